@@ -1,0 +1,33 @@
+# Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing).
+# NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build; it does not affect --strict.
+export NO_MKDOCS_2_WARNING := 1
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve build test links setup-site setup-test clean
+
+setup-site:
+	@scripts/setup.sh site
+
+setup-test:
+	@scripts/setup.sh test
+
+## serve: build and serve the site at http://$(HOST):$(PORT)/ with live reload
+serve: setup-site
+	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## build: write the whole site (both languages) to site/
+build: setup-site
+	$(PY) -m mkdocs build --strict --clean
+
+## test: set up, then run every test (builds the site itself)
+test: setup-test
+	$(PY) -m pytest
+
+## links: check every link, including the remote ones (needs the network)
+links: build
+	$(PY) scripts/check_links.py
+
+clean:
+	rm -rf site .cache .pytest_cache
