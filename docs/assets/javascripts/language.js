@@ -1,0 +1,75 @@
+// Language routing and the language switcher, on every page (loaded in <head>).
+//
+// 1. The bare site address serves Chinese. A visitor whose browser prefers no Chinese is taken to the English
+//    home page; the choice is remembered, and choosing a language in the switcher replaces it, so a reader
+//    who switches back to Chinese stays there. Without JavaScript the Chinese page simply stays.
+// 2. The switcher leads to the same page in the other language and keeps the #anchor (both languages use the
+//    same heading ids). Handling the click here also spares Material's switcher its sitemap request, which
+//    404s for /en/ under mkdocs-static-i18n.
+// 3. Material 9.8 takes every <link rel="alternate"> for a language root and fetches <href>/sitemap.xml to map
+//    pages between languages. mkdocs-static-i18n writes per-page alternates, so each page view made three
+//    requests that 404 (and logged errors). The switcher is handled here instead, so those requests fail
+//    locally, without touching the network; Material falls back to plain links, as it does offline.
+(function () {
+  "use strict";
+  var KEY = "chsi-guide.language";
+  var script = document.currentScript;
+  var pageLocale = script.getAttribute("data-page-locale");
+  var isHomepage = script.getAttribute("data-homepage") === "true";
+
+  function remembered() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function remember(locale) {
+    try { window.localStorage.setItem(KEY, locale); } catch (e) { /* private mode: routing just repeats */ }
+  }
+  function prefersChinese() {
+    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    for (var i = 0; i < languages.length; i++) {
+      if (/^zh\b/i.test(languages[i])) return true;
+    }
+    return false;
+  }
+  function alternate(locale) {
+    var link = document.querySelector('link[rel="alternate"][hreflang="' + locale + '"]');
+    return link ? link.href : null;
+  }
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.chsiGuideSkip = /\/sitemap\.xml$/.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.chsiGuideSkip) return send.apply(this, arguments);
+    var request = this;
+    window.setTimeout(function () { request.dispatchEvent(new Event("error")); }, 0);
+  };
+
+  if (isHomepage && pageLocale === "zh") {
+    var choice = remembered();
+    if (choice === null) {
+      choice = prefersChinese() ? "zh" : "en";
+      remember(choice);
+    }
+    var english = alternate("en");
+    if (choice === "en" && english) {
+      window.location.replace(english + window.location.search + window.location.hash);
+      return;
+    }
+  }
+
+  // Capture phase: runs before Material's own switcher handler, which then never sees the click.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    var locale = link.getAttribute("hreflang");
+    remember(locale);
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var target = new URL(link.href);
+    if (!target.hash) target.hash = window.location.hash;
+    window.location.href = target.href;
+  }, true);
+})();
