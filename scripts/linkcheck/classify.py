@@ -1,0 +1,193 @@
+"""Pure rules that turn what a server answered into a verdict: status codes, soft 404s, challenge pages."""
+from __future__ import annotations
+
+import email.utils
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .model import BLOCKED, BROKEN, OK, UNREACHABLE
+
+PERMANENT = frozenset({301, 308})
+TEMPORARY = frozenset({302, 303, 307})
+REDIRECTS = PERMANENT | TEMPORARY
+GONE = frozenset({404, 410})
+# 401 and 451 mean the page exists behind a login or a legal block; 999 is LinkedIn-style robot refusal.
+REFUSED = frozenset({401, 403, 412, 429, 451, 999})
+RETRYABLE = frozenset({429, 500, 502, 503, 504})
+
+
+def verdict_for_status(status: int) -> str:
+    """The verdict a final (non-redirect) status gives before the body is looked at."""
+    if 200 <= status < 300:
+        return OK
+    if status in GONE:
+        return BROKEN
+    if status in REFUSED:
+        return BLOCKED
+    if 400 <= status < 500:
+        # Any other refusal (400, 405, 406...) still proves the server is there: never call it broken.
+        return BLOCKED
+    return UNREACHABLE
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the classifier reads of an HTML body."""
+
+    title: str
+    headings: tuple[str, ...]
+    text: str           # visible text, whitespace collapsed
+    scripts: str        # inline script source
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.headings: list[str] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"title", "h1", "h2", "script", "style", "noscript"}:
+            self._stack.append(tag)
+            if tag in {"h1", "h2"}:
+                self.headings.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._stack:
+            while self._stack and self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        where = self._stack[-1] if self._stack else ""
+        if where == "title":
+            self.title.append(data)
+        elif where == "script":
+            self.scripts.append(data)
+        elif where in {"style", "noscript"}:
+            return
+        else:
+            if where in {"h1", "h2"} and self.headings:
+                self.headings[-1] += data
+            self.text.append(data)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_page(html: str) -> Page:
+    parser = _PageParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - a body cut at the byte limit may end anywhere
+        pass
+    return Page(
+        title=_squash("".join(parser.title)),
+        headings=tuple(_squash(h) for h in parser.headings if h.strip()),
+        text=_squash(" ".join(parser.text)),
+        scripts="\n".join(parser.scripts),
+    )
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def decode_body(body: bytes, content_type: str | None) -> str:
+    """Text of a body: the charset of Content-Type, else of a <meta>, else UTF-8, else GB18030."""
+    candidates: list[str] = []
+    if content_type and "charset=" in content_type.lower():
+        candidates.append(content_type.lower().split("charset=")[1].split(";")[0].strip(" \"'"))
+    found = _CHARSET.search(body[:4096])
+    if found:
+        candidates.append(found.group(1).decode("ascii").lower())
+    candidates += ["utf-8", "gb18030"]
+    for name in candidates:
+        try:
+            return body.decode("gb18030" if name in {"gb2312", "gbk"} else name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("utf-8", errors="replace")
+
+
+# Words of a "not found" page, in Chinese and English.
+_NOT_FOUND = re.compile(
+    r"页面不存在|网页不存在|页面未找到|找不到(该|此|您要的|你要的)?(页面|网页)|(页面|网页)找不到|访问的(页面|网页|资源)不存在"
+    r"|页面(已)?(被)?删除|页面走丢|页面丢失|页面(已)?失效|无法找到(该|此)?(页面|网页)|资源不存在"
+    r"|page (was )?not found|page (does not|doesn't|no longer) exists?|page (could not|cannot|can't) be found"
+    r"|not found|\b404\b",
+    re.I,
+)
+_ERROR_PATH = re.compile(r"(^|/)(404|40x|not[-_]?found|error|errors?page)(\.[a-z]+)?/?$", re.I)
+SHORT_PAGE = 600  # characters of visible text: an error page says little, a real page says more
+
+
+def soft_404_reason(page: Page, final_url: str, redirected: bool) -> str | None:
+    """Why a 2xx page is really a "not found" page, or None for a normal page."""
+    if _NOT_FOUND.search(page.title):
+        return f"soft 404: the title says {page.title[:80]!r}"
+    if page.headings and _NOT_FOUND.search(page.headings[0]) and len(page.text) < 4 * SHORT_PAGE:
+        return f"soft 404: the heading says {page.headings[0][:80]!r}"
+    if len(page.text) <= SHORT_PAGE:
+        found = _NOT_FOUND.search(page.text)
+        if found and found.group(0) != "404" or (found and re.search(r"错误|error", page.text, re.I)):
+            return f"soft 404: the page says {found.group(0)!r}"
+    path = final_url.split("?")[0].split("#")[0]
+    if redirected and _ERROR_PATH.search(path.rstrip("/").rsplit("/", 1)[-1] or ""):
+        return f"soft 404: redirected to an error page {final_url}"
+    return None
+
+
+# Names that only web application firewalls and bot shields put in a page (Cloudflare, Aliyun, Jiasule, WZWS, Yunsuo).
+_WAF_TOKEN = re.compile(
+    r"__jsl_clearance|acw_sc__v2|acw_tc|_cf_chl|cf-chl|cf_chl_opt|challenge-platform|wzws_|WZWS_CONFIRM|yunsuo_session"
+    r"|__tst_status|_waf_bd8ce2ce37|safeline|EO_Bot",
+    re.I,
+)
+# Phrases of a challenge page: trusted only on a page with little else on it (a real page may have a <noscript> hint).
+_CHALLENGE_WORDS = re.compile(
+    r"just a moment|checking (if the site connection is secure|your browser)|enable javascript and cookies"
+    r"|please (enable|turn on) javascript|verify (you are|that you are) (a )?human|are you a robot|captcha"
+    r"|安全验证|人机验证|滑动验证|请(开启|启用|打开)\s*javascript|浏览器安全检查|正在(进行)?安全检测|访问验证",
+    re.I,
+)
+_COOKIE_AND_RELOAD = re.compile(r"document\.cookie\s*=.*?(location\.(reload|href|replace)|window\.location)", re.I | re.S)
+
+
+def challenge_reason(status: int, headers: dict[str, str], page: Page | None) -> str | None:
+    """Why an answer is a robot challenge rather than the page, or None."""
+    if headers.get("cf-mitigated", "").lower() == "challenge":
+        return "challenge page (cf-mitigated header)"
+    if page is None:
+        return None
+    raw = page.scripts + " " + page.text
+    token = _WAF_TOKEN.search(raw)
+    if token:
+        return f"challenge page ({token.group(0)})"
+    short = len(page.text) <= 400
+    words = _CHALLENGE_WORDS.search(page.title + " " + page.text)
+    if words and short:
+        return f"challenge page ({words.group(0)!r})"
+    if short and _COOKIE_AND_RELOAD.search(page.scripts):
+        return "challenge page (a script sets a cookie and reloads)"
+    return None

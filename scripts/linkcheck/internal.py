@@ -1,0 +1,191 @@
+"""The offline check: internal links and #fragments in the built site and in Markdown sources."""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from . import mdsource
+from .htmlpage import HtmlPage, parse_html
+from .model import BROKEN, OK, Link, Result, Source
+
+NOT_LINKS = ("javascript:", "data:", "about:", "blob:")
+
+
+def display(path: Path) -> str:
+    """A path as the report shows it: relative to the working directory when it is inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path.as_posix()
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def is_external(target: str) -> bool:
+    return bool(mdsource.SCHEME.match(target)) or target.startswith("//")
+
+
+@dataclass
+class Findings:
+    """What an offline pass found: verdicts on internal targets, and the external links it met on the way."""
+
+    internal: dict[str, Result] = field(default_factory=dict)
+    external: list[Link] = field(default_factory=list)
+
+    def add(self, key: str, source: Source, verdict: str, detail: str = "") -> None:
+        result = self.internal.get(key)
+        if result is None:
+            result = self.internal[key] = Result(key, verdict, detail=detail)
+        if source not in result.sources:
+            result.sources.append(source)
+
+
+# --- built site ------------------------------------------------------------------------------------------------------
+
+def page_url(rel: str) -> str:
+    """The URL path a built file is served at: en/register/index.html -> /en/register/."""
+    url = "/" + rel
+    return url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
+
+
+def site_base(pages: dict[str, HtmlPage]) -> str | None:
+    """The absolute address the site was built for, read from the pages' canonical links."""
+    votes: Counter[str] = Counter()
+    for rel, page in pages.items():
+        path = page_url(rel)
+        if page.canonical and page.canonical.endswith(path.lstrip("/")) and "://" in page.canonical:
+            votes[page.canonical[: len(page.canonical) - len(path.lstrip("/"))]] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def resolve_site_file(root: Path, path: str) -> Path | None:
+    """The file a site URL path is served from, or None."""
+    rel = unquote(path).lstrip("/")
+    candidate = root / rel
+    if path.endswith("/") or rel == "":
+        candidate = candidate / "index.html"
+    elif candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def check_site(root: Path) -> Findings:
+    found = Findings()
+    pages = {p.relative_to(root).as_posix(): parse_html(p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(root.rglob("*.html"))}
+    base = site_base(pages)
+    for rel, page in pages.items():
+        here = page_url(rel)
+        source = Source(display(root / rel))
+        for target, _line in page.links:
+            if target.startswith(NOT_LINKS) or target.startswith("#") and len(target) == 1:
+                continue
+            if base and target.startswith(base):
+                target = "/" + target[len(base):]
+            elif is_external(target):
+                found.external.append(Link("https:" + target if target.startswith("//") else target, source))
+                continue
+            parts = urlsplit(urljoin(here, target))
+            path, fragment = posixpath.normpath(parts.path) + ("/" if parts.path.endswith("/") else ""), parts.fragment
+            path = path.replace("//", "/")
+            key = path + (f"#{fragment}" if fragment else "")
+            file = resolve_site_file(root, path)
+            if file is None:
+                found.add(key, source, BROKEN, f"no file for {path} in {display(root)}")
+                continue
+            target_rel = file.relative_to(root).as_posix()
+            if fragment and target_rel in pages and unquote(fragment) not in pages[target_rel].ids:
+                found.add(key, source, BROKEN, f"no id {unquote(fragment)!r} in {display(file)}")
+                continue
+            found.add(key, source, OK)
+    return found
+
+
+# --- Markdown sources ------------------------------------------------------------------------------------------------
+
+_LANG = re.compile(r"\.([a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
+
+
+def resolve_markdown_file(source_file: Path, path: str, docs_root: Path) -> Path | None:
+    """The file a relative link in a Markdown page names; `register.md` also finds register.<lang>.md (i18n suffix)."""
+    if not path:
+        return source_file
+    path = unquote(path)
+    base = docs_root if path.startswith("/") else source_file.parent
+    candidate = Path(os.path.normpath(base / path.lstrip("/")))
+    if candidate.is_dir():
+        candidate = candidate / "index.md"
+    if candidate.is_file():
+        return candidate
+    if candidate.suffix == ".md":
+        lang = _LANG.search(source_file.name)
+        stem = candidate.name[: -len(".md")]
+        if lang:
+            localized = candidate.with_name(f"{stem}.{lang.group(1)}.md")
+            return localized if localized.is_file() else None
+        matches = sorted(candidate.parent.glob(f"{stem}.*.md"))
+        return matches[0] if matches else None
+    return None
+
+
+def check_markdown(files: list[Path], docs_root: Path | None = None) -> Findings:
+    found = Findings()
+    texts = {f: f.read_text(encoding="utf-8") for f in files}
+    defs: dict[str, mdsource.Definition] = {}
+    for f, text in texts.items():
+        for name, d in mdsource.definitions(text, display(f)).items():
+            defs.setdefault(name, d)
+    anchor_cache: dict[Path, set[str]] = {}
+    for f, text in texts.items():
+        root = docs_root or f.parent
+        extracted = mdsource.extract(text, display(f), defs)
+        for link in extracted.undefined:
+            found.add(link.url, link.source, BROKEN, f"no reference definition named {link.url}")
+        for link in extracted.links:
+            target = link.url.strip()
+            if target.startswith(NOT_LINKS):
+                continue
+            if is_external(target):
+                found.external.append(Link("https:" + target if target.startswith("//") else target, link.source))
+                continue
+            parts = urlsplit(target)
+            file = resolve_markdown_file(f, parts.path, root)
+            if file is None:
+                key = display(Path(os.path.normpath(f.parent / unquote(parts.path))))
+                found.add(key + (f"#{parts.fragment}" if parts.fragment else ""), link.source, BROKEN,
+                          f"no such file {key}")
+                continue
+            key = display(file) + (f"#{parts.fragment}" if parts.fragment else "")
+            if parts.fragment and file.suffix == ".md":
+                if file not in anchor_cache:
+                    anchor_cache[file] = mdsource.anchors(texts.get(file) or file.read_text(encoding="utf-8"))
+                if not mdsource.fragment_found(unquote(parts.fragment), anchor_cache[file]):
+                    found.add(key, link.source, BROKEN, f"no heading or id {parts.fragment!r} in {display(file)}")
+                    continue
+            found.add(key, link.source, OK)
+    return found
+
+
+# --- addresses that are not fetched ----------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[\d\-\s().]+$")
+
+
+def check_address(url: str) -> Result:
+    """mailto: and tel: links are checked for form only; other schemes are not checked."""
+    scheme, _, rest = url.partition(":")
+    scheme = scheme.lower()
+    if scheme == "mailto":
+        address = unquote(rest.split("?")[0])
+        ok = all(_EMAIL.match(a.strip()) for a in address.split(",")) and address
+        return Result(url, OK if ok else BROKEN, detail="e-mail address: form checked" if ok else "malformed e-mail address")
+    if scheme == "tel":
+        number = unquote(rest)
+        ok = bool(_PHONE.match(number)) and sum(c.isdigit() for c in number) >= 5
+        return Result(url, OK if ok else BROKEN, detail="phone number: form checked" if ok else "malformed phone number")
+    return Result(url, OK, detail=f"not checked: {scheme}: links are not fetched")

@@ -1,0 +1,157 @@
+"""Links, reference definitions, anchors and literal addresses in Markdown sources, with line numbers."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Link, Source
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_DEFINITION = re.compile(r"""^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$""")
+_INLINE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_FULL_REF = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>", re.I)
+_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.I)
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATTR_ID = re.compile(r"\{[^}]*?#([\w:.-]+)[^}]*\}")
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def normalize_ref(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) outside fenced code blocks, with inline code spans blanked out."""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = _FENCE.match(line)
+        if fence:
+            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+                fence = None
+            continue
+        if found:
+            fence = found.group(1)
+            continue
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    url: str
+    source: Source
+
+
+def definitions(text: str, path: str) -> dict[str, Definition]:
+    found: dict[str, Definition] = {}
+    for number, line in code_free_lines(text):
+        m = _DEFINITION.match(line)
+        if m:
+            name = normalize_ref(m.group(1))
+            found.setdefault(name, Definition(name, m.group(2), Source(path, number)))
+    return found
+
+
+@dataclass(frozen=True)
+class Extracted:
+    links: list[Link]                 # every target, resolved through the definitions
+    undefined: list[Link]             # [text][name] whose name has no definition (url is "[name]")
+
+
+def extract(text: str, path: str, defs: dict[str, Definition]) -> Extracted:
+    links: list[Link] = []
+    undefined: list[Link] = []
+    for number, line in code_free_lines(text):
+        where = Source(path, number)
+        d = _DEFINITION.match(line)
+        if d:
+            links.append(Link(d.group(2), where))
+            continue
+        for m in _INLINE.finditer(line):
+            if m.group(2):
+                links.append(Link(m.group(2), where))
+        for m in _FULL_REF.finditer(line):
+            name = normalize_ref(m.group(2) or m.group(1))
+            if name in defs:
+                links.append(Link(defs[name].url, where))
+            else:
+                undefined.append(Link(f"[{m.group(2) or m.group(1)}]", where))
+        for m in _AUTOLINK.finditer(line):
+            links.append(Link(m.group(1), where))
+        for m in _HTML_ATTR.finditer(line):
+            links.append(Link(m.group(1), where))
+    return Extracted(links, undefined)
+
+
+def _plain_heading(text: str) -> str:
+    text = _ATTR_ID.sub("", text)
+    text = re.sub(r"\{[^}]*\}", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return text.replace("`", "").replace("*", "").strip()
+
+
+def slug_ascii(value: str) -> str:
+    """Python-Markdown's default toc slug: ASCII only, lower case, hyphens."""
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def slug_unicode(value: str) -> str:
+    """The same slug keeping non-ASCII letters (pymdownx.slugs style)."""
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def anchors(text: str) -> set[str]:
+    """Ids a page will have: explicit {#id} and id="..." ones, and the slugs of headings without one."""
+    ids: set[str] = set()
+    seen: dict[str, int] = {}
+    for _, line in code_free_lines(text):
+        ids.update(_ATTR_ID.findall(line))
+        ids.update(_HTML_ID.findall(line))
+        m = _HEADING.match(line)
+        if not m or _ATTR_ID.search(m.group(2)):
+            continue
+        plain = _plain_heading(m.group(2))
+        for slug in {slug_ascii(plain), slug_unicode(plain)}:
+            n = seen.get(slug, 0)
+            seen[slug] = n + 1
+            ids.add(f"{slug}_{n}" if n else slug)
+    return ids
+
+
+def fragment_found(fragment: str, ids: set[str]) -> bool:
+    # A heading with no ASCII letters gets "_1", "_2"... from the default slugify: accept those names unseen.
+    return fragment in ids or bool(re.fullmatch(r"_\d+", fragment))
+
+
+# Addresses a page must not write itself: every one lives in includes/links.md.
+_LITERAL = re.compile(
+    r"(?P<url>\bhttps?://[^\s)>\]\"'`]+)|(?P<mailto>\bmailto:[^\s)>\]\"'`]+)|(?P<tel>\btel:[+\d][^\s)>\]\"'`]*)"
+    r"|(?P<www>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)|(?P<email>\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Literal:
+    line: int
+    text: str
+    in_definition: bool
+
+
+def literal_addresses(text: str) -> list[Literal]:
+    """External addresses written in a page, code blocks included (an address in code goes stale all the same)."""
+    found: list[Literal] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        in_definition = bool(_DEFINITION.match(line))
+        for m in _LITERAL.finditer(line):
+            found.append(Literal(number, m.group(0), in_definition))
+    return found
