@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build test links setup-site setup-test clean
+.PHONY: serve build test links shots capture setup-site setup-test clean
 
 setup-site:
 	@scripts/setup.sh site
@@ -28,6 +28,15 @@ test: setup-test
 ## links: check every link, including the remote ones (needs the network)
 links: build
 	$(PY) scripts/check_links.py
+
+## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
+shots: setup-test
+	$(PY) scripts/annotate_shots.py
+
+## capture: re-capture the raw screenshots in shots/raw/ with Debian's Chromium, then re-render
+capture: setup-test
+	$(PY) scripts/capture_shots.py
+	$(PY) scripts/annotate_shots.py
 
 clean:
 	rm -rf site .cache .pytest_cache

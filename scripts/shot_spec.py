@@ -194,9 +194,8 @@ def load_spec(path: Path) -> Spec:
 def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box]]:
     """The raw capture's size and element boxes; every target the spec names must be there."""
     path = spec.raw_boxes
-    _need(spec.raw_png.is_file(), spec.raw_png, "(file)",
-          f"missing raw capture for {spec.path} (run `make capture`, or add the capture)")
-    _need(path.is_file(), path, "(file)", f"missing element boxes for {spec.path} (run `make capture`)")
+    _need(spec.raw_png.is_file(), spec.path, "raw", f"missing raw capture {spec.raw_png} (run `make capture`)")
+    _need(path.is_file(), spec.path, "raw", f"missing element boxes {path} (run `make capture`)")
     data = json.loads(path.read_text(encoding="utf-8"))
     size = data.get("size")
     _need(isinstance(size, list) and len(size) == 2, path, "size", "expected [width, height]")

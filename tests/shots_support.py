@@ -1,0 +1,40 @@
+"""Paths and imports shared by the screenshot tests (tests/test_shots*.py)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import annotate_shots  # noqa: E402
+import capture_shots  # noqa: E402
+import shot_draw  # noqa: E402
+import shot_spec  # noqa: E402
+
+capture_shots_main = capture_shots.main
+SHOTS = ROOT / "shots"
+IMAGES = ROOT / "docs" / "images"
+FIXTURES = ROOT / "tests" / "data" / "shots"
+SPEC_PATHS = sorted(SHOTS.glob("*.yml"))
+SPECS = [shot_spec.load_spec(p) for p in SPEC_PATHS]
+SPEC_IDS = [s.name for s in SPECS]
+
+# The fake personal data typed into the captured pages (shots/pages/*.html), as OCR would read it once spaces,
+# case and punctuation are dropped. None of it may be readable in a published picture.
+FAKE_DATA = {
+    "phone": "13800138000",
+    "phone (start)": "1380013",
+    "overseas phone": "7700900123",
+    "overseas phone (end)": "900123",
+    "SMS code": "246810",
+    "overseas SMS code": "135790",
+    "name": "examplestudent",
+    "name (family)": "example",
+    "passport number": "xq7700123",
+    "passport number (digits)": "7700123",
+    "e-mail": "samplestudent",
+    "e-mail domain": "exampleorg",
+}
+
+__all__ = ["annotate_shots", "capture_shots", "shot_draw", "shot_spec"]

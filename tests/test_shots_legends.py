@@ -1,0 +1,33 @@
+"""Every picture in a page is followed by a legend: an ordered list with one item per marker."""
+from __future__ import annotations
+
+import pytest
+
+from shots_support import ROOT, SPECS, annotate_shots
+
+COUNTS = {"a.png": 2}
+IMG = "[![Alt](images/a.png){ loading=lazy width=340 }](images/a.png)"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    (f"{IMG}\n\nCaption.\n\n1. One.\n2. Two.\n", None),
+    (f"{IMG}\n\n1. One.\n2. Two.\n\nNext paragraph.\n", None),
+    (f"{IMG}\n\nCaption.\n\n1. One.\n\n    More about one.\n\n2. Two.\n", None),
+    (f"{IMG}\n\nCaption.\n\n1. One.\n", "the legend is numbered 1"),
+    (f"{IMG}\n\nCaption.\n\n1. One.\n2. Two.\n3. Three.\n", "the legend is numbered 1, 2, 3"),
+    (f"{IMG}\n\nCaption.\n\n1. One.\n3. Two.\n", "the legend is numbered 1, 3"),
+    (f"{IMG}\n\nCaption.\n\nAnother paragraph.\n\n1. One.\n2. Two.\n", "no ordered list after a.png"),
+    (f"{IMG}\n\nCaption.\n", "no ordered list after a.png"),
+    ("[![Alt](images/b.png)](images/b.png)\n\n1. One.\n", "b.png has no spec in shots/"),
+    ("    1. Not a picture.\n", None),
+])
+def test_legend_problems(text: str, problem: str | None) -> None:
+    found = annotate_shots.legend_problems(text, "p.md", COUNTS)
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0] and found[0].startswith("p.md:1: ")
+
+
+def test_pages_under_docs_have_matching_legends() -> None:
+    assert annotate_shots.check_legends(ROOT / "docs", SPECS) == []
