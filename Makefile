@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build test links shots capture setup-site setup-test clean
+.PHONY: serve build test links shots capture email-kit setup-site setup-test clean
 
 setup-site:
 	@scripts/setup.sh site
@@ -28,6 +28,11 @@ test: setup-test
 ## links: check every link, including the remote ones (needs the network)
 links: build
 	$(PY) scripts/check_links.py
+
+## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
+##            (SITE_URL=https://.../path/ for the published address, as for build)
+email-kit: build
+	$(PY) scripts/email_kit.py
 
 ## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
 shots: setup-test

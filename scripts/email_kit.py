@@ -1,0 +1,191 @@
+"""Write the admissions e-mail's links, ready to paste: a bilingual snippet (HTML and plain text) and QR codes.
+
+Reads published-links.yml (the steps and files) and the built site, and refuses to write a link the built
+site does not have. Addresses start from site_url in mkdocs.yml (SITE_URL overrides it, as in the build;
+--site-url overrides both), which may contain a path.
+
+usage: scripts/email_kit.py [--site-url URL] [--site-dir site] [--out site/downloads/email-kit]
+exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import segno
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from published_links import (  # noqa: E402 - scripts/ is not a package
+    REGISTRY,
+    Registry,
+    RegistryError,
+    check_link,
+    current_config,
+    language_roots,
+    load_registry,
+    site_url_of,
+)
+
+# The words around the links, per language. Step and file labels come from the registry.
+WORDS = {
+    "zh": {
+        "title": "学信网注册指南",
+        "intro": "请按以下步骤注册学信网账号并完成身份核验：",
+        "guide": "完整指南",
+        "print": "可打印版本",
+        "colon": "：",  # full-width in Chinese text, with no space after it
+    },
+    "en": {
+        "title": "CHSI registration guide",
+        "intro": "Register your CHSI account and verify your identity in these steps:",
+        "guide": "The whole guide",
+        "print": "To print",
+        "colon": ": ",
+    },
+}
+HTML_LANG = {"zh": "zh-Hans"}
+# Medium error correction survives a smudged printout; fixed (no boosting) so the same URL gives the same code.
+QR_ERROR = "m"
+QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    url: str
+    path: str  # relative to site_url, checked in the built site
+
+
+@dataclass(frozen=True)
+class LangKit:
+    lang: str
+    guide: Entry
+    steps: tuple[Entry, ...]
+    files: tuple[Entry, ...]
+
+
+def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> list[LangKit]:
+    """Every link the e-mail carries, per language, in the registry's order."""
+    kits = []
+    for lang, root in roots.items():
+        words = WORDS.get(lang, WORDS["en"])
+        guide = Entry(words["guide"], site_url + root, root)
+        steps = tuple(Entry(s.labels[lang], site_url + root + s.link, root + s.link) for s in registry.steps)
+        files = tuple(Entry(f.labels[lang], site_url + f.paths[lang], f.paths[lang]) for f in registry.files)
+        kits.append(LangKit(lang, guide, steps, files))
+    return kits
+
+
+def missing_links(kits: Sequence[LangKit], site_dir: Path) -> list[str]:
+    problems = []
+    for kit in kits:
+        for entry in (kit.guide, *kit.steps, *kit.files):
+            why = check_link(site_dir, entry.path)
+            if why:
+                problems.append(f"[{kit.lang}] {entry.url}: {why}")
+    return problems
+
+
+def snippet_html(kits: Sequence[LangKit]) -> str:
+    def link(entry: Entry) -> str:
+        return f'<a href="{html.escape(entry.url)}">{html.escape(entry.label)}</a>'
+
+    blocks = []
+    for kit in kits:
+        words = WORDS.get(kit.lang, WORDS["en"])
+        steps = "\n".join(f"    <li>{link(step)}</li>" for step in kit.steps)
+        files = " · ".join(link(f) for f in kit.files)
+        blocks.append(
+            f'<div lang="{HTML_LANG.get(kit.lang, kit.lang)}">\n'
+            f"  <p><strong>{html.escape(words['title'])}</strong>{words['colon']}{link(kit.guide)}</p>\n"
+            f"  <p>{html.escape(words['intro'])}</p>\n  <ol>\n{steps}\n  </ol>\n"
+            f"  <p>{html.escape(words['print'])}{words['colon']}{files}</p>\n</div>"
+        )
+    return "<!-- CHSI registration guide: paste into the e-mail -->\n" + "\n<hr>\n".join(blocks) + "\n"
+
+
+def snippet_text(kits: Sequence[LangKit]) -> str:
+    """Plain text: each address on a line of its own, so that mail programs make it clickable whole."""
+    blocks = []
+    for kit in kits:
+        words = WORDS.get(kit.lang, WORDS["en"])
+        colon = words["colon"]
+        lines = [words["title"], f"{words['guide']}{colon}{kit.guide.url}", "", words["intro"]]
+        for number, step in enumerate(kit.steps, 1):
+            lines += [f"{number}. {step.label}", f"   {step.url}"]
+        lines += ["", words["print"] + colon.rstrip()] + [f"- {f.label}{colon}{f.url}" for f in kit.files]
+        blocks.append("\n".join(lines))
+    return "\n\n----\n\n".join(blocks) + "\n"
+
+
+def qr_code(url: str) -> segno.QRCode:
+    return segno.make_qr(url, error=QR_ERROR, boost_error=False)
+
+
+def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / "email-snippet.html", out / "email-snippet.txt"]
+    written[0].write_text(snippet_html(kits), encoding="utf-8")
+    written[1].write_text(snippet_text(kits), encoding="utf-8")
+    for kit in kits:
+        code = qr_code(kit.guide.url)
+        svg, png = out / f"qr-guide-{kit.lang}.svg", out / f"qr-guide-{kit.lang}.png"
+        code.save(svg, kind="svg", scale=4, border=4, xmldecl=False)
+        code.save(png, kind="png", scale=QR_PNG_SCALE, border=4)
+        written += [svg, png]
+    return written
+
+
+def valid_site_url(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the e-mail snippet and QR codes for the guide.")
+    parser.add_argument("--site-url", help="address the guide is published at (default: site_url of mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--out", type=Path, help="where to write (default: SITE_DIR/downloads/email-kit)")
+    parser.add_argument("--registry", type=Path, default=REGISTRY, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    try:
+        config = current_config()
+        roots = language_roots(config)
+        registry = load_registry(args.registry, list(roots))
+    except RegistryError as err:
+        print(f"email-kit: {err}", file=sys.stderr)
+        return 2
+    site_url = valid_site_url(args.site_url or site_url_of(config))
+    if site_url is None:
+        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {args.site_url}",
+              file=sys.stderr)
+        return 2
+    if not (args.site_dir / "index.html").is_file():
+        print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
+        return 2
+
+    kits = kit_entries(registry, roots, site_url)
+    problems = missing_links(kits, args.site_dir)
+    if problems:
+        print("\n".join(problems))
+        print(f"email-kit: {len(problems)} link(s) missing from {args.site_dir}/: nothing written")
+        return 1
+    out = args.out or args.site_dir / "downloads" / "email-kit"
+    written = write_kit(kits, out)
+    for path in written:
+        print(path)
+    links = sum(1 + len(k.steps) + len(k.files) for k in kits)
+    print(f"email-kit: wrote {len(written)} files to {out}/ ({links} links checked in {args.site_dir}/, for {site_url})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
