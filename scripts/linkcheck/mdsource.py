@@ -25,18 +25,40 @@ def normalize_ref(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """A line with its HTML comment parts blanked, and whether a comment is still open at its end."""
+    kept: list[str] = []
+    rest = line
+    while rest:
+        if in_comment:
+            end = rest.find("-->")
+            if end < 0:
+                return "".join(kept), True
+            rest, in_comment = rest[end + 3:], False
+        else:
+            start = rest.find("<!--")
+            if start < 0:
+                kept.append(rest)
+                break
+            kept.append(rest[:start])
+            rest, in_comment = rest[start + 4:], True
+    return "".join(kept), in_comment
+
+
 def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) outside fenced code blocks, with inline code spans blanked out."""
+    """(line number, line) outside fenced code blocks and HTML comments, with inline code spans blanked out."""
     fence: str | None = None
+    in_comment = False
     for number, line in enumerate(text.splitlines(), start=1):
         found = _FENCE.match(line)
         if fence:
             if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
                 fence = None
             continue
-        if found:
+        if found and not in_comment:
             fence = found.group(1)
             continue
+        line, in_comment = _strip_comments(line, in_comment)
         yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
