@@ -1,0 +1,35 @@
+"""Helpers for the published-links, redirect and e-mail kit tests: the registry, and the site as `make build` leaves it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import published_links as pl  # noqa: E402 - scripts/ is not a package
+
+ROOTS = pl.language_roots(pl.current_config({}))
+REGISTRY = pl.load_registry(pl.REGISTRY, list(ROOTS))
+
+_full_sites: dict[Path, Path] = {}
+
+
+def site_with_pdfs(built_site: Path, scratch: Path) -> Path:
+    """A copy of the built site with the PDFs in downloads/, as `make build` leaves it (made once per session)."""
+    if built_site not in _full_sites:
+        site = scratch / "site"
+        shutil.copytree(built_site, site)
+        proc = subprocess.run(
+            [sys.executable, "scripts/export_pdf.py", "--site-dir", str(site)],
+            cwd=ROOT, env=dict(os.environ), capture_output=True, text=True,
+        )
+        if proc.returncode != 0:
+            pytest.fail(f"scripts/export_pdf.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        _full_sites[built_site] = site
+    return _full_sites[built_site]

@@ -1,0 +1,89 @@
+"""Every address in published-links.yml exists in the built site, in both languages, down to the #anchor."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
+
+DATA = Path(__file__).parent / "data"
+PAGE_LINKS = [link for link in pl.published_links(REGISTRY, ROOTS) if not link.path.endswith(".pdf")]
+FILE_LINKS = [link for link in pl.published_links(REGISTRY, ROOTS) if link.path.endswith(".pdf")]
+
+
+def test_languages_come_from_mkdocs_yml() -> None:
+    assert ROOTS == {"zh": "", "en": "en/"}
+
+
+@pytest.mark.parametrize("link", PAGE_LINKS, ids=lambda link: f"{link.lang}:/{link.path}")
+def test_published_page_or_anchor_exists(built_site: Path, link: pl.Link) -> None:
+    why = pl.check_link(built_site, link.path)
+    assert why is None, f"published link /{link.path} [{link.lang}] is dead: {why}"
+
+
+def test_published_pdfs_exist_after_the_pdf_export(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    site = site_with_pdfs(built_site, tmp_path_factory.mktemp("full"))
+    assert len(FILE_LINKS) == 4
+    assert pl.dead_links(FILE_LINKS, site) == []
+
+
+def test_every_built_page_is_registered(built_site: Path) -> None:
+    # A page the office can link to but the registry does not know would lose its protection.
+    registered = {ROOTS["zh"] + page.path for page in REGISTRY.pages}
+    built = {
+        p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.glob("*/index.html")
+        if p.parent.name != "en"
+    } | {""}
+    assert built - registered == set()
+
+
+def test_a_dead_anchor_is_reported_with_the_link(built_site: Path) -> None:
+    registry = pl.load_registry(DATA / "published-links-dead-anchor.yml", list(ROOTS))
+    problems = pl.dead_links(pl.published_links(registry, ROOTS), built_site)
+    assert problems == [
+        "[zh] /register/#no-such-step: no id 'no-such-step' in register/index.html",
+        "[en] /en/register/#no-such-step: no id 'no-such-step' in en/register/index.html",
+    ]
+
+
+def test_a_missing_page_is_reported_with_the_link(built_site: Path) -> None:
+    registry = pl.parse_registry({"pages": [{"path": "renamed-away/"}]}, list(ROOTS))
+    problems = pl.dead_links(pl.published_links(registry, ROOTS), built_site)
+    assert problems == [
+        "[zh] /renamed-away/: no file renamed-away/index.html in the built site",
+        "[en] /en/renamed-away/: no file en/renamed-away/index.html in the built site",
+    ]
+
+
+def test_steps_must_point_at_registered_links() -> None:
+    data = {"pages": [{"path": "register/", "anchors": ["open-the-form"]}],
+            "steps": [{"link": "register/#typo", "zh": "注册", "en": "Register"}]}
+    with pytest.raises(pl.RegistryError, match=r"steps #1: link 'register/#typo' is not a page or anchor"):
+        pl.parse_registry(data, ["zh", "en"])
+
+
+def test_a_step_needs_words_in_every_language() -> None:
+    data = {"pages": [{"path": "register/"}], "steps": [{"link": "register/", "zh": "注册"}]}
+    with pytest.raises(pl.RegistryError, match=r"steps #1 \(register/\): needs a text for en"):
+        pl.parse_registry(data, ["zh", "en"])
+
+
+@pytest.mark.parametrize("path", ["register", "/register/", "register/index.html"])
+def test_page_paths_must_be_folders(path: str) -> None:
+    with pytest.raises(pl.RegistryError, match="must be '' or end in '/'"):
+        pl.parse_registry({"pages": [{"path": path}]}, ["zh", "en"])
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "http://127.0.0.1:8000/"),
+        ({"SITE_URL": "https://www.example.edu/chsi-guide/"}, "https://www.example.edu/chsi-guide/"),
+        ({"SITE_URL": "https://www.example.edu/chsi-guide"}, "https://www.example.edu/chsi-guide/"),
+    ],
+)
+def test_site_url_follows_mkdocs_yml_and_site_url(env: dict[str, str], expected: str) -> None:
+    config = pl.load_mkdocs_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), env)
+    assert pl.site_url_of(config) == expected
