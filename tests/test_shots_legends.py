@@ -31,3 +31,26 @@ def test_legend_problems(text: str, problem: str | None) -> None:
 
 def test_pages_under_docs_have_matching_legends() -> None:
     assert annotate_shots.check_legends(ROOT / "docs", SPECS) == []
+
+
+# Where each picture belongs (issue 3): both languages of these pages show it.
+PLACES = {
+    "register-01-form.png": "register",
+    "verify-identity-01-method-3.png": "verify-identity",
+    "verify-identity-02-not-passed.png": "verify-identity",
+    "change-name-01-account.png": "change-name",
+    "no-mainland-phone-01-international.png": "no-mainland-phone",
+}
+CAPTIONS = {"zh": "示意图：根据学信网页面绘制，2026 年 11 月。", "en": "Illustration of the CHSI screen, drawn November 2026."}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("image", sorted(PLACES))
+def test_picture_is_in_its_page_with_caption_and_full_size_link(image: str, lang: str) -> None:
+    text = (ROOT / "docs" / f"{PLACES[image]}.{lang}.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    at = [i for i, line in enumerate(lines) if f"(images/{image})" in line]
+    assert len(at) == 1
+    line = lines[at[0]]
+    assert line.startswith("[![") and line.endswith(f"](images/{image})") and "loading=lazy" in line
+    assert lines[at[0] + 2] == CAPTIONS[lang]
