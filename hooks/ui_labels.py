@@ -6,7 +6,9 @@ gloss from includes/ui-labels.yml: `Select **立即注册** (Register now).` Thi
 * fails the build (file:line) when an English page bolds Chinese text that is not in the table, glosses it
   differently, or has Chinese text outside a bold label (screen readers would read it with an English voice);
 * adds `lang="zh-Hans"` to each label on English pages, so that it is pronounced and rendered as Chinese;
-* replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language.
+* replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language;
+* gives content tabs the same id in both languages: a tab titled with a label (`=== "方式 3"`) gets the slug of
+  its gloss (`#method-3`), as does the English tab (`=== "Method 3"`), so a link to a tab works in both.
 """
 from __future__ import annotations
 
@@ -115,9 +117,23 @@ def page_locale(src_uri: str) -> str:
     return match.group(1) if match else "zh"
 
 
+def tab_slug(labels: dict[str, str]):
+    """A slugify function for pymdownx.tabbed that slugs a Chinese label by its English gloss."""
+
+    def slugify(text: str, sep: str) -> str:
+        title = re.sub(r"<[^>]+>", "", text).strip()
+        words = labels.get(title, title)
+        return re.sub(r"[^a-z0-9]+", sep, words.lower()).strip(sep)
+
+    return slugify
+
+
 def on_config(config):
     global _labels
     _labels = load_labels(Path(config.config_file_path).parent / TABLE_FILE)
+    tabbed = config.mdx_configs.setdefault("pymdownx.tabbed", {})
+    tabbed["slugify"] = tab_slug(_labels)
+    tabbed["combine_header_slug"] = False
     return config
 
 

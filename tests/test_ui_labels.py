@@ -1,0 +1,99 @@
+"""Chinese UI labels in English pages: one gloss per label, everywhere, or the build fails with file:line."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+import ui_labels  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证者可填护照号)": "Overseas Chinese ID card/passport (passport number if no ID card)"}
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("Select **立即注册** (Register now).", None),
+        ("Select **立即注册**{ lang=zh-Hans } (Register now).", None),
+        ("Select **Next**.", None),
+        ("Select **立即注册**.", "page.en.md:7: UI label **立即注册** needs its gloss right after it: ' (Register now)'"),
+        ("Select **立即注册** (Sign up).", "page.en.md:7: UI label **立即注册** is glossed '(Sign up)' but"),
+        ("Select **注册** (Register).", "page.en.md:7: unknown UI label **注册**: add it to includes/ui-labels.yml"),
+        ("Go to 学信网 first.", "page.en.md:7: Chinese text outside a bold UI label (学信网)"),
+        ("Choose **华侨身份证/护照(无身份证者可填护照号)** "
+         "(Overseas Chinese ID card/passport (passport number if no ID card)).", None),
+        ("`学信网` in code is left alone, and so is <!-- 注释 -->.", None),
+    ],
+)
+def test_check_english_line(line: str, problem: str | None) -> None:
+    _, problems = ui_labels.check_english(line, LABELS, "page.en.md", 7)
+    if problem is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problems[0].startswith(problem), problems
+
+
+def test_labels_get_a_chinese_lang_attribute() -> None:
+    fixed, _ = ui_labels.check_english("Select **立即注册** (Register now).", LABELS, "p.en.md", 1)
+    assert fixed == "Select **立即注册**{ lang=zh-Hans } (Register now)."
+
+
+def test_fenced_code_is_not_checked() -> None:
+    _, problems = ui_labels.check_english("```\n学信网\n```\nText.", LABELS, "p.en.md", 1)
+    assert problems == []
+
+
+def test_malformed_table_names_file_and_line(tmp_path: Path) -> None:
+    table = tmp_path / "ui-labels.yml"
+    table.write_text("立即注册: Register now\n重新获取: [unclosed\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"ui-labels.yml:\d+: not valid YAML"):
+        ui_labels.load_labels(table)
+    table.write_text("立即注册: Register now\n重新获取:\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"ui-labels.yml:2: label '重新获取' needs a one-line English gloss"):
+        ui_labels.load_labels(table)
+
+
+def test_every_label_in_the_table_is_used_on_an_english_page() -> None:
+    labels = yaml.safe_load((ROOT / "includes/ui-labels.yml").read_text(encoding="utf-8"))
+    english = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.en.md"))
+    unused = [label for label in labels if f"**{label}**" not in english]
+    assert unused == []
+
+
+def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
+    labels = yaml.safe_load((ROOT / "includes/ui-labels.yml").read_text(encoding="utf-8"))
+    for prefix in ("", "en/"):
+        html = (built_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong></td>\s*<td>(.*?)</td>", html, re.S)
+        assert [(label, gloss) for label, gloss in rows] == [
+            (label.replace("<", "&lt;"), gloss) for label, gloss in labels.items()
+        ]
+
+
+def test_a_wrong_gloss_fails_the_real_build_naming_file_and_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".cache", "node_modules"))
+    page = project / "docs" / "register.en.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if "**立即注册** (" in line)
+    lines[number - 1] = re.sub(r"\*\*立即注册\*\* \([^)]*\)", "**立即注册** (Sign up)", lines[number - 1])
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert f"docs/register.en.md:{number}: UI label **立即注册** is glossed '(Sign up)'" in proc.stdout + proc.stderr
+
+
+def test_tabs_titled_with_a_label_get_the_glosss_slug() -> None:
+    slugify = ui_labels.tab_slug({"方式 3": "Method 3"})
+    assert slugify("方式 3", "-") == "method-3"
+    assert slugify("Method 3", "-") == "method-3"
+    assert slugify("<span>Mainland number</span>", "-") == "mainland-number"
