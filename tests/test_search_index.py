@@ -1,0 +1,73 @@
+"""One search index per language, with Chinese segmented into words."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load(site: Path, prefix: str) -> dict:
+    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def tokens(index: dict) -> set[str]:
+    separator = re.compile(index["config"]["separator"])
+    found: set[str] = set()
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+        found.update(t for t in separator.split(text) if t)
+    return found
+
+
+@pytest.mark.parametrize("word", ["学信网", "验证码", "图像采集码", "简项注册", "未通过", "北京大学", "账号管理"])
+def test_chinese_terms_are_whole_tokens_in_the_chinese_index(built_site: Path, word: str) -> None:
+    assert word in tokens(load(built_site, ""))
+
+
+def test_the_separator_splits_on_the_zero_width_space_jieba_inserts(built_site: Path) -> None:
+    for prefix in ("", "en"):
+        config = load(built_site, prefix)["config"]
+        assert re.compile(config["separator"]).split("学信网\u200b验证码") == ["学信网", "验证码"]
+        # lunr.zh needs a Node segmenter and breaks in the browser: the index must not ask for it.
+        assert config["lang"] == ["en"]
+
+
+def test_each_language_indexes_exactly_its_own_pages(built_site: Path) -> None:
+    zh_pages = {d["location"].split("#")[0] for d in load(built_site, "")["docs"]}
+    en_pages = {d["location"].split("#")[0] for d in load(built_site, "en")["docs"]}
+    expected = {"", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/",
+                "contact/", "glossary/"}
+    assert zh_pages == expected
+    assert en_pages == expected  # relative to /en/: no "en/" prefix, and no Chinese page
+    en_titles = {d["title"] for d in load(built_site, "en")["docs"] if "#" not in d["location"]}
+    assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in en_titles), en_titles
+
+
+def test_a_pasted_chinese_label_finds_the_english_explanation(built_site: Path) -> None:
+    index = load(built_site, "en")
+    separator = re.compile(index["config"]["separator"])
+    hits = {d["location"] for d in index["docs"] if "未通过" in separator.split(re.sub(r"<[^>]+>", " ", d["text"]))}
+    assert any(h.startswith("verify-identity/") for h in hits), hits
+
+
+def test_english_pages_point_search_at_the_english_index(built_site: Path) -> None:
+    for page in (built_site / "en").rglob("index.html"):
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                           page.read_text(encoding="utf-8"), re.S)
+        base = json.loads(config.group(1))["base"]
+        resolved = (page.parent / base).resolve()
+        assert resolved == (built_site / "en").resolve(), f"{page}: base {base!r}"
+        assert base.endswith("/"), "without the trailing slash the index URL resolves to the site root"
+
+
+def test_user_dictionary_words_are_known_to_jieba() -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    words = [line.split()[0] for line in (ROOT / search["jieba_dict_user"]).read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    assert {"学信网", "图像采集码", "简项注册", "验证码"} <= set(words)
