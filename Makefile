@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build test links shots capture email-kit setup-site setup-test clean
+.PHONY: serve build test check links shots capture email-kit setup-site setup-test clean
 
 setup-site:
 	@scripts/setup.sh site
@@ -24,6 +24,10 @@ build: setup-site
 ## test: set up, then run every test (builds the site itself)
 test: setup-test
 	$(PY) -m pytest
+
+## check: translation parity and copy lint on docs/ (make test runs both too, as tests)
+check: setup-test
+	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; exit $$status
 
 ## links: check every link, including the remote ones (needs the network)
 links: build
