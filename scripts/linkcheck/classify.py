@@ -139,6 +139,7 @@ _NOT_FOUND = re.compile(
     re.I,
 )
 _ERROR_PATH = re.compile(r"(^|/)(404|40x|not[-_]?found|error|errors?page)(\.[a-z]+)?/?$", re.I)
+_QUOTES = "“‘「『\"'《"
 SHORT_PAGE = 600  # characters of visible text: an error page says little, a real page says more
 
 
@@ -149,9 +150,12 @@ def soft_404_reason(page: Page, final_url: str, redirected: bool) -> str | None:
     if page.headings and _NOT_FOUND.search(page.headings[0]) and len(page.text) < 4 * SHORT_PAGE:
         return f"soft 404: the heading says {page.headings[0][:80]!r}"
     if len(page.text) <= SHORT_PAGE:
-        found = _NOT_FOUND.search(page.text)
-        if found and found.group(0) != "404" or (found and re.search(r"错误|error", page.text, re.I)):
-            return f"soft 404: the page says {found.group(0)!r}"
+        for found in _NOT_FOUND.finditer(page.text):
+            quoted = page.text[found.start() - 1: found.start()] in _QUOTES if found.start() else False
+            if quoted:
+                continue  # “页面不存在” in quotes is a page talking about the message, not showing it
+            if found.group(0) != "404" or re.search(r"错误|error", page.text, re.I):
+                return f"soft 404: the page says {found.group(0)!r}"
     path = final_url.split("?")[0].split("#")[0]
     if redirected and _ERROR_PATH.search(path.rstrip("/").rsplit("/", 1)[-1] or ""):
         return f"soft 404: redirected to an error page {final_url}"

@@ -1,0 +1,240 @@
+"""The offline check (internal links and #fragments), the rules that need no server, and one address per page."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import check_links  # noqa: E402
+from linkcheck import classify, mdsource  # noqa: E402
+from linkcheck.config import ConfigError, Settings, host_interval, settings_from_table  # noqa: E402
+from linkcheck.fetch import BoundedDecoder  # noqa: E402
+from linkcheck.internal import check_address  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "links"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = check_links.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def broken(report: str) -> dict[str, dict[str, object]]:
+    return {r["url"]: r for r in json.loads(report)["results"] if r["verdict"] == "broken"}
+
+
+# --- the real site -----------------------------------------------------------------------------------------------------
+
+def test_the_real_site_and_sources_have_no_broken_internal_link(built_site: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    sources = [str(p) for p in sorted((ROOT / "docs").glob("*.md"))] + [str(ROOT / "includes" / "links.md")]
+    code, out, err = run(["--offline", "--format", "json", str(built_site), *sources], capsys)
+    data = json.loads(out)
+    # downloads/ (PDFs, QR codes) is written after MkDocs by scripts/export_pdf.py and scripts/email_kit.py: a plain
+    # build lacks it. Everything else must resolve, every #fragment included.
+    dead = {url: r["sources"][:2] for url, r in broken(out).items() if not url.startswith("/downloads/")}
+    assert dead == {}, err
+    checked = {s for r in data["results"] for s in r["sources"]}
+    assert any("/en/" in s for s in checked) and any(s.endswith("index.html") and "/en/" not in s for s in checked)
+    assert data["summary"]["ok"] > 50  # both languages' pages, assets and anchors were really looked at
+
+
+# --- the hand-made fixtures ------------------------------------------------------------------------------------------
+
+def test_a_broken_anchor_and_a_missing_page_in_the_built_site_are_reported_with_their_page(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--offline", "--format", "json", str(DATA / "site")], capsys)
+    found = broken(out)
+    assert code == 1 and set(found) == {"/register/#missing-anchor", "/en/contact/"}
+    assert found["/register/#missing-anchor"]["sources"] == [f"{check_links.internal.display(DATA / 'site')}/index.html"]
+    assert "no id 'missing-anchor'" in str(found["/register/#missing-anchor"]["detail"])
+    assert found["/en/contact/"]["sources"][0].endswith("site/en/register/index.html")
+    # Canonical and hreflang addresses point into the site itself: checked as internal links, found, ok.
+    assert "/en/" in {r["url"] for r in json.loads(out)["results"]}
+
+
+def test_broken_anchors_pages_and_references_in_markdown_are_reported_with_file_and_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--offline", "--format", "json", str(DATA / "docs")], capsys)
+    found = broken(out)
+    where = {url: r["sources"] for url, r in found.items()}
+    md = check_links.internal.display(DATA / "docs")
+    assert code == 1
+    assert where == {
+        f"{md}/index.en.md#no-such-section": [f"{md}/register.en.md:9"],
+        f"{md}/contact.md": [f"{md}/register.en.md:10"],
+        "[chsi-help]": [f"{md}/register.en.md:11"],
+    }
+
+
+def test_text_output_names_each_problem_with_its_place_then_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--offline", str(DATA / "docs")], capsys)
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 4
+    assert any(re.fullmatch(r"broken +\[---\] \S+/contact\.md \(at \S+/register\.en\.md:10\) \| no such file \S+", line)
+               for line in lines[:3])
+    assert re.fullmatch(r"\d+ links: \d+ ok, 0 redirect, 3 broken, 0 blocked, 0 unreachable", lines[-1])
+
+
+def test_github_and_sarif_point_at_file_and_line(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["--offline", "--format", "github", str(DATA / "docs")], capsys)
+    assert re.search(r"^::error file=\S+/register\.en\.md,line=11,title=link broken::broken \[---\] \[chsi-help\]",
+                     out, re.M)
+    _, out, _ = run(["--offline", "--format", "sarif", str(DATA / "docs")], capsys)
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    results = sarif["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} == {"broken"} and len(results) == 3
+    lines = {loc["physicalLocation"]["region"]["startLine"] for r in results for loc in r["locations"]}
+    assert lines == {9, 10, 11}
+
+
+def test_markdown_output_is_a_summary_table_and_a_problem_table(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["--offline", "--format", "markdown", str(DATA / "docs")], capsys)
+    assert "| ok | redirect | broken | blocked | unreachable |" in out
+    assert re.search(r"^\| broken \|  \| \[chsi-help\] \| \S+register\.en\.md:11 \|", out, re.M)
+
+
+@pytest.mark.parametrize("argv", [["no/such/dir"], ["--format", "yaml", "docs"], ["--no-such-option"],
+                                  [str(DATA / "site" / "assets" / "style.css")]])
+def test_wrong_usage_or_unreadable_input_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(argv, capsys)[0] == 2
+
+
+def test_without_arguments_and_without_a_build_it_says_to_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(check_links, "ROOT", tmp_path)
+    code, _, err = run(["--offline", "--config", str(tmp_path / "pyproject.toml")], capsys)
+    assert code == 2 and "make build" in err
+
+
+def test_an_unknown_setting_in_pyproject_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.check-links]\nmin_intervall = 1\n', encoding="utf-8")
+    code, _, err = run(["--offline", "--config", str(config), str(DATA / "docs")], capsys)
+    assert code == 2 and "min_intervall" in err
+
+
+# --- one place for every address -------------------------------------------------------------------------------------
+
+def test_pages_never_write_an_external_address_themselves() -> None:
+    """Every URL, e-mail address and phone number lives in includes/links.md; pages write [text][name].
+
+    Link text may show the address its reference points to ([kefu@chsi.com.cn][kefu-email]), as long as it agrees.
+    """
+    registry = ROOT / "includes" / "links.md"
+    defs = mdsource.definitions(registry.read_text(encoding="utf-8"), "includes/links.md")
+    offenders = [f"docs/{page.name}:{lit.line}: {lit.text} ({lit.why})"
+                 for page in sorted((ROOT / "docs").glob("*.md"))
+                 for lit in mdsource.literal_addresses(page.read_text(encoding="utf-8"), defs)]
+    assert offenders == [], "define these in includes/links.md and link with [text][name]:\n" + "\n".join(offenders)
+
+
+def test_the_literal_address_rule_catches_each_kind() -> None:
+    defs = mdsource.definitions((DATA / "literal" / "links.md").read_text(encoding="utf-8"), "links.md")
+    found = mdsource.literal_addresses((DATA / "literal" / "bad.en.md").read_text(encoding="utf-8"), defs)
+    assert [(lit.line, lit.text) for lit in found] == [
+        (3, "https://www.chsi.com.cn/"), (4, "mailto:kefu@chsi.com.cn"), (4, "tel:+861067410388"),
+        (5, "www.chsi.com.cn"), (5, "kefu@chsi.com.cn"), (7, "https://www.chsi.com.cn/"),
+        (10, "help@chsi.com.cn"), (10, "010-00000000"),
+    ]
+    assert found[5].why == "a definition outside includes/links.md"
+    assert found[-1].why == "shown as the text of [tel-chsi-zh], which points to tel:+861067410388"
+
+
+def test_the_registry_holds_nothing_but_reference_definitions() -> None:
+    text = (ROOT / "includes" / "links.md").read_text(encoding="utf-8")
+    assert mdsource.definitions(text, "includes/links.md"), "includes/links.md defines no address"
+    stray = [f"includes/links.md:{n}: {line}" for n, line in mdsource.code_free_lines(text)
+             if line.strip() and not mdsource.is_definition(line)]
+    assert stray == []
+
+
+# --- pure rules ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("status", "verdict"), [
+    (200, "ok"), (204, "ok"), (404, "broken"), (410, "broken"), (403, "blocked"), (412, "blocked"),
+    (429, "blocked"), (999, "blocked"), (401, "blocked"), (405, "blocked"), (500, "unreachable"), (503, "unreachable"),
+])
+def test_status_verdicts(status: int, verdict: str) -> None:
+    assert classify.verdict_for_status(status) == verdict
+
+
+PAGE = "<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{text}</p></body></html>"
+
+
+@pytest.mark.parametrize(("title", "h1", "text", "url", "soft"), [
+    ("404 Not Found", "", "", "https://x.cn/a", True),
+    ("提示", "", "抱歉，您访问的页面不存在！", "https://x.cn/a", True),
+    ("学信网", "页面未找到", "返回首页", "https://x.cn/a", True),
+    ("学信网", "欢迎", "ok", "https://x.cn/404.html", True),
+    ("学信网", "欢迎", "ok", "https://x.cn/error/", True),
+    ("学信网", "学籍查询", "如果提示“页面不存在”，请稍后再试。" * 30, "https://x.cn/a", False),
+    ("Help", "Help", "Error 404 means the page is gone; here is what to do. " * 20, "https://x.cn/a", False),
+    ("Bus route 4040", "Timetable", "Buses every ten minutes.", "https://x.cn/a", False),
+    ("学信网", "注册", "请填写手机号。", "https://x.cn/register", False),
+])
+def test_soft_404_rules(title: str, h1: str, text: str, url: str, soft: bool) -> None:
+    page = classify.parse_page(PAGE.format(title=title, h1=h1, text=text))
+    assert (classify.soft_404_reason(page, url, redirected=url.endswith(("404.html", "/error/"))) is not None) is soft
+
+
+@pytest.mark.parametrize(("body", "challenge"), [
+    ("<script>document.cookie='a=1';location.reload()</script>", True),
+    ("<title>Just a moment...</title><p>Checking your browser</p>", True),
+    ("<p>请开启JavaScript并刷新该页</p>", True),
+    ("<script src=/x.js></script><p>acw_sc__v2</p>", True),
+    ("<noscript>Please enable JavaScript</noscript><p>" + "学信网的正文。" * 200 + "</p>", False),
+    ("<script>document.cookie='seen=1'</script><p>" + "A normal page. " * 100 + "</p>", False),
+])
+def test_challenge_rules(body: str, challenge: bool) -> None:
+    assert (classify.challenge_reason(200, {}, classify.parse_page(body)) is not None) is challenge
+
+
+def test_retry_after_reads_seconds_and_dates() -> None:
+    assert classify.retry_after_seconds("7", now=0) == 7
+    assert classify.retry_after_seconds("Thu, 01 Jan 1970 00:01:40 GMT", now=40) == 60
+    assert classify.retry_after_seconds("soon", now=0) is None
+
+
+def test_the_decoder_never_inflates_past_the_limit() -> None:
+    bomb = zlib.compress(b"\0" * 10_000_000)
+    decoder = BoundedDecoder("deflate", limit=1000)
+    out = decoder.feed(bomb)
+    assert len(out) == 1000 and decoder.full and decoder.feed(bomb) == b""
+    assert BoundedDecoder("br", 1000).feed(b"abc") == b""  # an encoding we never asked for is not read
+
+
+@pytest.mark.parametrize(("host", "seconds"), [("www.chsi.com.cn", 1.0), ("chsi.com.cn", 1.0), ("chsi.com.cn.evil.io", 0.5),
+                                               ("example.org", 0.5)])
+def test_host_intervals(host: str, seconds: float) -> None:
+    assert host_interval(host, {"*.chsi.com.cn": 1.0}, 0.5) == seconds
+
+
+def test_settings_from_pyproject_table() -> None:
+    settings = settings_from_table({"min_interval": 2, "host_interval": {"*.gov.cn": 3}, "exclude": ["^https://x"]})
+    assert (settings.min_interval, settings.interval_for("www.moe.gov.cn"), settings.exclude) == (2.0, 3.0, ("^https://x",))
+    assert settings.retries == Settings().retries
+    with pytest.raises(ConfigError):
+        settings_from_table({"retries": "many"})
+
+
+@pytest.mark.parametrize(("url", "verdict"), [
+    ("mailto:kefu@chsi.com.cn", "ok"), ("mailto:kefu@chsi.com.cn?subject=%E5%AD%A6", "ok"), ("mailto:kefu", "broken"),
+    ("tel:+861067410388", "ok"), ("tel:call-us", "broken"),
+])
+def test_addresses_that_are_not_fetched_are_checked_for_form(url: str, verdict: str) -> None:
+    assert check_address(url).verdict == verdict
+
+
+def test_markdown_anchors_include_explicit_ids_and_heading_slugs() -> None:
+    ids = mdsource.anchors("# Title {#top}\n\n## Before you start\n\n## Before you start\n\n<a id=\"x\"></a>\n")
+    assert {"top", "before-you-start", "before-you-start_1", "x"} <= ids
