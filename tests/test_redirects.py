@@ -1,0 +1,195 @@
+"""Renaming a page keeps its old address working in both languages, at the site root and under a sub-path.
+
+A temporary copy of the project renames change-name.*.md to fix-name.*.md (as a writer would) and adds two
+redirects; the copy is built with the real hooks, and Chromium follows the old addresses.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from published_support import ROOT, pl
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import redirects as rd  # noqa: E402 - hooks/ is not a package
+
+REDIRECTS = "redirects:\n  change-name/: fix-name.md\n  verify/: verify-identity.md#choose-a-method\n"
+SUB_PATH = "guide/"
+
+
+def copy_project(dest: Path, redirects: str) -> Path:
+    """The project's sources with change-name renamed to fix-name, every link to it updated, and `redirects`."""
+    for name in ("docs", "includes", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for lang in ("zh", "en"):
+        (dest / "docs" / f"change-name.{lang}.md").rename(dest / "docs" / f"fix-name.{lang}.md")
+    for page in [dest / "mkdocs.yml", *(dest / "docs").glob("*.md")]:
+        source = (ROOT / "mkdocs.yml") if page.name == "mkdocs.yml" else page
+        page.write_text(source.read_text(encoding="utf-8").replace("change-name.md", "fix-name.md"), encoding="utf-8")
+    (dest / "redirects.yml").write_text(redirects, encoding="utf-8")
+    return dest
+
+
+def build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("project"), REDIRECTS)
+
+
+@pytest.fixture(scope="module")
+def served(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The renamed project built for <server>/guide/ and served from its parent: (site URL, site folder)."""
+    parent = tmp_path_factory.mktemp("served")
+    with serve(parent) as base:
+        site_url = base + SUB_PATH
+        proc = build(project, parent / SUB_PATH, site_url)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        yield site_url, parent / SUB_PATH
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+# --- pure functions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "path"),
+    [("fix-name.md", "fix-name/"), ("index.md", ""), ("help/index.md", "help/"), ("help/faq.md", "help/faq/"),
+     ("fix-name/", "fix-name/")],
+)
+def test_page_path(target: str, path: str) -> None:
+    assert rd.page_path(target) == path
+
+
+@pytest.mark.parametrize(
+    ("old", "file"), [("old/", "old/index.html"), ("old", "old/index.html"), ("a/b/", "a/b/index.html"),
+                      ("old.html", "old.html")],
+)
+def test_old_file(old: str, file: str) -> None:
+    assert rd.old_file(old) == file
+
+
+@pytest.mark.parametrize(
+    ("from_file", "to_path", "href"),
+    [
+        ("change-name/index.html", "fix-name/", "../fix-name/"),
+        ("en/change-name/index.html", "en/fix-name/", "../fix-name/"),
+        ("en/a/b/index.html", "en/", "../../"),
+        ("home.html", "", "./"),
+        ("en/home.html", "en/verify-identity/", "verify-identity/"),
+    ],
+)
+def test_relative_href(from_file: str, to_path: str, href: str) -> None:
+    assert rd.relative_href(from_file, to_path) == href
+
+
+def test_a_target_with_a_language_suffix_is_refused() -> None:
+    with pytest.raises(rd.PluginError, match=r"old/: name the page without its language"):
+        rd.parse_redirects({"redirects": {"old/": "fix-name.en.md"}})
+
+
+def test_redirect_page_keeps_the_readers_fragment_before_the_meta_refresh() -> None:
+    page = rd.redirect_html("../fix-name/", "edit-your-name", "https://x.test/guide/en/fix-name/", "en")
+    script = page.index('location.replace("../fix-name/" + (location.hash || "#edit-your-name"))')
+    assert script < page.index('<meta http-equiv="refresh" content="0; url=../fix-name/#edit-your-name">')
+    assert '<link rel="canonical" href="https://x.test/guide/en/fix-name/">' in page
+    assert '<a href="../fix-name/#edit-your-name">https://x.test/guide/en/fix-name/#edit-your-name</a>' in page
+
+
+# --- the built copy ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "root"), [("zh-Hans", ""), ("en", "en/")])
+def test_redirect_pages_exist_in_both_languages(served: tuple[str, Path], lang: str, root: str) -> None:
+    site_url, site = served
+    page = (site / root / "change-name" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    assert '<meta http-equiv="refresh" content="0; url=../fix-name/">' in page
+    assert f'<link rel="canonical" href="{site_url}{root}fix-name/">' in page
+
+
+def test_published_links_survive_the_rename_through_the_redirect(served: tuple[str, Path]) -> None:
+    _, site = served
+    assert pl.check_link(site, "en/change-name/#edit-your-name") is None
+    assert pl.check_link(site, "en/change-name/#no-such-id") == "no id 'no-such-id' in en/fix-name/index.html"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("locale", "old", "new", "lang"),
+    [
+        ("zh-CN", "change-name/#after-editing", "fix-name/#after-editing", "zh"),
+        ("en-US", "en/change-name/#after-editing", "en/fix-name/#after-editing", "en"),
+        ("en-US", "en/change-name/", "en/fix-name/", "en"),
+        ("zh-CN", "verify/", "verify-identity/#choose-a-method", "zh"),
+        ("en-US", "en/verify/#not-passed", "en/verify-identity/#not-passed", "en"),
+    ],
+)
+def test_chromium_follows_the_old_address_under_a_sub_path(
+    served: tuple[str, Path], browser, locale: str, old: str, new: str, lang: str
+) -> None:
+    site_url, _ = served
+    assert site_url.endswith("/guide/")
+    context = browser.new_context(locale=locale)
+    try:
+        page = context.new_page()
+        page.goto(site_url + old)
+        page.wait_for_url(site_url + new, timeout=5000)
+        assert page.url == site_url + new
+        assert page.locator("html").get_attribute("lang") == lang
+        fragment = new.partition("#")[2]
+        if fragment:
+            assert page.locator(f"#{fragment}").count() == 1
+    finally:
+        context.close()
+
+
+def test_chromium_follows_the_old_address_at_the_site_root(project: Path, browser, tmp_path: Path) -> None:
+    proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with serve(tmp_path / "site") as base:
+        context = browser.new_context(locale="en-US")
+        try:
+            page = context.new_page()
+            page.goto(base + "en/change-name/#edit-your-name")
+            page.wait_for_url(base + "en/fix-name/#edit-your-name", timeout=5000)
+            assert re.search(r"Change your registered name", page.title())
+        finally:
+            context.close()
+
+
+def test_the_build_fails_naming_a_redirect_to_a_missing_anchor(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", "redirects:\n  change-name/: fix-name.md#no-such-id\n")
+    proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert proc.returncode != 0
+    assert "redirects.yml: change-name/ -> no id 'no-such-id' on /fix-name/" in proc.stdout + proc.stderr
+
+
+def test_the_build_refuses_to_overwrite_a_real_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", "redirects:\n  register/: fix-name.md\n")
+    proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert proc.returncode != 0
+    assert "redirects.yml: register/ is a real page in [zh]: remove the redirect" in proc.stdout + proc.stderr
