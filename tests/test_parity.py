@@ -1,6 +1,7 @@
 """The parity check: one fixture drift at a time gives exactly its report line; the real docs/ give none."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -38,10 +39,14 @@ def test_good_pair_has_no_problems(tmp_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("bad", "lines"),
     [
-        ("bad-heading-count.en.md", ["docs/good.en.md:16: heading ## {#checklist} of docs/good.zh.md:30 is missing here"]),
-        ("bad-heading-id.en.md", ["docs/good.en.md:9: heading ## {#open-form} where docs/good.zh.md:9 has ## {#open-the-form}"]),
-        ("bad-step-count.en.md", ["docs/good.en.md:9: section #open-the-form has 3 numbered steps, docs/good.zh.md:9 has 2"]),
-        ("bad-checklist.en.md", ["docs/good.en.md:30: section #checklist has 1 checklist item, docs/good.zh.md:30 has 2"]),
+        ("bad-heading-count.en.md",
+         ["docs/good.en.md:16: heading ## {#checklist} of docs/good.zh.md:30 is missing here"]),
+        ("bad-heading-id.en.md",
+         ["docs/good.en.md:9: heading ## {#open-form} where docs/good.zh.md:9 has ## {#open-the-form}"]),
+        ("bad-step-count.en.md",
+         ["docs/good.en.md:9: section #open-the-form has 3 numbered steps, docs/good.zh.md:9 has 2"]),
+        ("bad-checklist.en.md",
+         ["docs/good.en.md:30: section #checklist has 1 checklist item, docs/good.zh.md:30 has 2"]),
         ("bad-admonition.en.md", ["docs/good.en.md:26: admonition !!! tip is not in docs/good.zh.md",
                                   "docs/good.en.md:26: admonition !!! warning of docs/good.zh.md:26 is missing here"]),
         ("bad-image.en.md", ["docs/good.en.md:14: image form-old.png is not in docs/good.zh.md",
@@ -121,14 +126,15 @@ def test_a_page_changed_after_its_translation_is_a_warning(tmp_path: Path,
     zh.write_text(zh.read_text(encoding="utf-8").replace("只需几分钟", "只需五分钟"), encoding="utf-8")
     git(root, "commit", "-q", "-am", "Chinese only")
     code, out = run(root, capsys)
-    assert out[0].startswith("docs/good.en.md: warning: possibly outdated: docs/good.zh.md changed in a later commit (")
+    assert out[0].startswith(
+        "docs/good.en.md: warning: possibly outdated: docs/good.zh.md changed in a later commit (")
     assert out[-1] == "parity: 1 pages in 2 languages (zh, en): 0 problems, 1 warnings"
     assert code == 0
 
 
 def test_json_report_carries_problems_and_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(fixture_project(tmp_path, en="bad-step-count.en.md"), capsys, "--format", "json")
-    report = __import__("json").loads("\n".join(out))
+    report = json.loads("\n".join(out))
     assert report["problems"] == [{"path": "docs/good.en.md", "line": 9, "severity": "error",
                                    "message": "section #open-the-form has 3 numbered steps, docs/good.zh.md:9 has 2"}]
     assert (report["languages"], report["pages"], report["warnings"]) == (["zh", "en"], ["good"], [])
@@ -148,3 +154,20 @@ def test_real_docs_have_no_parity_problems() -> None:
     report = check_parity.check(config, texts, labels, log="")
     assert [str(f) for f in report.problems] == []
     assert report.languages == ["zh", "en"]
+
+
+def test_headings_without_ids_and_labels_missing_from_the_other_page(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    root = fixture_project(tmp_path)
+    zh = root / "docs" / "good.zh.md"
+    text = zh.read_text(encoding="utf-8")
+    zh.write_text(text.replace("## 出发前 {#checklist}", "## 出发前").replace("选择 **立即注册**", "注册吧"),
+                  encoding="utf-8")
+    code, out = run(root, capsys)
+    assert out == [
+        "docs/good.en.md:30: heading ## {#checklist} where docs/good.zh.md:30 has ## 出发前",
+        "docs/good.en.md:35: UI label **立即注册** does not occur in docs/good.zh.md",
+        "docs/good.zh.md:30: heading '出发前' has no explicit id: add {#some-id}, the same in every language",
+        "parity: 1 pages in 2 languages (zh, en): 3 problems, 0 warnings",
+    ]
+    assert code == 1

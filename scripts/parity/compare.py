@@ -46,7 +46,8 @@ def anchor(page: Page, section: str, fallback: int = 1) -> int:
 def compare_headings(ref: Page, tr: Page) -> list[Finding]:
     """Same heading ids, levels and order; each heading has an explicit id."""
     found = [
-        Finding(page.path, h.line, f"heading '{h.text}' has no explicit id: add {{#some-id}}, the same in every language")
+        Finding(page.path, h.line,
+                f"heading '{h.text}' has no explicit id: add {{#some-id}}, the same in every language")
         for page in (ref, tr) for h in page.facts.headings if h.id is None
     ]
     a = [heading_text(h) for h in ref.facts.headings]
