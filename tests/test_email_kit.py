@@ -1,0 +1,194 @@
+"""make email-kit: a bilingual snippet with a deep link per step, QR codes that hold the guide's address, all checked."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import segno
+from PIL import Image
+
+from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
+
+import email_kit  # noqa: E402 - on sys.path through published_support
+
+DATA = Path(__file__).parent / "data"
+SITE_URL = "https://www.example.edu/chsi-guide/"
+URL = re.compile(r"https?://\S+")
+
+
+class Anchors(HTMLParser):
+    """(language of the enclosing block, href, text) of each link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.links: list[tuple[str, str, str]] = []
+        self._href: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "div":
+            self.lang = values.get("lang") or ""
+        if tag == "a":
+            self._href = values.get("href")
+            self.links.append((self.lang, self._href or "", ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            lang, href, text = self.links[-1]
+            self.links[-1] = (lang, href, text + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._href = None
+
+
+@pytest.fixture(scope="module")
+def full_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return site_with_pdfs(built_site, tmp_path_factory.mktemp("full"))
+
+
+@pytest.fixture(scope="module")
+def kit(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("kit") / "email-kit"
+    # Without a trailing slash on purpose: the kit must still put every page under /chsi-guide/.
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL.rstrip("/")]) == 0
+    return out
+
+
+def html_links(kit: Path) -> list[tuple[str, str, str]]:
+    parser = Anchors()
+    parser.feed((kit / "email-snippet.html").read_text(encoding="utf-8"))
+    return parser.links
+
+
+def step_urls(lang: str) -> list[str]:
+    return [SITE_URL + ROOTS[lang] + step.link for step in REGISTRY.steps]
+
+
+def test_writes_the_six_files_and_prints_where(full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kit"
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
+             "qr-guide-en.png"]
+    assert printed[:-1] == [str(out / name) for name in names]
+    assert printed[-1].startswith(f"email-kit: wrote 6 files to {out}/ (18 links checked")
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+
+
+def test_default_output_is_in_the_sites_downloads(full_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(full_site, site)
+    assert email_kit.main(["--site-dir", str(site)]) == 0
+    assert (site / "downloads" / "email-kit" / "qr-guide-en.png").is_file()
+
+
+@pytest.mark.parametrize(("lang", "block"), [("zh", "zh-Hans"), ("en", "en")])
+def test_html_has_a_deep_link_per_step_in_each_language(kit: Path, lang: str, block: str) -> None:
+    links = [(href, text) for where, href, text in html_links(kit) if where == block]
+    steps = [(href, text) for href, text in links if "/downloads/" not in href and href != SITE_URL + ROOTS[lang]]
+    assert steps == [(url, step.labels[lang]) for url, step in zip(step_urls(lang), REGISTRY.steps, strict=True)]
+    assert (SITE_URL + ROOTS[lang], email_kit.WORDS[lang]["guide"]) in links
+    assert SITE_URL + f"downloads/chsi-guide-{lang}.pdf" in [href for href, _ in links]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_has_each_step_link_on_its_own_line(kit: Path, lang: str) -> None:
+    lines = [line.strip() for line in (kit / "email-snippet.txt").read_text(encoding="utf-8").splitlines()]
+    for url in step_urls(lang):
+        assert url in lines, f"{url} is not on a line of its own"
+
+
+def test_site_url_with_a_path_is_honoured(kit: Path) -> None:
+    assert "https://www.example.edu/chsi-guide/en/register/#open-the-form" in [h for _, h, _ in html_links(kit)]
+    text = (kit / "email-snippet.txt").read_text(encoding="utf-8")
+    assert all(url.startswith(SITE_URL) for url in URL.findall(text))
+
+
+def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Path) -> None:
+    urls = {href for _, href, _ in html_links(kit)} | set(URL.findall((kit / "email-snippet.txt").read_text("utf-8")))
+    assert len(urls) == 18  # per language: the guide, six steps, two PDFs
+    for url in sorted(urls):
+        assert url.startswith(SITE_URL), url
+        assert pl.check_link(full_site, url[len(SITE_URL):]) is None, url
+
+
+def test_site_url_defaults_to_mkdocs_yml_or_site_url(full_site: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "a")]) == 0
+    assert "http://127.0.0.1:8000/en/register/#open-the-form" in (tmp_path / "a" / "email-snippet.txt").read_text("utf-8")
+    monkeypatch.setenv("SITE_URL", "https://intl.example.edu/pku/chsi/")
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "b")]) == 0
+    assert "https://intl.example.edu/pku/chsi/en/register/#open-the-form" in (
+        tmp_path / "b" / "email-snippet.txt").read_text("utf-8")
+
+
+# --- QR codes ---------------------------------------------------------------------------------------
+
+
+def png_modules(path: Path, size: int, border: int = 4) -> list[list[int]]:
+    """Read the module grid back from the picture: 1 where the centre of a module is dark."""
+    image = Image.open(path).convert("L")
+    scale = image.width // (size + 2 * border)
+    assert image.width == image.height == scale * (size + 2 * border)
+    centre = lambda i: (i + border) * scale + scale // 2  # noqa: E731
+    return [[int(image.getpixel((centre(c), centre(r))) < 128) for c in range(size)] for r in range(size)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_qr_png_holds_the_guides_address(kit: Path, lang: str) -> None:
+    # Re-encode the expected address and compare module by module with the picture's pixels.
+    expected = segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False)
+    matrix = [list(row) for row in expected.matrix]
+    assert png_modules(kit / f"qr-guide-{lang}.png", len(matrix)) == matrix
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
+    segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False).save(
+        tmp_path / "expected.svg", kind="svg", scale=4, border=4, xmldecl=False)
+    assert (kit / f"qr-guide-{lang}.svg").read_bytes() == (tmp_path / "expected.svg").read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian zbar-tools) is not installed")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_qr_png_decodes_to_the_guides_address(kit: Path, lang: str) -> None:
+    proc = subprocess.run(["zbarimg", "--quiet", "--raw", str(kit / f"qr-guide-{lang}.png")],
+                          capture_output=True, text=True)
+    assert proc.stdout.strip() == SITE_URL + ROOTS[lang]
+
+
+# --- refusals ---------------------------------------------------------------------------------------
+
+
+def test_a_dead_step_link_exits_1_names_it_and_writes_nothing(full_site: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kit"
+    code = email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL,
+                           "--registry", str(DATA / "published-links-dead-step.yml")])
+    printed = capsys.readouterr().out
+    assert code == 1
+    assert f"[en] {SITE_URL}en/register/#no-such-step: no id 'no-such-step' in en/register/index.html" in printed
+    assert not out.exists()
+
+
+def test_no_built_site_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert email_kit.main(["--site-dir", str(tmp_path / "nothing")]) == 2
+    assert "run `make build` first" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["ftp://example.edu/guide/", "https://example.edu/guide/?x=1", "example.edu/guide/"])
+def test_a_bad_site_url_exits_2(full_site: Path, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert email_kit.main(["--site-dir", str(full_site), "--site-url", url]) == 2
+    assert "--site-url must be an http(s) address" in capsys.readouterr().err
+
+
+def test_the_make_target_runs_the_kit_after_the_build() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^email-kit: build\n\t\$\(PY\) scripts/email_kit\.py$", makefile, re.M)
