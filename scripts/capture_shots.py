@@ -79,7 +79,8 @@ def capture(jobs: Sequence[Job]) -> list[str]:
                                     f" at {job.url}")
                 if not missing:
                     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
-                    size = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+                    size = page.evaluate("[document.documentElement.scrollWidth,"
+                                         " document.documentElement.scrollHeight]")
                     spec.raw_png.parent.mkdir(parents=True, exist_ok=True)
                     spec.raw_png.write_bytes(png)
                     spec.raw_boxes.write_text(boxes_document(spec, job.url, (size[0], size[1]), found),

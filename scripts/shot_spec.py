@@ -165,7 +165,8 @@ def parse_spec(data: Any, path: Path) -> Spec:
 
     markers = []
     raw_markers = data.get("markers")
-    _need(isinstance(raw_markers, list) and raw_markers, path, "markers", "expected a list (numbered 1, 2, ... in order)")
+    _need(isinstance(raw_markers, list) and raw_markers, path, "markers",
+          "expected a list (numbered 1, 2, ... in order)")
     for i, item in enumerate(raw_markers):
         item = {"target": item} if isinstance(item, str) else item
         _need(isinstance(item, dict), path, f"markers[{i}]", "expected a target name or {target, side, style}")

@@ -41,7 +41,10 @@ PLACES = {
     "change-name-01-account.png": "change-name",
     "no-mainland-phone-01-international.png": "no-mainland-phone",
 }
-CAPTIONS = {"zh": "示意图：根据学信网页面绘制，2026 年 11 月。", "en": "Illustration of the CHSI screen, drawn November 2026."}
+CAPTIONS = {
+    "zh": "示意图：根据学信网页面绘制，2026 年 11 月。",
+    "en": "Illustration of the CHSI screen, drawn November 2026.",
+}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
