@@ -107,20 +107,6 @@ def check_legends(docs: Path, specs: Sequence[Spec]) -> list[str]:
     return problems
 
 
-def english_alias(out: Path, filename: str, *, write: bool) -> list[str]:
-    """NAME.en.png, a symbolic link to NAME.png: mkdocs-static-i18n with fallback_to_default: false gives English
-    pages only assets with their own suffix, so the one picture is offered to them under that name too."""
-    alias = out / filename.replace(".png", ".en.png")
-    if alias.is_symlink() and str(alias.readlink()) == filename:
-        return []
-    if not write:
-        return [f"{alias}: (file): should be a symbolic link to {filename} (run `make shots`)"]
-    alias.unlink(missing_ok=True)
-    alias.symlink_to(filename)
-    print(f"linked {alias} -> {filename}")
-    return []
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render annotated screenshots from shots/ into docs/images/.")
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
@@ -157,9 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(r.png)
             print(f"wrote {target} ({r.layout.size[0]}x{r.layout.size[1]}, {len(r.png)} bytes)")
-    for r in rendered:  # English pages get the same file through NAME.en.png (see english_alias)
-        if (args.out / r.filename).is_file():
-            problems += english_alias(args.out, r.filename, write=not args.check)
     for line in problems:
         print(line)
     print(f"{len(rendered)} picture(s), {len(problems)} problem(s)")

@@ -23,14 +23,8 @@ def test_the_five_pictures_of_the_issue_have_specs() -> None:
 
 
 def test_every_published_picture_comes_from_a_spec() -> None:
-    assert sorted(p.name for p in IMAGES.glob("*.png")) == sorted(
-        [f"{n}.png" for n in SPEC_IDS] + [f"{n}.en.png" for n in SPEC_IDS])
-
-
-@pytest.mark.parametrize("name", SPEC_IDS)
-def test_english_pages_get_the_same_file_through_a_link(name: str) -> None:
-    alias = IMAGES / f"{name}.en.png"
-    assert alias.is_symlink() and str(alias.readlink()) == f"{name}.png"
+    # One file serves both languages (no NAME.en.png copies): English pages link to the same images/NAME.png.
+    assert sorted(p.name for p in IMAGES.glob("*.png")) == sorted(f"{n}.png" for n in SPEC_IDS)
 
 
 @pytest.mark.parametrize("name", SPEC_IDS)
