@@ -41,7 +41,7 @@ def test_each_language_indexes_exactly_its_own_pages(built_site: Path) -> None:
     zh_pages = {d["location"].split("#")[0] for d in load(built_site, "")["docs"]}
     en_pages = {d["location"].split("#")[0] for d in load(built_site, "en")["docs"]}
     expected = {"", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/",
-                "contact/", "glossary/"}
+                "contact/", "glossary/", "checklist/"}
     assert zh_pages == expected
     assert en_pages == expected  # relative to /en/: no "en/" prefix, and no Chinese page
     en_titles = {d["title"] for d in load(built_site, "en")["docs"] if "#" not in d["location"]}

@@ -9,7 +9,8 @@ import pytest
 
 from html_facts import read_page
 
-SLUGS = ["", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/", "contact/", "glossary/"]
+SLUGS = ["", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/", "contact/", "glossary/",
+         "checklist/"]
 LANGS = {"zh": "", "en": "en/"}
 
 
