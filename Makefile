@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build test check links shots capture email-kit setup-site setup-test clean
+.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean
 
 setup-site:
 	@scripts/setup.sh site
@@ -17,9 +17,14 @@ setup-test:
 serve: setup-site
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-## build: write the whole site (both languages) to site/
+## build: write the whole site (both languages) to site/, then its PDFs to site/downloads/
 build: setup-site
 	$(PY) -m mkdocs build --strict --clean
+	$(PY) scripts/export_pdf.py
+
+## pdf: write the PDFs again from the site already in site/ (make build does both)
+pdf: setup-site
+	$(PY) scripts/export_pdf.py
 
 ## test: set up, then run every test (builds the site itself)
 test: setup-test

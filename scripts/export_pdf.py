@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Export the built site to print: per language a guide PDF and a one-page checklist PDF, in site/downloads/.
+
+Reads only the built site (run `mkdocs build` first; `make build` does both). Exit codes: 0 all written,
+1 a problem (a needed font is missing, a PDF is too large or not one page), 2 used wrongly (no built site).
+
+usage: scripts/export_pdf.py [--site-dir site] [--version-date YYYY-MM-DD] [--lang zh --lang en]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdfexport.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
+from pdfexport.compose import DocInfo, checklist_document, guide_document
+from pdfexport.fonts import NEEDED, FontLookup, describe_missing, fc_list_has, has_harfbuzz_subset, missing_fonts
+from pdfexport.qr import qr_svg
+from pdfexport.render import Rendered, quiet_weasyprint, render_pdf, write_atomically
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_GUIDE_BYTES = 1_500_000  # e-mail attachments: the office asked for at most 1.5 MB per guide
+STYLESHEETS = ("assets/stylesheets/print.css", "assets/stylesheets/pdf.css")  # as published in the built site
+
+
+@dataclass(frozen=True)
+class Outputs:
+    guide: Path
+    checklist: Path
+    qr: Path
+
+
+def outputs(out_dir: Path, locale: str) -> Outputs:
+    """The fixed names that e-mails and every page link to."""
+    return Outputs(out_dir / f"chsi-guide-{locale}.pdf", out_dir / f"chsi-checklist-{locale}.pdf",
+                   out_dir / f"qr-guide-{locale}.svg")
+
+
+def version_date(git_date: str, today: dt.date) -> str:
+    """The guide's version: the date of the last commit that changed docs/ or includes/, else today."""
+    text = git_date.strip()
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return today.isoformat()
+
+
+def git_last_change(repo: Path) -> str:
+    try:
+        proc = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"],
+                              cwd=repo, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return ""
+    return proc.stdout if proc.returncode == 0 else ""
+
+
+def site_root(home_canonical: str, language: Language) -> str:
+    if language.prefix and home_canonical.endswith(language.prefix):
+        return home_canonical[: -len(language.prefix)]
+    return home_canonical
+
+
+def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
+    problems = []
+    for r in results:
+        if r.path.name.startswith("chsi-guide-") and r.size > max_guide:
+            problems.append(f"{r.path}: {r.size / 1e6:.2f} MB, more than the {max_guide / 1e6:.1f} MB limit")
+        if r.path.name.startswith("chsi-checklist-") and r.pages != 1:
+            problems.append(f"{r.path}: {r.pages} pages, the checklist must fit one A4 page")
+    return problems
+
+
+def export_language(site: Path, language: Language, out_dir: Path, version: str) -> list[Rendered]:
+    pages = guide_pages(site, language)
+    home = pages[0]
+    root = site_root(home.canonical, language)
+    files = outputs(out_dir, language.locale)
+    svg = qr_svg(home.canonical)
+    write_atomically(files.qr, svg.encode("utf-8"))
+    info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
+                   institution=home.copyright, version_date=version, online_url=home.canonical, qr_svg=svg)
+    sheets = [site / s for s in STYLESHEETS]
+    results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide)]
+    checklist = read_page(site, language, "checklist/")
+    checklist_info = DocInfo(**{**info.__dict__, "title": f"{checklist.title} · {home.title}"})
+    results.append(render_pdf(checklist_document(checklist, language, checklist_info, root), site, sheets,
+                              files.checklist))
+    return results
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
+    parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
+    parser.add_argument("--lang", action="append", choices=[lang.locale for lang in LANGUAGES],
+                        help="only this language (repeatable; default: all)")
+    parser.add_argument("--max-guide-bytes", type=int, default=MAX_GUIDE_BYTES)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list_has) -> int:
+    args = parse_args(argv)
+    site: Path = args.site_dir
+    needed = [page_path(site, lang, "") for lang in LANGUAGES] + [site / s for s in STYLESHEETS]
+    absent = [str(p) for p in needed if not p.is_file()]
+    if absent:
+        print(f"export_pdf: not a built site ({', '.join(absent)} missing): run `make build` or mkdocs build first",
+              file=sys.stderr)
+        return 2
+    missing = missing_fonts(NEEDED, font_lookup)
+    if missing:
+        for line in describe_missing(missing):
+            print(f"export_pdf: {line}", file=sys.stderr)
+        return 1
+    if not has_harfbuzz_subset():
+        print("export_pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
+              file=sys.stderr)
+    version = args.version_date or version_date(git_last_change(ROOT), dt.date.today())
+    out_dir: Path = args.out_dir or site / "downloads"
+    quiet_weasyprint()
+    started = time.perf_counter()
+    results: list[Rendered] = []
+    for language in LANGUAGES:
+        if args.lang and language.locale not in args.lang:
+            continue
+        for r in export_language(site, language, out_dir, version):
+            results.append(r)
+            print(f"{r.path}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
+    problems = size_problems(results, args.max_guide_bytes)
+    for problem in problems:
+        print(f"export_pdf: {problem}", file=sys.stderr)
+    print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"
+          + (f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""Read what the export needs from the BUILT site: languages, nav order, page articles and page metadata."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import tinyhtml5
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    prefix: str  # where the language lives under the site root: "" or "en/"
+
+
+# mkdocs-static-i18n: the default language at the root, the others under /<locale>/ (mkdocs.yml).
+LANGUAGES = (Language("zh", ""), Language("en", "en/"))
+# Pages that are not chapters of the guide: the checklist is its own one-page PDF.
+NOT_IN_GUIDE = frozenset({"checklist/"})
+
+
+@dataclass
+class Page:
+    slug: str  # relative to the language root: "" for the home page, "register/" ...
+    lang: str
+    title: str  # the page's H1 text
+    canonical: str  # absolute online address (from site_url)
+    author: str
+    description: str
+    copyright: str
+    article: ET.Element  # the page body (Material's article), namespaces stripped
+
+
+def strip_namespaces(root: ET.Element) -> ET.Element:
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.startswith("{"):
+            element.tag = element.tag.split("}", 1)[1]
+        for key in [k for k in element.attrib if k.startswith("{")]:
+            element.attrib[key.split("}", 1)[1]] = element.attrib.pop(key)
+    return root
+
+
+def parse_html(path: Path) -> ET.Element:
+    return strip_namespaces(tinyhtml5.parse(path.read_bytes()))
+
+
+def has_class(element: ET.Element, name: str) -> bool:
+    return name in (element.get("class") or "").split()
+
+
+def text_of(element: ET.Element | None) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def nav_slugs(home: ET.Element) -> list[str]:
+    """The pages of the primary navigation, in nav order, as slugs relative to the language root."""
+    nav = next((n for n in home.iter("nav") if has_class(n, "md-nav--primary")), None)
+    if nav is None:
+        raise ValueError("no primary navigation found: is this a page built by Material for MkDocs?")
+    slugs: list[str] = []
+    for link in nav.iter("a"):
+        href = link.get("href") or ""
+        if not has_class(link, "md-nav__link") or href.startswith("#"):
+            continue
+        slug = urlsplit(urljoin("http://site/", href)).path.lstrip("/")
+        if slug not in slugs:
+            slugs.append(slug)
+    return slugs
+
+
+def page_path(site: Path, language: Language, slug: str) -> Path:
+    return site / language.prefix / slug / "index.html"
+
+
+def read_page(site: Path, language: Language, slug: str) -> Page:
+    root = parse_html(page_path(site, language, slug))
+    metas = {m.get("name"): m.get("content") or "" for m in root.iter("meta") if m.get("name")}
+    canonical = next((link.get("href") or "" for link in root.iter("link") if link.get("rel") == "canonical"), "")
+    article = next((a for a in root.iter("article") if has_class(a, "md-content__inner")), None)
+    if article is None:
+        raise ValueError(f"{page_path(site, language, slug)}: no article (Material's md-content__inner)")
+    h1 = next(article.iter("h1"), None)
+    copyright_ = next((d for d in root.iter("div") if has_class(d, "md-copyright__highlight")), None)
+    return Page(
+        slug=slug, lang=root.get("lang") or language.locale, title=text_of(h1).rstrip("¶").strip(),
+        canonical=canonical, author=metas.get("author", ""), description=metas.get("description", ""),
+        copyright=text_of(copyright_), article=article,
+    )
+
+
+def guide_pages(site: Path, language: Language) -> list[Page]:
+    """Every chapter of the guide in one language, in nav order."""
+    home = parse_html(page_path(site, language, ""))
+    return [read_page(site, language, slug) for slug in nav_slugs(home) if slug not in NOT_IN_GUIDE]

@@ -1,0 +1,209 @@
+"""Compose one print document (HTML) from built pages: cover, contents, chapters; or the one-page checklist.
+
+Pure functions over ElementTree: nothing here reads files or renders.
+"""
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+from .builtsite import Language, Page, has_class, strip_namespaces, text_of
+from .tree import element, remove_all, to_html
+
+LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links
+
+
+@dataclass(frozen=True)
+class Words:
+    contents: str
+    version: str
+    online: str
+    scan: str
+
+
+WORDS = {
+    "zh": Words(contents="目录", version="版本日期", online="在线指南", scan="扫码打开在线指南"),
+    "en": Words(contents="Contents", version="Version of", online="Online guide", scan="Scan to open the online guide"),
+}
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the cover and the metadata say."""
+    lang: str
+    title: str
+    author: str
+    description: str
+    institution: str
+    version_date: str  # YYYY-MM-DD
+    online_url: str  # the guide's home page in this language
+    qr_svg: str
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int  # 1 chapter, 2 section
+    target: str  # id in the document
+    text: str
+
+
+def chapter_key(slug: str) -> str:
+    return slug.strip("/").replace("/", "-") or "home"
+
+
+def printed_address(href: str, text: str) -> str:
+    """What to print after a link on paper: the address for web and e-mail links, the number for phone links.
+
+    Nothing when the link text already shows it, and nothing for other schemes."""
+    parts = urlsplit(href)
+    shown = " ".join(text.split()).lower()
+    if parts.scheme in {"http", "https"}:
+        bare = href.split("://", 1)[1].rstrip("/").lower()
+        return "" if shown.rstrip("/") in {bare, href.lower().rstrip("/")} else href
+    if parts.scheme == "mailto":
+        address = unquote(parts.path)
+        return "" if shown == address.lower() else address
+    if parts.scheme == "tel":
+        return "" if re.search(r"\d", text) else unquote(parts.path)
+    return ""
+
+
+def resolve_link(href: str, page_url: str, language: Language, chapters: set[str], site_root: str) -> str:
+    """Where a link of a built page points in the print document: #anchor inside it, or an absolute address."""
+    if not href or href.startswith(("mailto:", "tel:")):
+        return href
+    target = urlsplit(urljoin(page_url, href))
+    if f"{target.scheme}://{target.netloc}/" != LOCAL:
+        return href
+    path = target.path.lstrip("/")
+    slug = path[len(language.prefix):] if path.startswith(language.prefix) else None
+    if slug is not None and slug.endswith("index.html"):
+        slug = slug[: -len("index.html")]
+    if slug in chapters:
+        key = chapter_key(slug)
+        return f"#{key}--{target.fragment}" if target.fragment else f"#chapter-{key}"
+    online = urljoin(site_root, path)
+    return f"{online}#{target.fragment}" if target.fragment else online
+
+
+def _unwrap_tabs(article: ET.Element) -> None:
+    """Content tabs become consecutive blocks, each under its label (all alternatives are printed)."""
+    for tabbed in [e for e in article.iter("div") if has_class(e, "tabbed-set")]:
+        labels_div = next((c for c in tabbed if has_class(c, "tabbed-labels")), None)
+        content = next((c for c in tabbed if has_class(c, "tabbed-content")), None)
+        if labels_div is None or content is None:
+            continue
+        labels = [text_of(label) for label in labels_div.iter("label")]
+        for label, block in zip(labels, [b for b in content if has_class(b, "tabbed-block")]):
+            title = element("p", label, class_="tabbed-title")
+            title.tail, block.text = block.text, None
+            block.insert(0, title)
+        for child in [c for c in tabbed if c.tag == "input" or c is labels_div]:
+            tabbed.remove(child)
+
+
+def print_article(page: Page, language: Language, chapters: set[str], site_root: str, *, prefix_ids: bool) -> ET.Element:
+    """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
+    article = copy.deepcopy(page.article)
+    remove_all(article, lambda e: has_class(e, "headerlink") or has_class(e, "md-content__button")
+               or has_class(e, "guide-download") or e.tag in {"script", "form", "nav"})
+    _unwrap_tabs(article)
+    key = chapter_key(page.slug)
+    page_url = urljoin(LOCAL, language.prefix + page.slug)
+    for e in article.iter():
+        if prefix_ids and e.get("id"):
+            e.set("id", f"{key}--{e.get('id')}")
+        if e.tag == "details":
+            e.set("open", "open")
+        if e.tag == "input" and e.get("type") == "checkbox":
+            e.set("disabled", "disabled")
+        if e.tag == "img" and e.get("src"):
+            src = urlsplit(urljoin(page_url, e.get("src")))
+            if f"{src.scheme}://{src.netloc}/" == LOCAL:
+                e.set("src", src.path.lstrip("/"))  # relative to the site root, the document's base URL
+            e.attrib.pop("loading", None)
+        if e.tag == "a" and e.get("href") is not None:
+            href = e.get("href")
+            if not prefix_ids and href.startswith("#"):
+                continue
+            resolved = resolve_link(href, page_url, language, chapters, site_root)
+            e.set("href", resolved)
+            # A link around a screenshot (to open it full size) prints nothing: the picture is on the paper.
+            wraps_image = not text_of(e) and e.find(".//img") is not None
+            e.set("data-print-url", "" if wraps_image else printed_address(resolved, text_of(e)))
+    article.tag = "div"
+    article.attrib = {"class": "md-typeset"}
+    return article
+
+
+def toc_entries(chapter: ET.Element) -> list[TocEntry]:
+    return [TocEntry(int(h.tag[1]), h.get("id") or "", text_of(h)) for h in chapter.iter()
+            if h.tag in {"h1", "h2"} and h.get("id")]
+
+
+def _svg(markup: str) -> ET.Element:
+    return strip_namespaces(ET.fromstring(markup))
+
+
+def cover(info: DocInfo) -> ET.Element:
+    words = WORDS[info.lang]
+    return element("section", class_="cover", children=[
+        element("div", class_="cover-band", children=[
+            element("p", info.institution, class_="cover-institution"),
+            element("h1", info.title, class_="cover-title"),
+        ]),
+        element("p", info.description, class_="cover-description"),
+        element("p", f"{words.version} {info.version_date}", class_="cover-version"),
+        element("div", class_="cover-online", children=[
+            element("div", class_="qr", children=[_svg(info.qr_svg)]),
+            element("p", children=[
+                element("span", words.online, class_="cover-online-label"), element("br"),
+                element("a", info.online_url, href=info.online_url, data_print_url=""),
+                element("br"), element("span", words.scan, class_="cover-scan"),
+            ]),
+        ]),
+    ])
+
+
+def contents(entries: list[TocEntry], lang: str) -> ET.Element:
+    items = [element("li", class_=f"toc-level-{e.level}", children=[element("a", e.text, href=f"#{e.target}")])
+             for e in entries]
+    return element("section", class_="contents", children=[
+        element("h1", WORDS[lang].contents, class_="contents-title"), element("ul", children=items)])
+
+
+def _head(info: DocInfo) -> ET.Element:
+    return element("head", children=[
+        element("meta", charset="utf-8"),
+        element("title", info.title),
+        element("meta", name="author", content=info.author),
+        element("meta", name="description", content=info.description),
+        element("meta", name="dcterms.created", content=info.version_date),
+    ])
+
+
+def guide_document(pages: list[Page], language: Language, info: DocInfo, site_root: str) -> str:
+    chapters = {p.slug for p in pages}
+    sections: list[ET.Element] = []
+    entries: list[TocEntry] = []
+    for page in pages:
+        body = print_article(page, language, chapters, site_root, prefix_ids=True)
+        entries += toc_entries(body)
+        sections.append(element("section", class_="chapter", id=f"chapter-{chapter_key(page.slug)}", children=[body]))
+    body = element("body", dir="ltr", class_="guide", children=[cover(info), contents(entries, info.lang), *sections])
+    html = element("html", lang=info.lang, children=[_head(info), body])
+    return "<!doctype html>\n" + to_html(html)
+
+
+def checklist_document(page: Page, language: Language, info: DocInfo, site_root: str) -> str:
+    body = print_article(page, language, set(), site_root, prefix_ids=False)
+    # On paper the QR code's caption also gives the address, for readers who type it.
+    for caption in (c for f in body.iter("figure") if has_class(f, "checklist-qr") for c in f.iter("figcaption")):
+        caption.append(element("br"))
+        caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+    html = element("html", lang=info.lang, children=[
+        _head(info), element("body", dir="ltr", class_="checklist", children=[body])])
+    return "<!doctype html>\n" + to_html(html)

@@ -1,0 +1,51 @@
+"""Check that the fonts the PDFs name are installed, before anything is rendered.
+
+Without a CJK font WeasyPrint draws every Chinese character as an empty box and reports nothing, so the export
+asks fontconfig first and stops with the Debian package to install.
+"""
+from __future__ import annotations
+
+import ctypes.util
+import subprocess
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+FontLookup = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class FontNeed:
+    family: str
+    package: str  # the Debian package that installs it
+    why: str
+
+
+# Chinese text must be the Simplified Chinese face by name: a default pick can be the Japanese one (other glyph shapes).
+CJK_SC = FontNeed("Noto Sans CJK SC", "fonts-noto-cjk", "Chinese text")
+LATIN = FontNeed("DejaVu Sans", "fonts-dejavu-core", "English text")
+NEEDED = (CJK_SC, LATIN)
+
+
+def fc_list_has(family: str) -> bool:
+    """True when fontconfig knows a face of exactly this family (fc-match would silently substitute another)."""
+    try:
+        out = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return False
+    return any(family in line.split(",") for line in out.stdout.splitlines())
+
+
+def missing_fonts(needs: Iterable[FontNeed], lookup: FontLookup = fc_list_has) -> list[FontNeed]:
+    return [need for need in needs if not lookup(need.family)]
+
+
+def describe_missing(missing: list[FontNeed]) -> list[str]:
+    lines = [f"font missing: {m.family} (for {m.why}); install the Debian package {m.package}" for m in missing]
+    packages = " ".join(sorted({m.package for m in missing}))
+    lines.append(f"no PDF written: run  sudo apt-get install {packages}  (or scripts/setup.sh test as root)")
+    return lines
+
+
+def has_harfbuzz_subset() -> bool:
+    """Without libharfbuzz-subset0 WeasyPrint subsets fonts in Python, several times slower (same output)."""
+    return ctypes.util.find_library("harfbuzz-subset") is not None

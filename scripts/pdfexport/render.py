@@ -1,0 +1,50 @@
+"""Render a print document with WeasyPrint and write the PDF atomically (a temp file renamed into place)."""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from weasyprint import CSS, HTML, URLFetcher
+from weasyprint.text.fonts import FontConfiguration
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    pages: int
+    size: int  # bytes
+
+
+def quiet_weasyprint() -> None:
+    """Material-style CSS yields hundreds of harmless 'unsupported property' warnings: keep errors only."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_pdf(html: str, base_dir: Path, stylesheets: list[Path], target: Path) -> Rendered:
+    """Lay out html (relative URLs resolved against base_dir) with the stylesheets, and write target."""
+    fonts = FontConfiguration()
+    # Only local files and inline data: the export never fetches anything from the network.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    document = HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher).render(
+        font_config=fonts,
+        stylesheets=[CSS(filename=str(css), font_config=fonts, url_fetcher=fetcher) for css in stylesheets],
+    )
+    # Screenshots keep their pixels (dpi only caps images larger than print needs); images are losslessly optimised.
+    data = document.write_pdf(optimize_images=True, dpi=200)
+    write_atomically(target, data)
+    return Rendered(target, len(document.pages), len(data))

@@ -1,0 +1,217 @@
+"""The PDFs made from the real build: exported once for this module into a copy of the built site."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+
+from html_facts import read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORT = ROOT / "scripts" / "export_pdf.py"
+REGISTER_URL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
+FACTS = ["010-67410388", "010-68352057", "kefu@chsi.com.cn", "北京大学", REGISTER_URL]
+MAX_GUIDE_BYTES = 1_500_000
+
+
+@dataclass
+class Pdf:
+    path: Path
+    reader: PdfReader
+    pages: list[str]  # extracted text per page
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace: a long address wraps across lines on paper."""
+    return "".join(text.split())
+
+
+def load(path: Path) -> Pdf:
+    reader = PdfReader(path)
+    return Pdf(path, reader, [page.extract_text() or "" for page in reader.pages])
+
+
+def embedded_fonts(reader: PdfReader) -> set[str]:
+    names = set()
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources else None
+        for font in (fonts or {}).values():
+            names.add(str(font.get_object().get("/BaseFont")).split("+", 1)[-1])
+    return names
+
+
+@pytest.fixture(scope="module")
+def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built site with the PDFs exported into it (the session's site stays as mkdocs wrote it)."""
+    site = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(built_site, site)
+    proc = subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(site), "--version-date", "2026-11-28"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, f"export failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+    return site
+
+
+@pytest.fixture(scope="module")
+def pdfs(exported: Path) -> dict[str, Pdf]:
+    return {name: load(exported / "downloads" / f"chsi-{name}.pdf")
+            for name in ("guide-zh", "guide-en", "checklist-zh", "checklist-en")}
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+@pytest.mark.parametrize("fact", FACTS)
+def test_each_guide_holds_the_key_facts(pdfs: dict[str, Pdf], name: str, fact: str) -> None:
+    assert squeeze(fact) in squeeze(pdfs[name].text)
+
+
+def test_the_chinese_guide_is_in_simplified_chinese_noto_and_no_japanese_face(pdfs: dict[str, Pdf]) -> None:
+    fonts = embedded_fonts(pdfs["guide-zh"].reader)
+    assert "Noto-Sans-CJK-SC" in fonts, fonts
+    assert not any("JP" in f or "jp" in f for f in fonts), fonts
+    assert "注册学信网账号" in pdfs["guide-zh"].text  # Chinese text survives as text, not boxes
+
+
+def test_the_english_guide_uses_a_latin_face_and_the_sc_face_for_labels(pdfs: dict[str, Pdf]) -> None:
+    fonts = embedded_fonts(pdfs["guide-en"].reader)
+    assert "DejaVu-Sans" in fonts, fonts
+    assert "Noto-Sans-CJK-SC" in fonts, fonts
+    assert not any("JP" in f or "jp" in f for f in fonts), fonts
+
+
+def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
+    """(title, page number) from the contents page(s): every line ending with leader dots and a number."""
+    heading = "目录" if "zh" in pdf.path.name else "Contents"
+    entries = []
+    for text in pdf.pages[1:4]:
+        if not entries and heading not in text:
+            continue
+        for line in text.splitlines():
+            match = re.fullmatch(r"\s*(.+?)[\s.]*\.\s*(\d+)\s*", line)
+            if match:
+                entries.append((match.group(1).strip(" ."), int(match.group(2))))
+    return entries
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_contents_page_numbers_point_to_the_pages_with_those_titles(pdfs: dict[str, Pdf], name: str) -> None:
+    pdf = pdfs[name]
+    entries = contents_entries(pdf)
+    assert len(entries) >= 9 + 9, entries  # every chapter and its sections (9 chapters, each with at least one)
+    pages = [n for _title, n in entries]
+    assert pages == sorted(pages), "contents out of order"
+    for title, number in entries:
+        assert 1 <= number <= len(pdf.pages)
+        assert squeeze(title) in squeeze(pdf.pages[number - 1]), f"{title!r} is not on page {number}"
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_chapters_follow_the_nav_order(pdfs: dict[str, Pdf], name: str) -> None:
+    titles = [t for t, _n in contents_entries(pdfs[name])]
+    expected = (["学信网注册指南", "注册学信网账号", "没有中国大陆手机号", "核验身份", "修改姓名"] if name.endswith("zh")
+                else ["CHSI registration guide", "Register a CHSI account", "No Chinese mainland phone number",
+                      "Verify your identity", "Change your registered name"])
+    positions = [titles.index(t) for t in expected]
+    assert positions == sorted(positions), titles
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_every_page_after_the_cover_has_its_number_of_the_total(pdfs: dict[str, Pdf], name: str) -> None:
+    pdf = pdfs[name]
+    total = len(pdf.pages)
+    assert total >= 10
+    for number, text in enumerate(pdf.pages[1:], start=2):
+        assert f"{number} / {total}" in text, f"page {number} has no footer"
+
+
+def test_running_header_names_the_chapter(pdfs: dict[str, Pdf]) -> None:
+    pdf = pdfs["guide-en"]
+    page = next(i for i, text in enumerate(pdf.pages) if i > 2 and "Register a CHSI account" in text)
+    # The next page continues the chapter: its header (margin boxes come last in the text) names the chapter.
+    header_and_footer = pdf.pages[page + 1].splitlines()[-2:]
+    assert header_and_footer[0] == "Register a CHSI account CHSI registration guide", header_and_footer
+
+
+@pytest.mark.parametrize("name", ["checklist-zh", "checklist-en"])
+def test_each_checklist_is_exactly_one_page(pdfs: dict[str, Pdf], name: str) -> None:
+    assert len(pdfs[name].pages) == 1
+    assert "010-68352057" in pdfs[name].text and "kefu@chsi.com.cn" in pdfs[name].text
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_each_guide_is_small_enough_to_e_mail(pdfs: dict[str, Pdf], name: str) -> None:
+    assert pdfs[name].path.stat().st_size <= MAX_GUIDE_BYTES
+
+
+@pytest.mark.parametrize(("name", "lang", "title"), [("guide-zh", "zh", "学信网注册指南"),
+                                                     ("guide-en", "en", "CHSI registration guide")])
+def test_metadata_title_language_author(pdfs: dict[str, Pdf], name: str, lang: str, title: str) -> None:
+    reader = pdfs[name].reader
+    assert reader.metadata.title == title
+    assert "Peking University" in (reader.metadata.author or "")
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_cover_has_the_version_date_and_the_site_address(pdfs: dict[str, Pdf], name: str) -> None:
+    cover = pdfs[name].pages[0]
+    assert "2026-11-28" in cover
+    assert ("http://127.0.0.1:8000/en/" if name.endswith("en") else "http://127.0.0.1:8000/") in cover
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pdf], name: str) -> None:
+    text = squeeze(pdfs[name].text)
+    assert "(https://www.chsi.com.cn/)" in text  # after the link text "CHSI's home page" / "学信网首页"
+    assert "subject=" not in text  # the prefilled e-mail link prints its address only
+    for chrome in ("跳转至", "Skiptocontent", "搜索", "Search", "MadewithMaterial", "¶"):
+        assert chrome not in text
+
+
+def test_every_site_page_links_to_its_languages_pdfs(exported: Path) -> None:
+    pages = [p for p in exported.rglob("index.html")]
+    assert len(pages) >= 18
+    for page in pages:
+        lang = "en" if page.relative_to(exported).parts[0] == "en" else "zh"
+        here = "http://h/" + page.parent.relative_to(exported).as_posix() + "/"
+        targets = {urljoin(here, h) for h in read_page(page).hrefs if h.endswith(".pdf")}
+        assert targets == {f"http://h/downloads/chsi-guide-{lang}.pdf", f"http://h/downloads/chsi-checklist-{lang}.pdf"}, page
+        for target in targets:
+            assert (exported / target.removeprefix("http://h/")).is_file()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_checklist_page_shows_the_qr_code_the_export_wrote(exported: Path, prefix: str) -> None:
+    page = exported / prefix / "checklist" / "index.html"
+    svgs = [r for r in read_page(page).resources if r.endswith(".svg") and "qr-guide" in r]
+    assert len(svgs) == 1
+    qr = (page.parent / svgs[0]).resolve()
+    assert qr.is_file() and qr.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_no_half_written_files_are_left(exported: Path) -> None:
+    assert sorted(p.name for p in (exported / "downloads").iterdir() if p.is_file()) == [
+        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf",
+        "qr-guide-en.svg", "qr-guide-zh.svg"]
+
+
+def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, tmp_path: Path) -> None:
+    """fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk."""
+    config = tmp_path / "fonts.conf"
+    config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(exported), "--out-dir", str(out)],
+                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "fonts-noto-cjk" in proc.stderr and "Noto Sans CJK SC" in proc.stderr
+    assert not out.exists(), "nothing may be written when a font is missing"
