@@ -80,6 +80,7 @@ def relative_href(from_file: str, to_path: str) -> str:
 def redirect_html(href: str, anchor: str, canonical: str | None, lang: str) -> str:
     """A page that moves the reader on at once, keeping the #fragment they arrived with."""
     fallback = f"#{anchor}" if anchor else ""
+    moved = html.escape(MOVED.get(lang, MOVED["en"]))
     shown = html.escape(href + fallback)
     # The visible link shows the full new address when it is known: easier to note down than "../new/".
     text = html.escape(canonical + fallback) if canonical else shown
@@ -90,8 +91,8 @@ def redirect_html(href: str, anchor: str, canonical: str | None, lang: str) -> s
         f'<!doctype html>\n<html lang="{HTML_LANG.get(lang, lang)}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
         f'<meta name="robots" content="noindex">\n{canonical_tag}'
         f"<script>{script}</script>\n"
-        f'<meta http-equiv="refresh" content="0; url={shown}">\n<title>{html.escape(MOVED.get(lang, MOVED["en"]))}</title>\n'
-        f'</head>\n<body>\n<p>{html.escape(MOVED.get(lang, MOVED["en"]))} <a href="{shown}">{text}</a></p>\n'
+        f'<meta http-equiv="refresh" content="0; url={shown}">\n<title>{moved}</title>\n'
+        f'</head>\n<body>\n<p>{moved} <a href="{shown}">{text}</a></p>\n'
         f"</body>\n</html>\n"
     )
 

@@ -183,7 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in written:
         print(path)
     links = sum(1 + len(k.steps) + len(k.files) for k in kits)
-    print(f"email-kit: wrote {len(written)} files to {out}/ ({links} links checked in {args.site_dir}/, for {site_url})")
+    print(f"email-kit: wrote {len(written)} files to {out}/ "
+          f"({links} links checked in {args.site_dir}/, for {site_url})")
     return 0
 
 

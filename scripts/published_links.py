@@ -194,7 +194,9 @@ def check_link(site_dir: Path, link: str) -> str | None:
             return f"#{anchor}: a file has no anchors" if anchor else None
         ids, refresh = page_facts(target.read_text(encoding="utf-8"))
         if refresh is None:
-            return f"no id '{anchor}' in {target.relative_to(site_dir).as_posix()}" if anchor and anchor not in ids else None
+            if anchor and anchor not in ids:
+                return f"no id '{anchor}' in {target.relative_to(site_dir).as_posix()}"
+            return None
         new_path, _, new_anchor = refresh.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(target.relative_to(site_dir).as_posix()), new_path))
         path = "" if path == "." else path + ("/" if new_path.endswith("/") or new_path in ("", ".", "..") else "")

@@ -1,4 +1,4 @@
-"""Helpers for the published-links, redirect and e-mail kit tests: the registry, and the site as `make build` leaves it."""
+"""For the published-links, redirect and e-mail kit tests: the registry, and the site as `make build` leaves it."""
 from __future__ import annotations
 
 import os

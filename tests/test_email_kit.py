@@ -1,4 +1,4 @@
-"""make email-kit: a bilingual snippet with a deep link per step, QR codes that hold the guide's address, all checked."""
+"""make email-kit: a bilingual snippet with a deep link per step, QR codes holding the guide's address, all checked."""
 from __future__ import annotations
 
 import re
@@ -70,7 +70,9 @@ def step_urls(lang: str) -> list[str]:
     return [SITE_URL + ROOTS[lang] + step.link for step in REGISTRY.steps]
 
 
-def test_writes_the_six_files_and_prints_where(full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_writes_the_six_files_and_prints_where(
+    full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "kit"
     assert email_kit.main(["--site-dir", str(full_site), "--out", str(out)]) == 0
     printed = capsys.readouterr().out.splitlines()
@@ -122,7 +124,8 @@ def test_site_url_defaults_to_mkdocs_yml_or_site_url(full_site: Path, tmp_path: 
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SITE_URL", raising=False)
     assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "a")]) == 0
-    assert "http://127.0.0.1:8000/en/register/#open-the-form" in (tmp_path / "a" / "email-snippet.txt").read_text("utf-8")
+    default = (tmp_path / "a" / "email-snippet.txt").read_text("utf-8")
+    assert "http://127.0.0.1:8000/en/register/#open-the-form" in default
     monkeypatch.setenv("SITE_URL", "https://intl.example.edu/pku/chsi/")
     assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "b")]) == 0
     assert "https://intl.example.edu/pku/chsi/en/register/#open-the-form" in (
