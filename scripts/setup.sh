@@ -11,9 +11,9 @@ group=${1:?usage: scripts/setup.sh site|test}
 PIP_VERSION=26.3   # first pip with dependency groups is 25.1; pinned so every machine resolves alike
 
 # Debian packages per group. Chromium drives the browser tests (never a browser download);
-# Noto CJK and harfbuzz-subset serve the PDF export; poppler and tesseract check PDFs and screenshots.
+# Noto CJK and harfbuzz-subset serve the PDF export; poppler, tesseract and zbar check PDFs, screenshots and QR codes.
 debs_site=()
-debs_test=(chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils tesseract-ocr tesseract-ocr-chi-sim)
+debs_test=(chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
 
 case "$group" in
   site) debs=("${debs_site[@]}") ;;
