@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import subprocess
 import sys
 import time
@@ -131,7 +132,7 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
             continue
         for r in export_language(site, language, out_dir, version):
             results.append(r)
-            print(f"{r.path}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
+            print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
     problems = size_problems(results, args.max_guide_bytes)
     for problem in problems:
         print(f"export_pdf: {problem}", file=sys.stderr)

@@ -215,3 +215,30 @@ def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, 
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "fonts-noto-cjk" in proc.stderr and "Noto Sans CJK SC" in proc.stderr
     assert not out.exists(), "nothing may be written when a font is missing"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(exported: Path, prefix: str) -> None:
+    """Ctrl+P in Chromium: print.css hides the site's chrome and keeps the checklist on one A4 page."""
+    import io
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
+    with serve(exported) as base, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}{prefix}checklist/", wait_until="load")
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        finally:
+            browser.close()
+    printed = PdfReader(io.BytesIO(pdf))
+    assert len(printed.pages) == 1
+    text = printed.pages[0].extract_text()
+    assert "kefu@chsi.com.cn" in text and "010-68352057" in text
+    for chrome in ("跳转至", "Skip to content", "整本指南", "The whole guide as a PDF"):  # skip link, PDF links
+        assert chrome not in text
