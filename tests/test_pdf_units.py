@@ -9,11 +9,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import export_pdf  # noqa: E402
-from pdfexport.builtsite import Language  # noqa: E402
-from pdfexport.compose import printed_address, resolve_link  # noqa: E402
-from pdfexport.fonts import CJK_SC, NEEDED, describe_missing, missing_fonts  # noqa: E402
-from pdfexport.render import write_atomically  # noqa: E402
+import export_pdf
+from pdfexport.builtsite import Language
+from pdfexport.compose import printed_address, resolve_link
+from pdfexport.fonts import CJK_SC, NEEDED, describe_missing, missing_fonts
+from pdfexport.render import write_atomically
 
 
 @pytest.mark.parametrize(("href", "text", "printed"), [

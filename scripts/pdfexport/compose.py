@@ -105,7 +105,8 @@ def _unwrap_tabs(article: ET.Element) -> None:
             tabbed.remove(child)
 
 
-def print_article(page: Page, language: Language, chapters: set[str], site_root: str, *, prefix_ids: bool) -> ET.Element:
+def print_article(page: Page, language: Language, chapters: set[str], site_root: str, *,
+                  prefix_ids: bool) -> ET.Element:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
     remove_all(article, lambda e: has_class(e, "headerlink") or has_class(e, "md-content__button")
