@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -198,6 +199,11 @@ def test_the_checklist_page_shows_the_qr_code_the_export_wrote(exported: Path, p
     assert len(svgs) == 1
     qr = (page.parent / svgs[0]).resolve()
     assert qr.is_file() and qr.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_the_pdfs_are_readable_by_the_web_server(exported: Path) -> None:
+    for pdf in (exported / "downloads").iterdir():
+        assert pdf.stat().st_mode & stat.S_IROTH, f"{pdf.name} is private to its owner"
 
 
 def test_no_half_written_files_are_left(exported: Path) -> None:
