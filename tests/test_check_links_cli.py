@@ -70,7 +70,7 @@ def test_warnings_alone_exit_0(cases: fixture.CaseServers, tmp_path: Path, capsy
     code, out = run(["--no-cache", "--config", config(tmp_path), *urls], capsys)
     assert code == 0
     assert out.splitlines()[-1] == "5 links: 1 ok, 1 redirect, 0 broken, 2 blocked, 1 unreachable"
-    assert f"redirect    [200] {cases.base}/moved -> {cases.base}/ok (at command line)" in out
+    assert f"redirect    [301] {cases.base}/moved -> {cases.base}/ok (at command line)" in out
 
 
 def test_ok_results_are_cached_until_the_ttl_and_nothing_else_is(cases: fixture.CaseServers, tmp_path: Path,

@@ -313,6 +313,7 @@ class Checker:
                 result.verdict, result.detail = BROKEN, soft
             elif any(code in classify.PERMANENT for code, _ in hops):
                 result.verdict = REDIRECT
+                result.status = next(code for code, _ in hops if code in classify.PERMANENT)
                 result.detail = f"moved permanently: update the link to {got.url}"
             elif hops:
                 result.detail = f"{hops[0][0]} to {got.url}"
