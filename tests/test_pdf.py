@@ -90,12 +90,14 @@ def test_the_english_guide_uses_a_latin_face_and_the_sc_face_for_labels(pdfs: di
 
 
 def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
-    """(title, page number) from the contents page(s): every line ending with leader dots and a number."""
+    """(title, page number) from the contents: every line ending with leader dots and a number, on the pages
+    between the cover and the first chapter (which the first entry names)."""
     heading = "目录" if "zh" in pdf.path.name else "Contents"
-    entries = []
-    for text in pdf.pages[1:4]:
-        if not entries and heading not in text:
-            continue
+    assert heading in pdf.pages[1], "the contents must follow the cover"
+    entries: list[tuple[str, int]] = []
+    for index, text in enumerate(pdf.pages[1:], start=1):
+        if entries and index >= entries[0][1] - 1:
+            break
         for line in text.splitlines():
             match = re.fullmatch(r"\s*(.+?)[\s.]*\.\s*(\d+)\s*", line)
             if match:
