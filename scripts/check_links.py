@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from linkcheck import fetch, internal, report, store  # noqa: E402
-from linkcheck.config import ConfigError, Settings, load_settings  # noqa: E402
-from linkcheck.model import BROKEN, Link, Result, Source, group_links  # noqa: E402
+from linkcheck import fetch, internal, report, store
+from linkcheck.config import ConfigError, Settings, load_settings
+from linkcheck.model import BROKEN, Link, Result, Source, group_links
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND_LINE = Source("command line")
@@ -53,7 +53,7 @@ def default_inputs(root: Path) -> Inputs:
 def classify_inputs(args: Sequence[str]) -> Inputs:
     inputs = Inputs()
     for arg in args:
-        if re.match(r"^https?://", arg, re.I):
+        if re.match(r"^https?://", arg, re.IGNORECASE):
             inputs.urls.append(arg)
             continue
         path = Path(arg)
@@ -94,7 +94,7 @@ def check_external(links: list[Link], settings: Settings, cache_dir: Path | None
     results: dict[str, Result] = {}
     to_fetch: list[str] = []
     for url in grouped:
-        if not re.match(r"^https?://", url, re.I):
+        if not re.match(r"^https?://", url, re.IGNORECASE):
             results[url] = internal.check_address(url)
         elif (hit := store.cached_result(saved, url, now, settings.cache_ttl)) is not None:
             results[url] = hit

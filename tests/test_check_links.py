@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import socket
 import sys
 import time
@@ -12,10 +13,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from linkcheck import fixture  # noqa: E402
-from linkcheck.config import Settings  # noqa: E402
-from linkcheck.fetch import run_remote  # noqa: E402
-from linkcheck.model import Result  # noqa: E402
+from linkcheck import fixture
+from linkcheck.config import Settings
+from linkcheck.fetch import run_remote
+from linkcheck.model import Result
 
 # Small numbers keep the whole file fast; the behaviour is the same as with the project's settings.
 FAST = Settings(
@@ -207,7 +208,7 @@ def test_one_request_at_a_time_per_host_with_the_minimum_interval() -> None:
         results = run_remote(hosts.urls(5), polite)
         assert {r.verdict for r in results.values()} == {"ok"}
         times = [h.at for h in hosts.states[0].log]
-        gaps = [b - a for a, b in zip(times, times[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
         assert len(gaps) == 4 and min(gaps) >= 0.2
         assert hosts.states[0].most_active == 1
     finally:

@@ -10,8 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_links  # noqa: E402
-from linkcheck import fixture  # noqa: E402
+import check_links
+from linkcheck import fixture
 
 FAST_TOML = """
 [tool.check-links]

@@ -12,11 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_links  # noqa: E402
-from linkcheck import classify, mdsource  # noqa: E402
-from linkcheck.config import ConfigError, Settings, host_interval, settings_from_table  # noqa: E402
-from linkcheck.fetch import BoundedDecoder  # noqa: E402
-from linkcheck.internal import check_address  # noqa: E402
+import check_links
+from linkcheck import classify, mdsource
+from linkcheck.config import ConfigError, Settings, host_interval, settings_from_table
+from linkcheck.fetch import BoundedDecoder
+from linkcheck.internal import check_address
 
 DATA = ROOT / "tests" / "data" / "links"
 
@@ -36,7 +36,7 @@ def broken(report: str) -> dict[str, dict[str, object]]:
 def test_the_real_site_and_sources_have_no_broken_internal_link(built_site: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     sources = [str(p) for p in sorted((ROOT / "docs").glob("*.md"))] + [str(ROOT / "includes" / "links.md")]
-    code, out, err = run(["--offline", "--format", "json", str(built_site), *sources], capsys)
+    _, out, err = run(["--offline", "--format", "json", str(built_site), *sources], capsys)
     data = json.loads(out)
     # downloads/ (PDFs, QR codes) is written after MkDocs by scripts/export_pdf.py and scripts/email_kit.py: a plain
     # build lacks it. Everything else must resolve, every #fragment included.
@@ -87,7 +87,7 @@ def test_text_output_names_each_problem_with_its_place_then_a_summary(capsys: py
 def test_github_and_sarif_point_at_file_and_line(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["--offline", "--format", "github", str(DATA / "docs")], capsys)
     assert re.search(r"^::error file=\S+/register\.en\.md,line=11,title=link broken::broken \[---\] \[chsi-help\]",
-                     out, re.M)
+                     out, re.MULTILINE)
     _, out, _ = run(["--offline", "--format", "sarif", str(DATA / "docs")], capsys)
     sarif = json.loads(out)
     assert sarif["version"] == "2.1.0"
@@ -100,7 +100,7 @@ def test_github_and_sarif_point_at_file_and_line(capsys: pytest.CaptureFixture[s
 def test_markdown_output_is_a_summary_table_and_a_problem_table(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["--offline", "--format", "markdown", str(DATA / "docs")], capsys)
     assert "| ok | redirect | broken | blocked | unreachable |" in out
-    assert re.search(r"^\| broken \|  \| \[chsi-help\] \| \S+register\.en\.md:11 \|", out, re.M)
+    assert re.search(r"^\| broken \|  \| \[chsi-help\] \| \S+register\.en\.md:11 \|", out, re.MULTILINE)
 
 
 @pytest.mark.parametrize("argv", [["no/such/dir"], ["--format", "yaml", "docs"], ["--no-such-option"],

@@ -100,7 +100,7 @@ def parse_page(html: str) -> Page:
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # noqa: BLE001 - a body cut at the byte limit may end anywhere
+    except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
         pass
     return Page(
         title=_squash("".join(parser.title)),
@@ -110,7 +110,7 @@ def parse_page(html: str) -> Page:
     )
 
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 def decode_body(body: bytes, content_type: str | None) -> str:
@@ -136,9 +136,9 @@ _NOT_FOUND = re.compile(
     r"|页面(已)?(被)?删除|页面走丢|页面丢失|页面(已)?失效|无法找到(该|此)?(页面|网页)|资源不存在"
     r"|page (was )?not found|page (does not|doesn't|no longer) exists?|page (could not|cannot|can't) be found"
     r"|not found|\b404\b",
-    re.I,
+    re.IGNORECASE,
 )
-_ERROR_PATH = re.compile(r"(^|/)(404|40x|not[-_]?found|error|errors?page)(\.[a-z]+)?/?$", re.I)
+_ERROR_PATH = re.compile(r"(^|/)(404|40x|not[-_]?found|error|errors?page)(\.[a-z]+)?/?$", re.IGNORECASE)
 _QUOTES = "“‘「『\"'《"
 SHORT_PAGE = 600  # characters of visible text: an error page says little, a real page says more
 
@@ -154,7 +154,7 @@ def soft_404_reason(page: Page, final_url: str, redirected: bool) -> str | None:
             quoted = page.text[found.start() - 1: found.start()] in _QUOTES if found.start() else False
             if quoted:
                 continue  # “页面不存在” in quotes is a page talking about the message, not showing it
-            if found.group(0) != "404" or re.search(r"错误|error", page.text, re.I):
+            if found.group(0) != "404" or re.search(r"错误|error", page.text, re.IGNORECASE):
                 return f"soft 404: the page says {found.group(0)!r}"
     path = final_url.split("?")[0].split("#")[0]
     if redirected and _ERROR_PATH.search(path.rstrip("/").rsplit("/", 1)[-1] or ""):
@@ -166,16 +166,16 @@ def soft_404_reason(page: Page, final_url: str, redirected: bool) -> str | None:
 _WAF_TOKEN = re.compile(
     r"__jsl_clearance|acw_sc__v2|acw_tc|_cf_chl|cf-chl|cf_chl_opt|challenge-platform|wzws_|WZWS_CONFIRM|yunsuo_session"
     r"|__tst_status|_waf_bd8ce2ce37|safeline|EO_Bot",
-    re.I,
+    re.IGNORECASE,
 )
 # Phrases of a challenge page: trusted only on a page with little else on it (a real page may have a <noscript> hint).
 _CHALLENGE_WORDS = re.compile(
     r"just a moment|checking (if the site connection is secure|your browser)|enable javascript and cookies"
     r"|please (enable|turn on) javascript|verify (you are|that you are) (a )?human|are you a robot|captcha"
     r"|安全验证|人机验证|滑动验证|请(开启|启用|打开)\s*javascript|浏览器安全检查|正在(进行)?安全检测|访问验证",
-    re.I,
+    re.IGNORECASE,
 )
-_COOKIE_AND_RELOAD = re.compile(r"document\.cookie\s*=.*?(location\.(reload|href|replace)|window\.location)", re.I | re.S)
+_COOKIE_AND_RELOAD = re.compile(r"document\.cookie\s*=.*?(location\.(reload|href|replace)|window\.location)", re.IGNORECASE | re.DOTALL)
 
 
 def challenge_reason(status: int, headers: dict[str, str], page: Page | None) -> str | None:

@@ -362,4 +362,4 @@ def run_remote(urls: list[str], settings: Settings, **kwargs: object) -> dict[st
     return asyncio.run(check_remote(urls, settings, **kwargs))  # type: ignore[arg-type]
 
 
-__all__ = ["BoundedDecoder", "Checker", "HostGates", "check_remote", "run_remote", "describe_error", "OK"]
+__all__ = ["OK", "BoundedDecoder", "Checker", "HostGates", "check_remote", "describe_error", "run_remote"]

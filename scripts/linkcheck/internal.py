@@ -66,9 +66,7 @@ def resolve_site_file(root: Path, path: str) -> Path | None:
     """The file a site URL path is served from, or None."""
     rel = unquote(path).lstrip("/")
     candidate = root / rel
-    if path.endswith("/") or rel == "":
-        candidate = candidate / "index.html"
-    elif candidate.is_dir():
+    if path.endswith("/") or rel == "" or candidate.is_dir():
         candidate = candidate / "index.html"
     return candidate if candidate.is_file() else None
 

@@ -13,12 +13,12 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _DEFINITION = re.compile(r"""^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$""")
 _INLINE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _FULL_REF = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>", re.I)
-_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.I)
+_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>", re.IGNORECASE)
+_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{[^}]*?#([\w:.-]+)[^}]*\}")
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
-SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def normalize_ref(name: str) -> str:
@@ -165,7 +165,7 @@ def fragment_found(fragment: str, ids: set[str]) -> bool:
 _LITERAL = re.compile(
     r"(?P<url>\bhttps?://[^\s)>\]\"'`]+)|(?P<mailto>\bmailto:[^\s)>\]\"'`]+)|(?P<tel>\btel:[+\d][^\s)>\]\"'`]*)"
     r"|(?P<www>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)|(?P<email>\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
