@@ -21,8 +21,7 @@ from pathlib import Path
 from pdfexport.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
 from pdfexport.compose import DocInfo, checklist_document, guide_document
 from pdfexport.fonts import NEEDED, FontLookup, describe_missing, fc_list_has, has_harfbuzz_subset, missing_fonts
-from pdfexport.qr import qr_svg
-from pdfexport.render import Rendered, quiet_weasyprint, render_pdf, write_atomically
+from pdfexport.render import Rendered, quiet_weasyprint, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_GUIDE_BYTES = 1_500_000  # e-mail attachments: the office asked for at most 1.5 MB per guide
@@ -33,13 +32,11 @@ STYLESHEETS = ("assets/stylesheets/print.css", "assets/stylesheets/pdf.css")  # 
 class Outputs:
     guide: Path
     checklist: Path
-    qr: Path
 
 
 def outputs(out_dir: Path, locale: str) -> Outputs:
     """The fixed names that e-mails and every page link to."""
-    return Outputs(out_dir / f"chsi-guide-{locale}.pdf", out_dir / f"chsi-checklist-{locale}.pdf",
-                   out_dir / f"qr-guide-{locale}.svg")
+    return Outputs(out_dir / f"chsi-guide-{locale}.pdf", out_dir / f"chsi-checklist-{locale}.pdf")
 
 
 def version_date(git_date: str, today: dt.date) -> str:
@@ -81,8 +78,9 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str)
     home = pages[0]
     root = site_root(home.canonical, language)
     files = outputs(out_dir, language.locale)
-    svg = qr_svg(home.canonical)
-    write_atomically(files.qr, svg.encode("utf-8"))
+    # The build wrote the QR code of this language's guide (hooks/qr_codes.py); the cover shows the same one.
+    qr_file = site / "downloads" / f"qr-guide-{language.locale}.svg"
+    svg = qr_file.read_text(encoding="utf-8")
     info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
                    institution=home.copyright, version_date=version, online_url=home.canonical, qr_svg=svg)
     sheets = [site / s for s in STYLESHEETS]

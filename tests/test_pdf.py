@@ -195,7 +195,7 @@ def test_every_site_page_links_to_its_languages_pdfs(exported: Path) -> None:
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_checklist_page_shows_the_qr_code_the_export_wrote(exported: Path, prefix: str) -> None:
+def test_the_checklist_page_shows_the_qr_code_the_build_wrote(exported: Path, prefix: str) -> None:
     page = exported / prefix / "checklist" / "index.html"
     svgs = [r for r in read_page(page).resources if r.endswith(".svg") and "qr-guide" in r]
     assert len(svgs) == 1

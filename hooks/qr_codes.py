@@ -1,0 +1,40 @@
+"""Write a QR code of the online guide, one per language, into downloads/ at build time.
+
+The printable checklist pages show it (so it must exist under `mkdocs serve` as well as in `make build`), and the
+PDF export puts the same code on its covers. The address is the language's home page under `site_url`, so a build
+for a sub-path (SITE_URL=https://host/guide/) encodes that sub-path.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import segno
+from mkdocs.plugins import event_priority
+
+
+def qr_svg(url: str) -> str:
+    """An SVG QR code for url: vector (sharp on paper at any size), the standard's quiet zone, a viewBox instead of
+    a fixed size so that CSS sizes it, and no XML declaration so that it can be inlined in HTML."""
+    code = segno.make(url, error="m", micro=False)
+    out = io.BytesIO()
+    code.save(out, kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False, omitsize=True)
+    return out.getvalue().decode("utf-8")
+
+
+def language_homes(site_url: str, languages: list[tuple[str, bool]]) -> dict[str, str]:
+    """locale -> address of its home page: the default language at the root, the others under /<locale>/."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    return {locale: root if default else f"{root}{locale}/" for locale, default in languages}
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if not config.site_url or not i18n:
+        return
+    languages = [(language.locale, bool(language.default)) for language in i18n.config.languages]
+    downloads = Path(config.site_dir) / "downloads"
+    downloads.mkdir(parents=True, exist_ok=True)
+    for locale, url in language_homes(config.site_url, languages).items():
+        (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(url), encoding="utf-8")
