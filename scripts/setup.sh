@@ -10,10 +10,11 @@ cd "$(dirname "$0")/.."
 group=${1:?usage: scripts/setup.sh site|test}
 PIP_VERSION=26.3   # first pip with dependency groups is 25.1; pinned so every machine resolves alike
 
-# Debian packages per group. Chromium drives the browser tests (never a browser download);
-# Noto CJK and harfbuzz-subset serve the PDF export; poppler, tesseract and zbar check PDFs, screenshots and QR codes.
-debs_site=()
-debs_test=(chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
+# Debian packages per group. make build exports the PDFs: Noto Sans CJK SC for Chinese, DejaVu for Latin text,
+# harfbuzz-subset for speed (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven
+# by Playwright; never a browser download), and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
+debs_site=(fonts-noto-cjk fonts-dejavu-core libharfbuzz-subset0)
+debs_test=("${debs_site[@]}" chromium poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
 
 case "$group" in
   site) debs=("${debs_site[@]}") ;;
