@@ -5,13 +5,19 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean
+.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean bench-pages
 
 setup-site:
 	@scripts/setup.sh site
 
 setup-test:
 	@scripts/setup.sh test
+
+# The pinned web quality tools from package-lock.json into node_modules/ (git-ignored): axe-core for the browser
+# tests, lighthouse for bench-pages. --ignore-scripts: no install step may fetch a browser (Chromium is Debian's).
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 ## serve: build and serve the site at http://$(HOST):$(PORT)/ with live reload
 serve: setup-site
@@ -27,7 +33,7 @@ pdf: setup-site
 	$(PY) scripts/export_pdf.py
 
 ## test: set up, then run every test (builds the site itself)
-test: setup-test
+test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
 ## check: translation parity and copy lint on docs/ (make test runs both too, as tests)
@@ -51,6 +57,11 @@ shots: setup-test
 capture: setup-test
 	$(PY) scripts/capture_shots.py
 	$(PY) scripts/annotate_shots.py
+
+## bench-pages: build for a local port, serve it with gzip, weigh every page and score it with Lighthouse mobile
+##              (a benchmark, not a test: prints a table per page; a few minutes)
+bench-pages: setup-test node_modules/.installed
+	$(PY) scripts/bench_pages.py
 
 clean:
 	rm -rf site .cache .pytest_cache
