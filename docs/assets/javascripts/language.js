@@ -10,6 +10,9 @@
 //    pages between languages. mkdocs-static-i18n writes per-page alternates, so each page view made three
 //    requests that 404 (and logged errors). The switcher is handled here instead, so those requests fail
 //    locally, without touching the network; Material falls back to plain links, as it does offline.
+// 4. Accessible names that Material's markup lacks (axe and Lighthouse report them), given once the page is parsed:
+//    the search dialog (role="dialog" with no name) takes the name of its search box, and each checkbox of a
+//    checklist (pymdownx.tasklist wraps it in an empty <label>) takes the text of its list item.
 (function () {
   "use strict";
   var KEY = "chsi-guide.language";
@@ -46,6 +49,17 @@
     var request = this;
     window.setTimeout(function () { request.dispatchEvent(new Event("error")); }, 0);
   };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
+    var box = document.querySelector(".md-search__input");
+    if (dialog && box) dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.placeholder);
+    var boxes = document.querySelectorAll(".task-list-item > .task-list-control > input[type=checkbox]");
+    for (var i = 0; i < boxes.length; i++) {
+      var item = boxes[i].closest(".task-list-item");
+      boxes[i].setAttribute("aria-label", item.textContent.replace(/\s+/g, " ").trim());
+    }
+  });
 
   if (isHomepage && pageLocale === "zh") {
     var choice = remembered();
