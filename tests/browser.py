@@ -1,4 +1,12 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download)."""
+"""Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download).
+
+Shared by the browser tests: import the fixtures by name (`from browser import browser, base_url, new_page`).
+- `browser`: one Chromium per test module.
+- `base_url`: the real site served twice, at the server root and under a sub-path (`/guide/`, built for that
+  address); tests that take it run once for each. Each site is built and served once per test session.
+- `new_page`: a page in a fresh context (empty storage); every request of the context is recorded, and the test
+  fails if one leaves 127.0.0.1.
+"""
 from __future__ import annotations
 
 import functools
@@ -7,6 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
@@ -14,6 +25,13 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+SUB_PATH = "guide/"
+# Every page of both languages, from the sources (docs/NAME.zh.md -> NAME/, index -> the home page), so that a new
+# page is tested without editing a list; test_browser_a11y.py checks the build publishes exactly these.
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SLUGS = sorted("" if md.name == "index.zh.md" else md.name.removesuffix(".zh.md") + "/" for md in DOCS.glob("*.zh.md"))
+PAGES = [prefix + slug for prefix in ("", "en/") for slug in SLUGS]
+PHONE = {"width": 360, "height": 740}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -33,3 +51,86 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every page of every language, relative to the site root ('' is the Chinese home page); no redirect stubs."""
+    paths = []
+    for index in sorted(site.rglob("index.html")):
+        if 'http-equiv="refresh"' in index.read_text(encoding="utf-8"):
+            continue
+        rel = index.parent.relative_to(site).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def is_local(url: str) -> bool:
+    return url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == "127.0.0.1"
+
+
+_SERVERS: list[object] = []  # kept referenced: a collected context manager would stop its server
+
+
+def _serve_for_session(directory: Path) -> str:
+    server = serve(directory)
+    _SERVERS.append(server)
+    return server.__enter__()
+
+
+@functools.cache
+def _served(site: str, sub_path: bool) -> str:
+    """Serve a built site for the rest of the session (daemon thread); build the sub-path one for its address."""
+    from conftest import build_site
+
+    if not sub_path:
+        return _serve_for_session(Path(site))
+    parent = Path(site).parent / "served-under-sub-path"
+    parent.mkdir(exist_ok=True)
+    base = _serve_for_session(parent)
+    build_site(parent / SUB_PATH.rstrip("/"), site_url=base + SUB_PATH)
+    return base + SUB_PATH
+
+
+@pytest.fixture(scope="module", params=["root", "sub-path"])
+def base_url(request: pytest.FixtureRequest, built_site: Path) -> str:
+    """The site's address: at the server root, then under /guide/ (built for that address)."""
+    return _served(str(built_site), request.param == "sub-path")
+
+
+@pytest.fixture(scope="module")
+def root_url(built_site: Path) -> str:
+    """The site served at the server root only (for tests that need not run twice)."""
+    return _served(str(built_site), False)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def new_page(browser):
+    """make(locale="en-US", **context options) -> a page in a fresh context at 360 x 740 whose every request is
+    recorded; after the test, any request to a host other than 127.0.0.1 fails it."""
+    contexts, requests = [], []
+
+    def make(locale: str = "en-US", **options):
+        context = browser.new_context(locale=locale, **{"viewport": PHONE, **options})
+        context.on("request", lambda request: requests.append(request.url))
+        # Ten seconds is ample on 127.0.0.1 and makes a failing wait fail fast.
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+    strangers = sorted({url for url in requests if not is_local(url)})
+    assert strangers == [], "requests left 127.0.0.1"

@@ -1,54 +1,19 @@
 """Search, language routing and the language switcher, in Debian's Chromium against the built site."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import base_url, browser, new_page  # noqa: F401 - shared fixtures (tests/browser.py)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture()
-def new_page(browser, base_url):
-    """A page in a fresh context (empty storage) whose every request is recorded and must stay on 127.0.0.1."""
-    contexts, requests = [], []
-
-    def make(locale: str = "en-US"):
-        context = browser.new_context(locale=locale, viewport={"width": 360, "height": 740})
-        context.on("request", lambda request: requests.append(request.url))
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-    strangers = {url for url in requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")}
-    assert strangers == set(), "requests left 127.0.0.1"
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query the way a reader does; return the result links (paths with fragments, no ?h=)."""
+def search(page, query: str, base: str = "/") -> list[str]:
+    """Type a query the way a reader does; return the result links (paths from the site root `base`, with
+    fragments, no ?h=)."""
     page.locator("label.md-header__button[for='__search']").click()
     box = page.locator("input.md-search__input")
     box.fill(query)
@@ -61,7 +26,8 @@ def search(page, query: str) -> list[str]:
     links = []
     for i in range(results.count()):
         url = urlsplit(results.nth(i).get_attribute("href"))
-        links.append(url.path + (f"#{url.fragment}" if url.fragment else ""))
+        assert url.path.startswith(base), f"{url.path} is outside the site at {base}"
+        links.append("/" + url.path[len(base):] + (f"#{url.fragment}" if url.fragment else ""))
     return links
 
 
@@ -79,7 +45,7 @@ def search(page, query: str) -> list[str]:
 def test_search_finds_pages_in_the_readers_language(new_page, base_url, path, query, expected) -> None:
     page = new_page("zh-CN" if not path.startswith("en/") else "en-US")
     page.goto(base_url + path)
-    links = search(page, query)
+    links = search(page, query, urlsplit(base_url).path)
     assert links, f"no results for {query!r} on /{path}"
     english = path.startswith("en/")
     assert all(link.startswith("/en/") == english for link in links), links
@@ -115,11 +81,9 @@ def test_language_switcher_keeps_page_and_anchor(new_page, base_url) -> None:
     page.wait_for_url(base_url + "en/verify-identity/#method-2")
 
 
-def test_without_javascript_the_bare_address_still_serves_the_guide(browser, base_url) -> None:
-    context = browser.new_context(locale="en-US", java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_bare_address_still_serves_the_guide(new_page, base_url) -> None:
+    page = new_page("en-US", java_script_enabled=False)
     page.goto(base_url)
     assert page.url == base_url
     assert page.locator("article h1").count() == 1
     assert page.locator("a[hreflang='en']").count() >= 1
-    context.close()
