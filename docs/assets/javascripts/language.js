@@ -34,8 +34,10 @@
     return false;
   }
   function alternate(locale) {
-    var link = document.querySelector('link[rel="alternate"][hreflang="' + locale + '"]');
-    return link ? link.href : null;
+    // From the script tag, relative to this page: the <link rel="alternate"> addresses are absolute (site_url)
+    // for search engines, and a copy served at another address must still route within itself.
+    var link = script.getAttribute("data-alternate-" + locale);
+    return link ? new URL(link, window.location.href).href : null;
   }
 
   var open = XMLHttpRequest.prototype.open;
