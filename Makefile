@@ -81,7 +81,7 @@ lock: setup-test
 
 ## audit: look every locked package up in PyPI's vulnerability database (needs the network)
 audit: setup-test
-	.venv/bin/pip-audit --requirement requirements.lock --require-hashes --disable-pip --vulnerability-service pypi --progress-spinner off
+	.venv/bin/pip-audit --requirement requirements.lock --require-hashes --disable-pip --vulnerability-service pypi --progress-spinner off --strict
 
 ## headers: write deploy/nginx-security-headers.conf again from a fresh build (make test fails while it is stale)
 headers: build

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Write (or check) deploy/nginx-security-headers.conf from the `_headers` file of a built site.
+
+The build (hooks/security_headers.py) writes site/_headers with a policy made from that build's inline scripts;
+this turns the same headers into an nginx snippet kept in the repository for the university's web servers.
+
+usage: scripts/security_headers.py [--site site] [--write | --check]
+Exit status: 0 the snippet matches (or was written), 1 it is stale (--check), 2 no built site.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPET = ROOT / "deploy" / "nginx-security-headers.conf"
+
+
+def _hook():
+    # The hook is the one place the headers are defined; load it by path (hooks/ is not a package).
+    spec = importlib.util.spec_from_file_location("security_headers_hook", ROOT / "hooks" / "security_headers.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def nginx_snippet(site: Path) -> str:
+    hook = _hook()
+    return hook.render_nginx(hook.parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="write the snippet")
+    mode.add_argument("--check", action="store_true", help="exit 1 if the committed snippet differs (default)")
+    args = parser.parse_args(argv)
+    if not (args.site / "_headers").is_file():
+        print(f"security_headers: no {args.site}/_headers: run `make build` first")
+        return 2
+    want = nginx_snippet(args.site)
+    if args.write:
+        SNIPPET.write_text(want, encoding="utf-8")
+        print(f"security_headers: wrote {SNIPPET.relative_to(ROOT)}")
+        return 0
+    if SNIPPET.is_file() and SNIPPET.read_text(encoding="utf-8") == want:
+        print(f"security_headers: {SNIPPET.relative_to(ROOT)} matches the build")
+        return 0
+    print(f"security_headers: {SNIPPET.relative_to(ROOT)} differs from the build's headers: run `make headers`")
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""site/_headers and the nginx snippet: a CSP made from the build's inline scripts, and the other headers."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _load("security_headers_hook", ROOT / "hooks" / "security_headers.py")
+script = _load("security_headers_script", ROOT / "scripts" / "security_headers.py")
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<script>a=1</script>", {_sha("a=1")}),
+    ('<script type="module">a=1</script>', {_sha("a=1")}),
+    ('<script src="x.js"></script>', set()),
+    ('<script id="__config" type="application/json">{"a": 1}</script>', set()),
+    # The exact text counts, whitespace and non-ASCII included.
+    ("<script>\n 学 </script><SCRIPT>b()</SCRIPT>", {_sha("\n 学 "), _sha("b()")}),
+])
+def test_inline_script_hashes(html: str, expected: set[str]) -> None:
+    assert hook.inline_script_hashes(html) == expected
+
+
+def _headers(site: Path) -> dict[str, str]:
+    return {h.name: h.value for h in hook.parse_headers_file((site / "_headers").read_text(encoding="utf-8"))}
+
+
+def test_the_policy_hashes_every_inline_script_and_allows_no_other(built_site: Path) -> None:
+    csp = _headers(built_site)["Content-Security-Policy"]
+    script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+    assert set(script_src.split()[2:]) == set(hook.site_script_hashes(built_site))
+    # Material's per-depth scripts (root, one and two levels down) and its palette script are among them.
+    assert len(script_src.split()[2:]) >= 4
+
+
+def test_the_other_headers(built_site: Path) -> None:
+    headers = _headers(built_site)
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_the_committed_nginx_snippet_matches_the_build(built_site: Path) -> None:
+    committed = (ROOT / "deploy" / "nginx-security-headers.conf").read_text(encoding="utf-8")
+    assert committed == script.nginx_snippet(built_site), "deploy/nginx-security-headers.conf is stale: make headers"
+
+
+def test_the_check_fails_on_a_stale_snippet(tmp_path: Path, built_site: Path, capsys) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_headers").write_text((built_site / "_headers").read_text().replace("'self'", "'none'", 1))
+    assert script.main(["--site", str(site), "--check"]) == 1
+    assert script.main(["--site", str(tmp_path / "nothing")]) == 2
+    assert "make headers" in capsys.readouterr().out
