@@ -33,21 +33,21 @@ document.addEventListener('securitypolicyviolation', e =>
 class _HeadersHandler(SimpleHTTPRequestHandler):
     """Serves the site as a static host that honours _headers would."""
 
-    extra: list[tuple[str, str]] = []
+    extra: tuple[tuple[str, str], ...] = ()
 
     def end_headers(self) -> None:
         for name, value in self.extra:
             self.send_header(name, value)
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="module")
 def served(built_site: Path) -> Iterator[str]:
     headers = hook.parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
-    handler = type("Handler", (_HeadersHandler,), {"extra": [(h.name, h.value) for h in headers]})
+    handler = type("Handler", (_HeadersHandler,), {"extra": tuple((h.name, h.value) for h in headers)})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
