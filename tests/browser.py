@@ -1,7 +1,8 @@
 """Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download).
 
-Shared by the browser tests: import the fixtures by name (`from browser import browser, base_url, new_page`).
-- `browser`: one Chromium per test module.
+Its fixtures reach every test module through `pytest_plugins` in tests/conftest.py:
+- `browser`: one Chromium per test module (Playwright's sync API allows one running instance at a time, and a
+  module may start its own).
 - `base_url`: the real site served twice, at the server root and under a sub-path (`/guide/`, built for that
   address); tests that take it run once for each. Each site is built and served once per test session.
 - `new_page`: a page in a fresh context (empty storage); every request of the context is recorded, and the test
@@ -35,17 +36,21 @@ PHONE = {"width": 360, "height": 740}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def _start(directory: Path) -> ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on an ephemeral port of 127.0.0.1; yield its base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = _start(directory)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
@@ -68,13 +73,15 @@ def is_local(url: str) -> bool:
     return url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == "127.0.0.1"
 
 
-_SERVERS: list[object] = []  # kept referenced: a collected context manager would stop its server
+_SERVERS: list[ThreadingHTTPServer] = []
 
 
 def _serve_for_session(directory: Path) -> str:
-    server = serve(directory)
+    """Serve until the process ends: the daemon thread dies with it (no shutdown() at exit, which would wait on a
+    serving thread that the interpreter has already stopped)."""
+    server = _start(directory)
     _SERVERS.append(server)
-    return server.__enter__()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @functools.cache

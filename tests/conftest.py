@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The browser tests' shared fixtures (browser, base_url, root_url, new_page) live in tests/browser.py.
+pytest_plugins = ["browser"]
 
 
 def build_site(site_dir: Path, *, site_url: str | None = None) -> Path:

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from browser import PAGES, browser, new_page, page_paths, root_url  # noqa: F401 - shared fixtures (tests/browser.py)
+from browser import PAGES, page_paths
 
 pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser

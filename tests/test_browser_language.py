@@ -5,8 +5,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import base_url, browser, new_page  # noqa: F401 - shared fixtures (tests/browser.py)
-
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-
-from browser import DOCS, PAGES, PHONE, base_url, browser, new_page, root_url  # noqa: F401 - shared fixtures
+from browser import DOCS, PAGES, PHONE
 
 pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
