@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -73,11 +74,11 @@ class PageResult:
 class _GzipHandler(SimpleHTTPRequestHandler):
     """Files from the site folder; text gzip-compressed when the client accepts it; every response recorded."""
 
-    log: list[Sent]
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
+    log: ClassVar[list[Sent]]
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
                       ".json": "application/json", ".svg": "image/svg+xml", ".webmanifest": "application/json"}
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -102,7 +103,7 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
         self.log.append(Sent(self.path, ctype, len(body)))
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -169,7 +170,7 @@ def lighthouse(url: str, out: Path) -> tuple[dict[str, int], list[str]]:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240, check=False)
     if proc.returncode != 0 or not out.exists():
         return {}, [f"lighthouse failed ({proc.returncode}): {proc.stderr.strip()[-300:]}"]
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -227,7 +228,7 @@ def markdown_report(results: list[PageResult], budget: Budget) -> str:
 def build(site: Path, site_url: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"bench_pages: mkdocs build --strict failed:\n{proc.stderr[-2000:]}")
 
