@@ -130,3 +130,21 @@ def test_keyboard_alone_reaches_the_language_switcher(new_page, base_url, path, 
     page.wait_for_url(target)
     assert target == base_url + ("en/" if other == "en" else "") + "verify-identity/"
     assert page.locator("html").get_attribute("lang") == other
+
+
+@pytest.mark.parametrize("path", ["en/register/", "register/"])
+def test_keyboard_skips_the_closed_navigation_drawer_on_a_phone(new_page, base_url, path) -> None:
+    """Closed, the drawer is off screen: Tab must not walk its links. Opened from the menu button, it is usable."""
+    page = new_page(locale_of(path))
+    page.goto(base_url + path)
+    tab_to(page, "input.md-search__input, .md-search__input, label[for='__search']")
+    visited = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"))
+    assert not any(visited), "focus went into the closed navigation drawer"
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer_link = page.locator(".md-sidebar--primary a.md-nav__link").last
+    drawer_link.wait_for(state="visible")
+    drawer_link.focus()
+    assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
