@@ -1,0 +1,39 @@
+"""Fail the build when a page's front matter is not valid YAML.
+
+MkDocs silently treats a broken front matter block as page text: the page loses its description and shows the
+YAML as a heading. A colon inside an unquoted value is enough (`description: Step 1: register`). This hook
+names the file and line instead.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+BLOCK = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*\n", re.S)
+
+
+def front_matter_problem(source: str, src: str) -> str | None:
+    """A one-line problem for a front matter block that is not a YAML mapping, or None."""
+    match = BLOCK.match(source)
+    if not match:
+        return None
+    try:
+        data = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for counting from 1
+        return f"{src}:{line}: front matter is not valid YAML ({getattr(err, 'problem', err)}): quote the value"
+    if not isinstance(data, dict):
+        return f"{src}:2: front matter must be a mapping such as 'description: ...'"
+    return None
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    problem = front_matter_problem(source, f"docs/{page.file.src_uri}")
+    if problem:
+        raise PluginError(problem)
+    return markdown

@@ -1,0 +1,34 @@
+"""A broken front matter block fails the build with file and line instead of turning into page text."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+import front_matter  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ('---\ndescription: "Step 1: register."\n---\n\n# Title\n', None),
+        ("# Title without front matter\n", None),
+        ("---\ndescription: Step 1: register.\n---\n\n# Title\n",
+         "docs/x.en.md:2: front matter is not valid YAML (mapping values are not allowed here): quote the value"),
+        ("---\n- a list\n---\n\n# Title\n", "docs/x.en.md:2: front matter must be a mapping such as 'description: ...'"),
+    ],
+)
+def test_front_matter_problem(source: str, problem: str | None) -> None:
+    assert front_matter.front_matter_problem(source, "docs/x.en.md") == problem
+
+
+def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
+    descriptions = {}
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        start = html.find('<meta name="description" content="')
+        assert start != -1, page
+        descriptions[page.relative_to(built_site).as_posix()] = html[start:html.find('">', start)]
+    assert len(set(descriptions.values())) == len(descriptions), "two pages share a description"
