@@ -53,8 +53,8 @@ def load_labels(path: Path) -> dict[str, str]:
 
 
 def front_matter_lines(source: str) -> int:
-    """How many lines MkDocs strips from the top of a page as front matter."""
-    match = re.match(r"---\n.*?\n---\n", source, re.S)
+    """How many lines MkDocs strips from the top of a page: the front matter and the blank lines after it."""
+    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n\n*", source, re.S)
     return match.group(0).count("\n") if match else 0
 
 

@@ -97,3 +97,11 @@ def test_tabs_titled_with_a_label_get_the_glosss_slug() -> None:
     assert slugify("方式 3", "-") == "method-3"
     assert slugify("Method 3", "-") == "method-3"
     assert slugify("<span>Mainland number</span>", "-") == "mainland-number"
+
+
+@pytest.mark.parametrize(
+    ("source", "lines"),
+    [("# Title\n", 0), ('---\ndescription: "x"\n---\n\n# Title\n', 4), ('---\ndescription: "x"\n---\n# Title\n', 3)],
+)
+def test_front_matter_lines_counts_what_mkdocs_strips(source: str, lines: int) -> None:
+    assert ui_labels.front_matter_lines(source) == lines
