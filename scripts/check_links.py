@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from linkcheck import fetch, internal, report, store
+from linkcheck import classify, fetch, internal, report, store
 from linkcheck.config import ConfigError, Settings, load_settings
 from linkcheck.model import BROKEN, Link, Result, Source, group_links
 
@@ -100,7 +100,7 @@ def check_external(links: list[Link], settings: Settings, cache_dir: Path | None
             results[url] = hit
         else:
             to_fetch.append(url)
-    for url, result in fetch.run_remote(to_fetch, settings).items():
+    for url, result in classify.allow_for_a_dns_outage(fetch.run_remote(to_fetch, settings)).items():
         results[url] = store.record(saved, result, now, settings.history_threshold)
     if cache_dir:
         store.save_store(cache_dir, saved)

@@ -235,3 +235,26 @@ def test_chsi_hosts_wait_one_second_by_default() -> None:
     assert settings.interval_for("account.chsi.com.cn") == 1.0
     assert settings.interval_for("chsi.com.cn") == 1.0
     assert settings.interval_for("example.org") == settings.min_interval
+
+
+# --- a runner without DNS ----------------------------------------------------------------------------------------------
+
+def _gone(url: str) -> Result:
+    return Result(url, "broken", detail="the host name does not resolve (Name or service not known)")
+
+
+def test_when_no_name_resolves_the_resolver_is_blamed_not_the_links() -> None:
+    from linkcheck.classify import allow_for_a_dns_outage
+
+    results = {u: _gone(u) for u in ("https://www.chsi.com.cn/", "https://account.chsi.com.cn/x")}
+    adjusted = allow_for_a_dns_outage(results)
+    assert {r.verdict for r in adjusted.values()} == {"unreachable"}
+    assert all("DNS looks down" in r.detail for r in adjusted.values())
+
+
+def test_a_gone_name_among_resolving_hosts_stays_broken() -> None:
+    from linkcheck.classify import allow_for_a_dns_outage
+
+    results = {"https://gone.example/": _gone("https://gone.example/"),
+               "https://www.chsi.com.cn/": Result("https://www.chsi.com.cn/", "ok", status=200)}
+    assert allow_for_a_dns_outage(results)["https://gone.example/"].verdict == "broken"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from .model import BLOCKED, BROKEN, OK, UNREACHABLE
+from .model import BLOCKED, BROKEN, OK, UNREACHABLE, Result
 
 PERMANENT = frozenset({301, 308})
 TEMPORARY = frozenset({302, 303, 307})
@@ -195,3 +195,23 @@ def challenge_reason(status: int, headers: dict[str, str], page: Page | None) ->
     if short and _COOKIE_AND_RELOAD.search(page.scripts):
         return "challenge page (a script sets a cookie and reloads)"
     return None
+
+
+NO_NAME = "the host name does not resolve"
+
+
+def allow_for_a_dns_outage(results: dict[str, Result]) -> dict[str, Result]:
+    """When no host name at all resolved in a run, blame the resolver, not the links.
+
+    A runner without working DNS (or one that filters it) answers "name not known" for every host, which would
+    make every link broken and the run red. A name that is really gone fails while other hosts resolve. So when
+    every freshly fetched URL failed that way, each becomes unreachable; the history then turns it into broken
+    after the configured number of runs in a row, as for any other unreachable link.
+    """
+    fetched = list(results.values())
+    if not fetched or not all(r.verdict == BROKEN and r.detail.startswith(NO_NAME) for r in fetched):
+        return results
+    return {
+        url: replace(r, verdict=UNREACHABLE, detail=f"{r.detail}; no host name resolved in this run: DNS looks down")
+        for url, r in results.items()
+    }

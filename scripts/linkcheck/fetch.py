@@ -123,12 +123,12 @@ def describe_error(exc: BaseException) -> Failure:
     for e in chain:
         if isinstance(e, socket.gaierror):
             if e.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
-                return Failure(BROKEN, f"the host name does not resolve ({e.strerror})", retry=False)
+                return Failure(BROKEN, f"{classify.NO_NAME} ({e.strerror})", retry=False)
             return Failure(UNREACHABLE, f"name lookup failed ({e.strerror})", retry=True)
         if isinstance(e, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in text:
             return Failure(UNREACHABLE, f"TLS failure: {e}", retry=False)
     if "Name or service not known" in text or "nodename nor servname" in text:
-        return Failure(BROKEN, "the host name does not resolve", retry=False)
+        return Failure(BROKEN, classify.NO_NAME, retry=False)
     if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
         kind = {httpx.ConnectTimeout: "connect", httpx.ReadTimeout: "read", httpx.WriteTimeout: "write",
                 httpx.PoolTimeout: "pool"}.get(type(exc), "request")
