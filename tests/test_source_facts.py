@@ -1,0 +1,67 @@
+"""Every fact of the office's guide is on the right page, in both languages (checked on the built HTML)."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from html_facts import read_page
+
+HOME = "https://www.chsi.com.cn/"
+INTERNATIONAL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
+FORM_LABELS = ["手机号", "短信验证码", "重新获取", "密码", "非常强", "密码确认", "姓名", "证件类型",
+               "华侨身份证/护照(无身份证者可填护照号)", "证件号码", "安全邮箱", "选填",
+               "我已阅读并同意《用户协议》、《隐私政策》", "接收学信网微信消息提醒", "立即注册"]
+
+# slug, text on both pages, text on the Chinese page only, text on the English page only, links on both pages
+FACTS = [
+    ("", ["图像采集码"], ["护照", "录取邮件"], ["passport", "admissions e-mail"], [HOME]),
+    ("register/", FORM_LABELS + ["研招网", "学职平台", "国家大学生就业服务平台"], [], ["Register now"], [HOME]),
+    ("no-mainland-phone/", ["简项注册"], ["不要选择"], ["do not select"], [INTERNATIONAL]),
+    ("verify-identity/", ["方式 3", "北京大学", "大学生", "未通过", "方式 2", "个人信息页"], ["身份证"],
+     ["Peking University", "University student", "identity card"], []),
+    ("change-name/", ["账号管理", "姓名"], ["退出", "清除浏览器缓存", "重新登录"],
+     ["Log out", "cache", "Log in to CHSI again"], []),
+    ("locked-out/", ["3-4", "北京大学", "kefu@chsi.com.cn", "010-67410388", "010-68352057"],
+     ["相同的手机号", "仅供参考"], ["same phone number", "for reference only", "working hours"],
+     ["mailto:kefu@chsi.com.cn", "tel:+861067410388", "tel:+861068352057"]),
+    ("contact/", ["010-67410388", "010-68352057", "+86 10 6741 0388", "+86 10 6835 2057", "kefu@chsi.com.cn",
+                  "UTC+8"], ["中文服务", "英文服务"], ["Chinese service", "English service"],
+     ["tel:+861067410388", "tel:+861068352057", "mailto:kefu@chsi.com.cn"]),
+]
+SEVEN_ITEMS = [
+    "(1) 姓名 Name", "(2) 证件号码 Passport Number", "(3) 用户名 Account Name",
+    "(4) 就读院校名称 Name of Enrolled Institution (北京大学)",
+    "(5) 本人手持证件照片 Photo of you holding your passport information page",
+    "(6) 姓名无法修改的页面截图 Screenshot of being unable to edit your name",
+    "(7) 邮件正文 (含姓名格式和护照号码) 截图 Screenshot of the email (including Name and Passport Number)",
+]
+
+
+@pytest.mark.parametrize(("slug", "both", "zh_only", "en_only", "links"), FACTS, ids=lambda v: v if isinstance(v, str) else None)
+def test_the_sources_facts_are_on_the_page_in_both_languages(built_site, slug, both, zh_only, en_only, links) -> None:
+    for prefix, own in (("", zh_only), ("en/", en_only)):
+        page = read_page(built_site / prefix / slug / "index.html")
+        missing = [fact for fact in both + own if fact not in page.text]
+        assert missing == [], f"/{prefix}{slug} lacks {missing}"
+        assert [link for link in links if link not in page.hrefs] == [], f"/{prefix}{slug} lacks a link"
+
+
+def test_the_prefilled_email_lists_the_seven_items_as_the_source_does(built_site: Path) -> None:
+    mailtos = set()
+    for prefix in ("", "en/"):
+        hrefs = read_page(built_site / prefix / "locked-out" / "index.html").hrefs
+        mailtos |= {h for h in hrefs if h.startswith("mailto:") and "body=" in h}
+    assert len(mailtos) == 1, "both languages must link the same prefilled e-mail"
+    address = urlsplit(mailtos.pop())
+    assert unquote(address.path) == "kefu@chsi.com.cn"
+    query = parse_qs(address.query)
+    assert "CHSI" in query["subject"][0] and "学信网" in query["subject"][0]
+    lines = [line.rstrip(": ").rstrip(":") for line in query["body"][0].splitlines() if line.startswith("(")]
+    assert lines == SEVEN_ITEMS
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_email_checklist_has_the_seven_items(built_site: Path, prefix: str) -> None:
+    html = (built_site / prefix / "locked-out" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="task-list-item"') == 7
