@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-BLOCK = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*\n", re.S)
+BLOCK = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*\n", re.DOTALL)
 
 
 def front_matter_problem(source: str, src: str) -> str | None:

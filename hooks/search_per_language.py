@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 SECONDARY = "en"
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
 def split_index(index: dict, locale: str) -> tuple[dict, dict]:

@@ -25,7 +25,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*(?P<attrs>\{[^}\n]*\})?(?P<gloss> \((?P<text>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\))?")
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`\n]+`")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 _labels: dict[str, str] = {}
 
@@ -54,7 +54,7 @@ def load_labels(path: Path) -> dict[str, str]:
 
 def front_matter_lines(source: str) -> int:
     """How many lines MkDocs strips from the top of a page: the front matter and the blank lines after it."""
-    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n\n*", source, re.S)
+    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n\n*", source, re.DOTALL)
     return match.group(0).count("\n") if match else 0
 
 
@@ -70,7 +70,7 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
             out.append(line)
             continue
 
-        def fix(match: re.Match[str]) -> str:
+        def fix(match: re.Match[str], number: int = number) -> str:
             label = match.group("label")
             if not CJK.search(label):
                 return match.group(0)

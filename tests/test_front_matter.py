@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import front_matter  # noqa: E402
+import front_matter
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import qr_codes  # noqa: E402
+import qr_codes
 
 
 def test_language_homes_keep_a_sub_path() -> None:

@@ -58,7 +58,7 @@ def test_a_pasted_chinese_label_finds_the_english_explanation(built_site: Path) 
 def test_english_pages_point_search_at_the_english_index(built_site: Path) -> None:
     for page in (built_site / "en").rglob("index.html"):
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                           page.read_text(encoding="utf-8"), re.S)
+                           page.read_text(encoding="utf-8"), re.DOTALL)
         base = json.loads(config.group(1))["base"]
         resolved = (page.parent / base).resolve()
         assert resolved == (built_site / "en").resolve(), f"{page}: base {base!r}"

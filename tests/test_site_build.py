@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from html_facts import read_page
 
 SLUGS = ["", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/", "contact/", "glossary/",
@@ -62,7 +61,7 @@ def test_every_page_links_to_the_same_page_in_the_other_language(built_site: Pat
 
 
 LOADED_IN_CSS = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
-EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+EXTERNAL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 
 
 def test_pages_load_nothing_from_another_host(built_site: Path) -> None:

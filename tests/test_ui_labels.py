@@ -12,7 +12,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import ui_labels  # noqa: E402
+import ui_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证者可填护照号)": "Overseas Chinese ID card/passport (passport number if no ID card)"}
@@ -28,8 +28,8 @@ LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证�
         ("Select **立即注册** (Sign up).", "page.en.md:7: UI label **立即注册** is glossed '(Sign up)' but"),
         ("Select **注册** (Register).", "page.en.md:7: unknown UI label **注册**: add it to includes/ui-labels.yml"),
         ("Go to 学信网 first.", "page.en.md:7: Chinese text outside a bold UI label (学信网)"),
-        ("Choose **华侨身份证/护照(无身份证者可填护照号)** "
-         "(Overseas Chinese ID card/passport (passport number if no ID card)).", None),
+        (("Choose **华侨身份证/护照(无身份证者可填护照号)** "
+          "(Overseas Chinese ID card/passport (passport number if no ID card))."), None),
         ("`学信网` in code is left alone, and so is <!-- 注释 -->.", None),
     ],
 )
@@ -72,7 +72,7 @@ def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
     labels = yaml.safe_load((ROOT / "includes/ui-labels.yml").read_text(encoding="utf-8"))
     for prefix in ("", "en/"):
         html = (built_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
-        rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong></td>\s*<td>(.*?)</td>", html, re.S)
+        rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong></td>\s*<td>(.*?)</td>", html, re.DOTALL)
         assert [(label, gloss) for label, gloss in rows] == [
             (label.replace("<", "&lt;"), gloss) for label, gloss in labels.items()
         ]
@@ -87,7 +87,7 @@ def test_a_wrong_gloss_fails_the_real_build_naming_file_and_line(tmp_path: Path)
     lines[number - 1] = re.sub(r"\*\*立即注册\*\* \([^)]*\)", "**立即注册** (Sign up)", lines[number - 1])
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                          cwd=project, capture_output=True, text=True)
+                          cwd=project, capture_output=True, text=True, check=False)
     assert proc.returncode != 0
     assert f"docs/register.en.md:{number}: UI label **立即注册** is glossed '(Sign up)'" in proc.stdout + proc.stderr
 
