@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
-
 from shot_draw import encode_png, render
 from shot_spec import MAX_BYTES, MAX_WIDTH, Layout, Spec, SpecError, layout, load_boxes, load_spec
 

@@ -20,12 +20,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 
-import ui_labels  # noqa: E402  (the build hook: its pure functions check glosses)
-from mkdocs.exceptions import PluginError  # noqa: E402
-from parity.compare import Finding, Page, compare_pages, undefined_references  # noqa: E402
-from parity.facts import parse_page  # noqa: E402
-from parity.project import (  # noqa: E402
-    SiteConfig, git_log, last_commits, link_names, missing_translations, page_files, read_config, stale_pairs,
+import ui_labels
+from mkdocs.exceptions import PluginError
+from parity.compare import Finding, Page, compare_pages, undefined_references
+from parity.facts import parse_page
+from parity.project import (
+    SiteConfig,
+    git_log,
+    last_commits,
+    link_names,
+    missing_translations,
+    page_files,
+    read_config,
+    stale_pairs,
 )
 
 LABELS_FILE = "includes/ui-labels.yml"
@@ -68,7 +75,7 @@ def label_findings(pages: dict[str, dict[str, str]], texts: dict[str, str], labe
     table_lines = {}
     for label in labels:
         table_lines[label] = next((i for i, line in enumerate(texts.get(LABELS_FILE, "").splitlines(), 1)
-                                   if line.startswith(f"{label}:") or line.startswith(f'"{label}":')), None)
+                                   if line.startswith((f"{label}:", f'"{label}":'))), None)
     if any(files.get("en") for files in pages.values()):
         found += [Finding(LABELS_FILE, table_lines[label], f"label {label} is used on no English page: remove it")
                   for label in labels if label not in used]

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import segno
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from published_links import (  # noqa: E402 - scripts/ is not a package
+from published_links import (
     REGISTRY,
     Registry,
     RegistryError,

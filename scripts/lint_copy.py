@@ -24,13 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 
-import autocorrect_py  # noqa: E402
-import codespell_lib  # noqa: E402
-import ui_labels  # noqa: E402
-from pymarkdown.api import PyMarkdownApi  # noqa: E402
-
-from parity.facts import FENCE  # noqa: E402
-from parity.project import read_config  # noqa: E402
+import autocorrect_py
+import codespell_lib
+import ui_labels
+from parity.facts import FENCE
+from parity.project import read_config
+from pymarkdown.api import PyMarkdownApi
 
 LABELS_FILE = "includes/ui-labels.yml"
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+)$")

@@ -78,7 +78,7 @@ def load_mkdocs_config(text: str, env: Mapping[str, str]) -> dict[str, Any]:
     # toc's slugify is a !!python/object: we never need it, only the safe parts of the file.
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as err:
         raise RegistryError(f"mkdocs.yml: not valid YAML: {err}") from None
     return data if isinstance(data, dict) else {}
@@ -167,7 +167,7 @@ class _Facts(HTMLParser):
         if values.get("id"):
             self.ids.add(values["id"])
         if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
-            match = re.search(r"url=(.+)$", values.get("content") or "", re.I)
+            match = re.search(r"url=(.+)$", values.get("content") or "", re.IGNORECASE)
             self.refresh = match.group(1).strip() if match else None
 
 

@@ -10,7 +10,6 @@ import math
 from collections.abc import Sequence
 
 from PIL import Image, ImageDraw
-
 from shot_spec import Box, Layout
 
 Point = tuple[float, float]

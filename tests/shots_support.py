@@ -7,10 +7,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import annotate_shots  # noqa: E402
-import capture_shots  # noqa: E402
-import shot_draw  # noqa: E402
-import shot_spec  # noqa: E402
+import annotate_shots
+import capture_shots
+import shot_draw
+import shot_spec
 
 capture_shots_main = capture_shots.main
 SHOTS = ROOT / "shots"

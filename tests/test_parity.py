@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "parity"
 sys.path.insert(0, str(ROOT / "scripts"))
-import check_parity  # noqa: E402
+import check_parity
 
 
 def fixture_project(tmp_path: Path, en: str | None = None) -> Path:
@@ -57,10 +57,10 @@ def test_good_pair_has_no_problems(tmp_path: Path, capsys: pytest.CaptureFixture
                              "docs/good.en.md:28: link phone +861068352057 is not in docs/good.zh.md"]),
         ("bad-undefined-ref.en.md", [
             "docs/good.en.md:9: link [chsi-home] of docs/good.zh.md:11 is missing here",
-            "docs/good.en.md:11: reference [chsi-homepage] is not defined in includes/links.md: "
-            "it would show as plain text"]),
-        ("bad-gloss.en.md", ["docs/good.en.md:12: UI label **注册** is glossed '(Sign up)' "
-                             "but includes/ui-labels.yml says '(Register)'"]),
+            ("docs/good.en.md:11: reference [chsi-homepage] is not defined in includes/links.md: "
+            "it would show as plain text")]),
+        ("bad-gloss.en.md", [("docs/good.en.md:12: UI label **注册** is glossed '(Sign up)' "
+                             "but includes/ui-labels.yml says '(Register)'")]),
     ],
 )
 def test_each_drift_is_one_report_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str,
@@ -92,10 +92,10 @@ def test_a_third_language_in_mkdocs_yml_lists_every_missing_file(tmp_path: Path,
     ), encoding="utf-8")
     code, out = run(root, capsys)
     assert out == [
-        "docs/good.fr.md: missing: docs/good.zh.md has no Français (fr) translation, "
-        "and the build does not fall back to another language",
-        "docs/more.fr.md: missing: docs/more.zh.md has no Français (fr) translation, "
-        "and the build does not fall back to another language",
+        ("docs/good.fr.md: missing: docs/good.zh.md has no Français (fr) translation, "
+        "and the build does not fall back to another language"),
+        ("docs/more.fr.md: missing: docs/more.zh.md has no Français (fr) translation, "
+        "and the build does not fall back to another language"),
         "parity: 2 pages in 3 languages (zh, en, fr): 2 problems, 0 warnings",
     ]
     assert code == 1

@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "parity"
 sys.path.insert(0, str(ROOT / "scripts"))
-import lint_copy  # noqa: E402
+import lint_copy
 
 
 def test_chinese_typography_is_linted_inside_admonitions_too() -> None:

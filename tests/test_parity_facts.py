@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from parity.facts import Heading, addresses, image_key, parse_page, phone_digits  # noqa: E402
-from parity.project import last_commits, read_config  # noqa: E402
+from parity.facts import Heading, addresses, image_key, parse_page, phone_digits
+from parity.project import last_commits, read_config
 
 NAMES = {"chsi-home", "kefu-email"}
 
@@ -58,16 +58,7 @@ def test_image_key(src: str, locale: str, key: str) -> None:
 
 
 def test_parse_page_sections_and_skipped_text() -> None:
-    page = "\n".join([
-        "---", "title: T", "---",                   # 1-3 front matter
-        "# 标题 {#top-id}",                          # 4
-        "## 方式 3 { #method-3 .extra }",            # 5
-        "1. 选择 **方式 3**。",                       # 6
-        "<!--", "2. not a step", "-->",             # 7-9
-        "```", "3. not a step", "## not a heading", "```",  # 10-13
-        "### 细节",                                   # 14
-        "2. 再选择。",                                # 15
-    ])
+    page = "---\ntitle: T\n---\n# 标题 {#top-id}\n## 方式 3 { #method-3 .extra }\n1. 选择 **方式 3**。\n<!--\n2. not a step\n-->\n```\n3. not a step\n## not a heading\n```\n### 细节\n2. 再选择。"
     facts = parse_page(page, set(), {"方式 3"})
     assert facts.headings == [Heading(4, 1, "top-id", "标题"), Heading(5, 2, "method-3", "方式 3"),
                               Heading(14, 3, None, "细节")]

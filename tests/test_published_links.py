@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
 DATA = Path(__file__).parent / "data"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-
 from shots_support import FIXTURES, annotate_shots, capture_shots_main, shot_spec
 
 

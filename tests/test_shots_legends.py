@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from shots_support import ROOT, SPECS, annotate_shots
 
 COUNTS = {"a.png": 2}

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from PIL import Image
-
 from shots_support import IMAGES, SPEC_IDS, SPECS, annotate_shots, shot_draw, shot_spec
 
 RENDERED = {s.name: annotate_shots.render_spec(s) for s in SPECS}

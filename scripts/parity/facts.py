@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FENCE = re.compile(r"^\s*(```|~~~)")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 HEADING = re.compile(r"^\s{0,12}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
@@ -22,7 +22,7 @@ STEP = re.compile(r"^\s*\d+[.)]\s+\S")
 TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 IMAGE_INLINE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<src>[^)\s>]+)")
 IMAGE_REF = re.compile(r"!\[(?P<text>[^\]]*)\]\[(?P<name>[^\]]*)\]")
-IMAGE_HTML = re.compile(r"<img\b[^>]*\bsrc=[\"'](?P<src>[^\"']+)", re.I)
+IMAGE_HTML = re.compile(r"<img\b[^>]*\bsrc=[\"'](?P<src>[^\"']+)", re.IGNORECASE)
 REF_LINK = re.compile(r"(?<![!\]\\])\[(?P<text>[^\]\n]*)\]\[(?P<name>[^\]\n]*)\]")
 SHORTCUT = re.compile(r"(?<![!\]\\])\[(?P<name>[^\]\n]+)\](?![\[(:])")
 URL = re.compile(r"\b(?:https?://|mailto:|tel:)[^\s)<>\]\"']+")
@@ -73,7 +73,7 @@ class PageFacts:
 
 def blank_out(text: str) -> str:
     """Front matter and HTML comments replaced by as many newlines, so that line numbers stay true."""
-    keep_lines = lambda match: "\n" * match.group(0).count("\n")  # noqa: E731
+    keep_lines = lambda match: "\n" * match.group(0).count("\n")
     return COMMENT.sub(keep_lines, FRONT_MATTER.sub(keep_lines, text))
 
 
@@ -112,8 +112,7 @@ def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
         name = match.group("name").strip().lower()
         if name in link_names:
             found.append(f"[{name}]")
-    for url in URL.findall(rest):
-        found.append(url)
+    found += URL.findall(rest)
     rest = URL.sub(" ", rest)
     found += [f"e-mail {email}" for email in EMAIL.findall(rest)]
     rest = EMAIL.sub(" ", rest)
@@ -150,7 +149,7 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
                 section = facts.headings[-1].key
             continue
 
-        def add(bucket: list[Item], value: str) -> None:
+        def add(bucket: list[Item], value: str, number: int = number, section: str = section) -> None:
             bucket.append(Item(number, value, section))
 
         if match := ADMONITION.match(line):

@@ -10,7 +10,7 @@ import yaml
 
 from .compare import Finding
 
-LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.M)
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def last_commits(log: str) -> dict[str, Commit]:
 def git_log(root: Path, docs_dir: str) -> str:
     """The history of docs_dir, newest first; empty when root is not a git work tree."""
     proc = subprocess.run(["git", "log", "--name-only", "--format=%x00%h %cs", "--", docs_dir],
-                          cwd=root, capture_output=True, text=True)
+                          cwd=root, capture_output=True, text=True, check=False)
     return proc.stdout if proc.returncode == 0 else ""
 
 
