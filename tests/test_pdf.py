@@ -165,10 +165,21 @@ def test_metadata_title_language_author(pdfs: dict[str, Pdf], name: str, lang: s
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en", "checklist-zh", "checklist-en"])
+def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Pdf], name: str) -> None:
+    root = pdfs[name].reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])  # a pypdf BooleanObject
+    assert "/StructTreeRoot" in root
+
+
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_cover_has_the_version_date_and_the_site_address(pdfs: dict[str, Pdf], name: str) -> None:
     cover = pdfs[name].pages[0]
-    assert "2026-11-28" in cover
+    # The version is the date of the last commit that changed the pages or their includes.
+    version = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.strip()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", version)
+    assert version in cover
     assert ("http://127.0.0.1:8000/en/" if name.endswith("en") else "http://127.0.0.1:8000/") in cover
 
 

@@ -49,6 +49,7 @@ def render_pdf(html: str, base_dir: Path, stylesheets: list[Path], target: Path)
         stylesheets=[CSS(filename=str(css), font_config=fonts, url_fetcher=fetcher) for css in stylesheets],
     )
     # Screenshots keep their pixels (dpi only caps images larger than print needs); images are losslessly optimised.
-    data = document.write_pdf(optimize_images=True, dpi=200)
+    # pdf_tags: a tagged PDF (headings, lists, tables, reading order) that screen readers can follow.
+    data = document.write_pdf(optimize_images=True, dpi=200, pdf_tags=True)
     write_atomically(target, data)
     return Rendered(target, len(document.pages), len(data))
