@@ -15,6 +15,7 @@ from html_facts import read_page
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
+VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
 EXPORT = ROOT / "scripts" / "export_pdf.py"
 REGISTER_URL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
 FACTS = ["010-67410388", "010-68352057", "kefu@chsi.com.cn", "北京大学", REGISTER_URL]
@@ -57,7 +58,7 @@ def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     """A copy of the built site with the PDFs exported into it (the session's site stays as mkdocs wrote it)."""
     site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(built_site, site)
-    proc = subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(site), "--version-date", "2026-11-28"],
+    proc = subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(site), "--version-date", VERSION_DATE],
                           check=False, capture_output=True, text=True)
     assert proc.returncode == 0, f"export failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     return site
@@ -175,11 +176,7 @@ def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Pdf], name: str) -> 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_cover_has_the_version_date_and_the_site_address(pdfs: dict[str, Pdf], name: str) -> None:
     cover = pdfs[name].pages[0]
-    # The version is the date of the last commit that changed the pages or their includes.
-    version = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout.strip()
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", version)
-    assert version in cover
+    assert VERSION_DATE in cover
     assert ("http://127.0.0.1:8000/en/" if name.endswith("en") else "http://127.0.0.1:8000/") in cover
 
 
