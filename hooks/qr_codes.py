@@ -13,12 +13,18 @@ import segno
 from mkdocs.plugins import event_priority
 
 
+def qr_code(url: str) -> segno.QRCode:
+    """The project's one QR encoding of an address (the e-mail kit's PNGs use it too): a full QR code at error
+    level M, which survives a smudged printout, never raised to a higher level that would make it denser."""
+    return segno.make_qr(url, error="m", boost_error=False)
+
+
 def qr_svg(url: str) -> str:
     """An SVG QR code for url: vector (sharp on paper at any size), the standard's quiet zone, a viewBox instead of
     a fixed size so that CSS sizes it, and no XML declaration so that it can be inlined in HTML."""
-    code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
-    code.save(out, kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False, omitsize=True)
+    qr_code(url).save(out, kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False,
+                      omitsize=True)
     return out.getvalue().decode("utf-8")
 
 

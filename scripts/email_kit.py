@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import segno
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The QR codes come from the build's own encoding (hooks/qr_codes.py), so the kit's SVG is the site's.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "hooks")]
 from published_links import (
     REGISTRY,
     Registry,
@@ -30,6 +29,7 @@ from published_links import (
     load_registry,
     site_url_of,
 )
+from qr_codes import qr_code, qr_svg
 
 # The words around the links, per language. Step and file labels come from the registry.
 WORDS = {
@@ -50,7 +50,6 @@ WORDS = {
 }
 HTML_LANG = {"zh": "zh-Hans"}
 # Medium error correction survives a smudged printout; fixed (no boosting) so the same URL gives the same code.
-QR_ERROR = "m"
 QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
 
 
@@ -123,20 +122,15 @@ def snippet_text(kits: Sequence[LangKit]) -> str:
     return "\n\n----\n\n".join(blocks) + "\n"
 
 
-def qr_code(url: str) -> segno.QRCode:
-    return segno.make_qr(url, error=QR_ERROR, boost_error=False)
-
-
 def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "email-snippet.html", out / "email-snippet.txt"]
     written[0].write_text(snippet_html(kits), encoding="utf-8")
     written[1].write_text(snippet_text(kits), encoding="utf-8")
     for kit in kits:
-        code = qr_code(kit.guide.url)
         svg, png = out / f"qr-guide-{kit.lang}.svg", out / f"qr-guide-{kit.lang}.png"
-        code.save(svg, kind="svg", scale=4, border=4, xmldecl=False)
-        code.save(png, kind="png", scale=QR_PNG_SCALE, border=4)
+        svg.write_text(qr_svg(kit.guide.url), encoding="utf-8")
+        qr_code(kit.guide.url).save(png, kind="png", scale=QR_PNG_SCALE, border=4)
         written += [svg, png]
     return written
 
