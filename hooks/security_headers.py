@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 # An inline <script> (no src). Data blocks (type="application/json", Material's __config) do not run and need
 # no hash; a script with no type, a JavaScript type or "module" does.
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -59,8 +61,7 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self' data:",
-        # Search: a Web Worker from the site fetches the search index (JSON); the language switcher asks for
-        # sitemap.xml. Nothing is fetched from another host.
+        # Search: a Web Worker from the site fetches the search index (JSON). Nothing is fetched from another host.
         "connect-src 'self'",
         "worker-src 'self'",
         "manifest-src 'self'",
@@ -117,6 +118,7 @@ def render_nginx(headers: Iterable[Header]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language, so all pages are hashed
 def on_post_build(config) -> None:
     # Listed last under hooks: in mkdocs.yml, so the redirect stubs written by earlier hooks are hashed too.
     site_dir = Path(config["site_dir"])
