@@ -1,6 +1,8 @@
 """A broken front matter block fails the build with file and line instead of turning into page text."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,12 +11,20 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import front_matter
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @pytest.mark.parametrize(
     ("source", "problem"),
     [
         ('---\ndescription: "Step 1: register."\n---\n\n# Title\n', None),
-        ("# Title without front matter\n", None),
+        ("# Title without front matter\n",
+         "docs/x.en.md:1: page has no front matter: start the file with ---, description: ..., --- "
+         "(one sentence for search results)"),
+        ("---\ntitle: Contact\n---\n\n# Title\n",
+         "docs/x.en.md:1: front matter has no description: add 'description: ...' (one sentence for search results)"),
+        ('---\ndescription: ""\n---\n\n# Title\n',
+         "docs/x.en.md:1: front matter has no description: add 'description: ...' (one sentence for search results)"),
         ("---\ndescription: Step 1: register.\n---\n\n# Title\n",
          "docs/x.en.md:2: front matter is not valid YAML (mapping values are not allowed here): quote the value"),
         ("---\n- a list\n---\n\n# Title\n", "docs/x.en.md:2: front matter must be a mapping such as 'description: ...'"),
@@ -32,3 +42,17 @@ def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
         assert start != -1, page
         descriptions[page.relative_to(built_site).as_posix()] = html[start:html.find('">', start)]
     assert len(set(descriptions.values())) == len(descriptions), "two pages share a description"
+
+
+def test_the_real_build_fails_when_a_description_is_removed(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
+                                                                 "node_modules"))
+    page = project / "docs" / "contact.en.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    page.write_text("".join(line for line in lines if not line.startswith("description:")), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    assert ("docs/contact.en.md:1: front matter has no description: add 'description: ...' "
+            "(one sentence for search results)") in proc.stdout + proc.stderr
