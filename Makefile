@@ -23,10 +23,10 @@ node_modules/.installed: package.json package-lock.json
 serve: setup-site
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-## build: write the whole site (both languages) to site/, then its PDFs to site/downloads/
+## build: write the whole site (both languages) and its PDFs (site/downloads/) to a temporary folder, then put
+##        it in place of site/ only when every step succeeded: a failed build leaves the previous site/ as it was
 build: setup-site
-	$(PY) -m mkdocs build --strict --clean
-	$(PY) scripts/export_pdf.py
+	$(PY) scripts/build_site.py
 
 ## pdf: write the PDFs again from the site already in site/ (make build does both)
 pdf: setup-site
@@ -64,7 +64,7 @@ bench-pages: setup-test node_modules/.installed
 	$(PY) scripts/bench_pages.py
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site site.tmp-* site.old-* .cache .pytest_cache
 
 .PHONY: bench-links
 ## bench-links: run the link checker, lychee and LinkChecker side by side on local servers (installs both into .venv)
