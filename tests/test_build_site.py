@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def writer(text: str, code: int = 0):
     """A step that writes index.html with `text` into the output folder, then exits with `code`."""
-    return [sys.executable, "-c", "import pathlib, sys; pathlib.Path(sys.argv[1], 'index.html').write_text(sys.argv[2]);"
-            " sys.exit(int(sys.argv[3]))", "{out}", text, str(code)]
+    program = ("import pathlib, sys; pathlib.Path(sys.argv[1], 'index.html').write_text(sys.argv[2]);"
+               " sys.exit(int(sys.argv[3]))")
+    return [sys.executable, "-c", program, "{out}", text, str(code)]
 
 
 def steps_of(*commands):

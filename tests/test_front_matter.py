@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
     [
         ('---\ndescription: "Step 1: register."\n---\n\n# Title\n', None),
         ("# Title without front matter\n",
-         "docs/x.en.md:1: page has no front matter: start the file with ---, description: ..., --- "
-         "(one sentence for search results)"),
+         ("docs/x.en.md:1: page has no front matter: start the file with ---, description: ..., --- "
+          "(one sentence for search results)")),
         ("---\ntitle: Contact\n---\n\n# Title\n",
          "docs/x.en.md:1: front matter has no description: add 'description: ...' (one sentence for search results)"),
         ('---\ndescription: ""\n---\n\n# Title\n',
