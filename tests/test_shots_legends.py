@@ -41,8 +41,8 @@ PLACES = {
     "no-mainland-phone-01-international.png": "no-mainland-phone",
 }
 CAPTIONS = {
-    "zh": "示意图：根据学信网页面绘制，2026 年 11 月。",
-    "en": "Illustration of the CHSI screen, drawn November 2026.",
+    "zh": "示意图：根据本指南的文字说明绘制，不是学信网截图；实际页面可能不同。",
+    "en": "Drawing made from this guide's description, not a screenshot of CHSI; the real page may look different.",
 }
 
 
