@@ -1,10 +1,12 @@
 """Keep every Chinese UI label glossed the same way everywhere, and mark its language.
 
-CHSI's screens are Chinese only, so English pages quote each label exactly, in bold, followed by its English
-gloss from includes/ui-labels.yml: `Select **立即注册** (Register now).` This hook:
+English pages quote each Chinese label in bold; its first mention on a page is followed by its English gloss from
+includes/ui-labels.yml, `Select **立即注册** (Register now).`, and later mentions may stand bare. This hook:
 
-* fails the build (file:line) when an English page bolds Chinese text that is not in the table, glosses it
-  differently, or has Chinese text outside a bold label (screen readers would read it with an English voice);
+* fails the build (file:line) when an English page bolds Chinese text that is not in the table, mentions a label
+  bare before glossing it, glosses it differently, or has Chinese text outside a bold label (screen readers would
+  read it with an English voice);
+* fails the build when a page uses a label marked `source: assumption` on a line that does not say so;
 * adds `lang="zh-Hans"` to each label on English pages, so that it is pronounced and rendered as Chinese;
 * replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language;
 * gives content tabs the same id in both languages: a tab titled with a label (`=== "方式 3"`) gets the slug of
@@ -13,6 +15,7 @@ gloss from includes/ui-labels.yml: `Select **立即注册** (Register now).` Thi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -28,12 +31,30 @@ CODE_SPAN = re.compile(r"`[^`\n]+`")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 _labels: dict[str, str] = {}
+_table: dict[str, Label] = {}
+# Where a label comes from: "quoted" when the office's guide names it; "assumption" when it does not and the office
+# has yet to confirm it (CONTENT-QUESTIONS.md). Pictures may draw only quoted labels; pages may use an assumption
+# only on a line that says so.
+SOURCES = ("quoted", "assumption")
+ASSUMPTION_NOTE = {"en": "not named in the office's guide", "zh": "本校指南未提及"}
 
 
-def load_labels(path: Path) -> dict[str, str]:
-    """Read the label table; a malformed table stops the build with the file and line."""
+@dataclass(frozen=True)
+class Label:
+    gloss: str
+    source: str
+    line: int
+
+
+def _line_of(lines: list[str], label: object) -> int:
+    return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{label}:")), 0)
+
+
+def load_table(path: Path) -> dict[str, Label]:
+    """Read the label table; a malformed table stops the build with the file, the line and what to write."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise PluginError(f"{path}: missing (the table of Chinese UI labels and their English glosses)") from None
     except yaml.YAMLError as err:
@@ -41,15 +62,32 @@ def load_labels(path: Path) -> dict[str, str]:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PluginError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
     if not isinstance(data, dict) or not data:
-        raise PluginError(f"{path}: expected a mapping of Chinese label -> English gloss")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for label, gloss in data.items():
-        if not isinstance(label, str) or not isinstance(gloss, str) or not gloss.strip():
-            line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{label}:")), 0)
-            raise PluginError(f"{path}:{line}: label {label!r} needs a one-line English gloss")
+        raise PluginError(f"{path}: expected a mapping of Chinese label -> {{gloss: ..., source: quoted}}")
+    lines = text.splitlines()
+    table: dict[str, Label] = {}
+    for label, entry in data.items():
+        line = _line_of(lines, label)
+        example = f"{label}: {{gloss: English meaning, source: quoted}}"
+        if not isinstance(label, str) or not isinstance(entry, dict):
+            raise PluginError(f"{path}:{line}: label {label!r}: write it as '{example}'")
+        gloss, source = entry.get("gloss"), entry.get("source")
+        if not isinstance(gloss, str) or not gloss.strip():
+            raise PluginError(f"{path}:{line}: label {label!r} needs a one-line English gloss: '{example}'")
+        if source not in SOURCES:
+            raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
+                              "office's guide names it, else 'source: assumption'")
+        unknown = sorted(set(entry) - {"gloss", "source"})
+        if unknown:
+            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} (expected gloss, source)")
         if not CJK.search(label):
-            raise PluginError(f"{path}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
-    return data
+            raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
+        table[label] = Label(gloss, source, line)
+    return table
+
+
+def load_labels(path: Path) -> dict[str, str]:
+    """Label -> its English gloss."""
+    return {label: entry.gloss for label, entry in load_table(path).items()}
 
 
 def front_matter_lines(source: str) -> int:
@@ -63,6 +101,7 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
     problems: list[str] = []
     out: list[str] = []
     in_fence = False
+    glossed: set[str] = set()  # labels already glossed higher up the page: later mentions may stand bare
     for number, line in enumerate(markdown.split("\n"), first_line):
         if FENCE.match(line):
             in_fence = not in_fence
@@ -80,12 +119,16 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
                 return match.group(0)
             gloss = labels[label]
             if match.group("gloss") is None:
-                problems.append(f"{where}: UI label **{label}** needs its gloss right after it: ' ({gloss})'")
+                if label not in glossed:
+                    problems.append(f"{where}: UI label **{label}** is first mentioned here and needs its gloss right "
+                                    f"after it: ' ({gloss})' (later mentions on the page may stand bare)")
             elif match.group("text") != gloss:
                 problems.append(
                     f"{where}: UI label **{label}** is glossed '({match.group('text')})' "
                     f"but {TABLE_FILE} says '({gloss})'"
                 )
+            if match.group("gloss") is not None:
+                glossed.add(label)
             attrs = match.group("attrs") or "{ lang=zh-Hans }"
             return f"**{label}**{attrs}{match.group('gloss') or ''}"
 
@@ -100,6 +143,19 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
             )
         out.append(fixed)
     return "\n".join(out), problems
+
+
+def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_line: int, locale: str) -> list[str]:
+    """A label the office's guide does not name may appear only on a line that tells the reader so."""
+    note = ASSUMPTION_NOTE.get(locale, ASSUMPTION_NOTE["en"])
+    guessed = [label for label, entry in table.items() if entry.source == "assumption"]
+    problems = []
+    for number, line in enumerate(markdown.split("\n"), first_line):
+        for label in guessed:
+            if f"**{label}**" in line and note not in line:
+                problems.append(f"{src}:{number}: **{label}** is marked 'source: assumption' in {TABLE_FILE}: say "
+                                f"on this line that it is {note!r}, or ask the office and mark it quoted")
+    return problems
 
 
 def glossary_table(labels: dict[str, str], locale: str) -> str:
@@ -129,8 +185,9 @@ def tab_slug(labels: dict[str, str]):
 
 
 def on_config(config):
-    global _labels
-    _labels = load_labels(Path(config.config_file_path).parent / TABLE_FILE)
+    global _labels, _table
+    _table = load_table(Path(config.config_file_path).parent / TABLE_FILE)
+    _labels = {label: entry.gloss for label, entry in _table.items()}
     tabbed = config.mdx_configs.setdefault("pymdownx.tabbed", {})
     tabbed["slugify"] = tab_slug(_labels)
     tabbed["combine_header_slug"] = False
@@ -140,10 +197,12 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
     locale = page_locale(page.file.src_uri)
+    first_line = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8")) + 1
+    problems = assumption_problems(markdown, _table, src, first_line, locale)
     if locale == "en":
-        raw = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        markdown, problems = check_english(markdown, _labels, src, front_matter_lines(raw) + 1)
-        if problems:
-            raise PluginError("UI labels in English pages:\n" + "\n".join(problems))
+        markdown, english = check_english(markdown, _labels, src, first_line)
+        problems += english
+    if problems:
+        raise PluginError("UI labels:\n" + "\n".join(problems))
     # The generated table is added after the check: its rows carry the gloss in a column, not in brackets.
     return markdown.replace(GLOSSARY_MARKER, glossary_table(_labels, locale))

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from PIL import Image
 from shot_draw import encode_png, render
-from shot_spec import MAX_BYTES, MAX_WIDTH, Layout, Spec, SpecError, layout, load_boxes, load_spec
+from shot_spec import MAX_BYTES, MAX_WIDTH, Layout, Spec, SpecError, layout, load_boxes, load_spec, shown
+from shot_text import Run, quoted_labels, text_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*images/([\w.-]+\.png)\)")
@@ -30,6 +31,7 @@ class Rendered:
     spec: Spec
     layout: Layout
     png: bytes
+    runs: tuple[Run, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -38,12 +40,12 @@ class Rendered:
 
 def render_spec(spec: Spec) -> Rendered:
     """Read the raw capture of one spec and render its published PNG bytes (raises SpecError on bad input)."""
-    raw_size, boxes = load_boxes(spec)
+    raw_size, boxes, runs = load_boxes(spec)
     lay = layout(spec, raw_size, boxes)
     with Image.open(spec.raw_png) as raw:
         if raw.size != raw_size:
             raise SpecError(spec.raw_boxes, "size", f"{list(raw_size)} but {spec.raw_png} is {list(raw.size)}")
-        return Rendered(spec, lay, encode_png(render(raw, lay)))
+        return Rendered(spec, lay, encode_png(render(raw, lay)), tuple(runs))
 
 
 def budget_problems(r: Rendered) -> list[str]:
@@ -114,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--legends", action="store_true", help="only check the legends in --docs pages")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="pages to check with --legends")
     args = parser.parse_args(argv)
-    paths = args.specs or sorted((ROOT / "shots").glob("*.yml"))
+    paths = args.specs or [shown(p) for p in sorted((ROOT / "shots").glob("*.yml"))]
     if not paths:
         print("annotate_shots: no specs given and none in shots/", file=sys.stderr)
         return 2
@@ -130,7 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as exc:
         print(exc, file=sys.stderr)
         return 2
-    problems = [p for r in rendered for p in budget_problems(r)]
+    quoted = quoted_labels()
+    problems = [p for r in rendered for p in budget_problems(r) + text_problems(r.spec, r.runs, r.layout, quoted)]
     for r in rendered:
         target = args.out / r.filename
         if any(p.startswith(f"{r.spec.path}:") for p in problems):

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from shot_spec import Spec, SpecError, load_spec
+from shot_spec import Spec, SpecError, load_spec, shown
+from shot_text import TEXTS_JS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
@@ -52,9 +53,11 @@ def page_url(spec: Spec, override: str | None = None) -> str:
     return (spec.path.parent / spec.page).resolve().as_uri()
 
 
-def boxes_document(spec: Spec, url: str, size: tuple[int, int], boxes: dict[str, list[int]]) -> str:
+def boxes_document(spec: Spec, url: str, size: tuple[int, int], boxes: dict[str, list[int]],
+                   texts: list[dict] | None = None) -> str:
+    # texts: every run of text the page shows, for the check that a picture draws only quoted labels (shot_text.py)
     doc = {"page": spec.page if url == page_url(spec) else url, "viewport": list(spec.viewport), "size": list(size),
-           "targets": {k: boxes[k] for k in sorted(boxes)}}
+           "targets": {k: boxes[k] for k in sorted(boxes)}, "texts": texts or []}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -83,7 +86,8 @@ def capture(jobs: Sequence[Job]) -> list[str]:
                                          " document.documentElement.scrollHeight]")
                     spec.raw_png.parent.mkdir(parents=True, exist_ok=True)
                     spec.raw_png.write_bytes(png)
-                    spec.raw_boxes.write_text(boxes_document(spec, job.url, (size[0], size[1]), found),
+                    texts = page.evaluate(TEXTS_JS)
+                    spec.raw_boxes.write_text(boxes_document(spec, job.url, (size[0], size[1]), found, texts),
                                               encoding="utf-8")
                     print(f"captured {spec.raw_png} ({len(found)} targets)")
                 page.close()
@@ -97,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
     parser.add_argument("--url", help="open this address instead of the spec's page (one spec only)")
     args = parser.parse_args(argv)
-    paths = args.specs or sorted((ROOT / "shots").glob("*.yml"))
+    paths = args.specs or [shown(p) for p in sorted((ROOT / "shots").glob("*.yml"))]
     if args.url and len(paths) != 1:
         print("capture_shots: --url needs exactly one spec", file=sys.stderr)
         return 2

@@ -182,6 +182,14 @@ def parse_spec(data: Any, path: Path) -> Spec:
                 tuple(highlights), tuple(markers), redactions)
 
 
+def shown(path: Path) -> Path:
+    """The path as a maintainer typed it: relative to the working directory when it is inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def load_spec(path: Path) -> Spec:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -192,8 +200,9 @@ def load_spec(path: Path) -> Spec:
     return parse_spec(data, path)
 
 
-def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box]]:
-    """The raw capture's size and element boxes; every target the spec names must be there."""
+def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box], list]:
+    """The raw capture's size, element boxes and text runs; every target the spec names must be there."""
+    from shot_text import Run  # the runs' own module, which needs this one
     path = spec.raw_boxes
     _need(spec.raw_png.is_file(), spec.path, "raw", f"missing raw capture {spec.raw_png} (run `make capture`)")
     _need(path.is_file(), spec.path, "raw", f"missing element boxes {path} (run `make capture`)")
@@ -206,7 +215,15 @@ def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box]]:
         boxes[name] = Box(*(int(v) for v in b))
     for name in spec.targets:
         _need(name in boxes, path, f"targets.{name}", f"target of {spec.path} not in the capture (re-capture)")
-    return (int(size[0]), int(size[1])), boxes
+    texts = data.get("texts")
+    _need(isinstance(texts, list), path, "texts", "missing the page's text runs (re-capture with `make capture`)")
+    runs = []
+    for i, item in enumerate(texts):
+        ok = isinstance(item, dict) and isinstance(item.get("text"), str) and isinstance(item.get("box"), list) \
+            and len(item["box"]) == 4
+        _need(ok, path, f"texts[{i}]", "expected {text, box: [x0, y0, x1, y1]}")
+        runs.append(Run(item["text"], Box(*(int(v) for v in item["box"]))))
+    return (int(size[0]), int(size[1])), boxes, runs
 
 
 def marker_diameter(width: int) -> int:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
@@ -24,7 +23,8 @@ LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证�
         ("Select **立即注册** (Register now).", None),
         ("Select **立即注册**{ lang=zh-Hans } (Register now).", None),
         ("Select **Next**.", None),
-        ("Select **立即注册**.", "page.en.md:7: UI label **立即注册** needs its gloss right after it: ' (Register now)'"),
+        ("Select **立即注册**.", ("page.en.md:7: UI label **立即注册** is first mentioned here and needs its gloss right "
+                                "after it: ' (Register now)'")),
         ("Select **立即注册** (Sign up).", "page.en.md:7: UI label **立即注册** is glossed '(Sign up)' but"),
         ("Select **注册** (Register).", "page.en.md:7: unknown UI label **注册**: add it to includes/ui-labels.yml"),
         ("Go to 学信网 first.", "page.en.md:7: Chinese text outside a bold UI label (学信网)"),
@@ -53,23 +53,54 @@ def test_fenced_code_is_not_checked() -> None:
 
 def test_malformed_table_names_file_and_line(tmp_path: Path) -> None:
     table = tmp_path / "ui-labels.yml"
-    table.write_text("立即注册: Register now\n重新获取: [unclosed\n", encoding="utf-8")
+    table.write_text("立即注册: {gloss: Register now, source: quoted}\n重新获取: [unclosed\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"ui-labels.yml:\d+: not valid YAML"):
         ui_labels.load_labels(table)
-    table.write_text("立即注册: Register now\n重新获取:\n", encoding="utf-8")
+    table.write_text("立即注册: {gloss: Register now, source: quoted}\n重新获取: {source: quoted}\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"ui-labels.yml:2: label '重新获取' needs a one-line English gloss"):
         ui_labels.load_labels(table)
 
 
+@pytest.mark.parametrize(("line", "message"), [
+    ("重新获取: Get again", "ui-labels.yml:2: label '重新获取': write it as '重新获取: {gloss: English meaning, source: quoted}'"),
+    ("重新获取: {gloss: Get again}", ("ui-labels.yml:2: label '重新获取': source is None; write 'source: quoted' if the "
+                                    "office's guide names it, else 'source: assumption'")),
+    ("重新获取: {gloss: Get again, source: guessed}", "ui-labels.yml:2: label '重新获取': source is 'guessed'"),
+    ("重新获取: {gloss: Get again, source: quoted, note: x}", "ui-labels.yml:2: label '重新获取': unknown field 'note'"),
+])
+def test_each_label_says_whether_the_source_quotes_it(tmp_path: Path, line: str, message: str) -> None:
+    table = tmp_path / "ui-labels.yml"
+    table.write_text(f"立即注册: {{gloss: Register now, source: quoted}}\n{line}\n", encoding="utf-8")
+    with pytest.raises(PluginError) as err:
+        ui_labels.load_labels(table)
+    assert str(err.value).startswith(str(table.parent / message.split(":")[0]) + ":" + message.split(":", 1)[1])
+
+
+TABLE = {"国家或地区": ui_labels.Label("Country or region", "assumption", 3),
+         "立即注册": ui_labels.Label("Register now", "quoted", 4)}
+
+
+@pytest.mark.parametrize(("locale", "line", "problem"), [
+    ("en", "Choose **国家或地区** (Country or region).", "p.md:5: **国家或地区** is marked 'source: assumption'"),
+    ("en", "Choose **国家或地区** (Country or region), a label not named in the office's guide.", None),
+    ("zh", "选择**国家或地区**。", "p.md:5: **国家或地区** is marked 'source: assumption'"),
+    ("zh", "选择**国家或地区**（本校指南未提及）。", None),
+    ("en", "Select **立即注册** (Register now).", None),
+])
+def test_an_assumed_label_appears_only_where_the_page_says_so(locale: str, line: str, problem: str | None) -> None:
+    found = ui_labels.assumption_problems(line, TABLE, "p.md", 5, locale)
+    assert (found == []) if problem is None else (len(found) == 1 and found[0].startswith(problem)), found
+
+
 def test_every_label_in_the_table_is_used_on_an_english_page() -> None:
-    labels = yaml.safe_load((ROOT / "includes/ui-labels.yml").read_text(encoding="utf-8"))
+    labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
     english = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.en.md"))
     unused = [label for label in labels if f"**{label}**" not in english]
     assert unused == []
 
 
 def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
-    labels = yaml.safe_load((ROOT / "includes/ui-labels.yml").read_text(encoding="utf-8"))
+    labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
     for prefix in ("", "en/"):
         html = (built_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong></td>\s*<td>(.*?)</td>", html, re.DOTALL)

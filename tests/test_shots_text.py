@@ -1,0 +1,94 @@
+"""A picture draws only the screen text that the office's guide quotes; anything else fails, naming the spec and the text."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import shot_text
+from shots_support import SHOTS, SPECS, annotate_shots, capture_shots_main, shot_spec
+
+QUOTED = shot_text.quoted_labels()
+BROWSER = [pytest.mark.browser,
+           pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("*手机号", ""),
+    ("方式 3", ""),
+    ("中国大陆地区用户推荐设置居民身份证。", ""),  # the full stop is punctuation, not text
+    ("我已阅读并同意《用户协议》、《隐私政策》", ""),
+    ("EXAMPLE STUDENT", ""),
+    ("身份核验结果", "身份核验结果"),
+    ("学生类型：", "学生类型："),
+    ("修改密码", "修改密码"),  # two quoted labels run together make an invented menu item
+    ("选择其他方式", "选择其他方式"),
+])
+def test_what_quoted_labels_do_not_account_for(text: str, left: str) -> None:
+    assert shot_text.unquoted(text, QUOTED) == left
+
+
+def test_the_quoted_labels_come_from_the_table_and_leave_out_assumptions(tmp_path: Path) -> None:
+    table = tmp_path / "ui-labels.yml"
+    table.write_text("立即注册: {gloss: Register now, source: quoted}\n"
+                     "国家或地区: {gloss: Country or region, source: assumption}\n", encoding="utf-8")
+    assert shot_text.quoted_labels(table) == {"立即注册"}
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_every_published_picture_draws_only_quoted_labels(spec: shot_spec.Spec) -> None:
+    rendered = annotate_shots.render_spec(spec)
+    assert rendered.runs, "the capture recorded no text runs (run `make capture`)"
+    assert shot_text.text_problems(spec, rendered.runs, rendered.layout, QUOTED) == []
+
+
+def test_redacted_and_cropped_out_text_is_not_drawn() -> None:
+    spec = next(s for s in SPECS if s.name == "register-01-form")
+    rendered = annotate_shots.render_spec(spec)
+    drawn = {run.text for run in shot_text.drawn(rendered.runs, rendered.layout)}
+    everything = {run.text for run in rendered.runs}
+    assert "EXAMPLE STUDENT" in everything and "EXAMPLE STUDENT" not in drawn  # under a redaction
+    assert "学信网" in everything and "学信网" not in drawn  # the header is above the crop
+    assert "立即注册" in drawn
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every spec captured again from its page, as `make capture` would."""
+    work = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(SHOTS / "pages", work / "pages")
+    for spec in SPECS:
+        shutil.copy(spec.path, work / spec.path.name)
+    assert capture_shots_main([str(work / s.path.name) for s in SPECS]) == 0
+    return work
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+@BROWSER[0]
+@BROWSER[1]
+def test_committed_text_runs_are_what_the_page_draws_today(fresh: Path, spec: shot_spec.Spec) -> None:
+    committed = json.loads(spec.raw_boxes.read_text(encoding="utf-8"))["texts"]
+    now = json.loads((fresh / "raw" / f"{spec.name}.boxes.json").read_text(encoding="utf-8"))["texts"]
+    assert [r["text"] for r in committed] == [r["text"] for r in now], "run `make capture` and commit shots/raw/"
+
+
+@BROWSER[0]
+@BROWSER[1]
+def test_a_picture_that_draws_invented_text_is_not_published(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(SHOTS / "pages", tmp_path / "pages")
+    page = tmp_path / "pages" / "verify-not-passed.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace('<span class="blk dark" style="width:160px;height:20px"></span>', "身份核验结果"),
+                    encoding="utf-8")
+    spec = tmp_path / "verify-identity-02-not-passed.yml"
+    shutil.copy(SHOTS / spec.name, spec)
+    assert capture_shots_main([str(spec)]) == 0
+    out = tmp_path / "out"
+    assert annotate_shots.main([str(spec), "--out", str(out)]) == 1
+    assert (f"{spec}: (picture): draws “身份核验结果”, and “身份核验结果” is not a label that the office's guide "
+            "quotes (source: quoted in includes/ui-labels.yml): draw a grey block in pages/verify-not-passed.html "
+            "instead") in capsys.readouterr().out
+    assert not (out / "verify-identity-02-not-passed.png").exists()
+
