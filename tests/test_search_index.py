@@ -24,7 +24,7 @@ def tokens(index: dict) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("word", ["学信网", "验证码", "图像采集码", "简项注册", "未通过", "北京大学", "账号管理"])
+@pytest.mark.parametrize("word", ["学信网", "验证码", "图片采集码", "简项注册", "未通过", "北京大学", "账号管理"])
 def test_chinese_terms_are_whole_tokens_in_the_chinese_index(built_site: Path, word: str) -> None:
     assert word in tokens(load(built_site, ""))
 
@@ -80,4 +80,4 @@ def test_user_dictionary_words_are_known_to_jieba() -> None:
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     words = [line.split()[0] for line in (ROOT / search["jieba_dict_user"]).read_text(encoding="utf-8").splitlines()
              if line.strip()]
-    assert {"学信网", "图像采集码", "简项注册", "验证码"} <= set(words)
+    assert {"学信网", "图片采集码", "简项注册", "验证码"} <= set(words)

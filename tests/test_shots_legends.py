@@ -38,7 +38,6 @@ PLACES = {
     "verify-identity-01-method-3.png": "verify-identity",
     "verify-identity-02-not-passed.png": "verify-identity",
     "change-name-01-account.png": "change-name",
-    "no-mainland-phone-01-international.png": "no-mainland-phone",
 }
 CAPTIONS = {
     "zh": "示意图：根据本指南的文字说明绘制，不是学信网截图；实际页面可能不同。",

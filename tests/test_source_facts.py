@@ -15,18 +15,18 @@ FORM_LABELS = ["手机号", "短信验证码", "重新获取", "密码", "非常
 
 # slug, text on both pages, text on the Chinese page only, text on the English page only, links on both pages
 FACTS = [
-    ("", ["图像采集码"], ["护照", "录取邮件"], ["passport", "admissions e-mail"], [HOME]),
-    ("register/", FORM_LABELS + ["研招网", "学职平台", "国家大学生就业服务平台"], [], ["Register now"], [HOME]),
-    ("no-mainland-phone/", ["简项注册"], ["不要选择"], ["do not select"], [INTERNATIONAL]),
-    ("verify-identity/", ["方式 3", "北京大学", "大学生", "未通过", "方式 2", "个人信息页"], ["身份证"],
-     ["Peking University", "University student", "identity card"], []),
-    ("change-name/", ["账号管理", "姓名"], ["退出", "清除浏览器缓存", "重新登录"],
+    ("", ["图片采集码"], ["护照", "姓名格式"], ["passport", "name format"], [HOME]),
+    ("register/", FORM_LABELS, [], ["Register now"], [HOME]),
+    ("no-mainland-phone/", ["简项注册"], ["不要选择"], ["Do not select"], [INTERNATIONAL]),
+    ("verify-identity/", ["方式 3", "北京大学", "大学生", "未通过", "方式 2", "个人信息页", "图片采集码"],
+     ["身份证", "无法通过"], ["Peking University", "University student", "identity card", "cannot verify"], []),
+    ("change-name/", ["账号管理", "姓名", "修改"], ["退出", "清除浏览器缓存", "重新登录"],
      ["Log out", "cache", "Log in to CHSI again"], []),
     ("locked-out/", ["3-4", "北京大学", "kefu@chsi.com.cn", "010-67410388", "010-68352057"],
-     ["相同的手机号", "仅供参考"], ["same phone number", "for reference only", "working hours"],
+     ["相同的手机号", "仅供参考", "图片采集码"], ["same phone number", "for reference only", "working hours"],
      ["mailto:kefu@chsi.com.cn", "tel:+861067410388", "tel:+861068352057"]),
-    ("contact/", ["010-67410388", "010-68352057", "+86 10 6741 0388", "+86 10 6835 2057", "kefu@chsi.com.cn",
-                  "UTC+8"], ["中文服务", "英文服务"], ["Chinese service", "English service"],
+    ("contact/", ["010-67410388", "010-68352057", "+86 10 6741 0388", "+86 10 6835 2057", "kefu@chsi.com.cn"],
+     ["中文服务", "英文服务"], ["Chinese service", "English service"],
      ["tel:+861067410388", "tel:+861068352057", "mailto:kefu@chsi.com.cn"]),
 ]
 SEVEN_ITEMS = [
@@ -65,3 +65,43 @@ def test_the_prefilled_email_lists_the_seven_items_as_the_source_does(built_site
 def test_the_email_checklist_has_the_seven_items(built_site: Path, prefix: str) -> None:
     html = (built_site / prefix / "locked-out" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="task-list-item"') == 7
+
+
+# What the printable checklist must carry from the source (issue: it dropped Plan 1's caveat and the seven items).
+CHECKLIST = [
+    ("", ["仅供参考", "相同手机号", "3-4", "kefu@chsi.com.cn", "图片采集码"]
+     + [f"({n})" for n in range(1, 8)] + ["本人手持证件照片", "姓名无法修改的页面截图", "邮件正文（含姓名格式和护照号码）截图"]),
+    ("en/", ["for reference only", "same phone number", "3-4", "kefu@chsi.com.cn", "图片采集码"]
+     + [f"({n})" for n in range(1, 8)] + ["Photo of you holding your passport information page",
+                                         "Screenshot of being unable to edit your name",
+                                         "Screenshot of the email (including Name and Passport Number)"]),
+]
+
+
+@pytest.mark.parametrize(("prefix", "facts"), CHECKLIST)
+def test_the_printable_checklist_carries_plan_1s_caveat_and_the_seven_items(built_site, prefix, facts) -> None:
+    page = read_page(built_site / prefix / "checklist" / "index.html")
+    assert [fact for fact in facts if fact not in page.text] == []
+
+
+# The seven items in the office's guide's own English words, the same on both pages of the pair and in the e-mail.
+SOURCE_ENGLISH = ["Name", "Passport Number", "Account Name", "Name of Enrolled Institution",
+                  "Photo of you holding your passport information page", "Screenshot of being unable to edit your name",
+                  "Screenshot of the email (including Name and Passport Number)"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_seven_items_use_the_sources_english_on_both_pages(built_site: Path, prefix: str) -> None:
+    page = read_page(built_site / prefix / "locked-out" / "index.html")
+    assert [words for words in SOURCE_ENGLISH if words not in page.text] == []
+
+
+def test_no_page_claims_what_the_source_does_not_say(built_site: Path) -> None:
+    """Sentences found in an earlier version that the office's guide does not support."""
+    unsupported = ["few minutes", "只需几分钟", "Chinese only", "只有中文", "exactly as it appears on the screen",
+                   "图像采集码", "UTC+8", "Photo-collection", "follow the instructions on the page", "按页面提示"]
+    found = []
+    for html in sorted(built_site.glob("**/index.html")):
+        text = read_page(html).text
+        found += [f"{html.relative_to(built_site)}: {phrase}" for phrase in unsupported if phrase.lower() in text.lower()]
+    assert found == []
