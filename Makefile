@@ -36,9 +36,10 @@ pdf: setup-site
 test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
-## check: translation parity and copy lint on docs/ (make test runs both too, as tests)
+## check: translation parity, copy lint and word budgets on docs/ (make test runs them too, as tests)
 check: setup-test
-	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; exit $$status
+	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; \
+	  $(PY) scripts/check_budgets.py || status=1; exit $$status
 
 ## links: check every link, including the remote ones (needs the network)
 links: build

@@ -1,0 +1,79 @@
+"""Word budgets: a task page over its words, or a long label bolded a third time, fails with the file and what to do;
+and no page is taller than five phone screens in Chromium."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_budgets
+from browser import PAGES
+
+
+def write(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f'---\ndescription: "x"\n---\n\n# Title {{#title}}\n\n{body}\n', encoding="utf-8")
+    return path
+
+
+def test_the_real_pages_are_within_budget(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_budgets.main([]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["page", "en", "words", "zh", "chars", "budget"]
+    assert any(line.startswith("register ") for line in out)
+    assert out[-1] == "budgets: 0 problem(s)"
+
+
+def test_words_are_counted_as_a_reader_reads_them(tmp_path: Path) -> None:
+    page = write(tmp_path, "p.en.md", "Open [CHSI's home page][chsi-home] and select **注册** (Register).\n\n"
+                                      "[![Alt text is not counted](images/a.png){ loading=lazy width=5 }](images/a.png)\n\n"
+                                      "<!-- nor comments -->\n1. Step one.\n    { #anchor }")
+    counted = check_budgets.count(page)
+    # Title · Open CHSI's home page and select (Register) · 1. Step one; and the two characters of 注册
+    assert (counted.words, counted.chars) == (11, 2)
+
+
+def test_a_task_page_over_its_words_fails_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "register.en.md", "word " * 401)
+    write(tmp_path, "register.zh.md", "字" * 801)
+    write(tmp_path, "glossary.en.md", "word " * 900)  # a reference page: counted, not budgeted
+    assert check_budgets.main(["--docs", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path}/register.en.md: 402 words, over the 400 a task page may have: cut what the task does not need" in out
+    assert f"{tmp_path}/register.zh.md: 801 Chinese characters, over the 800 a task page may have" in out
+    assert "glossary.en.md:" not in out
+
+
+def test_the_task_pages_together_have_a_budget(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for n in range(6):
+        write(tmp_path, f"page{n}.en.md", "word " * 380)
+    assert check_budgets.main(["--docs", str(tmp_path)]) == 1
+    assert f"{tmp_path}: the task pages have 2286 English words together, over 2000" in capsys.readouterr().out
+
+
+def test_a_long_label_bolded_a_third_time_fails_at_that_line(tmp_path: Path) -> None:
+    label = "**我已阅读并同意《用户协议》、《隐私政策》**"
+    page = write(tmp_path, "p.zh.md", f"勾选{label}。\n\n再勾选{label}。\n\n短的**立即注册**、**立即注册**、**立即注册**。\n\n第三次{label}。")
+    assert check_budgets.long_label_problems(page) == [
+        (f"{page}:13: {label} is bolded a third time on this page: after its first mention, refer to it briefly "
+        "(for example 'the first tick box')")]
+
+
+def test_a_missing_folder_is_wrong_usage(tmp_path: Path) -> None:
+    assert check_budgets.main(["--docs", str(tmp_path / "nowhere")]) == 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_is_taller_than_five_phone_screens(new_page, root_url, path: str) -> None:
+    page = new_page("en-US" if path.startswith("en/") else "zh-CN")
+    page.goto(root_url + path, wait_until="load")
+    # Pictures are lazy: scroll through the page so each one loads at its real height.
+    page.evaluate("""async () => { for (const img of document.images) { img.loading = "eager";
+                       if (!img.complete) await new Promise(ok => { img.onload = img.onerror = ok; }); } }""")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    screens = height / 740
+    assert screens <= 5, f"/{path} is {screens:.1f} phone screens tall (360x740): cut it to five at most"
