@@ -39,6 +39,23 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html, with status 404, as the web server is told to do
+        (`error_page 404`): the one nearest the path, so a site served under a sub-path gets its own."""
+        if code == 404 and self.command == "GET":
+            folder = Path(self.translate_path(self.path))
+            for candidate in (folder, *folder.parents):
+                page = candidate / "404.html"
+                if page.is_file() and candidate.is_relative_to(self.directory):
+                    body = page.read_bytes()
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+        super().send_error(code, message, explain)
+
 
 def _start(directory: Path) -> ThreadingHTTPServer:
     handler = functools.partial(_QuietHandler, directory=str(directory))

@@ -13,6 +13,8 @@
 // 4. Accessible names that Material's markup lacks (axe and Lighthouse report them), given once the page is parsed:
 //    the search dialog (role="dialog" with no name) takes the name of its search box, and each checkbox of a
 //    checklist (pymdownx.tasklist wraps it in an empty <label>) takes the text of its list item.
+// 5. The page-not-found page is one file for both languages, Chinese first; reached under the English root, it
+//    puts English first (its first heading then becomes the English one).
 (function () {
   "use strict";
   var KEY = "chsi-guide.language";
@@ -40,6 +42,14 @@
     return link ? new URL(link, window.location.href).href : null;
   }
 
+  function retag(element, tag) {
+    if (element.tagName.toLowerCase() === tag) return;
+    var replacement = document.createElement(tag);
+    replacement.id = element.id;
+    replacement.textContent = element.textContent;
+    element.replaceWith(replacement);
+  }
+
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -56,6 +66,13 @@
     var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
     var box = document.querySelector(".md-search__input");
     if (dialog && box) dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.placeholder);
+    var notFound = document.querySelector(".not-found[data-english-root]");
+    if (notFound && window.location.pathname.indexOf(notFound.getAttribute("data-english-root")) === 0) {
+      notFound.insertBefore(notFound.lastElementChild, notFound.firstElementChild);
+      var headings = notFound.querySelectorAll("h1, h2");
+      retag(headings[0], "h1");
+      retag(headings[1], "h2");
+    }
     var boxes = document.querySelectorAll(".task-list-item > .task-list-control > input[type=checkbox]");
     for (var i = 0; i < boxes.length; i++) {
       var item = boxes[i].closest(".task-list-item");
