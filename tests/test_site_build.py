@@ -8,7 +8,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from html_facts import read_page
 
-SLUGS = ["", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/", "contact/", "glossary/",
+SLUGS = ["", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/", "troubleshooting/",
+         "contact/", "glossary/",
          "checklist/"]
 LANGS = {"zh": "", "en": "en/"}
 
