@@ -233,8 +233,8 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
         result.verdict = UNKNOWN
         mount = ", an empty mount point" if seen.empty_mount else ""
         result.detail = (f"an application shell ({seen.size} characters of text{mount}, {seen.scripts} scripts): "
-                         f"its content is drawn by JavaScript, which this check does not run; open the page in a "
-                         f"browser to see whether {', '.join(missing)} is still there")
+                         f"its content is drawn by JavaScript, which this check does not run; look for "
+                         f"{', '.join(missing)} in a browser")
     elif truncated:
         result.verdict = UNKNOWN
         result.detail = (f"{', '.join(missing)} not in the part read (the page is longer than the byte limit): "
