@@ -263,7 +263,7 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
         kind = answer.headers.get("content-type", "no content type") if answer else "no answer"
         return ScreenResult(screen.url, screen.link, UNKNOWN, detail=f"no HTML page to read ({kind})")
     html = classify.decode_body(answer.body, answer.headers.get("content-type"))
-    note = result.detail if result.verdict == "redirect" else ""
+    note = result.detail  # where a redirect led (a 302 to a login page explains missing labels), or nothing
     return judge_page(screen, html, quotes, truncated=answer.truncated, note=note)
 
 

@@ -67,6 +67,7 @@ PAGES: dict[str, tuple[int, str, bytes, tuple[tuple[str, str], ...]]] = {
     "/intl/gbk": (200, "text/html", GBK, ()),  # the charset is only in the page's <meta>
     "/intl/challenge": (412, "text/html; charset=utf-8", fixture.CHALLENGE, ()),
     "/intl/moved": (301, "text/html", b"", (("Location", "/intl/all"),)),
+    "/intl/login": (302, "text/html", b"", (("Location", "/intl/renamed"),)),
     "/intl/gone": (404, "text/html", b"<h1>404 Not Found</h1>", ()),
 }
 
@@ -209,6 +210,13 @@ def test_a_moved_page_is_judged_where_it_leads_and_says_it_moved(server: str, co
     _, data = screens_for(server, config, capsys, "/intl/moved")
     assert intl(data)["verdict"] == "ok"
     assert intl(data)["detail"].startswith(f"moved permanently: update the link to {server}/intl/all; every label")
+
+
+def test_a_temporary_redirect_is_named_in_the_detail(server: str, config: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = screens_for(server, config, capsys, "/intl/login")
+    assert intl(data)["verdict"] == "drift"
+    assert intl(data)["detail"].startswith(f"302 to {server}/intl/renamed; 1 of 3 labels missing")
 
 
 def test_a_missing_page_or_a_dead_server_is_unreachable_not_drift(server: str, config: str,
