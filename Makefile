@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean lock audit headers bench-pages
+.PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-test clean lock audit headers bench-pages
 
 setup-site:
 	@scripts/setup.sh site
@@ -44,6 +44,12 @@ check: setup-test
 ## links: check every link, including the remote ones (needs the network)
 links: build
 	$(PY) scripts/check_links.py
+
+## screens: fetch the public CHSI pages of includes/screens.yml and report labels the guide quotes that are gone
+##          (needs the network; SCREENS_ARGS="--map PREFIX=REPLACEMENT" reads a page from a local server or file)
+SCREENS_ARGS ?=
+screens: setup-test
+	$(PY) scripts/check_screens.py $(SCREENS_ARGS)
 
 ## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
 ##            (SITE_URL=https://.../path/ for the published address, as for build)

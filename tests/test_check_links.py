@@ -86,6 +86,38 @@ def test_302_and_307_to_a_working_page_are_ok(cases: fixture.CaseServers, path: 
     assert (result.verdict, result.final_url) == ("ok", cases.base + "/ok")
 
 
+def test_a_meta_refresh_to_a_working_page_is_a_redirect_to_it(cases: fixture.CaseServers) -> None:
+    cases.state.reset()
+    result = check(cases.base + "/refresh")
+    assert (result.verdict, result.status, result.final_url) == ("redirect", 200, cases.base + "/ok")
+    assert "client-side redirect" in result.detail and cases.base + "/ok" in result.detail
+    assert [h.path for h in cases.state.log] == ["/refresh", "/ok"]  # followed, as a browser does
+
+
+def test_a_meta_refresh_to_a_404_is_broken(cases: fixture.CaseServers) -> None:
+    result = check(cases.base + "/refresh-gone")
+    assert (result.verdict, result.status, result.final_url) == ("broken", 404, cases.base + "/gone")
+    assert result.detail == "404 Not Found (after 1 redirect)"
+
+
+def test_a_meta_refresh_then_a_301_gives_the_final_url(cases: fixture.CaseServers) -> None:
+    result = check(cases.base + "/refresh-chain")
+    assert (result.verdict, result.status, result.final_url) == ("redirect", 301, cases.base + "/ok")
+
+
+def test_meta_refreshes_in_a_loop_are_broken(cases: fixture.CaseServers) -> None:
+    result = check(cases.base + "/refresh-loop-a")
+    assert result.verdict == "broken" and result.detail.startswith("redirect loop:")
+
+
+@pytest.mark.parametrize("path", ["/refresh-later", "/refresh-self"])
+def test_a_late_refresh_or_a_reload_is_judged_as_the_page_itself(cases: fixture.CaseServers, path: str) -> None:
+    cases.state.reset()
+    result = check(cases.base + path)
+    assert (result.verdict, result.final_url) == ("ok", cases.base + path)
+    assert [h.path for h in cases.state.log] == [path]
+
+
 def test_a_redirect_loop_is_broken(cases: fixture.CaseServers) -> None:
     result = check(cases.base + "/loop-a")
     assert result.verdict == "broken" and "redirect loop" in result.detail

@@ -199,6 +199,28 @@ def test_challenge_rules(body: str, challenge: bool) -> None:
     assert (classify.challenge_reason(200, {}, classify.parse_page(body)) is not None) is challenge
 
 
+@pytest.mark.parametrize(
+    ("content", "target"),
+    [
+        ("0;url=/next", "https://chsi.example/next"),
+        ("0; URL='https://other.example/a#part'", "https://other.example/a#part"),
+        ("3,url=page2", "https://chsi.example/dir/page2"),
+        ("0", None),                                        # a reload, not a redirect
+        ("0;url=https://chsi.example/dir/page", None),      # its own address: a reload too
+        ("600;url=/logout", None),                          # much later: the reader reads this page first
+        ("0;url=javascript:go()", None),
+        ("soon", None),
+    ],
+)
+def test_meta_refresh_targets(content: str, target: str | None) -> None:
+    assert classify.refresh_target(content, "https://chsi.example/dir/page") == target
+
+
+def test_the_page_parser_reads_the_refresh_but_not_one_inside_noscript() -> None:
+    head = '<noscript><meta http-equiv="refresh" content="0;url=/nojs"></noscript><meta http-equiv=Refresh content="0;url=/b">'
+    assert classify.parse_page(f"<html><head>{head}</head><body>x</body></html>").refresh == "0;url=/b"
+
+
 def test_retry_after_reads_seconds_and_dates() -> None:
     assert classify.retry_after_seconds("7", now=0) == 7
     assert classify.retry_after_seconds("Thu, 01 Jan 1970 00:01:40 GMT", now=40) == 60

@@ -5,6 +5,7 @@ import email.utils
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from .model import BLOCKED, BROKEN, OK, UNREACHABLE, Result
 
@@ -55,6 +56,7 @@ class Page:
     headings: tuple[str, ...]
     text: str           # visible text, whitespace collapsed
     scripts: str        # inline script source
+    refresh: str = ""   # content of the first <meta http-equiv="refresh"> outside <noscript>
 
 
 class _PageParser(HTMLParser):
@@ -64,9 +66,14 @@ class _PageParser(HTMLParser):
         self.headings: list[str] = []
         self.text: list[str] = []
         self.scripts: list[str] = []
+        self.refresh: str | None = None
         self._stack: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta" and self.refresh is None and "noscript" not in self._stack:
+            values = {k.lower(): (v or "") for k, v in attrs}
+            if values.get("http-equiv", "").strip().lower() == "refresh":
+                self.refresh = values.get("content", "")
         if tag in {"title", "h1", "h2", "script", "style", "noscript"}:
             self._stack.append(tag)
             if tag in {"h1", "h2"}:
@@ -107,7 +114,36 @@ def parse_page(html: str) -> Page:
         headings=tuple(_squash(h) for h in parser.headings if h.strip()),
         text=_squash(" ".join(parser.text)),
         scripts="\n".join(parser.scripts),
+        refresh=parser.refresh or "",
     )
+
+
+# A refresh that fires within this many seconds is a client-side redirect: the reader lands on the other page.
+# A longer one is a page that moves on later (a session timeout to a login page, a slide show): judged as it is.
+REFRESH_FOLLOW_SECONDS = 10
+_REFRESH = re.compile(r"^\s*(\d+)(?:\.[\d.]*)?(?:\s*[;,]\s*|\s+)?(?:url\s*=\s*)?(?P<url>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def refresh_target(content: str, base_url: str) -> str | None:
+    """Where `<meta http-equiv="refresh" content="0;url=...">` sends the browser from base_url, or None.
+
+    None for a refresh that only reloads the page (no URL, or the page's own address) and for one that waits
+    longer than REFRESH_FOLLOW_SECONDS. The address is absolute; the fetcher drops its fragment, as for a Location.
+    """
+    found = _REFRESH.match(content or "")
+    if not found or int(found.group(1)) > REFRESH_FOLLOW_SECONDS:
+        return None
+    target = (found.group("url") or "").strip()
+    if len(target) >= 2 and target[0] == target[-1] and target[0] in "\"'":
+        target = target[1:-1].strip()
+    if not target:
+        return None
+    resolved = urljoin(base_url, target)
+    if urlsplit(resolved).scheme.lower() not in {"http", "https"}:
+        return None
+    if resolved.split("#")[0] == base_url.split("#")[0]:
+        return None
+    return resolved
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)

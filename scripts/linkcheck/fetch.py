@@ -112,6 +112,14 @@ class Failure:
     retry: bool
 
 
+@dataclass
+class Fetched:
+    """The verdict on one URL and the last answer it came from (with the body read), for checks that read pages."""
+
+    result: Result
+    answer: Answer | None = None    # None when no final answer came (a transport failure, a loop, a deadline)
+
+
 def describe_error(exc: BaseException) -> Failure:
     """What a transport error means: a name that does not resolve is broken, the rest unreachable."""
     chain: list[BaseException] = []
@@ -242,26 +250,33 @@ class Checker:
         raise AssertionError("unreachable code")  # pragma: no cover
 
     async def check(self, url: str) -> Result:
+        return (await self.fetch(url)).result
+
+    async def fetch(self, url: str) -> Fetched:
+        """The verdict on url, with the page it ended on: the same requests as check(), the body kept."""
         try:
             async with asyncio.timeout(self.settings.url_deadline):
-                return await self._check(url)
+                return await self._follow(url)
         except TimeoutError:
-            return Result(url, UNREACHABLE, detail=f"no verdict within the deadline of {self.settings.url_deadline:g} s")
+            return Fetched(Result(url, UNREACHABLE,
+                                  detail=f"no verdict within the deadline of {self.settings.url_deadline:g} s"))
 
-    async def _check(self, url: str) -> Result:
+    async def _follow(self, url: str) -> Fetched:
         scheme = urlsplit(url).scheme.lower()
         if scheme not in {"http", "https"} or not host_of(url):
-            return Result(url, BROKEN, detail="not an http(s) URL with a host")
+            return Fetched(Result(url, BROKEN, detail="not an http(s) URL with a host"))
         cookies = httpx.Cookies()
         current = strip_fragment(url)
         use_head = urlsplit(current).path.lower().endswith(self.settings.head_suffixes)
         hops: list[tuple[int, str]] = []
+        refreshed = False    # a <meta http-equiv="refresh"> page sent the browser on (a client-side redirect)
         seen: set[tuple[str, frozenset[tuple[str, str]]]] = set()
         while True:
             key = (current, frozenset(cookies.items()))
             if key in seen:
                 loop = " -> ".join([u for _, u in hops] + [current])
-                return Result(url, BROKEN, status=hops[-1][0], final_url=current, detail=f"redirect loop: {loop}")
+                return Fetched(Result(url, BROKEN, status=hops[-1][0], final_url=current,
+                                      detail=f"redirect loop: {loop}"))
             seen.add(key)
             method = "HEAD" if use_head else "GET"
             got = await self._attempt(method, current, cookies)
@@ -272,15 +287,15 @@ class Checker:
                 seen.discard(key)
                 continue
             if isinstance(got, Failure):
-                return Result(url, got.verdict, final_url=None, detail=self._via(hops, got.detail))
+                return Fetched(Result(url, got.verdict, final_url=None, detail=self._via(hops, got.detail)))
             if got.status in classify.REDIRECTS:
                 location = got.headers.get("location")
                 if not location:
-                    return Result(url, BROKEN, status=got.status, final_url=current,
-                                  detail=f"{got.status} without a Location header")
+                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current,
+                                          detail=f"{got.status} without a Location header"), got)
                 if len(hops) >= self.settings.max_redirects:
-                    return Result(url, BROKEN, status=got.status, final_url=current,
-                                  detail=f"more than {self.settings.max_redirects} redirects")
+                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current,
+                                          detail=f"more than {self.settings.max_redirects} redirects"), got)
                 hops.append((got.status, current))
                 current = strip_fragment(urljoin(current, location.strip()))
                 continue
@@ -288,7 +303,34 @@ class Checker:
                 use_head = False  # a page: read it, it may be a soft 404 or a challenge
                 seen.discard(key)
                 continue
-            return self._judge(url, got, hops)
+            page = self._page(got)
+            target = self._refresh_target(got, page, current)
+            if target is not None:
+                # A 200 page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader
+                # ends up there, so that page decides the verdict, as a Location header would.
+                if len(hops) >= self.settings.max_redirects:
+                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current,
+                                          detail=f"more than {self.settings.max_redirects} redirects"), got)
+                hops.append((got.status, current))
+                refreshed = True
+                current = strip_fragment(target)
+                continue
+            return Fetched(self._judge(url, got, hops, page, refreshed=refreshed), got)
+
+    @staticmethod
+    def _page(got: Answer) -> classify.Page | None:
+        if not got.body:
+            return None
+        return classify.parse_page(classify.decode_body(got.body, got.headers.get("content-type")))
+
+    @staticmethod
+    def _refresh_target(got: Answer, page: classify.Page | None, current: str) -> str | None:
+        """Where a 2xx page's meta refresh leads, unless the page is a challenge (which reloads itself)."""
+        if page is None or not page.refresh or not 200 <= got.status < 300 or not is_html(got.headers):
+            return None
+        if classify.challenge_reason(got.status, got.headers, page):
+            return None
+        return classify.refresh_target(page.refresh, current)
 
     @staticmethod
     def _via(hops: list[tuple[int, str]], detail: str) -> str:
@@ -296,12 +338,10 @@ class Checker:
             return detail
         return f"{detail} (after {len(hops)} redirect{'s' if len(hops) > 1 else ''})"
 
-    def _judge(self, url: str, got: Answer, hops: list[tuple[int, str]]) -> Result:
+    def _judge(self, url: str, got: Answer, hops: list[tuple[int, str]], page: classify.Page | None, *,
+               refreshed: bool = False) -> Result:
         status = got.status
         verdict = classify.verdict_for_status(status)
-        page = None
-        if got.body:
-            page = classify.parse_page(classify.decode_body(got.body, got.headers.get("content-type")))
         result = Result(url, verdict, status=status, final_url=got.url, bytes_read=len(got.body))
         challenge = classify.challenge_reason(status, got.headers, page)
         if status == 412 or challenge:
@@ -315,6 +355,9 @@ class Checker:
                 result.verdict = REDIRECT
                 result.status = next(code for code, _ in hops if code in classify.PERMANENT)
                 result.detail = f"moved permanently: update the link to {got.url}"
+            elif refreshed:
+                result.verdict = REDIRECT
+                result.detail = f'client-side redirect (<meta http-equiv="refresh">): update the link to {got.url}'
             elif hops:
                 result.detail = f"{hops[0][0]} to {got.url}"
         else:
@@ -339,10 +382,17 @@ def plan_hosts(urls: Iterable[str]) -> dict[str, list[str]]:
 
 async def check_remote(urls: list[str], settings: Settings, *, rng: random.Random | None = None,
                        verify: bool | ssl.SSLContext = True) -> dict[str, Result]:
+    fetched = await fetch_remote(urls, settings, rng=rng, verify=verify)
+    return {u: f.result for u, f in fetched.items()}
+
+
+async def fetch_remote(urls: list[str], settings: Settings, *, rng: random.Random | None = None,
+                       verify: bool | ssl.SSLContext = True) -> dict[str, Fetched]:
+    """Like check_remote, with the answer each verdict came from (its body read up to max_bytes)."""
     timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                             write=settings.read_timeout, pool=None)
     limits = httpx.Limits(max_connections=max(settings.max_hosts * 2, 10), max_keepalive_connections=settings.max_hosts)
-    results: dict[str, Result] = {}
+    results: dict[str, Fetched] = {}
     sem = asyncio.Semaphore(settings.max_hosts)
     async with httpx.AsyncClient(timeout=timeout, limits=limits, verify=verify, follow_redirects=False) as client:
         checker = Checker(settings, client, HostGates(settings.interval_for), rng or random.Random())
@@ -350,7 +400,7 @@ async def check_remote(urls: list[str], settings: Settings, *, rng: random.Rando
         async def worker(host_urls: list[str]) -> None:
             async with sem:
                 for u in host_urls:
-                    results[u] = await checker.check(u)
+                    results[u] = await checker.fetch(u)
 
         await asyncio.gather(*(worker(group) for group in plan_hosts(urls).values()))
     return {u: results[u] for u in urls}
@@ -362,4 +412,12 @@ def run_remote(urls: list[str], settings: Settings, **kwargs: object) -> dict[st
     return asyncio.run(check_remote(urls, settings, **kwargs))  # type: ignore[arg-type]
 
 
-__all__ = ["OK", "BoundedDecoder", "Checker", "HostGates", "check_remote", "describe_error", "run_remote"]
+def run_fetch(urls: list[str], settings: Settings, **kwargs: object) -> dict[str, Fetched]:
+    """run_remote, keeping the answer (and body) of each URL: for checks that read the pages themselves."""
+    if not urls:
+        return {}
+    return asyncio.run(fetch_remote(urls, settings, **kwargs))  # type: ignore[arg-type]
+
+
+__all__ = ["OK", "BoundedDecoder", "Checker", "Fetched", "HostGates", "check_remote", "describe_error",
+           "fetch_remote", "run_fetch", "run_remote"]

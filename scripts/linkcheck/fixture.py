@@ -75,6 +75,23 @@ CHALLENGE_200 = (b"<html><head></head><body><script>document.cookie='verify='+(7
                  b"window.location.reload();</script></body></html>")
 BROWSER_WORDS = ("Chrome/", "Firefox/", "Safari/")
 
+# Client-side redirects (tests/test_check_links.py): 200 pages whose <meta http-equiv="refresh"> sends the browser
+# on. Paths of the case server, not entries of CASES, so the benchmark's recorded table keeps its 30 cases.
+REFRESH_PAGES = {
+    "/refresh": ("0;url=/ok", "此页面已迁移。"),
+    "/refresh-gone": ("0; URL='/gone'", "此页面已迁移。"),
+    "/refresh-chain": ("0;url=/refresh-moved", "此页面已迁移。"),
+    "/refresh-loop-a": ("0;url=/refresh-loop-b", "此页面已迁移。"),
+    "/refresh-loop-b": ("0;url=/refresh-loop-a", "此页面已迁移。"),
+    "/refresh-later": ("1800;url=/gone", "<p>登录后 30 分钟无操作将自动退出。</p>" * 20),
+    "/refresh-self": ("5", "<p>每 5 秒刷新一次的页面。</p>" * 20),
+}
+
+
+def refresh_page(content: str, body: str) -> bytes:
+    return (f'<!doctype html><html><head><meta charset=utf-8><meta http-equiv="refresh" content="{content}">'
+            f"<title>学信网</title></head><body>{body}</body></html>").encode()
+
 
 @dataclass
 class Hit:
@@ -159,6 +176,10 @@ class CaseHandler(BaseHTTPRequestHandler):
             return self._send(200, OK_PAGE)
         if p == "/faq":
             return self._send(200, FAQ_PAGE)
+        if p in REFRESH_PAGES:
+            return self._send(200, refresh_page(*REFRESH_PAGES[p]))
+        if p == "/refresh-moved":
+            return self._send(301, headers=(("Location", "/ok"),))
         if p == "/gone":
             return self._send(404, b"<h1>404 Not Found</h1>")
         if p == "/removed":

@@ -1,0 +1,331 @@
+"""scripts/check_screens.py against pages served on 127.0.0.1: the verdict of each page and what the reports say."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import check_screens
+from linkcheck import fixture
+
+DATA = ROOT / "tests" / "data" / "screens"
+HOME = "https://www.chsi.example/"
+INTL = "https://account.chsi.example/reg/intl?from=email-share"
+FAST_TOML = """
+[tool.check-links]
+min_interval = 0.0
+connect_timeout = 1.0
+read_timeout = 1.0
+request_deadline = 2.0
+url_deadline = 5.0
+retries = 0
+"""
+FILLER = "<p>学信网账号可用于学信网的各项服务，注册后请按提示核验身份。</p>" * 8
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> str:
+    return f"<!doctype html><html><head>{head}<title>学信网</title></head><body>{body}{FILLER}</body></html>"
+
+
+HOME_PAGE = page('<div class="top"><a href="/login">登录</a> <a href="/reg">注册</a></div>')
+EVERY_LABEL = page('<ul class="tabs"><li><a href="#">国际注册</a></li><li><a href="#">简项注册</a></li></ul>'
+                   '<form><label for="c">国家或地区</label><select id="c"><option>美国</option></select>'
+                   '<label for="m">手机号</label><input id="m" type="tel">'
+                   '<input type="submit" value="立即注册"></form>')
+RENAMED = EVERY_LABEL.replace("简项注册", "快速注册")
+ONLY_IN_SCRIPT = page('<ul class="tabs"><li><a href="#">国际注册</a></li><!-- <li><a href="#">简项注册</a></li> --></ul>'
+                      '<script>var tabs = ["国际注册", "简项注册"];</script><style>.tab::after{content:"简项注册"}</style>'
+                      '<form><label>国家或地区</label><select><option>美国</option></select>'
+                      '<button type="submit">立即注册</button></form>')
+SPLIT = page('<ul class="tabs"><li><a href="#">简<b>项</b>注册</a></li></ul>'
+             '<form><label><span>国家</span>或<em>地区</em></label><select><option>美国</option></select>'
+             '<button type="submit">立即<span class="em">注册</span></button></form>')
+SHELL = ('<!doctype html><html><head><meta charset="utf-8"><title>学信网账号</title>'
+         '<script src="/js/chunk-vendors.js"></script><script src="/js/app.js"></script></head>'
+         '<body><noscript>请开启 JavaScript 后使用学信网账号服务。</noscript><div id="app"></div></body></html>')
+GBK = page(EVERY_LABEL.split("<body>", 1)[1].split(FILLER)[0],
+           head='<meta http-equiv="Content-Type" content="text/html; charset=gbk">').encode("gbk")
+
+# path -> (status, Content-Type, body, extra headers)
+PAGES: dict[str, tuple[int, str, bytes, tuple[tuple[str, str], ...]]] = {
+    "/home": (200, "text/html; charset=utf-8", HOME_PAGE.encode(), ()),
+    "/intl/all": (200, "text/html; charset=utf-8", EVERY_LABEL.encode(), ()),
+    "/intl/renamed": (200, "text/html; charset=utf-8", RENAMED.encode(), ()),
+    "/intl/script": (200, "text/html; charset=utf-8", ONLY_IN_SCRIPT.encode(), ()),
+    "/intl/split": (200, "text/html; charset=utf-8", SPLIT.encode(), ()),
+    "/intl/shell": (200, "text/html; charset=utf-8", SHELL.encode(), ()),
+    "/intl/gbk": (200, "text/html", GBK, ()),  # the charset is only in the page's <meta>
+    "/intl/challenge": (412, "text/html; charset=utf-8", fixture.CHALLENGE, ()),
+    "/intl/moved": (301, "text/html", b"", (("Location", "/intl/all"),)),
+    "/intl/login": (302, "text/html", b"", (("Location", "/intl/renamed"),)),
+    "/intl/gone": (404, "text/html", b"<h1>404 Not Found</h1>", ()),
+}
+
+
+class PageHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen: ClassVar[list[dict[str, str]]] = []    # the request headers, in order
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.seen.append({k.lower(): v for k, v in self.headers.items()})
+        status, ctype, body, headers = PAGES.get(self.path.split("?")[0], (404, "text/plain", b"no such page", ()))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = fixture.QuietServer(("127.0.0.1", 0), PageHandler)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("config") / "pyproject.toml"
+    path.write_text(FAST_TOML, encoding="utf-8")
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = check_screens.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def screens_for(server: str, config: str, capsys: pytest.CaptureFixture[str], intl_path: str,
+                fmt: str = "json") -> tuple[int, object]:
+    """Check the fixture project with its home page at /home and its international page at intl_path."""
+    code, out, err = run(capsys, "--root", str(DATA), "--config", config, "--format", fmt,
+                         "--map", f"{HOME}={server}/home", "--map", f"{INTL}={server}{intl_path}")
+    assert code in (0, 1), err
+    return code, (json.loads(out) if fmt == "json" else out)
+
+
+def intl(data: object) -> dict[str, object]:
+    return next(s for s in data["screens"] if s["url"] == INTL)  # type: ignore[index]
+
+
+# --- one verdict per page -------------------------------------------------------------------------------------------
+
+def test_a_page_with_every_label_is_ok(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/all")
+    assert code == 0
+    assert [(s["url"], s["verdict"], s["present"], s["missing"]) for s in data["screens"]] == [
+        (HOME, "ok", ["注册"], []), (INTL, "ok", ["简项注册", "国家或地区", "立即注册"], [])]
+    assert all(set(s) == {"url", "verdict", "missing", "present", "detail"} for s in data["screens"])
+    assert intl(data)["detail"] == f"every label present: 简项注册, 国家或地区, 立即注册 (read from {server}/intl/all)"
+
+
+def test_a_renamed_label_is_drift_naming_it_and_the_guide_lines_that_quote_it(
+        server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/renamed")
+    assert code == 1
+    page = intl(data)
+    assert page["verdict"] == "drift"
+    # Line 13 of each page quotes it too, but in a code span and in an HTML comment: not quotes of the label.
+    assert page["missing"] == [{"label": "简项注册", "quoted_at": ["docs/register.en.md:8", "docs/register.zh.md:8"]}]
+    assert page["present"] == ["国家或地区", "立即注册"]
+
+
+def test_the_text_report_of_a_drift(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = screens_for(server, config, capsys, "/intl/renamed", fmt="text")
+    assert code == 1
+    assert out.splitlines() == [
+        f"ok          {HOME} [chsi-home] | every label present: 注册 (read from {server}/home)",
+        f"drift       {INTL} [chsi-intl-register] | 1 of 3 labels missing: 简项注册 (read from {server}/intl/renamed)",
+        "            missing 简项注册: the guide quotes it at docs/register.en.md:8, docs/register.zh.md:8",
+        "screens: 2 pages: 1 ok, 1 drift, 0 unknown, 0 blocked, 0 unreachable",
+    ]
+
+
+def test_the_markdown_report_has_the_counts_and_a_row_per_page(server: str, config: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = screens_for(server, config, capsys, "/intl/renamed", fmt="markdown")
+    lines = out.splitlines()
+    assert lines[:5] == ["## Screen check", "", "| ok | drift | unknown | blocked | unreachable |",
+                         "|---|---|---|---|---|", "| 1 | 1 | 0 | 0 | 0 |"]
+    assert lines[-1].startswith(
+        f"| drift | {INTL} | 简项注册: docs/register.en.md:8, docs/register.zh.md:8 | 1 of 3 labels missing")
+
+
+def test_a_gbk_page_with_its_charset_only_in_meta_is_read_as_gbk(server: str, config: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert b"charset=gbk" in GBK and "简项注册".encode("gbk") in GBK and "简项注册".encode() not in GBK
+    code, data = screens_for(server, config, capsys, "/intl/gbk")
+    assert (code, intl(data)["verdict"], intl(data)["present"]) == (0, "ok", ["简项注册", "国家或地区", "立即注册"])
+
+
+def test_a_412_javascript_challenge_is_blocked_not_drift(server: str, config: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/challenge")
+    page = intl(data)
+    assert (code, page["verdict"], page["missing"], page["present"]) == (0, "blocked", [], [])
+    assert page["detail"].startswith("challenge page (__jsl_clearance)")
+
+
+def test_an_empty_application_shell_is_unknown_not_drift(server: str, config: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/shell")
+    page = intl(data)
+    assert (code, page["verdict"], page["missing"]) == (0, "unknown", [])
+    assert "application shell" in page["detail"] and "JavaScript" in page["detail"]
+
+
+def test_a_label_only_in_a_script_a_style_or_a_comment_is_not_present(server: str, config: str,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/script")
+    page = intl(data)
+    assert (code, page["verdict"], page["present"]) == (1, "drift", ["国家或地区", "立即注册"])
+    assert [m["label"] for m in page["missing"]] == ["简项注册"]
+
+
+def test_labels_split_by_markup_are_present(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/split")
+    assert (code, intl(data)["verdict"], intl(data)["present"]) == (0, "ok", ["简项注册", "国家或地区", "立即注册"])
+
+
+def test_a_moved_page_is_judged_where_it_leads_and_says_it_moved(server: str, config: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = screens_for(server, config, capsys, "/intl/moved")
+    assert intl(data)["verdict"] == "ok"
+    assert intl(data)["detail"].startswith(f"moved permanently: update the link to {server}/intl/all; every label")
+
+
+def test_a_temporary_redirect_is_named_in_the_detail(server: str, config: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = screens_for(server, config, capsys, "/intl/login")
+    assert intl(data)["verdict"] == "drift"
+    assert intl(data)["detail"].startswith(f"302 to {server}/intl/renamed; 1 of 3 labels missing")
+
+
+def test_a_missing_page_or_a_dead_server_is_unreachable_not_drift(server: str, config: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = screens_for(server, config, capsys, "/intl/gone")
+    assert (code, intl(data)["verdict"]) == (0, "unreachable")
+    assert intl(data)["detail"].startswith("the address is broken (404 Not Found)")
+    dead = f"http://127.0.0.1:{fixture.free_port()}/"
+    code, out, _ = run(capsys, "--root", str(DATA), "--config", config, "--format", "json",
+                       "--map", f"{HOME}={dead}", "--map", f"{INTL}={dead}")
+    assert code == 0
+    assert [(s["verdict"], s["detail"].split(" (")[0]) for s in json.loads(out)["screens"]] == [
+        ("unreachable", "connection refused: the labels could not be looked for")] * 2
+
+
+def test_pages_are_asked_for_like_a_browser(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+    PageHandler.seen.clear()
+    screens_for(server, config, capsys, "/intl/all")
+    assert len(PageHandler.seen) == 2
+    assert all(h["user-agent"].startswith("Mozilla/5.0") and "Chrome/" in h["user-agent"] for h in PageHandler.seen)
+    assert {h["accept-language"] for h in PageHandler.seen} == {"zh-CN,zh;q=0.9,en;q=0.8"}
+
+
+def test_a_saved_copy_is_read_from_a_file(tmp_path: Path, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "home.html").write_text(HOME_PAGE, encoding="utf-8")
+    (tmp_path / "intl.html").write_bytes(RENAMED.encode())
+    code, out, _ = run(capsys, "--root", str(DATA), "--config", config, "--format", "json",
+                       "--map", f"{HOME}={tmp_path / 'home.html'}", "--map", f"{INTL}=file://{tmp_path / 'intl.html'}")
+    assert code == 1
+    assert [s["verdict"] for s in json.loads(out)["screens"]] == ["ok", "drift"]
+
+
+def test_the_projects_own_pages_and_labels_are_checked(server: str, config: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--config", config, "--format", "json",
+                         "--map", f"https://www.chsi.com.cn/={server}/home",
+                         "--map", f"https://account.chsi.com.cn/account/reg/preintregister.action={server}/intl/all")
+    assert code == 0, err
+    assert [(s["verdict"], s["present"]) for s in json.loads(out)["screens"]] == [("ok", ["注册"]), ("ok", ["简项注册"])]
+
+
+# --- wrong usage and crashes exit 2 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--map", "https://www.chsi.example/"], "write PREFIX=REPLACEMENT"),
+    (["--map", "https://elsewhere.example/=http://127.0.0.1:1/"], "no address of includes/screens.yml starts with"),
+    (["--format", "sarif"], ""),
+])
+def test_wrong_usage_exits_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--root", str(DATA), *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_a_broken_screens_file_exits_2_naming_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(DATA, tmp_path / "project")
+    (tmp_path / "project" / "includes" / "screens.yml").write_text("- link: chsi-home\n  labels: [登录]\n",
+                                                                  encoding="utf-8")
+    code, out, err = run(capsys, "--root", str(tmp_path / "project"))
+    assert (code, out) == (2, "")
+    assert "includes/screens.yml:2: label 登录 is not in includes/ui-labels.yml" in err
+
+
+def test_a_crash_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, config: str,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    def boom(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("the fetcher fell over")
+
+    monkeypatch.setattr(check_screens.fetch, "run_fetch", boom)
+    code, out, err = run(capsys, "--root", str(DATA), "--config", config)
+    assert (code, out) == (2, "")
+    assert "check_screens.py: crashed: RuntimeError: the fetcher fell over" in err
+
+
+# --- what counts as visible ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("html", "shown"), [
+    ("<p>立即<span>注册</span></p>", True),
+    ("<p>立即 <a href=#>注 册</a></p>", True),                # whitespace in the source is not in the label
+    ("<p>立即</p><p>注册</p>", False),                        # two paragraphs never read as one word
+    ("<div>立即</div>注册", False),
+    ('<input type="submit" value="立即注册">', True),         # a button's caption is on screen
+    ('<input type="hidden" value="立即注册">', False),
+    ('<input type="text" placeholder="立即注册">', True),     # so is a placeholder
+    ("<head><title>立即注册</title></head><body>x</body>", False),
+    ("<noscript>立即注册</noscript>", False),
+    ("<template><p>立即注册</p></template>", False),
+    ("<script>document.write('立即注册')</script>", False),
+    ("<style>/* 立即注册 */</style>", False),
+    ("<!-- 立即注册 -->", False),
+    ("<p>立即&#27880;&#20876;</p>", True),                   # character references as a browser decodes them
+])
+def test_visible_text(html: str, shown: bool) -> None:
+    assert check_screens.visible_text(html).shows("立即注册") is shown
+
+
+def test_a_label_missing_from_a_page_cut_at_the_byte_limit_is_unknown_not_drift() -> None:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import screens
+
+    screen = screens.Screen("chsi-intl-register", INTL, ("简项注册", "国家或地区"), 6)
+    cut = EVERY_LABEL[:EVERY_LABEL.index("国家或地区")]
+    assert check_screens.judge_page(screen, cut, {}, truncated=True).verdict == "unknown"
+    assert check_screens.judge_page(screen, cut, {}, truncated=False).verdict == "drift"
+
+
+def test_a_shell_needs_scripts_and_little_text_or_an_empty_mount_point() -> None:
+    assert check_screens.visible_text(SHELL).shell
+    assert not check_screens.visible_text("<p>短页面</p>").shell            # short, but no script draws anything
+    long_with_mount = "<header>" + "学信网" * 100 + '</header><div id="app"></div><script src=/a.js></script>'
+    assert check_screens.visible_text(long_with_mount).shell
+    assert not check_screens.visible_text(EVERY_LABEL + "<script src=/a.js></script>").shell

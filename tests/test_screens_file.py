@@ -1,0 +1,106 @@
+"""includes/screens.yml names only addresses of includes/links.md and labels of includes/ui-labels.yml, or the build
+fails with the file and line (hooks/screens.py)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import screens
+
+DATA = ROOT / "tests" / "data" / "screens"
+HEADER = "CHSI pages whose labels the weekly check looks for:\n"
+
+
+def project_with(tmp_path: Path, screens_yml: str) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(DATA, project)
+    (project / "includes" / "screens.yml").write_text(screens_yml, encoding="utf-8")
+    return project
+
+
+def problems(tmp_path: Path, screens_yml: str) -> str:
+    with pytest.raises(PluginError) as caught:
+        screens.load_screens(project_with(tmp_path, screens_yml))
+    return str(caught.value)
+
+
+def test_the_fixture_loads_with_addresses_and_labels_in_order() -> None:
+    found = screens.load_screens(DATA)
+    assert [(s.link, s.url, s.labels, s.line) for s in found] == [
+        ("chsi-home", "https://www.chsi.example/", ("注册",), 2),
+        ("chsi-intl-register", "https://account.chsi.example/reg/intl?from=email-share",
+         ("简项注册", "国家或地区", "立即注册"), 6),
+    ]
+
+
+def test_an_unknown_address_reference_is_named_with_its_line(tmp_path: Path) -> None:
+    message = problems(tmp_path, "- link: chsi-home\n  labels: [注册]\n- link: chsi-homepage\n  labels: [注册]\n")
+    assert message == HEADER + (
+        "includes/screens.yml:3: unknown address reference [chsi-homepage]: includes/links.md defines no such name "
+        "(its web pages: chsi-home, chsi-intl-register)")
+
+
+def test_a_label_not_in_the_table_is_named_with_its_line(tmp_path: Path) -> None:
+    message = problems(tmp_path, "- link: chsi-intl-register\n  labels:\n    - 简项注册\n    - 国际注册\n")
+    assert message == HEADER + (
+        "includes/screens.yml:4: label 国际注册 is not in includes/ui-labels.yml: "
+        "list only labels the guide quotes from that table")
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    message = problems(tmp_path, ("- link: kefu-email\n  labels: [注册]\n"
+                                  "- link: chsi-home\n  labels: [注册, 注册]\n"
+                                  "- link: CHSI-Home\n  labels: []\n"
+                                  "- labels: [注册]\n"))
+    assert message.splitlines()[1:] == [
+        "includes/screens.yml:1: [kefu-email] is mailto:kefu@chsi.example, not a web page: list only pages a browser opens",
+        "includes/screens.yml:4: label 注册 is listed twice for [chsi-home]",
+        "includes/screens.yml:5: [CHSI-Home] is listed already on line 3: give each page one entry",
+        "includes/screens.yml:6: labels: needs a list of at least one label from includes/ui-labels.yml",
+        "includes/screens.yml:7: each page has exactly link: and labels: (found labels)",
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- link: chsi-home\n  labels: [注册\n", "includes/screens.yml:3: not valid YAML: "),
+    ("chsi-home: [注册]\n", "includes/screens.yml:1: expected a list of pages, each with link: and labels:"),
+    ("", "includes/screens.yml:1: expected a list of pages, each with link: and labels:"),
+])
+def test_a_file_of_the_wrong_shape_is_named(tmp_path: Path, text: str, expected: str) -> None:
+    assert problems(tmp_path, text).splitlines()[1].startswith(expected)
+
+
+def test_reference_names_match_without_case_as_on_the_pages() -> None:
+    found, issues = screens.parse_screens("- link: Chsi-Home\n  labels: [注册]\n",
+                                          {"chsi-home": "https://www.chsi.example/"}, {"注册"})
+    assert issues == [] and found[0].url == "https://www.chsi.example/"
+
+
+def test_the_real_file_lists_the_two_public_pages_of_the_office_guide() -> None:
+    found = {s.link: s for s in screens.load_screens(ROOT)}
+    assert {name: s.labels for name, s in found.items()} == {"chsi-home": ("注册",), "chsi-intl-register": ("简项注册",)}
+    assert found["chsi-home"].url == "https://www.chsi.com.cn/"
+    assert found["chsi-intl-register"].url.startswith("https://account.chsi.com.cn/account/reg/preintregister.action")
+
+
+def test_a_wrong_label_fails_the_real_build_naming_file_and_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
+                                                                 "node_modules", "__pycache__"))
+    table = project / "includes" / "screens.yml"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    number = lines.index("    - 简项注册") + 1
+    lines[number - 1] = "    - 简易注册"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    assert (f"includes/screens.yml:{number}: label 简易注册 is not in includes/ui-labels.yml"
+            in proc.stdout + proc.stderr)
