@@ -36,6 +36,7 @@ from parity.project import (
 )
 
 LABELS_FILE = "includes/ui-labels.yml"
+DRAWN_TEXT = "shots/raw/*.boxes.json"  # the text the published pictures draw (recorded by capture_shots.py)
 
 
 @dataclass
@@ -72,12 +73,16 @@ def label_findings(pages: dict[str, dict[str, str]], texts: dict[str, str], labe
             file, _, line = where.rpartition(":")
             found.append(Finding(file, int(line), message))
         used |= {m.group("label") for m in ui_labels.BOLD.finditer(body)}
+    # A label a picture draws is explained by the glossary even when the page's steps refer to it briefly.
+    drawn = texts.get(DRAWN_TEXT, "")
+    used |= {label for label in labels if label in drawn}
     table_lines = {}
     for label in labels:
         table_lines[label] = next((i for i, line in enumerate(texts.get(LABELS_FILE, "").splitlines(), 1)
                                    if line.startswith((f"{label}:", f'"{label}":'))), None)
     if any(files.get("en") for files in pages.values()):
-        found += [Finding(LABELS_FILE, table_lines[label], f"label {label} is used on no English page: remove it")
+        found += [Finding(LABELS_FILE, table_lines[label], f"label {label} is used on no English page and drawn in no picture: "
+                                                            "remove it")
                   for label in labels if label not in used]
     return found
 
@@ -119,6 +124,9 @@ def read_project(root: Path) -> tuple[SiteConfig, dict[str, str], dict[str, str]
         if (root / name).is_file():
             texts[name] = (root / name).read_text(encoding="utf-8")
     labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
+    runs = [json.loads(path.read_text(encoding="utf-8")).get("texts") or [] for path in
+            sorted((root / "shots" / "raw").glob("*.boxes.json"))]
+    texts[DRAWN_TEXT] = "\n".join(run["text"] for doc in runs for run in doc)
     return config, texts, labels
 
 

@@ -106,7 +106,8 @@ def test_a_label_no_english_page_uses_is_reported(tmp_path: Path, capsys: pytest
     with (root / "includes" / "ui-labels.yml").open("a", encoding="utf-8") as table:
         table.write("找回密码: {gloss: Recover password, source: quoted}\n")
     code, out = run(root, capsys)
-    assert out[0] == "includes/ui-labels.yml:5: label 找回密码 is used on no English page: remove it"
+    assert out[0] == (
+        "includes/ui-labels.yml:5: label 找回密码 is used on no English page and drawn in no picture: remove it")
     assert code == 1
 
 

@@ -9,7 +9,8 @@ from html_facts import read_page
 
 HOME = "https://www.chsi.com.cn/"
 INTERNATIONAL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
-FORM_LABELS = ["手机号", "短信验证码", "重新获取", "密码", "非常强", "密码确认", "姓名", "证件类型",
+# 非常强 (the strength meter) is in the drawing and the glossary: no step needs it.
+FORM_LABELS = ["手机号", "短信验证码", "重新获取", "密码", "密码确认", "姓名", "证件类型",
                "华侨身份证/护照(无身份证者可填护照号)", "证件号码", "安全邮箱", "选填",
                "我已阅读并同意《用户协议》、《隐私政策》", "接收学信网微信消息提醒", "立即注册"]
 
