@@ -24,6 +24,10 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 MAX_REDIRECTS = 5
 
 
+REGISTRY_NAME = "published-links.yml"
+LINE = "__line__"  # the key under which the registry's loader keeps each entry's line
+
+
 class RegistryError(ValueError):
     """The registry (or mkdocs.yml) cannot be read or is malformed."""
 
@@ -32,6 +36,7 @@ class RegistryError(ValueError):
 class Page:
     path: str  # "" or "register/": a page in every language
     anchors: tuple[str, ...]
+    where: str = "published-links.yml"  # the registry's file and the line of this entry, for messages
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class Registry:
 class Link:
     lang: str
     path: str  # relative to site_url, may end in "#anchor"
+    where: str = ""  # the registry entry that lists it ("published-links.yml:17")
+    page: str = ""  # the docs page that serves it, without its language ("register" for docs/register.*.md)
 
 
 # --- mkdocs.yml -------------------------------------------------------------------------------------
@@ -118,7 +125,8 @@ def parse_registry(data: Any, languages: list[str]) -> Registry:
         path = raw.get("path") if isinstance(raw, dict) else None
         if not isinstance(path, str) or (path and not path.endswith("/")) or path.startswith("/"):
             raise RegistryError(f"pages #{number}: path must be '' or end in '/' (got {path!r})")
-        pages.append(Page(path, tuple(raw.get("anchors") or ())))
+        where = f"{REGISTRY_NAME}:{raw[LINE]}" if LINE in raw else REGISTRY_NAME
+        pages.append(Page(path, tuple(raw.get("anchors") or ()), where))
     files = []
     for number, raw in enumerate(data.get("files") or [], 1):
         name = raw.get("name", f"files #{number}")
@@ -134,9 +142,18 @@ def parse_registry(data: Any, languages: list[str]) -> Registry:
     return Registry(tuple(pages), tuple(files), tuple(steps))
 
 
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of each mapping, so that a problem names the registry entry's line."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
 def load_registry(path: Path, languages: list[str]) -> Registry:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except (OSError, yaml.YAMLError) as err:
         raise RegistryError(f"{path.name}: cannot read: {err}") from None
     return parse_registry(data, languages)
@@ -147,8 +164,9 @@ def published_links(registry: Registry, roots: Mapping[str, str]) -> list[Link]:
     links = []
     for lang, root in roots.items():
         for page in registry.pages:
-            links.append(Link(lang, root + page.path))
-            links += [Link(lang, f"{root}{page.path}#{anchor}") for anchor in page.anchors]
+            served_by = page.path.rstrip("/") or "index"
+            links.append(Link(lang, root + page.path, page.where, served_by))
+            links += [Link(lang, f"{root}{page.path}#{anchor}", page.where, served_by) for anchor in page.anchors]
         links += [Link(lang, f.paths[lang]) for f in registry.files]
     return links
 
@@ -209,8 +227,17 @@ def dead_links(links: list[Link], site_dir: Path) -> list[str]:
     problems = []
     for link in links:
         why = check_link(site_dir, link.path)
-        if why:
-            problems.append(f"[{link.lang}] /{link.path}: {why}")
+        if not why:
+            continue
+        line = f"[{link.lang}] /{link.path}: {why}"
+        if link.where:
+            source = f"docs/{link.page}.{link.lang}.md"
+            fix = (f"add the heading id back to {source}, or a redirect to redirects.yml" if "#" in link.path
+                   and not why.startswith("no file") else
+                   f"restore {source}, or add `{link.path.split('#')[0].removeprefix(link.lang + '/')}: NEW-PAGE.md`"
+                   " to redirects.yml")
+            line = f"{link.where}: {line} (an address sent in e-mails, served by {source}: {fix})"
+        problems.append(line)
     return problems
 
 
