@@ -20,7 +20,17 @@ from pathlib import Path
 
 from pdfexport.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
 from pdfexport.compose import DocInfo, checklist_document, guide_document
-from pdfexport.fonts import NEEDED, FontLookup, describe_missing, fc_list_has, has_harfbuzz_subset, missing_fonts
+from pdfexport.fonts import (
+    NEEDED,
+    FallbackFont,
+    FontLookup,
+    describe_missing,
+    fc_list_has,
+    has_harfbuzz_subset,
+    missing_fonts,
+    stylesheet_families,
+    uninstalled,
+)
 from pdfexport.render import Rendered, quiet_weasyprint, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +83,8 @@ def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
     return problems
 
 
-def export_language(site: Path, language: Language, out_dir: Path, version: str) -> list[Rendered]:
+def export_language(site: Path, language: Language, out_dir: Path, version: str,
+                    named: frozenset[str] | None = None) -> list[Rendered]:
     pages = guide_pages(site, language)
     home = pages[0]
     root = site_root(home.canonical, language)
@@ -84,11 +95,11 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str)
     info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
                    institution=home.copyright, version_date=version, online_url=home.canonical, qr_svg=svg)
     sheets = [site / s for s in STYLESHEETS]
-    results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide)]
+    results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide, named)]
     checklist = read_page(site, language, "checklist/")
     checklist_info = DocInfo(**{**info.__dict__, "title": f"{checklist.title} · {home.title}"})
     results.append(render_pdf(checklist_document(checklist, language, checklist_info, root), site, sheets,
-                              files.checklist))
+                              files.checklist, named))
     return results
 
 
@@ -117,6 +128,15 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
         for line in describe_missing(missing):
             print(f"export_pdf: {line}", file=sys.stderr)
         return 1
+    # The families the stylesheets ask for must be installed: WeasyPrint would substitute another face silently.
+    named = [n for sheet in STYLESHEETS for n in stylesheet_families(site / sheet, f"docs/{sheet}")]
+    not_installed = uninstalled(named, font_lookup)
+    if not_installed:
+        for line in not_installed:
+            print(f"export_pdf: {line}", file=sys.stderr)
+        print("export_pdf: no PDF written", file=sys.stderr)
+        return 1
+    families = frozenset(n.family for n in named)
     if not has_harfbuzz_subset():
         print("export_pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
@@ -128,7 +148,12 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
     for language in LANGUAGES:
         if args.lang and language.locale not in args.lang:
             continue
-        for r in export_language(site, language, out_dir, version):
+        try:
+            rendered = export_language(site, language, out_dir, version, families)
+        except FallbackFont as err:
+            print(f"export_pdf: {err}", file=sys.stderr)
+            return 1
+        for r in rendered:
             results.append(r)
             print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
     problems = size_problems(results, args.max_guide_bytes)

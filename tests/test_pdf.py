@@ -17,6 +17,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
 EXPORT = ROOT / "scripts" / "export_pdf.py"
+DOCS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "pdf.css"
 REGISTER_URL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
 FACTS = ["010-67410388", "010-68352057", "kefu@chsi.com.cn", "北京大学", REGISTER_URL]
 MAX_GUIDE_BYTES = 1_500_000
@@ -260,3 +261,35 @@ def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(export
     assert "kefu@chsi.com.cn" in text and "010-68352057" in text
     for chrome in ("跳转至", "Skip to content", "整本指南", "The whole guide as a PDF"):  # skip link, PDF links
         assert chrome not in text
+
+
+def export_with_pdf_css(exported: Path, tmp_path: Path, change: tuple[str, str]) -> subprocess.CompletedProcess:
+    """Export from a copy of the built site whose pdf.css has one maintainer's change."""
+    site = tmp_path / "site"
+    shutil.copytree(exported, site, ignore=shutil.ignore_patterns("*.pdf"))
+    css = site / "assets" / "stylesheets" / "pdf.css"
+    text = css.read_text(encoding="utf-8")
+    assert change[0] in text
+    css.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    return subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(site), "--version-date", VERSION_DATE],
+                          check=False, capture_output=True, text=True)
+
+
+def test_a_misspelt_family_in_pdf_css_stops_the_export_naming_the_line(exported: Path, tmp_path: Path) -> None:
+    good = 'html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;'
+    line = (DOCS_CSS.read_text(encoding="utf-8").split(good)[0] + good).count("\n") + 1
+    proc = export_with_pdf_css(exported, tmp_path, (good, good.replace("CJK SC", "CJK SX")))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert (f"export_pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is not installed, so "
+            "WeasyPrint would set the text in another face") in proc.stderr
+    assert not list((tmp_path / "site" / "downloads").glob("*.pdf")), "no PDF may be written"
+
+
+def test_a_pdf_set_in_a_face_pdf_css_does_not_name_is_not_written(exported: Path, tmp_path: Path) -> None:
+    # Every family named is installed, but the Chinese text is left to fontconfig's choice (Noto Sans CJK JP here).
+    proc = export_with_pdf_css(exported, tmp_path, ('html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;',
+                                                    'html:lang(zh) {\n  font-family: "DejaVu Sans", sans-serif;'))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "export_pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP" in proc.stderr
+    assert "which the stylesheets do not name" in proc.stderr
+    assert not (tmp_path / "site" / "downloads" / "chsi-guide-zh.pdf").exists()

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import ui_labels
 
 
 def load(site: Path, prefix: str) -> dict:
@@ -73,6 +76,30 @@ def test_english_pages_point_search_at_the_english_index(built_site: Path) -> No
         resolved = (page.parent / base).resolve()
         assert resolved == (built_site / "en").resolve(), f"{page}: base {base!r}"
         assert base.endswith("/"), "without the trailing slash the index URL resolves to the site root"
+
+
+# A label a student might type into the search: short, and free of the separator's characters.
+TERM_LENGTH = 5
+
+
+def split_terms(found: set[str], labels: list[str], separator: re.Pattern[str]) -> list[str]:
+    """One line per short label that Chinese search no longer holds as one word, with the dictionary line to add."""
+    return [f"includes/jieba-user-dict.txt: {label} (a label in includes/ui-labels.yml) is not one word in the Chinese "
+            f"search index, so searching {label} finds nothing: add the line '{label} 1000 n'"
+            for label in labels if len(label) <= TERM_LENGTH and not separator.search(label) and label not in found]
+
+
+def test_every_short_label_is_one_search_word(built_site: Path) -> None:
+    index = load(built_site, "")
+    labels = list(ui_labels.load_labels(ROOT / "includes" / "ui-labels.yml"))
+    assert split_terms(tokens(index), labels, re.compile(index["config"]["separator"])) == []
+
+
+def test_a_term_jieba_splits_is_named_with_the_line_to_add() -> None:
+    separator = re.compile(r"[\s\u200b]+")
+    assert split_terms({"简项", "注册", "方式"}, ["简项注册", "注册", "方式 3"], separator) == [
+        ("includes/jieba-user-dict.txt: 简项注册 (a label in includes/ui-labels.yml) is not one word in the Chinese "
+        "search index, so searching 简项注册 finds nothing: add the line '简项注册 1000 n'")]
 
 
 def test_user_dictionary_words_are_known_to_jieba() -> None:

@@ -6,9 +6,11 @@ asks fontconfig first and stops with the Debian package to install.
 from __future__ import annotations
 
 import ctypes.util
+import re
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 FontLookup = Callable[[str], bool]
 
@@ -49,3 +51,38 @@ def describe_missing(missing: list[FontNeed]) -> list[str]:
 def has_harfbuzz_subset() -> bool:
     """Without libharfbuzz-subset0 WeasyPrint subsets fonts in Python, several times slower (same output)."""
     return ctypes.util.find_library("harfbuzz-subset") is not None
+
+
+# CSS's generic families: fontconfig picks a face for them, so they name no installed family.
+GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-sans-serif", "ui-serif",
+           "inherit", "initial", "unset"}
+FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]+)")
+
+
+@dataclass(frozen=True)
+class NamedFamily:
+    where: str  # "docs/assets/stylesheets/pdf.css:46"
+    family: str
+
+
+def stylesheet_families(css: Path, shown_as: str) -> list[NamedFamily]:
+    """Every family a stylesheet names in a font-family declaration, with its line (generic families left out)."""
+    named = []
+    for number, line in enumerate(css.read_text(encoding="utf-8").splitlines(), 1):
+        for match in FONT_FAMILY.finditer(line):
+            for part in match.group(1).split(","):
+                family = part.strip().strip("'\"").strip()
+                if family and family.lower() not in GENERIC and not family.startswith("var("):
+                    named.append(NamedFamily(f"{shown_as}:{number}", family))
+    return named
+
+
+def uninstalled(named: Iterable[NamedFamily], lookup: FontLookup = fc_list_has) -> list[str]:
+    """One line per family a stylesheet names that fontconfig does not know (WeasyPrint would silently substitute)."""
+    return [f"{n.where}: font-family '{n.family}' is not installed, so WeasyPrint would set the text in another "
+            f"face: correct the name (fc-list : family lists the installed ones) or install its package"
+            for n in named if not lookup(n.family)]
+
+
+class FallbackFont(Exception):
+    """A PDF was set in a face its stylesheets do not name: a named family is missing or misspelt."""

@@ -10,6 +10,8 @@ from pathlib import Path
 from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 
+from pdfexport.fonts import FallbackFont
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -39,8 +41,12 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def render_pdf(html: str, base_dir: Path, stylesheets: list[Path], target: Path) -> Rendered:
-    """Lay out html (relative URLs resolved against base_dir) with the stylesheets, and write target."""
+def render_pdf(html: str, base_dir: Path, stylesheets: list[Path], target: Path,
+               named_families: frozenset[str] | None = None) -> Rendered:
+    """Lay out html (relative URLs resolved against base_dir) with the stylesheets, and write target.
+
+    With named_families, a PDF set in any other face is not written: WeasyPrint falls back without a word when a
+    named family is not installed (for Chinese, often to Noto Sans CJK JP, whose glyph shapes are Japanese)."""
     fonts = FontConfiguration()
     # Only local files and inline data: the export never fetches anything from the network.
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
@@ -51,5 +57,9 @@ def render_pdf(html: str, base_dir: Path, stylesheets: list[Path], target: Path)
     # Screenshots keep their pixels (dpi only caps images larger than print needs); images are losslessly optimised.
     # pdf_tags: a tagged PDF (headings, lists, tables, reading order) that screen readers can follow.
     data = document.write_pdf(optimize_images=True, dpi=200, pdf_tags=True)
+    used = {font.family for font in document.fonts.values()}
+    if named_families is not None and not used <= named_families:
+        raise FallbackFont(f"{target.name}: set in {', '.join(sorted(used - named_families))}, which the stylesheets "
+                           f"do not name (they name {', '.join(sorted(named_families))}): no PDF written")
     write_atomically(target, data)
     return Rendered(target, len(document.pages), len(data))
