@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import html
+import shutil
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,16 +125,30 @@ def snippet_text(kits: Sequence[LangKit]) -> str:
 
 
 def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    written = [out / "email-snippet.html", out / "email-snippet.txt"]
-    written[0].write_text(snippet_html(kits), encoding="utf-8")
-    written[1].write_text(snippet_text(kits), encoding="utf-8")
-    for kit in kits:
-        svg, png = out / f"qr-guide-{kit.lang}.svg", out / f"qr-guide-{kit.lang}.png"
-        svg.write_text(qr_svg(kit.guide.url), encoding="utf-8")
-        qr_code(kit.guide.url).save(png, kind="png", scale=QR_PNG_SCALE, border=4)
-        written += [svg, png]
-    return written
+    """Write the six files into a new folder beside `out`, then put it in place of `out`: a failure half-way
+    leaves the previous kit as it was (the office may be copying from it) and no half-written one."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        names = ["email-snippet.html", "email-snippet.txt"]
+        (work / names[0]).write_text(snippet_html(kits), encoding="utf-8")
+        (work / names[1]).write_text(snippet_text(kits), encoding="utf-8")
+        for kit in kits:
+            svg, png = f"qr-guide-{kit.lang}.svg", f"qr-guide-{kit.lang}.png"
+            (work / svg).write_text(qr_svg(kit.guide.url), encoding="utf-8")
+            qr_code(kit.guide.url).save(work / png, kind="png", scale=QR_PNG_SCALE, border=4)
+            names += [svg, png]
+        work.chmod(0o755)  # mkdtemp makes it private; the kit is published like the rest of the site
+        old = out.with_name(f".{out.name}.old")
+        if out.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+        work.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return [out / name for name in names]
 
 
 def valid_site_url(url: str) -> str | None:

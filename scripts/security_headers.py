@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,7 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     want = nginx_snippet(args.site)
     if args.write:
-        SNIPPET.write_text(want, encoding="utf-8")
+        # A temporary file renamed into place: an interrupted write never leaves half a snippet to be deployed.
+        tmp = SNIPPET.with_name(f".{SNIPPET.name}.tmp")
+        tmp.write_text(want, encoding="utf-8")
+        os.replace(tmp, SNIPPET)
         print(f"security_headers: wrote {SNIPPET.relative_to(ROOT)}")
         return 0
     if SNIPPET.is_file() and SNIPPET.read_text(encoding="utf-8") == want:

@@ -198,3 +198,23 @@ def test_a_bad_site_url_exits_2(full_site: Path, url: str, capsys: pytest.Captur
 def test_the_make_target_runs_the_kit_after_the_build() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^email-kit: build\n\t\$\(PY\) scripts/email_kit\.py$", makefile, re.MULTILINE)
+
+
+def test_a_failure_half_way_leaves_the_previous_kit_as_it_was(full_site: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "email-kit"
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = []
+
+    def failing_qr(url: str):
+        calls.append(url)
+        if len(calls) == 2:  # the second language's QR code: half the new kit is written by then
+            raise OSError("disk full")
+        return segno.make(url, error="m")
+
+    monkeypatch.setattr(email_kit, "qr_code", failing_qr)
+    with pytest.raises(OSError, match="disk full"):
+        email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", "https://other.example/guide/"])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["email-kit"], "no half-written folder is left"
