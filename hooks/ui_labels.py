@@ -6,7 +6,8 @@ includes/ui-labels.yml, `Select **立即注册** (Register now).`, and later men
 * fails the build (file:line) when an English page bolds Chinese text that is not in the table, mentions a label
   bare before glossing it, glosses it differently, or has Chinese text outside a bold label (screen readers would
   read it with an English voice);
-* fails the build when a page uses a label marked `source: assumption` on a line that does not say so;
+* fails the build when a page uses a label marked `source: assumption` on a line that does not say so, or when a
+  Chinese page bolds Chinese text that the table lacks (a new label, or one misspelt);
 * adds `lang="zh-Hans"` to each label on English pages, so that it is pronounced and rendered as Chinese;
 * replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language;
 * gives content tabs the same id in both languages: a tab titled with a label (`=== "方式 3"`) gets the slug of
@@ -158,6 +159,24 @@ def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_
     return problems
 
 
+def check_chinese(markdown: str, labels: dict[str, str], src: str, first_line: int) -> list[str]:
+    """Chinese pages bold only screen labels: a bold Chinese text the table lacks is a new or misspelt label."""
+    problems = []
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), first_line):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for match in BOLD.finditer(COMMENT.sub("", CODE_SPAN.sub("", line))):
+            label = match.group("label")
+            if CJK.search(label) and label not in labels:
+                problems.append(f"{src}:{number}: **{label}** is bolded like a screen label but is not in {TABLE_FILE}:"
+                                " add it there (with its English gloss and source) or write it without bold")
+    return problems
+
+
 def glossary_table(labels: dict[str, str], locale: str) -> str:
     if locale == "en":
         rows = ["| On screen | Meaning |", "| --- | --- |"]
@@ -202,6 +221,8 @@ def on_page_markdown(markdown, page, config, files):
     if locale == "en":
         markdown, english = check_english(markdown, _labels, src, first_line)
         problems += english
+    else:
+        problems += check_chinese(markdown, _labels, src, first_line)
     if problems:
         raise PluginError("UI labels:\n" + "\n".join(problems))
     # The generated table is added after the check: its rows carry the gloss in a column, not in brackets.

@@ -22,6 +22,19 @@ DATA = ROOT / "tests" / "data" / "hygiene"
         ("utf16.en.md", ["docs/x.en.md:1: file is saved as UTF-16: save it again as UTF-8 (without BOM)"]),
         ("tab.en.md", ["docs/x.en.md:8: tab character: replace it with spaces (4 to indent a list or block)"]),
         ("skip.en.md", ["docs/x.en.md:9: heading level skipped (## then ####): use ###"]),
+        ("curly-front-matter.en.md", [
+            ("docs/x.en.md:2: the value of 'description' starts with a curly quote (“): use straight quotes (\") "
+            "around a YAML value")]),
+        ("bad-ids.en.md", [
+            ("docs/x.en.md:5: heading id 'Contact-CHSI' has capital letters: write {#contact-chsi} (ids are lower-case "
+            "words joined by -)"),
+            ("docs/x.en.md:7: heading id 'service hotlines' has spaces: write {#service-hotlines} (ids are lower-case "
+            "words joined by -)")]),
+        ("nbsp.en.md", [
+            ("docs/x.en.md:7: non-breaking space (U+00A0), often pasted from Word or a web page: replace it with a "
+            "normal space (or delete it)"),
+            ("docs/x.en.md:9: zero-width space (U+200B), often pasted from Word or a web page: replace it with a "
+            "normal space (or delete it)")]),
         ("same-id.en.md", [
             "docs/x.en.md:13: heading id 'hotlines' is already used on line 7: give one of them another {#id}",
             "docs/x.en.md:17: heading id 'steps' is already used on line 15: give one of them another {#id}",
@@ -32,9 +45,40 @@ def test_each_mistake_is_named_with_its_line(name: str, problems: list[str]) -> 
     assert source_hygiene.source_problems((DATA / name).read_bytes(), "docs/x.en.md") == problems
 
 
+def test_a_curly_quote_in_a_yaml_file_is_named_with_its_line() -> None:
+    text = "pages:\n  - path: register/\n    anchors: [open-the-form]\n  - path: ‘contact/’\n"
+    assert source_hygiene.yaml_problems(text, "published-links.yml") == [
+        ("published-links.yml:4: the value of 'path' starts with a curly quote (‘): use straight quotes (\") around a "
+        "YAML value")]
+
+
+def test_a_page_missing_from_the_nav_is_named() -> None:
+    nav = [{"首页": "index.md"}, {"注册账号": "register.md"}, {"更多": [{"联系": "contact.md"}]}]
+    assert source_hygiene.missing_from_nav(["index.zh.md", "register.en.md", "contact.zh.md", "faq.zh.md"], nav) == [
+        ("docs/faq.zh.md:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add '- TITLE: faq.md' "
+        "under nav, and its English title under nav_translations")]
+
+
+@pytest.mark.parametrize("raw", ["open-the-form", "method-3", "a1-b2", "plan-2 .wide", "x data-x=1"])
+def test_good_ids_pass(raw: str) -> None:
+    assert source_hygiene.id_problem(raw, "p.md", 1) is None
+
+
 def test_the_real_pages_are_clean() -> None:
     for page in sorted((ROOT / "docs").rglob("*.md")):
         assert source_hygiene.source_problems(page.read_bytes(), page.name) == []
+
+
+def test_the_real_build_fails_on_a_page_that_is_not_in_the_nav(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
+                                                                 "node_modules", "tests", "shots"))
+    for lang in ("zh", "en"):
+        shutil.copy(project / "docs" / f"contact.{lang}.md", project / "docs" / f"faq.{lang}.md")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    assert "docs/faq.en.md:1: this page is not in the nav of mkdocs.yml" in proc.stdout + proc.stderr
 
 
 def test_the_real_build_fails_on_a_page_saved_with_a_bom(tmp_path: Path) -> None:

@@ -137,3 +137,10 @@ def test_tabs_titled_with_a_label_get_the_glosss_slug() -> None:
 )
 def test_front_matter_lines_counts_what_mkdocs_strips(source: str, lines: int) -> None:
     assert ui_labels.front_matter_lines(source) == lines
+
+
+def test_a_chinese_page_bolding_a_label_the_table_lacks_is_named() -> None:
+    text = "点击**立即注册**。\n\n在**账户设置**页面修改。\n\n```\n**代码里的**\n```"
+    assert ui_labels.check_chinese(text, LABELS, "docs/x.zh.md", 5) == [
+        ("docs/x.zh.md:7: **账户设置** is bolded like a screen label but is not in includes/ui-labels.yml: add it there "
+        "(with its English gloss and source) or write it without bold")]
