@@ -293,3 +293,12 @@ def test_a_pdf_set_in_a_face_pdf_css_does_not_name_is_not_written(exported: Path
     assert "export_pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP" in proc.stderr
     assert "which the stylesheets do not name" in proc.stderr
     assert not (tmp_path / "site" / "downloads" / "chsi-guide-zh.pdf").exists()
+
+
+@pytest.mark.parametrize(("name", "heading"), [("guide-en", "Write the e-mail here"), ("guide-zh", "在这里写邮件")])
+def test_the_printed_guide_lists_the_seven_items_and_no_empty_form(pdfs: dict[str, Pdf], name: str,
+                                                                   heading: str) -> None:
+    text = squeeze(pdfs[name].text)
+    assert heading not in text, "the e-mail composer is a form: it has no place on paper"
+    for label in ("本人手持证件照片", "姓名无法修改的页面截图", "邮件正文（含姓名格式和护照号码）截图"):
+        assert squeeze(label) in text

@@ -1,0 +1,145 @@
+"""Put the Plan 2 e-mail composer where a page writes `<!-- mail-composer -->` (the locked-out pages).
+
+The composer is a form, in the page's language, for the items of the e-mail to CHSI: the student types the values,
+ticks the attachments once they are ready, and docs/assets/javascripts/mail-composer.js writes the e-mail (a
+mailto: link, a copy to the clipboard, and the text shown on the page). Nothing is sent anywhere by the page.
+
+The form is written here, not in the Markdown, so that its headings come from the one list the build checks
+against the office's guide (hooks/mail_items.py) and its labels from includes/ui-labels.yml. It is `hidden` in the
+HTML: without JavaScript (and in the PDFs, which run none) the page keeps its static link and checklist.
+"""
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mail_items
+import ui_labels
+
+MARKER = "<!-- mail-composer -->"
+SUBJECT = "学信网账号问题 CHSI account problem"
+PROBLEM_HEADING = "具体问题 The problem I am facing"
+INSTITUTION = "北京大学"
+# Longest values the form accepts: with every character Chinese (nine characters each once percent-encoded), the
+# longest mailto: link stays under MAX_MAILTO (tests/test_browser_mail_composer.py composes it).
+MAX_LENGTHS = {"name": 100, "passport": 30, "account": 60, "institution": 60, "problem": 480}
+MAX_MAILTO = 8000
+
+# One entry per field: the item it fills (1-based), its label (Chinese label from ui-labels.yml), its hint.
+FIELDS = [
+    ("name", 1, "姓名", {"en": "exactly in the format of the e-mail that gave you your name",
+                         "zh": "与告知你姓名格式的邮件完全一致"}),
+    ("passport", 2, "证件号码", {"en": "your passport number, exactly as in that e-mail",
+                              "zh": "你的护照号码，与该邮件完全一致"}),
+    ("account", 3, "用户名", {"en": "the account name you log in to CHSI with", "zh": "你登录学信网时用的用户名"}),
+    ("institution", 4, "就读院校名称", {"en": "", "zh": ""}),
+]
+ATTACHMENTS = [(5, "本人手持证件照片"), (6, "姓名无法修改的页面截图"), (7, "邮件正文（含姓名格式和护照号码）截图")]
+
+WORDS = {
+    "en": {
+        "heading": "Write the e-mail here",
+        "intro": "Fill in the form: the page writes the e-mail to CHSI for you. Nothing you type leaves this page "
+                 "until you send the e-mail yourself.",
+        "attachments": "Attachments: tick each one once it is ready",
+        "no_attach": "An e-mail link cannot attach files: attach the photo and the two screenshots in your e-mail "
+                     "app before you send.",
+        "problem": "Your problem, in your own words",
+        "open": "Open in my e-mail app",
+        "copy": "Copy the e-mail",
+        "preview": "The e-mail (to copy into any other e-mail service)",
+        "to": "To",
+        "subject": "Subject",
+    },
+    "zh": {
+        "heading": "在这里写邮件",
+        "intro": "填写下面的表单，页面会为你写好发给学信网的邮件。在你自己发送邮件之前，你填写的内容不会离开这个页面。",
+        "attachments": "附件：准备好一项就勾选一项",
+        "no_attach": "邮件链接无法添加附件：发送前，请在邮件程序中添加照片和两张截图。",
+        "problem": "用你自己的话说明具体问题",
+        "open": "在邮件程序中打开",
+        "copy": "复制邮件",
+        "preview": "邮件内容（可复制到其他邮箱）",
+        "to": "收件人",
+        "subject": "主题",
+    },
+}
+# Messages the script shows beside a field, in the page's language (it reads them from the form's data).
+MESSAGES = {
+    "en": {"empty": "Enter {what}.",
+           "long": "This e-mail is too long for an e-mail link: shorten your problem, or copy the e-mail instead.",
+           "copied": "Copied. Paste it into a new e-mail to kefu@chsi.com.cn, and attach the files.",
+           "copy_failed": "Your browser did not allow copying: select the text below and copy it.",
+           "unticked": "Not ticked yet: {items}. Attach them in your e-mail app before you send.",
+           "ready": "The e-mail is ready: attach the files in your e-mail app, then send it."},
+    "zh": {"empty": "请填写{what}。",
+           "long": "这封邮件太长，邮件链接无法打开：请缩短问题说明，或改用复制邮件。",
+           "copied": "已复制。请粘贴到发给 kefu@chsi.com.cn 的新邮件中，并添加附件。",
+           "copy_failed": "浏览器不允许复制：请选中下面的文字后复制。",
+           "unticked": "还没有勾选：{items}。发送前请在邮件程序中添加这些附件。",
+           "ready": "邮件已写好：在邮件程序中添加附件后发送。"},
+}
+WHAT = {
+    "en": {"name": "your name", "passport": "your passport number", "account": "your account name",
+           "institution": "the institution", "problem": "your problem"},
+    "zh": {"name": "姓名", "passport": "护照号码", "account": "用户名", "institution": "就读院校名称",
+           "problem": "具体问题"},
+}
+
+
+def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
+    """A Chinese label as the pages write it: in Chinese, with its gloss on English pages."""
+    chinese = f'<span lang="zh-Hans">{html.escape(label)}</span>'
+    return f"{chinese} ({html.escape(glosses[label])})" if locale == "en" else chinese
+
+
+def composer_html(locale: str, glosses: dict[str, str]) -> str:
+    words = WORDS[locale]
+    items = mail_items.ITEMS
+    config = {"items": items, "subject": SUBJECT, "problem": PROBLEM_HEADING, "address": mail_items.ADDRESS,
+              "maxMailto": MAX_MAILTO, "messages": MESSAGES[locale], "what": WHAT[locale],
+              "attachment": "见附件 See attachment", "to": WORDS[locale]["to"], "subjectWord": WORDS[locale]["subject"]}
+    out = [(f'<form class="mail-composer" id="mail-composer" hidden novalidate aria-labelledby="mail-composer-title" '
+           f"data-config='{html.escape(json.dumps(config, ensure_ascii=False), quote=True)}'>"),
+           f'<h3 id="mail-composer-title">{html.escape(words["heading"])}</h3>',
+           f'<p>{html.escape(words["intro"])}</p>']
+    for name, number, label, hints in FIELDS:
+        hint = hints[locale]
+        described = f"mc-{name}-hint mc-{name}-error" if hint else f"mc-{name}-error"
+        value = f' value="{INSTITUTION}"' if name == "institution" else ""
+        out.append(f'<div class="mail-composer__field"><label for="mc-{name}">({number}) '
+                   f"{label_html(label, glosses, locale)}</label>"
+                   + (f'<span class="mail-composer__hint" id="mc-{name}-hint">{html.escape(hint)}</span>' if hint else "")
+                   + f'<input id="mc-{name}" name="{name}" type="text" required maxlength="{MAX_LENGTHS[name]}"'
+                   f' autocomplete="off" spellcheck="false" aria-describedby="{described}"{value}>'
+                   f'<span class="mail-composer__error" id="mc-{name}-error" role="alert" hidden></span></div>')
+    out.append(f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>')
+    for number, label in ATTACHMENTS:
+        out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-attach-{number}" '
+                   f'name="attach-{number}" data-item="({number})"><label for="mc-attach-{number}">({number}) '
+                   f"{label_html(label, glosses, locale)}</label></div>")
+    out.append(f'<p class="mail-composer__note">{html.escape(words["no_attach"])}</p></fieldset>')
+    out.append(f'<div class="mail-composer__field"><label for="mc-problem">{html.escape(words["problem"])}</label>'
+               f'<textarea id="mc-problem" name="problem" rows="4" required maxlength="{MAX_LENGTHS["problem"]}"'
+               f' aria-describedby="mc-problem-error"></textarea>'
+               f'<span class="mail-composer__error" id="mc-problem-error" role="alert" hidden></span></div>')
+    out.append(f'<p class="mail-composer__actions"><a class="md-button md-button--primary" id="mc-open" '
+               f'href="mailto:{mail_items.ADDRESS}">{html.escape(words["open"])}</a> '
+               f'<button type="button" class="md-button" id="mc-copy">{html.escape(words["copy"])}</button></p>')
+    out.append('<p class="mail-composer__status" id="mc-status" role="status" aria-live="polite"></p>')
+    out.append(f'<details class="mail-composer__preview-box" id="mc-preview-box"><summary id="mc-preview-title">'
+               f'{html.escape(words["preview"])}</summary><textarea id="mc-preview" class="mail-composer__preview" '
+               f'rows="12" readonly aria-labelledby="mc-preview-title"></textarea></details>')
+    out.append("</form>")
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    locale = ui_labels.page_locale(page.file.src_uri)
+    glosses = ui_labels.load_labels(Path(config.config_file_path).parent / ui_labels.TABLE_FILE)
+    return markdown.replace(MARKER, "\n" + composer_html(locale, glosses) + "\n")
