@@ -1,11 +1,14 @@
-# Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing).
+# Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing): a target that runs
+# a script depends on setup-site or setup-test, whichever dependency group holds everything the script imports
+# (tests/test_make_groups.py checks that from the imports).
 # NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build; it does not affect --strict.
 export NO_MKDOCS_2_WARNING := 1
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean lock audit headers bench-pages
+.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean lock audit headers bench-pages \
+	bench-build
 
 setup-site:
 	@scripts/setup.sh site
@@ -40,8 +43,9 @@ test: setup-test node_modules/.installed
 check: setup-test
 	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; exit $$status
 
-## links: check every link, including the remote ones (needs the network)
-links: build
+## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
+##        which is in the test group: set that up first (build then finds the site group already in place)
+links: setup-test build
 	$(PY) scripts/check_links.py
 
 ## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
@@ -62,6 +66,11 @@ capture: setup-test
 ##              (a benchmark, not a test: prints a table per page; a few minutes)
 bench-pages: setup-test node_modules/.installed
 	$(PY) scripts/bench_pages.py
+
+## bench-build: time the plain site build and the PDF export, with peak memory and PDF sizes (a benchmark, not a
+##              test; it reads the PDFs with pypdf, which is in the test group)
+bench-build: setup-test
+	$(PY) scripts/bench_build.py
 
 clean:
 	rm -rf site site.tmp-* site.old-* .cache .pytest_cache

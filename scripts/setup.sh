@@ -23,6 +23,14 @@ case "$group" in
   *) echo "scripts/setup.sh: unknown group '$group' (expected site or test)" >&2; exit 2 ;;
 esac
 
+# One set-up at a time: `make -j` can start setup-site and setup-test together, and two apt-get or pip runs on the
+# same machine and .venv trip over each other. flock is in util-linux, which every Debian has.
+mkdir -p .cache
+exec 9>.cache/setup.lock
+if command -v flock >/dev/null; then
+  flock 9
+fi
+
 # python3 -m venv needs Debian's python3-venv when python3 is Debian's own.
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   debs+=(python3-venv)
@@ -50,11 +58,14 @@ if ((${#missing[@]})); then
 fi
 
 # Python packages: reinstall only when the lock or the groups in pyproject.toml changed since the last install.
+# The test group includes the site group, so its stamp counts for both (`make links` sets up test, then builds).
 stamp=".venv/.installed-$group"
 want=$(cat "$LOCK" pyproject.toml | sha256sum | cut -d' ' -f1)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-  exit 0
-fi
+for done in "$stamp" .venv/.installed-test; do
+  if [ -f "$done" ] && [ "$(cat "$done")" = "$want" ]; then
+    exit 0
+  fi
+done
 [ -x .venv/bin/python ] || python3 -m venv .venv
 pip=(.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes)
 # The locked pip first (dependency groups need pip >= 25.1). The venv's own older pip takes no hashes from a
