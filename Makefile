@@ -1,5 +1,5 @@
 # Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing): a target that runs
-# a script depends on setup-site or setup-test, whichever dependency group holds everything the script imports
+# a script depends on setup-site, setup-links or setup-test, whichever dependency group holds everything the script imports
 # (tests/test_make_groups.py checks that from the imports).
 # NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build; it does not affect --strict.
 export NO_MKDOCS_2_WARNING := 1
@@ -7,11 +7,14 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-test clean lock audit headers bench-pages \
-	bench-build
+.PHONY: serve build pdf test check links shots capture email-kit setup-site setup-links setup-test clean lock audit \
+	headers bench-pages bench-build
 
 setup-site:
 	@scripts/setup.sh site
+
+setup-links:
+	@scripts/setup.sh links
 
 setup-test:
 	@scripts/setup.sh test
@@ -44,8 +47,8 @@ check: setup-test
 	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; exit $$status
 
 ## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
-##        which is in the test group: set that up first (build then finds the site group already in place)
-links: setup-test build
+##        which the links group adds to the site group: set that up first (build then finds the site group in place)
+links: setup-links build
 	$(PY) scripts/check_links.py
 
 ## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/

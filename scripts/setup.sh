@@ -4,11 +4,11 @@
 # requirements.lock pins them, every file checked against its hash. Safe to run again: it only does what is
 # missing, so `make serve` and `make test` can call it every time.
 #
-# usage: scripts/setup.sh site|test
+# usage: scripts/setup.sh site|links|test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-group=${1:?usage: scripts/setup.sh site|test}
+group=${1:?usage: scripts/setup.sh site|links|test}
 LOCK=requirements.lock   # written by `make lock` from pyproject.toml; never edit it by hand
 
 # Debian packages per group. make build exports the PDFs: Noto Sans CJK SC for Chinese, DejaVu for Latin text,
@@ -17,10 +17,12 @@ LOCK=requirements.lock   # written by `make lock` from pyproject.toml; never edi
 debs_site=(fonts-noto-cjk fonts-dejavu-core libharfbuzz-subset0)
 debs_test=("${debs_site[@]}" chromium poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
 
+# Each group includes the one before it (pyproject.toml): a later group's install stamp counts for an earlier one.
 case "$group" in
-  site) debs=("${debs_site[@]}") ;;
-  test) debs=("${debs_test[@]}") ;;
-  *) echo "scripts/setup.sh: unknown group '$group' (expected site or test)" >&2; exit 2 ;;
+  site) debs=("${debs_site[@]}"); enough=(site links test) ;;
+  links) debs=("${debs_site[@]}"); enough=(links test) ;;
+  test) debs=("${debs_test[@]}"); enough=(test) ;;
+  *) echo "scripts/setup.sh: unknown group '$group' (expected site, links or test)" >&2; exit 2 ;;
 esac
 
 # One set-up at a time: `make -j` can start setup-site and setup-test together, and two apt-get or pip runs on the
@@ -58,11 +60,11 @@ if ((${#missing[@]})); then
 fi
 
 # Python packages: reinstall only when the lock or the groups in pyproject.toml changed since the last install.
-# The test group includes the site group, so its stamp counts for both (`make links` sets up test, then builds).
+# `make links` sets up the links group and then builds, which finds the site group in place this way.
 stamp=".venv/.installed-$group"
 want=$(cat "$LOCK" pyproject.toml | sha256sum | cut -d' ' -f1)
-for done in "$stamp" .venv/.installed-test; do
-  if [ -f "$done" ] && [ "$(cat "$done")" = "$want" ]; then
+for done in "${enough[@]}"; do
+  if [ -f ".venv/.installed-$done" ] && [ "$(cat ".venv/.installed-$done")" = "$want" ]; then
     exit 0
   fi
 done
@@ -78,7 +80,7 @@ if [ "$group" = test ]; then
   # The test group is what the lock was compiled from: install it whole.
   "${pip[@]}" -r "$LOCK"
 else
-  # The site group is a subset: take its names from pyproject.toml, and versions and hashes from the lock
+  # The other groups are subsets: take their names from pyproject.toml, and versions and hashes from the lock
   # (a package the lock lacks fails here: run `make lock`).
   "${pip[@]}" -c "$LOCK" --group "$group"
 fi

@@ -345,7 +345,7 @@ def problems(root: Path) -> list[str]:
                        f" (make it depend on one of: {', '.join(f'setup-{g}' for g in group_names)})")
             continue
         have = set().union(*(in_group.get(g, set()) for g in groups))
-        label = "+".join(sorted(groups))
+        label = f"group{'s' if len(groups) > 1 else ''} it sets up ({', '.join(sorted(groups))})"
         wanted = [(f"imports {name}", set(providers.get(name, ())), where) for name, where in needs.imports.items()]
         wanted += [(f"runs .venv/bin/{name}", bins.get(name, set()), where) for name, where in needs.tools.items()]
         for (ep_group, name), where in needs.plugins.items():
@@ -359,5 +359,5 @@ def problems(root: Path) -> list[str]:
                 fits = [g for g in group_names if dists & in_group[g]]
                 hint = f": make it depend on setup-{fits[0]}" if fits else ": add it to a group"
                 out.append(f"make {target}: {where} {what} ({', '.join(sorted(dists))}),"
-                           f" which the group it sets up ({label}) does not install{hint}")
+                           f" which the {label} does not install{hint}")
     return out

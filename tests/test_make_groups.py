@@ -16,6 +16,8 @@ HEADER = """\
 PY := .venv/bin/python
 setup-site:
 \t@scripts/setup.sh site
+setup-links:
+\t@scripts/setup.sh links
 setup-test:
 \t@scripts/setup.sh test
 """
@@ -38,7 +40,7 @@ def test_the_check_sees_the_imports_that_matter() -> None:
 def test_the_real_groups_per_target() -> None:
     rules, _ = parse_makefile((ROOT / "Makefile").read_text(encoding="utf-8"))
     assert groups_of("build", rules) == {"site"}
-    assert groups_of("links", rules) == {"site", "test"}
+    assert groups_of("links", rules) == {"site", "links"}
     assert groups_of("email-kit", rules) == {"site"}
     assert groups_of("bench-build", rules) == {"test"}
 
@@ -76,7 +78,7 @@ def test_a_prerequisite_that_sets_up_only_the_site_group_is_not_enough(tmp_path:
         "scripts/pkg/util.py": "import httpx\n",
     })
     assert problems(root) == [("make links: scripts/pkg/util.py:1 imports httpx (httpx), which the group it sets up"
-                              " (site) does not install: make it depend on setup-test")]
+                              " (site) does not install: make it depend on setup-links")]
 
 
 def test_a_script_started_with_sys_executable_counts(tmp_path: Path) -> None:
@@ -100,7 +102,7 @@ def test_tools_unknown_imports_and_targets_without_set_up(tmp_path: Path) -> Non
     })
     assert problems(root) == [
         ("make bare: runs programs from .venv but sets up no dependency group (make it depend on one of:"
-        " setup-site, setup-test)"),
+        " setup-site, setup-links, setup-test)"),
         ("make lock: the recipe runs .venv/bin/uv (uv), which the group it sets up (site) does not"
         " install: make it depend on setup-test"),
         "make odd: scripts/odd.py:1 imports no_such_module_anywhere, which no installed distribution provides",

@@ -1,6 +1,7 @@
 """The GitHub Actions workflows pass actionlint and zizmor (offline: no GitHub API here), and keep least privilege."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,47 @@ def test_link_check_may_write_issues_and_nothing_else() -> None:
     data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
     assert data["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write"}
     assert data[True]["schedule"], "the link check runs on a schedule"  # PyYAML reads the key `on` as True
+
+
+def _links_steps() -> dict[str, dict]:
+    data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+    return {step.get("name", step.get("uses")): step for step in data["jobs"]["check"]["steps"]}
+
+
+def test_the_link_history_survives_failing_runs_and_carries_over() -> None:
+    steps = _links_steps()
+    uses = [s.get("uses", "") for s in steps.values()]
+    assert not any(u.startswith("actions/cache@") for u in uses), "actions/cache saves nothing when the job fails"
+    restore, save = steps["restore the link history"], steps["save the link history"]
+    assert restore["uses"].startswith("actions/cache/restore@") and save["uses"].startswith("actions/cache/save@")
+    assert save["if"] == "always()"
+    assert restore["with"]["key"] == save["with"]["key"] and "github.run_id" in save["with"]["key"]
+    # A new run's own key never exists yet: it finds the previous run's cache through the prefix.
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
+    assert restore["with"]["path"] == save["with"]["path"] == ".cache/check-links"
+    names = list(steps)
+    assert names.index("restore the link history") < names.index("check links") < names.index("save the link history")
+
+
+def test_only_a_verdict_reaches_the_tracking_issue(tmp_path: Path) -> None:
+    step = _links_steps()["update the tracking issue"]
+    # Exit 2 is the checker failing (or a missing dependency): no issue is opened or commented on.
+    assert step["if"] == "always() && (steps.check.outputs.status == '0' || steps.check.outputs.status == '1')"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    gh = bin_dir / "gh"
+    gh.write_text('#!/bin/sh\necho "gh $*" >> "$CALLS"\n[ "$1 $2" = "issue list" ] && echo "$OPEN"\nexit 0\n')
+    gh.chmod(0o755)
+    (tmp_path / "report.md").write_text("report\n")
+
+    def calls(status: str, open_issue: str) -> list[str]:
+        log = tmp_path / f"calls-{status}-{open_issue}"
+        env = {**os.environ, **step["env"], "STATUS": status, "OPEN": open_issue, "CALLS": str(log),
+               "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUN_URL": "https://run"}
+        subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, check=True)
+        return [line.split(" --")[0] for line in log.read_text().splitlines() if not line.startswith("gh issue list")]
+
+    assert calls("1", "") == ["gh issue create"]
+    assert calls("1", "7") == ["gh issue comment 7"]
+    assert calls("0", "7") == ["gh issue close 7"]
+    assert calls("0", "") == []
