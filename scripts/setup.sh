@@ -33,6 +33,13 @@ if command -v flock >/dev/null; then
   flock 9
 fi
 
+# make test runs `npm ci` for axe-core and Lighthouse (package-lock.json): Debian 12 has no Node until its nodejs
+# and npm are installed. A machine with an npm of its own (NodeSource's nodejs bundles one, and Debian's npm cannot
+# be installed beside it) keeps it.
+if [ "$group" = test ] && ! command -v npm >/dev/null; then
+  debs+=(nodejs npm)
+fi
+
 # python3 -m venv needs Debian's python3-venv when python3 is Debian's own.
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   debs+=(python3-venv)
