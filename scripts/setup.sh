@@ -11,6 +11,15 @@ cd "$(dirname "$0")/.."
 group=${1:?usage: scripts/setup.sh site|links|test}
 LOCK=requirements.lock   # written by `make lock` from pyproject.toml; never edit it by hand
 
+# Python first: the lock is resolved for 3.11.2 (Debian 12's own python3) and later 3.x (pyproject.toml).
+if ! found=$(python3 -c 'import sys; print(".".join(map(str, sys.version_info[:3])))' 2>/dev/null); then
+  found="no working python3 on PATH (Debian: apt-get install python3)"
+fi
+if ! python3 -c 'import sys; sys.exit(not (3, 11, 2) <= sys.version_info[:3] < (4,))' 2>/dev/null; then
+  echo "setup: Python 3.11.2 or newer 3.x is needed; found $found" >&2
+  exit 1
+fi
+
 # Debian packages per group. make build exports the PDFs: Noto Sans CJK SC for Chinese, DejaVu for Latin text,
 # harfbuzz-subset for speed (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven
 # by Playwright; never a browser download), and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
@@ -66,6 +75,26 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# .venv belongs to the python3 that made it. One made by another Python (a python3 upgraded, removed, or found
+# first on PATH) is made again, and so is one that no set-up ever finished (no install stamp: an earlier try
+# stopped half way, say without python3-venv, and left a .venv without pip).
+if [ -e .venv ]; then
+  here=$(python3 -c 'import sys; print(sys.version)')
+  if ! there=$(.venv/bin/python -c 'import sys; print(sys.version)' 2>/dev/null); then
+    why="its Python does not run"
+  elif [ "$there" != "$here" ]; then
+    why="it was made by Python ${there%% *}, and python3 is ${here%% *}"
+  elif ! compgen -G '.venv/.installed-*' >/dev/null; then
+    why="no earlier set-up finished"
+  else
+    why=
+  fi
+  if [ -n "$why" ]; then
+    echo "setup: making .venv again: $why"
+    rm -rf .venv
+  fi
+fi
+
 # Python packages: reinstall only when the lock or the groups in pyproject.toml changed since the last install.
 # `make links` sets up the links group and then builds, which finds the site group in place this way.
 stamp=".venv/.installed-$group"
@@ -75,7 +104,7 @@ for done in "${enough[@]}"; do
     exit 0
   fi
 done
-[ -x .venv/bin/python ] || python3 -m venv .venv
+[ -d .venv ] || python3 -m venv .venv
 pip=(.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes)
 # The locked pip first (dependency groups need pip >= 25.1). The venv's own older pip takes no hashes from a
 # constraints file, so hand it pip's entry of the lock (the line and its --hash continuation lines) as a file.
