@@ -20,10 +20,13 @@ if ! python3 -c 'import sys; sys.exit(not (3, 11, 2) <= sys.version_info[:3] < (
   exit 1
 fi
 
-# Debian packages per group. make build exports the PDFs: Noto Sans CJK SC for Chinese, DejaVu for Latin text,
-# harfbuzz-subset for speed (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven
-# by Playwright; never a browser download), and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
-debs_site=(fonts-noto-cjk fonts-dejavu-core libharfbuzz-subset0)
+# Debian packages per group. make build exports the PDFs with WeasyPrint, which loads Pango, PangoFT2 and HarfBuzz
+# (its documentation's list for Debian; a minimal Debian has none of them), and finds fonts with fontconfig, whose
+# fc-list the export also asks: Noto Sans CJK SC for Chinese, DejaVu for Latin text, harfbuzz-subset for speed
+# (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven by Playwright; never a
+# browser download), and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
+debs_site=(fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-noto-cjk
+  fonts-dejavu-core)
 debs_test=("${debs_site[@]}" chromium poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
 
 # Each group includes the one before it (pyproject.toml): a later group's install stamp counts for an earlier one.
