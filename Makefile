@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: serve build pdf test check links shots capture email-kit setup-site setup-links setup-test clean lock audit \
-	headers bench-pages bench-build
+	headers bench-pages bench-build fresh-machine
 
 setup-site:
 	@scripts/setup.sh site
@@ -74,6 +74,14 @@ bench-pages: setup-test node_modules/.installed
 ##              test; it reads the PDFs with pypdf, which is in the test group)
 bench-build: setup-test
 	$(PY) scripts/bench_build.py
+
+## fresh-machine: run make build, links, email-kit, check and test, each in a new minimal Debian 12 root (Debian's
+##                Python 3.11.2, no Node) from a clean clone of the current commit, and print a table of exit
+##                statuses and seconds (as root; about an hour; not part of make test). FRESH_MACHINE_ARGS='make x'
+##                runs other commands instead
+FRESH_MACHINE_ARGS ?=
+fresh-machine:
+	scripts/fresh_machine.sh $(FRESH_MACHINE_ARGS)
 
 clean:
 	rm -rf site site.tmp-* site.old-* .cache .pytest_cache
