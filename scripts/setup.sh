@@ -24,10 +24,11 @@ fi
 # (its documentation's list for Debian; a minimal Debian has none of them), and finds fonts with fontconfig, whose
 # fc-list the export also asks: Noto Sans CJK SC for Chinese, DejaVu for Latin text, harfbuzz-subset for speed
 # (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven by Playwright; never a
-# browser download), and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
+# browser download) and libatomic1, which the Node binary inside Playwright's wheel needs and a minimal Debian
+# lacks, and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
 debs_site=(fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-noto-cjk
   fonts-dejavu-core)
-debs_test=("${debs_site[@]}" chromium poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
+debs_test=("${debs_site[@]}" chromium libatomic1 poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
 
 # Each group includes the one before it (pyproject.toml): a later group's install stamp counts for an earlier one.
 case "$group" in

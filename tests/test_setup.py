@@ -64,7 +64,8 @@ def test_the_test_group_asks_for_node_and_npm_when_there_is_no_npm(tmp_path: Pat
     repo, env = fake_machine(tmp_path, python=real_python)
     proc = run_setup(repo, env, "test")
     assert proc.returncode == 1
-    assert {"nodejs", "npm", "chromium"} <= set(missing_packages(proc))
+    # libatomic1: Playwright's driver is a Node binary linked against it, and a minimal Debian lacks it.
+    assert {"nodejs", "npm", "chromium", "libatomic1"} <= set(missing_packages(proc))
 
 
 def test_an_npm_already_there_is_kept(tmp_path: Path, real_python: str) -> None:
