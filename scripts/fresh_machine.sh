@@ -78,8 +78,13 @@ remove_root() {
   fi
   rm -rf --one-file-system "$dir"
 }
+child=
 cleanup() {
   local status=$?
+  if [ -n "$child" ]; then  # interrupted: stop the command (timeout passes the signal on) before unmounting
+    kill -TERM "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
   if [ -n "$root" ] && [ -d "$root" ]; then
     remove_root "$root" || status=2
   fi
@@ -158,7 +163,12 @@ for command in "${commands[@]}"; do
   env -i HOME=/root LANG=C.UTF-8 TERM=dumb CI=true \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     PIP_CERT=$ca SSL_CERT_FILE=$ca REQUESTS_CA_BUNDLE=$ca NODE_EXTRA_CA_CERTS=$ca \
-    timeout 3600 chroot "$root" /bin/bash -c "cd /work/guide && $command" > "$log" 2>&1 || status=$?
+    timeout 3600 chroot "$root" /bin/bash -c "cd /work/guide && $command" > "$log" 2>&1 &
+  # In the background and waited for: bash runs the INT/TERM trap only after a foreground command ends, and
+  # timeout puts the command in a process group of its own, out of reach of Ctrl-C.
+  child=$!
+  wait "$child" || status=$?
+  child=
   seconds=$((SECONDS - started))
   ((status == 0)) || failed=1
   last=$(tail -n 1 "$log" 2>/dev/null | cut -c1-100 | tr '|' '/' || true)
