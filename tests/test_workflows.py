@@ -94,3 +94,11 @@ def test_only_a_verdict_reaches_the_tracking_issue(tmp_path: Path) -> None:
     assert calls("1", "7") == ["gh issue comment 7"]
     assert calls("0", "7") == ["gh issue close 7"]
     assert calls("0", "") == []
+
+
+def test_deploy_publishes_the_email_kit_for_the_pages_address() -> None:
+    data = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    runs = [step.get("run", "") for step in data["jobs"]["build"]["steps"]]
+    assert 'SITE_URL="${BASE_URL%/}/" make email-kit' in runs, "the kit is built with the published address"
+    upload = next(s for s in data["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "site"  # site/downloads/email-kit/ goes with it
