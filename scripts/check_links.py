@@ -4,7 +4,8 @@
 usage: check_links.py [PATH|URL ...] [--offline] [--format text|json|markdown|sarif|github]
 
 With no PATH it checks docs/ (with includes/links.md) and the built site/. Verdicts: ok, redirect, broken,
-blocked, unreachable. Exit 0 when nothing is broken, 1 when something is, 2 on wrong usage or unreadable input.
+blocked, unreachable. Exit 0 when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or
+a failure of the checker itself (one line on stderr says what failed; no verdict on the links).
 """
 from __future__ import annotations
 
@@ -18,9 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from linkcheck import classify, fetch, internal, report, store
-from linkcheck.config import ConfigError, Settings, load_settings
-from linkcheck.model import BROKEN, Link, Result, Source, group_links
+try:
+    from linkcheck import classify, fetch, internal, report, store
+    from linkcheck.config import ConfigError, Settings, load_settings
+    from linkcheck.model import BROKEN, Link, Result, Source, group_links
+except ImportError as exc:  # Python would exit 1, which means broken links
+    print(f"check_links.py: cannot start ({exc}): run `make links`, or scripts/setup.sh links first", file=sys.stderr)
+    raise SystemExit(2) from None
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND_LINE = Source("command line")
@@ -125,12 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 0 if exc.code == 0 else 2
+def run(args: argparse.Namespace, step: list[str]) -> int:
+    """Check and report; `step` names the step under way, for the message when one fails."""
+    step[0] = "reading the input"
     try:
         settings = load_settings(args.config)
         inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(ROOT)
@@ -140,11 +142,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     results = list(found.internal.values())
     if not args.offline:
+        step[0] = "checking the remote links"
         cache_dir = None if args.no_cache else (args.cache_dir or ROOT / settings.cache_dir)
         links = found.external + [Link(u, COMMAND_LINE) for u in inputs.urls]
         results += check_external(links, settings, cache_dir, time.time())
+    step[0] = "writing the report"
     sys.stdout.write(report.render(results, args.format))
     return 1 if any(r.verdict == BROKEN for r in results) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    step = ["starting"]
+    try:
+        return run(args, step)
+    except Exception as exc:  # noqa: BLE001 - any fault of the checker itself is exit 2, never 1 (= broken links)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        print(f"check_links.py: failed while {step[0]} ({what}); this says nothing about the links", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

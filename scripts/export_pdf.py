@@ -2,7 +2,8 @@
 """Export the built site to print: per language a guide PDF and a one-page checklist PDF, in site/downloads/.
 
 Reads only the built site (run `mkdocs build` first; `make build` does both). Exit codes: 0 all written,
-1 a problem (a needed font is missing, a PDF is too large or not one page), 2 used wrongly (no built site).
+1 a problem (a needed font or library is missing, a PDF is too large or not one page), 2 used wrongly (no built
+site).
 
 usage: scripts/export_pdf.py [--site-dir site] [--version-date YYYY-MM-DD] [--lang zh --lang en]
 """
@@ -26,12 +27,19 @@ from pdfexport.fonts import (
     FontLookup,
     describe_missing,
     fc_list_has,
+    fc_list_installed,
     has_harfbuzz_subset,
     missing_fonts,
     stylesheet_families,
     uninstalled,
 )
-from pdfexport.render import Rendered, quiet_weasyprint, render_pdf
+
+try:
+    from pdfexport.render import Rendered, quiet_weasyprint, render_pdf
+except OSError as exc:  # WeasyPrint loads Pango and HarfBuzz when imported: a traceback would not say what to do
+    print(f"export_pdf: WeasyPrint cannot load a library it needs ({exc}): install the Debian packages"
+          " libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b (scripts/setup.sh site installs them)", file=sys.stderr)
+    raise SystemExit(1) from None
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_GUIDE_BYTES = 1_500_000  # e-mail attachments: the office asked for at most 1.5 MB per guide
@@ -125,7 +133,7 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
         return 2
     missing = missing_fonts(NEEDED, font_lookup)
     if missing:
-        for line in describe_missing(missing):
+        for line in describe_missing(missing, have_fc_list=font_lookup is not fc_list_has or fc_list_installed()):
             print(f"export_pdf: {line}", file=sys.stderr)
         return 1
     # The families the stylesheets ask for must be installed: WeasyPrint would substitute another face silently.

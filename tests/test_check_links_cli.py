@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -108,3 +109,34 @@ def test_a_link_that_answers_again_starts_its_history_afresh(cases: fixture.Case
     store.save_store(tmp_path / "cache", saved)
     code, _ = run(["--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path), cases.base + "/ok"], capsys)
     assert code == 0 and store.load_store(tmp_path / "cache").history == {}
+
+
+@pytest.mark.parametrize(("patch", "step"), [
+    ("check_internal", "reading the input"),
+    ("check_external", "checking the remote links"),
+])
+def test_a_fault_of_the_checker_exits_2_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                      tmp_path: Path, patch: str, step: str) -> None:
+    # Exit 1 means broken links: a crash must never look like that (the weekly workflow would open an issue).
+    def crash(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("something\nunexpected")
+
+    monkeypatch.setattr(check_links, patch, crash)
+    page = tmp_path / "page.en.md"
+    page.write_text("# Page\n", encoding="utf-8")
+    code = check_links.main(["--no-cache", "--config", config(tmp_path), str(page), "http://127.0.0.1:9/x"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err == (f"check_links.py: failed while {step} (RuntimeError: something unexpected);"
+                   " this says nothing about the links\n")
+
+
+def test_a_missing_dependency_exits_2_not_1() -> None:
+    # As in a clone where only the site group is set up: httpx cannot be imported.
+    blocked = ("import runpy, sys; sys.modules['httpx'] = None; sys.argv = ['check_links.py', '--offline'];"
+               " runpy.run_path('scripts/check_links.py', run_name='__main__')")
+    proc = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("check_links.py: cannot start (import of httpx halted; None in sys.modules)")
+    assert proc.stderr.count("\n") == 1

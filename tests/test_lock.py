@@ -47,7 +47,7 @@ def test_every_locked_package_has_hashes() -> None:
     assert len(locked()) > 50
 
 
-@pytest.mark.parametrize("group", ["site", "test"])
+@pytest.mark.parametrize("group", ["site", "links", "test"])
 def test_the_lock_satisfies_every_pin(group: str) -> None:
     lock = locked()
     have = {req: lock.get(canonicalize_name(req.name)) for req in group_requirements(group)}

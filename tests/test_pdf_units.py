@@ -94,3 +94,10 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
         write_atomically(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"%PDF-old"
     assert [p.name for p in tmp_path.iterdir()] == ["chsi-guide-zh.pdf"]
+
+
+def test_a_missing_fc_list_names_fontconfig() -> None:
+    # Without fontconfig's fc-list every font looks missing; the fix is one more package, not the fonts.
+    lines = describe_missing(list(NEEDED), have_fc_list=False)
+    assert "install the Debian package fontconfig" in lines[-2]
+    assert lines[-1].startswith("no PDF written: run  sudo apt-get install fontconfig fonts-dejavu-core fonts-noto-cjk ")

@@ -50,3 +50,15 @@ def test_selector_matching_nothing_fails_with_exit_1(tmp_path: Path, capsys: pyt
     assert capture_shots_main([str(tmp_path / "register-01-form.yml")]) == 1
     assert "capture.targets.form: '#no-such-form' matches nothing" in capsys.readouterr().err
     assert not (tmp_path / "raw" / "register-01-form.png").exists()
+
+
+@pytest.mark.parametrize("url", ["http://unreachable.invalid/", "http://127.0.0.1:9/"])
+def test_an_unreachable_url_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   url: str) -> None:
+    shutil.copy(SHOTS / "register-01-form.yml", tmp_path / "register-01-form.yml")
+    assert capture_shots_main([str(tmp_path / "register-01-form.yml"), "--url", url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"capture_shots: {tmp_path / 'register-01-form.yml'}: cannot open {url}: ")
+    assert "net::ERR_" in err
+    assert not (tmp_path / "raw").exists()

@@ -1,6 +1,7 @@
 """The GitHub Actions workflows pass actionlint and zizmor (offline: no GitHub API here), and keep least privilege."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,9 +54,9 @@ def test_link_check_may_write_issues_and_nothing_else() -> None:
 
 # --- the weekly check's tracking issue ---------------------------------------------------------------------------------
 
-def _check_step() -> dict[str, object]:
+def _steps_by_name() -> dict[str, dict]:
     data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
-    return next(s for s in data["jobs"]["check"]["steps"] if "check_screens.py" in s.get("run", ""))
+    return {step.get("name", step.get("uses")): step for step in data["jobs"]["check"]["steps"]}
 
 
 def _run_check_step(tmp_path: Path, links: int, screens: int, open_issue: str = "") -> tuple[int, list[str], str]:
@@ -77,9 +78,19 @@ def _run_check_step(tmp_path: Path, links: int, screens: int, open_issue: str = 
     log, summary = tmp_path / "gh.log", tmp_path / "summary.md"
     env = {"PATH": f"{tools}:/usr/bin:/bin", "GH_LOG": str(log), "GITHUB_STEP_SUMMARY": str(summary),
            "TITLE": "Broken links found by the weekly link check", "RUN_URL": "https://example.invalid/run/1"}
-    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(_check_step()["run"])],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
-    calls = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    steps = _steps_by_name()
+    output = tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(steps["check links"]["run"])],
+                          cwd=tmp_path, env={**env, "GITHUB_OUTPUT": str(output)}, capture_output=True, text=True,
+                          check=False)
+    status = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines()).get("status", "")
+    # The issue step runs only after a verdict (its `if:`), as GitHub would decide.
+    if status in ("0", "1"):
+        subprocess.run(["bash", "--noprofile", "--norc", "-e", "-c", str(steps["update the tracking issue"]["run"])],
+                       cwd=tmp_path, env={**env, "STATUS": status}, capture_output=True, text=True, check=True)
+    calls = [c for c in (log.read_text(encoding="utf-8").splitlines() if log.exists() else [])
+             if not c.startswith("issue list")]
     return proc.returncode, calls, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 
@@ -110,3 +121,55 @@ def test_when_all_is_well_the_open_issue_is_closed(tmp_path: Path) -> None:
     code, calls, _ = _run_check_step(tmp_path, 0, 0, open_issue="7")
     assert code == 0
     assert calls[-1].startswith("issue close 7 --comment Every link is fine and every label is on its page again")
+
+
+def _links_steps() -> dict[str, dict]:
+    data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+    return {step.get("name", step.get("uses")): step for step in data["jobs"]["check"]["steps"]}
+
+
+def test_the_link_history_survives_failing_runs_and_carries_over() -> None:
+    steps = _links_steps()
+    uses = [s.get("uses", "") for s in steps.values()]
+    assert not any(u.startswith("actions/cache@") for u in uses), "actions/cache saves nothing when the job fails"
+    restore, save = steps["restore the link history"], steps["save the link history"]
+    assert restore["uses"].startswith("actions/cache/restore@") and save["uses"].startswith("actions/cache/save@")
+    assert save["if"] == "always()"
+    assert restore["with"]["key"] == save["with"]["key"] and "github.run_id" in save["with"]["key"]
+    # A new run's own key never exists yet: it finds the previous run's cache through the prefix.
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
+    assert restore["with"]["path"] == save["with"]["path"] == ".cache/check-links"
+    names = list(steps)
+    assert names.index("restore the link history") < names.index("check links") < names.index("save the link history")
+
+
+def test_only_a_verdict_reaches_the_tracking_issue(tmp_path: Path) -> None:
+    step = _links_steps()["update the tracking issue"]
+    # Exit 2 is the checker failing (or a missing dependency): no issue is opened or commented on.
+    assert step["if"] == "always() && (steps.check.outputs.status == '0' || steps.check.outputs.status == '1')"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    gh = bin_dir / "gh"
+    gh.write_text('#!/bin/sh\necho "gh $*" >> "$CALLS"\n[ "$1 $2" = "issue list" ] && echo "$OPEN"\nexit 0\n')
+    gh.chmod(0o755)
+    (tmp_path / "report.md").write_text("report\n")
+
+    def calls(status: str, open_issue: str) -> list[str]:
+        log = tmp_path / f"calls-{status}-{open_issue}"
+        env = {**os.environ, **step["env"], "STATUS": status, "OPEN": open_issue, "CALLS": str(log),
+               "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUN_URL": "https://run"}
+        subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, check=True)
+        return [line.split(" --")[0] for line in log.read_text().splitlines() if not line.startswith("gh issue list")]
+
+    assert calls("1", "") == ["gh issue create"]
+    assert calls("1", "7") == ["gh issue comment 7"]
+    assert calls("0", "7") == ["gh issue close 7"]
+    assert calls("0", "") == []
+
+
+def test_deploy_publishes_the_email_kit_for_the_pages_address() -> None:
+    data = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    runs = [step.get("run", "") for step in data["jobs"]["build"]["steps"]]
+    assert 'SITE_URL="${BASE_URL%/}/" make email-kit' in runs, "the kit is built with the published address"
+    upload = next(s for s in data["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "site"  # site/downloads/email-kit/ goes with it

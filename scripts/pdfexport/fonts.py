@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes.util
 import re
+import shutil
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,13 +38,21 @@ def fc_list_has(family: str) -> bool:
     return any(family in line.split(",") for line in out.stdout.splitlines())
 
 
+def fc_list_installed() -> bool:
+    return shutil.which("fc-list") is not None
+
+
 def missing_fonts(needs: Iterable[FontNeed], lookup: FontLookup = fc_list_has) -> list[FontNeed]:
     return [need for need in needs if not lookup(need.family)]
 
 
-def describe_missing(missing: list[FontNeed]) -> list[str]:
+def describe_missing(missing: list[FontNeed], *, have_fc_list: bool = True) -> list[str]:
     lines = [f"font missing: {m.family} (for {m.why}); install the Debian package {m.package}" for m in missing]
-    packages = " ".join(sorted({m.package for m in missing}))
+    wanted = {m.package for m in missing}
+    if not have_fc_list:
+        lines.append("fc-list is not installed, so no font can be found: install the Debian package fontconfig")
+        wanted.add("fontconfig")
+    packages = " ".join(sorted(wanted))
     lines.append(f"no PDF written: run  sudo apt-get install {packages}  (or scripts/setup.sh test as root)")
     return lines
 

@@ -1,0 +1,363 @@
+"""Which dependency groups each make target sets up, and whether they hold everything its scripts import.
+
+A `setup-NAME` target runs `scripts/setup.sh NAME`, which installs the group NAME of pyproject.toml into .venv.
+A target's recipe runs with the groups of every such target among its prerequisites (followed all the way down).
+What the recipe starts through .venv is checked: `$(PY) scripts/X.py` (X's imports, those of the local modules it
+imports, and of the scripts and `-m` modules it starts with sys.executable), `$(PY) -m MODULE` (for MkDocs also the
+hooks, plugins, theme and Markdown extensions of mkdocs.yml; for pytest the files in tests/) and `.venv/bin/TOOL`.
+
+Imports are matched to distributions, and groups to the distributions they pull in (their pins, then the pins'
+own requirements), both through the metadata of what is installed: no network, no install. It needs the test
+group installed, as `make test` has it.
+"""
+from __future__ import annotations
+
+import ast
+import functools
+import itertools
+import re
+import sys
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+SETUP = re.compile(r"scripts/setup\.sh\s+([\w-]+)")
+VENV = re.compile(r"\.venv/bin/([\w.+-]+)((?:\s+(?:-m\s+[\w.]+|[^\s;|&]+\.py))?)")
+RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*:(?![=:])\s*(.*)$")
+VARIABLE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|=)\s*(.*)$")
+PY_FILE = re.compile(r"^(?:(?:scripts|hooks)/)?([A-Za-z0-9_]+\.py)$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    target: str
+    prerequisites: tuple[str, ...]
+    recipe: tuple[str, ...]
+
+
+@dataclass
+class Needs:
+    """What one target runs needs: import or tool name -> where it is asked for (file:line or a description)."""
+    imports: dict[str, str] = field(default_factory=dict)
+    tools: dict[str, str] = field(default_factory=dict)
+    plugins: dict[tuple[str, str], str] = field(default_factory=dict)  # (entry point group, name) -> where
+    runs_venv: bool = False
+
+
+def _logical_lines(text: str) -> Iterator[str]:
+    pending = ""
+    for line in text.splitlines():
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        yield pending + line
+        pending = ""
+    if pending:
+        yield pending
+
+
+def parse_makefile(text: str) -> tuple[dict[str, Rule], dict[str, str]]:
+    """The rules (target, prerequisites, recipe lines) and the simple variables of a Makefile."""
+    rules: dict[str, Rule] = {}
+    variables: dict[str, str] = {}
+    current: str | None = None
+    for line in _logical_lines(text):
+        if line.startswith("\t"):
+            if current is not None:
+                rule = rules[current]
+                rules[current] = Rule(rule.target, rule.prerequisites, (*rule.recipe, line.strip()))
+            continue
+        stripped = line.split("#", 1)[0].rstrip()
+        if not stripped:
+            continue
+        if m := VARIABLE.match(stripped):
+            variables.setdefault(m[1], m[2].strip())
+            current = None
+        elif m := RULE.match(stripped):
+            current = None
+            for target in m[1].split():
+                if target.startswith("."):
+                    continue  # .PHONY and other special targets
+                old = rules.get(target, Rule(target, (), ()))
+                rules[target] = Rule(target, (*old.prerequisites, *m[2].split()), old.recipe)
+                current = target
+    return rules, variables
+
+
+def expand(line: str, variables: dict[str, str]) -> str:
+    for _ in range(10):
+        new = re.sub(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", lambda m: variables.get(m[1], m[0]), line)
+        if new == line:
+            break
+        line = new
+    return line
+
+
+def groups_of(target: str, rules: dict[str, Rule]) -> set[str]:
+    """The dependency groups installed before `target`'s recipe runs (its own recipe's set-up included)."""
+    groups: set[str] = set()
+    seen: set[str] = set()
+    todo = [target]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in rules:
+            continue
+        seen.add(name)
+        for line in rules[name].recipe:
+            groups.update(SETUP.findall(line))
+        todo += rules[name].prerequisites
+    return groups
+
+
+def group_pins(pyproject: dict, group: str) -> list[Requirement]:
+    out: list[Requirement] = []
+    for item in pyproject["dependency-groups"][group]:
+        out += group_pins(pyproject, item["include-group"]) if isinstance(item, dict) else [Requirement(item)]
+    return out
+
+
+def closure(requirements: Iterable[Requirement]) -> set[str]:
+    """The distributions these requirements install: themselves and, from installed metadata, what they require."""
+    names: set[str] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
+    todo = [(req, frozenset()) for req in requirements]
+    while todo:
+        req, parent_extras = todo.pop()
+        if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (parent_extras or {""})):
+            continue
+        name = canonicalize_name(req.name)
+        key = (name, frozenset(req.extras))
+        if key in seen:
+            continue
+        seen.add(key)
+        names.add(name)
+        try:
+            requires = metadata.distribution(name).requires or []
+        except metadata.PackageNotFoundError:
+            continue  # not installed here: it brings no further names
+        todo += [(Requirement(r), frozenset(req.extras)) for r in requires]
+    return names
+
+
+@functools.cache
+def _parse(path: Path) -> tuple[ast.Module, frozenset[int]]:
+    """A file's syntax tree, and the ids of the nodes under `if TYPE_CHECKING:` (imported for type hints only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skip = frozenset(id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                     and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node))
+    return tree, skip
+
+
+@functools.cache
+def _providers() -> dict[str, frozenset[str]]:
+    """Top-level import name -> the installed distributions that provide it."""
+    return {k: frozenset(map(canonicalize_name, v)) for k, v in metadata.packages_distributions().items()}
+
+
+@functools.cache
+def _installed_bins() -> dict[str, set[str]]:
+    """Executable name in .venv/bin -> the distributions whose RECORD installs it (entry points and data scripts)."""
+    bins: dict[str, set[str]] = {}
+    for dist in metadata.distributions():
+        for file in dist.files or []:
+            parts = Path(str(file)).parts
+            if len(parts) >= 2 and parts[-2] == "bin" and parts[0] == "..":
+                bins.setdefault(parts[-1], set()).add(canonicalize_name(dist.metadata["Name"]))
+    return bins
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!ENV, !!python/...): each tagged value becomes None."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _names(entries: object) -> list[str]:
+    """Names of a mkdocs.yml list whose items are `name` or `{name: options}`."""
+    out: list[str] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, str):
+            out.append(entry)
+        elif isinstance(entry, dict):
+            out += [str(k) for k in entry]
+    return out
+
+
+class Walker:
+    """Follows scripts and local modules from the files a make target starts, collecting what they need."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root = root.resolve()
+        self.local_dirs = [root / "scripts", root / "hooks"]
+        self.visited: set[Path] = set()
+        self.modules_run: set[str] = set()
+        self.needs = Needs()
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def local_module(self, dotted: str, search: list[Path]) -> list[Path]:
+        """The files of a local module and its parent packages, or [] when it is not local."""
+        parts = dotted.split(".")
+        for base in search:
+            files = []
+            for i in range(1, len(parts) + 1):
+                stem = base.joinpath(*parts[:i])
+                if (stem / "__init__.py").is_file():
+                    files.append(stem / "__init__.py")
+                elif stem.with_suffix(".py").is_file():
+                    files.append(stem.with_suffix(".py"))
+                    break
+                else:
+                    break
+            if files:
+                return files
+        return []
+
+    def need_import(self, dotted: str, where: str) -> None:
+        top = dotted.split(".")[0]
+        if top in sys.stdlib_module_names or top == "__main__":
+            return
+        self.needs.imports.setdefault(top, where)
+
+    def file(self, path: Path) -> None:
+        path = path.resolve()
+        if path in self.visited:
+            return
+        self.visited.add(path)
+        tree, type_checking = _parse(path)
+        search = [path.parent, *self.local_dirs]
+        name = self.rel(path)
+        for node in ast.walk(tree):
+            if id(node) in type_checking:
+                continue
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    self.dotted(alias.name, search, f"{name}:{node.lineno}")
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = path.parent
+                    for _ in range(node.level - 1):
+                        base = base.parent
+                    prefix = node.module.split(".") if node.module else []
+                    for alias in node.names:
+                        for candidate in (base.joinpath(*prefix, alias.name), base.joinpath(*prefix)):
+                            for file in (candidate / "__init__.py", candidate.with_suffix(".py")):
+                                if file.is_file():
+                                    self.file(file)
+                else:
+                    self.dotted(node.module or "", search, f"{name}:{node.lineno}")
+                    for alias in node.names:
+                        for file in self.local_module(f"{node.module}.{alias.name}", search)[1:]:
+                            self.file(file)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (m := PY_FILE.match(node.value)):
+                for base in self.local_dirs:
+                    if (base / m[1]).is_file() and (base / m[1]).resolve() != path:
+                        self.file(base / m[1])  # a script or hook this one starts or loads by path
+            elif isinstance(node, (ast.List, ast.Tuple)):
+                items = node.elts
+                for a, b in itertools.pairwise(items):
+                    if (isinstance(a, ast.Constant) and a.value == "-m" and isinstance(b, ast.Constant)
+                            and isinstance(b.value, str)):
+                        self.module(b.value, f"{name}:{node.lineno}")
+
+    def dotted(self, dotted: str, search: list[Path], where: str) -> None:
+        files = self.local_module(dotted, search)
+        if files:
+            for file in files:
+                self.file(file)
+        else:
+            self.need_import(dotted, where)
+
+    def module(self, name: str, where: str) -> None:
+        """`python -m name`: the module itself, and what it loads by configuration."""
+        self.need_import(name, where)
+        if name in self.modules_run:
+            return
+        self.modules_run.add(name)
+        top = name.split(".")[0]
+        if top in {"mkdocs", "properdocs"} and (self.root / "mkdocs.yml").is_file():
+            self.mkdocs_config(self.root / "mkdocs.yml")
+        if top == "pytest" and (self.root / "tests").is_dir():
+            for test_file in sorted((self.root / "tests").glob("*.py")):
+                self.file(test_file)
+
+    def mkdocs_config(self, path: Path) -> None:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        where = self.rel(path)
+        for hook in config.get("hooks") or []:
+            self.file(self.root / hook)
+        for ext in _names(config.get("markdown_extensions")):
+            self.need_import(ext if "." in ext else "markdown", f"{where}: markdown_extensions: {ext}")
+        for plugin in _names(config.get("plugins")):
+            self.needs.plugins.setdefault(("mkdocs.plugins", plugin), f"{where}: plugins: {plugin}")
+        theme = config.get("theme")
+        theme_name = theme.get("name") if isinstance(theme, dict) else theme
+        if theme_name:
+            self.needs.plugins.setdefault(("mkdocs.themes", str(theme_name)), f"{where}: theme: {theme_name}")
+
+    def recipe_line(self, line: str) -> None:
+        for m in VENV.finditer(line):
+            self.needs.runs_venv = True
+            exe, rest = m[1], m[2].strip()
+            if exe not in {"python", "python3"}:
+                self.needs.tools.setdefault(exe, "the recipe")
+            elif rest.startswith("-m"):
+                self.module(rest.split()[-1], f"the recipe (-m {rest.split()[-1]})")
+            elif rest.endswith(".py"):
+                self.file(self.root / rest)
+
+
+def target_needs(root: Path, target: str) -> Needs:
+    rules, variables = parse_makefile((root / "Makefile").read_text(encoding="utf-8"))
+    walker = Walker(root)
+    for line in rules[target].recipe:
+        walker.recipe_line(expand(line, variables))
+    return walker.needs
+
+
+def problems(root: Path) -> list[str]:
+    """One line per import, tool or plugin a make target uses that the groups it sets up do not install."""
+    rules, _variables = parse_makefile((root / "Makefile").read_text(encoding="utf-8"))
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    group_names = list(pyproject.get("dependency-groups", {}))
+    in_group = {g: closure(group_pins(pyproject, g)) for g in group_names}
+    providers = _providers()
+    bins = _installed_bins()
+    out: list[str] = []
+    for target in sorted(rules):
+        needs = target_needs(root, target)
+        if not needs.runs_venv:
+            continue
+        groups = groups_of(target, rules)
+        if not groups:
+            out.append(f"make {target}: runs programs from .venv but sets up no dependency group"
+                       f" (make it depend on one of: {', '.join(f'setup-{g}' for g in group_names)})")
+            continue
+        have = set().union(*(in_group.get(g, set()) for g in groups))
+        label = f"group{'s' if len(groups) > 1 else ''} it sets up ({', '.join(sorted(groups))})"
+        wanted = [(f"imports {name}", set(providers.get(name, ())), where) for name, where in needs.imports.items()]
+        wanted += [(f"runs .venv/bin/{name}", bins.get(name, set()), where) for name, where in needs.tools.items()]
+        for (ep_group, name), where in needs.plugins.items():
+            dists = {canonicalize_name(ep.dist.name) for ep in metadata.entry_points(group=ep_group, name=name)
+                     if ep.dist is not None}
+            wanted.append((f"uses the {ep_group.split('.')[-1][:-1]} {name}", dists, where))
+        for what, dists, where in sorted(wanted, key=lambda w: w[2]):
+            if not dists:
+                out.append(f"make {target}: {where} {what}, which no installed distribution provides")
+            elif not dists & have:
+                fits = [g for g in group_names if dists & in_group[g]]
+                hint = f": make it depend on setup-{fits[0]}" if fits else ": add it to a group"
+                out.append(f"make {target}: {where} {what} ({', '.join(sorted(dists))}),"
+                           f" which the {label} does not install{hint}")
+    return out
