@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +112,13 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str,
     return results
 
 
+def export_quietly(site: Path, language: Language, out_dir: Path, version: str,
+                   named: frozenset[str] | None) -> list[Rendered]:
+    """export_language in a worker process, with WeasyPrint's harmless warnings silenced there too."""
+    quiet_weasyprint()
+    return export_language(site, language, out_dir, version, named)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
@@ -153,17 +161,20 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
     quiet_weasyprint()
     started = time.perf_counter()
     results: list[Rendered] = []
-    for language in LANGUAGES:
-        if args.lang and language.locale not in args.lang:
-            continue
-        try:
-            rendered = export_language(site, language, out_dir, version, families)
-        except FallbackFont as err:
-            print(f"export_pdf: {err}", file=sys.stderr)
-            return 1
-        for r in rendered:
-            results.append(r)
-            print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
+    chosen = [lang for lang in LANGUAGES if not args.lang or lang.locale in args.lang]
+    # One process per language: WeasyPrint lays out on one core, and each language's two PDFs are independent.
+    workers = max(1, min(len(chosen), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(export_quietly, site, language, out_dir, version, families) for language in chosen]
+        for future in futures:
+            try:
+                rendered = future.result()
+            except FallbackFont as err:
+                print(f"export_pdf: {err}", file=sys.stderr)
+                return 1
+            for r in rendered:
+                results.append(r)
+                print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
     problems = size_problems(results, args.max_guide_bytes)
     for problem in problems:
         print(f"export_pdf: {problem}", file=sys.stderr)
