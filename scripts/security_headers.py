@@ -4,7 +4,11 @@
 The build (hooks/security_headers.py) writes site/_headers with a policy made from that build's inline scripts;
 this turns the same headers into an nginx snippet kept in the repository for the university's web servers.
 
-usage: scripts/security_headers.py [--site site] [--write | --check]
+usage: scripts/security_headers.py [--site site] [--write | --check] [--out FILE]
+
+The committed snippet is the root build's. Under a sub-path the 404 page's inline script names that path, so its
+hash, and the policy, differ: after `SITE_URL=https://host/path/ make build`, write the snippet that build needs
+with `--write --out FILE` and deploy that one.
 Exit status: 0 the snippet matches (or was written), 1 it is stale (--check), 2 no built site.
 """
 from __future__ import annotations
@@ -40,22 +44,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write the snippet")
     mode.add_argument("--check", action="store_true", help="exit 1 if the committed snippet differs (default)")
+    parser.add_argument("--out", type=Path, default=SNIPPET, help="the snippet to write or check (default: %(default)s)")
     args = parser.parse_args(argv)
+    snippet: Path = args.out
     if not (args.site / "_headers").is_file():
         print(f"security_headers: no {args.site}/_headers: run `make build` first")
         return 2
     want = nginx_snippet(args.site)
+    shown = snippet.relative_to(ROOT) if snippet.is_relative_to(ROOT) else snippet
     if args.write:
         # A temporary file renamed into place: an interrupted write never leaves half a snippet to be deployed.
-        tmp = SNIPPET.with_name(f".{SNIPPET.name}.tmp")
+        tmp = snippet.with_name(f".{snippet.name}.tmp")
         tmp.write_text(want, encoding="utf-8")
-        os.replace(tmp, SNIPPET)
-        print(f"security_headers: wrote {SNIPPET.relative_to(ROOT)}")
+        os.replace(tmp, snippet)
+        print(f"security_headers: wrote {shown}")
         return 0
-    if SNIPPET.is_file() and SNIPPET.read_text(encoding="utf-8") == want:
-        print(f"security_headers: {SNIPPET.relative_to(ROOT)} matches the build")
+    if snippet.is_file() and snippet.read_text(encoding="utf-8") == want:
+        print(f"security_headers: {shown} matches the build")
         return 0
-    print(f"security_headers: {SNIPPET.relative_to(ROOT)} differs from the build's headers: run `make headers`")
+    print(f"security_headers: {shown} differs from the build's headers: run `make headers`")
     return 1
 
 

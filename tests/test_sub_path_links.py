@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,22 @@ def test_only_404_and_the_language_switcher_are_root_absolute(sub_path_site: Pat
               if page != "404.html" and "md-select__link" not in tag]
     assert others == []
     assert any(page == "404.html" for page, _ in _root_absolute(sub_path_site))
+
+
+def test_a_sub_path_build_gets_the_nginx_snippet_its_own_pages_need(sub_path_site: Path, built_site: Path,
+                                                                   tmp_path: Path) -> None:
+    """The 404 page's inline script names the sub-path, so its hash differs from a root build's: --out writes the
+    snippet for the build at hand, and its policy allows exactly the scripts that build's pages run."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import security_headers as script
+
+    out = tmp_path / "guide-headers.conf"
+    assert script.main(["--site", str(sub_path_site), "--write", "--out", str(out)]) == 0
+    assert script.main(["--site", str(sub_path_site), "--check", "--out", str(out)]) == 0
+
+    def hashes(text: str) -> set[str]:
+        return set(re.findall(r"'sha256-[^']+'", text))
+
+    sub, root = hashes(out.read_text(encoding="utf-8")), hashes(script.nginx_snippet(built_site))
+    assert sub == hashes((sub_path_site / "_headers").read_text(encoding="utf-8"))
+    assert sub != root, "a root build's snippet would block a script of the sub-path build"
