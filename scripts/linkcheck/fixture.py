@@ -278,8 +278,9 @@ class QuietServer(ThreadingHTTPServer):
         pass  # resets, closed sockets and refused certificates are the point of these servers
 
 
-def _serve(address: str, handler: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None) -> QuietServer:
-    server = QuietServer((address, 0), handler)
+def _serve(address: str, handler: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None,
+           port: int = 0) -> QuietServer:
+    server = QuietServer((address, port), handler)
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -337,9 +338,9 @@ class CaseServers:
                 server.server_close()
 
 
-def start_cases(workdir: Path, *, slow_seconds: float = 5.0) -> CaseServers:
+def start_cases(workdir: Path, *, slow_seconds: float = 5.0, port: int = 0) -> CaseServers:
     state = ServerState(slow_seconds=slow_seconds)
-    main = _serve("127.0.0.1", _handler(state, _bomb()))
+    main = _serve("127.0.0.1", _handler(state, _bomb()), port=port)
     context = self_signed_context(workdir)
     tls = _serve("127.0.0.1", _handler(ServerState()), context) if context else None
     return CaseServers(main=main, state=state, refused_port=free_port(), tls=tls)
