@@ -34,7 +34,8 @@ FIELDS = [
                          "zh": "与告知你姓名格式的邮件完全一致"}),
     ("passport", 2, "证件号码", {"en": "your passport number, exactly as in that e-mail",
                               "zh": "你的护照号码，与该邮件完全一致"}),
-    ("account", 3, "用户名", {"en": "the account name you log in to CHSI with", "zh": "你登录学信网时用的用户名"}),
+    # No hint for the account name: the office's guide does not say what it is (a login name, a phone number?).
+    ("account", 3, "用户名", {"en": "", "zh": ""}),
     ("institution", 4, "就读院校名称", {"en": "", "zh": ""}),
 ]
 ATTACHMENTS = [(5, "本人手持证件照片"), (6, "姓名无法修改的页面截图"), (7, "邮件正文（含姓名格式和护照号码）截图")]

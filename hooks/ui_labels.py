@@ -16,6 +16,7 @@ includes/ui-labels.yml, `Select **立即注册** (Register now).`, and later men
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,16 +98,23 @@ def front_matter_lines(source: str) -> int:
     return match.group(0).count("\n") if match else 0
 
 
+def prose_lines(markdown: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
+    """(line number, line, whether it is prose) for each line: fenced code and its fences are not prose."""
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), first_line):
+        fence = bool(FENCE.match(line))
+        if fence:
+            in_fence = not in_fence
+        yield number, line, not (fence or in_fence)
+
+
 def check_english(markdown: str, labels: dict[str, str], src: str, first_line: int) -> tuple[str, list[str]]:
     """Return the page with `lang` added to each label, and the problems found (one line each)."""
     problems: list[str] = []
     out: list[str] = []
-    in_fence = False
     glossed: set[str] = set()  # labels already glossed higher up the page: later mentions may stand bare
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or FENCE.match(line):
+    for number, line, prose in prose_lines(markdown, first_line):
+        if not prose:
             out.append(line)
             continue
 
@@ -151,8 +159,8 @@ def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_
     note = ASSUMPTION_NOTE.get(locale, ASSUMPTION_NOTE["en"])
     guessed = [label for label, entry in table.items() if entry.source == "assumption"]
     problems = []
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        for label in guessed:
+    for number, line, prose in prose_lines(markdown, first_line):
+        for label in guessed if prose else ():
             if f"**{label}**" in line and note not in line:
                 problems.append(f"{src}:{number}: **{label}** is marked 'source: assumption' in {TABLE_FILE}: say "
                                 f"on this line that it is {note!r}, or ask the office and mark it quoted")
@@ -162,12 +170,8 @@ def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_
 def check_chinese(markdown: str, labels: dict[str, str], src: str, first_line: int) -> list[str]:
     """Chinese pages bold only screen labels: a bold Chinese text the table lacks is a new or misspelt label."""
     problems = []
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
+    for number, line, prose in prose_lines(markdown, first_line):
+        if not prose:
             continue
         for match in BOLD.finditer(COMMENT.sub("", CODE_SPAN.sub("", line))):
             label = match.group("label")

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image
 from shot_draw import encode_png, render
-from shot_spec import MAX_BYTES, MAX_WIDTH, Layout, Spec, SpecError, layout, load_boxes, load_spec, shown
-from shot_text import Run, quoted_labels, text_problems
+from shot_spec import MAX_BYTES, MAX_WIDTH, Layout, Run, Spec, SpecError, layout, load_boxes, load_spec, shown
+from shot_text import quoted_labels, text_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*images/([\w.-]+\.png)\)")

@@ -55,6 +55,14 @@ class Box:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A run of text the captured page draws (text that runs on across markup is one run), in raw pixels."""
+
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
 class Marker:
     number: int
     target: str
@@ -202,7 +210,6 @@ def load_spec(path: Path) -> Spec:
 
 def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box], list]:
     """The raw capture's size, element boxes and text runs; every target the spec names must be there."""
-    from shot_text import Run  # the runs' own module, which needs this one
     path = spec.raw_boxes
     _need(spec.raw_png.is_file(), spec.path, "raw", f"missing raw capture {spec.raw_png} (run `make capture`)")
     _need(path.is_file(), spec.path, "raw", f"missing element boxes {path} (run `make capture`)")

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from shot_spec import Box, Layout, Spec
+from shot_spec import Layout, Run, Spec
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS_FILE = ROOT / "includes" / "ui-labels.yml"
@@ -53,12 +52,6 @@ TEXTS_JS = """() => {
   }
   return runs.map(r => ({text: r.text, box: r.box}));
 }"""
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    box: Box
 
 
 def quoted_labels(path: Path = LABELS_FILE) -> set[str]:
