@@ -42,10 +42,12 @@ pdf: setup-site
 test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
-## check: translation parity, copy lint and word budgets on docs/ (make test runs them too, as tests)
+## check: every check of the sources that needs no browser and no PDF, without building (seconds): what the build
+##        refuses (scripts/check_content.py runs the build's own check functions), translation parity, copy lint and
+##        word budgets (make test runs them too)
 check: setup-test
-	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; \
-	  $(PY) scripts/check_budgets.py || status=1; exit $$status
+	@status=0; $(PY) scripts/check_content.py || status=1; $(PY) scripts/check_parity.py || status=1; \
+	  $(PY) scripts/lint_copy.py || status=1; $(PY) scripts/check_budgets.py || status=1; exit $$status
 
 ## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
 ##        which the links group adds to the site group: set that up first (build then finds the site group in place)

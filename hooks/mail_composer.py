@@ -4,8 +4,8 @@ The composer is a form, in the page's language, for the items of the e-mail to C
 ticks the attachments once they are ready, and docs/assets/javascripts/mail-composer.js writes the e-mail (a
 mailto: link, a copy to the clipboard, and the text shown on the page). Nothing is sent anywhere by the page.
 
-The form is written here, not in the Markdown, so that its headings come from the one list the build checks
-against the office's guide (hooks/mail_items.py) and its labels from includes/ui-labels.yml. It is `hidden` in the
+The form is written here, not in the Markdown, so that its items, subject and address come from the one e-mail
+in includes/facts.yml (mail-to-chsi) and its labels' glosses from includes/ui-labels.yml. It is `hidden` in the
 HTML: without JavaScript (and in the PDFs, which run none) the page keeps its static link and checklist.
 """
 from __future__ import annotations
@@ -16,29 +16,26 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import mail_items
+import facts as facts_module
 import ui_labels
 
 MARKER = "<!-- mail-composer -->"
-SUBJECT = "学信网账号问题 CHSI account problem"
-PROBLEM_HEADING = "具体问题 The problem I am facing"
-INSTITUTION = "北京大学"
 # Longest values the form accepts: with every character Chinese (nine characters each once percent-encoded), the
 # longest mailto: link stays under MAX_MAILTO (tests/test_browser_mail_composer.py composes it).
 MAX_LENGTHS = {"name": 100, "passport": 30, "account": 60, "institution": 60, "problem": 480}
 MAX_MAILTO = 8000
 
-# One entry per field: the item it fills (1-based), its label (Chinese label from ui-labels.yml), its hint.
+# The items the student types, in the e-mail's order (items 1 to 4 of mail-to-chsi); every later item is an
+# attachment to tick. Each field: its name, and a hint in each language.
 FIELDS = [
-    ("name", 1, "姓名", {"en": "exactly in the format of the e-mail that gave you your name",
-                         "zh": "与告知你姓名格式的邮件完全一致"}),
-    ("passport", 2, "证件号码", {"en": "your passport number, exactly as in that e-mail",
-                              "zh": "你的护照号码，与该邮件完全一致"}),
-    # No hint for the account name: the office's guide does not say what it is (a login name, a phone number?).
-    ("account", 3, "用户名", {"en": "", "zh": ""}),
-    ("institution", 4, "就读院校名称", {"en": "", "zh": ""}),
+    ("name", {"en": "exactly in the format of the e-mail that gave you your name",
+              "zh": "与告知你姓名格式的邮件完全一致"}),
+    ("passport", {"en": "your passport number, exactly as in that e-mail",
+                  "zh": "你的护照号码，与该邮件完全一致"}),
+    # No hint for the account name: what it is (a login name, a phone number?) is an open question for the office.
+    ("account", {"en": "", "zh": ""}),
+    ("institution", {"en": "", "zh": ""}),
 ]
-ATTACHMENTS = [(5, "本人手持证件照片"), (6, "姓名无法修改的页面截图"), (7, "邮件正文（含姓名格式和护照号码）截图")]
 
 WORDS = {
     "en": {
@@ -72,13 +69,13 @@ WORDS = {
 MESSAGES = {
     "en": {"empty": "Enter {what}.",
            "long": "This e-mail is too long for an e-mail link: shorten your problem, or copy the e-mail instead.",
-           "copied": "Copied. Paste it into a new e-mail to kefu@chsi.com.cn, and attach the files.",
+           "copied": "Copied. Paste it into a new e-mail to {address}, and attach the files.",
            "copy_failed": "Your browser did not allow copying: select the text below and copy it.",
            "unticked": "Not ticked yet: {items}. Attach them in your e-mail app before you send.",
            "ready": "The e-mail is ready: attach the files in your e-mail app, then send it."},
     "zh": {"empty": "请填写{what}。",
            "long": "这封邮件太长，邮件链接无法打开：请缩短问题说明，或改用复制邮件。",
-           "copied": "已复制。请粘贴到发给 kefu@chsi.com.cn 的新邮件中，并添加附件。",
+           "copied": "已复制。请粘贴到发给 {address} 的新邮件中，并添加附件。",
            "copy_failed": "浏览器不允许复制：请选中下面的文字后复制。",
            "unticked": "还没有勾选：{items}。发送前请在邮件程序中添加这些附件。",
            "ready": "邮件已写好：在邮件程序中添加附件后发送。"},
@@ -97,20 +94,21 @@ def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
     return f"{chinese} ({html.escape(glosses[label])})" if locale == "en" else chinese
 
 
-def composer_html(locale: str, glosses: dict[str, str]) -> str:
+def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
     words = WORDS[locale]
-    items = mail_items.ITEMS
-    config = {"items": items, "subject": SUBJECT, "problem": PROBLEM_HEADING, "address": mail_items.ADDRESS,
-              "maxMailto": MAX_MAILTO, "messages": MESSAGES[locale], "what": WHAT[locale],
+    items = [f"({n}) {item.text}" for n, item in enumerate(facts.items, 1)]
+    messages = {key: text.replace("{address}", facts.service_email) for key, text in MESSAGES[locale].items()}
+    config = {"items": items, "subject": facts.subject, "problem": facts.closing, "address": facts.service_email,
+              "maxMailto": MAX_MAILTO, "messages": messages, "what": WHAT[locale],
               "attachment": "见附件 See attachment", "to": WORDS[locale]["to"], "subjectWord": WORDS[locale]["subject"]}
     out = [(f'<form class="mail-composer" id="mail-composer" hidden novalidate aria-labelledby="mail-composer-title" '
            f"data-config='{html.escape(json.dumps(config, ensure_ascii=False), quote=True)}'>"),
            f'<h3 id="mail-composer-title">{html.escape(words["heading"])}</h3>',
            f'<p>{html.escape(words["intro"])}</p>']
-    for name, number, label, hints in FIELDS:
-        hint = hints[locale]
+    for number, ((name, hints), item) in enumerate(zip(FIELDS, facts.items), 1):
+        label, hint = item.label, hints[locale]
         described = f"mc-{name}-hint mc-{name}-error" if hint else f"mc-{name}-error"
-        value = f' value="{INSTITUTION}"' if name == "institution" else ""
+        value = f' value="{html.escape(facts.school)}"' if name == "institution" else ""
         out.append(f'<div class="mail-composer__field"><label for="mc-{name}">({number}) '
                    f"{label_html(label, glosses, locale)}</label>"
                    + (f'<span class="mail-composer__hint" id="mc-{name}-hint">{html.escape(hint)}</span>' if hint else "")
@@ -118,7 +116,7 @@ def composer_html(locale: str, glosses: dict[str, str]) -> str:
                    f' autocomplete="off" spellcheck="false" aria-describedby="{described}"{value}>'
                    f'<span class="mail-composer__error" id="mc-{name}-error" role="alert" hidden></span></div>')
     out.append(f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>')
-    for number, label in ATTACHMENTS:
+    for number, label in [(n, item.label) for n, item in enumerate(facts.items, 1) if n > len(FIELDS)]:
         out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-attach-{number}" '
                    f'name="attach-{number}" data-item="({number})"><label for="mc-attach-{number}">({number}) '
                    f"{label_html(label, glosses, locale)}</label></div>")
@@ -128,7 +126,7 @@ def composer_html(locale: str, glosses: dict[str, str]) -> str:
                f' aria-describedby="mc-problem-error"></textarea>'
                f'<span class="mail-composer__error" id="mc-problem-error" role="alert" hidden></span></div>')
     out.append(f'<p class="mail-composer__actions"><a class="md-button md-button--primary" id="mc-open" '
-               f'href="mailto:{mail_items.ADDRESS}">{html.escape(words["open"])}</a> '
+               f'href="mailto:{facts.service_email}">{html.escape(words["open"])}</a> '
                f'<button type="button" class="md-button" id="mc-copy">{html.escape(words["copy"])}</button></p>')
     out.append('<p class="mail-composer__status" id="mc-status" role="status" aria-live="polite"></p>')
     out.append(f'<details class="mail-composer__preview-box" id="mc-preview-box"><summary id="mc-preview-title">'
@@ -142,5 +140,6 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     locale = ui_labels.page_locale(page.file.src_uri)
-    glosses = ui_labels.load_labels(Path(config.config_file_path).parent / ui_labels.TABLE_FILE)
-    return markdown.replace(MARKER, "\n" + composer_html(locale, glosses) + "\n")
+    root = Path(config.config_file_path).parent
+    glosses = ui_labels.load_labels(root / ui_labels.TABLE_FILE)
+    return markdown.replace(MARKER, "\n" + composer_html(locale, glosses, facts_module.load_facts(root)) + "\n")

@@ -1,43 +1,39 @@
 """Keep includes/screens.yml, the list of CHSI pages whose labels the weekly check looks for, true to the guide.
 
-Each entry names a page by the reference name of its address in includes/links.md and lists labels from
+Each entry names a page by the name of its address in includes/facts.yml and lists labels from
 includes/ui-labels.yml that the guide quotes for that page; scripts/check_screens.py fetches the pages and reports
 labels that are gone. This hook fails the build, naming includes/screens.yml and the line, when an entry names an
 address the registry does not define (or one that is not a web page), a label the table does not hold, or has the
 wrong shape, so that the weekly check never looks for something the guide does not say.
 
 The labels are read through ui_labels.load_labels, the build's own reader of the table, and the addresses through
-Python-Markdown, which resolves the references on the pages: a change of either file's layout stays in one place.
+facts.load_facts, which gives the pages their links: a change of either file's layout stays in one place.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import facts as facts_module
 import ui_labels
 import yaml
 from mkdocs.exceptions import PluginError
 
 SCREENS_FILE = "includes/screens.yml"
-LINKS_FILE = "includes/links.md"
+LINKS_FILE = facts_module.FACTS_FILE
 LABELS_FILE = "includes/ui-labels.yml"
 KEYS = ("link", "labels")
 
 
 @dataclass(frozen=True)
 class Screen:
-    link: str                   # reference name in includes/links.md, as written in screens.yml
+    link: str                   # the address's name in includes/facts.yml, as written in screens.yml
     url: str                    # the address it stands for
     labels: tuple[str, ...]     # as the guide quotes them
     line: int                   # the entry's line in screens.yml
-
-
-def link_addresses(text: str) -> dict[str, str]:
-    """Reference name (lower case, as Markdown matches it) -> address, read by Python-Markdown itself."""
-    md = markdown.Markdown()
-    md.convert(text)
-    return {name: url for name, (url, _title) in md.references.items()}
 
 
 def _line(node: yaml.Node) -> int:
@@ -77,11 +73,11 @@ def parse_screens(text: str, addresses: dict[str, str], labels: set[str]) -> tup
         link = _scalar(link_node)
         url = addresses.get(link.lower()) if link else None
         if link is None:
-            problems.append(f"{SCREENS_FILE}:{_line(link_node)}: link: needs the reference name of an address "
+            problems.append(f"{SCREENS_FILE}:{_line(link_node)}: link: needs the name of an address "
                             f"in {LINKS_FILE}")
         elif url is None:
             problems.append(f"{SCREENS_FILE}:{_line(link_node)}: unknown address reference [{link}]: "
-                            f"{LINKS_FILE} defines no such name (its web pages: {', '.join(web) or 'none'})")
+                            f"{LINKS_FILE} has no such name (its web pages: {', '.join(web) or 'none'})")
         elif link.lower() not in web:
             problems.append(f"{SCREENS_FILE}:{_line(link_node)}: [{link}] is {url.split('?')[0]}, not a web page: "
                             f"list only pages a browser opens")
@@ -113,14 +109,13 @@ def parse_screens(text: str, addresses: dict[str, str], labels: set[str]) -> tup
 
 def load_screens(root: Path) -> list[Screen]:
     """The pages of root's includes/screens.yml; any problem stops the build with the file and line of each."""
-    texts = {}
-    for name in (SCREENS_FILE, LINKS_FILE):
-        try:
-            texts[name] = (root / name).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise PluginError(f"{name}: missing") from None
-    addresses = link_addresses(texts[LINKS_FILE])
-    text = texts[SCREENS_FILE]
+    try:
+        text = (root / SCREENS_FILE).read_text(encoding="utf-8")
+        addresses = facts_module.load_facts(root).references()
+    except FileNotFoundError:
+        raise PluginError(f"{SCREENS_FILE}: missing") from None
+    except facts_module.FactsError as err:
+        raise PluginError(str(err)) from None
     labels = set(ui_labels.load_labels(root / LABELS_FILE))
     screens, problems = parse_screens(text, addresses, labels)
     if problems:

@@ -143,7 +143,7 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
 
         fixed = BOLD.sub(fix, line)
         rest = COMMENT.sub("", CODE_SPAN.sub("", BOLD.sub("", line)))
-        # Link reference definitions come from includes/links.md, appended later; pages hold none.
+        # Link reference definitions come from includes/facts.yml (hooks/facts.py); pages hold none.
         stray = CJK.findall(rest)
         if stray:
             problems.append(

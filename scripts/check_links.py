@@ -3,7 +3,7 @@
 
 usage: check_links.py [PATH|URL ...] [--offline] [--format text|json|markdown|sarif|github]
 
-With no PATH it checks docs/ (with includes/links.md) and the built site/. Verdicts: ok, redirect, broken,
+With no PATH it checks docs/ (with the addresses of includes/facts.yml) and the built site/. Verdicts: ok, redirect, broken,
 blocked, unreachable. Exit 0 when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or
 a failure of the checker itself (one line on stderr says what failed; no verdict on the links).
 """
@@ -41,6 +41,7 @@ class Inputs:
     markdown_root: Path | None = None
     sites: list[Path] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
+    facts_root: Path | None = None      # a project whose includes/facts.yml gives the pages their addresses
 
 
 def default_inputs(root: Path) -> Inputs:
@@ -49,10 +50,7 @@ def default_inputs(root: Path) -> Inputs:
         raise InputError(f"{internal.display(site)} holds no built site: run `make build` first")
     docs = root / "docs"
     markdown = sorted(docs.rglob("*.md")) if docs.is_dir() else []
-    registry = root / "includes" / "links.md"
-    if registry.is_file():
-        markdown.append(registry)
-    return Inputs(markdown=markdown, markdown_root=docs, sites=[site])
+    return Inputs(markdown=markdown, markdown_root=docs, sites=[site], facts_root=root)
 
 
 def classify_inputs(args: Sequence[str]) -> Inputs:
@@ -71,8 +69,10 @@ def classify_inputs(args: Sequence[str]) -> Inputs:
                 raise InputError(f"{arg}: no Markdown or HTML files in this directory")
             inputs.markdown += found
             inputs.markdown_root = inputs.markdown_root or path
+            inputs.facts_root = inputs.facts_root or facts_project(path)
         elif path.is_file() and path.suffix == ".md":
             inputs.markdown.append(path)
+            inputs.facts_root = inputs.facts_root or facts_project(path)
         elif path.is_file():
             raise InputError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
         else:
@@ -84,11 +84,38 @@ def check_internal(inputs: Inputs) -> internal.Findings:
     merged = internal.Findings()
     parts = [internal.check_site(site) for site in inputs.sites]
     if inputs.markdown:
-        parts.append(internal.check_markdown(inputs.markdown, inputs.markdown_root))
+        registry, expand = project_facts(inputs.facts_root)
+        parts.append(internal.check_markdown(inputs.markdown, inputs.markdown_root, registry, expand))
     for part in parts:
         merged.internal.update(part.internal)
         merged.external += part.external
     return merged
+
+
+def facts_project(path: Path) -> Path | None:
+    """The project a Markdown file or folder belongs to, if that project keeps its addresses in includes/facts.yml."""
+    for parent in path.resolve().parents:
+        if (parent / "includes" / "facts.yml").is_file():
+            return parent
+    return None
+
+
+def project_facts(root: Path | None):
+    """The reference definitions and the placeholder expansion the build gives a project's pages, if it has facts."""
+    if root is None or not (root / "includes" / "facts.yml").is_file():
+        return None, None
+    sys.path.insert(0, str(root / "hooks"))
+    import facts as facts_module
+    from linkcheck.mdsource import Definition
+
+    facts = facts_module.load_facts(root)
+    registry = {name: Definition(name, url, Source(facts_module.FACTS_FILE, facts.lines.get(name)))
+                for name, url in facts.references().items()}
+
+    def expand(path: Path, text: str) -> str:
+        return facts_module.expand(text, facts, "en" if path.name.endswith(".en.md") else "zh", str(path))[0]
+
+    return registry, expand
 
 
 def check_external(links: list[Link], settings: Settings, cache_dir: Path | None, now: float) -> list[Result]:

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 
+import facts as facts_module
 import ui_labels
 from mkdocs.exceptions import PluginError
 from parity.compare import Finding, Page, compare_pages, undefined_references
@@ -123,6 +124,14 @@ def read_project(root: Path) -> tuple[SiteConfig, dict[str, str], dict[str, str]
     for name in [*config.links_files, LABELS_FILE]:
         if (root / name).is_file():
             texts[name] = (root / name).read_text(encoding="utf-8")
+    if (root / facts_module.FACTS_FILE).is_file():
+        # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
+        facts = facts_module.load_facts(root)
+        config.links_files.append(facts_module.FACTS_FILE)
+        texts[facts_module.FACTS_FILE] = facts.definitions()
+        for path, text in texts.items():
+            if path.startswith(f"{config.docs_dir}/") and path.endswith(".md"):
+                texts[path] = facts_module.expand(text, facts, "en" if path.endswith(".en.md") else "zh", path)[0]
     labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
     runs = [json.loads(path.read_text(encoding="utf-8")).get("texts") or [] for path in
             sorted((root / "shots" / "raw").glob("*.boxes.json"))]

@@ -3,7 +3,7 @@
 
 usage: check_screens.py [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
 
-Reads includes/screens.yml (each public CHSI page, by its address name in includes/links.md, with the labels the
+Reads includes/screens.yml (each public CHSI page, by its address name in includes/facts.yml, with the labels the
 guide quotes for it), fetches every page as the link checker does (same politeness, deadlines, byte limit, retries,
 User-Agent and TLS checks), reads its visible text as a browser shows it, and gives each page one verdict: ok (every
 label present), drift (a label is missing: each is named with the lines of docs/ that quote it), unknown (the page
@@ -207,7 +207,7 @@ def local_path(address: str) -> Path:
 
 @dataclass
 class ScreenResult:
-    url: str                    # the guide's address (includes/links.md)
+    url: str                    # the guide's address (includes/facts.yml)
     link: str
     verdict: str
     missing: list[tuple[str, list[str]]] = field(default_factory=list)   # (label, where the guide quotes it)

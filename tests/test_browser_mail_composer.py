@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import mail_composer
-import mail_items
+from project_facts import EMAIL, FACTS, ITEMS
 
 pytestmark = pytest.mark.browser
 
@@ -40,15 +40,15 @@ def composed(page) -> tuple[str, list[str]]:
     """The subject and the body lines of the mailto: link the Open button carries."""
     href = page.get_attribute("#mc-open", "href")
     address = urlsplit(href)
-    assert address.scheme == "mailto" and unquote(address.path) == "kefu@chsi.com.cn"
+    assert address.scheme == "mailto" and unquote(address.path) == EMAIL
     query = parse_qs(address.query)
     return query["subject"][0], query["body"][0].split("\r\n")
 
 
 def expected_body(lang: str) -> list[str]:
     values = [SAMPLE["name"], SAMPLE["passport"], SAMPLE["account"], "北京大学"] + ["见附件 See attachment"] * 3
-    return [f"{item}: {value}" for item, value in zip(mail_items.ITEMS, values)] + [
-        "", f"{mail_composer.PROBLEM_HEADING}: {PROBLEM[lang]}", ""]
+    return [f"{item}: {value}" for item, value in zip(ITEMS, values)] + [
+        "", f"{FACTS.closing}: {PROBLEM[lang]}", ""]
 
 
 def axe_violations(page) -> list[str]:
@@ -64,10 +64,10 @@ def test_the_filled_form_composes_the_seven_items_in_the_sources_order(new_page,
     assert page.input_value("#mc-institution") == "北京大学"  # prefilled, as the office's guide says
     fill(page, lang)
     subject, body = composed(page)
-    assert subject == mail_composer.SUBJECT
+    assert subject == FACTS.subject
     assert body == expected_body(lang)
     text = page.input_value("#mc-preview").split("\n")
-    assert text[0].endswith(": kefu@chsi.com.cn") and text[1].endswith(": " + mail_composer.SUBJECT)
+    assert text[0].endswith(": " + EMAIL) and text[1].endswith(": " + FACTS.subject)
     assert text[3:] == expected_body(lang)
 
 
@@ -175,7 +175,7 @@ def test_axe_finds_nothing_empty_with_errors_and_filled(new_page, root_url, lang
 def test_without_javascript_the_static_link_and_checklist_stay(new_page, root_url, lang: str) -> None:
     page = open_page(new_page, root_url, lang, java_script_enabled=False)
     assert not page.is_visible("#mail-composer")
-    static = page.locator("a[href^='mailto:kefu@chsi.com.cn?subject=']")
+    static = page.locator(f"a[href^='mailto:{EMAIL}?subject=']")
     assert static.count() == 1 and static.is_visible()
     assert page.locator(".task-list-item:visible").count() == 7
 
@@ -184,7 +184,7 @@ def test_without_javascript_the_static_link_and_checklist_stay(new_page, root_ur
 def test_with_javascript_the_composer_replaces_the_static_steps(new_page, root_url, lang: str) -> None:
     page = open_page(new_page, root_url, lang)
     assert page.locator(".task-list-item:visible").count() == 0
-    assert page.locator("a[href^='mailto:kefu@chsi.com.cn?subject=']:not(#mc-open):visible").count() == 0
+    assert page.locator(f"a[href^='mailto:{EMAIL}?subject=']:not(#mc-open):visible").count() == 0
     assert page.locator("#plan-2 + p").is_visible(), "the section's first line still says what to send"
 
 
@@ -199,5 +199,5 @@ def test_the_form_carries_the_items_the_build_checks(built_site: Path) -> None:
     html = (built_site / "en" / "locked-out" / "index.html").read_text(encoding="utf-8")
     start = html.index("data-config='") + len("data-config='")
     config = json.loads(__import__("html").unescape(html[start:html.index("'", start)]))
-    assert config["items"] == mail_items.ITEMS
-    assert config["address"] == "kefu@chsi.com.cn"
+    assert config["items"] == ITEMS
+    assert config["address"] == EMAIL

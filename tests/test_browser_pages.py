@@ -8,13 +8,14 @@ from urllib.parse import urljoin
 
 import pytest
 from browser import DOCS, PAGES, PHONE
+from project_facts import MAILTO, TELS
 
 pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 CONTACTS = {
-    "contact/": ["tel:+861067410388", "tel:+861068352057", "mailto:kefu@chsi.com.cn"],
-    "locked-out/": ["tel:+861067410388", "tel:+861068352057", "mailto:kefu@chsi.com.cn"],
+    "contact/": [*TELS, MAILTO],
+    "locked-out/": [*TELS, MAILTO],
 }
 # The site's chrome: header (with search and the language switcher), both sidebars, footer, back-to-top button.
 CHROME = [".md-header", ".md-search", ".md-select", ".md-sidebar--primary", ".md-sidebar--secondary",

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import check_links
+from project_facts import facts_module
 from linkcheck import classify, mdsource
 from linkcheck.config import ConfigError, Settings, host_interval, settings_from_table
 from linkcheck.fetch import BoundedDecoder
@@ -35,7 +36,7 @@ def broken(report: str) -> dict[str, dict[str, object]]:
 
 def test_the_real_site_and_sources_have_no_broken_internal_link(built_site: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    sources = [str(p) for p in sorted((ROOT / "docs").glob("*.md"))] + [str(ROOT / "includes" / "links.md")]
+    sources = [str(p) for p in sorted((ROOT / "docs").glob("*.md"))]
     _, out, err = run(["--offline", "--format", "json", str(built_site), *sources], capsys)
     data = json.loads(out)
     # downloads/ (PDFs, QR codes) is written after MkDocs by scripts/export_pdf.py and scripts/email_kit.py: a plain
@@ -126,16 +127,11 @@ def test_an_unknown_setting_in_pyproject_exits_2(tmp_path: Path, capsys: pytest.
 # --- one place for every address -------------------------------------------------------------------------------------
 
 def test_pages_never_write_an_external_address_themselves() -> None:
-    """Every URL, e-mail address and phone number lives in includes/links.md; pages write [text][name].
-
-    Link text may show the address its reference points to ([kefu@chsi.com.cn][kefu-email]), as long as it agrees.
-    """
-    registry = ROOT / "includes" / "links.md"
-    defs = mdsource.definitions(registry.read_text(encoding="utf-8"), "includes/links.md")
-    offenders = [f"docs/{page.name}:{lit.line}: {lit.text} ({lit.why})"
-                 for page in sorted((ROOT / "docs").glob("*.md"))
-                 for lit in mdsource.literal_addresses(page.read_text(encoding="utf-8"), defs)]
-    assert offenders == [], "define these in includes/links.md and link with [text][name]:\n" + "\n".join(offenders)
+    """Every URL, e-mail address and phone number lives in includes/facts.yml; pages write {{ name }} or [text][name]."""
+    facts = facts_module.load_facts(ROOT)
+    offenders = [problem for page in sorted((ROOT / "docs").glob("*.md"))
+                 for problem in facts_module.typed_facts(page.read_text(encoding="utf-8"), facts, f"docs/{page.name}")]
+    assert offenders == [], "\n".join(offenders)
 
 
 def test_the_literal_address_rule_catches_each_kind() -> None:
@@ -148,14 +144,6 @@ def test_the_literal_address_rule_catches_each_kind() -> None:
     ]
     assert found[5].why == "a definition outside includes/links.md"
     assert found[-1].why == "shown as the text of [tel-chsi-zh], which points to tel:+861067410388"
-
-
-def test_the_registry_holds_nothing_but_reference_definitions() -> None:
-    text = (ROOT / "includes" / "links.md").read_text(encoding="utf-8")
-    assert mdsource.definitions(text, "includes/links.md"), "includes/links.md defines no address"
-    stray = [f"includes/links.md:{n}: {line}" for n, line in mdsource.code_free_lines(text)
-             if line.strip() and not mdsource.is_definition(line)]
-    assert stray == []
 
 
 # --- pure rules ------------------------------------------------------------------------------------------------------

@@ -70,7 +70,8 @@ def test_languages_come_from_mkdocs_yml() -> None:
     text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     config = read_config(text)
     assert [(lang.locale, lang.default) for lang in config.languages] == [("zh", True), ("en", False)]
-    assert (config.docs_dir, config.links_files) == ("docs", ["includes/links.md"])
+    # No snippet file is appended to the pages: their addresses come from includes/facts.yml (hooks/facts.py).
+    assert (config.docs_dir, config.links_files) == ("docs", [])
 
 
 def test_last_commits_keeps_the_newest() -> None:

@@ -12,14 +12,16 @@ from urllib.parse import urljoin
 
 import pytest
 from html_facts import read_page
+from project_facts import ADDRESSES, EMAIL, HOTLINES
+from project_facts import FACTS as PROJECT_FACTS
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
 EXPORT = ROOT / "scripts" / "export_pdf.py"
 DOCS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "pdf.css"
-REGISTER_URL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
-FACTS = ["010-67410388", "010-68352057", "kefu@chsi.com.cn", "北京大学", REGISTER_URL]
+REGISTER_URL = ADDRESSES["chsi-intl-register"]
+FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, REGISTER_URL]
 MAX_GUIDE_BYTES = 1_500_000
 
 
@@ -150,7 +152,7 @@ def test_running_header_names_the_chapter(pdfs: dict[str, Pdf]) -> None:
 @pytest.mark.parametrize("name", ["checklist-zh", "checklist-en"])
 def test_each_checklist_is_exactly_one_page(pdfs: dict[str, Pdf], name: str) -> None:
     assert len(pdfs[name].pages) == 1
-    assert "010-68352057" in pdfs[name].text and "kefu@chsi.com.cn" in pdfs[name].text
+    assert HOTLINES["hotline-en"] in pdfs[name].text and EMAIL in pdfs[name].text
 
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
@@ -184,7 +186,7 @@ def test_cover_has_the_version_date_and_the_site_address(pdfs: dict[str, Pdf], n
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pdf], name: str) -> None:
     text = squeeze(pdfs[name].text)
-    assert "(https://www.chsi.com.cn/)" in text  # after the link text "CHSI's home page" / "学信网首页"
+    assert f"({ADDRESSES['chsi-home']})" in text  # after the link text "CHSI's home page" / "学信网首页"
     assert "subject=" not in text  # the prefilled e-mail link prints its address only
     for chrome in ("跳转至", "Skiptocontent", "搜索", "Search", "MadewithMaterial", "¶"):
         assert chrome not in text
@@ -258,7 +260,7 @@ def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(export
     printed = PdfReader(io.BytesIO(pdf))
     assert len(printed.pages) == 1
     text = printed.pages[0].extract_text()
-    assert "kefu@chsi.com.cn" in text and "010-68352057" in text
+    assert EMAIL in text and HOTLINES["hotline-en"] in text
     for chrome in ("跳转至", "Skip to content", "整本指南", "The whole guide as a PDF"):  # skip link, PDF links
         assert chrome not in text
 

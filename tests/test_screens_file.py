@@ -1,4 +1,4 @@
-"""includes/screens.yml names only addresses of includes/links.md and labels of includes/ui-labels.yml, or the build
+"""includes/screens.yml names only addresses of includes/facts.yml and labels of includes/ui-labels.yml, or the build
 fails with the file and line (hooks/screens.py)."""
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def test_the_fixture_loads_with_addresses_and_labels_in_order() -> None:
 def test_an_unknown_address_reference_is_named_with_its_line(tmp_path: Path) -> None:
     message = problems(tmp_path, "- link: chsi-home\n  labels: [注册]\n- link: chsi-homepage\n  labels: [注册]\n")
     assert message == HEADER + (
-        "includes/screens.yml:3: unknown address reference [chsi-homepage]: includes/links.md defines no such name "
+        "includes/screens.yml:3: unknown address reference [chsi-homepage]: includes/facts.yml has no such name "
         "(its web pages: chsi-home, chsi-intl-register)")
 
 
@@ -55,12 +55,12 @@ def test_a_label_not_in_the_table_is_named_with_its_line(tmp_path: Path) -> None
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    message = problems(tmp_path, ("- link: kefu-email\n  labels: [注册]\n"
+    message = problems(tmp_path, ("- link: service-email\n  labels: [注册]\n"
                                   "- link: chsi-home\n  labels: [注册, 注册]\n"
                                   "- link: CHSI-Home\n  labels: []\n"
                                   "- labels: [注册]\n"))
     assert message.splitlines()[1:] == [
-        "includes/screens.yml:1: [kefu-email] is mailto:kefu@chsi.example, not a web page: list only pages a browser opens",
+        "includes/screens.yml:1: [service-email] is mailto:kefu@chsi.example, not a web page: list only pages a browser opens",
         "includes/screens.yml:4: label 注册 is listed twice for [chsi-home]",
         "includes/screens.yml:5: [CHSI-Home] is listed already on line 3: give each page one entry",
         "includes/screens.yml:6: labels: needs a list of at least one label from includes/ui-labels.yml",

@@ -6,9 +6,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from html_facts import read_page
+from project_facts import ABROAD, ADDRESSES, EMAIL, HOTLINES, ITEMS, MAILTO, TELS
+from project_facts import FACTS as PROJECT
 
-HOME = "https://www.chsi.com.cn/"
-INTERNATIONAL = "https://account.chsi.com.cn/account/reg/preintregister.action?from=email-share"
+HOME = ADDRESSES["chsi-home"]
+INTERNATIONAL = ADDRESSES["chsi-intl-register"]
+NUMBERS = list(HOTLINES.values())
 # 非常强 (the strength meter) is in the drawing and the glossary: no step needs it.
 FORM_LABELS = ["手机号", "短信验证码", "重新获取", "密码", "密码确认", "姓名", "证件类型",
                "华侨身份证/护照(无身份证者可填护照号)", "证件号码", "安全邮箱", "选填",
@@ -23,19 +26,12 @@ FACTS = [
      ["身份证", "无法通过"], ["Peking University", "University student", "identity card", "cannot verify"], []),
     ("change-name/", ["账号管理", "姓名", "修改"], ["退出", "清除浏览器缓存", "重新登录"],
      ["Log out", "cache", "Log in to CHSI again"], []),
-    ("locked-out/", ["3-4", "北京大学", "kefu@chsi.com.cn", "010-67410388", "010-68352057"],
+    ("locked-out/", ["3-4", PROJECT.school, EMAIL, *NUMBERS],
      ["相同的手机号", "仅供参考", "图片采集码"], ["same phone number", "for reference only", "working hours"],
-     ["mailto:kefu@chsi.com.cn", "tel:+861067410388", "tel:+861068352057"]),
-    ("contact/", ["010-67410388", "010-68352057", "+86 10 6741 0388", "+86 10 6835 2057", "kefu@chsi.com.cn"],
+     [MAILTO, *TELS]),
+    ("contact/", [*NUMBERS, *ABROAD, EMAIL],
      ["中文服务", "英文服务"], ["Chinese service", "English service"],
-     ["tel:+861067410388", "tel:+861068352057", "mailto:kefu@chsi.com.cn"]),
-]
-SEVEN_ITEMS = [
-    "(1) 姓名 Name", "(2) 证件号码 Passport Number", "(3) 用户名 Account Name",
-    "(4) 就读院校名称 Name of Enrolled Institution (北京大学)",
-    "(5) 本人手持证件照片 Photo of you holding your passport information page",
-    "(6) 姓名无法修改的页面截图 Screenshot of being unable to edit your name",
-    "(7) 邮件正文 (含姓名格式和护照号码) 截图 Screenshot of the email (including Name and Passport Number)",
+     [*TELS, MAILTO]),
 ]
 
 
@@ -55,24 +51,24 @@ def test_the_prefilled_email_lists_the_seven_items_as_the_source_does(built_site
         mailtos |= {h for h in hrefs if h.startswith("mailto:") and "body=" in h}
     assert len(mailtos) == 1, "both languages must link the same prefilled e-mail"
     address = urlsplit(mailtos.pop())
-    assert unquote(address.path) == "kefu@chsi.com.cn"
+    assert unquote(address.path) == EMAIL
     query = parse_qs(address.query)
-    assert "CHSI" in query["subject"][0] and "学信网" in query["subject"][0]
+    assert query["subject"] == [PROJECT.subject]
     lines = [line.rstrip(": ").rstrip(":") for line in query["body"][0].splitlines() if line.startswith("(")]
-    assert lines == SEVEN_ITEMS
+    assert lines == ITEMS
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_email_checklist_has_the_seven_items(built_site: Path, prefix: str) -> None:
     html = (built_site / prefix / "locked-out" / "index.html").read_text(encoding="utf-8")
-    assert html.count('class="task-list-item"') == 7
+    assert html.count('class="task-list-item"') == len(PROJECT.items)
 
 
 # What the printable checklist must carry from the source (issue: it dropped Plan 1's caveat and the seven items).
 CHECKLIST = [
-    ("", ["仅供参考", "相同手机号", "3-4", "kefu@chsi.com.cn", "图片采集码"]
+    ("", ["仅供参考", "相同手机号", "3-4", EMAIL, "图片采集码"]
      + [f"({n})" for n in range(1, 8)] + ["本人手持证件照片", "姓名无法修改的页面截图", "邮件正文（含姓名格式和护照号码）截图"]),
-    ("en/", ["for reference only", "same phone number", "3-4", "kefu@chsi.com.cn", "图片采集码"]
+    ("en/", ["for reference only", "same phone number", "3-4", EMAIL, "图片采集码"]
      + [f"({n})" for n in range(1, 8)] + ["Photo of you holding your passport information page",
                                          "Screenshot of being unable to edit your name",
                                          "Screenshot of the email (including Name and Passport Number)"]),
@@ -86,9 +82,7 @@ def test_the_printable_checklist_carries_plan_1s_caveat_and_the_seven_items(buil
 
 
 # The seven items in the office's guide's own English words, the same on both pages of the pair and in the e-mail.
-SOURCE_ENGLISH = ["Name", "Passport Number", "Account Name", "Name of Enrolled Institution",
-                  "Photo of you holding your passport information page", "Screenshot of being unable to edit your name",
-                  "Screenshot of the email (including Name and Passport Number)"]
+SOURCE_ENGLISH = [item.english.removesuffix(f" ({PROJECT.school})") for item in PROJECT.items]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

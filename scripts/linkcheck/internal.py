@@ -1,6 +1,8 @@
 """The offline check: internal links and #fragments in the built site and in Markdown sources."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import os
 import posixpath
 import re
@@ -130,10 +132,16 @@ def resolve_markdown_file(source_file: Path, path: str, docs_root: Path) -> Path
     return None
 
 
-def check_markdown(files: list[Path], docs_root: Path | None = None) -> Findings:
+def check_markdown(files: list[Path], docs_root: Path | None = None,
+                   registry: dict[str, mdsource.Definition] | None = None,
+                   expand: Callable[[Path, str], str] | None = None) -> Findings:
+    """Links of Markdown files. `registry`: reference definitions every page may use (the project's facts);
+    `expand`: what the build does to a page's text before Markdown reads it (its {{ fact }} placeholders)."""
     found = Findings()
     texts = {f: f.read_text(encoding="utf-8") for f in files}
-    defs: dict[str, mdsource.Definition] = {}
+    if expand:
+        texts = {f: expand(f, text) for f, text in texts.items()}
+    defs: dict[str, mdsource.Definition] = dict(registry or {})
     for f, text in texts.items():
         for name, d in mdsource.definitions(text, display(f)).items():
             defs.setdefault(name, d)

@@ -1,0 +1,22 @@
+"""The project's facts for tests: read from includes/facts.yml through the build's own reader, never copied.
+
+A test that needs CHSI's English number asks `FACTS.hotlines["hotline-en"]`, so when the office changes the number
+in the data file, the tests follow.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import facts as facts_module  # noqa: E402
+
+FACTS = facts_module.load_facts(ROOT)
+HOTLINES = FACTS.hotlines                                  # name -> 010-67410388
+TELS = sorted({f"tel:{facts_module.international_digits(n)}" for n in HOTLINES.values()})
+ABROAD = [facts_module.international_display(n) for n in HOTLINES.values()]
+EMAIL = FACTS.service_email
+MAILTO = f"mailto:{EMAIL}"
+ADDRESSES = FACTS.addresses
+ITEMS = [f"({n}) {item.text}" for n, item in enumerate(FACTS.items, 1)]

@@ -1,0 +1,131 @@
+"""includes/facts.yml: each fact written once; pages name it, the build shows and links it, typed copies fail."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from project_facts import FACTS, ROOT, facts_module
+
+PAGE = "docs/x.en.md"
+
+
+def problems(markdown: str) -> list[str]:
+    return facts_module.typed_facts(markdown, FACTS, PAGE)
+
+
+@pytest.mark.parametrize("name", sorted(FACTS.hotlines))
+@pytest.mark.parametrize("shape", ["{number}", "{abroad}", "{digits}", "+{tel}"])
+def test_a_hotline_typed_in_any_shape_is_refused_with_its_name(name: str, shape: str) -> None:
+    number = FACTS.hotlines[name]
+    typed = shape.format(number=number, abroad=facts_module.international_display(number),
+                         digits=number.replace("-", ""), tel=facts_module.international_digits(number)[1:])
+    assert problems(f"Intro.\n\nCall {typed} today.\n") == [
+        f"{PAGE}:3: the number {number} is typed here: write {{{{ {name} }}}} instead, so the page always shows "
+        "what includes/facts.yml says"]
+
+
+def test_the_email_and_the_addresses_typed_are_refused_with_their_names() -> None:
+    home = FACTS.addresses["chsi-home"]
+    found = problems(f"Write to {FACTS.service_email.upper()}.\nOpen {home} or {facts_module.address_display(home)}.\n")
+    assert found[0] == (f"{PAGE}:1: {FACTS.service_email} is typed here: write {{{{ service-email }}}} instead, so "
+                        "the page always shows what includes/facts.yml says")
+    assert [p.split(": ")[0] for p in found[1:]] == [f"{PAGE}:2", f"{PAGE}:2"]
+    assert all("write {{ chsi-home }} (or [words][chsi-home])" in p for p in found[1:])
+
+
+def test_an_unknown_address_or_a_link_definition_is_sent_to_the_facts_file() -> None:
+    assert problems("See https://example.org/help and [x][chsi-home].\n[y]: https://example.org/\n") == [
+        f"{PAGE}:1: the address https://example.org/help is typed here: add it to includes/facts.yml under "
+        "addresses with a short name, and link it as [words][name]",
+        f"{PAGE}:2: a link definition in a page: addresses live in includes/facts.yml; add it there under addresses "
+        "and link it as [words][name]"]
+
+
+def test_code_blocks_and_placeholders_are_not_typed_facts() -> None:
+    number = next(iter(FACTS.hotlines.values()))
+    assert problems(f"Call {{{{ hotline-en }}}}.\n\n```\n{number}\n```\n") == []
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_a_hotline_shows_both_ways_of_dialling_and_dials_the_same_number(locale: str) -> None:
+    for name, number in FACTS.hotlines.items():
+        text, found = facts_module.expand(f"Call {{{{ {name} }}}}.", FACTS, locale, PAGE)
+        tel = f"tel:{facts_module.international_digits(number)}"
+        assert found == []
+        assert f"[{number}](<{tel}>)" in text
+        assert f"[{facts_module.international_display(number)}](<{tel}>)" in text
+        assert facts_module.FROM_ABROAD[locale] in text
+
+
+def test_an_unknown_name_lists_the_names_there_are() -> None:
+    _text, found = facts_module.expand("a\n{{ hotline-fr }}", FACTS, "en", PAGE)
+    assert len(found) == 1 and found[0].startswith(f"{PAGE}:2: {{{{ hotline-fr }}}} is not a name in includes/facts.yml")
+    assert all(f"{{{{ {name} }}}}" in found[0] for name in FACTS.names())
+
+
+def test_the_mailto_address_decodes_to_the_readable_email() -> None:
+    address = urlsplit(FACTS.references()["mail-to-chsi"])
+    query = parse_qs(address.query)
+    assert (address.scheme, unquote(address.path)) == ("mailto", FACTS.service_email)
+    assert query["subject"] == [FACTS.subject]
+    lines = query["body"][0].split("\r\n")
+    assert lines[:len(FACTS.items)] == [f"({n}) {item.label} {item.english}: " for n, item in enumerate(FACTS.items, 1)]
+    assert lines[len(FACTS.items):] == ["", f"{FACTS.closing}: ", ""]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("school: [\n", "includes/facts.yml:2: not valid YAML"),
+    ("school: 北京大学\n", "includes/facts.yml: 'service-email:' is missing"),
+])
+def test_a_broken_facts_file_is_named(text: str, message: str) -> None:
+    with pytest.raises(facts_module.FactsError) as err:
+        facts_module.parse_facts(text)
+    assert str(err.value).startswith(message), str(err.value)
+
+
+def test_each_mistake_in_a_value_names_its_line() -> None:
+    text = (ROOT / facts_module.FACTS_FILE).read_text(encoding="utf-8")
+    number = FACTS.hotlines["hotline-en"]
+    bad = text.replace(f"hotline-en: {number}", "hotline-en: +86 10 1234 5678", 1)
+    bad = bad.replace(f"service-email: {FACTS.service_email}", "service-email: kefu at chsi", 1)
+    with pytest.raises(facts_module.FactsError) as err:
+        facts_module.parse_facts(bad)
+    lines = {n for n, line in enumerate(bad.splitlines(), 1) if line.startswith(("  hotline-en:", "service-email:"))}
+    assert sorted(int(p.split(":")[1]) for p in str(err.value).splitlines()) == sorted(lines)
+    assert "like 010-67410388" in str(err.value) and "name@example.com" in str(err.value)
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """The sources a build reads, copied, so a test can edit them as the office would."""
+    dest = tmp_path / "project"
+    for part in ("docs", "includes", "hooks", "overrides", "scripts"):
+        shutil.copytree(ROOT / part, dest / part)
+    for name in ("mkdocs.yml", "redirects.yml", "published-links.yml"):
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
+    """The office's recipe: change the number in includes/facts.yml, nothing else; the build shows and dials it."""
+    project = copy_project(tmp_path)
+    facts_file = project / facts_module.FACTS_FILE
+    old = FACTS.hotlines["hotline-en"]
+    new = "010-12345678"
+    facts_file.write_text(facts_file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    pages = [p for p in (tmp_path / "site").rglob("*.html") if "12345678" in p.read_text(encoding="utf-8")]
+    users = [p for p in (ROOT / "docs").glob("*.md") if "{{ hotline-en }}" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= len(users) > 0
+    old_digits = old.split("-")[1]
+    stale = [str(p) for p in (tmp_path / "site").rglob("*.html")
+             if old_digits in p.read_text(encoding="utf-8").replace(" ", "")]
+    assert stale == [], f"the old number is still on {stale}"
+    english = sorted(p for p in users if p.name.endswith(".en.md"))[0].name.removesuffix(".en.md")
+    html = (tmp_path / "site" / "en" / ("" if english == "index" else english) / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:+861012345678">010-12345678</a>' in html and "+86 10 1234 5678" in html
