@@ -79,7 +79,14 @@ def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts) -> l
         return facts_module.expand(text, facts, ui_labels.page_locale(path.name), str(path))[0]
 
     found = internal.check_markdown(pages, root / "docs", registry, expand)
-    return [f"{source}: {result.detail}: fix the link, or the file name or heading id it points to"
+    prefixes = {f"{root}/", f"{root.resolve()}/"}
+
+    def relative(text: str) -> str:  # the checker names files from the working folder; name them from the project
+        for prefix in prefixes:
+            text = text.replace(prefix, "")
+        return text
+
+    return [relative(f"{source}: {result.detail}: fix the link, or the file name or heading id it points to")
             for _key, result in sorted(found.internal.items()) if result.verdict == internal.BROKEN
             for source in result.sources]
 
