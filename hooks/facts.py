@@ -12,11 +12,10 @@ the same ones.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
-
-import sys
 
 import yaml
 

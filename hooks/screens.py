@@ -11,10 +11,9 @@ facts.load_facts, which gives the pages their links: a change of either file's l
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import facts as facts_module

@@ -22,17 +22,17 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 
-import facts as facts_module  # noqa: E402
-import front_matter  # noqa: E402
-import mail_items  # noqa: E402
-import nav_translations  # noqa: E402
-import page_pairs  # noqa: E402
-import screens  # noqa: E402
-import source_hygiene  # noqa: E402
-import ui_labels  # noqa: E402
-from linkcheck import internal  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from parity.project import _AnyTagLoader  # noqa: E402
+import facts as facts_module
+import front_matter
+import mail_items
+import nav_translations
+import page_pairs
+import screens
+import source_hygiene
+import ui_labels
+from linkcheck import internal
+from mkdocs.exceptions import PluginError
+from parity.project import _AnyTagLoader
 
 
 def read_mkdocs(root: Path) -> tuple[list, list[str], list[tuple[str, dict]]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-import facts as facts_module  # noqa: E402
+import facts as facts_module
 
 FACTS = facts_module.load_facts(ROOT)
 HOTLINES = FACTS.hotlines                                  # name -> 010-67410388

@@ -9,7 +9,7 @@ from pathlib import Path
 from project_facts import FACTS, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import check_content  # noqa: E402
+import check_content
 
 
 def copy_sources(tmp_path: Path) -> Path:
@@ -42,7 +42,7 @@ def test_typical_mistakes_are_each_named_with_file_line_and_what_to_do(tmp_path:
     lonely = project / "docs" / "faq.en.md"
     lonely.write_text('---\ndescription: "x"\n---\n\n# FAQ {#faq}\n', encoding="utf-8")
     found = check_content.content_problems(project)
-    rel = lambda p: p.relative_to(project).as_posix()  # noqa: E731
+    rel = lambda p: p.relative_to(project).as_posix()
     assert f"{rel(page)}:{line}: the number {FACTS.hotlines['hotline-en']} is typed here: write {{{{ hotline-en }}}} " \
            "instead, so the page always shows what includes/facts.yml says" in found
     assert any(p.startswith(f"{rel(linking)}:{link_line}: no heading or id 'no-such-section'") for p in found), found

@@ -13,11 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import check_links
-from project_facts import facts_module
 from linkcheck import classify, mdsource
 from linkcheck.config import ConfigError, Settings, host_interval, settings_from_table
 from linkcheck.fetch import BoundedDecoder
 from linkcheck.internal import check_address
+from project_facts import facts_module
 
 DATA = ROOT / "tests" / "data" / "links"
 

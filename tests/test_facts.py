@@ -24,8 +24,8 @@ def test_a_hotline_typed_in_any_shape_is_refused_with_its_name(name: str, shape:
     typed = shape.format(number=number, abroad=facts_module.international_display(number),
                          digits=number.replace("-", ""), tel=facts_module.international_digits(number)[1:])
     assert problems(f"Intro.\n\nCall {typed} today.\n") == [
-        f"{PAGE}:3: the number {number} is typed here: write {{{{ {name} }}}} instead, so the page always shows "
-        "what includes/facts.yml says"]
+        (f"{PAGE}:3: the number {number} is typed here: write {{{{ {name} }}}} instead, so the page always shows "
+        "what includes/facts.yml says")]
 
 
 def test_the_email_and_the_addresses_typed_are_refused_with_their_names() -> None:
@@ -39,10 +39,10 @@ def test_the_email_and_the_addresses_typed_are_refused_with_their_names() -> Non
 
 def test_an_unknown_address_or_a_link_definition_is_sent_to_the_facts_file() -> None:
     assert problems("See https://example.org/help and [x][chsi-home].\n[y]: https://example.org/\n") == [
-        f"{PAGE}:1: the address https://example.org/help is typed here: add it to includes/facts.yml under "
-        "addresses with a short name, and link it as [words][name]",
-        f"{PAGE}:2: a link definition in a page: addresses live in includes/facts.yml; add it there under addresses "
-        "and link it as [words][name]"]
+        (f"{PAGE}:1: the address https://example.org/help is typed here: add it to includes/facts.yml under "
+        "addresses with a short name, and link it as [words][name]"),
+        (f"{PAGE}:2: a link definition in a page: addresses live in includes/facts.yml; add it there under addresses "
+        "and link it as [words][name]")]
 
 
 def test_code_blocks_and_placeholders_are_not_typed_facts() -> None:
@@ -126,6 +126,6 @@ def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path
     stale = [str(p) for p in (tmp_path / "site").rglob("*.html")
              if old_digits in p.read_text(encoding="utf-8").replace(" ", "")]
     assert stale == [], f"the old number is still on {stale}"
-    english = sorted(p for p in users if p.name.endswith(".en.md"))[0].name.removesuffix(".en.md")
+    english = min(p for p in users if p.name.endswith(".en.md")).name.removesuffix(".en.md")
     html = (tmp_path / "site" / "en" / ("" if english == "index" else english) / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:+861012345678">010-12345678</a>' in html and "+86 10 1234 5678" in html

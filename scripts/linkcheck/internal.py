@@ -1,12 +1,11 @@
 """The offline check: internal links and #fragments in the built site and in Markdown sources."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import os
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
