@@ -34,9 +34,9 @@ def test_each_wrong_label_is_named_with_how_to_write_it() -> None:
         (6, f"**方式 3** is {acts}: write it as “**方式 3**”"),
         (6, f"【方式 3】 is marked as {reads}, but it is {acts}: write it as “**方式 3**”"),
         (8, f"“未通过” is marked as {acts}, but it is {reads}: write it as 【**未通过**】"),
-        (10, "**证件号码** is bolded like a screen label, but includes/ui-label-marks.yml does not say how to mark it:"
-             " add it under brackets (what the student reads) or quotes (what the student selects or types), or "
-             "write it without bold"),
+        (10, ("**证件号码** is bolded like a screen label, but includes/ui-label-marks.yml does not say how to mark it:"
+              " add it under brackets (what the student reads) or quotes (what the student selects or types), or "
+              "write it without bold")),
     ]
 
 

@@ -67,8 +67,8 @@ def next_problems(html: str, page_url: str, next_words: str) -> list[str]:
     own = sorted({page_of(h, page_url) for h in parser.own_next})
     if footer in own:
         return []
-    return [f"{page_url}: the footer says Next is {footer}, the page's own '{next_words}' line leads to "
-            f"{', '.join(own) or 'no page'}: make them agree (reorder the nav in mkdocs.yml, or change the line)"]
+    return [(f"{page_url}: the footer says Next is {footer}, the page's own '{next_words}' line leads to "
+             f"{', '.join(own) or 'no page'}: make them agree (reorder the nav in mkdocs.yml, or change the line)")]
 
 
 def nav_pages() -> list[str]:
@@ -88,8 +88,8 @@ def nav_pages() -> list[str]:
 def test_a_footer_that_contradicts_the_page_is_named() -> None:
     html = (DATA / "disagree.html").read_text(encoding="utf-8")
     assert next_problems(html, "/en/register/", "Next:") == [
-        "/en/register/: the footer says Next is /en/no-mainland-phone/, the page's own 'Next:' line leads to "
-        "/en/verify-identity/: make them agree (reorder the nav in mkdocs.yml, or change the line)"]
+        ("/en/register/: the footer says Next is /en/no-mainland-phone/, the page's own 'Next:' line leads to "
+         "/en/verify-identity/: make them agree (reorder the nav in mkdocs.yml, or change the line)")]
 
 
 def test_a_footer_that_agrees_with_the_page_passes() -> None:
