@@ -6,8 +6,9 @@ includes/ui-labels.yml, `Select **立即注册** (Register now).`, and later men
 * fails the build (file:line) when an English page bolds Chinese text that is not in the table, mentions a label
   bare before glossing it, glosses it differently, or has Chinese text outside a bold label (screen readers would
   read it with an English voice);
-* fails the build when a page uses a label marked `source: assumption` on a line that does not say so, or when a
-  Chinese page bolds Chinese text that the table lacks (a new label, or one misspelt);
+* fails the build when a page uses a label marked `source: assumption` on a line that does not tell the student
+  whom to call if the screen shows something else, or when a Chinese page bolds Chinese text that the table lacks
+  (a new label, or one misspelt);
 * adds `lang="zh-Hans"` to each label on English pages, so that it is pronounced and rendered as Chinese;
 * replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language;
 * gives content tabs the same id in both languages: a tab titled with a label (`=== "方式 3"`) gets the slug of
@@ -35,10 +36,11 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _labels: dict[str, str] = {}
 _table: dict[str, Label] = {}
 # Where a label comes from: "quoted" when the office's guide names it; "assumption" when it does not and the office
-# has yet to confirm it (CONTENT-QUESTIONS.md). Pictures may draw only quoted labels; pages may use an assumption
-# only on a line that says so.
+# has yet to confirm it (CONTENT-QUESTIONS.md). Pictures may draw only quoted labels. A page never cites its source,
+# so it does not say that a label is assumed; but the real screen may not show an assumed label, so a line using one
+# must give the student a way out on that same line: a hotline ({{ hotline-en }}) or a link to the contact page.
 SOURCES = ("quoted", "assumption")
-ASSUMPTION_NOTE = {"en": "not named in the office's guide", "zh": "本校指南未提及"}
+HELP_ON_LINE = re.compile(r"\{\{\s*hotline-[\w-]+\s*\}\}|\]\[hotline-[\w-]+\]|\]\(<?tel:|\]\((?:\.\./)*contact\.md")
 
 
 @dataclass(frozen=True)
@@ -154,16 +156,17 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
     return "\n".join(out), problems
 
 
-def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_line: int, locale: str) -> list[str]:
-    """A label the office's guide does not name may appear only on a line that tells the reader so."""
-    note = ASSUMPTION_NOTE.get(locale, ASSUMPTION_NOTE["en"])
+def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_line: int) -> list[str]:
+    """A label the office's guide does not name may appear only on a line that says whom to call if it is not there."""
     guessed = [label for label, entry in table.items() if entry.source == "assumption"]
     problems = []
     for number, line, prose in prose_lines(markdown, first_line):
         for label in guessed if prose else ():
-            if f"**{label}**" in line and note not in line:
-                problems.append(f"{src}:{number}: **{label}** is marked 'source: assumption' in {TABLE_FILE}: say "
-                                f"on this line that it is {note!r}, or ask the office and mark it quoted")
+            if f"**{label}**" in line and not HELP_ON_LINE.search(line):
+                problems.append(f"{src}:{number}: **{label}** is marked 'source: assumption' in {TABLE_FILE}, so the "
+                                "screen may not show it: on this line, tell the student whom to call if they cannot "
+                                "find it (a hotline such as {{ hotline-en }}, or a link to contact.md), "
+                                "or ask the office and mark it quoted")
     return problems
 
 
@@ -221,7 +224,7 @@ def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
     locale = page_locale(page.file.src_uri)
     first_line = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8")) + 1
-    problems = assumption_problems(markdown, _table, src, first_line, locale)
+    problems = assumption_problems(markdown, _table, src, first_line)
     if locale == "en":
         markdown, english = check_english(markdown, _labels, src, first_line)
         problems += english

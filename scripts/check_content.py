@@ -62,7 +62,7 @@ def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict) 
     markdown, unknown = facts_module.expand(markdown, facts, locale, src, first)
     problems += unknown
     labels = {label: entry.gloss for label, entry in table.items()}
-    problems += ui_labels.assumption_problems(markdown, table, src, first, locale)
+    problems += ui_labels.assumption_problems(markdown, table, src, first)
     if locale == "en":
         problems += ui_labels.check_english(markdown, labels, src, first)[1]
     else:

@@ -4,7 +4,10 @@
   and Latin letters or digits, full-width punctuation). UI labels from includes/ui-labels.yml are left as they are:
   they quote CHSI's screens character for character.
 * English pages: codespell (it reads pyproject.toml [tool.codespell] if a word ever needs ignoring).
-* Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason).
+* Chinese pages: screen labels marked as the office marks them, 【**姓名**】 and “**注册**”, each the way
+  includes/ui-label-marks.yml says (scripts/label_marks.py).
+* Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason); and no
+  line that cites the guide's own source ("the office's guide", 本校指南: phrases in includes/source-citing.yml).
 
 usage: scripts/lint_copy.py [--root DIR] [--format text|json]
 exit status: 0 no findings, 1 findings, 2 wrong usage
@@ -26,12 +29,16 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 
 import autocorrect_py
 import codespell_lib
+import label_marks
+import source_citing
 import ui_labels
 from parity.facts import FENCE
 from parity.project import read_config
 from pymarkdown.api import PyMarkdownApi
 
 LABELS_FILE = "includes/ui-labels.yml"
+MARKS_FILE = label_marks.MARKS_FILE
+PHRASES_FILE = source_citing.PHRASES_FILE
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+)$")
 
 
@@ -64,6 +71,17 @@ def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
     result = autocorrect_py.lint_for(unindent_blocks(text), path)
     return [LintFinding("autocorrect", path, item.line, f"write '{item.new}' for '{item.old}'")
             for item in result.lines if item.old.strip() not in labels]
+
+
+def lint_marks(text: str, path: str, marks: dict[str, str]) -> list[LintFinding]:
+    """A Chinese page's screen labels, each with the mark includes/ui-label-marks.yml gives it."""
+    return [LintFinding("label-marks", path, p.line, p.message) for p in label_marks.mark_problems(text, marks)]
+
+
+def lint_citing(text: str, path: str, phrases: tuple[str, ...]) -> list[LintFinding]:
+    """Lines that cite the guide's own source."""
+    return [LintFinding("source-citing", path, line, f"'{phrase}': {source_citing.ADVICE}")
+            for line, phrase in source_citing.citing_lines(text, phrases)]
 
 
 def settings_file(root: Path) -> Path:
@@ -108,9 +126,16 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     labels = set(ui_labels.load_labels(root / LABELS_FILE)) if (root / LABELS_FILE).is_file() else set()
     chinese = [p for p in pages if re.search(r"\.zh[\w-]*\.md$", p)]
     english = [p for p in pages if p.endswith(".en.md")]
+    marks = (label_marks.load_marks(root / MARKS_FILE, labels or None) if (root / MARKS_FILE).is_file() else {})
+    phrases = source_citing.load_phrases(root / PHRASES_FILE) if (root / PHRASES_FILE).is_file() else ()
     found: list[LintFinding] = []
     for path in chinese:
-        found += lint_chinese((root / path).read_text(encoding="utf-8"), path, labels)
+        text = (root / path).read_text(encoding="utf-8")
+        found += lint_chinese(text, path, labels)
+        if marks:
+            found += lint_marks(text, path, marks)
+    for path in pages:
+        found += lint_citing((root / path).read_text(encoding="utf-8"), path, phrases)
     found += lint_english(english, root)
     found += lint_markdown(pages, root)
     return pages, sorted(found, key=lambda f: (f.path, f.line, f.tool, f.message))
@@ -124,7 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.root / "mkdocs.yml").is_file():
         print(f"lint_copy: no mkdocs.yml in {args.root}", file=sys.stderr)
         return 2
-    pages, found = lint_project(args.root)
+    try:
+        pages, found = lint_project(args.root)
+    except (label_marks.MarksError, source_citing.PluginError) as err:
+        print(f"lint_copy: {err}", file=sys.stderr)
+        return 1
     if args.format == "json":
         print(json.dumps({"pages": pages, "findings": [asdict(f) for f in found]}, ensure_ascii=False, indent=2))
     else:
