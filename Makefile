@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-links setup-test clean \
-	lock audit headers bench-pages bench-build fresh-machine
+	lock audit headers bench-pages bench-build fresh-machine serve-nginx dist
 
 setup-site:
 	@scripts/setup.sh site
@@ -28,6 +28,12 @@ node_modules/.installed: package.json package-lock.json
 ## serve: build and serve the site at http://$(HOST):$(PORT)/ with live reload
 serve: setup-site
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## serve-nginx: build, then serve site/ at http://$(HOST):$(PORT)/ with Debian's nginx and the configuration in
+##              deploy/, as production sends it (compression, cache and security headers, each language's 404 page);
+##              nginx runs as you from a temporary folder; Ctrl+C stops it. nginx comes with the test group's packages
+serve-nginx: setup-test build
+	$(PY) scripts/serve_nginx.py --host $(HOST) --port $(PORT)
 
 ## build: write the whole site (both languages) and its PDFs (site/downloads/) to a temporary folder, then put
 ##        it in place of site/ only when every step succeeded: a failed build leaves the previous site/ as it was

@@ -154,15 +154,19 @@ def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=
     if not Path(NGINX).exists():
         raise ConfError(f"{NGINX} is missing: run `make test` (it installs Debian's nginx) or apt-get install nginx")
     check(main, prefix)
-    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-e", "stderr"],
-                               stderr=stderr if stderr is not None else subprocess.PIPE)
+    # Without a terminal to write to, the error log goes to a file in the prefix: a pipe nobody reads would fill
+    # up and stall nginx.
+    error_log = prefix / "error.log"
+    with open(error_log, "ab") as log:
+        process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-e", "stderr"],
+                                   stderr=stderr if stderr is not None else log)
     running = Running(process, prefix)
     deadline = time.monotonic() + 10
     for host, port in ports:
         while True:
             if process.poll() is not None:
-                err = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err.strip()}")
+                err = error_log.read_text(errors="replace").strip() if stderr is None else "see above"
+                raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err}")
             try:
                 socket.create_connection((host, port), timeout=0.5).close()
                 break

@@ -299,3 +299,34 @@ def test_gzip_is_really_gzip(served: Served, client: httpx.Client) -> None:
         raw = b"".join(response.iter_raw())
     assert gzip.decompress(raw) == (served.site / "index.html").read_bytes()
     assert len(raw) < (served.site / "index.html").stat().st_size / 2
+
+
+# --- make serve-nginx --------------------------------------------------------------------------------------------------
+
+def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
+    import signal
+
+    port = nginx_conf.free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_nginx.py"), "--port", str(port),
+                             "--site", str(built_site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert f"at http://127.0.0.1:{port}/" in line, line + proc.stderr.read()
+        prefix = Path(re.search(r"configuration in (\S+)/conf;", line).group(1))
+        response = httpx.get(f"http://127.0.0.1:{port}/en/no-such-page/")
+        assert response.status_code == 404 and '<html lang="en"' in response.text
+        assert (prefix / "conf" / "chsi-guide" / "nginx-guide.conf").read_text() == (
+            ROOT / "deploy" / "nginx-guide.conf").read_text()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 0
+    assert not prefix.exists()  # the temporary prefix is gone
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/")
+
+
+def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "serve_nginx.py"), "--site", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "run `make build` first" in proc.stderr
