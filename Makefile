@@ -40,6 +40,12 @@ serve-nginx: setup-test build
 build: setup-site
 	$(PY) scripts/build_site.py
 
+## dist: one archive for a university's web server, dist/chsi-guide-HOST-COMMIT.tar.gz: the site built for
+##       SITE_URL (required: SITE_URL=https://www.example.edu/chsi-guide/ make dist), its nginx configuration from
+##       deploy/ filled in for that address, and INSTALL.txt (what to copy where, HTTPS, the ICP filing)
+dist: setup-site
+	$(PY) scripts/make_dist.py
+
 ## pdf: write the PDFs again from the site already in site/ (make build does both)
 pdf: setup-site
 	$(PY) scripts/export_pdf.py
@@ -97,7 +103,7 @@ fresh-machine:
 	scripts/fresh_machine.sh $(FRESH_MACHINE_ARGS)
 
 clean:
-	rm -rf site site.tmp-* site.old-* .cache .pytest_cache
+	rm -rf site site.tmp-* site.old-* .cache .pytest_cache dist
 
 .PHONY: bench-links
 ## bench-links: run the link checker, lychee and LinkChecker side by side on local servers (installs both into .venv)
