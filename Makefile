@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-links setup-test clean \
-	lock audit headers bench-pages bench-build fresh-machine
+	lock audit headers bench-pages bench-build fresh-machine serve-nginx dist
 
 setup-site:
 	@scripts/setup.sh site
@@ -29,10 +29,22 @@ node_modules/.installed: package.json package-lock.json
 serve: setup-site
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+## serve-nginx: build, then serve site/ at http://$(HOST):$(PORT)/ with Debian's nginx and the configuration in
+##              deploy/, as production sends it (compression, cache and security headers, each language's 404 page);
+##              nginx runs as you from a temporary folder; Ctrl+C stops it. nginx comes with the test group's packages
+serve-nginx: setup-test build
+	$(PY) scripts/serve_nginx.py --host $(HOST) --port $(PORT)
+
 ## build: write the whole site (both languages) and its PDFs (site/downloads/) to a temporary folder, then put
 ##        it in place of site/ only when every step succeeded: a failed build leaves the previous site/ as it was
 build: setup-site
 	$(PY) scripts/build_site.py
+
+## dist: one archive for a university's web server, dist/chsi-guide-HOST-COMMIT.tar.gz: the site built for
+##       SITE_URL (required: SITE_URL=https://www.example.edu/chsi-guide/ make dist), its nginx configuration from
+##       deploy/ filled in for that address, and INSTALL.txt (what to copy where, HTTPS, the ICP filing)
+dist: setup-site
+	$(PY) scripts/make_dist.py
 
 ## pdf: write the PDFs again from the site already in site/ (make build does both)
 pdf: setup-site
@@ -93,7 +105,7 @@ fresh-machine:
 	scripts/fresh_machine.sh $(FRESH_MACHINE_ARGS)
 
 clean:
-	rm -rf site site.tmp-* site.old-* .cache .pytest_cache
+	rm -rf site site.tmp-* site.old-* .cache .pytest_cache dist
 
 .PHONY: bench-links
 ## bench-links: run the link checker, lychee and LinkChecker side by side on local servers (installs both into .venv)

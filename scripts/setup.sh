@@ -25,10 +25,11 @@ fi
 # fc-list the export also asks: Noto Sans CJK SC for Chinese, DejaVu for Latin text, harfbuzz-subset for speed
 # (without it WeasyPrint subsets fonts about 7x slower). The tests add Chromium (driven by Playwright; never a
 # browser download) and libatomic1, which the Node binary inside Playwright's wheel needs and a minimal Debian
-# lacks, and poppler, tesseract and zbar to read PDFs, screenshots and QR codes.
+# lacks, poppler, tesseract and zbar to read PDFs, screenshots and QR codes, and nginx, which serves the built
+# site with the configuration in deploy/ (the nginx test and make serve-nginx run it as the current user).
 debs_site=(fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-noto-cjk
   fonts-dejavu-core)
-debs_test=("${debs_site[@]}" chromium libatomic1 poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools)
+debs_test=("${debs_site[@]}" chromium libatomic1 poppler-utils tesseract-ocr tesseract-ocr-chi-sim zbar-tools nginx)
 
 # Each group includes the one before it (pyproject.toml): a later group's install stamp counts for an earlier one.
 case "$group" in

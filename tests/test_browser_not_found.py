@@ -37,3 +37,38 @@ def test_its_search_entry_opens_the_search(new_page, base_url) -> None:
     page.get_by_text("Search the guide").click()
     assert page.locator("#__search").is_checked()
     assert page.locator("input.md-search__input").is_visible()
+
+
+# Each language has its own page (404.html, en/404.html): the server answers a missing address under /en/ with the
+# English one (error_page per location, as deploy/nginx-site.conf does and tests/browser.py imitates).
+LANGUAGE_OF = {"no-such-page/": "zh", "en/no-such-page/": "en", "en/register/no-such-anchor-page": "en"}
+
+
+@pytest.mark.parametrize("path", sorted(LANGUAGE_OF))
+def test_its_language_switcher_leads_to_the_two_home_pages(new_page, base_url, path) -> None:
+    page = new_page()
+    page.goto(base_url + path)
+    assert page.locator("html").get_attribute("lang") == LANGUAGE_OF[path]
+    switcher = page.locator(".md-select a[hreflang]").evaluate_all(
+        "links => links.map(a => [a.getAttribute('hreflang'), a.href])")
+    assert dict(switcher) == {"zh": base_url, "en": base_url + "en/"}
+
+
+@pytest.mark.parametrize("path", sorted(LANGUAGE_OF))
+def test_its_search_finds_pages_of_its_language(new_page, base_url, path) -> None:
+    page = new_page()
+    page.goto(base_url + path)
+    lang = LANGUAGE_OF[path]
+    # What to search for: the page's own link to the troubleshooting page in its language (its title).
+    link = page.locator(f".not-found__part[lang^='{lang}'] a[href$='troubleshooting/']")
+    query, target = link.inner_text(), link.evaluate("a => a.href")
+    page.locator(".not-found__part label.not-found__search").first.click()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(state="visible")
+    found = [href.split("#")[0].split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
+    assert target in found, (query, found)
+    english = [href.startswith(base_url + "en/") for href in found]
+    assert all(english) if lang == "en" else not any(english), (query, found)

@@ -21,7 +21,8 @@ def page_path(site: Path, locale: str, slug: str) -> Path:
 def test_exact_page_list_in_both_languages(built_site: Path) -> None:
     pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
     expected = sorted(
-        [f"{prefix}{slug}index.html" for prefix in LANGS.values() for slug in SLUGS] + ["404.html"]
+        [f"{prefix}{slug}index.html" for prefix in LANGS.values() for slug in SLUGS]
+        + [f"{prefix}404.html" for prefix in LANGS.values()]  # each language's page-not-found page
     )
     assert pages == expected
 

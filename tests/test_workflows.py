@@ -173,3 +173,13 @@ def test_deploy_publishes_the_email_kit_for_the_pages_address() -> None:
     assert 'SITE_URL="${BASE_URL%/}/" make email-kit' in runs, "the kit is built with the published address"
     upload = next(s for s in data["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"  # site/downloads/email-kit/ goes with it
+
+
+def test_deploy_keeps_a_dist_for_the_same_address_with_each_run() -> None:
+    data = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    steps = data["jobs"]["build"]["steps"]
+    assert 'SITE_URL="${BASE_URL%/}/" make dist' in [step.get("run", "") for step in steps]
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "dist/chsi-guide-*.tar.gz" and upload["with"]["if-no-files-found"] == "error"
+    # Uploading an artifact needs no permission beyond what the build job has.
+    assert data["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}

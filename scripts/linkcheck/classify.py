@@ -234,20 +234,29 @@ def challenge_reason(status: int, headers: dict[str, str], page: Page | None) ->
 
 
 NO_NAME = "the host name does not resolve"
+NAME_LOOKUP_FAILED = "name lookup failed"
+
+
+def _failed_at_name_lookup(result: Result) -> bool:
+    """The lookup of the host name gave no address: "no such name", or no answer from the resolver at all."""
+    return (result.verdict == BROKEN and result.detail.startswith(NO_NAME)) or (
+        result.verdict == UNREACHABLE and result.detail.startswith(NAME_LOOKUP_FAILED))
 
 
 def allow_for_a_dns_outage(results: dict[str, Result]) -> dict[str, Result]:
     """When no host name at all resolved in a run, blame the resolver, not the links.
 
-    A runner without working DNS (or one that filters it) answers "name not known" for every host, which would
-    make every link broken and the run red. A name that is really gone fails while other hosts resolve. So when
-    every freshly fetched URL failed that way, each becomes unreachable; the history then turns it into broken
-    after the configured number of runs in a row, as for any other unreachable link.
+    A runner without working DNS (or one that filters it) answers "name not known" for every host, or nothing at
+    all, which would make every link broken and the run red. A name that is really gone fails while other hosts
+    resolve. So when every freshly fetched URL failed at the name lookup, each becomes unreachable and is marked
+    `resolver_down`: such a run learnt nothing about the links, so the history of runs in a row (which turns a
+    link unreachable too often into broken) neither grows nor restarts for it, however many such runs follow.
     """
     fetched = list(results.values())
-    if not fetched or not all(r.verdict == BROKEN and r.detail.startswith(NO_NAME) for r in fetched):
+    if not fetched or not all(_failed_at_name_lookup(r) for r in fetched):
         return results
     return {
-        url: replace(r, verdict=UNREACHABLE, detail=f"{r.detail}; no host name resolved in this run: DNS looks down")
+        url: replace(r, verdict=UNREACHABLE, resolver_down=True,
+                     detail=f"{r.detail}; no host name resolved in this run: DNS looks down")
         for url, r in results.items()
     }

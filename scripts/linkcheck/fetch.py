@@ -132,7 +132,7 @@ def describe_error(exc: BaseException) -> Failure:
         if isinstance(e, socket.gaierror):
             if e.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
                 return Failure(BROKEN, f"{classify.NO_NAME} ({e.strerror})", retry=False)
-            return Failure(UNREACHABLE, f"name lookup failed ({e.strerror})", retry=True)
+            return Failure(UNREACHABLE, f"{classify.NAME_LOOKUP_FAILED} ({e.strerror})", retry=True)
         if isinstance(e, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in text:
             return Failure(UNREACHABLE, f"TLS failure: {e}", retry=False)
     if "Name or service not known" in text or "nodename nor servname" in text:

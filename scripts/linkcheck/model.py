@@ -41,6 +41,7 @@ class Result:
     sources: list[Source] = field(default_factory=list)
     detail: str = ""
     cached: bool = False
+    resolver_down: bool = False  # no host name resolved in the run: it says nothing about this link (classify)
     bytes_read: int = 0     # body bytes after decompression (not reported; the tests read it)
 
     def as_json(self) -> dict[str, object]:

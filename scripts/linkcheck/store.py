@@ -58,8 +58,14 @@ def cached_result(store: Store, url: str, now: float, ttl: float) -> Result | No
 
 
 def record(store: Store, result: Result, now: float, threshold: int) -> Result:
-    """Update cache and history with a fresh result; return it, turned broken after threshold unreachable runs."""
+    """Update cache and history with a fresh result; return it, turned broken after threshold unreachable runs.
+
+    A result from a run whose resolver answered for no host (`resolver_down`) leaves cache and history as they
+    were: only a run that could look the host's name up counts toward, or against, a link being broken.
+    """
     url = result.url
+    if result.resolver_down:
+        return result
     if result.verdict == OK and not result.cached:
         store.cache[url] = {"checked": now, "status": result.status, "final_url": result.final_url}
     elif result.verdict != OK:

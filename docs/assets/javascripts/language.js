@@ -13,8 +13,9 @@
 // 4. Accessible names that Material's markup lacks (axe and Lighthouse report them), given once the page is parsed:
 //    the search dialog (role="dialog" with no name) takes the name of its search box, and each checkbox of a
 //    checklist (pymdownx.tasklist wraps it in an empty <label>) takes the text of its list item.
-// 5. The page-not-found page is one file for both languages, Chinese first; reached under the English root, it
-//    puts English first (its first heading then becomes the English one).
+// 5. The page-not-found page shows both languages, its own first (404.html Chinese, en/404.html English). A server
+//    that answers every missing address with 404.html (GitHub Pages) shows the Chinese one under the English root
+//    too: there English is put first (its first heading then becomes the English one).
 (function () {
   "use strict";
   var KEY = "chsi-guide.language";
@@ -67,7 +68,8 @@
     var box = document.querySelector(".md-search__input");
     if (dialog && box) dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.placeholder);
     var notFound = document.querySelector(".not-found[data-english-root]");
-    if (notFound && window.location.pathname.indexOf(notFound.getAttribute("data-english-root")) === 0) {
+    if (notFound && notFound.firstElementChild.getAttribute("lang") !== "en" &&
+        window.location.pathname.indexOf(notFound.getAttribute("data-english-root")) === 0) {
       notFound.insertBefore(notFound.lastElementChild, notFound.firstElementChild);
       var headings = notFound.querySelectorAll("h1, h2");
       retag(headings[0], "h1");

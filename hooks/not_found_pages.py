@@ -1,0 +1,90 @@
+"""Give each language its own page-not-found page: 404.html (Chinese) and en/404.html (English).
+
+mkdocs-static-i18n renders the theme's 404.html once per language into the same file, so only the last language's
+survives, and it carries that build's leftovers: a language switcher to whichever page was built last, and
+Material's `base` at the site root, which makes its search read the Chinese index. This hook keeps each
+language's rendering (on_post_template), and after the last build writes it where the web server looks for that
+language (`error_page 404` per location, deploy/nginx-site.conf): the switcher and the alternates lead to the two
+home pages, and the search reads that language's index (the same `base` as hooks/search_per_language.py sets).
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+TEMPLATE = "404.html"
+# Each language build's rendering, by locale; the hooks module lives for the whole `mkdocs build` of all languages.
+_rendered: dict[str, str] = {}
+
+# A tag that names a language version of the page: the switcher's links and the <link rel="alternate"> in <head>.
+_HREFLANG = re.compile(r'(<(?:a|link)\b[^>]*?\shref=")[^"]*("[^>]*?\shreflang="([\w-]+)")')
+_ALTERNATE_EN = re.compile(r'(\sdata-alternate-en=")[^"]*(")')
+
+
+def _search_per_language():
+    # hooks/ is not a package: load the sibling hook by path to reuse its one definition of the index's `base`.
+    path = Path(__file__).with_name("search_per_language.py")
+    spec = importlib.util.spec_from_file_location("not_found_search_per_language", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def languages(config) -> tuple[str, list[str]]:
+    """(the default locale, every locale built), from the i18n plugin."""
+    i18n = config.plugins["i18n"]
+    return i18n.default_language, list(i18n.build_languages)
+
+
+def home_paths(site_url: str, default: str, locales: list[str]) -> dict[str, str]:
+    """Each locale's home page as a path from the server root: '/' and '/en/', or '/guide/' and '/guide/en/'."""
+    root = urlsplit(site_url).path or "/"
+    root = root if root.endswith("/") else root + "/"
+    return {locale: root if locale == default else f"{root}{locale}/" for locale in locales}
+
+
+def point_at_home_pages(html: str, site_url: str, homes: dict[str, str], default: str) -> str:
+    """Every hreflang link (x-default too) to its language's home page; <link> tags keep absolute addresses."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+
+    def rewrite(match: re.Match[str]) -> str:
+        lang = match.group(3)
+        home = homes.get(default if lang == "x-default" else lang)
+        if home is None:
+            return match.group(0)
+        href = origin + home if match.group(1).startswith("<link") else home
+        return f"{match.group(1)}{href}{match.group(2)}"
+
+    html = _HREFLANG.sub(rewrite, html)
+    english = homes.get("en")
+    return _ALTERNATE_EN.sub(lambda m: f"{m.group(1)}{english}{m.group(2)}", html) if english else html
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    if template_name == TEMPLATE:
+        _rendered[config.theme["language"]] = output_content
+    return output_content
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config) -> None:
+    default, locales = languages(config)
+    if not set(locales) <= set(_rendered):
+        return  # a single-language build inside static-i18n's loop: the others are not rendered yet
+    site = Path(config.site_dir)
+    homes = home_paths(config.site_url or "/", default, locales)
+    search = _search_per_language()
+    for locale in locales:
+        html = point_at_home_pages(_rendered[locale], config.site_url or "", homes, default)
+        if locale != default:
+            html = search.point_config_at(html, locale)
+        target = site / TEMPLATE if locale == default else site / locale / TEMPLATE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    _rendered.clear()

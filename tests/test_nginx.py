@@ -1,0 +1,332 @@
+"""The guide as Debian's nginx serves it with exactly the configuration in deploy/, at the root and under a sub-path.
+
+nginx runs as the current user from a temporary prefix on a free port of 127.0.0.1 (scripts/nginx_conf.py fills in
+deploy/nginx-server.conf and wraps it in a minimal nginx.conf). Every file the build writes is fetched: status,
+security headers, compression and cache policy by kind of file; then the page-not-found page of each language,
+redirects, the files that must not be served, Chromium on every page, and the commented HTTPS block switched on.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import socket
+import ssl
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+import pytest
+from browser import browser, page_paths  # noqa: F401 - browser is a fixture, used by name
+from conftest import build_site
+from html_facts import read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import nginx_conf
+import security_headers
+
+SUB_PATH = "/guide/"
+# What must be compressed: every text type the build writes (by file name), and what only the browser reads.
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+GZIP_MIN_LENGTH = 256  # nginx-guide.conf: smaller bodies gain nothing from compression
+LONG = "public, max-age=31536000, immutable"
+# A content hash in a file name, as Material writes it (main.57a0d79d.min.css): the only files that may be cached long.
+HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
+# Files the build writes that are not for readers.
+INTERNAL = re.compile(r"(^|/)_headers$|\.map$")
+
+
+@dataclass
+class Served:
+    base: str          # http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/guide/
+    site: Path         # the built site behind it
+    headers: dict[str, str]  # the security headers of that build (site/_headers)
+
+
+def _security_headers(site: Path) -> dict[str, str]:
+    hook = security_headers._hook()
+    return {h.name.lower(): h.value for h in hook.parse_headers_file((site / "_headers").read_text(encoding="utf-8"))}
+
+
+def _values(port: int, guide_path: str, web_root: Path, **more: str) -> dict[str, str]:
+    return {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": "127.0.0.1",
+            "LISTEN": f"127.0.0.1:{port}", "LISTEN_TLS": "127.0.0.1:1", "TLS_CERTIFICATE": "-", "TLS_KEY": "-",
+            **more}
+
+
+@pytest.fixture(scope="module", params=["root", "sub-path"])
+def served(request: pytest.FixtureRequest, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    tmp = tmp_path_factory.mktemp(f"nginx-{request.param}")
+    port = nginx_conf.free_port()
+    if request.param == "root":
+        # The committed deploy/nginx-security-headers.conf, as it is: a root build's policy.
+        site, web_root, guide_path, snippet = built_site, built_site, "/", None
+    else:
+        web_root, guide_path = tmp / "www", SUB_PATH
+        site = build_site(web_root / SUB_PATH.strip("/"), site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
+        snippet = security_headers.nginx_snippet(site)  # its 404 script names the sub-path: its own hashes
+    prefix = tmp / "prefix"
+    main = nginx_conf.prepare(prefix, _values(port, guide_path, web_root), headers_snippet=snippet)
+    running = nginx_conf.start(main, prefix, [("127.0.0.1", port)])
+    try:
+        yield Served(f"http://127.0.0.1:{port}{guide_path}", site, _security_headers(site))
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    with httpx.Client(timeout=10, follow_redirects=False) as c:
+        yield c
+
+
+def _site_files(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def _assert_security_headers(response: httpx.Response, expected: dict[str, str]) -> None:
+    got = {name: response.headers.get(name) for name in expected}
+    assert got == expected, response.url
+    assert "strict-transport-security" not in response.headers  # HSTS only over HTTPS
+
+
+def test_every_page_answers_200_with_its_headers(served: Served, client: httpx.Client) -> None:
+    pages = page_paths(served.site)
+    assert "" in pages and "en/" in pages
+    for path in pages:
+        response = client.get(served.base + path)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"] == "text/html; charset=utf-8", path
+        assert response.headers["cache-control"] == "no-cache", path
+        assert response.headers.get("etag") and response.headers.get("last-modified"), path  # so no-cache revalidates
+        _assert_security_headers(response, served.headers)
+
+
+def test_every_file_compressed_and_cached_by_its_kind(served: Served, client: httpx.Client) -> None:
+    kinds_compressed, long_cached = set(), []
+    for rel in _site_files(served.site):
+        if INTERNAL.search(rel):
+            continue
+        body = (served.site / rel).read_bytes()
+        url = served.base + rel
+        zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        assert (zipped.status_code, plain.status_code) == (200, 200), rel
+        assert zipped.content == body and plain.content == body, rel  # httpx undoes the gzip
+        assert "content-encoding" not in plain.headers, rel
+        suffix = Path(rel).suffix
+        if suffix in TEXT_SUFFIXES and len(body) >= GZIP_MIN_LENGTH:
+            assert zipped.headers.get("content-encoding") == "gzip", rel
+            assert "Accept-Encoding" in zipped.headers.get("vary", "") and "Accept-Encoding" in plain.headers.get("vary", ""), rel
+            kinds_compressed.add(suffix)
+        else:
+            assert "content-encoding" not in zipped.headers, rel  # PNG, PDF, .gz: compressed already
+        cache = zipped.headers["cache-control"]
+        if HASHED_NAME.search(rel):
+            assert cache == LONG, rel
+            long_cached.append(rel)
+        else:
+            # Not fingerprinted: an update must be seen at the next view, so the browser revalidates every time.
+            assert cache == "no-cache", rel
+        _assert_security_headers(zipped, served.headers)
+    assert {".html", ".css", ".js", ".json", ".svg", ".xml"} <= kinds_compressed
+    # Material's bundles, which every page loads, are among the long-cached files.
+    loaded = {urlsplit(urljoin(served.base, r)).path for r in read_page(served.site / "index.html").resources}
+    assert any(p.endswith(".min.css") and HASHED_NAME.search(p) for p in loaded)
+    assert any(p.endswith(".min.js") and HASHED_NAME.search(p) for p in loaded)
+    assert any("/workers/search." in f for f in long_cached)
+
+
+def test_an_unchanged_file_is_revalidated_with_304(served: Served, client: httpx.Client) -> None:
+    url = served.base + "assets/stylesheets/guide.css"
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+
+
+def test_files_not_for_readers_are_not_served(served: Served, client: httpx.Client) -> None:
+    internal = [rel for rel in _site_files(served.site) if INTERNAL.search(rel)]
+    assert "_headers" in internal and any(rel.endswith(".map") for rel in internal)
+    for rel in internal:
+        response = client.get(served.base + rel)
+        assert response.status_code == 404, rel
+        assert "not-found" in response.text, rel  # the guide's own page, not nginx's
+
+
+@pytest.mark.parametrize(("path", "lang"), [
+    ("no-such-page/", "zh"), ("en/no-such-page/", "en"), ("en/register/no-such-anchor-page", "en"),
+    ("assets/no-such-file.css", "zh"),
+])
+def test_a_missing_address_gets_its_languages_not_found_page(served: Served, client: httpx.Client,
+                                                            path: str, lang: str) -> None:
+    response = client.get(served.base + path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    _assert_security_headers(response, served.headers)
+    html = response.text
+    assert re.search(r'<html lang="([\w-]+)"', html).group(1) == lang
+    first = re.search(r'<section class="not-found__part" lang="([\w-]+)">\s*<h1', html)
+    assert first and first.group(1).startswith(lang)
+    switcher = {m.group(2): m.group(1) for m in re.finditer(
+        r'<a href="([^"]*)" hreflang="([\w-]+)" class="md-select__link"', html)}
+    base_path = urlsplit(served.base).path
+    assert switcher == {"zh": base_path, "en": base_path + "en/"}
+    config = re.search(r'"base": "([^"]*)"', html).group(1)
+    assert config == (base_path + "en/" if lang == "en" else base_path)  # that language's search index
+
+
+def test_addresses_without_their_slash_redirect_within_the_site(served: Served, client: httpx.Client) -> None:
+    base_path = urlsplit(served.base).path
+    for folder in ("en", "register", "en/register"):
+        response = client.get(served.base + folder)
+        assert response.status_code == 301, folder
+        # absolute_redirect off: no scheme or host, so a proxy that ends HTTPS in front keeps working.
+        assert response.headers["location"] == f"{base_path}{folder}/", folder
+
+
+# --- Chromium -----------------------------------------------------------------------------------------------------
+
+RECORD = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
+@pytest.fixture()
+def page(browser):  # noqa: F811 - the imported fixture
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append((m.text, m.location.get("url", ""))))
+    page.on("pageerror", lambda e: page.errors.append((str(e), "")))
+    yield page
+    context.close()
+
+
+def _problems(page, missing_page: str | None = None) -> list[str]:
+    # A page-not-found page is itself answered with 404, which Chromium logs: that one line is expected.
+    errors = [text for text, where in page.errors
+              if not (missing_page and where == missing_page and "status of 404" in text)]
+    return page.evaluate("window.__csp") + errors
+
+
+@pytest.mark.browser
+def test_chromium_meets_no_csp_violation_or_console_error(served: Served, page) -> None:
+    found = {}
+    for path in page_paths(served.site):
+        page.errors.clear()
+        page.goto(served.base + path, wait_until="load")
+        page.wait_for_timeout(100)  # let Material's bundle finish its start-up work
+        if problems := _problems(page):
+            found[path] = problems
+    assert found == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["no-such-page/", "en/no-such-page/"])
+def test_the_not_found_page_searches_its_language(served: Served, page, path: str) -> None:
+    url = served.base + path
+    assert page.goto(url).status == 404
+    lang = page.locator("html").get_attribute("lang")
+    # What to search for: the page's own link to the troubleshooting page in its language (that page's title).
+    link = page.locator(f".not-found__part[lang^='{lang}'] a[href$='troubleshooting/']")
+    query, target = link.inner_text(), link.evaluate("a => a.href")
+    page.locator(".not-found__part label.not-found__search").first.click()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(state="visible")
+    found = [href.split("#")[0].split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
+    english = [href.startswith(served.base + "en/") for href in found]
+    assert target in found and (all(english) if lang == "en" else not any(english)), (query, found)
+    assert _problems(page, missing_page=url) == []
+
+
+# --- the commented HTTPS block, switched on --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_https(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:
+    tmp = tmp_path_factory.mktemp("nginx-https")
+    cert, key = tmp / "cert.pem", tmp / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    http_port, https_port = nginx_conf.free_port(), nginx_conf.free_port()
+    values = _values(http_port, "/", built_site, LISTEN_TLS=f"127.0.0.1:{https_port}",
+                     TLS_CERTIFICATE=str(cert), TLS_KEY=str(key))
+    prefix = tmp / "prefix"
+    main = nginx_conf.prepare(prefix, values, https=True)
+    running = nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)])
+    try:
+        yield f"http://127.0.0.1:{http_port}/", f"https://127.0.0.1:{https_port}/", cert
+    finally:
+        running.stop()
+
+
+def test_https_sends_hsts_speaks_http2_and_port_80_redirects(served_https: tuple[str, str, Path],
+                                                             built_site: Path) -> None:
+    http_base, https_base, cert = served_https
+    redirect = httpx.get(http_base + "en/register/?x=1", follow_redirects=False)
+    assert redirect.status_code == 301
+    assert redirect.headers["location"] == "https://127.0.0.1/en/register/?x=1"
+    expected = _security_headers(built_site)
+    bundle = next(r for r in read_page(built_site / "index.html").resources if HASHED_NAME.search(r))
+    with httpx.Client(verify=ssl.create_default_context(cafile=str(cert))) as client:
+        for path in ("", "en/", "assets/stylesheets/guide.css", urlsplit(urljoin(https_base, bundle)).path[1:],
+                     "en/no-such-page/"):
+            response = client.get(https_base + path)
+            assert response.status_code == (404 if "no-such" in path else 200), path
+            assert response.headers["strict-transport-security"] == "max-age=31536000", path
+            assert {n: response.headers.get(n) for n in expected} == expected, path
+    context = ssl.create_default_context(cafile=str(cert))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    host, port = urlsplit(https_base).hostname, urlsplit(https_base).port
+    with socket.create_connection((host, port), timeout=5) as raw, context.wrap_socket(raw, server_hostname=host) as tls:
+        assert tls.selected_alpn_protocol() == "h2"
+
+
+def test_gzip_is_really_gzip(served: Served, client: httpx.Client) -> None:
+    # httpx decodes transparently; read the raw stream once to be sure the bytes on the wire are gzip.
+    with client.stream("GET", served.base, headers={"Accept-Encoding": "gzip"}) as response:
+        raw = b"".join(response.iter_raw())
+    assert gzip.decompress(raw) == (served.site / "index.html").read_bytes()
+    assert len(raw) < (served.site / "index.html").stat().st_size / 2
+
+
+# --- make serve-nginx --------------------------------------------------------------------------------------------------
+
+def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
+    import signal
+
+    port = nginx_conf.free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_nginx.py"), "--port", str(port),
+                             "--site", str(built_site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert f"at http://127.0.0.1:{port}/" in line, line + proc.stderr.read()
+        prefix = Path(re.search(r"configuration in (\S+)/conf;", line).group(1))
+        response = httpx.get(f"http://127.0.0.1:{port}/en/no-such-page/")
+        assert response.status_code == 404 and '<html lang="en"' in response.text
+        assert (prefix / "conf" / "chsi-guide" / "nginx-guide.conf").read_text() == (
+            ROOT / "deploy" / "nginx-guide.conf").read_text()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 0
+    assert not prefix.exists()  # the temporary prefix is gone
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/")
+
+
+def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "serve_nginx.py"), "--site", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "run `make build` first" in proc.stderr
