@@ -27,6 +27,7 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 import autocorrect_py
 import codespell_lib
 import ui_labels
+from mkdocs.exceptions import PluginError
 from parity.facts import FENCE
 from parity.project import read_config
 from pymarkdown.api import PyMarkdownApi
@@ -124,7 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.root / "mkdocs.yml").is_file():
         print(f"lint_copy: no mkdocs.yml in {args.root}", file=sys.stderr)
         return 2
-    pages, found = lint_project(args.root)
+    try:
+        pages, found = lint_project(args.root)
+    except (ValueError, PluginError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
+        print(f"lint_copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
+        return 2
     if args.format == "json":
         print(json.dumps({"pages": pages, "findings": [asdict(f) for f in found]}, ensure_ascii=False, indent=2))
     else:
