@@ -116,9 +116,9 @@ def checks_markdown(results: list[CheckResult]) -> str:
         lines += [("**All is well: no problem found.** The pages, the facts and the menu pass every check of "
                    "`make check`. The preview of the site and the PDFs follows below."), ""]
     if problems:
-        lines += [(f"**{problems} problem(s) to fix.** Open each file named below at its line (in the pull "
-                   "request, Files changed also shows each one beside its line), change what the message says, and "
-                   "commit to the same branch: these checks run again by themselves."), ""]
+        lines += [(f"**{problems} problem(s) to fix.** Open each file named below at its line (under "
+                   "Files changed, a problem on a line you changed is also shown beside it), change what the message "
+                   "says, and commit to the same branch: these checks run again by themselves."), ""]
     for result in broken:
         lines += [(f"**A check could not run: {result.title}.** This is not your mistake to find: ask a "
                    f"developer, with this line: `{result.broken}`"), ""]
