@@ -114,7 +114,7 @@ def checks_markdown(results: list[CheckResult]) -> str:
     lines = ["## Checks of the pages", ""]
     if not problems and not broken:
         lines += [("**All is well: no problem found.** The pages, the facts and the menu pass every check of "
-                   "`make check`. The preview of the site and the PDFs follows below."), ""]
+                   "`make check`. The preview of the site and the PDFs is on this page too, under the job preview."), ""]
     if problems:
         lines += [(f"**{problems} problem(s) to fix.** Open each file named below at its line (under "
                    "Files changed, a problem on a line you changed is also shown beside it), change what the message "
@@ -160,8 +160,8 @@ def site_pdfs(site: Path) -> list[str]:
 def preview_markdown(build: str, artifact_url: str = "", pdfs: Sequence[str] = ()) -> str:
     lines = ["## Preview of the site and the PDFs", ""]
     if build != "success":
-        lines += [("**There is no preview: the site could not be built.** If the checks above name a problem, fix "
-                   "it first: the build stops at the same mistakes. If they name none, open this run's step "
+        lines += [("**There is no preview: the site could not be built.** If the checks of the pages (on this page "
+                   "too) name a problem, fix it first: the build stops at the same mistakes. If they name none, open this run's step "
                    "\"build the site and the PDFs\" and ask a developer, with its last lines."), ""]
         return "\n".join(lines)
     link = f"[download `{PREVIEW_NAME}`]({artifact_url})" if artifact_url else \
