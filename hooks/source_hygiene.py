@@ -44,6 +44,26 @@ def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
     return problems
 
 
+def character_problems(line: str, src: str, number: int) -> list[str]:
+    """A tab, or a space that only looks like one (pasted from Word or a web page), on one line."""
+    problems = []
+    if "\t" in line:
+        problems.append(f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)")
+    for char, name in INVISIBLE.items():
+        if char in line:
+            problems.append(f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a "
+                            "normal space (or delete it)")
+    return problems
+
+
+def yaml_file_problems(text: str, src: str) -> list[str]:
+    """A whole YAML file: tabs and look-alike spaces (YAML then fails, often naming a later line), curly quotes."""
+    problems = []
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        problems += character_problems(line, src, number)
+    return problems + yaml_problems(text, src)
+
+
 def id_problem(raw: str, src: str, number: int) -> str | None:
     """An explicit heading id that is not lower-case kebab-case, with the id to write instead."""
     tokens = raw.split()
@@ -69,6 +89,8 @@ def source_problems(raw: bytes, src: str) -> list[str]:
     except UnicodeDecodeError as err:
         line = raw[:err.start].count(b"\n") + 1
         return [f"{src}:{line}: file is not UTF-8: save it again as UTF-8 (without BOM)"]
+    # A web editor on Windows may save CRLF line endings: harmless to MkDocs, so read the lines the same way.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = []
     front = re.match(r"---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*\n", text, re.DOTALL)
     if front:
@@ -77,12 +99,7 @@ def source_problems(raw: bytes, src: str) -> list[str]:
     seen: dict[str, int] = {}
     in_fence = False
     for number, line in enumerate(text.splitlines(), start=1):
-        if "\t" in line:
-            problems.append(f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)")
-        for char, name in INVISIBLE.items():
-            if char in line:
-                problems.append(f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a "
-                                "normal space (or delete it)")
+        problems += character_problems(line, src, number)
         if FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -140,7 +157,7 @@ def on_files(files, config):
     root = Path(config.config_file_path).parent
     for name in YAML_FILES:
         if (root / name).is_file():
-            problems.extend(yaml_problems((root / name).read_text(encoding="utf-8"), name))
+            problems.extend(yaml_file_problems((root / name).read_text(encoding="utf-8"), name))
     pages = [file.src_uri for file in files if file.src_uri.endswith(".md") and file.abs_src_path]
     if config.nav:
         problems.extend(missing_from_nav(pages, config.nav))

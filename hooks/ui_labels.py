@@ -64,7 +64,8 @@ def load_table(path: Path) -> dict[str, Label]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise PluginError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
+        raise PluginError(f"{where}: not valid YAML ({getattr(err, 'problem', err)}): check the indentation (spaces, "
+                          "not tabs) and put a value with a colon in quotes") from None
     if not isinstance(data, dict) or not data:
         raise PluginError(f"{path}: expected a mapping of Chinese label -> {{gloss: ..., source: quoted}}")
     lines = text.splitlines()

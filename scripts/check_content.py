@@ -17,8 +17,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
 
@@ -32,12 +30,12 @@ import source_hygiene
 import ui_labels
 from linkcheck import internal
 from mkdocs.exceptions import PluginError
-from parity.project import _AnyTagLoader
+from parity.project import load_mkdocs
 
 
 def read_mkdocs(root: Path) -> tuple[list, list[str], list[tuple[str, dict]]]:
     """The nav, the locales, and (locale, nav_translations) of each non-default language, from mkdocs.yml's text."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    config = load_mkdocs((root / "mkdocs.yml").read_text(encoding="utf-8"))
     locales: list[str] = []
     translated: list[tuple[str, dict]] = []
     for plugin in config.get("plugins") or []:
@@ -94,17 +92,20 @@ def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts) -> l
 def content_problems(root: Path) -> list[str]:
     """Every problem the build would stop at in root's sources, one line each."""
     problems: list[str] = []
-    for name in (*source_hygiene.YAML_FILES, facts_module.FACTS_FILE):
+    for name in (*source_hygiene.YAML_FILES, facts_module.FACTS_FILE, "mkdocs.yml"):
         if (root / name).is_file():
-            problems += source_hygiene.yaml_problems((root / name).read_text(encoding="utf-8"), name)
+            problems += source_hygiene.yaml_file_problems((root / name).read_text(encoding="utf-8"), name)
     docs = root / "docs"
     pages = sorted(docs.rglob("*.md"))
     uris = [p.relative_to(docs).as_posix() for p in pages]
     for page, uri in zip(pages, uris):
         problems += source_hygiene.source_problems(page.read_bytes(), f"docs/{uri}")
-    if problems:  # a page that is not clean UTF-8 cannot be read further
+    if problems:  # a page that is not clean UTF-8, or a YAML file with a tab, cannot be read further
         return problems
-    nav, locales, translated = read_mkdocs(root)
+    try:
+        nav, locales, translated = read_mkdocs(root)
+    except ValueError as err:  # mkdocs.yml is not valid YAML: nothing else can be checked against it
+        return problems + [str(err)]
     problems += page_pairs.missing_translations(uris, locales)
     problems += source_hygiene.missing_from_nav(uris, nav)
     problems += nav_translations.untranslated(nav, translated, (root / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -113,8 +114,8 @@ def content_problems(root: Path) -> list[str]:
         facts = facts_module.load_facts(root)
         table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
         screens.load_screens(root)
-    except (facts_module.FactsError, PluginError) as err:
-        return problems + str(err).splitlines()
+    except (facts_module.FactsError, PluginError) as err:  # name the files from the project, as everywhere else
+        return problems + str(err).replace(f"{root}/", "").splitlines()
     problems += mail_items.item_problems(facts, {label: entry.gloss for label, entry in table.items()})
     for uri in uris:
         problems += page_problems(root, f"docs/{uri}", facts, table)

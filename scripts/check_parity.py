@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         config, texts, labels = read_project(args.root)
-    except (ValueError, PluginError) as err:
+    except (ValueError, PluginError, facts_module.FactsError) as err:
         print(f"check_parity: {err}", file=sys.stderr)
         return 2
     report = check(config, texts, labels, git_log(args.root, config.docs_dir))

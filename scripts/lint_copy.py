@@ -32,6 +32,7 @@ import codespell_lib
 import label_marks
 import source_citing
 import ui_labels
+from mkdocs.exceptions import PluginError
 from parity.facts import FENCE
 from parity.project import read_config
 from pymarkdown.api import PyMarkdownApi
@@ -151,9 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         pages, found = lint_project(args.root)
-    except (label_marks.MarksError, source_citing.PluginError) as err:
-        print(f"lint_copy: {err}", file=sys.stderr)
-        return 1
+    except (ValueError, PluginError, label_marks.MarksError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
+        print(f"lint_copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
+        return 2
     if args.format == "json":
         print(json.dumps({"pages": pages, "findings": [asdict(f) for f in found]}, ensure_ascii=False, indent=2))
     else:

@@ -92,3 +92,22 @@ def test_the_real_build_fails_on_a_page_saved_with_a_bom(tmp_path: Path) -> None
     assert proc.returncode != 0
     assert ("docs/contact.en.md:1: file starts with a byte order mark (BOM): save it again as UTF-8 without BOM"
             in proc.stdout + proc.stderr)
+
+
+def test_windows_line_endings_change_nothing() -> None:
+    """A web editor on Windows saves CRLF: every page reads as before, and a mistake keeps its line number."""
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        assert source_hygiene.source_problems(page.read_bytes().replace(b"\n", b"\r\n"), page.name) == []
+    curly = (DATA / "curly-front-matter.en.md").read_bytes()
+    assert source_hygiene.source_problems(curly.replace(b"\n", b"\r\n"), "docs/x.en.md") == \
+        source_hygiene.source_problems(curly, "docs/x.en.md") != []
+
+
+def test_a_tab_or_a_pasted_space_in_a_yaml_file_is_named_at_its_own_line() -> None:
+    """YAML itself would name a later line, or none, for a value after a non-breaking space."""
+    text = "school: 示例大学\naddresses:\n\tchsi-home: https://www.chsi.com.cn/\nservice-email:\u00a0a@b.c\n"
+    assert source_hygiene.yaml_file_problems(text, "includes/facts.yml") == [
+        "includes/facts.yml:3: tab character: replace it with spaces (4 to indent a list or block)",
+        ("includes/facts.yml:4: non-breaking space (U+00A0), often pasted from Word or a web page: replace it with a "
+         "normal space (or delete it)")]
+    assert source_hygiene.yaml_file_problems("\ufeffschool: x\r\n", "includes/facts.yml") == []

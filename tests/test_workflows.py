@@ -21,8 +21,8 @@ def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-def test_the_three_workflows_exist() -> None:
-    assert [w.name for w in WORKFLOWS] == ["deploy.yml", "links.yml", "test.yml"]
+def test_the_four_workflows_exist() -> None:
+    assert [w.name for w in WORKFLOWS] == ["deploy.yml", "links.yml", "preview.yml", "test.yml"]
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -50,6 +50,36 @@ def test_link_check_may_write_issues_and_nothing_else() -> None:
     data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
     assert data["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write"}
     assert data[True]["schedule"], "the link check runs on a schedule"  # PyYAML reads the key `on` as True
+
+
+def test_the_preview_runs_on_pull_requests_and_only_reads_the_code() -> None:
+    data = yaml.safe_load((ROOT / ".github/workflows/preview.yml").read_text(encoding="utf-8"))
+    assert set(data[True]) == {"pull_request"}  # PyYAML reads the key `on` as True
+    # No comment on the pull request: the summary and the line annotations need no write permission.
+    assert {name: job["permissions"] for name, job in data["jobs"].items()} == {
+        "checks": {"contents": "read"}, "preview": {"contents": "read"}}
+    checks = " ".join(step.get("run", "") for step in data["jobs"]["checks"]["steps"])
+    assert "scripts/pr_summary.py checks" in checks and "$GITHUB_STEP_SUMMARY" in checks
+    preview = data["jobs"]["preview"]["steps"]
+    runs = [step.get("run", "") for step in preview]
+    assert "make build" in runs
+    last = preview[-1]
+    assert "scripts/pr_summary.py preview" in last["run"] and "cancelled()" in last["if"]
+
+
+def test_the_check_step_writes_the_summary_and_the_annotations(tmp_path: Path) -> None:
+    """The step's own script, run in a folder that links this project's .venv and scripts/ (on the real sources)."""
+    steps = yaml.safe_load((ROOT / ".github/workflows/preview.yml").read_text(encoding="utf-8"))["jobs"]["checks"]
+    script = next(step["run"] for step in steps["steps"] if step.get("name") == "check the pages")
+    for name in (".venv", "scripts"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    summary = tmp_path / "summary-of-the-run.md"
+    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=tmp_path,
+                          env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}, capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "**All is well: no problem found.**" in summary.read_text(encoding="utf-8")
+    assert (tmp_path / "annotations.txt").read_text(encoding="utf-8") == ""
 
 
 # --- the weekly check's tracking issue ---------------------------------------------------------------------------------

@@ -38,9 +38,20 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def load_mkdocs(text: str) -> dict:
+    """mkdocs.yml's text as data; YAML it cannot read (a tab from a web editor, say) is a ValueError naming the line."""
+    try:
+        return yaml.load(text, Loader=_AnyTagLoader) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"mkdocs.yml:{mark.line + 1}" if mark else "mkdocs.yml"
+        raise ValueError(f"{where}: not valid YAML ({getattr(err, 'problem', None) or err}): check the indentation "
+                         "(spaces, not tabs) and put a value with a colon in quotes") from None
+
+
 def read_config(text: str) -> SiteConfig:
     """Languages (from the i18n plugin), docs_dir and auto-appended snippet files, from mkdocs.yml's text."""
-    config = yaml.load(text, Loader=_AnyTagLoader) or {}
+    config = load_mkdocs(text)
     languages: list[Language] = []
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:

@@ -1,0 +1,138 @@
+"""What a web editor does to a file is accepted, or reported with file:line and the fix: never a traceback.
+
+A browser's editor may save Windows line endings (CRLF), leave out the newline after the last line, keep a byte
+order mark (BOM) or a non-breaking space pasted from Word, or indent with a tab. Each edit is made to a page,
+includes/facts.yml, includes/ui-labels.yml and mkdocs.yml, and checked with the checks of `make check` (through
+scripts/pr_summary.py, which runs them all) and with the build: the harmless edits on a copy of the real sources,
+the ones to report on the small guide of tests/data/pr-summary/clean (one run of the checks takes a second there).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import pr_summary
+
+PAGE = "docs/contact.en.md"
+FILES = (PAGE, "includes/facts.yml", "includes/ui-labels.yml", "mkdocs.yml")
+
+
+def crlf(raw: bytes) -> bytes:
+    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def no_final_newline(raw: bytes) -> bytes:
+    return raw.rstrip(b"\r\n")
+
+
+def bom(raw: bytes) -> bytes:
+    return b"\xef\xbb\xbf" + raw
+
+
+def first_value_line(lines: list[str]) -> int:
+    """The first line that gives a key a value (`key: value`), outside comments and the front matter's markers."""
+    return next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
+
+
+def nbsp(raw: bytes) -> bytes:
+    """A non-breaking space pasted where a normal one was: after the first key's colon."""
+    lines = raw.decode("utf-8").split("\n")
+    i = first_value_line(lines)
+    lines[i] = lines[i].replace(": ", ":\u00a0", 1)
+    return "\n".join(lines).encode("utf-8")
+
+
+def tab(raw: bytes) -> bytes:
+    """A tab typed in front of the first line with a value (a YAML key, or a page's front matter)."""
+    lines = raw.decode("utf-8").split("\n")
+    i = first_value_line(lines)
+    lines[i] = "\t" + lines[i].lstrip(" ")
+    return "\n".join(lines).encode("utf-8")
+
+
+EDITS: dict[str, Callable[[bytes], bytes]] = {"crlf": crlf, "no-final-newline": no_final_newline, "bom": bom,
+                                              "nbsp": nbsp, "tab": tab}
+# Harmless: the checks and the build read these the same as a clean file. Everything else is reported.
+ACCEPTED = {"crlf", "no-final-newline"}
+ACCEPTED_IN_YAML = {"bom"}  # YAML skips a byte order mark; in a page MkDocs would show it, so it is reported there
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
+                                                                 "node_modules", "tests", ".pytest_cache"))
+    return project
+
+
+def edited_line(before: bytes, after: bytes) -> int:
+    old, new = before.split(b"\n"), after.split(b"\n")
+    return next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), 1)
+
+
+def test_the_harmless_edits_pass_every_check_on_the_real_sources(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    for name in FILES:
+        raw = (project / name).read_bytes()
+        for edit in sorted(ACCEPTED) + (sorted(ACCEPTED_IN_YAML) if name.endswith(".yml") else []):
+            raw = EDITS[edit](raw)
+        (project / name).write_bytes(raw)
+    results = pr_summary.run_checks(project)
+    assert [r.broken for r in results if r.broken] == []
+    assert [p for r in results for p in r.problems] == []
+
+
+REPORTED = [(name, edit) for name in FILES for edit in EDITS
+            if edit not in ACCEPTED and not (name.endswith(".yml") and edit in ACCEPTED_IN_YAML)]
+
+
+@pytest.mark.parametrize(("name", "edit"), REPORTED, ids=[f"{e}-{n}" for n, e in REPORTED])
+def test_make_check_names_the_file_the_line_and_the_fix(tmp_path: Path, name: str, edit: str) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "pr-summary" / "clean", project)
+    path = project / name
+    before = path.read_bytes()
+    path.write_bytes(EDITS[edit](before))
+    results = pr_summary.run_checks(project)
+    assert [r.broken for r in results if r.broken] == [], "a check crashed instead of reporting"
+    problems = [p for r in results for p in r.problems]
+    assert problems, f"{edit} in {name} passed unnoticed"
+    # The first problem names the file and the line, and says what to do (a clause after the diagnosis).
+    line = edited_line(before, path.read_bytes())
+    assert problems[0].startswith(f"{name}:{line}: "), problems
+    assert re.search(r": (save|replace|check|use|write|quote|remove|delete)\b", problems[0].split(": ", 1)[1]), \
+        problems[0]
+
+
+def build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, check=False)
+
+
+def test_the_build_accepts_crlf_and_a_missing_final_newline_everywhere(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    for name in FILES:
+        (project / name).write_bytes(no_final_newline(crlf((project / name).read_bytes())))
+    proc = build(project, tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("name", ["includes/facts.yml", "mkdocs.yml"])
+def test_the_build_names_a_tab_in_a_yaml_file_without_a_traceback(tmp_path: Path, name: str) -> None:
+    project = copy_project(tmp_path)
+    before = (project / name).read_bytes()
+    (project / name).write_bytes(tab(before))
+    line = edited_line(before, (project / name).read_bytes())
+    proc = build(project, tmp_path)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "Traceback" not in log
+    # MkDocs reads mkdocs.yml itself and names it with its full path, the line and the tab it found.
+    assert f"{name}:{line}: not valid YAML" in log or (f'{name}", line {line}' in log and "'\\t'" in log), log
