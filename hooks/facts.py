@@ -29,6 +29,9 @@ PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]*?)\s*\}\}")
 MAINLAND_NUMBER = re.compile(r"^0(?P<area>\d{2,3})-(?P<local>\d{7,8})$")
 FROM_ABROAD = {"en": "from abroad", "zh": "从境外拨打"}
 FENCE = re.compile(r"^\s*(```|~~~)")
+# Any other run of digits that looks like a phone number (seven digits or more), but not a date.
+ANY_PHONE = re.compile(r"(?<![\w.])\+?\d[\d\s\-()]{5,}\d(?![\w.])")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class FactsError(Exception):
@@ -305,6 +308,12 @@ def typed_facts(markdown: str, facts: Facts, src: str, first_line: int = 1) -> l
             if not any(start <= m.start() < end for start, end in known):
                 problems.append(f"{src}:{number}: the address {m.group(0)} is typed here: add it to {FACTS_FILE} "
                                 "under addresses with a short name, and link it as [words][name]")
+        for m in ANY_PHONE.finditer(line):
+            digits = re.sub(r"\D", "", m.group(0))
+            if len(digits) >= 7 and not DATE.fullmatch(m.group(0)) and \
+                    not any(start <= m.start() < end for start, end in known):
+                problems.append(f"{src}:{number}: the phone number {m.group(0)} is typed here: add it to {FACTS_FILE} "
+                                "under hotlines with a short name, and write {{ name }}")
     return problems
 
 
