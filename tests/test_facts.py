@@ -134,7 +134,7 @@ def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path
 def test_a_phone_number_the_data_file_lacks_is_refused_too() -> None:
     """A new number typed in both languages would pass parity: it must go into the data file like the others."""
     assert problems("Call 010-22223333 or +86 21 5555 6666, not on 2026-12-06 or in 3-4 hours.\n") == [
-        f"{PAGE}:1: the phone number 010-22223333 is typed here: add it to includes/facts.yml under hotlines with a "
-        "short name, and write {{ name }}",
-        f"{PAGE}:1: the phone number +86 21 5555 6666 is typed here: add it to includes/facts.yml under hotlines "
-        "with a short name, and write {{ name }}"]
+        (f"{PAGE}:1: the phone number 010-22223333 is typed here: add it to includes/facts.yml under hotlines with a "
+        "short name, and write {{ name }}"),
+        (f"{PAGE}:1: the phone number +86 21 5555 6666 is typed here: add it to includes/facts.yml under hotlines "
+        "with a short name, and write {{ name }}")]
