@@ -66,23 +66,33 @@ def insert_after(path: Path, anchor: re.Pattern[str], new_lines: list[str]) -> N
 # --- the recipes -----------------------------------------------------------------------------------
 
 
-def rename_page(project: Path, old: str, new: str) -> None:
-    """Rename docs/OLD.*.md to NEW, change its nav line and the links to it, add `old/: new.md` to redirects.yml.
-
-    published-links.yml keeps its entry for the old address: the redirect serves it.
-    """
+def rename_files(project: Path, old: str, new: str) -> None:
+    """Rename docs/OLD.*.md to NEW, and change its nav line in mkdocs.yml and the links to it in docs/."""
     for lang in site_sources.languages(project):
         (project / "docs" / f"{old}.{lang}.md").rename(project / "docs" / f"{new}.{lang}.md")
     link = re.compile(rf"(?<![\w/-]){re.escape(old)}\.md")
     for page in [project / "mkdocs.yml", *(project / "docs").glob("*.md")]:
         text = page.read_text(encoding="utf-8")
         page.write_text(link.sub(f"{new}.md", text), encoding="utf-8")
+
+
+def add_redirect(project: Path, old: str, new: str) -> None:
+    """`old/: new.md` under redirects in redirects.yml (the file says `redirects: {}` while it has none)."""
     redirects = project / "redirects.yml"
     text = redirects.read_text(encoding="utf-8")
     line = f"  {old}/: {new}.md\n"
     text = (text.replace("redirects: {}\n", f"redirects:\n{line}") if "redirects: {}" in text
             else text.rstrip("\n") + f"\n{line}")
     redirects.write_text(text, encoding="utf-8")
+
+
+def rename_page(project: Path, old: str, new: str) -> None:
+    """The README's recipe: rename the files, change the nav line and the links, add the redirect line.
+
+    published-links.yml keeps its entry for the old address: the redirect serves it.
+    """
+    rename_files(project, old, new)
+    add_redirect(project, old, new)
 
 
 NEW_PAGE = {
