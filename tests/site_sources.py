@@ -80,3 +80,18 @@ def current(address: str, root: Path = ROOT) -> str:
 def docs_file(address: str, lang: str, root: Path = ROOT) -> Path:
     """The docs file that serves an address (after the renames in redirects.yml) in one language."""
     return root / "docs" / rd.docs_name(current(address, root).partition("#")[0], lang)
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every page (index.html) of a built site in every language, without the redirect pages of redirects.yml."""
+    return [page for page in sorted(site.rglob("index.html")) if rd.MARKER not in page.read_text(encoding="utf-8")]
+
+
+def source_of(site: Path, page: Path, root: Path = ROOT) -> str:
+    """The docs file a built page comes from: site/en/register/index.html -> "docs/register.en.md"."""
+    rel = page.parent.relative_to(site).as_posix()
+    rel = "" if rel == "." else rel + "/"
+    roots = languages(root)
+    lang = next((code for code, prefix in roots.items() if prefix and rel.startswith(prefix)),
+                next(code for code, prefix in roots.items() if not prefix))
+    return "docs/" + rd.docs_name(rel.removeprefix(roots[lang]), lang)

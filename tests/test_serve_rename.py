@@ -90,12 +90,11 @@ def test_a_rename_in_steps_reloads_without_wrong_advice(project: Path, preview: 
     preview.wait_for(lambda log: log.count("Building documentation...") > builds and "in strict mode" in log,
                      "failed on the changed links")
 
-    # Step 2: the redirect line (redirects.yml is outside docs/). The page is still there: the advice is to rename it.
+    # Step 2: the redirect line. redirects.yml is outside docs/: the preview rebuilds all the same (it fails again on
+    # the links; tests/test_redirects.py shows the advice a build gives while the old page is still there).
     builds = preview.builds()
     add_redirect(project, old, new)
-    log = preview.wait_for(settled_after(builds), "rebuilt after a change to redirects.yml alone")
-    assert (f"{old}/ is still a page in [zh], made from docs/{old}.zh.md: to rename it, rename that file to "
-            f"docs/{new}.zh.md") in log, log[-3000:]
+    preview.wait_for(settled_after(builds), "rebuilt after a change to redirects.yml alone")
 
     # Step 3: the files and the nav line. The preview settles on a good build, with the old addresses redirected.
     builds = preview.builds()
