@@ -113,3 +113,12 @@ def test_material_bundle_hosts_are_never_used(built_site: Path) -> None:
         source = html.read_text(encoding="utf-8")
         assert 'class="mermaid"' not in source, f"{html}: a Mermaid diagram would load unpkg.com"
         assert "md-source" not in source, f"{html}: a repository link would call api.github.com"
+
+
+def test_the_sitemap_lists_the_nav_pages_and_no_redirect(built_site: Path) -> None:
+    """Search engines get each page of mkdocs.yml's nav in each language; an old address (redirects.yml) is not one."""
+    listed = sorted(re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]*)</loc>", (built_site / "sitemap.xml").read_text()))
+    expected = sorted(prefix + slug for prefix in LANGS.values() for slug in SLUGS)
+    assert listed == expected, (
+        f"site/sitemap.xml lists {sorted(set(listed) - set(expected)) or 'nothing more'} beyond mkdocs.yml's nav and "
+        f"lacks {sorted(set(expected) - set(listed)) or 'nothing'}: every page needs its line under nav in mkdocs.yml")
