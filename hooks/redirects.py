@@ -9,7 +9,6 @@ the #fragment the reader arrived with, and the build fails when a target page or
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 REDIRECTS_FILE = "redirects.yml"
-# Written into every redirect page, so that a real page is never mistaken for one and overwritten.
+# Written into every redirect page, so that checks and tools can tell a redirect page from a real one.
 MARKER = "<!-- redirect page made from redirects.yml -->"
 MOVED = {"zh": "本页已移至：", "en": "This page has moved to:"}
 HTML_LANG = {"zh": "zh-Hans"}
@@ -77,20 +76,33 @@ def relative_href(from_file: str, to_path: str) -> str:
     return rel
 
 
-def redirect_html(href: str, anchor: str, canonical: str | None, lang: str) -> str:
+# The redirect pages' one script, a file rather than inline code: the Content-Security-Policy (security_headers.py)
+# lists a hash for every inline script, so an inline script per redirect changed the policy, and the committed nginx
+# snippet, at every rename. A file is allowed by 'self' whatever the redirects are.
+SCRIPT_FILE = "assets/javascripts/redirect.js"
+SCRIPT = """// Redirect pages (hooks/redirects.py): go to data-to, keeping the #fragment the reader arrived with.
+(function (script) {
+  location.replace(script.getAttribute("data-to") + (location.hash || script.getAttribute("data-fragment")));
+})(document.currentScript);
+"""
+
+
+def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str = SCRIPT_FILE) -> str:
     """A page that moves the reader on at once, keeping the #fragment they arrived with."""
     fallback = f"#{anchor}" if anchor else ""
     moved = html.escape(MOVED.get(lang, MOVED["en"]))
     shown = html.escape(href + fallback)
     # The visible link shows the full new address when it is known: easier to note down than "../new/".
     text = html.escape(canonical + fallback) if canonical else shown
-    # The script runs before the meta refresh fires, and the refresh alone would drop the reader's #fragment.
-    script = f"location.replace({json.dumps(href)} + (location.hash || {json.dumps(fallback)}));".replace("</", "<\\/")
     canonical_tag = f'<link rel="canonical" href="{html.escape(canonical)}">\n' if canonical else ""
+    # The script runs before the meta refresh fires (it blocks the parser), and the refresh alone would drop the
+    # reader's #fragment.
+    script = (f'<script src="{html.escape(script_src)}" data-to="{html.escape(href)}" '
+              f'data-fragment="{html.escape(fallback)}"></script>')
     return (
         f'<!doctype html>\n<html lang="{HTML_LANG.get(lang, lang)}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
         f'<meta name="robots" content="noindex">\n{canonical_tag}'
-        f"<script>{script}</script>\n"
+        f"{script}\n"
         f'<meta http-equiv="refresh" content="0; url={shown}">\n<title>{moved}</title>\n'
         f'</head>\n<body>\n<p>{moved} <a href="{shown}">{text}</a></p>\n'
         f"</body>\n</html>\n"
@@ -119,40 +131,98 @@ def check_target(site: Path, page: str, anchor: str) -> str | None:
 
 
 _redirects: list[Redirect] = []
+_lines: dict[str, int] = {}
+# Every file this build writes, in every language: "en/change-name/index.html" -> "change-name.en.md".
+_built: dict[str, str] = {}
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line of each old path under `redirects:` in redirects.yml, for messages that name file:line."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    for key, value in root.value:
+        if key.value == "redirects" and isinstance(value, yaml.MappingNode):
+            return {k.value: k.start_mark.line + 1 for k, _ in value.value}
+    return {}
+
+
+def _inside_language_loop(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
 
 
 def on_config(config):
-    global _redirects
+    global _redirects, _lines
+    if not _inside_language_loop(config):
+        _built.clear()  # a new build (static-i18n's inner builds of the other languages run on_config too)
     path = Path(config.config_file_path).parent / REDIRECTS_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     try:
-        _redirects = parse_redirects(yaml.safe_load(path.read_text(encoding="utf-8"))) if path.exists() else []
+        _redirects = parse_redirects(yaml.safe_load(text)) if text else []
     except yaml.YAMLError as err:
         raise PluginError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
+    _lines = key_lines(text)
     return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    for file in files:
+        _built[file.dest_uri] = file.src_uri  # static-i18n's dest_uri carries the language folder ("en/...")
+    return files
+
+
+def docs_name(page: str, lang: str) -> str:
+    """The docs file of an address path in one language: "fix-name/" -> "fix-name.zh.md", "" -> "index.zh.md"."""
+    return f"{page.rstrip('/') or 'index'}.{lang}.md"
+
+
+def still_a_page(redirect: Redirect, lang: str, source: str) -> str:
+    """The advice when the old address is still made by a file in docs/: usually a rename left half done."""
+    return (f"{REDIRECTS_FILE}:{_lines.get(redirect.old, 1)}: {redirect.old} is still a page in [{lang}], made from "
+            f"docs/{source}: to rename it, rename that file to docs/{docs_name(redirect.page, lang)} and change "
+            f"its line under nav in mkdocs.yml; if the page stays where it is, delete this line of {REDIRECTS_FILE}")
+
+
+def no_target(redirect: Redirect, lang: str, why: str) -> str:
+    where = f"{REDIRECTS_FILE}:{_lines.get(redirect.old, 1)}"
+    if why.startswith("no page"):
+        return (f"{where}: {redirect.old} -> {why}: there is no docs/{docs_name(redirect.page, lang)}; write the new "
+                f"page's file name without its language (NAME.md for docs/NAME.{lang}.md)")
+    return f"{where}: {redirect.old} -> {why}: write a heading id that the new page has, or leave out the #id"
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages into the same folder
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if _inside_language_loop(config):
         return  # a single language's build inside static-i18n's loop: wait for the last call
     site = Path(config.site_dir)
     base = (config.site_url or "").rstrip("/") + "/" if config.site_url else None
     problems = []
     for redirect in _redirects:
         for lang, root in language_roots(config).items():
+            from_file = root + old_file(redirect.old)
+            source = _built.get(from_file)
+            if source is not None:
+                problems.append(still_a_page(redirect, lang, source))
+                continue
             why = check_target(site, root + redirect.page, redirect.anchor)
             if why:
-                problems.append(f"{REDIRECTS_FILE}: {redirect.old} -> {why}")
+                problems.append(no_target(redirect, lang, why))
                 continue
-            source = site / root / old_file(redirect.old)
-            if source.exists() and MARKER not in source.read_text(encoding="utf-8"):
-                problems.append(f"{REDIRECTS_FILE}: {redirect.old} is a real page in [{lang}]: remove the redirect")
-                continue
-            from_file = root + old_file(redirect.old)
+            # Any file left at the old address is not this build's (an earlier build's output): replace it.
             href = relative_href(from_file, root + redirect.page)
             canonical = base + root + redirect.page if base else None
-            source.parent.mkdir(parents=True, exist_ok=True)
-            source.write_text(redirect_html(href, redirect.anchor, canonical, lang), encoding="utf-8")
+            target = site / from_file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            script_src = relative_href(from_file, SCRIPT_FILE)
+            target.write_text(redirect_html(href, redirect.anchor, canonical, lang, script_src), encoding="utf-8")
     if problems:
         raise PluginError("Redirects:\n" + "\n".join(problems))
+    if _redirects:
+        (site / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (site / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")

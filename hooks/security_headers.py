@@ -1,11 +1,11 @@
 """Write site/_headers: security headers, with a Content-Security-Policy that the built pages satisfy.
 
 Material puts small inline scripts in every page whose text varies with the page's depth (`__md_scope=new
-URL("..",location)`) and with the palette and tabs settings; redirect stubs carry one of their own. Rather than
-allow every inline script ('unsafe-inline'), the policy lists the sha256 of each distinct inline script found in
-the built HTML, so a script that appears later (an injected one, or a new Material version's) is refused until a
-build lists it. `_headers` is the format of Netlify and Cloudflare Pages; scripts/security_headers.py writes the
-same headers as an nginx snippet (deploy/nginx-security-headers.conf).
+URL("..",location)`) and with the palette and tabs settings (redirect pages run a script file, hooks/redirects.py,
+so a rename changes no hash). Rather than allow every inline script ('unsafe-inline'), the policy lists the sha256
+of each distinct inline script found in the built HTML, so a script that appears later (an injected one, or a new
+Material version's) is refused until a build lists it. `_headers` is the format of Netlify and Cloudflare Pages;
+scripts/security_headers.py writes the same headers as an nginx snippet (deploy/nginx-security-headers.conf).
 """
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def render_nginx(headers: Iterable[Header]) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language, so all pages are hashed
 def on_post_build(config) -> None:
-    # Listed last under hooks: in mkdocs.yml, so the redirect stubs written by earlier hooks are hashed too.
+    # Listed last under hooks: in mkdocs.yml, so any page written by earlier hooks is hashed too.
     site_dir = Path(config["site_dir"])
     headers = security_headers(site_script_hashes(site_dir))
     (site_dir / "_headers").write_text(render_headers_file(headers), encoding="utf-8")

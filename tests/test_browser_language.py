@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+import site_sources
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -29,16 +30,17 @@ def search(page, query: str, base: str = "/") -> list[str]:
     return links
 
 
+# By the addresses the pages had when this was written: a renamed page is followed through redirects.yml.
 @pytest.mark.parametrize(
     ("path", "query", "expected"),
-    [
-        ("en/register/", "未通过", "/en/verify-identity/"),
-        ("en/register/", "passport", "/en/"),
-        ("en/", "locked", "/en/locked-out/"),
-        ("register/", "简项注册", "/no-mainland-phone/"),
-        ("register/", "学信网", "/"),
-        ("", "kefu", "/locked-out/"),
-    ],
+    [(site_sources.current(path), query, "/" + site_sources.current(expected)) for path, query, expected in [
+        ("en/register/", "未通过", "en/verify-identity/"),
+        ("en/register/", "passport", "en/"),
+        ("en/", "locked", "en/locked-out/"),
+        ("register/", "简项注册", "no-mainland-phone/"),
+        ("register/", "学信网", ""),
+        ("", "kefu", "locked-out/"),
+    ]],
 )
 def test_search_finds_pages_in_the_readers_language(new_page, base_url, path, query, expected) -> None:
     page = new_page("zh-CN" if not path.startswith("en/") else "en-US")

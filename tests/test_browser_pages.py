@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+import site_sources
 from browser import DOCS, PAGES, PHONE
 from project_facts import MAILTO, TELS
 
@@ -99,7 +100,8 @@ def tab_to(page, selector: str, limit: int = 20) -> int:
 
 
 @pytest.mark.parametrize(("path", "query", "expected"),
-                         [("en/contact/", "locked", "en/locked-out/"), ("contact/", "简项注册", "no-mainland-phone/")],
+                         [(site_sources.current(path), query, site_sources.current(expected)) for path, query, expected
+                          in [("en/contact/", "locked", "en/locked-out/"), ("contact/", "简项注册", "no-mainland-phone/")]],
                          ids=["en", "zh"])
 def test_keyboard_alone_reaches_search(new_page, base_url, path, query, expected) -> None:
     page = new_page(locale_of(path))

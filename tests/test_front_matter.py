@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import site_sources
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import front_matter
@@ -36,12 +37,15 @@ def test_front_matter_problem(source: str, problem: str | None) -> None:
 
 def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
     descriptions = {}
-    for page in built_site.rglob("index.html"):
+    for page in site_sources.built_pages(built_site):
         html = page.read_text(encoding="utf-8")
         start = html.find('<meta name="description" content="')
-        assert start != -1, page
-        descriptions[page.relative_to(built_site).as_posix()] = html[start:html.find('">', start)]
-    assert len(set(descriptions.values())) == len(descriptions), "two pages share a description"
+        source = site_sources.source_of(built_site, page)
+        assert start != -1, f"{source}:1: no description in the built page: add 'description: \"...\"' to its front matter"
+        descriptions[source] = html[start:html.find('">', start)]
+    shared = {d: [s for s, o in descriptions.items() if o == d] for d in descriptions.values()}
+    twins = [files for files in shared.values() if len(files) > 1]
+    assert not twins, f"{twins[0][0]} and {twins[0][1]} have the same description: write one of its own for each page"
 
 
 def test_the_real_build_fails_when_a_description_is_removed(tmp_path: Path) -> None:

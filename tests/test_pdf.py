@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import site_sources
 from html_facts import read_page
 from project_facts import ADDRESSES, EMAIL, HOTLINES
 from project_facts import FACTS as PROJECT_FACTS
@@ -193,7 +194,7 @@ def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pd
 
 
 def test_every_site_page_links_to_its_languages_pdfs(exported: Path) -> None:
-    pages = [p for p in exported.rglob("index.html")]
+    pages = site_sources.built_pages(exported)
     assert len(pages) >= 18
     for page in pages:
         lang = "en" if page.relative_to(exported).parts[0] == "en" else "zh"

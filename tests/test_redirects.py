@@ -111,9 +111,12 @@ def test_a_target_with_a_language_suffix_is_refused() -> None:
 
 
 def test_redirect_page_keeps_the_readers_fragment_before_the_meta_refresh() -> None:
-    page = rd.redirect_html("../fix-name/", "edit-your-name", "https://x.test/guide/en/fix-name/", "en")
-    script = page.index('location.replace("../fix-name/" + (location.hash || "#edit-your-name"))')
+    page = rd.redirect_html("../fix-name/", "edit-your-name", "https://x.test/guide/en/fix-name/", "en",
+                            "../../assets/javascripts/redirect.js")
+    script = page.index('<script src="../../assets/javascripts/redirect.js" data-to="../fix-name/" '
+                        'data-fragment="#edit-your-name"></script>')
     assert script < page.index('<meta http-equiv="refresh" content="0; url=../fix-name/#edit-your-name">')
+    assert "location.hash ||" in rd.SCRIPT
     assert '<link rel="canonical" href="https://x.test/guide/en/fix-name/">' in page
     assert '<a href="../fix-name/#edit-your-name">https://x.test/guide/en/fix-name/#edit-your-name</a>' in page
 
@@ -128,6 +131,8 @@ def test_redirect_pages_exist_in_both_languages(served: tuple[str, Path], lang: 
     assert f'<html lang="{lang}">' in page
     assert '<meta http-equiv="refresh" content="0; url=../fix-name/">' in page
     assert f'<link rel="canonical" href="{site_url}{root}fix-name/">' in page
+    # No inline script: a redirect adds nothing to the Content-Security-Policy (nor to the nginx snippet).
+    assert "<script>" not in page and (site / rd.SCRIPT_FILE).read_text(encoding="utf-8") == rd.SCRIPT
 
 
 def test_published_links_survive_the_rename_through_the_redirect(served: tuple[str, Path]) -> None:
@@ -184,11 +189,29 @@ def test_the_build_fails_naming_a_redirect_to_a_missing_anchor(tmp_path: Path) -
     project = copy_project(tmp_path / "project", "redirects:\n  change-name/: fix-name.md#no-such-id\n")
     proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
     assert proc.returncode != 0
-    assert "redirects.yml: change-name/ -> no id 'no-such-id' on /fix-name/" in proc.stdout + proc.stderr
+    assert ("redirects.yml:2: change-name/ -> no id 'no-such-id' on /fix-name/: write a heading id that the new page "
+            "has, or leave out the #id") in proc.stdout + proc.stderr
 
 
-def test_the_build_refuses_to_overwrite_a_real_page(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", "redirects:\n  register/: fix-name.md\n")
+def test_a_rename_left_half_done_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """The redirect line written, the page not yet renamed: the advice is to rename it (or drop the line)."""
+    project = copy_project(tmp_path / "project", "# Old addresses\nredirects:\n  register/: fix-name.md\n")
     proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
     assert proc.returncode != 0
-    assert "redirects.yml: register/ is a real page in [zh]: remove the redirect" in proc.stdout + proc.stderr
+    for lang in ("zh", "en"):
+        assert (f"redirects.yml:3: register/ is still a page in [{lang}], made from docs/register.{lang}.md: to rename "
+                f"it, rename that file to docs/fix-name.{lang}.md and change its line under nav in mkdocs.yml; if the "
+                f"page stays where it is, delete this line of redirects.yml") in proc.stdout + proc.stderr
+
+
+def test_an_earlier_builds_page_at_the_old_address_is_replaced(project: Path, tmp_path: Path) -> None:
+    """Under `make serve` the folder can hold an earlier build's output: that is no reason to refuse the redirect.
+    (--dirty keeps the folder as `make serve` did; it warns, so this build is not --strict.)"""
+    site = tmp_path / "site"
+    (site / "en" / "change-name").mkdir(parents=True)
+    (site / "en" / "change-name" / "index.html").write_text("<h1>the page before the rename</h1>", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert rd.MARKER in (site / "en" / "change-name" / "index.html").read_text(encoding="utf-8")

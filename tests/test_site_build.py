@@ -1,4 +1,8 @@
-"""The real site, built strictly once: pages, languages, ids, alternates, and no third-party requests."""
+"""The real site, built strictly once: pages, languages, ids, alternates, and no third-party requests.
+
+The pages are mkdocs.yml's nav and the redirect pages redirects.yml's lines (tests/site_sources.py): adding,
+renaming or removing a page changes what these tests expect with no edit here.
+"""
 from __future__ import annotations
 
 import re
@@ -6,12 +10,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import site_sources
 from html_facts import read_page
 
-SLUGS = ["", "register/", "no-mainland-phone/", "verify-identity/", "change-name/", "locked-out/", "troubleshooting/",
-         "contact/", "glossary/",
-         "checklist/"]
-LANGS = {"zh": "", "en": "en/"}
+SLUGS = site_sources.page_slugs()
+LANGS = site_sources.languages()
 
 
 def page_path(site: Path, locale: str, slug: str) -> Path:
@@ -19,12 +22,16 @@ def page_path(site: Path, locale: str, slug: str) -> Path:
 
 
 def test_exact_page_list_in_both_languages(built_site: Path) -> None:
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    expected = sorted(
-        [f"{prefix}{slug}index.html" for prefix in LANGS.values() for slug in SLUGS]
-        + [f"{prefix}404.html" for prefix in LANGS.values()]  # each language's page-not-found page
-    )
-    assert pages == expected
+    pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    expected = {f"{prefix}{slug}index.html" for prefix in LANGS.values() for slug in SLUGS}
+    expected |= {f"{prefix}404.html" for prefix in LANGS.values()}  # each language's not-found page
+    expected |= set(site_sources.redirect_files())
+    missing = [f"site/{page}" for page in sorted(expected - pages)]
+    extra = [f"site/{page}" for page in sorted(pages - expected)]
+    assert not missing and not extra, (
+        f"The build's pages differ from mkdocs.yml's nav and redirects.yml. Not built: {missing or 'none'}; built "
+        f"but in neither: {extra or 'none'}. A page file in docs/ needs its line under nav in mkdocs.yml (every "
+        f"docs/NAME.LANG.md as NAME.md), and an old address its line in redirects.yml.")
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -45,11 +52,15 @@ def test_lang_and_hreflang_alternates(built_site: Path, slug: str) -> None:
 def test_heading_ids_are_explicit_and_identical_in_both_languages(built_site: Path, slug: str) -> None:
     zh = read_page(page_path(built_site, "zh", slug)).heading_ids
     en = read_page(page_path(built_site, "en", slug)).heading_ids
-    assert zh, f"no headings with ids on /{slug}"
-    assert zh == en
+    zh_file, en_file = (f"docs/{site_sources.rd.docs_name(slug, lang)}" for lang in ("zh", "en"))
+    assert zh, f"{zh_file}: no heading has an id: give the title an id, as in '# 标题 {{#page-name}}'"
+    assert zh == en, (f"{zh_file} and {en_file} differ in their headings (level, id): {zh_file} has {zh}, {en_file} "
+                      f"has {en}: give both files the same headings, in the same order, with the same {{#id}}")
     for _tag, anchor in zh:
         # Generated ids for Chinese headings look like "_2": every id must be an explicit ASCII slug.
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", anchor), f"/{slug}: heading id {anchor!r} is not an explicit slug"
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", anchor), (
+            f"{zh_file}: heading id {anchor!r} is not written by hand: add {{#english-words}} at the end of the heading"
+            f" in {zh_file} and {en_file}")
 
 
 def test_every_page_links_to_the_same_page_in_the_other_language(built_site: Path) -> None:
@@ -103,3 +114,12 @@ def test_material_bundle_hosts_are_never_used(built_site: Path) -> None:
         source = html.read_text(encoding="utf-8")
         assert 'class="mermaid"' not in source, f"{html}: a Mermaid diagram would load unpkg.com"
         assert "md-source" not in source, f"{html}: a repository link would call api.github.com"
+
+
+def test_the_sitemap_lists_the_nav_pages_and_no_redirect(built_site: Path) -> None:
+    """Search engines get each page of mkdocs.yml's nav in each language; an old address (redirects.yml) is not one."""
+    listed = sorted(re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]*)</loc>", (built_site / "sitemap.xml").read_text()))
+    expected = sorted(prefix + slug for prefix in LANGS.values() for slug in SLUGS)
+    assert listed == expected, (
+        f"site/sitemap.xml lists {sorted(set(listed) - set(expected)) or 'nothing more'} beyond mkdocs.yml's nav and "
+        f"lacks {sorted(set(expected) - set(listed)) or 'nothing'}: every page needs its line under nav in mkdocs.yml")

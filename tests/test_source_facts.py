@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+import site_sources
 from html_facts import read_page
 from project_facts import ABROAD, ADDRESSES, EMAIL, HOTLINES, ITEMS, MAILTO, TELS
 from project_facts import FACTS as PROJECT
@@ -38,7 +39,7 @@ FACTS = [
 @pytest.mark.parametrize(("slug", "both", "zh_only", "en_only", "links"), FACTS, ids=lambda v: v if isinstance(v, str) else None)
 def test_the_sources_facts_are_on_the_page_in_both_languages(built_site, slug, both, zh_only, en_only, links) -> None:
     for prefix, own in (("", zh_only), ("en/", en_only)):
-        page = read_page(built_site / prefix / slug / "index.html")
+        page = read_page(built_site / site_sources.current(prefix + slug) / "index.html")
         missing = [fact for fact in both + own if fact not in page.text]
         assert missing == [], f"/{prefix}{slug} lacks {missing}"
         assert [link for link in links if link not in page.hrefs] == [], f"/{prefix}{slug} lacks a link"
@@ -47,7 +48,7 @@ def test_the_sources_facts_are_on_the_page_in_both_languages(built_site, slug, b
 def test_the_prefilled_email_lists_the_seven_items_as_the_source_does(built_site: Path) -> None:
     mailtos = set()
     for prefix in ("", "en/"):
-        hrefs = read_page(built_site / prefix / "locked-out" / "index.html").hrefs
+        hrefs = read_page(built_site / site_sources.current(prefix + "locked-out/") / "index.html").hrefs
         mailtos |= {h for h in hrefs if h.startswith("mailto:") and "body=" in h}
     assert len(mailtos) == 1, "both languages must link the same prefilled e-mail"
     address = urlsplit(mailtos.pop())
@@ -60,7 +61,7 @@ def test_the_prefilled_email_lists_the_seven_items_as_the_source_does(built_site
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_email_checklist_has_the_seven_items(built_site: Path, prefix: str) -> None:
-    html = (built_site / prefix / "locked-out" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / site_sources.current(prefix + "locked-out/") / "index.html").read_text(encoding="utf-8")
     assert html.count('class="task-list-item"') == len(PROJECT.items)
 
 
@@ -77,7 +78,7 @@ CHECKLIST = [
 
 @pytest.mark.parametrize(("prefix", "facts"), CHECKLIST)
 def test_the_printable_checklist_carries_plan_1s_caveat_and_the_seven_items(built_site, prefix, facts) -> None:
-    page = read_page(built_site / prefix / "checklist" / "index.html")
+    page = read_page(built_site / site_sources.current(prefix + "checklist/") / "index.html")
     assert [fact for fact in facts if fact not in page.text] == []
 
 
@@ -87,7 +88,7 @@ SOURCE_ENGLISH = [item.english.removesuffix(f" ({PROJECT.school})") for item in 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_seven_items_use_the_sources_english_on_both_pages(built_site: Path, prefix: str) -> None:
-    page = read_page(built_site / prefix / "locked-out" / "index.html")
+    page = read_page(built_site / site_sources.current(prefix + "locked-out/") / "index.html")
     assert [words for words in SOURCE_ENGLISH if words not in page.text] == []
 
 

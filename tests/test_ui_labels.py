@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import site_sources
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
@@ -111,7 +112,7 @@ def test_every_label_in_the_table_is_used_on_an_english_page_or_drawn_in_a_pictu
 def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
     labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
     for prefix in ("", "en/"):
-        html = (built_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        html = (built_site / site_sources.current(prefix + "glossary/") / "index.html").read_text(encoding="utf-8")
         rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong></td>\s*<td>(.*?)</td>", html, re.DOTALL)
         assert [(label, gloss) for label, gloss in rows] == [
             (label.replace("<", "&lt;"), gloss) for label, gloss in labels.items()

@@ -1,0 +1,97 @@
+"""What the tests know about the site's pages, read from the sources, so a content edit never needs a test edit.
+
+The pages are mkdocs.yml's nav; old addresses are redirects.yml's lines; the languages are mkdocs.yml's i18n
+languages. A test that names a page (a search that must find it, a link that must reach it) names it by the
+address it had when the test was written and passes it through `current()`: after a rename with its redirect line,
+the test follows the page to its new address, as a reader's old link does.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import published_links as pl
+import redirects as rd
+import yaml
+
+
+def mkdocs_config(root: Path = ROOT) -> dict[str, Any]:
+    return pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {})
+
+
+def nav_files(root: Path = ROOT) -> list[str]:
+    """The docs files of the nav, in menu order, without their language: ["index.md", "register.md", ...]."""
+    found: list[str] = []
+
+    def walk(items: Any) -> None:
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.append(value)
+
+    walk(mkdocs_config(root).get("nav"))
+    return found
+
+
+def page_slugs(root: Path = ROOT) -> list[str]:
+    """Each nav page's address relative to a language root: "" for the home page, "register/" for register.md."""
+    return [rd.page_path(name) for name in nav_files(root)]
+
+
+def languages(root: Path = ROOT) -> dict[str, str]:
+    """Each language -> its folder in the built site ("" for the default language, "en/" for English)."""
+    return pl.language_roots(mkdocs_config(root))
+
+
+def redirects(root: Path = ROOT) -> list[rd.Redirect]:
+    text = (root / "redirects.yml").read_text(encoding="utf-8") if (root / "redirects.yml").exists() else ""
+    return rd.parse_redirects(yaml.safe_load(text)) if text else []
+
+
+def redirect_files(root: Path = ROOT) -> list[str]:
+    """The redirect pages the build writes, in every language: ["no-mainland-phone/index.html", "en/...", ...]."""
+    return [prefix + rd.old_file(r.old) for r in redirects(root) for prefix in languages(root).values()]
+
+
+def current(address: str, root: Path = ROOT) -> str:
+    """An address relative to a language root, after the renames in redirects.yml: "old/#id" -> "new/#id".
+
+    The language folder, if any, is kept ("en/old/" -> "en/new/"); an #id in the address wins over the redirect's.
+    """
+    prefix = next((p for p in languages(root).values() if p and address.startswith(p)), "")
+    path, hash_, anchor = address[len(prefix):].partition("#")
+    moves = {r.old: r for r in redirects(root)}
+    for _hop in range(len(moves) + 1):
+        move = moves.get(path) or moves.get(path + "/")
+        if move is None:
+            break
+        path, anchor = move.page, anchor or move.anchor
+        hash_ = "#" if anchor else hash_
+    return prefix + path + (hash_ + anchor if anchor else "")
+
+
+def docs_file(address: str, lang: str, root: Path = ROOT) -> Path:
+    """The docs file that serves an address (after the renames in redirects.yml) in one language."""
+    return root / "docs" / rd.docs_name(current(address, root).partition("#")[0], lang)
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every page (index.html) of a built site in every language, without the redirect pages of redirects.yml."""
+    return [page for page in sorted(site.rglob("index.html")) if rd.MARKER not in page.read_text(encoding="utf-8")]
+
+
+def source_of(site: Path, page: Path, root: Path = ROOT) -> str:
+    """The docs file a built page comes from: site/en/register/index.html -> "docs/register.en.md"."""
+    rel = page.parent.relative_to(site).as_posix()
+    rel = "" if rel == "." else rel + "/"
+    roots = languages(root)
+    lang = next((code for code, prefix in roots.items() if prefix and rel.startswith(prefix)),
+                next(code for code, prefix in roots.items() if not prefix))
+    return "docs/" + rd.docs_name(rel.removeprefix(roots[lang]), lang)
