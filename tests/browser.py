@@ -122,6 +122,13 @@ def base_url(request: pytest.FixtureRequest, built_site: Path) -> str:
 
 
 @pytest.fixture(scope="module")
+def sub_path_url(built_site: Path) -> str:
+    """The site built for and served under /guide/ only: its absolute addresses (alternates, canonical) are the
+    server's own, as in production (for tests that must see what the page asks its own server for)."""
+    return _served(str(built_site), True)
+
+
+@pytest.fixture(scope="module")
 def root_url(built_site: Path) -> str:
     """The site served at the server root only (for tests that need not run twice)."""
     return _served(str(built_site), False)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# The browser tests' shared fixtures (browser, base_url, root_url, new_page) live in tests/browser.py.
+# The browser tests' shared fixtures (browser, base_url, root_url, sub_path_url, new_page) live in tests/browser.py.
 pytest_plugins = ["browser"]
 
 

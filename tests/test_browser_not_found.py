@@ -72,3 +72,22 @@ def test_its_search_finds_pages_of_its_language(new_page, base_url, path) -> Non
     assert target in found, (query, found)
     english = [href.startswith(base_url + "en/") for href in found]
     assert all(english) if lang == "en" else not any(english), (query, found)
+
+
+@pytest.mark.parametrize("path", ["en/no-such-page/", "en/register/no-such-anchor-page"])
+def test_a_host_with_one_not_found_page_still_puts_english_first_under_en(new_page, base_url, path) -> None:
+    """GitHub Pages answers every missing address with the root 404.html (Chinese first):
+    not-found-english-first.js puts English first under /en/, with the one <h1>."""
+    page = new_page("en-US")
+    chinese = page.request.get(base_url + "404.html")
+    assert chinese.ok
+    page.route(base_url + path, lambda route: route.fulfill(
+        status=404, body=chinese.body(), content_type="text/html; charset=utf-8"))
+    response = page.goto(base_url + path)
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "zh"  # the Chinese page indeed
+    page.wait_for_load_state("load")
+    parts = page.locator("article .not-found__part").evaluate_all("parts => parts.map(p => p.lang)")
+    assert parts == ["en", "zh-Hans"]
+    assert page.locator("article h1").all_inner_texts() == [page.locator("#not-found-en").inner_text()]
+    assert page.locator("article h2").all_inner_texts() == [page.locator("#not-found-zh").inner_text()]

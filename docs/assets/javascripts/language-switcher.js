@@ -1,0 +1,20 @@
+// The language switcher leads to the same page in the other language (mkdocs-static-i18n writes its links) and
+// here also keeps the #anchor (both languages use the same heading ids) and remembers the choice for
+// language-routing.js. The link itself is followed as usual: this only adds the anchor to its address before.
+// Material's own switcher handler would send the reader elsewhere (the alternate's address without its final slash
+// or the anchor): the links carry target="_self" (overrides/main.html), which Material's handler leaves alone.
+(function () {
+  "use strict";
+  var KEY = "chsi-guide.language"; // read by language-routing.js
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    try { window.localStorage.setItem(KEY, link.getAttribute("hreflang")); } catch (e) { /* private mode */ }
+    // The address as written, kept aside: a page restored from the back/forward cache must not reuse an old anchor.
+    if (!link.hasAttribute("data-plain-href")) link.setAttribute("data-plain-href", link.getAttribute("href"));
+    var target = new URL(link.getAttribute("data-plain-href"), window.location.href);
+    if (!target.hash) target.hash = window.location.hash;
+    link.href = target.href;
+  });
+})();
