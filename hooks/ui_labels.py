@@ -38,6 +38,9 @@ _table: dict[str, Label] = {}
 # has yet to confirm it (CONTENT-QUESTIONS.md). Pictures may draw only quoted labels; pages may use an assumption
 # only on a line that says so.
 SOURCES = ("quoted", "assumption")
+# Besides labels, the table holds the student's words for search, on a label or under this top-level key
+# (hooks/search_synonyms.py).
+SEARCH_KEY = "search"
 ASSUMPTION_NOTE = {"en": "not named in the office's guide", "zh": "本校指南未提及"}
 
 
@@ -68,6 +71,8 @@ def load_table(path: Path) -> dict[str, Label]:
     lines = text.splitlines()
     table: dict[str, Label] = {}
     for label, entry in data.items():
+        if label == SEARCH_KEY:
+            continue  # the student's words for the guide's own words: hooks/search_synonyms.py reads them
         line = _line_of(lines, label)
         example = f"{label}: {{gloss: English meaning, source: quoted}}"
         if not isinstance(label, str) or not isinstance(entry, dict):
@@ -78,9 +83,10 @@ def load_table(path: Path) -> dict[str, Label]:
         if source not in SOURCES:
             raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
                               "office's guide names it, else 'source: assumption'")
-        unknown = sorted(set(entry) - {"gloss", "source"})
+        unknown = sorted(set(entry) - {"gloss", "source", SEARCH_KEY})
         if unknown:
-            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} (expected gloss, source)")
+            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
+                              "(expected gloss, source, and optionally search)")
         if not CJK.search(label):
             raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
         table[label] = Label(gloss, source, line)
