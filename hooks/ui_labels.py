@@ -49,6 +49,7 @@ class Label:
     gloss: str
     source: str
     line: int
+    copy: bool = False  # a text the student must enter or choose: pages give it a copy button (hooks/copy_buttons.py)
 
 
 def _line_of(lines: list[str], label: object) -> int:
@@ -83,13 +84,17 @@ def load_table(path: Path) -> dict[str, Label]:
         if source not in SOURCES:
             raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
                               "office's guide names it, else 'source: assumption'")
-        unknown = sorted(set(entry) - {"gloss", "source", SEARCH_KEY})
+        unknown = sorted(set(entry) - {"gloss", "source", "copy", SEARCH_KEY})
         if unknown:
             raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
-                              "(expected gloss, source, and optionally search)")
+                              "(expected gloss, source, and optionally copy, search)")
+        copy = entry.get("copy", False)
+        if not isinstance(copy, bool):
+            raise PluginError(f"{path}:{line}: label {label!r}: copy is {copy!r}; write 'copy: true' for a text the "
+                              "student must enter or choose (it gets a copy button), or leave it out")
         if not CJK.search(label):
             raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
-        table[label] = Label(gloss, source, line)
+        table[label] = Label(gloss, source, line, copy)
     return table
 
 
@@ -187,6 +192,9 @@ def check_chinese(markdown: str, labels: dict[str, str], src: str, first_line: i
     return problems
 
 
+GLOSSARY_CLASS = "ui-labels-table"  # every label in it gets a copy button (hooks/copy_buttons.py)
+
+
 def glossary_table(labels: dict[str, str], locale: str) -> str:
     if locale == "en":
         rows = ["| On screen | Meaning |", "| --- | --- |"]
@@ -194,7 +202,7 @@ def glossary_table(labels: dict[str, str], locale: str) -> str:
     else:
         rows = ["| 界面文字 | 英文含义 |", "| --- | --- |"]
         rows += [f"| **{label}** | {gloss} |" for label, gloss in labels.items()]
-    return "\n".join(rows)
+    return f'<div class="{GLOSSARY_CLASS}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
 def page_locale(src_uri: str) -> str:

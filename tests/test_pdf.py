@@ -191,6 +191,17 @@ def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pd
         assert chrome not in text
 
 
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en", "checklist-zh", "checklist-en"])
+def test_copy_buttons_stay_on_the_screen(pdfs: dict[str, Pdf], exported: Path, name: str) -> None:
+    """The pages put a copy button after texts to type (hooks/copy_buttons.py); paper cannot copy."""
+    lang = name.rsplit("-", 1)[1]
+    page = (exported / ("en/" if lang == "en" else "") / "verify-identity" / "index.html").read_text("utf-8")
+    shown = re.search(r'class="copy-text" data-copy="([^"]+)"[^>]*>([^<]+)</button>', page)
+    assert shown, "the site has no copy button to leave out"
+    assert squeeze(shown.group(1) + shown.group(2)) not in squeeze(pdfs[name].text)
+    assert squeeze(shown.group(1)) in squeeze(pdfs[name].text)
+
+
 def test_every_site_page_links_to_its_languages_pdfs(exported: Path) -> None:
     pages = [p for p in exported.rglob("index.html")]
     assert len(pages) >= 18
