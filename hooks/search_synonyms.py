@@ -135,7 +135,7 @@ def doc_language(location: str, secondary: str = "en") -> str:
 def nav_rank(location: str, nav_slugs: list[str]) -> int:
     """Where an index entry's page stands in the navigation (pages outside it last)."""
     page = location.split("#")[0]
-    page = page[3:] if page.startswith("en/") else page
+    page = page.removeprefix("en/")
     return nav_slugs.index(page) if page in nav_slugs else len(nav_slugs)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT / "hooks"))
-from site_address import HOW_TO_SET, public_address  # noqa: E402  (the hooks' folder is not a package)
+from site_address import HOW_TO_SET, public_address
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
@@ -42,8 +42,8 @@ def address_report(site: Path) -> list[str]:
     return [
         f"No public address was set{given}: this site is for preview only.",
         "  Not made: QR codes (checklist pages, PDF covers), sitemap.xml, e-mail kit.",
-        "  Made without an address: the PDFs (no printed address or QR code); pages (no canonical link, relative"
-        " language links).",
+        ("  Made without an address: the PDFs (no printed address or QR code); pages (no canonical link, relative"
+         " language links)."),
         f"  To print, e-mail or publish, build with the address: {HOW_TO_SET}",
     ]
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent / "hooks"))
-from site_address import HOW_TO_SET, public_address  # noqa: E402  (the hooks' folder is not a package)
 from pdfexport.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
 from pdfexport.compose import DocInfo, checklist_document, guide_document
 from pdfexport.fonts import (
@@ -36,6 +35,7 @@ from pdfexport.fonts import (
     stylesheet_families,
     uninstalled,
 )
+from site_address import HOW_TO_SET, public_address
 
 try:
     from pdfexport.render import Rendered, quiet_weasyprint, render_pdf

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-import ui_labels  # noqa: E402
+import ui_labels
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-import qr_codes  # noqa: E402
-from site_address import HOW_TO_SET, public_address  # noqa: E402
+import qr_codes
+from site_address import HOW_TO_SET, public_address
 
 PUBLISHED = "https://example.edu/chsi-guide/"
 LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]", re.IGNORECASE)

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-import search_synonyms as ss  # noqa: E402
+import search_synonyms as ss
 
 TABLE = ROOT / "includes" / "ui-labels.yml"
 
@@ -80,8 +80,9 @@ def test_words_for_text_no_page_shows_any_more_stop_the_build_with_the_line() ->
     synonyms = parse("注册: {gloss: Register, source: quoted}\nsearch:\n  en:\n    does not arrive: [not received]\n")
     index = {"docs": [doc("en/troubleshooting/#no-sms-code", "The SMS code never comes", "")]}
     problems = ss.unmatched_problems(ss.add_synonyms(index, synonyms))
-    assert problems == ["ui-labels.yml:4: search words for 'does not arrive': no English page shows 'does not arrive' "
-                        "any more (a page was reworded?): write the words as a page now shows them, or remove the entry"]
+    assert problems == [("ui-labels.yml:4: search words for 'does not arrive': no English page shows 'does not arrive' "
+                         "any more (a page was reworded?): write the words as a page now shows them, or remove the "
+                         "entry")]
 
 
 @pytest.mark.parametrize(("text", "message"), [
