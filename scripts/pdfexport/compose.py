@@ -112,7 +112,7 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
     remove_all(article, lambda e: has_class(e, "headerlink") or has_class(e, "md-content__button")
-               or has_class(e, "guide-download") or has_class(e, "copy-text")
+               or has_class(e, "guide-download") or has_class(e, "copy-text") or has_class(e, "screen-only")
                or e.tag in {"script", "form", "nav"})
     _unwrap_tabs(article)
     key = chapter_key(page.slug)
