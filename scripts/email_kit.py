@@ -175,19 +175,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RegistryError as err:
         print(f"email-kit: {err}", file=sys.stderr)
         return 2
+    if not (args.site_dir / "index.html").is_file():
+        print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
+        return 2
     given = args.site_url or site_url_of(config)
-    if not public_address(given):
+    site_url = valid_site_url(given) if given else None
+    if given and site_url is None:
+        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",
+              file=sys.stderr)
+        return 2
+    if not public_address(site_url):
         print(f"email-kit: no public address for the guide ({given or 'SITE_URL is not set'}): the e-mail's links and "
               f"QR codes would lead nowhere, so nothing is written. Set it: {HOW_TO_SET.replace('build', 'email-kit')}",
               file=sys.stderr)
-        return 2
-    site_url = valid_site_url(given)
-    if site_url is None:
-        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {args.site_url}",
-              file=sys.stderr)
-        return 2
-    if not (args.site_dir / "index.html").is_file():
-        print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
         return 2
 
     kits = kit_entries(registry, roots, site_url)

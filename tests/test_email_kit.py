@@ -76,7 +76,7 @@ def test_writes_the_six_files_and_prints_where(
     full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "kit"
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out)]) == 0
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
     printed = capsys.readouterr().out.splitlines()
     names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
              "qr-guide-en.png"]
@@ -88,7 +88,7 @@ def test_writes_the_six_files_and_prints_where(
 def test_default_output_is_in_the_sites_downloads(full_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(full_site, site)
-    assert email_kit.main(["--site-dir", str(site)]) == 0
+    assert email_kit.main(["--site-dir", str(site), "--site-url", SITE_URL]) == 0
     assert (site / "downloads" / "email-kit" / "qr-guide-en.png").is_file()
 
 
