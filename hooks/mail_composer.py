@@ -7,11 +7,17 @@ mailto: link, a copy to the clipboard, and the text shown on the page). Nothing 
 The form is written here, not in the Markdown, so that its items, subject and address come from the one e-mail
 in includes/facts.yml (mail-to-chsi) and its labels' glosses from includes/ui-labels.yml. It is `hidden` in the
 HTML: without JavaScript (and in the PDFs, which run none) the page keeps its static link and checklist.
+
+Paper has neither the form nor a link to select: after the form comes the e-mail's paper form, shown only in print
+and the PDFs (`paper-only`), with the address and subject written out. The blocks between the seven items (the
+section's task list) and the form are the steps for the e-mail link: they are marked `screen-only` (print.css and
+the export leave them out). The script finds the same blocks to hide when the form replaces them.
 """
 from __future__ import annotations
 
 import html
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -94,6 +100,23 @@ def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
     return f"{chinese} ({html.escape(glosses[label])})" if locale == "en" else chinese
 
 
+PAPER = {
+    "en": "E-mail the seven items above to {address} with the subject “{subject}”. After each item, write your "
+          "details; attach items ({first}) to ({last}); then describe your problem.",
+    "zh": "把上面七项发邮件到 {address}，邮件主题写“{subject}”。在每一项后面填写你的信息，把第 ({first})-({last}) 项"
+          "添加为附件，再说明你遇到的具体问题。",
+}
+
+
+def paper_html(locale: str, facts: facts_module.Facts) -> str:
+    """What the paper says in place of the form and the e-mail link: the address and the subject, written out."""
+    chinese, _, english = facts.subject.partition(" ")
+    subject = f'<span lang="zh-Hans">{chinese}</span> {english}' if locale == "en" else html.escape(facts.subject)
+    text = html.escape(PAPER[locale]).format(address=facts.service_email, subject=subject,
+                                             first=len(FIELDS) + 1, last=len(facts.items))
+    return f'<p class="paper-only mail-paper">{text}</p>'
+
+
 def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
     words = WORDS[locale]
     items = [f"({n}) {item.text}" for n, item in enumerate(facts.items, 1)]
@@ -136,10 +159,41 @@ def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Fact
     return "\n".join(out)
 
 
+FORM_START = '<form class="mail-composer"'
+BLOCK_TAG = re.compile(r"<(/?)(p|ol|ul)\b([^>]*)>")
+
+
+def mark_link_steps(page_html: str) -> str:
+    """Mark `screen-only` the top-level paragraphs and lists between the section's task list and the form."""
+    form = page_html.find(FORM_START)
+    end_of_items = page_html.rfind("</ul>", 0, form)
+    if form == -1 or end_of_items == -1:
+        return page_html
+    start = end_of_items + len("</ul>")
+    depth = 0
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, tag, attrs = match.groups()
+        if closing:
+            depth -= tag in ("ol", "ul")
+            return match.group(0)
+        top = depth == 0
+        depth += tag in ("ol", "ul")
+        return f'<{tag} class="screen-only"{attrs}>' if top and "class=" not in attrs else match.group(0)
+
+    return page_html[:start] + BLOCK_TAG.sub(mark, page_html[start:form]) + page_html[form:]
+
+
+def on_page_content(html_text, page, config, files):
+    return mark_link_steps(html_text) if FORM_START in html_text else html_text
+
+
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     locale = ui_labels.page_locale(page.file.src_uri)
     root = Path(config.config_file_path).parent
     glosses = ui_labels.load_labels(root / ui_labels.TABLE_FILE)
-    return markdown.replace(MARKER, "\n" + composer_html(locale, glosses, facts_module.load_facts(root)) + "\n")
+    facts = facts_module.load_facts(root)
+    return markdown.replace(MARKER, "\n" + composer_html(locale, glosses, facts) + "\n" + paper_html(locale, facts) + "\n")

@@ -2,7 +2,8 @@
 
 The printable checklist pages show it (so it must exist under `mkdocs serve` as well as in `make build`), and the
 PDF export puts the same code on its covers. The address is the language's home page under `site_url`, so a build
-for a sub-path (SITE_URL=https://host/guide/) encodes that sub-path.
+for a sub-path (SITE_URL=https://host/guide/) encodes that sub-path. Only a public address is encoded
+(hooks/site_address.py): a build without one, or a preview under `mkdocs serve`, writes no QR code.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import segno
 from mkdocs.plugins import event_priority
+from site_address import public_address
 
 
 def qr_code(url: str) -> segno.QRCode:
@@ -37,10 +39,11 @@ def language_homes(site_url: str, languages: list[tuple[str, bool]]) -> dict[str
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if not config.site_url or not i18n:
+    address = public_address(config.site_url)
+    if not address or not i18n:
         return
     languages = [(language.locale, bool(language.default)) for language in i18n.config.languages]
     downloads = Path(config.site_dir) / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
-    for locale, url in language_homes(config.site_url, languages).items():
+    for locale, url in language_homes(address, languages).items():
         (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(url), encoding="utf-8")

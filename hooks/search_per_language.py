@@ -5,15 +5,26 @@ says that is all it can do), so a search from /en/ returns Chinese pages. After 
 splits that index: Chinese pages stay at /search/search_index.json, English pages move to
 /en/search/search_index.json with their locations made relative to /en/. English pages are then pointed at
 their own index by setting Material's `base` (which the search uses to find the index and to resolve
-result links) to the /en/ folder.
+result links) to the /en/ folder. Before the split, each entry gets the student's words for what it shows
+(hooks/search_synonyms.py, from includes/ui-labels.yml).
 """
 from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import search_synonyms
+
+try:  # Material segments Chinese with jieba when it is installed (it is, in every dependency group)
+    import jieba
+except ImportError:  # pragma: no cover
+    jieba = None
 
 SECONDARY = "en"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -42,6 +53,22 @@ def point_config_at(html: str, subfolder: str) -> str:
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
 
 
+def nav_slugs(nav) -> list[str]:
+    """The pages of mkdocs.yml's nav, in order, as index locations: "" for index.md, "register/" for register.md."""
+    files: list[str] = []
+
+    def walk(items) -> None:
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str):
+                files.append(value)
+
+    walk(nav)
+    return ["" if f == "index.md" else f.removesuffix(".md") + "/" for f in files]
+
+
 def on_post_page(output, page, config):
     if page.file.src_uri.endswith(f".{SECONDARY}.md"):
         return point_config_at(output, SECONDARY)
@@ -57,6 +84,11 @@ def on_post_build(config):
     index = json.loads(merged.read_text(encoding="utf-8"))
     if not any(doc["location"].startswith(f"{SECONDARY}/") for doc in index["docs"]):
         return  # a single-language build inside static-i18n's loop: nothing merged yet
+    table = Path(config.config_file_path).parent / search_synonyms.TABLE_FILE
+    unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table),
+                                             jieba.cut if jieba else None, nav_slugs(config.nav))
+    if unmatched:
+        raise PluginError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched)))
     default_index, locale_index = split_index(index, SECONDARY)
     target = site / SECONDARY / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -41,6 +41,9 @@ _table: dict[str, Label] = {}
 # must give the student a way out on that same line: a hotline ({{ hotline-en }}) or a link to the contact page.
 SOURCES = ("quoted", "assumption")
 HELP_ON_LINE = re.compile(r"\{\{\s*hotline-[\w-]+\s*\}\}|\]\[hotline-[\w-]+\]|\]\(<?tel:|\]\((?:\.\./)*contact\.md")
+# Besides labels, the table holds the student's words for search, on a label or under this top-level key
+# (hooks/search_synonyms.py).
+SEARCH_KEY = "search"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Label:
     gloss: str
     source: str
     line: int
+    copy: bool = False  # a text the student must enter or choose: pages give it a copy button (hooks/copy_buttons.py)
 
 
 def _line_of(lines: list[str], label: object) -> int:
@@ -71,6 +75,8 @@ def load_table(path: Path) -> dict[str, Label]:
     lines = text.splitlines()
     table: dict[str, Label] = {}
     for label, entry in data.items():
+        if label == SEARCH_KEY:
+            continue  # the student's words for the guide's own words: hooks/search_synonyms.py reads them
         line = _line_of(lines, label)
         example = f"{label}: {{gloss: English meaning, source: quoted}}"
         if not isinstance(label, str) or not isinstance(entry, dict):
@@ -81,12 +87,17 @@ def load_table(path: Path) -> dict[str, Label]:
         if source not in SOURCES:
             raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
                               "office's guide names it, else 'source: assumption'")
-        unknown = sorted(set(entry) - {"gloss", "source"})
+        unknown = sorted(set(entry) - {"gloss", "source", "copy", SEARCH_KEY})
         if unknown:
-            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} (expected gloss, source)")
+            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
+                              "(expected gloss, source, and optionally copy, search)")
+        copy = entry.get("copy", False)
+        if not isinstance(copy, bool):
+            raise PluginError(f"{path}:{line}: label {label!r}: copy is {copy!r}; write 'copy: true' for a text the "
+                              "student must enter or choose (it gets a copy button), or leave it out")
         if not CJK.search(label):
             raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
-        table[label] = Label(gloss, source, line)
+        table[label] = Label(gloss, source, line, copy)
     return table
 
 
@@ -185,6 +196,9 @@ def check_chinese(markdown: str, labels: dict[str, str], src: str, first_line: i
     return problems
 
 
+GLOSSARY_CLASS = "ui-labels-table"  # every label in it gets a copy button (hooks/copy_buttons.py)
+
+
 def glossary_table(labels: dict[str, str], locale: str) -> str:
     if locale == "en":
         rows = ["| On screen | Meaning |", "| --- | --- |"]
@@ -192,7 +206,7 @@ def glossary_table(labels: dict[str, str], locale: str) -> str:
     else:
         rows = ["| 界面文字 | 英文含义 |", "| --- | --- |"]
         rows += [f"| **{label}** | {gloss} |" for label, gloss in labels.items()]
-    return "\n".join(rows)
+    return f'<div class="{GLOSSARY_CLASS}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
 def page_locale(src_uri: str) -> str:

@@ -9,6 +9,7 @@ usage: scripts/build_site.py [--site-dir site]
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "hooks"))
+from site_address import HOW_TO_SET, public_address
+
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
 
 def default_steps(out: Path) -> list[list[str]]:
@@ -24,6 +29,22 @@ def default_steps(out: Path) -> list[list[str]]:
     return [
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
         [sys.executable, str(ROOT / "scripts" / "export_pdf.py"), "--site-dir", str(out)],
+    ]
+
+
+def address_report(site: Path) -> list[str]:
+    """What a build without a public address left out, read from the built home page; nothing when it had one."""
+    home = site / "index.html"
+    match = CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    if match and public_address(match.group(1)):
+        return []
+    given = f" ({match.group(1)} is this computer's own address)" if match else ""
+    return [
+        f"No public address was set{given}: this site is for preview only.",
+        "  Not made: QR codes (checklist pages, PDF covers), sitemap.xml, e-mail kit.",
+        ("  Made without an address: the PDFs (no printed address or QR code); pages (no canonical link, relative"
+         " language links)."),
+        f"  To print, e-mail or publish, build with the address: {HOW_TO_SET}",
     ]
 
 
@@ -49,6 +70,8 @@ def build(site_dir: Path, steps=default_steps, cwd: Path = ROOT) -> int:
         out.rename(site_dir)
         if old:
             shutil.rmtree(old, ignore_errors=True)
+        for line in address_report(site_dir):
+            print(line)
         return 0
     finally:
         if out.exists():

@@ -2,7 +2,8 @@
 
 Reads published-links.yml (the steps and files) and the built site, and refuses to write a link the built
 site does not have. Addresses start from site_url in mkdocs.yml (SITE_URL overrides it, as in the build;
---site-url overrides both), which may contain a path.
+--site-url overrides both), which may contain a path. It must be a public address: without one (or with this
+computer's own, 127.0.0.1 or localhost) the kit is not written, since every link in it would lead nowhere.
 
 usage: scripts/email_kit.py [--site-url URL] [--site-dir site] [--out site/downloads/email-kit]
 exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
@@ -32,6 +33,7 @@ from published_links import (
     site_url_of,
 )
 from qr_codes import qr_code, qr_svg
+from site_address import HOW_TO_SET, public_address
 
 # The words around the links, per language. Step and file labels come from the registry.
 WORDS = {
@@ -173,13 +175,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RegistryError as err:
         print(f"email-kit: {err}", file=sys.stderr)
         return 2
-    site_url = valid_site_url(args.site_url or site_url_of(config))
-    if site_url is None:
-        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {args.site_url}",
-              file=sys.stderr)
-        return 2
     if not (args.site_dir / "index.html").is_file():
         print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
+        return 2
+    given = args.site_url or site_url_of(config)
+    site_url = valid_site_url(given) if given else None
+    if given and site_url is None:
+        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",
+              file=sys.stderr)
+        return 2
+    if not public_address(site_url):
+        print(f"email-kit: no public address for the guide ({given or 'SITE_URL is not set'}): the e-mail's links and "
+              f"QR codes would lead nowhere, so nothing is written. Set it: {HOW_TO_SET.replace('build', 'email-kit')}",
+              file=sys.stderr)
         return 2
 
     kits = kit_entries(registry, roots, site_url)

@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.append(str(Path(__file__).resolve().parent.parent / "hooks"))
 from pdfexport.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
 from pdfexport.compose import DocInfo, checklist_document, guide_document
 from pdfexport.fonts import (
@@ -34,6 +35,7 @@ from pdfexport.fonts import (
     stylesheet_families,
     uninstalled,
 )
+from site_address import HOW_TO_SET, public_address
 
 try:
     from pdfexport.render import Rendered, quiet_weasyprint, render_pdf
@@ -96,13 +98,16 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str,
                     named: frozenset[str] | None = None) -> list[Rendered]:
     pages = guide_pages(site, language)
     home = pages[0]
-    root = site_root(home.canonical, language)
+    # Only a public address is printed (hooks/site_address.py): without one, no address, no QR code, and links to
+    # pages outside the PDF print as plain text.
+    root = public_address(site_root(home.canonical, language)) or ""
     files = outputs(out_dir, language.locale)
     # The build wrote the QR code of this language's guide (hooks/qr_codes.py); the cover shows the same one.
     qr_file = site / "downloads" / f"qr-guide-{language.locale}.svg"
-    svg = qr_file.read_text(encoding="utf-8")
+    svg = qr_file.read_text(encoding="utf-8") if root else ""
     info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
-                   institution=home.copyright, version_date=version, online_url=home.canonical, qr_svg=svg)
+                   institution=home.copyright, version_date=version, online_url=home.canonical if root else "",
+                   qr_svg=svg)
     sheets = [site / s for s in STYLESHEETS]
     results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide, named)]
     checklist = read_page(site, language, "checklist/")
@@ -157,6 +162,10 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
         print("export_pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
     version = args.version_date or version_date(git_last_change(ROOT), dt.date.today())
+    home = read_page(site, LANGUAGES[0], "")
+    if not public_address(home.canonical):
+        print("export_pdf: the site was built without its public address: the PDFs print no address and no QR code"
+              f" (for printing or e-mailing, build with it: {HOW_TO_SET})", file=sys.stderr)
     out_dir: Path = args.out_dir or site / "downloads"
     quiet_weasyprint()
     started = time.perf_counter()

@@ -19,7 +19,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "published-links.yml"
 MKDOCS_YML = ROOT / "mkdocs.yml"
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # A redirect chain longer than this is a loop or a mistake, not a moved page.
 MAX_REDIRECTS = 5
 
@@ -92,8 +91,9 @@ def load_mkdocs_config(text: str, env: Mapping[str, str]) -> dict[str, Any]:
 
 
 def site_url_of(config: Mapping[str, Any]) -> str:
-    url = config.get("site_url") or DEFAULT_SITE_URL
-    return url if url.endswith("/") else url + "/"
+    """site_url with a trailing slash, or "" when mkdocs.yml (and SITE_URL) set none."""
+    url = config.get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def language_roots(config: Mapping[str, Any]) -> dict[str, str]:

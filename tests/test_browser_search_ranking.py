@@ -1,11 +1,21 @@
 """Search lands on the answer: a task's words, typed into the real search in Chromium, rank the page that answers
-them first, in both languages (the glossary and the checklist repeat the labels, so they are boosted down)."""
+them first, in both languages (the glossary and the checklist repeat the labels, so they are boosted down).
+
+Besides the queries below, tests/data/search-queries.yml holds what students type in their own words (the
+synonyms of includes/ui-labels.yml make those find the answer), with the page AND the section that answers: the
+first result must be that page, and its best section that section."""
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import site_sources
+import yaml
+from html_facts import read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+STUDENT_QUERIES_FILE = ROOT / "tests" / "data" / "search-queries.yml"
 
 pytestmark = pytest.mark.browser
 
@@ -58,3 +68,59 @@ def test_a_tasks_words_find_its_page_first(new_page, root_url, start: str, query
         f"searching {query!r} from /{start} lists first /{found[0].removeprefix(root_url)}, not /{expected} (results: "
         f"{[f.removeprefix(root_url) for f in found[:5]]}): say it on the page it belongs to, in its title or a heading,"
         f" or lower the other page with 'search: boost: 0.5' in its front matter")
+
+
+def student_queries() -> list[tuple[str, str, str, str]]:
+    """(language, query, page, section) from tests/data/search-queries.yml."""
+    data = yaml.safe_load(STUDENT_QUERIES_FILE.read_text(encoding="utf-8"))
+    return [(lang, query, page, section) for lang, rows in data.items() for query, page, section in rows]
+
+
+STUDENT_QUERIES = student_queries()
+
+
+def page_url(lang: str, page: str) -> str:
+    """Where a page of docs/ is published, relative to the site root."""
+    return ("en/" if lang == "en" else "") + ("" if page == "index" else f"{page}/")
+
+
+def first_item(page, base: str, start: str, query: str) -> list[tuple[str, str]]:
+    """(page, section id) of each link of the first result: the page itself, then its sections, best first."""
+    page.goto(base + start)
+    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item").first
+    first.locator("a").first.wait_for(state="visible")
+    hrefs = first.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [(urljoin(page.url, h).split("?")[0].split("#")[0], urlsplit(h).fragment) for h in hrefs]
+
+
+def test_there_are_forty_student_queries_in_both_languages() -> None:
+    languages = {lang for lang, *_ in STUDENT_QUERIES}
+    assert len(STUDENT_QUERIES) >= 40 and languages == {"zh", "en"}
+
+
+@pytest.mark.parametrize(("lang", "query", "page", "section"), STUDENT_QUERIES,
+                         ids=[f"{lang}-{query}" for lang, query, *_ in STUDENT_QUERIES])
+def test_the_expected_answer_exists(built_site: Path, lang: str, query: str, page: str, section: str) -> None:
+    source = ROOT / "docs" / f"{page}.{lang}.md"
+    assert source.is_file(), f"{STUDENT_QUERIES_FILE.name}: {query!r}: no page {source.relative_to(ROOT)}"
+    if section:
+        ids = [anchor for _, anchor in read_page(built_site / page_url(lang, page) / "index.html").heading_ids]
+        assert section in ids, f"{STUDENT_QUERIES_FILE.name}: {query!r}: no heading #{section} on {page} ({ids})"
+
+
+@pytest.mark.parametrize(("lang", "query", "page", "section"), STUDENT_QUERIES,
+                         ids=[f"{lang}-{query}" for lang, query, *_ in STUDENT_QUERIES])
+def test_a_students_words_find_the_answer_first(new_page, root_url, lang: str, query: str, page: str,
+                                               section: str) -> None:
+    browser_page = new_page("en-US" if lang == "en" else "zh-CN")
+    start = "en/" if lang == "en" else ""
+    links = first_item(browser_page, root_url, start, query)
+    found = [(url.removeprefix(root_url), anchor) for url, anchor in links]
+    assert found[0][0] == page_url(lang, page), found
+    if section:
+        best_section = next((anchor for _, anchor in found if anchor), "")
+        assert best_section == section, found

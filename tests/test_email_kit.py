@@ -76,7 +76,7 @@ def test_writes_the_six_files_and_prints_where(
     full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "kit"
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out)]) == 0
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
     printed = capsys.readouterr().out.splitlines()
     names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
              "qr-guide-en.png"]
@@ -88,7 +88,7 @@ def test_writes_the_six_files_and_prints_where(
 def test_default_output_is_in_the_sites_downloads(full_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(full_site, site)
-    assert email_kit.main(["--site-dir", str(site)]) == 0
+    assert email_kit.main(["--site-dir", str(site), "--site-url", SITE_URL]) == 0
     assert (site / "downloads" / "email-kit" / "qr-guide-en.png").is_file()
 
 
@@ -122,12 +122,18 @@ def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Pa
         assert pl.check_link(full_site, url[len(SITE_URL):]) is None, url
 
 
-def test_site_url_defaults_to_mkdocs_yml_or_site_url(full_site: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("site_url", [None, "http://127.0.0.1:8000/", "http://localhost:8000/guide/"])
+def test_without_a_public_address_no_kit_is_written(full_site: Path, tmp_path: Path, site_url: str | None,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("SITE_URL", raising=False)
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "a")]) == 0
-    default = (tmp_path / "a" / "email-snippet.txt").read_text("utf-8")
-    assert "http://127.0.0.1:8000/en/register/#open-the-form" in default
+    args = ["--site-url", site_url] if site_url else []
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "a"), *args]) == 2
+    assert not (tmp_path / "a").exists()
+    assert "SITE_URL=https://" in capsys.readouterr().err
+
+
+def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITE_URL", "https://intl.example.edu/pku/chsi/")
     assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "b")]) == 0
     assert "https://intl.example.edu/pku/chsi/en/register/#open-the-form" in (

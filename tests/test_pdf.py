@@ -17,6 +17,10 @@ from project_facts import ADDRESSES, EMAIL, HOTLINES
 from project_facts import FACTS as PROJECT_FACTS
 from pypdf import PdfReader
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+import mail_composer
+import mail_items
+
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
 EXPORT = ROOT / "scripts" / "export_pdf.py"
@@ -178,10 +182,68 @@ def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Pdf], name: str) -> 
 
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
-def test_cover_has_the_version_date_and_the_site_address(pdfs: dict[str, Pdf], name: str) -> None:
+def test_cover_has_the_version_date_and_without_a_public_address_no_address(pdfs: dict[str, Pdf], name: str) -> None:
+    """The session's build has no public address: the cover prints none (tests/test_public_address.py prints one)."""
     cover = pdfs[name].pages[0]
     assert VERSION_DATE in cover
-    assert ("http://127.0.0.1:8000/en/" if name.endswith("en") else "http://127.0.0.1:8000/") in cover
+    assert "http" not in cover
+
+
+MIN_BODY_LINES = 5  # fewer on a page is a page nearly empty: paper and ink for two lines
+
+
+def body_and_chapter(page_text: str, title: str) -> tuple[list[str], str]:
+    """A page's lines of text without its furniture (the page number; the running header "<chapter> <title>"), and
+    the chapter its header names."""
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()]
+    chapter = next((line.removesuffix(title).strip() for line in lines if line.endswith(title)), "")
+    body = [line for line in lines if not re.fullmatch(r"\d+ / \d+", line) and not line.endswith(title)]
+    return body, chapter
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str) -> None:
+    """A page holding only a chapter's last line or two wastes a sheet and reads as the end of the guide; a short
+    page is fine only when it holds a whole chapter."""
+    pdf = pdfs[name]
+    title = pdf.reader.metadata.title
+    pages = [body_and_chapter(text, title) for text in pdf.pages]
+    chapters = [chapter for _, chapter in pages]
+    nearly_empty = []
+    for number, (body, chapter) in enumerate(pages[1:], 2):  # page 1 is the cover
+        whole_chapter = chapter not in (chapters[number - 2], chapters[number] if number < len(pages) else None)
+        if len(body) < MIN_BODY_LINES and not whole_chapter:
+            nearly_empty.append(f"page {number} ({chapter}): {body}")
+    assert len(set(chapters)) > 5, chapters  # the headers were read: one chapter per page of the site
+    assert nearly_empty == []
+
+
+@pytest.mark.parametrize(("name", "screen_only"), [("guide-en", "Find in page"), ("guide-en", "Select Write the"),
+                                                   ("guide-zh", "点击写邮件")])
+def test_what_works_only_on_a_screen_is_not_on_paper(pdfs: dict[str, Pdf], exported: Path, name: str,
+                                                     screen_only: str) -> None:
+    """Marked screen-only in the pages (print.css and the export leave it out): the site still says it."""
+    site_text = "".join(squeeze(re.sub(r"<[^>]+>", "", p.read_text("utf-8")))
+                        for p in (exported / ("en" if name.endswith("en") else "")).glob("*/index.html"))
+    assert squeeze(screen_only) in site_text
+    assert squeeze(screen_only) not in squeeze(pdfs[name].text)
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
+def test_the_e_mail_to_chsi_has_its_paper_form(pdfs: dict[str, Pdf], name: str) -> None:
+    """On paper there is no form to fill in and no link to select: the address and the subject are written out,
+    after the seven items."""
+    # In reading order as poppler lays the page out (pypdf's order follows the tags, not the page).
+    text = squeeze(subprocess.run(["pdftotext", "-layout", str(pdfs[name].path), "-"], check=True,
+                                  capture_output=True, text=True).stdout)
+    subject = squeeze(mail_composer.SUBJECT)
+    assert squeeze(mail_items.ADDRESS) + squeeze(mail_composer.PAPER[name[-2:]].split("{address}")[1].split("{")[0]) \
+        + subject in text, "the paper form names the address, then the subject"
+    # The seven items are printed just before it, each with its Chinese label (the first word after its number).
+    before = text[:text.index(subject)]
+    plan_2 = before[before.rindex(squeeze(mail_items.ITEMS[0])[:3]):]  # from "(1)姓" on
+    for item in mail_items.ITEMS:
+        assert squeeze(" ".join(item.split()[:2])) in plan_2, item
 
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
@@ -191,6 +253,17 @@ def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pd
     assert "subject=" not in text  # the prefilled e-mail link prints its address only
     for chrome in ("跳转至", "Skiptocontent", "搜索", "Search", "MadewithMaterial", "¶"):
         assert chrome not in text
+
+
+@pytest.mark.parametrize("name", ["guide-zh", "guide-en", "checklist-zh", "checklist-en"])
+def test_copy_buttons_stay_on_the_screen(pdfs: dict[str, Pdf], exported: Path, name: str) -> None:
+    """The pages put a copy button after texts to type (hooks/copy_buttons.py); paper cannot copy."""
+    lang = name.rsplit("-", 1)[1]
+    page = (exported / ("en/" if lang == "en" else "") / "verify-identity" / "index.html").read_text("utf-8")
+    shown = re.search(r'class="copy-text" data-copy="([^"]+)"[^>]*>([^<]+)</button>', page)
+    assert shown, "the site has no copy button to leave out"
+    assert squeeze(shown.group(1) + shown.group(2)) not in squeeze(pdfs[name].text)
+    assert squeeze(shown.group(1)) in squeeze(pdfs[name].text)
 
 
 def test_every_site_page_links_to_its_languages_pdfs(exported: Path) -> None:
@@ -206,15 +279,6 @@ def test_every_site_page_links_to_its_languages_pdfs(exported: Path) -> None:
             assert (exported / target.removeprefix("http://h/")).is_file()
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_checklist_page_shows_the_qr_code_the_build_wrote(exported: Path, prefix: str) -> None:
-    page = exported / prefix / "checklist" / "index.html"
-    svgs = [r for r in read_page(page).resources if r.endswith(".svg") and "qr-guide" in r]
-    assert len(svgs) == 1
-    qr = (page.parent / svgs[0]).resolve()
-    assert qr.is_file() and qr.read_text(encoding="utf-8").startswith("<svg")
-
-
 def test_the_pdfs_are_readable_by_the_web_server(exported: Path) -> None:
     for pdf in (exported / "downloads").iterdir():
         assert pdf.stat().st_mode & stat.S_IROTH, f"{pdf.name} is private to its owner"
@@ -222,8 +286,7 @@ def test_the_pdfs_are_readable_by_the_web_server(exported: Path) -> None:
 
 def test_no_half_written_files_are_left(exported: Path) -> None:
     assert sorted(p.name for p in (exported / "downloads").iterdir() if p.is_file()) == [
-        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf",
-        "qr-guide-en.svg", "qr-guide-zh.svg"]
+        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]
 
 
 def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_page_paths_must_be_folders(path: str) -> None:
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, "http://127.0.0.1:8000/"),
+        ({}, ""),
         ({"SITE_URL": "https://www.example.edu/chsi-guide/"}, "https://www.example.edu/chsi-guide/"),
         ({"SITE_URL": "https://www.example.edu/chsi-guide"}, "https://www.example.edu/chsi-guide/"),
     ],

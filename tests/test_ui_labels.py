@@ -113,7 +113,9 @@ def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
     labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
     for prefix in ("", "en/"):
         html = (built_site / site_sources.current(prefix + "glossary/") / "index.html").read_text(encoding="utf-8")
-        rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong></td>\s*<td>(.*?)</td>", html, re.DOTALL)
+        # Each label is followed by its copy button (hooks/copy_buttons.py).
+        rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong>(?:<button [^>]*>[^<]*</button>)?</td>\s*<td>(.*?)</td>",
+                          html, re.DOTALL)
         assert [(label, gloss) for label, gloss in rows] == [
             (label.replace("<", "&lt;"), gloss) for label, gloss in labels.items()
         ]

@@ -85,6 +85,8 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
     if slug in chapters:
         key = chapter_key(slug)
         return f"#{key}--{target.fragment}" if target.fragment else f"#chapter-{key}"
+    if not site_root:
+        return ""  # no public address: a page outside this document cannot be pointed to on paper
     online = urljoin(site_root, path)
     return f"{online}#{target.fragment}" if target.fragment else online
 
@@ -110,7 +112,8 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
     remove_all(article, lambda e: has_class(e, "headerlink") or has_class(e, "md-content__button")
-               or has_class(e, "guide-download") or e.tag in {"script", "form", "nav"})
+               or has_class(e, "guide-download") or has_class(e, "copy-text") or has_class(e, "screen-only")
+               or e.tag in {"script", "form", "nav"})
     _unwrap_tabs(article)
     key = chapter_key(page.slug)
     page_url = urljoin(LOCAL, language.prefix + page.slug)
@@ -131,6 +134,9 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
             if not prefix_ids and href.startswith("#"):
                 continue
             resolved = resolve_link(href, page_url, language, chapters, site_root)
+            if not resolved:
+                e.attrib.pop("href")
+                continue
             e.set("href", resolved)
             # A link around a screenshot (to open it full size) prints nothing: the picture is on the paper.
             wraps_image = not text_of(e) and e.find(".//img") is not None
@@ -158,14 +164,14 @@ def cover(info: DocInfo) -> ET.Element:
         ]),
         element("p", info.description, class_="cover-description"),
         element("p", f"{words.version} {info.version_date}", class_="cover-version"),
-        element("div", class_="cover-online", children=[
+        *([element("div", class_="cover-online", children=[
             element("div", class_="qr", children=[_svg(info.qr_svg)]),
             element("p", children=[
                 element("span", words.online, class_="cover-online-label"), element("br"),
                 element("a", info.online_url, href=info.online_url, data_print_url=""),
                 element("br"), element("span", words.scan, class_="cover-scan"),
             ]),
-        ]),
+        ])] if info.online_url else []),  # without a public address there is nothing to print or scan
     ])
 
 
@@ -199,8 +205,21 @@ def guide_document(pages: list[Page], language: Language, info: DocInfo, site_ro
     return "<!doctype html>\n" + to_html(html)
 
 
+def _drop_online_section(body: ET.Element) -> None:
+    """Without a public address the checklist's QR figure has nothing to show: drop it and the heading above it."""
+    for parent in list(body.iter()):
+        children = list(parent)
+        for i, child in enumerate(children):
+            if child.tag == "figure" and has_class(child, "checklist-qr"):
+                parent.remove(child)
+                if i and children[i - 1].tag in {"h2", "h3"}:
+                    parent.remove(children[i - 1])
+
+
 def checklist_document(page: Page, language: Language, info: DocInfo, site_root: str) -> str:
     body = print_article(page, language, set(), site_root, prefix_ids=False)
+    if not info.online_url:
+        _drop_online_section(body)
     # On paper the QR code's caption also gives the address, for readers who type it.
     for caption in (c for f in body.iter("figure") if has_class(f, "checklist-qr") for c in f.iter("figcaption")):
         caption.append(element("br"))

@@ -1,0 +1,110 @@
+"""The student's words from includes/ui-labels.yml reach the right entries of the search index (pure functions; the
+browser test tests/test_browser_search_ranking.py checks that real queries then find the answer first)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import search_synonyms as ss
+
+TABLE = ROOT / "includes" / "ui-labels.yml"
+
+
+def doc(location: str, title: str, text: str, boost: float | None = None) -> dict:
+    entry = {"location": location, "title": title, "text": text}
+    if boost is not None:
+        entry["boost"] = boost
+    return entry
+
+
+def parse(text: str) -> list[ss.Synonyms]:
+    return ss.parse_synonyms(yaml.safe_load(text), text.splitlines(), Path("ui-labels.yml"))
+
+
+@pytest.mark.parametrize(("text", "words", "found"), [
+    ("select \u200b注册\u200b (register)", "注册", True),
+    ("select \u200b立即注册\u200b (register now)", "注册", False),  # part of a longer label
+    ("edit your name", "edit", True),
+    ("your credit", "edit", False),
+    ("about 3-4 working hours.", "3-4 working hours", True),
+])
+def test_words_are_found_only_whole(text: str, words: str, found: bool) -> None:
+    assert ss.holds(text, words) is found
+
+
+def test_a_labels_words_go_to_the_one_section_whose_heading_names_it() -> None:
+    index = {"docs": [
+        doc("en/register/", "Register", "<p>\u200b未通过\u200b (Not passed) somewhere</p>"),
+        doc("en/verify-identity/#not-passed", "If the result is “Not passed”", "<p>\u200b未通过\u200b</p>"),
+        doc("en/glossary/", "Glossary", "<p>\u200b未通过\u200b</p>", boost=0.5),
+    ]}
+    synonyms = [ss.Synonyms("en", "未通过", ("failed",), "Not passed")]
+    assert ss.add_synonyms(index, synonyms, nav_slugs=["register/", "verify-identity/", "glossary/"]) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "failed", None]
+    assert index["config"]["fields"][ss.FIELD] == {"boost": ss.FIELD_BOOST}
+
+
+def test_without_a_heading_a_label_goes_to_its_first_section_in_navigation_order() -> None:
+    index = {"docs": [
+        doc("en/locked-out/#plan-1", "Plan 1", "obtain your \u200b图片采集码\u200b"),
+        doc("en/#what-you-get", "What you get", "obtain your \u200b图片采集码\u200b"),
+    ]}
+    ss.add_synonyms(index, [ss.Synonyms("en", "图片采集码", ("photo code",), "Code for photo-taking")],
+                    nav_slugs=["", "locked-out/"])
+    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "photo code"]
+
+
+def test_a_phrase_goes_to_every_section_showing_it_unless_a_heading_names_it() -> None:
+    index = {"docs": [
+        doc("en/locked-out/", "Cannot edit or locked out", ""),
+        doc("en/contact/#email", "Service e-mail", "if you are locked out, e-mail"),
+        doc("en/locked-out/#plan-1", "Plan 1", "about 3-4 working hours"),
+        doc("en/checklist/#steps", "Steps", "about 3-4 working hours", boost=0.5),
+        doc("locked-out/#plan-1", "方案一", "约需 3-4 \u200b个\u200b小时"),
+    ]}
+    synonyms = [ss.Synonyms("en", "locked out", ("account locked",)),
+                ss.Synonyms("en", "3-4 working hours", ("how long",)),
+                ss.Synonyms("zh", "3-4 个小时", ("多久",))]
+    ss.add_synonyms(index, synonyms, cut=lambda run: {"个小时": ["个", "小时"]}.get(run, [run]))
+    assert [d.get(ss.FIELD) for d in index["docs"]] == ["account locked", None, "how long", None, "多久"]
+
+
+def test_words_for_text_no_page_shows_any_more_stop_the_build_with_the_line() -> None:
+    synonyms = parse("注册: {gloss: Register, source: quoted}\nsearch:\n  en:\n    does not arrive: [not received]\n")
+    index = {"docs": [doc("en/troubleshooting/#no-sms-code", "The SMS code never comes", "")]}
+    problems = ss.unmatched_problems(ss.add_synonyms(index, synonyms))
+    assert problems == [("ui-labels.yml:4: search words for 'does not arrive': no English page shows 'does not arrive' "
+                         "any more (a page was reworded?): write the words as a page now shows them, or remove the "
+                         "entry")]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("注册: {gloss: Register, source: quoted, search: [sign up]}\n", r"ui-labels\.yml:1: label '注册': give the words"),
+    ("注册: {gloss: Register, source: quoted, search: {fr: [x]}}\n", r"ui-labels\.yml:1: .*languages: zh, en"),
+    ("注册: {gloss: Register, source: quoted, search: {en: sign up}}\n", r"ui-labels\.yml:1: label '注册', en: write"),
+    ("search:\n  en: [how long]\n", r"ui-labels\.yml:1: search: en: write"),
+])
+def test_malformed_search_words_name_the_line_and_what_to_write(text: str, message: str) -> None:
+    with pytest.raises(PluginError, match=message):
+        parse(text)
+
+
+def test_the_real_table_gives_words_in_both_languages() -> None:
+    synonyms = ss.load_synonyms(TABLE)
+    assert {s.lang for s in synonyms} == {"zh", "en"}
+    assert any(s.gloss for s in synonyms) and any(s.gloss is None for s in synonyms)
+
+
+def test_the_built_index_carries_the_words_in_a_field_material_indexes(built_site: Path) -> None:
+    for index_file in (built_site / "search" / "search_index.json", built_site / "en" / "search" / "search_index.json"):
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        assert index["config"]["fields"][ss.FIELD] == {"boost": ss.FIELD_BOOST}
+        assert any(d.get(ss.FIELD) for d in index["docs"])
+        assert not any(d.get(ss.FIELD) for d in index["docs"] if d.get("boost", 1) <= ss.NO_TASK_BOOST)
