@@ -44,7 +44,8 @@ def public_address(site_url: str | None) -> str | None:
     if host == "localhost" or host.endswith(".localhost"):
         return None
     try:
-        if ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified:
+        local = ipaddress.ip_address(host)
+        if local.is_loopback or local.is_unspecified or local.is_link_local:
             return None
     except ValueError:
         pass  # a host name, not an IP address

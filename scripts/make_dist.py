@@ -15,7 +15,6 @@ Exit status: 0 written, 1 the build failed, 2 no usable SITE_URL.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 import re
 import shutil
@@ -28,10 +27,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "hooks"))  # after scripts/: both have a security_headers module
+
 import nginx_conf
 import security_headers
+import site_address
 
-ROOT = Path(__file__).resolve().parent.parent
 TOP = "chsi-guide"
 INSTALL_ROOT = "/srv"                        # where INSTALL says to unpack: /srv/chsi-guide/
 WEB_ROOT = f"{INSTALL_ROOT}/{TOP}/www"
@@ -53,12 +55,7 @@ def published_address(site_url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise AddressError(f"SITE_URL '{site_url}' is not a web address (https://host/path/); {HOW_TO_SET}")
     host = parts.hostname
-    try:
-        local = ipaddress.ip_address(host)
-        loopback = local.is_loopback or local.is_unspecified or local.is_link_local
-    except ValueError:
-        loopback = host == "localhost" or host.endswith(".localhost")
-    if loopback:
+    if site_address.public_address(site_url.strip()) is None:  # the build's own test for an address others reach
         raise AddressError(f"SITE_URL '{site_url}' names this machine ({host}): readers elsewhere could not open "
                            f"its links, QR codes or PDFs; {HOW_TO_SET}")
     if parts.query or parts.fragment:
