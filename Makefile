@@ -42,10 +42,11 @@ pdf: setup-site
 test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
-## check: translation parity, copy lint and word budgets on docs/ (make test runs them too, as tests)
+## check: translation parity, copy lint, word budgets on docs/, and no original screenshot or readable personal data
+##        in any committed picture (make test runs them too, as tests)
 check: setup-test
 	@status=0; $(PY) scripts/check_parity.py || status=1; $(PY) scripts/lint_copy.py || status=1; \
-	  $(PY) scripts/check_budgets.py || status=1; exit $$status
+	  $(PY) scripts/check_budgets.py || status=1; $(PY) scripts/check_pictures.py || status=1; exit $$status
 
 ## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
 ##        which the links group adds to the site group: set that up first (build then finds the site group in place)
