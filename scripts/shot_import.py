@@ -13,6 +13,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from shot_spec import MAX_WIDTH, ORIGINALS, Spec, SpecError
 
 FORMATS = ("PNG", "JPEG")
+
+
+class OriginalMissing(SpecError):
+    """A screenshot's original is not on this machine (a fresh clone never has it): its published picture is kept."""
 SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
@@ -36,7 +40,7 @@ def open_original(path: Path, where: Path | str, width: int | None = None) -> Im
             img.load()
             upright = ImageOps.exif_transpose(img)
     except FileNotFoundError:
-        raise SpecError(where, "original", f"{path} is not on this machine: put the screenshot there") from None
+        raise OriginalMissing(where, "original", f"{path} is not on this machine: put the screenshot there") from None
     except (UnidentifiedImageError, OSError) as exc:
         raise SpecError(where, "original", f"{path} cannot be read as a picture ({exc}): save it again as PNG or"
                         " JPEG") from None

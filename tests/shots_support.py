@@ -13,6 +13,8 @@ import check_pictures
 import shot_draw
 import shot_ocr
 import shot_spec
+import shot_text
+import shot_truth
 
 capture_shots_main = capture_shots.main
 SHOTS = ROOT / "shots"
@@ -40,4 +42,4 @@ FAKE_DATA = {
     "e-mail domain": "exampleorg",
 }
 
-__all__ = ["annotate_shots", "capture_shots", "check_pictures", "shot_draw", "shot_ocr", "shot_spec"]
+__all__ = ["annotate_shots", "capture_shots", "check_pictures", "shot_draw", "shot_ocr", "shot_spec", "shot_text", "shot_truth"]

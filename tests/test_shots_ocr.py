@@ -12,7 +12,6 @@ from shots_support import FAKE_DATA, FIXTURES, IMAGES, SHOTS, SPECS, annotate_sh
 pytestmark = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 BROWSER = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 SAMPLE_PAGES = FIXTURES / "sample-data"
-DRAWINGS = [s for s in SPECS if s.kind == "drawing"]
 
 
 def squeezed(lines: list[shot_ocr.Line]) -> str:
@@ -22,24 +21,23 @@ def squeezed(lines: list[shot_ocr.Line]) -> str:
 
 @pytest.fixture(scope="module")
 def with_sample_data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Each drawing whose page the fixtures fill with sample data: captured, then published into a scratch folder.
-    Name -> (raw capture, published picture)."""
+    """The fixture pages (the drawn pages with sample data typed in), captured and published with their fixture
+    specs in a scratch folder. Spec name -> (raw capture, published picture)."""
     work = tmp_path_factory.mktemp("sample")
     shutil.copytree(SHOTS / "pages", work / "pages")
     for page in SAMPLE_PAGES.glob("*.html"):
         shutil.copy(page, work / "pages" / page.name)
-    specs = [s for s in DRAWINGS if (SAMPLE_PAGES / Path(s.page).name).is_file()]
-    assert specs, "no drawing uses a page the fixtures fill with sample data"
+    specs = sorted(SAMPLE_PAGES.glob("*.yml"))
     for spec in specs:
-        shutil.copy(spec.path, work / spec.path.name)
-    assert capture_shots_main([str(work / s.path.name) for s in specs]) == 0
-    assert annotate_shots.main([str(work / s.path.name) for s in specs] + ["--out", str(work / "out")]) == 0
-    return {s.name: (work / "raw" / f"{s.name}.png", work / "out" / f"{s.name}.png") for s in specs}
+        shutil.copy(spec, work / spec.name)
+    assert capture_shots_main([str(work / s.name) for s in specs]) == 0
+    assert annotate_shots.main([str(work / s.name) for s in specs] + ["--out", str(work / "out")]) == 0
+    return {s.stem: (work / "raw" / f"{s.stem}.png", work / "out" / f"{s.stem}.png") for s in specs}
 
 
 @BROWSER
 def test_ocr_reads_the_sample_data_in_the_capture(with_sample_data: dict[str, tuple[Path, Path]]) -> None:
-    raw, _ = with_sample_data["register-01-form"]
+    raw, _ = with_sample_data["register-sample"]
     lines = shot_ocr.read_lines(raw)
     text = squeezed(lines)
     for value in ("13800138000", "examplestudent", "xq7700123"):
@@ -49,7 +47,7 @@ def test_ocr_reads_the_sample_data_in_the_capture(with_sample_data: dict[str, tu
 
 
 @BROWSER
-@pytest.mark.parametrize("name", ["register-01-form", "change-name-01-account"])
+@pytest.mark.parametrize("name", ["register-sample", "account-sample"])
 def test_no_sample_data_is_readable_once_published(with_sample_data: dict[str, tuple[Path, Path]],
                                                    name: str) -> None:
     _, published = with_sample_data[name]
