@@ -7,7 +7,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-links setup-test clean \
+.PHONY: serve build pdf test check links screens shots capture mark-picture email-kit setup-site setup-links setup-test clean \
 	lock audit headers bench-pages bench-build fresh-machine
 
 setup-site:
@@ -67,6 +67,12 @@ email-kit: build
 ## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
 shots: setup-test
 	$(PY) scripts/annotate_shots.py
+
+## mark-picture: mark black-outs and numbered markers on shots/originals/NAME.png in the browser, then save
+##               shots/NAME.yml and docs/images/NAME.png (make mark-picture NAME=register-01-form)
+mark-picture: setup-test
+	@test -n "$(NAME)" || { echo "mark-picture: say which picture: make mark-picture NAME=register-01-form" >&2; exit 2; }
+	$(PY) scripts/mark_picture.py "$(NAME)"
 
 ## capture: re-capture the raw screenshots in shots/raw/ with Debian's Chromium, then re-render
 capture: setup-test

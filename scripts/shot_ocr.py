@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageChops
+from shot_draw import COLOURS, REDACT
 from shot_spec import Box
 
 TESSERACT = "tesseract"
@@ -48,10 +49,21 @@ def _tsv(path: Path, psm: int) -> str:
     return proc.stdout
 
 
+def _without_marks(img: Image.Image) -> Image.Image:
+    """The picture with its black-outs and marker discs turned white: tesseract otherwise reads a label and the
+    solid box beside it as one blot, and reads neither. (A black-out hides nothing OCR could find.)"""
+    rgb = img.convert("RGB")
+    for colour in (REDACT, *COLOURS.values()):
+        diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, colour)).convert("L")
+        mask = diff.point(lambda v: 255 if v <= 10 else 0)
+        rgb.paste((255, 255, 255), mask=mask)
+    return rgb
+
+
 def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.png"
-        img.convert("RGB").resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
+        _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
         rows = _tsv(path, psm).splitlines()[1:]
     words: dict[tuple[str, ...], list[tuple[str, Box]]] = {}
     for row in rows:

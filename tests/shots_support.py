@@ -10,6 +10,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import annotate_shots
 import capture_shots
 import check_pictures
+import mark_picture
 import shot_draw
 import shot_ocr
 import shot_spec
@@ -42,4 +43,4 @@ FAKE_DATA = {
     "e-mail domain": "exampleorg",
 }
 
-__all__ = ["annotate_shots", "capture_shots", "check_pictures", "shot_draw", "shot_ocr", "shot_spec", "shot_text", "shot_truth"]
+__all__ = ["annotate_shots", "capture_shots", "check_pictures", "mark_picture", "shot_draw", "shot_ocr", "shot_spec", "shot_text", "shot_truth"]
