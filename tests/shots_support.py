@@ -12,6 +12,7 @@ import capture_shots
 import check_pictures
 import mark_picture
 import shot_draw
+import shot_import
 import shot_ocr
 import shot_spec
 import shot_text
@@ -43,4 +44,4 @@ FAKE_DATA = {
     "e-mail domain": "exampleorg",
 }
 
-__all__ = ["annotate_shots", "capture_shots", "check_pictures", "mark_picture", "shot_draw", "shot_ocr", "shot_spec", "shot_text", "shot_truth"]
+__all__ = ["annotate_shots", "capture_shots", "check_pictures", "mark_picture", "shot_draw", "shot_import", "shot_ocr", "shot_spec", "shot_text", "shot_truth"]
