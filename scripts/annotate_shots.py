@@ -117,7 +117,8 @@ def truth_problems(spec: Spec, png: bytes, docs: Path) -> list[str]:
         if spec.kind == "screenshot":
             lines = shot_ocr.read_lines(img)
             lay = screenshot_layout(spec, img.size)
-            problems += shot_truth.screenshot_problems(spec, lines, places, shot_truth.load_labels(), lay.diameter)
+            problems += shot_truth.screenshot_problems(spec, lines, places, shot_truth.load_labels(), lay.diameter,
+                                                         img)
     return problems
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFilter
 from shot_draw import COLOURS, REDACT
 from shot_spec import Box
 
@@ -51,13 +51,33 @@ def _tsv(path: Path, psm: int) -> str:
 
 def _without_marks(img: Image.Image) -> Image.Image:
     """The picture with its black-outs and marker discs turned white: tesseract otherwise reads a label and the
-    solid box beside it as one blot, and reads neither. (A black-out hides nothing OCR could find.)"""
+    solid box beside it as one blot, and reads neither. (A black-out hides nothing OCR could find.) Only areas of
+    the colour at least 7 pixels across count, so the anti-aliased edge of a letter of a similar grey stays."""
     rgb = img.convert("RGB")
     for colour in (REDACT, *COLOURS.values()):
         diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, colour)).convert("L")
         mask = diff.point(lambda v: 255 if v <= 10 else 0)
+        mask = mask.filter(ImageFilter.MinFilter(7)).filter(ImageFilter.MaxFilter(9))
         rgb.paste((255, 255, 255), mask=mask)
     return rgb
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Lines on the same row with at most about a character between them, joined: tesseract's sparse mode often
+    splits a label (短信 | 验证码), and a number grouped with spaces."""
+    out: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
+        h = line.box.y1 - line.box.y0
+        for i, prev in enumerate(out):
+            ph = prev.box.y1 - prev.box.y0
+            same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
+            if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
+                box = Box(prev.box.x0, min(prev.box.y0, line.box.y0), line.box.x1, max(prev.box.y1, line.box.y1))
+                out[i] = Line(f"{prev.text} {line.text}", box)
+                break
+        else:
+            out.append(line)
+    return out
 
 
 def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
@@ -77,7 +97,7 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
         box = Box(min(b.x0 for _, b in items), min(b.y0 for _, b in items),
                   max(b.x1 for _, b in items), max(b.y1 for _, b in items))
         lines.append(Line(" ".join(t for t, _ in items), box))
-    return lines
+    return _rows(lines)
 
 
 def read_lines(picture: Path | Image.Image, psm: int = 11) -> list[Line]:
@@ -93,6 +113,13 @@ def read_lines(picture: Path | Image.Image, psm: int = 11) -> list[Line]:
     with Image.open(picture) as img:
         img.load()
         return [line for scale in SCALES for line in _read_at(img, scale, psm)]
+
+
+def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
+    """One row of a picture read as a single line of text (psm 7), in the picture's pixels: finds what the sparse
+    reading of the whole picture misses, such as light text on a coloured button."""
+    band = picture.crop((0, max(0, y0), picture.width, min(picture.height, y1)))
+    return [Line(line.text, line.box.moved(0, max(0, y0))) for line in _read_at(band, 2, 7)]
 
 
 PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")

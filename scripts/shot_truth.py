@@ -17,6 +17,7 @@ from pathlib import Path
 
 import shot_ocr
 import yaml
+from PIL import Image
 from shot_spec import Spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,15 +135,23 @@ def labels_shown(lines: Sequence[shot_ocr.Line], labels: Iterable[str]) -> list[
 
 
 def screenshot_problems(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
-                        diameter: int) -> list[str]:
-    """Each label a step names is readable; marker N is beside a label step N names; `shows` is still true."""
+                        diameter: int, image: Image.Image | None = None) -> list[str]:
+    """Each label a step names is readable; marker N is beside a label step N names; `shows` is still true.
+
+    A label the reading of the whole picture misses is looked for again in the row of its step's marker alone."""
     known = set(labels)
     problems, seen = [], set()
     picture = f"images/{spec.name}.png"
+    rows: dict[int, list[shot_ocr.Line]] = {}
     for use in places:
         for step in use.steps:
             named = [label for label in BOLD.findall(step.text) if label in known]
             found = {label: shot_ocr.find_label(lines, label) for label in named}
+            if image is not None and None in found.values() and step.number <= len(spec.markers):
+                y = (spec.markers[step.number - 1].at or (0, 0))[1]
+                if step.number not in rows:
+                    rows[step.number] = shot_ocr.read_band(image, y - diameter, y + diameter)
+                found = {label: line or shot_ocr.find_label(rows[step.number], label) for label, line in found.items()}
             for label, line in found.items():
                 if line is None and (step.number, label) not in seen:
                     seen.add((step.number, label))
