@@ -21,6 +21,7 @@ from shot_draw import COLOURS, REDACT
 from shot_spec import Box
 
 TESSERACT = "tesseract"
+SURE = 70  # tesseract's confidence (0-100) in a word; its readings of Chinese glyphs as capitals score far lower
 SCALES = (1, 2)  # small screen text reads better at twice the size, some pictures only at their own
 
 
@@ -34,6 +35,11 @@ class Line:
 
     text: str
     box: Box
+    sure: str | None = None  # only the words tesseract is confident of (None: all of them)
+
+    @property
+    def confident(self) -> str:
+        return self.text if self.sure is None else self.sure
 
 
 def available() -> bool:
@@ -73,7 +79,7 @@ def _rows(lines: list[Line]) -> list[Line]:
             same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
             if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
                 box = Box(prev.box.x0, min(prev.box.y0, line.box.y0), line.box.x1, max(prev.box.y1, line.box.y1))
-                out[i] = Line(f"{prev.text} {line.text}", box)
+                out[i] = Line(f"{prev.text} {line.text}", box, f"{prev.confident} {line.confident}".strip())
                 break
         else:
             out.append(line)
@@ -85,18 +91,20 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
         path = Path(tmp) / "page.png"
         _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
         rows = _tsv(path, psm).splitlines()[1:]
-    words: dict[tuple[str, ...], list[tuple[str, Box]]] = {}
+    words: dict[tuple[str, ...], list[tuple[str, Box, bool]]] = {}
     for row in rows:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         x, y, w, h = (int(v) // scale for v in cols[6:10])
-        words.setdefault(tuple(cols[1:5]), []).append((cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1))))
+        sure = float(cols[10]) >= SURE
+        words.setdefault(tuple(cols[1:5]), []).append((cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)),
+                                                       sure))
     lines = []
     for items in words.values():
-        box = Box(min(b.x0 for _, b in items), min(b.y0 for _, b in items),
-                  max(b.x1 for _, b in items), max(b.y1 for _, b in items))
-        lines.append(Line(" ".join(t for t, _ in items), box))
+        box = Box(min(b.x0 for _, b, _ in items), min(b.y0 for _, b, _ in items),
+                  max(b.x1 for _, b, _ in items), max(b.y1 for _, b, _ in items))
+        lines.append(Line(" ".join(t for t, _, _ in items), box, " ".join(t for t, _, ok in items if ok)))
     return _rows(lines)
 
 
@@ -119,7 +127,7 @@ def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
     """One row of a picture read as a single line of text (psm 7), in the picture's pixels: finds what the sparse
     reading of the whole picture misses, such as light text on a coloured button."""
     band = picture.crop((0, max(0, y0), picture.width, min(picture.height, y1)))
-    return [Line(line.text, line.box.moved(0, max(0, y0))) for line in _read_at(band, 2, 7)]
+    return [Line(line.text, line.box.moved(0, max(0, y0)), line.sure) for line in _read_at(band, 2, 7)]
 
 
 PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")
@@ -198,7 +206,7 @@ def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quot
                 continue
             if not any(run in d for d in digits_ok):
                 found.append(Finding("a phone-like number", m.group(0), line.box))
-        for m in LATIN_NAME.finditer(text):
+        for m in LATIN_NAME.finditer(line.confident):
             words = [w for w in re.split(r"[ ,]+", m.group(0)) if w]
             # Every part of a name has a vowel (LI MING, WANG XIAOMING); OCR's reading of Chinese glyphs as
             # capitals ("SR OER") mostly has not.

@@ -46,7 +46,7 @@ def office_marks(boxes: dict[str, list[int]], diameter: int, taken: str) -> dict
     the button for the last)."""
     markers = []
     for name in ROWS:
-        x0, y0, x1, y1 = boxes[name]
+        x0, y0, _, y1 = boxes[name]
         x = x0 - 6 - diameter // 2 if name == "submit" else x0 + 6 + diameter // 2
         markers.append([x, (y0 + y1) // 2])
     redact = [[x0 - 2, y0 - 2, x1 + 2, y1 + 2] for x0, y0, x1, y1 in (boxes[n] for n in PERSONAL)]
