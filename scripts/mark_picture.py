@@ -28,10 +28,10 @@ import annotate_shots
 import shot_ocr
 import shot_truth
 import yaml
-from PIL import Image
-from shot_draw import encode_png
+from PIL import Image, ImageDraw, ImageOps
+from shot_draw import REDACT, encode_png
 from shot_import import find_original, open_original
-from shot_spec import MAX_WIDTH, Spec, SpecError, load_spec, marker_diameter, parse_spec
+from shot_spec import MAX_WIDTH, Box, Spec, SpecError, load_spec, marker_diameter, parse_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = Path(__file__).with_name("mark_picture.html")
@@ -124,12 +124,26 @@ class Marking:
         spec, _ = self.spec_from(marks)
         return annotate_shots.render_spec(spec).png
 
+    def full_size(self, marks: dict[str, Any]) -> Image.Image:
+        """The original at its own size with the black-outs filled: small print (非常强 under a password field)
+        that OCR misses once the picture is scaled down is still read for `shows`, and nothing blacked out is."""
+        with Image.open(self.original) as img:
+            width = ImageOps.exif_transpose(img).width
+        full = open_original(self.original, self.original, width)
+        scale = full.width / self.image.width
+        draw = ImageDraw.Draw(full)
+        for b in marks["redact"]:
+            box = Box(*(int(v) for v in b)).scaled(scale)
+            draw.rectangle((box.x0, box.y0, box.x1, box.y1), fill=REDACT)
+        return full
+
     def save(self, marks: dict[str, Any]) -> dict[str, Any]:
         """Write the spec and the published picture; say what the pages still need."""
         png = self.render(marks)
         with Image.open(io.BytesIO(png)) as img:
             img.load()
-            shows = shot_truth.labels_shown(shot_ocr.read_lines(img), shot_truth.load_labels())
+            lines = shot_ocr.read_lines(img) + shot_ocr.read_lines(self.full_size(marks))
+        shows = shot_truth.labels_shown(lines, shot_truth.load_labels())
         spec, text = self.spec_from(marks, shows)
         _write(self.spec_path, text.encode("utf-8"))
         _write(self.picture_path, png)

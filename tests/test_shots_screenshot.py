@@ -113,7 +113,7 @@ def test_steps_must_name_labels_the_screenshot_shows_with_markers_beside_them(tm
     ImageDraw.Draw(img).text((60, 100), "立即注册", fill="black", font=font)
     lines = shot_ocr.read_lines(img)
     spec = shot_spec.parse_spec({**GOOD, "redact": [], "markers": [[30, 36], [300, 20]],
-                                 "shows": ["手机号", "姓名"]}, tmp_path / "a.yml")
+                                 "shows": ["手机号", "账户设置"]}, tmp_path / "a.yml")
     page = tmp_path / "p.zh.md"
     page.write_text("![x](images/a.png)\n\n说明。\n\n1. 在**手机号**中输入。\n2. 点击**立即注册**。\n3. 在**姓名**中输入。\n",
                     encoding="utf-8")
@@ -124,6 +124,6 @@ def test_steps_must_name_labels_the_screenshot_shows_with_markers_beside_them(tm
         "(make mark-picture NAME=a)"),
         (f"{page}:7: step 3 names **姓名**, which OCR cannot read in images/a.png: use a screenshot that shows it, "
         "and do not black it out"),
-        (f"{tmp_path / 'a.yml'}: shows: OCR cannot read “姓名” in images/a.png: save the markings again "
+        (f"{tmp_path / 'a.yml'}: shows: “账户设置” is not in includes/ui-labels.yml: save the markings again "
         "(make mark-picture NAME=a)"),
     ]
