@@ -88,7 +88,8 @@ class Marking:
                 "diameter": marker_diameter(self.image.width), "taken": self.taken(),
                 "original": self.original.name,
                 "redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes] if prev else [],
-                "markers": [list(m.at or ()) for m in prev.markers] if prev else []}
+                "markers": [list(m.at or ()) for m in prev.markers] if prev else [],
+                "labels": shot_truth.load_labels(), "shows": list(prev.shows) if prev else []}
 
     def spec_text(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> str:
         """The spec as YAML: the comment lines of the spec it replaces, then the marks."""
@@ -143,13 +144,15 @@ class Marking:
         with Image.open(io.BytesIO(png)) as img:
             img.load()
             lines = shot_ocr.read_lines(img) + shot_ocr.read_lines(self.full_size(marks))
-        shows = shot_truth.labels_shown(lines, shot_truth.load_labels())
+        labels = shot_truth.load_labels()
+        read = set(shot_truth.labels_shown(lines, labels))
+        shows = [label for label in labels if label in read or label in marks["shows"]]  # OCR's, and the office's
         spec, text = self.spec_from(marks, shows)
         _write(self.spec_path, text.encode("utf-8"))
         _write(self.picture_path, png)
         problems = annotate_shots.truth_problems(spec, png, self.root / "docs")
         return {"wrote": [str(self.spec_path.relative_to(self.root)), str(self.picture_path.relative_to(self.root))],
-                "problems": problems}
+                "problems": problems, "shows": shows}
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -171,7 +174,9 @@ def _marks(body: bytes) -> dict[str, Any]:
         raise TypeError("expected an object")
     taken = str(data.get("taken", ""))
     datetime.date.fromisoformat(taken)  # the date field gives YYYY-MM-DD; anything else is refused
-    return {"taken": taken, "redact": list(data.get("redact") or []), "markers": list(data.get("markers") or [])}
+    shows = [s for s in data.get("shows") or [] if isinstance(s, str)]
+    return {"taken": taken, "redact": list(data.get("redact") or []), "markers": list(data.get("markers") or []),
+            "shows": shows}
 
 
 def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:

@@ -13,6 +13,7 @@ CHROMIUM = "/usr/bin/chromium"
 ROWS = ["row-phone", "row-sms", "row-password", "row-confirm", "row-name", "row-idtype", "row-idnumber", "row-email",
         "consent", "submit"]  # one per step of the register page, in order
 PERSONAL = ["phone", "sms", "name", "idnumber"]
+SMALL_PRINT = ["非常强"]  # the password meter's green print, which OCR does not read: the office ticks it
 
 
 def shoot_register_form(out: Path) -> dict[str, list[int]]:
@@ -43,11 +44,11 @@ def shoot_register_form(out: Path) -> dict[str, list[int]]:
 
 def office_marks(boxes: dict[str, list[int]], diameter: int, taken: str) -> dict:
     """What the office would mark: the personal fields blacked out, a marker at the start of each step's row (left of
-    the button for the last)."""
+    the button for the last), and the small print OCR misses ticked as shown."""
     markers = []
     for name in ROWS:
         x0, y0, _, y1 = boxes[name]
         x = x0 - 6 - diameter // 2 if name == "submit" else x0 + 6 + diameter // 2
         markers.append([x, (y0 + y1) // 2])
     redact = [[x0 - 2, y0 - 2, x1 + 2, y1 + 2] for x0, y0, x1, y1 in (boxes[n] for n in PERSONAL)]
-    return {"taken": taken, "redact": redact, "markers": markers}
+    return {"taken": taken, "redact": redact, "markers": markers, "shows": SMALL_PRINT}
