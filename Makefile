@@ -7,7 +7,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build pdf test check links screens shots capture email-kit setup-site setup-links setup-test clean \
+.PHONY: serve build pdf test check links screens shots capture mark-picture email-kit setup-site setup-links setup-test clean \
 	lock audit headers bench-pages bench-build fresh-machine serve-nginx dist
 
 setup-site:
@@ -55,11 +55,13 @@ test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
 ## check: every check of the sources that needs no browser and no PDF, without building (seconds): what the build
-##        refuses (scripts/check_content.py runs the build's own check functions), translation parity, copy lint and
-##        word budgets (make test runs them too)
+##        refuses (scripts/check_content.py runs the build's own check functions), translation parity, copy lint,
+##        word budgets, and no original screenshot or readable personal data in any committed picture (make test runs
+##        them too)
 check: setup-test
 	@status=0; $(PY) scripts/check_content.py || status=1; $(PY) scripts/check_parity.py || status=1; \
-	  $(PY) scripts/lint_copy.py || status=1; $(PY) scripts/check_budgets.py || status=1; exit $$status
+	  $(PY) scripts/lint_copy.py || status=1; $(PY) scripts/check_budgets.py || status=1; \
+	  $(PY) scripts/check_pictures.py || status=1; exit $$status
 
 ## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
 ##        which the links group adds to the site group: set that up first (build then finds the site group in place)
@@ -80,6 +82,12 @@ email-kit: build
 ## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
 shots: setup-test
 	$(PY) scripts/annotate_shots.py
+
+## mark-picture: mark black-outs and numbered markers on shots/originals/NAME.png in the browser, then save
+##               shots/NAME.yml and docs/images/NAME.png (make mark-picture NAME=register-01-form)
+mark-picture: setup-test
+	@test -n "$(NAME)" || { echo "mark-picture: say which picture: make mark-picture NAME=register-01-form" >&2; exit 2; }
+	$(PY) scripts/mark_picture.py "$(NAME)"
 
 ## capture: re-capture the raw screenshots in shots/raw/ with Debian's Chromium, then re-render
 capture: setup-test

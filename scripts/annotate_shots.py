@@ -4,21 +4,41 @@
     scripts/annotate_shots.py --check         # exit 1 if a committed picture differs from its sources
     scripts/annotate_shots.py --legends       # exit 1 if a page's legend does not match its picture's markers
 
-The same sources give byte-identical files. Exit 0 fine, 1 a check failed (budget, drift, legend), 2 bad spec,
-missing capture or bad usage; each problem is one line naming the file and the field.
+The same sources give byte-identical files. A screenshot (kind: screenshot) is rendered from its original in
+shots/originals/; where the original is not (a fresh clone), its committed picture is kept and checked against its
+spec instead: size, solid black-outs, markers. Every picture is also checked against the pages that show it: the
+caption and alt text its kind calls for, its size; and a screenshot against its steps, by OCR (shot_truth.py).
+Exit 0 fine, 1 a check failed (budget, drift, legend, caption, a label OCR cannot read), 2 bad spec, missing capture
+or bad usage; each problem is one line naming the file and the field.
 """
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import shot_ocr
+import shot_truth
 from PIL import Image
-from shot_draw import encode_png, render
-from shot_spec import MAX_BYTES, MAX_WIDTH, Layout, Run, Spec, SpecError, layout, load_boxes, load_spec, shown
+from shot_draw import REDACT, encode_png, marker_problems, png_chunks, render, single_colour
+from shot_import import OriginalMissing, screenshot_original
+from shot_spec import (
+    MAX_BYTES,
+    MAX_WIDTH,
+    Layout,
+    Run,
+    Spec,
+    SpecError,
+    layout,
+    load_boxes,
+    load_spec,
+    screenshot_layout,
+    shown,
+)
 from shot_text import quoted_labels, text_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +59,12 @@ class Rendered:
 
 
 def render_spec(spec: Spec) -> Rendered:
-    """Read the raw capture of one spec and render its published PNG bytes (raises SpecError on bad input)."""
+    """Read the raw capture (a drawing) or the original (a screenshot) of one spec and render its published PNG
+    bytes (raises SpecError on bad input, OriginalMissing when a screenshot's original is not here)."""
+    if spec.kind == "screenshot":
+        original = screenshot_original(spec)
+        lay = screenshot_layout(spec, original.size)
+        return Rendered(spec, lay, encode_png(render(original, lay)))
     raw_size, boxes, runs = load_boxes(spec)
     lay = layout(spec, raw_size, boxes)
     with Image.open(spec.raw_png) as raw:
@@ -56,6 +81,45 @@ def budget_problems(r: Rendered) -> list[str]:
     if len(r.png) > MAX_BYTES:
         out.append(f"{r.spec.path}: (output) bytes: {r.filename} is {len(r.png)} bytes, over {MAX_BYTES}")
     return out
+
+
+def committed_problems(spec: Spec, path: Path) -> list[str]:
+    """A screenshot published without its original here: the committed picture must still be what its spec says."""
+    if not path.is_file():
+        return [(f"{spec.path}: original: {spec.original_path} is not on this machine and {path} does not exist:"
+                 " put the screenshot in shots/originals/ and run `make shots`")]
+    data = path.read_bytes()
+    if png_chunks(data)[-1][0] != "IEND":
+        return [f"{path}: (file): something follows the picture's end (IEND): run `make shots` with the original"]
+    with Image.open(io.BytesIO(data)) as img:
+        img.load()
+        lay = screenshot_layout(spec, img.size)
+        problems = []
+        if img.width != spec.width:
+            problems.append(f"{path}: (file): {img.width} px wide, but {spec.path} says width: {spec.width}")
+        bad = single_colour(img, lay.redactions) + [b for b in lay.redactions
+                                                     if img.convert("RGB").getpixel((b.x0, b.y0)) != REDACT]
+        for b in dict.fromkeys(bad):
+            problems.append(f"{path}: (file): the black-out {[b.x0, b.y0, b.x1, b.y1]} of {spec.path} is not one "
+                            "solid fill: run `make shots` with the original")
+        for number in marker_problems(img, lay):
+            problems.append(f"{path}: (file): marker {number} of {spec.path} is not drawn: run `make shots` with "
+                            "the original")
+    return problems
+
+
+def truth_problems(spec: Spec, png: bytes, docs: Path) -> list[str]:
+    """What the pages say about the picture (caption, alt text, size), and for a screenshot what OCR reads in it."""
+    with Image.open(io.BytesIO(png)) as img:
+        img.load()
+        places = shot_truth.uses(docs, f"{spec.name}.png")
+        problems = shot_truth.page_problems(spec, img.size, places, shot_truth.load_kinds())
+        if spec.kind == "screenshot":
+            lines = shot_ocr.read_lines(img)
+            lay = screenshot_layout(spec, img.size)
+            problems += shot_truth.screenshot_problems(spec, lines, places, shot_truth.load_labels(), lay.diameter,
+                                                         img)
+    return problems
 
 
 def marker_counts(specs: Sequence[Spec]) -> dict[str, int]:
@@ -128,12 +192,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(line)
             print(f"{len(problems)} legend problem(s) in {args.docs}")
             return 1 if problems else 0
-        rendered = [render_spec(s) for s in specs]
+        rendered, kept = [], []
+        for s in specs:
+            try:
+                rendered.append(render_spec(s))
+            except OriginalMissing:
+                kept.append(s)
     except SpecError as exc:
         print(exc, file=sys.stderr)
         return 2
     quoted = quoted_labels()
-    problems = [p for r in rendered for p in budget_problems(r) + text_problems(r.spec, r.runs, r.layout, quoted)]
+    problems = [p for r in rendered for p in budget_problems(r)]
+    problems += [p for r in rendered if r.spec.kind == "drawing" for p in text_problems(r.spec, r.runs, r.layout, quoted)]
+    try:
+        for r in rendered:
+            problems += truth_problems(r.spec, r.png, args.docs)
+        for s in kept:
+            target = args.out / f"{s.name}.png"
+            found = committed_problems(s, target)
+            problems += found or truth_problems(s, target.read_bytes(), args.docs)
+            print(f"kept {target}: its original {s.original_path} is not on this machine")
+    except shot_ocr.OcrUnavailable as exc:
+        print(f"annotate_shots: {exc}", file=sys.stderr)
+        return 2
     for r in rendered:
         target = args.out / r.filename
         if any(p.startswith(f"{r.spec.path}:") for p in problems):
@@ -147,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wrote {target} ({r.layout.size[0]}x{r.layout.size[1]}, {len(r.png)} bytes)")
     for line in problems:
         print(line)
-    print(f"{len(rendered)} picture(s), {len(problems)} problem(s)")
+    print(f"{len(rendered) + len(kept)} picture(s), {len(problems)} problem(s)")
     return 1 if problems else 0
 
 

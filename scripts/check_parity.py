@@ -35,9 +35,10 @@ from parity.project import (
     read_config,
     stale_pairs,
 )
+from shot_spec import drawn_text
 
 LABELS_FILE = "includes/ui-labels.yml"
-DRAWN_TEXT = "shots/raw/*.boxes.json"  # the text the published pictures draw (recorded by capture_shots.py)
+DRAWN_TEXT = "shots/*.yml"  # the text the published pictures show (see shot_spec.drawn_text)
 
 
 @dataclass
@@ -133,9 +134,7 @@ def read_project(root: Path) -> tuple[SiteConfig, dict[str, str], dict[str, str]
             if path.startswith(f"{config.docs_dir}/") and path.endswith(".md"):
                 texts[path] = facts_module.expand(text, facts, "en" if path.endswith(".en.md") else "zh", path)[0]
     labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
-    runs = [json.loads(path.read_text(encoding="utf-8")).get("texts") or [] for path in
-            sorted((root / "shots" / "raw").glob("*.boxes.json"))]
-    texts[DRAWN_TEXT] = "\n".join(run["text"] for doc in runs for run in doc)
+    texts[DRAWN_TEXT] = drawn_text(root / "shots")
     return config, texts, labels
 
 

@@ -130,3 +130,19 @@ def single_colour(img: Image.Image, boxes: Sequence[Box]) -> list[Box]:
     """The boxes whose pixels are not all one colour."""
     rgb = img.convert("RGB")
     return [b for b in boxes if len(rgb.crop((b.x0, b.y0, b.x1, b.y1)).getcolors(1) or []) != 1]
+
+
+def marker_problems(img: Image.Image, lay: Layout) -> list[int]:
+    """The numbers of the markers a published picture does not show: the ring between the white rim and the number
+    must be the marker's colour (up to the palette's rounding)."""
+    rgb = img.convert("RGB")
+    missing = []
+    for b, number, style in lay.markers:
+        cx, cy, r = (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, (b.x1 - b.x0) / 2 * 0.8
+        want = COLOURS[style]
+        points = [(round(cx + r * math.cos(math.radians(a))), round(cy + r * math.sin(math.radians(a))))
+                  for a in range(0, 360, 15)]
+        close = [p for p in points if sum(abs(c - w) for c, w in zip(rgb.getpixel(p), want)) <= 40]
+        if len(close) < len(points) * 2 // 3:
+            missing.append(number)
+    return missing

@@ -1,10 +1,14 @@
 """Screenshot specs: read shots/NAME.yml and the element boxes of its raw capture, check them, lay out the picture.
 
-A spec names targets (CSS selectors captured by capture_shots.py); everything else refers to targets by name, so a
-new capture with the same target names needs no other change. Problems raise SpecError naming the file and the field.
+Two kinds. A drawing (the default) names targets (CSS selectors captured by capture_shots.py); everything else refers
+to targets by name, so a new capture with the same target names needs no other change. A screenshot (`kind:
+screenshot`) is a real picture of CHSI kept in shots/originals/, which git never tracks: its spec gives the day it was
+taken, its width, and the black-outs and markers in the published picture's own pixels (mark_picture.py writes them).
+Problems raise SpecError naming the file and the field.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import math
 from dataclasses import dataclass
@@ -21,6 +25,8 @@ MARKER_MIN = 32  # marker diameter in published pixels, at least
 GAP = 6  # between a marker and its target
 SIDES = ("left", "right", "above", "below", "inside-left", "inside-right")
 STYLES = ("focus", "avoid")
+KINDS = ("drawing", "screenshot")
+ORIGINALS = "originals"  # beside the specs; git-ignored
 
 
 class SpecError(Exception):
@@ -68,6 +74,7 @@ class Marker:
     target: str
     side: str
     style: str
+    at: tuple[int, int] | None = None  # a screenshot's marker: its centre, in the picture's pixels
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,15 @@ class Spec:
     highlights: tuple[Highlight, ...]
     markers: tuple[Marker, ...]
     redactions: tuple[str, ...]
+    kind: str = "drawing"
+    taken: str | None = None  # a screenshot: the day it was taken (YYYY-MM-DD)
+    original: str | None = None  # a screenshot: its file in shots/originals/
+    redact_boxes: tuple[Box, ...] = ()  # a screenshot: black-outs in the picture's pixels
+    shows: tuple[str, ...] = ()  # a screenshot: the labels of includes/ui-labels.yml that OCR reads in it
+
+    @property
+    def original_path(self) -> Path:
+        return self.path.parent / ORIGINALS / (self.original or f"{self.name}.png")
 
     @property
     def raw_png(self) -> Path:
@@ -133,10 +149,55 @@ def _margin(value: Any, path: Path) -> tuple[int, int, int, int]:
     return (value[0], value[1], value[2], value[3])
 
 
+def _ints(value: Any, n: int) -> bool:
+    return isinstance(value, list) and len(value) == n and all(isinstance(v, int) and v >= 0 for v in value)
+
+
+def parse_screenshot(data: dict, path: Path) -> Spec:
+    """A screenshot's spec: everything in the published picture's own pixels."""
+    known = {"kind", "taken", "original", "width", "redact", "markers", "shows"}
+    for key in data:
+        _need(key in known, path, str(key), f"unknown field for a screenshot (expected one of: {', '.join(sorted(known))})")
+    taken = data.get("taken")
+    _need(isinstance(taken, datetime.date), path, "taken",
+          f"expected the day the screenshot was taken, written like 2026-12-06, got {taken!r}")
+    original = data.get("original")
+    _need(isinstance(original, str) and original.strip() and not {"/", "\\"} & set(original), path, "original",
+          f"expected the file name of the screenshot in shots/{ORIGINALS}/, got {original!r}")
+    width = data.get("width")
+    _need(isinstance(width, int) and 0 < width <= MAX_WIDTH, path, "width",
+          f"expected the picture's width in pixels, at most {MAX_WIDTH}, got {width!r}")
+    boxes = []
+    for i, b in enumerate(data.get("redact") or []):
+        _need(_ints(b, 4) and b[0] < b[2] and b[1] < b[3], path, f"redact[{i}]",
+              f"expected [left, top, right, bottom] in pixels, got {b!r} (mark it again with make mark-picture)")
+        boxes.append(Box(*b))
+    markers = []
+    raw_markers = data.get("markers")
+    _need(isinstance(raw_markers, list) and raw_markers, path, "markers",
+          "expected a list of [x, y] (numbered 1, 2, ... in order)")
+    for i, item in enumerate(raw_markers):
+        item = {"at": item} if isinstance(item, list) else item
+        _need(isinstance(item, dict) and _ints(item.get("at"), 2), path, f"markers[{i}]",
+              f"expected [x, y] in pixels, got {item!r}")
+        style = item.get("style", "focus")
+        _need(style in STYLES, path, f"markers[{i}].style", f"expected one of {STYLES}, got {style!r}")
+        markers.append(Marker(i + 1, "", "centre", style, (item["at"][0], item["at"][1])))
+    shows = data.get("shows") or []
+    _need(isinstance(shows, list) and all(isinstance(s, str) for s in shows), path, "shows",
+          "expected a list of labels")
+    return Spec(path.stem, path, path.stem, "", (width, 0), {}, {}, (0, 0, 0, 0), width, (), tuple(markers), (),
+                "screenshot", taken.isoformat(), original, tuple(boxes), tuple(shows))
+
+
 def parse_spec(data: Any, path: Path) -> Spec:
     """Check a spec's structure and names; no files are read."""
     _need(isinstance(data, dict), path, "(top)", "expected a mapping")
-    known = {"raw", "capture", "crop", "width", "highlight", "markers", "redact"}
+    kind = data.get("kind", "drawing")
+    _need(kind in KINDS, path, "kind", f"expected one of {KINDS}, got {kind!r}")
+    if kind == "screenshot":
+        return parse_screenshot(data, path)
+    known = {"kind", "raw", "capture", "crop", "width", "highlight", "markers", "redact"}
     for key in data:
         _need(key in known, path, str(key), f"unknown field (expected one of: {', '.join(sorted(known))})")
     cap = data.get("capture")
@@ -267,15 +328,51 @@ def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layo
     for i, b in enumerate(red):
         _need(b.overlaps(Box(0, 0, *size)), spec.path, f"redact[{i}]", f"{spec.redactions[i]!r} is outside the crop")
     d = marker_diameter(size[0])
-    markers = []
-    for i, m in enumerate(spec.markers):
-        b = _marker_box(out(m.target), m.side, d)
+    placed = [(_marker_box(out(m.target), m.side, d), m, f"at {m.side} of {m.target!r}") for m in spec.markers]
+    highlights = tuple((out(h.target).grown(4), h.style) for h in spec.highlights)
+    return Layout(crop, scale, size, raw_red, red, highlights, _checked_markers(spec, placed, red, size), d)
+
+
+def _checked_markers(spec: Spec, placed: list[tuple[Box, Marker, str]], red: tuple[Box, ...],
+                     size: tuple[int, int]) -> tuple[tuple[Box, int, str], ...]:
+    markers: list[tuple[Box, int, str]] = []
+    for i, (b, m, where) in enumerate(placed):
         _need(b.inside(*size), spec.path, f"markers[{i}]",
-              f"marker {m.number} at {m.side} of {m.target!r} is outside the picture {size[0]}x{size[1]} ({b})")
+              f"marker {m.number} {where} is outside the picture {size[0]}x{size[1]} ({b})")
         for j, r in enumerate(red):
             _need(not b.overlaps(r), spec.path, f"markers[{i}]", f"marker {m.number} covers redact[{j}]")
         for other, n, _ in markers:
             _need(not b.overlaps(other), spec.path, f"markers[{i}]", f"marker {m.number} covers marker {n}")
         markers.append((b, m.number, m.style))
-    highlights = tuple((out(h.target).grown(4), h.style) for h in spec.highlights)
-    return Layout(crop, scale, size, raw_red, red, highlights, tuple(markers), d)
+    return tuple(markers)
+
+
+def screenshot_layout(spec: Spec, size: tuple[int, int]) -> Layout:
+    """A screenshot is published whole at its own size: black-outs and markers are in its pixels already."""
+    w, h = size
+    for i, b in enumerate(spec.redact_boxes):
+        _need(b.inside(w, h), spec.path, f"redact[{i}]", f"{[b.x0, b.y0, b.x1, b.y1]} is outside the picture {w}x{h}")
+    d = marker_diameter(w)
+    placed = []
+    for m in spec.markers:
+        x, y = m.at or (0, 0)
+        placed.append((Box(x - d // 2, y - d // 2, x - d // 2 + d, y - d // 2 + d), m, f"at {list(m.at or ())}"))
+    markers = _checked_markers(spec, placed, spec.redact_boxes, size)
+    return Layout(Box(0, 0, w, h), 1.0, size, spec.redact_boxes, spec.redact_boxes, (), markers, d)
+
+
+def drawn_text(shots: Path) -> str:
+    """The screen text the published pictures show, one run a line: what each drawing's capture recorded, and the
+    labels OCR read in each screenshot (its spec's `shows`). A label found here is in use even if no page bolds it."""
+    out = []
+    for path in sorted(shots.glob("*.yml")):
+        try:
+            spec = load_spec(path)
+        except SpecError:
+            continue  # reported by annotate_shots.py, naming the field
+        if spec.kind == "screenshot":
+            out += spec.shows
+        elif spec.raw_boxes.is_file():
+            runs = json.loads(spec.raw_boxes.read_text(encoding="utf-8")).get("texts") or []
+            out += [run["text"] for run in runs if isinstance(run, dict) and isinstance(run.get("text"), str)]
+    return "\n".join(out)

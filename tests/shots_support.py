@@ -9,8 +9,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import annotate_shots
 import capture_shots
+import check_pictures
+import mark_picture
 import shot_draw
+import shot_import
+import shot_ocr
 import shot_spec
+import shot_text
+import shot_truth
 
 capture_shots_main = capture_shots.main
 SHOTS = ROOT / "shots"
@@ -20,8 +26,9 @@ SPEC_PATHS = sorted(SHOTS.glob("*.yml"))
 SPECS = [shot_spec.load_spec(p) for p in SPEC_PATHS]
 SPEC_IDS = [s.name for s in SPECS]
 
-# The fake personal data typed into the captured pages (shots/pages/*.html), as OCR would read it once spaces,
-# case and punctuation are dropped. None of it may be readable in a published picture.
+# The made-up personal data typed into the fixture pages (tests/data/shots/sample-data/*.html, never into
+# shots/pages/), as OCR would read it once spaces, case and punctuation are dropped. None of it may be readable in
+# a published picture.
 FAKE_DATA = {
     "phone": "13800138000",
     "phone (start)": "1380013",
@@ -37,4 +44,4 @@ FAKE_DATA = {
     "e-mail domain": "exampleorg",
 }
 
-__all__ = ["annotate_shots", "capture_shots", "shot_draw", "shot_spec"]
+__all__ = ["annotate_shots", "capture_shots", "check_pictures", "mark_picture", "shot_draw", "shot_import", "shot_ocr", "shot_spec", "shot_text", "shot_truth"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from shots_support import SHOTS, annotate_shots, capture_shots_main, shot_spec
+from shots_support import FIXTURES, SHOTS, annotate_shots, capture_shots_main, shot_spec
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser,
 def captured(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("capture")
     shutil.copytree(SHOTS / "pages", work / "pages")
-    shutil.copy(SHOTS / "register-01-form.yml", work / "register-01-form.yml")
+    shutil.copy(FIXTURES / "register-drawing.yml", work / "register-01-form.yml")
     assert capture_shots_main([str(work / "register-01-form.yml")]) == 0
     return work
 
@@ -45,7 +45,7 @@ def test_a_fresh_capture_renders_within_budget(captured: Path) -> None:
 
 def test_selector_matching_nothing_fails_with_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(SHOTS / "pages", tmp_path / "pages")
-    spec = (SHOTS / "register-01-form.yml").read_text().replace('form: "#form"', 'form: "#no-such-form"')
+    spec = (FIXTURES / "register-drawing.yml").read_text().replace('form: "#form"', 'form: "#no-such-form"')
     (tmp_path / "register-01-form.yml").write_text(spec)
     assert capture_shots_main([str(tmp_path / "register-01-form.yml")]) == 1
     assert "capture.targets.form: '#no-such-form' matches nothing" in capsys.readouterr().err
@@ -55,7 +55,7 @@ def test_selector_matching_nothing_fails_with_exit_1(tmp_path: Path, capsys: pyt
 @pytest.mark.parametrize("url", ["http://unreachable.invalid/", "http://127.0.0.1:9/"])
 def test_an_unreachable_url_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                    url: str) -> None:
-    shutil.copy(SHOTS / "register-01-form.yml", tmp_path / "register-01-form.yml")
+    shutil.copy(FIXTURES / "register-drawing.yml", tmp_path / "register-01-form.yml")
     assert capture_shots_main([str(tmp_path / "register-01-form.yml"), "--url", url]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err

@@ -1,9 +1,13 @@
 """Every picture in a page is followed by a legend: an ordered list with one item per marker."""
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
+
 import pytest
 import site_sources
-from shots_support import ROOT, SPECS, annotate_shots
+from PIL import Image
+from shots_support import IMAGES, ROOT, SPECS, annotate_shots, shot_spec, shot_truth
 
 COUNTS = {"a.png": 2}
 IMG = "[![Alt](images/a.png){ loading=lazy width=340 }](images/a.png)"
@@ -40,10 +44,8 @@ PLACES = {
     "verify-identity-02-not-passed.png": "verify-identity",
     "change-name-01-account.png": "change-name",
 }
-CAPTIONS = {
-    "zh": "示意图：根据本指南的文字说明绘制，不是学信网截图；实际页面可能不同。",
-    "en": "Drawing made from this guide's description, not a screenshot of CHSI; the real page may look different.",
-}
+SPEC_OF = {f"{s.name}.png": s for s in SPECS}
+KINDS = shot_truth.load_kinds()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -58,4 +60,30 @@ def test_picture_is_in_its_page_with_caption_and_full_size_link(image: str, lang
                           f"'[![...](images/{image}){{ loading=lazy }}](images/{image})' with its caption below")
     line = lines[at[0]]
     assert line.startswith("[![") and line.endswith(f"](images/{image})") and "loading=lazy" in line
-    assert lines[at[0] + 2] == CAPTIONS[lang]
+    # the caption its kind calls for (includes/picture-kinds.yml): a drawing says so; a screenshot says when
+    assert lines[at[0] + 2] == shot_truth.expected(KINDS, SPEC_OF[image], "caption", lang)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_pages_say_what_kind_of_picture_it_is_and_give_its_size(spec: shot_spec.Spec) -> None:
+    with Image.open(IMAGES / f"{spec.name}.png") as img:
+        size = img.size
+    places = shot_truth.uses(ROOT / "docs", f"{spec.name}.png")
+    assert places
+    assert shot_truth.page_problems(spec, size, places, KINDS) == []
+
+
+def test_a_caption_of_the_wrong_kind_is_named_with_the_one_to_write(tmp_path: Path) -> None:
+    spec = shot_spec.parse_spec({"kind": "screenshot", "taken": datetime.date(2026, 12, 6),
+                                 "original": "a.png", "width": 340, "markers": [[20, 20]]}, tmp_path / "a.yml")
+    (tmp_path / "p.en.md").write_text(f"{IMG.replace('width=340', 'width=340 height=99')}\n\n"
+                                      "Drawing made from this guide's description.\n\n1. One.\n", encoding="utf-8")
+    found = shot_truth.page_problems(spec, (340, 100), shot_truth.uses(tmp_path, "a.png"), KINDS)
+    where = f"{tmp_path / 'p.en.md'}:1"
+    assert found == [
+        (f"{where}: caption: the line after a.png must read “Screenshot of CHSI's page, taken on 2026-12-06; CHSI may "
+         f"have changed the page since.” ({tmp_path / 'a.yml'} says kind: screenshot)"),
+        (f"{where}: alt text: start it with “Screenshot of CHSI (2026-12-06): ” and then say what the picture shows "
+         f"({tmp_path / 'a.yml'} says kind: screenshot)"),
+        f"{where}: size: a.png is 340x100 pixels: write width=340 height=100",
+    ]

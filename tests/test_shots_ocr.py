@@ -1,48 +1,93 @@
-"""OCR (Debian's tesseract, chi_sim+eng): the fake personal data typed into the captures is readable in the raw
-capture but in no published picture."""
+"""OCR (Debian's tesseract, chi_sim+eng): made-up personal data typed into a drawn page (a test fixture, never a
+committed source) is readable in its capture and in no published picture, and no committed picture shows any."""
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from shots_support import FAKE_DATA, IMAGES, SHOTS, SPEC_IDS
+from shots_support import FAKE_DATA, FIXTURES, IMAGES, SHOTS, SPECS, annotate_shots, capture_shots_main, shot_ocr
 
-pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is installed by make test")
+pytestmark = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
+BROWSER = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+SAMPLE_PAGES = FIXTURES / "sample-data"
 
 
-def ocr(path: Path) -> str:
-    """Text tesseract reads, lower-case, without spaces or punctuation (so '138 0013 8000' still matches)."""
-    # --psm 11 (sparse text): the drawings are mostly grey blocks with a few labels, which the default page
-    # segmentation reads as one picture and returns nothing for.
-    proc = subprocess.run(["tesseract", str(path), "-", "-l", "chi_sim+eng", "--psm", "11"], capture_output=True, text=True,
-                          check=True, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
-    return re.sub(r"[\s.@_\-+|:]", "", proc.stdout.lower())
+def squeezed(lines: list[shot_ocr.Line]) -> str:
+    """What OCR read, lower-case, without spaces or punctuation (so '138 0013 8000' still matches)."""
+    return re.sub(r"[\s.@_\-+|:]", "", " ".join(line.text for line in lines).lower())
 
 
 @pytest.fixture(scope="module")
-def texts() -> dict[str, str]:
-    paths = {f"published {n}": IMAGES / f"{n}.png" for n in SPEC_IDS}
-    paths["raw register-01-form"] = SHOTS / "raw" / "register-01-form.png"
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        return dict(zip(paths, pool.map(ocr, paths.values())))
+def with_sample_data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The fixture pages (the drawn pages with sample data typed in), captured and published with their fixture
+    specs in a scratch folder. Spec name -> (raw capture, published picture)."""
+    work = tmp_path_factory.mktemp("sample")
+    shutil.copytree(SHOTS / "pages", work / "pages")
+    for page in SAMPLE_PAGES.glob("*.html"):
+        shutil.copy(page, work / "pages" / page.name)
+    specs = sorted(SAMPLE_PAGES.glob("*.yml"))
+    for spec in specs:
+        shutil.copy(spec, work / spec.name)
+    assert capture_shots_main([str(work / s.name) for s in specs]) == 0
+    assert annotate_shots.main([str(work / s.name) for s in specs] + ["--out", str(work / "out")]) == 0
+    return {s.stem: (work / "raw" / f"{s.stem}.png", work / "out" / f"{s.stem}.png") for s in specs}
 
 
-def test_ocr_reads_the_fake_data_in_the_raw_capture(texts: dict[str, str]) -> None:
-    raw = texts["raw register-01-form"]
+@BROWSER
+def test_ocr_reads_the_sample_data_in_the_capture(with_sample_data: dict[str, tuple[Path, Path]]) -> None:
+    raw, _ = with_sample_data["register-sample"]
+    lines = shot_ocr.read_lines(raw)
+    text = squeezed(lines)
     for value in ("13800138000", "examplestudent", "xq7700123"):
-        assert value in raw
+        assert value in text
+    kinds = {f.what for f in shot_ocr.personal_data(lines)}
+    assert kinds >= {"a phone-like number", "a passport-like number", "a Latin name"}
 
 
-@pytest.mark.parametrize("name", SPEC_IDS)
-def test_ocr_reads_the_published_picture(texts: dict[str, str], name: str) -> None:
-    assert re.search(r"[\u4e00-\u9fff]{2}", texts[f"published {name}"]), "OCR read no Chinese word at all"
+@BROWSER
+@pytest.mark.parametrize("name", ["register-sample", "account-sample"])
+def test_no_sample_data_is_readable_once_published(with_sample_data: dict[str, tuple[Path, Path]],
+                                                   name: str) -> None:
+    _, published = with_sample_data[name]
+    lines = shot_ocr.read_lines(published)
+    assert [what for what, value in FAKE_DATA.items() if value in squeezed(lines)] == []
+    assert shot_ocr.personal_data(lines) == []
 
 
-@pytest.mark.parametrize("name", SPEC_IDS)
-def test_no_fake_personal_data_is_readable(texts: dict[str, str], name: str) -> None:
-    text = texts[f"published {name}"]
-    assert [what for what, value in FAKE_DATA.items() if value in text] == []
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_ocr_reads_the_published_picture(spec) -> None:
+    lines = shot_ocr.read_lines(IMAGES / f"{spec.name}.png")
+    assert re.search(r"[\u4e00-\u9fff]{2}", "".join(line.text for line in lines)), "OCR read no Chinese word at all"
+
+
+@pytest.mark.parametrize(("line", "what"), [
+    ("13800138000", "a phone-like number"),
+    ("+86 138 0013 8000", "a phone-like number"),
+    ("XQ7700123", "a passport-like number"),
+    ("E 12345678", "a passport-like number"),
+    ("student@example.org", "an e-mail address"),
+    ("EXAMPLE STUDENT", "a Latin name"),
+    ("ZHANG, SAN", "a Latin name"),
+])
+def test_each_kind_of_personal_data_is_found(line: str, what: str) -> None:
+    found = shot_ocr.personal_data([shot_ocr.Line(line, shot_ocr.Box(1, 2, 3, 4))])
+    assert what in {f.what for f in found}
+    assert found[0].box == shot_ocr.Box(1, 2, 3, 4)
+
+
+@pytest.mark.parametrize("line", ["kefu@chsi.com.cn", "010-68352057", "CHSI", "方式 3", "2026-12-06", "18:30"])
+def test_what_the_guide_quotes_is_not_personal_data(line: str) -> None:
+    assert shot_ocr.personal_data([shot_ocr.Line(line, shot_ocr.Box(0, 0, 1, 1))], ["861068352057", "01068352057"],
+                                   ["CHSI"]) == []
+
+
+@pytest.mark.parametrize(("label", "read", "found"), [
+    ("我已阅读并同意《用户协议》、《隐私政策》", "我 已 阅读 并 同意 《用 户 协议 入 《隐私 政策 》", True),  # one misread
+    ("证件号码", "“证 件 号 码", True),
+    ("姓名", "“姓", False),
+    ("立即注册", "立即 登录", False),
+])
+def test_a_label_is_readable_despite_one_misread_character_in_six(label: str, read: str, found: bool) -> None:
+    assert (shot_ocr.find_label([shot_ocr.Line(read, shot_ocr.Box(0, 0, 1, 1))], label) is not None) is found

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-import shot_text
-from shots_support import SHOTS, SPECS, annotate_shots, capture_shots_main, shot_spec
+from shots_support import FIXTURES, SHOTS, SPECS, annotate_shots, capture_shots_main, shot_spec, shot_text
 
 QUOTED = shot_text.quoted_labels()
+DRAWINGS = [s for s in SPECS if s.kind == "drawing"]  # a screenshot shows what CHSI shows: shot_truth.py
 BROWSER = [pytest.mark.browser,
            pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
 
@@ -36,7 +36,7 @@ def test_the_quoted_labels_come_from_the_table_and_leave_out_assumptions(tmp_pat
     assert shot_text.quoted_labels(table) == {"立即注册"}
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+@pytest.mark.parametrize("spec", DRAWINGS, ids=[s.name for s in DRAWINGS])
 def test_every_published_picture_draws_only_quoted_labels(spec: shot_spec.Spec) -> None:
     rendered = annotate_shots.render_spec(spec)
     assert rendered.runs, "the capture recorded no text runs (run `make capture`)"
@@ -44,12 +44,15 @@ def test_every_published_picture_draws_only_quoted_labels(spec: shot_spec.Spec) 
 
 
 def test_redacted_and_cropped_out_text_is_not_drawn() -> None:
-    spec = next(s for s in SPECS if s.name == "register-01-form")
+    spec = shot_spec.load_spec(FIXTURES / "register-drawing.yml")
+    spec = shot_spec.Spec(**{**spec.__dict__, "path": SHOTS / "x.yml", "raw": "register-01-form"})  # shots/raw/
     rendered = annotate_shots.render_spec(spec)
-    drawn = {run.text for run in shot_text.drawn(rendered.runs, rendered.layout)}
-    everything = {run.text for run in rendered.runs}
-    assert "EXAMPLE STUDENT" in everything and "EXAMPLE STUDENT" not in drawn  # under a redaction
-    assert "学信网" in everything and "学信网" not in drawn  # the header is above the crop
+    lay = rendered.layout
+    under = shot_spec.Run("UNDER A BLACK-OUT", lay.raw_redactions[0])
+    above = shot_spec.Run("ABOVE THE CROP", shot_spec.Box(lay.crop.x0, 0, lay.crop.x1, max(lay.crop.y0, 1)))
+    drawn = {run.text for run in shot_text.drawn([*rendered.runs, under, above], lay)}
+    assert "UNDER A BLACK-OUT" not in drawn and "ABOVE THE CROP" not in drawn
+    assert "学信网" in {run.text for run in rendered.runs} and "学信网" not in drawn  # the header is above the crop
     assert "立即注册" in drawn
 
 
@@ -58,13 +61,13 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every spec captured again from its page, as `make capture` would."""
     work = tmp_path_factory.mktemp("fresh")
     shutil.copytree(SHOTS / "pages", work / "pages")
-    for spec in SPECS:
+    for spec in DRAWINGS:
         shutil.copy(spec.path, work / spec.path.name)
-    assert capture_shots_main([str(work / s.path.name) for s in SPECS]) == 0
+    assert capture_shots_main([str(work / s.path.name) for s in DRAWINGS]) == 0
     return work
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+@pytest.mark.parametrize("spec", DRAWINGS, ids=[s.name for s in DRAWINGS])
 @BROWSER[0]
 @BROWSER[1]
 def test_committed_text_runs_are_what_the_page_draws_today(fresh: Path, spec: shot_spec.Spec) -> None:
@@ -83,7 +86,7 @@ def test_a_picture_that_draws_invented_text_is_not_published(tmp_path: Path,
     page.write_text(html.replace('<span class="blk dark" style="width:160px;height:20px"></span>', "身份核验结果"),
                     encoding="utf-8")
     spec = tmp_path / "verify-identity-02-not-passed.yml"
-    shutil.copy(SHOTS / spec.name, spec)
+    shutil.copy(FIXTURES / "not-passed-drawing.yml", spec)
     assert capture_shots_main([str(spec)]) == 0
     out = tmp_path / "out"
     assert annotate_shots.main([str(spec), "--out", str(out)]) == 1

@@ -11,7 +11,8 @@ import pytest
 import site_sources
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / d) for d in ("hooks", "scripts")]
+import shot_spec
 import ui_labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +105,7 @@ def test_an_assumed_label_appears_only_with_a_way_to_get_help(line: str, problem
 def test_every_label_in_the_table_is_used_on_an_english_page_or_drawn_in_a_picture() -> None:
     labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
     english = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.en.md"))
-    drawn = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "shots" / "raw").glob("*.boxes.json"))
+    drawn = shot_spec.drawn_text(ROOT / "shots")
     unused = [label for label in labels if f"**{label}**" not in english and label not in drawn]
     assert unused == []
 

@@ -1,0 +1,90 @@
+"""No original screenshot and no readable personal data in what git holds (scripts/check_pictures.py)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from shots_support import ROOT, check_pictures, shot_ocr
+
+OCR = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A scratch repository with this project's .gitignore and the files the check reads quoted text from."""
+    for name in (".gitignore", "includes/links.md", "includes/ui-labels.yml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    git(tmp_path, "init", "-q")
+    return tmp_path
+
+
+def picture_with(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img = Image.new("RGB", (520, 80), "white")
+    ImageDraw.Draw(img).text((20, 20), text, fill="black", font=ImageFont.truetype(str(FONT), 28))
+    img.save(path)
+
+
+@OCR
+def test_the_repository_holds_no_original_and_no_readable_personal_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_pictures.main([]) == 0, capsys.readouterr().out
+
+
+def test_an_original_added_by_force_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    picture_with(repo / "shots" / "originals" / "register-01-form.png", "anything")
+    git(repo, "add", "-f", "shots/originals/register-01-form.png")
+    assert check_pictures.main(["--root", str(repo), "--no-ocr"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("shots/originals/register-01-form.png: an original screenshot is in git: "
+                          "run `git rm --cached shots/originals/register-01-form.png`")
+
+
+def test_an_original_is_kept_out_by_gitignore(repo: Path) -> None:
+    picture_with(repo / "shots" / "originals" / "x.jpg", "anything")
+    git(repo, "add", "-A")
+    listed = subprocess.run(["git", "-C", str(repo), "ls-files"], capture_output=True, text=True, check=True).stdout
+    assert "originals" not in listed and ".gitignore" in listed
+
+
+@OCR
+@pytest.mark.parametrize(("value", "what"), [
+    ("13800138000", "a phone-like number"),
+    ("XQ7700123", "a passport-like number"),
+    ("sample.student@example.org", "an e-mail address"),
+    ("EXAMPLE STUDENT", "a Latin name"),
+])
+def test_a_committed_picture_showing_personal_data_is_named_with_its_box(repo: Path, value: str, what: str,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    picture_with(repo / "shots" / "raw" / "form.png", f"Data: {value}")
+    git(repo, "add", "shots/raw/form.png")
+    assert check_pictures.main(["--root", str(repo)]) == 1
+    out = capsys.readouterr().out
+    assert "shots/raw/form.png: (box " in out and f"OCR reads {what}, “{value[:3]}…”" in out
+    assert value not in out  # the finding does not copy the data into a log
+
+
+@OCR
+def test_a_published_picture_is_read_before_it_is_added(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    picture_with(repo / "docs" / "images" / "form.png", "Passport XQ7700123")
+    assert check_pictures.main(["--root", str(repo)]) == 1
+    assert "docs/images/form.png: (box " in capsys.readouterr().out
+
+
+@OCR
+def test_what_the_guide_quotes_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    picture_with(repo / "docs" / "images" / "contact.png", "kefu@chsi.com.cn 010-68352057")
+    assert check_pictures.main(["--root", str(repo)]) == 0, capsys.readouterr().out
+
+
+def test_outside_a_repository_is_misuse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_pictures.main(["--root", str(tmp_path), "--no-ocr"]) == 2
+    assert "is not a git repository" in capsys.readouterr().err
