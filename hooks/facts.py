@@ -172,30 +172,24 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
             problems.append(f"{where}:{_line(email_node)}: service-email '{email}' is not an e-mail address "
                             "(write it as name@example.com)")
 
-    addresses: dict[str, str] = {}
-    for name, (key, value) in _mapping(need("addresses")).items():
-        at = f"{where}:{_line(key)}"
-        lines[name] = _line(key)
-        url = _text(value)
-        if not NAME.match(name):
-            problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like chsi-home)")
-        elif not re.match(r"^https?://[^\s/]+", url):
-            problems.append(f"{at}: '{name}' must be a web address starting with https:// (found '{url}')")
-        else:
-            addresses[name] = url
+    def named(section: str, example: str, valid: re.Pattern[str], what: str) -> dict[str, str]:
+        """The name: value lines of a section, each name and value checked, each line remembered."""
+        found: dict[str, str] = {}
+        for name, (key, value) in _mapping(need(section)).items():
+            at, text = f"{where}:{_line(key)}", _text(value)
+            lines[name] = _line(key)
+            if not NAME.match(name):
+                problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like {example})")
+            elif not valid.match(text):
+                problems.append(f"{at}: {name} is '{text}': {what}")
+            else:
+                found[name] = text
+        return found
 
-    hotlines: dict[str, str] = {}
-    for name, (key, value) in _mapping(need("hotlines")).items():
-        at = f"{where}:{_line(key)}"
-        lines[name] = _line(key)
-        number = _text(value)
-        if not NAME.match(name):
-            problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like hotline-en)")
-        elif not MAINLAND_NUMBER.match(number):
-            problems.append(f"{at}: {name} is '{number}': write it as dialled in the Chinese mainland, 0, the area "
-                            "code, a hyphen and the number, like 010-67410388")
-        else:
-            hotlines[name] = number
+    addresses = named("addresses", "chsi-home", re.compile(r"^https?://[^\s/]+"),
+                      "write a web address starting with https://")
+    hotlines = named("hotlines", "hotline-en", MAINLAND_NUMBER, "write it as dialled in the Chinese mainland, 0, "
+                     "the area code, a hyphen and the number, like 010-67410388")
 
     mail = _mapping(need("mail-to-chsi"))
     subject, closing, items = _text(mail.get("subject", (None, None))[1]), _text(mail.get("closing", (None, None))[1]), []

@@ -165,3 +165,18 @@ def new_page(browser):
         context.close()
     strangers = sorted({url for url in requests if not is_local(url)})
     assert strangers == [], "requests left 127.0.0.1"
+
+
+def search_from_not_found(page, lang: str) -> tuple[str, list[str]]:
+    """On a not-found page: search for the title of its own link to the troubleshooting page (in `lang`), and return
+    that page's address and the addresses of the results, without #fragment or query."""
+    link = page.locator(f".not-found__part[lang^='{lang}'] a[href$='troubleshooting/']")
+    query, target = link.inner_text(), link.evaluate("a => a.href")
+    page.locator(".not-found__part label.not-found__search").first.click()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(state="visible")
+    found = [href.split("#")[0].split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
+    return target, found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from browser import search_from_not_found
 
 pytestmark = pytest.mark.browser
 
@@ -58,20 +59,12 @@ def test_its_language_switcher_leads_to_the_two_home_pages(new_page, base_url, p
 def test_its_search_finds_pages_of_its_language(new_page, base_url, path) -> None:
     page = new_page()
     page.goto(base_url + path)
-    lang = LANGUAGE_OF[path]
     # What to search for: the page's own link to the troubleshooting page in its language (its title).
-    link = page.locator(f".not-found__part[lang^='{lang}'] a[href$='troubleshooting/']")
-    query, target = link.inner_text(), link.evaluate("a => a.href")
-    page.locator(".not-found__part label.not-found__search").first.click()
-    page.locator("input.md-search__input").focus()
-    page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(state="visible")
-    found = [href.split("#")[0].split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
-    assert target in found, (query, found)
+    lang = LANGUAGE_OF[path]
+    target, found = search_from_not_found(page, lang)
+    assert target in found, found
     english = [href.startswith(base_url + "en/") for href in found]
-    assert all(english) if lang == "en" else not any(english), (query, found)
+    assert all(english) if lang == "en" else not any(english), found
 
 
 @pytest.mark.parametrize("path", ["en/no-such-page/", "en/register/no-such-anchor-page"])

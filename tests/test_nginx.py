@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pytest
-from browser import browser, page_paths  # noqa: F401 - browser is a fixture, used by name
+from browser import browser, page_paths, search_from_not_found  # noqa: F401 - browser is a fixture, used by name
 from conftest import build_site
 from html_facts import read_page
 
@@ -236,17 +236,9 @@ def test_the_not_found_page_searches_its_language(served: Served, page, path: st
     assert page.goto(url).status == 404
     lang = page.locator("html").get_attribute("lang")
     # What to search for: the page's own link to the troubleshooting page in its language (that page's title).
-    link = page.locator(f".not-found__part[lang^='{lang}'] a[href$='troubleshooting/']")
-    query, target = link.inner_text(), link.evaluate("a => a.href")
-    page.locator(".not-found__part label.not-found__search").first.click()
-    page.locator("input.md-search__input").focus()
-    page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(state="visible")
-    found = [href.split("#")[0].split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
+    target, found = search_from_not_found(page, lang)
     english = [href.startswith(served.base + "en/") for href in found]
-    assert target in found and (all(english) if lang == "en" else not any(english)), (query, found)
+    assert target in found and (all(english) if lang == "en" else not any(english)), found
     assert _problems(page, missing_page=url) == []
 
 
