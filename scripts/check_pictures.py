@@ -7,12 +7,15 @@ An original screenshot (shots/originals/) shows a student's data in full; once c
 which no later commit removes. So the check fails when any file there is tracked or staged, when any tracked file is
 one that .gitignore says to keep out, and when OCR reads a phone- or passport-like number, an e-mail address other
 than CHSI's, or a Latin name in SURNAME GIVENNAME form in a tracked picture or a published one, except the numbers and
-words the guide itself quotes (includes/links.md, includes/ui-labels.yml). Each problem is one line naming the file
+words the guide itself quotes (includes/facts.yml, includes/ui-labels.yml). OCR readings are kept in
+.cache/check-pictures/ by the picture's hash, so a second run reads only pictures that changed. Each problem is one line naming the file
 and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels). Exit 0 clean, 1 problems found, 2 misuse (no git).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -22,8 +25,14 @@ from pathlib import Path
 
 import shot_ocr
 import yaml
+from shot_spec import Box
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "hooks"))
+import facts as facts_module
+
+# OCR readings by the hash of the picture's bytes (git-ignored, like all of .cache/).
+CACHE = ".cache/check-pictures"
 ORIGINALS = "shots/originals/"
 PICTURE = re.compile(r"\.(png|jpe?g|gif|webp|bmp|tiff?|heic|avif)$", re.IGNORECASE)
 
@@ -55,13 +64,11 @@ def tracking_problems(root: Path) -> list[str]:
 
 def quoted(root: Path) -> tuple[list[str], list[str]]:
     """The digits of every phone number the guide gives, and the Latin words of its labels and glosses."""
-    links = (root / "includes" / "links.md")
-    text = links.read_text(encoding="utf-8") if links.is_file() else ""
     digits = []
-    for number in re.findall(r"tel:\+?(\d+)", text):
-        digits.append(number)
-        if number.startswith("86"):
-            digits.append("0" + number[2:])  # 010-... as written in the Chinese mainland
+    if (root / facts_module.FACTS_FILE).is_file():
+        for number in facts_module.load_facts(root).hotlines.values():
+            digits.append(facts_module.international_digits(number).lstrip("+"))
+            digits.append(re.sub(r"\D", "", number))  # 010-... as written in the Chinese mainland
     words: set[str] = set()
     labels = root / "includes" / "ui-labels.yml"
     if labels.is_file():
@@ -71,11 +78,32 @@ def quoted(root: Path) -> tuple[list[str], list[str]]:
     return digits, sorted(words)
 
 
+def read_lines_cached(root: Path, picture: Path) -> list[shot_ocr.Line]:
+    """What OCR reads in a picture, kept in .cache/check-pictures/ under the hash of the picture's bytes: reading ten
+    pictures takes half a minute, and they rarely change. The check itself runs on every call, so a change to the
+    numbers and words the guide quotes applies at once; a changed picture has another hash and is read again."""
+    digest = hashlib.sha256(picture.read_bytes()).hexdigest()
+    cached = root / CACHE / f"{digest}.json"
+    if cached.is_file():
+        try:
+            return [shot_ocr.Line(row["text"], Box(*row["box"]), row["sure"])
+                    for row in json.loads(cached.read_text(encoding="utf-8"))]
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged entry is read again
+    lines = shot_ocr.read_lines(picture)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    part = cached.with_suffix(".tmp")
+    part.write_text(json.dumps([{"text": line.text, "box": [line.box.x0, line.box.y0, line.box.x1, line.box.y1],
+                                 "sure": line.sure} for line in lines], ensure_ascii=False), encoding="utf-8")
+    part.replace(cached)
+    return lines
+
+
 def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
     digits, words = quoted(root)
 
     def one(path: str) -> list[str]:
-        lines = shot_ocr.read_lines(root / path)
+        lines = read_lines_cached(root, root / path)
         return [f"{path}: (box {f.box.x0},{f.box.y0}-{f.box.x1},{f.box.y1}): OCR reads {f.what}, {f.masked()}: "
                 "black it out (`make mark-picture NAME=...`), or if this is an original, move it to "
                 f"{ORIGINALS} and `git rm --cached {path}`"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from project_facts import EMAIL, HOTLINES
 from shots_support import ROOT, check_pictures, shot_ocr
 
 OCR = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
@@ -20,7 +21,7 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A scratch repository with this project's .gitignore and the files the check reads quoted text from."""
-    for name in (".gitignore", "includes/links.md", "includes/ui-labels.yml"):
+    for name in (".gitignore", "includes/facts.yml", "includes/ui-labels.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     git(tmp_path, "init", "-q")
@@ -81,7 +82,7 @@ def test_a_published_picture_is_read_before_it_is_added(repo: Path, capsys: pyte
 
 @OCR
 def test_what_the_guide_quotes_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    picture_with(repo / "docs" / "images" / "contact.png", "kefu@chsi.com.cn 010-68352057")
+    picture_with(repo / "docs" / "images" / "contact.png", f"{EMAIL} {HOTLINES['hotline-en']}")
     assert check_pictures.main(["--root", str(repo)]) == 0, capsys.readouterr().out
 
 
