@@ -51,7 +51,9 @@ def home_paths(site_url: str, default: str, locales: list[str]) -> dict[str, str
 
 def point_at_home_pages(html: str, site_url: str, homes: dict[str, str], default: str) -> str:
     """Every hreflang link (x-default too) to its language's home page; <link> tags keep absolute addresses."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    parts = urlsplit(site_url)
+    # A preview build has no public address: its <link> tags then name the home pages from the server root.
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
     def rewrite(match: re.Match[str]) -> str:
         lang = match.group(3)

@@ -31,3 +31,14 @@ def build_site(site_dir: Path, *, site_url: str | None = None) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per session with the default site_url (Chinese at /, English at /en/)."""
     return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+# An address that is public in form (hooks/site_address.py), so the build writes what only a published site has:
+# the sitemap, QR codes, canonical and absolute hreflang links.
+PUBLISHED_URL = "https://guide.example.edu/chsi/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built once per session for PUBLISHED_URL, as the deploy workflow builds it."""
+    return build_site(tmp_path_factory.mktemp("published") / "site", site_url=PUBLISHED_URL)
