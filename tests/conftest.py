@@ -35,7 +35,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # An address that is public in form (hooks/site_address.py), so the build writes what only a published site has:
 # the sitemap, QR codes, canonical and absolute hreflang links.
-PUBLISHED_URL = "https://guide.example.edu/chsi/"
+PUBLISHED_URL = "https://guide.example.edu/"
 
 
 @pytest.fixture(scope="session")

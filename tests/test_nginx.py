@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import pytest
 from browser import browser, page_paths, search_from_not_found  # noqa: F401 - browser is a fixture, used by name
-from conftest import build_site
+from conftest import PUBLISHED_URL, build_site
 from html_facts import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,15 +60,17 @@ def _values(port: int, guide_path: str, web_root: Path, **more: str) -> dict[str
 
 
 @pytest.fixture(scope="module", params=["root", "sub-path"])
-def served(request: pytest.FixtureRequest, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def served(request: pytest.FixtureRequest, published_site: Path,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Builds for a public address, as production serves them: only those have a sitemap and QR codes."""
     tmp = tmp_path_factory.mktemp(f"nginx-{request.param}")
     port = nginx_conf.free_port()
     if request.param == "root":
         # The committed deploy/nginx-security-headers.conf, as it is: a root build's policy.
-        site, web_root, guide_path, snippet = built_site, built_site, "/", None
+        site, web_root, guide_path, snippet = published_site, published_site, "/", None
     else:
         web_root, guide_path = tmp / "www", SUB_PATH
-        site = build_site(web_root / SUB_PATH.strip("/"), site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
+        site = build_site(web_root / SUB_PATH.strip("/"), site_url=f"{PUBLISHED_URL.rstrip('/')}{SUB_PATH}")
         snippet = security_headers.nginx_snippet(site)  # its 404 script names the sub-path: its own hashes
     prefix = tmp / "prefix"
     main = nginx_conf.prepare(prefix, _values(port, guide_path, web_root), headers_snippet=snippet)
