@@ -80,8 +80,8 @@ STUDENT_QUERIES = student_queries()
 
 
 def page_url(lang: str, page: str) -> str:
-    """Where a page of docs/ is published, relative to the site root."""
-    return ("en/" if lang == "en" else "") + ("" if page == "index" else f"{page}/")
+    """Where a page of docs/ is published, relative to the site root, after the renames of redirects.yml."""
+    return site_sources.current(("en/" if lang == "en" else "") + ("" if page == "index" else f"{page}/"))
 
 
 def first_item(page, base: str, start: str, query: str) -> list[tuple[str, str]]:
@@ -105,7 +105,7 @@ def test_there_are_forty_student_queries_in_both_languages() -> None:
 @pytest.mark.parametrize(("lang", "query", "page", "section"), STUDENT_QUERIES,
                          ids=[f"{lang}-{query}" for lang, query, *_ in STUDENT_QUERIES])
 def test_the_expected_answer_exists(built_site: Path, lang: str, query: str, page: str, section: str) -> None:
-    source = ROOT / "docs" / f"{page}.{lang}.md"
+    source = site_sources.docs_file("" if page == "index" else f"{page}/", lang)
     assert source.is_file(), f"{STUDENT_QUERIES_FILE.name}: {query!r}: no page {source.relative_to(ROOT)}"
     if section:
         ids = [anchor for _, anchor in read_page(built_site / page_url(lang, page) / "index.html").heading_ids]
