@@ -52,7 +52,7 @@ class MailItem:
 class Facts:
     school: str
     addresses: dict[str, str]           # name -> https address
-    hotlines: dict[str, str]            # name -> number as dialled in the Chinese mainland (010-67410388)
+    hotlines: dict[str, str]            # name -> number as dialled in the Chinese mainland (010-12345678)
     service_email: str
     subject: str
     items: list[MailItem]
@@ -105,13 +105,13 @@ class Facts:
 
 
 def international_digits(number: str) -> str:
-    """010-67410388 -> +861067410388 (the trunk 0 dropped), dialled from anywhere."""
+    """010-12345678 -> +861012345678 (the trunk 0 dropped), dialled from anywhere."""
     m = MAINLAND_NUMBER.match(number)
     return f"+86{m['area']}{m['local']}" if m else number
 
 
 def international_display(number: str) -> str:
-    """010-67410388 -> +86 10 6741 0388: the local number in two groups, as written for readers abroad."""
+    """010-12345678 -> +86 10 1234 5678: the local number in two groups, as written for readers abroad."""
     m = MAINLAND_NUMBER.match(number)
     if not m:
         return number
@@ -189,7 +189,7 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
     addresses = named("addresses", "chsi-home", re.compile(r"^https?://[^\s/]+"),
                       "write a web address starting with https://")
     hotlines = named("hotlines", "hotline-en", MAINLAND_NUMBER, "write it as dialled in the Chinese mainland, 0, "
-                     "the area code, a hyphen and the number, like 010-67410388")
+                     "the area code, a hyphen and the number, like 010-12345678")
 
     mail = _mapping(need("mail-to-chsi"))
     subject, closing, items = _text(mail.get("subject", (None, None))[1]), _text(mail.get("closing", (None, None))[1]), []
@@ -273,8 +273,8 @@ def typed_facts(markdown: str, facts: Facts, src: str, first_line: int = 1) -> l
     checks: list[tuple[re.Pattern[str], str, str]] = []
     for name, number in facts.hotlines.items():
         parts = MAINLAND_NUMBER.match(number)
-        # The local digits with any separators between them (67410388, 6741 0388, 6741-0388), after the area code
-        # and the country code, if given: 010-67410388, 01067410388, +86 10 6741 0388, +861067410388.
+        # The local digits with any separators between them (12345678, 1234 5678, 1234-5678), after the area code
+        # and the country code, if given: 010-12345678, 01012345678, +86 10 1234 5678, +861012345678.
         sep = r"[\s\-.()]*"
         digits = r"[\s\-.()]?".join(parts["local"])
         pattern = rf"(?<!\d)(?:(?:\+|00)?86{sep})?(?:0?{parts['area']}{sep})?{digits}(?!\d)"

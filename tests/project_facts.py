@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import facts as facts_module
 
 FACTS = facts_module.load_facts(ROOT)
-HOTLINES = FACTS.hotlines                                  # name -> 010-67410388
+HOTLINES = FACTS.hotlines                                  # name -> the number as dialled in the Chinese mainland
 TELS = sorted({f"tel:{facts_module.international_digits(n)}" for n in HOTLINES.values()})
 ABROAD = [facts_module.international_display(n) for n in HOTLINES.values()]
 EMAIL = FACTS.service_email

@@ -96,7 +96,7 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
         facts_module.parse_facts(bad)
     lines = {n for n, line in enumerate(bad.splitlines(), 1) if line.startswith(("  hotline-en:", "service-email:"))}
     assert sorted(int(p.split(":")[1]) for p in str(err.value).splitlines()) == sorted(lines)
-    assert "like 010-67410388" in str(err.value) and "name@example.com" in str(err.value)
+    assert "like 010-12345678" in str(err.value) and "name@example.com" in str(err.value)
 
 
 def copy_project(tmp_path: Path) -> Path:
