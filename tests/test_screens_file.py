@@ -60,7 +60,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
                                   "- link: CHSI-Home\n  labels: []\n"
                                   "- labels: [注册]\n"))
     assert message.splitlines()[1:] == [
-        "includes/screens.yml:1: [service-email] is mailto:kefu@chsi.example, not a web page: list only pages a browser opens",
+        "includes/screens.yml:1: [service-email] is mailto:service@chsi.example, not a web page: list only pages a browser opens",
         "includes/screens.yml:4: label 注册 is listed twice for [chsi-home]",
         "includes/screens.yml:5: [CHSI-Home] is listed already on line 3: give each page one entry",
         "includes/screens.yml:6: labels: needs a list of at least one label from includes/ui-labels.yml",
