@@ -1,3 +1,5 @@
+# Each target runs one room of the package guide/ (python -m guide.ROOM; DEVELOPING.md, "The house"): checks,
+# rendering and outputs (the build), pdf, pictures, linkcheck, screencheck, deploy.
 # Every target sets up what it needs first (scripts/setup.sh is quick when nothing is missing): a target that runs
 # a script depends on setup-site, setup-links or setup-test, whichever dependency group holds everything the script imports
 # (tests/test_make_groups.py checks that from the imports).
@@ -33,66 +35,64 @@ serve: setup-site
 ##              deploy/, as production sends it (compression, cache and security headers, each language's 404 page);
 ##              nginx runs as you from a temporary folder; Ctrl+C stops it. nginx comes with the test group's packages
 serve-nginx: setup-test build
-	$(PY) scripts/serve_nginx.py --host $(HOST) --port $(PORT)
+	$(PY) -m guide.deploy.serve_nginx --host $(HOST) --port $(PORT)
 
 ## build: write the whole site (both languages) and its PDFs (site/downloads/) to a temporary folder, then put
 ##        it in place of site/ only when every step succeeded: a failed build leaves the previous site/ as it was
 build: setup-site
-	$(PY) scripts/build_site.py
+	$(PY) -m guide.outputs.build
 
 ## dist: one archive for a university's web server, dist/chsi-guide-HOST-COMMIT.tar.gz: the site built for
 ##       SITE_URL (required: SITE_URL=https://www.example.edu/chsi-guide/ make dist), its nginx configuration from
 ##       deploy/ filled in for that address, and INSTALL.txt (what to copy where, HTTPS, the ICP filing)
 dist: setup-site
-	$(PY) scripts/make_dist.py
+	$(PY) -m guide.deploy.dist
 
 ## pdf: write the PDFs again from the site already in site/ (make build does both)
 pdf: setup-site
-	$(PY) scripts/export_pdf.py
+	$(PY) -m guide.pdf
 
 ## test: set up, then run every test (builds the site itself)
 test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
 ## check: every check of the sources that needs no browser and no PDF, without building (seconds): what the build
-##        refuses (scripts/check_content.py runs the build's own check functions), translation parity, copy lint,
+##        refuses (guide/checks/content.py runs the build's own check functions), translation parity, copy lint,
 ##        word budgets, and no original screenshot or readable personal data in any committed picture (make test runs
 ##        them too)
 check: setup-test
-	@status=0; $(PY) scripts/check_content.py || status=1; $(PY) scripts/check_parity.py || status=1; \
-	  $(PY) scripts/lint_copy.py || status=1; $(PY) scripts/check_budgets.py || status=1; \
-	  $(PY) scripts/check_pictures.py || status=1; exit $$status
+	@$(PY) -m guide.checks
 
 ## links: build, then check every link, including the remote ones (needs the network). The checker needs httpx,
 ##        which the links group adds to the site group: set that up first (build then finds the site group in place)
 links: setup-links build
-	$(PY) scripts/check_links.py
+	$(PY) -m guide.linkcheck
 
 ## screens: fetch the public CHSI pages of includes/screens.yml and report labels the guide quotes that are gone
 ##          (needs the network; SCREENS_ARGS="--map PREFIX=REPLACEMENT" reads a page from a local server or file)
 SCREENS_ARGS ?=
 screens: setup-links
-	$(PY) scripts/check_screens.py $(SCREENS_ARGS)
+	$(PY) -m guide.screencheck $(SCREENS_ARGS)
 
 ## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
 ##            (SITE_URL=https://.../path/ for the published address, as for build)
 email-kit: build
-	$(PY) scripts/email_kit.py
+	$(PY) -m guide.outputs.email_kit
 
 ## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
 shots: setup-test
-	$(PY) scripts/annotate_shots.py
+	$(PY) -m guide.pictures.annotate
 
 ## mark-picture: mark black-outs and numbered markers on shots/originals/NAME.png in the browser, then save
 ##               shots/NAME.yml and docs/images/NAME.png (make mark-picture NAME=register-01-form)
 mark-picture: setup-test
 	@test -n "$(NAME)" || { echo "mark-picture: say which picture: make mark-picture NAME=register-01-form" >&2; exit 2; }
-	$(PY) scripts/mark_picture.py "$(NAME)"
+	$(PY) -m guide.pictures.mark "$(NAME)"
 
 ## capture: re-capture the raw screenshots in shots/raw/ with Debian's Chromium, then re-render
 capture: setup-test
-	$(PY) scripts/capture_shots.py
-	$(PY) scripts/annotate_shots.py
+	$(PY) -m guide.pictures.capture
+	$(PY) -m guide.pictures.annotate
 
 ## bench-pages: build for a local port, serve it with gzip, weigh every page and score it with Lighthouse mobile
 ##              (a benchmark, not a test: prints a table per page; a few minutes)
@@ -135,4 +135,4 @@ audit: setup-test
 
 ## headers: write deploy/nginx-security-headers.conf again from a fresh build (make test fails while it is stale)
 headers: build
-	$(PY) scripts/security_headers.py --write
+	$(PY) -m guide.deploy.headers_snippet --write

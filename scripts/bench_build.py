@@ -4,7 +4,7 @@
 usage: bench_build.py [--runs 3]
 
 Each run builds the real site into a temporary directory (`mkdocs build --strict`, the first half of `make build`),
-then exports the PDFs from it (scripts/export_pdf.py, the second half), each in its own process. Wall times are
+then exports the PDFs from it (guide/pdf/export.py, the second half), each in its own process. Wall times are
 the median of the runs; peak memory is the largest resident set of each process (its own rusage, from wait4).
 Prints a Markdown table.
 """
@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for _ in range(args.runs):
             builds.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
                                  "--site-dir", str(site)], env))
-            exports.append(timed([sys.executable, "scripts/export_pdf.py", "--site-dir", str(site)], env))
+            exports.append(timed([sys.executable, "guide/pdf/export.py", "--site-dir", str(site)], env))
             if builds[-1].returncode or exports[-1].returncode:
                 print("bench_build: a step failed (its output is above)", file=sys.stderr)
                 return 1

@@ -3,7 +3,7 @@
 
 usage: bench_links.py [--hosts 20] [--pages 3] [--interval 0.2] [--timeout 3]
 
-Two fixtures, both on this machine only: every case of scripts/linkcheck/fixture.py (one server, plus a name that
+Two fixtures, both on this machine only: every case of tests/link_fixture.py (one server, plus a name that
 does not resolve, a refused port and a self-signed certificate), and many hosts (servers on 127.0.0.10,
 127.0.0.11... each answering a few pages). Prints a Markdown table: per case the verdict each tool gives, whether
 it is right, and each tool's wall time. A tool other than ours is "right" when it fails the run exactly on the
@@ -25,10 +25,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+ROOT = Path(__file__).resolve().parent.parent
+# The link checker's misbehaving test servers live with the tests (tests/link_fixture.py).
+sys.path.insert(0, str(ROOT / "tests"))
 
-from linkcheck import fixture
+import link_fixture as fixture
 
 BIN = Path(sys.executable).parent
 
@@ -57,7 +58,7 @@ def write_inputs(directory: Path, urls: list[str]) -> tuple[Path, Path]:
 
 def timed(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], float]:
     start = time.monotonic()
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)  # tools exit 1-2 on findings
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)  # tools exit 1-2 on findings
     return proc, time.monotonic() - start
 
 
@@ -68,7 +69,7 @@ def run_ours(directory: Path, urls: list[str], polite: Politeness) -> Run:
         f"min_interval = {polite.interval}\nread_timeout = {polite.timeout}\nconnect_timeout = {polite.timeout}\n"
         f"request_deadline = {polite.timeout}\nretries = 1\n", encoding="utf-8")
     md, _ = write_inputs(directory, urls)
-    proc, seconds = timed([sys.executable, str(HERE / "check_links.py"), "--format", "json", "--no-cache",
+    proc, seconds = timed([sys.executable, "-m", "guide.linkcheck", "--format", "json", "--no-cache",
                            "--config", str(config), str(md)])
     data = json.loads(proc.stdout)
     verdicts = {r["url"]: r["verdict"] for r in data["results"]}

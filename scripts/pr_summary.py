@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
+sys.path.insert(0, str(ROOT))  # the checks of guide/, when run as scripts/pr_summary.py from any folder
 
 
 # "docs/contact.en.md:13: what to do", "docs/faq.en.md: what to do" or a line that names no file.
@@ -44,14 +44,15 @@ class CheckResult:
 # is no preview when the set-up (which installs what they import) failed.
 
 def content(root: Path) -> tuple[list[str], list[str]]:
-    import check_content
+    from guide.checks import content as check_content
     return check_content.content_problems(root), []
 
 
 def parity(root: Path) -> tuple[list[str], list[str]]:
-    import check_parity
-    import facts as facts_module
     from mkdocs.exceptions import PluginError
+
+    from guide.checks.parity import cli as check_parity
+    from guide.sources import facts as facts_module
     try:
         config, texts, labels = check_parity.read_project(root)
     except (ValueError, PluginError, facts_module.FactsError) as err:  # make check prints the same line
@@ -61,8 +62,9 @@ def parity(root: Path) -> tuple[list[str], list[str]]:
 
 
 def copy(root: Path) -> tuple[list[str], list[str]]:
-    import lint_copy
     from mkdocs.exceptions import PluginError
+
+    from guide.checks import copy_lint as lint_copy
     try:
         return [str(f) for f in lint_copy.lint_project(root)[1]], []
     except (ValueError, PluginError) as err:  # make check prints the same line
@@ -70,16 +72,16 @@ def copy(root: Path) -> tuple[list[str], list[str]]:
 
 
 def budgets(root: Path) -> tuple[list[str], list[str]]:
-    import check_budgets
+    from guide.checks import budgets as check_budgets
     with contextlib.chdir(root):  # make check runs it from the project, so it names files as docs/...
         return check_budgets.check(Path("docs"))[1], []
 
 
 CHECKS: tuple[tuple[str, Callable[[Path], tuple[list[str], list[str]]]], ...] = (
-    ("What the build refuses (`scripts/check_content.py`)", content),
-    ("Both languages say the same (`scripts/check_parity.py`)", parity),
-    ("Spelling, typography and Markdown (`scripts/lint_copy.py`)", copy),
-    ("Word budgets (`scripts/check_budgets.py`)", budgets),
+    ("What the build refuses (`guide/checks/content.py`)", content),
+    ("Both languages say the same (`guide/checks/parity/cli.py`)", parity),
+    ("Spelling, typography and Markdown (`guide/checks/copy_lint.py`)", copy),
+    ("Word budgets (`guide/checks/budgets.py`)", budgets),
 )
 
 

@@ -33,7 +33,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("site") / "site")
 
 
-# An address that is public in form (hooks/site_address.py), so the build writes what only a published site has:
+# An address that is public in form (guide/sources/site_address.py), so the build writes what only a published site has:
 # the sitemap, QR codes, canonical and absolute hreflang links.
 PUBLISHED_URL = "https://guide.example.edu/"
 

@@ -31,7 +31,7 @@ SETUP = re.compile(r"scripts/setup\.sh\s+([\w-]+)")
 VENV = re.compile(r"\.venv/bin/([\w.+-]+)((?:\s+(?:-m\s+[\w.]+|[^\s;|&]+\.py))?)")
 RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*:(?![=:])\s*(.*)$")
 VARIABLE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|=)\s*(.*)$")
-PY_FILE = re.compile(r"^(?:(?:scripts|hooks)/)?([A-Za-z0-9_]+\.py)$")
+PY_FILE = re.compile(r"^(?:scripts/)?([A-Za-z0-9_]+\.py)$")
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,8 @@ class Walker:
 
     def __init__(self, root: Path) -> None:
         self.root = root = root.resolve()
-        self.local_dirs = [root / "scripts", root / "hooks"]
+        # The package guide/ (python -m guide...), the scripts, and the test fixtures a benchmark borrows.
+        self.local_dirs = [root, root / "scripts", root / "tests"]
         self.visited: set[Path] = set()
         self.modules_run: set[str] = set()
         self.needs = Needs()
@@ -280,11 +281,18 @@ class Walker:
             self.need_import(dotted, where)
 
     def module(self, name: str, where: str) -> None:
-        """`python -m name`: the module itself, and what it loads by configuration."""
-        self.need_import(name, where)
+        """`python -m name`: the module itself (a local one: its files, a package's __main__.py too), and what it
+        loads by configuration."""
         if name in self.modules_run:
             return
         self.modules_run.add(name)
+        local = self.local_module(name, self.local_dirs)
+        if local:
+            main = local[-1].with_name("__main__.py") if local[-1].name == "__init__.py" else None
+            for file in [*local, *([main] if main and main.is_file() else [])]:
+                self.file(file)
+            return
+        self.need_import(name, where)
         top = name.split(".")[0]
         if top in {"mkdocs", "properdocs"} and (self.root / "mkdocs.yml").is_file():
             self.mkdocs_config(self.root / "mkdocs.yml")

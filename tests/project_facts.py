@@ -5,12 +5,10 @@ in the data file, the tests follow.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import facts as facts_module
+from guide.sources import facts as facts_module
 
 FACTS = facts_module.load_facts(ROOT)
 HOTLINES = FACTS.hotlines                                  # name -> the number as dialled in the Chinese mainland

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import published_links as pl
+from guide.sources import published_links as pl
 
 ROOTS = pl.language_roots(pl.current_config({}))
 REGISTRY = pl.load_registry(pl.REGISTRY, list(ROOTS))
@@ -26,10 +25,10 @@ def site_with_pdfs(built_site: Path, scratch: Path) -> Path:
         site = scratch / "site"
         shutil.copytree(built_site, site)
         proc = subprocess.run(
-            [sys.executable, "scripts/export_pdf.py", "--site-dir", str(site)],
+            [sys.executable, "-m", "guide.pdf", "--site-dir", str(site)],
             cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
-            pytest.fail(f"scripts/export_pdf.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+            pytest.fail(f"guide/pdf/export.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
         _full_sites[built_site] = site
     return _full_sites[built_site]

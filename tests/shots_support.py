@@ -1,22 +1,20 @@
 """Paths and imports shared by the screenshot tests (tests/test_shots*.py)."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import annotate_shots
-import capture_shots
-import check_pictures
-import mark_picture
-import shot_draw
-import shot_import
-import shot_ocr
-import shot_spec
-import shot_text
-import shot_truth
+from guide.pictures import annotate as annotate_shots
+from guide.pictures import capture as capture_shots
+from guide.pictures import check as check_pictures
+from guide.pictures import draw as shot_draw
+from guide.pictures import intake as shot_import
+from guide.pictures import mark as mark_picture
+from guide.pictures import ocr as shot_ocr
+from guide.pictures import spec as shot_spec
+from guide.pictures import text as shot_text
+from guide.pictures import truth as shot_truth
 
 capture_shots_main = capture_shots.main
 SHOTS = ROOT / "shots"

@@ -7,17 +7,15 @@ the test follows the page to its new address, as a reader's old link does.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "hooks"))
 
-import published_links as pl
-import redirects as rd
 import yaml
+
+from guide.outputs import redirects as rd
+from guide.sources import published_links as pl
 
 
 def mkdocs_config(root: Path = ROOT) -> dict[str, Any]:

@@ -3,14 +3,12 @@ phone size, by tap or keyboard, copies exactly the text, is named for screen rea
 is absent on paper. Which texts: `copy: true` in includes/ui-labels.yml, and every label of the glossary."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import ui_labels
+from guide.sources import ui_labels
 
 pytestmark = pytest.mark.browser
 

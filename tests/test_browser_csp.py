@@ -3,8 +3,6 @@ error, on load and after a search (the search runs in a Web Worker that fetches 
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,10 +15,7 @@ pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("security_headers_hook", ROOT / "hooks" / "security_headers.py")
-hook = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = hook
-_spec.loader.exec_module(hook)
+from guide.outputs import security_headers as hook
 
 # Collect violations from the first moment of every document, before any page script runs.
 RECORD = """

@@ -3,15 +3,13 @@ the e-mail to CHSI writes itself; nothing is sent, stored or requested; without 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import mail_composer
 from project_facts import EMAIL, FACTS, ITEMS
+
+from guide.rendering import mail_composer
 
 pytestmark = pytest.mark.browser
 

@@ -2,16 +2,15 @@
 and no page is taller than four phone screens in Chromium."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_budgets
 import site_sources
 from browser import PAGES
+
+from guide.checks import budgets as check_budgets
 
 PHONE_SCREENS = check_budgets.PAGE_SCREENS
 

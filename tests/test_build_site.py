@@ -6,8 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import build_site
+from guide.outputs import build as build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +52,7 @@ def test_a_broken_page_leaves_the_real_site_untouched(tmp_path: Path) -> None:
     site = previous_site(project)
     page = project / "docs" / "contact.en.md"
     page.write_text(page.read_text(encoding="utf-8").replace("description:", "title:", 1), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "guide.outputs.build"], cwd=project, capture_output=True, text=True,
                           check=False)
     assert proc.returncode != 0
     assert "docs/contact.en.md:1: front matter has no description" in proc.stderr

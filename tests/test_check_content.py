@@ -8,8 +8,7 @@ from pathlib import Path
 
 from project_facts import FACTS, ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_content
+from guide.checks import content as check_content
 
 
 def copy_sources(tmp_path: Path) -> Path:
@@ -53,8 +52,8 @@ def test_typical_mistakes_are_each_named_with_file_line_and_what_to_do(tmp_path:
 def test_the_command_prints_one_line_per_problem_and_exits_1(tmp_path: Path) -> None:
     project = copy_sources(tmp_path)
     (project / "includes" / "facts.yml").write_text("school: [\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-m", "guide.checks.content", "--root", str(project)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[0].startswith("includes/facts.yml:2: not valid YAML")
     assert proc.stdout.splitlines()[-1] == "content: 1 problem(s)"

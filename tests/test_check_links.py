@@ -1,22 +1,21 @@
-"""The remote checks of scripts/check_links.py against local servers that misbehave on purpose (127.0.0.x only)."""
+"""The remote checks of guide/linkcheck/cli.py against local servers that misbehave on purpose (127.0.0.x only)."""
 from __future__ import annotations
 
 import dataclasses
 import itertools
 import socket
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from linkcheck import fixture
-from linkcheck.config import Settings
-from linkcheck.fetch import run_remote
-from linkcheck.model import Result
+import link_fixture as fixture
+
+from guide.linkcheck.config import Settings
+from guide.linkcheck.fetch import run_remote
+from guide.linkcheck.model import Result
 
 # Small numbers keep the whole file fast; the behaviour is the same as with the project's settings.
 FAST = Settings(
@@ -276,7 +275,7 @@ def _gone(url: str) -> Result:
 
 
 def test_when_no_name_resolves_the_resolver_is_blamed_not_the_links() -> None:
-    from linkcheck.classify import allow_for_a_dns_outage
+    from guide.linkcheck.classify import allow_for_a_dns_outage
 
     results = {u: _gone(u) for u in ("https://www.chsi.com.cn/", "https://account.chsi.com.cn/x")}
     adjusted = allow_for_a_dns_outage(results)
@@ -285,7 +284,7 @@ def test_when_no_name_resolves_the_resolver_is_blamed_not_the_links() -> None:
 
 
 def test_a_gone_name_among_resolving_hosts_stays_broken() -> None:
-    from linkcheck.classify import allow_for_a_dns_outage
+    from guide.linkcheck.classify import allow_for_a_dns_outage
 
     results = {"https://gone.example/": _gone("https://gone.example/"),
                "https://www.chsi.com.cn/": Result("https://www.chsi.com.cn/", "ok", status=200)}

@@ -1,4 +1,4 @@
-"""scripts/check_links.py end to end against local servers: JSON shape, exit codes, the cache and the history."""
+"""guide/linkcheck/cli.py end to end against local servers: JSON shape, exit codes, the cache and the history."""
 from __future__ import annotations
 
 import json
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_links
-from linkcheck import fixture
+import link_fixture as fixture
+
+from guide.linkcheck import cli as check_links
 
 FAST_TOML = """
 [tool.check-links]
@@ -102,8 +102,7 @@ def test_unreachable_turns_broken_after_n_runs_in_a_row(cases: fixture.CaseServe
 
 def test_a_link_that_answers_again_starts_its_history_afresh(cases: fixture.CaseServers, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from linkcheck import store
+    from guide.linkcheck import store
 
     saved = store.Store(history={cases.base + "/ok": 5})
     store.save_store(tmp_path / "cache", saved)
@@ -135,7 +134,7 @@ def test_a_fault_of_the_checker_exits_2_with_one_line(monkeypatch: pytest.Monkey
 def test_a_missing_dependency_exits_2_not_1() -> None:
     # As in a clone where only the site group is set up: httpx cannot be imported.
     blocked = ("import runpy, sys; sys.modules['httpx'] = None; sys.argv = ['check_links.py', '--offline'];"
-               " runpy.run_path('scripts/check_links.py', run_name='__main__')")
+               " runpy.run_path('guide/linkcheck/cli.py', run_name='__main__')")
     proc = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert proc.stderr.startswith("check_links.py: cannot start (import of httpx halted; None in sys.modules)")

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import json
 import socket
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_links
-from linkcheck import fixture, store
+import link_fixture as fixture
+
+from guide.linkcheck import cli as check_links
+from guide.linkcheck import store
 
 # The pages, whose remote addresses come from includes/facts.yml.
 LINKS = ROOT / "docs"

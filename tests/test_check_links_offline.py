@@ -3,21 +3,20 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_links
-from linkcheck import classify, mdsource
-from linkcheck.config import ConfigError, Settings, host_interval, settings_from_table
-from linkcheck.fetch import BoundedDecoder
-from linkcheck.internal import check_address
 from project_facts import facts_module
+
+from guide.linkcheck import classify, mdsource
+from guide.linkcheck import cli as check_links
+from guide.linkcheck.config import ConfigError, Settings, host_interval, settings_from_table
+from guide.linkcheck.fetch import BoundedDecoder
+from guide.linkcheck.internal import check_address
 
 DATA = ROOT / "tests" / "data" / "links"
 
@@ -39,7 +38,7 @@ def test_the_real_site_and_sources_have_no_broken_internal_link(built_site: Path
     sources = [str(p) for p in sorted((ROOT / "docs").glob("*.md"))]
     _, out, err = run(["--offline", "--format", "json", str(built_site), *sources], capsys)
     data = json.loads(out)
-    # downloads/ (PDFs, QR codes) is written after MkDocs by scripts/export_pdf.py and scripts/email_kit.py: a plain
+    # downloads/ (PDFs, QR codes) is written after MkDocs by guide/pdf/export.py and guide/outputs/email_kit.py: a plain
     # build lacks it. Everything else must resolve, every #fragment included.
     dead = {url: r["sources"][:2] for url, r in broken(out).items() if not url.startswith("/downloads/")}
     assert dead == {}, err

@@ -1,9 +1,8 @@
-"""scripts/check_screens.py against pages served on 127.0.0.1: the verdict of each page and what the reports say."""
+"""guide/screencheck/check.py against pages served on 127.0.0.1: the verdict of each page and what the reports say."""
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
@@ -13,10 +12,10 @@ from typing import ClassVar
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_screens
-from linkcheck import fixture
+import link_fixture as fixture
+
+from guide.screencheck import check as check_screens
 
 DATA = ROOT / "tests" / "data" / "screens"
 HOME = "https://www.chsi.example/"
@@ -314,8 +313,7 @@ def test_visible_text(html: str, shown: bool) -> None:
 
 
 def test_a_label_missing_from_a_page_cut_at_the_byte_limit_is_unknown_not_drift() -> None:
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import screens
+    from guide.sources import screens
 
     screen = screens.Screen("chsi-intl-register", INTL, ("简项注册", "国家或地区"), 6)
     cut = EVERY_LABEL[:EVERY_LABEL.index("国家或地区")]

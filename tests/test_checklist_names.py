@@ -1,14 +1,12 @@
-"""Checklist checkboxes carry their item's text as their name in the built HTML (hooks/checklist_names.py)."""
+"""Checklist checkboxes carry their item's text as their name in the built HTML (guide/rendering/checklist_names.py)."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import checklist_names
+from guide.rendering import checklist_names
 
 BOX = '<label class="task-list-control"><input type="checkbox" disabled/><span class="task-list-indicator"></span></label>'
 
@@ -36,4 +34,4 @@ def test_every_checkbox_of_the_built_site_has_a_name(built_site: Path) -> None:
     nameless = [f"{page.relative_to(built_site)}" for page in built_site.rglob("*.html")
                 if re.search(r'task-list-control"><input type="checkbox"(?![^>]*aria-label="[^"]+")',
                           page.read_text(encoding="utf-8"))]
-    assert nameless == [], f"checkboxes without a name on {nameless}: hooks/checklist_names.py must run in mkdocs.yml"
+    assert nameless == [], f"checkboxes without a name on {nameless}: guide/rendering/checklist_names.py must run in mkdocs.yml"

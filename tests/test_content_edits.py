@@ -163,7 +163,7 @@ def test_a_renamed_page_with_its_redirect_line(tmp_path: Path) -> None:
         assert "redirect page made from redirects.yml" in (site / prefix / old / "index.html").read_text("utf-8")
         assert (site / prefix / new / "index.html").is_file()
     # The redirect pages run no inline script, so the committed nginx snippet needs no `make headers`.
-    check = subprocess.run([sys.executable, "scripts/security_headers.py", "--site", str(site), "--check"],
+    check = subprocess.run([sys.executable, "-m", "guide.deploy.headers_snippet", "--site", str(site), "--check"],
                            cwd=project, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
     assert passes(run_tests(project, *NO_BROWSER, *CONTENT_TESTS), "the content tests") > 50

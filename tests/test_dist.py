@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 import tarfile
 from pathlib import Path
 
@@ -16,10 +15,9 @@ import pytest
 from conftest import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import make_dist
-import nginx_conf
+from guide.deploy import dist as make_dist
+from guide.deploy import nginx_conf
 
 SITE_URL = "https://guide.example.edu/chsi-guide/"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,8 +13,7 @@ from PIL import Image
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
 # scripts/ on the path before importing the script under test (a separate block, so import sorting keeps the order).
-sys.path.insert(0, str(ROOT / "scripts"))
-import email_kit
+from guide.outputs import email_kit
 
 DATA = Path(__file__).parent / "data"
 SITE_URL = "https://www.example.edu/chsi-guide/"
@@ -203,7 +201,7 @@ def test_a_bad_site_url_exits_2(full_site: Path, url: str, capsys: pytest.Captur
 
 def test_the_make_target_runs_the_kit_after_the_build() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^email-kit: build\n\t\$\(PY\) scripts/email_kit\.py$", makefile, re.MULTILINE)
+    assert re.search(r"^email-kit: build\n\t\$\(PY\) -m guide\.outputs\.email_kit$", makefile, re.MULTILINE)
 
 
 def test_a_failure_half_way_leaves_the_previous_kit_as_it_was(full_site: Path, tmp_path: Path,

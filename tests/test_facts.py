@@ -102,7 +102,7 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
 def copy_project(tmp_path: Path) -> Path:
     """The sources a build reads, copied, so a test can edit them as the office would."""
     dest = tmp_path / "project"
-    for part in ("docs", "includes", "hooks", "overrides", "scripts"):
+    for part in ("docs", "includes", "guide", "overrides", "scripts"):
         shutil.copytree(ROOT / part, dest / part)
     for name in ("mkdocs.yml", "redirects.yml", "published-links.yml"):
         shutil.copy2(ROOT / name, dest / name)

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVER = ROOT / "scripts" / "fixture_server.py"
+SERVER = ROOT / "tests" / "fixture_server.py"
 
 
 def free_port() -> int:
@@ -28,8 +28,8 @@ def test_it_serves_the_cases_the_readme_checks() -> None:
             lines.append(proc.stdout.readline().strip())
             assert proc.poll() is None, lines
         assert f"broken      http://127.0.0.1:{port}/soft-404" in "\n".join(lines)
-        checked = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_links.py"),
-                                  f"http://127.0.0.1:{port}/moved"], capture_output=True, text=True, check=False)
+        checked = subprocess.run([sys.executable, "-m", "guide.linkcheck",
+                                  f"http://127.0.0.1:{port}/moved"], cwd=ROOT, capture_output=True, text=True, check=False)
         assert checked.returncode == 0 and f"-> http://127.0.0.1:{port}/ok" in checked.stdout
         assert httpx.get(f"http://127.0.0.1:{port}/ok", timeout=5).status_code == 200
     finally:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 import site_sources
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import front_matter
+from guide.checks import front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 

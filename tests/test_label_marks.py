@@ -2,17 +2,15 @@
 for what the student selects or types; names and terms stand plain. The copy lint names each line that does not."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "label-marks"
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
-import label_marks
-import lint_copy
-import ui_labels
+from guide.checks import copy_lint as lint_copy
+from guide.checks import label_marks
+from guide.sources import ui_labels
 
 MARKS = label_marks.load_marks(DATA / "marks.yml")
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import mail_items
-import ui_labels
 from project_facts import FACTS, ROOT, facts_module
+
+from guide.checks import mail_items
+from guide.sources import ui_labels
 
 LABELS = ui_labels.load_labels(ROOT / ui_labels.TABLE_FILE)
 

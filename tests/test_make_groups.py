@@ -29,10 +29,10 @@ def test_every_make_target_sets_up_what_its_scripts_import() -> None:
 
 def test_the_check_sees_the_imports_that_matter() -> None:
     # Guards against a check that passes because it sees nothing.
-    assert target_needs(ROOT, "links").imports["httpx"].startswith("scripts/linkcheck/fetch.py:")
+    assert target_needs(ROOT, "links").imports["httpx"].startswith("guide/linkcheck/fetch.py:")
     assert "pypdf" in target_needs(ROOT, "bench-build").imports
     build = target_needs(ROOT, "build")
-    assert {"weasyprint", "mkdocs", "segno", "yaml", "pymdownx"} <= set(build.imports)  # segno: hooks/qr_codes.py
+    assert {"weasyprint", "mkdocs", "segno", "yaml", "pymdownx"} <= set(build.imports)  # segno: guide/outputs/qr_codes.py
     assert ("mkdocs.plugins", "i18n") in build.plugins
     assert {"uv"} == set(target_needs(ROOT, "lock").tools)
 

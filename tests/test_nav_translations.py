@@ -6,8 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import nav_translations
+from guide.checks import nav_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,6 @@
 disagree. Pages are read from mkdocs.yml's nav and the languages from its i18n plugin; checked on the built HTML."""
 from __future__ import annotations
 
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -12,8 +11,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "next-step"
-sys.path.insert(0, str(ROOT / "scripts"))
-from parity.project import _AnyTagLoader, read_config
+from guide.checks.parity.project import _AnyTagLoader, read_config
 
 # How a page's own next step starts, per language (the writing convention of the pages, DESIGN.md).
 NEXT_WORDS = {"en": "Next:", "zh": "下一步："}

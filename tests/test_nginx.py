@@ -1,6 +1,6 @@
 """The guide as Debian's nginx serves it with exactly the configuration in deploy/, at the root and under a sub-path.
 
-nginx runs as the current user from a temporary prefix on a free port of 127.0.0.1 (scripts/nginx_conf.py fills in
+nginx runs as the current user from a temporary prefix on a free port of 127.0.0.1 (guide/deploy/nginx_conf.py fills in
 deploy/nginx-server.conf and wraps it in a minimal nginx.conf). Every file the build writes is fetched: status,
 security headers, compression and cache policy by kind of file; then the page-not-found page of each language,
 redirects, the files that must not be served, Chromium on every page, and the commented HTTPS block switched on.
@@ -25,10 +25,9 @@ from conftest import PUBLISHED_URL, build_site
 from html_facts import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import nginx_conf
-import security_headers
+from guide.deploy import headers_snippet as security_headers
+from guide.deploy import nginx_conf
 
 SUB_PATH = "/guide/"
 # What must be compressed: every text type the build writes (by file name), and what only the browser reads.
@@ -301,8 +300,8 @@ def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
     import signal
 
     port = nginx_conf.free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_nginx.py"), "--port", str(port),
-                             "--site", str(built_site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "guide.deploy.serve_nginx", "--port", str(port),
+                             "--site", str(built_site)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
         assert f"at http://127.0.0.1:{port}/" in line, line + proc.stderr.read()
@@ -320,7 +319,7 @@ def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
 
 
 def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "serve_nginx.py"), "--site", str(tmp_path)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-m", "guide.deploy.serve_nginx", "--site", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert "run `make build` first" in proc.stderr

@@ -6,8 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import page_pairs
+from guide.checks import page_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 

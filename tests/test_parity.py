@@ -5,15 +5,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "parity"
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_parity
+from guide.checks.parity import cli as check_parity
 
 
 def fixture_project(tmp_path: Path, en: str | None = None) -> Path:

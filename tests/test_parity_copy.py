@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "parity"
-sys.path.insert(0, str(ROOT / "scripts"))
-import lint_copy
+from guide.checks import copy_lint as lint_copy
 
 
 def test_chinese_typography_is_linted_inside_admonitions_too() -> None:

@@ -1,14 +1,12 @@
 """What the parity check reads from one page: parametrized tables over the pure functions."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from parity.facts import Heading, addresses, image_key, parse_page, phone_digits
-from parity.project import last_commits, read_config
+from guide.checks.parity.facts import Heading, addresses, image_key, parse_page, phone_digits
+from guide.checks.parity.project import last_commits, read_config
 
 NAMES = {"chsi-home", "kefu-email"}
 
@@ -70,7 +68,7 @@ def test_languages_come_from_mkdocs_yml() -> None:
     text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     config = read_config(text)
     assert [(lang.locale, lang.default) for lang in config.languages] == [("zh", True), ("en", False)]
-    # No snippet file is appended to the pages: their addresses come from includes/facts.yml (hooks/facts.py).
+    # No snippet file is appended to the pages: their addresses come from includes/facts.yml (guide/sources/facts.py).
     assert (config.docs_dir, config.links_files) == ("docs", [])
 
 

@@ -17,12 +17,11 @@ from project_facts import ADDRESSES, EMAIL, HOTLINES, ITEMS
 from project_facts import FACTS as PROJECT_FACTS
 from pypdf import PdfReader
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import mail_composer
+from guide.rendering import mail_composer
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
-EXPORT = ROOT / "scripts" / "export_pdf.py"
+EXPORT = "guide.pdf"  # run as `python -m guide.pdf` from the project folder, as make pdf does
 DOCS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "pdf.css"
 REGISTER_URL = ADDRESSES["chsi-intl-register"]
 FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, REGISTER_URL]
@@ -65,8 +64,8 @@ def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     """A copy of the built site with the PDFs exported into it (the session's site stays as mkdocs wrote it)."""
     site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(built_site, site)
-    proc = subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          check=False, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
+                          cwd=ROOT, check=False, capture_output=True, text=True)
     assert proc.returncode == 0, f"export failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     return site
 
@@ -255,7 +254,7 @@ def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pd
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en", "checklist-zh", "checklist-en"])
 def test_copy_buttons_stay_on_the_screen(pdfs: dict[str, Pdf], exported: Path, name: str) -> None:
-    """The pages put a copy button after texts to type (hooks/copy_buttons.py); paper cannot copy."""
+    """The pages put a copy button after texts to type (guide/rendering/copy_buttons.py); paper cannot copy."""
     lang = name.rsplit("-", 1)[1]
     page = (exported / ("en/" if lang == "en" else "") / "verify-identity" / "index.html").read_text("utf-8")
     shown = re.search(r'class="copy-text" data-copy="([^"]+)"[^>]*>([^<]+)</button>', page)
@@ -292,8 +291,8 @@ def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, 
     config = tmp_path / "fonts.conf"
     config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(exported), "--out-dir", str(out)],
-                          check=False, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(exported), "--out-dir", str(out)],
+                          cwd=ROOT, check=False, capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)})
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "fonts-noto-cjk" in proc.stderr and "Noto Sans CJK SC" in proc.stderr
@@ -335,8 +334,8 @@ def export_with_pdf_css(exported: Path, tmp_path: Path, change: tuple[str, str])
     text = css.read_text(encoding="utf-8")
     assert change[0] in text
     css.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
-    return subprocess.run([sys.executable, str(EXPORT), "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          check=False, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
+                          cwd=ROOT, check=False, capture_output=True, text=True)
 
 
 def test_a_misspelt_family_in_pdf_css_stops_the_export_naming_the_line(exported: Path, tmp_path: Path) -> None:

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import export_pdf
-from pdfexport.builtsite import Language
-from pdfexport.compose import printed_address, resolve_link
-from pdfexport.fonts import CJK_SC, NEEDED, describe_missing, missing_fonts
-from pdfexport.render import write_atomically
+from guide.pdf import export as export_pdf
+from guide.pdf.builtsite import Language
+from guide.pdf.compose import printed_address, resolve_link
+from guide.pdf.fonts import CJK_SC, NEEDED, describe_missing, missing_fonts
+from guide.pdf.render import write_atomically
 
 
 @pytest.mark.parametrize(("href", "text", "printed"), [

@@ -1,4 +1,4 @@
-"""No original screenshot and no readable personal data in what git holds (scripts/check_pictures.py)."""
+"""No original screenshot and no readable personal data in what git holds (guide/pictures/check.py)."""
 from __future__ import annotations
 
 import shutil

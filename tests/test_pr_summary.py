@@ -6,6 +6,7 @@ half-width comma in Chinese). The summary must name every problem `make check` n
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -16,12 +17,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pr-summary"
 SCRIPT = ROOT / "scripts" / "pr_summary.py"
-sys.path.insert(0, str(ROOT / "scripts"))
-import pr_summary
+from scripts import pr_summary
 
 # The four commands of `make check` (Makefile), each as its own script prints it from the project's folder.
-MAKE_CHECK = (["scripts/check_content.py", "--root", "."], ["scripts/check_parity.py", "--root", "."],
-              ["scripts/lint_copy.py", "--root", "."], ["scripts/check_budgets.py", "--docs", "docs"])
+MAKE_CHECK = (["guide.checks.content", "--root", "."], ["guide.checks.parity.cli", "--root", "."],
+              ["guide.checks.copy_lint", "--root", "."], ["guide.checks.budgets", "--docs", "docs"])
 SUMMARY_LINE = re.compile(r"^(content|parity|lint_copy|budgets): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
 
 
@@ -29,8 +29,8 @@ def make_check_lines(tree: Path) -> list[str]:
     """Every problem line `make check` prints for tree (its closing counts and the budget table left out)."""
     lines = []
     for command in MAKE_CHECK:
-        proc = subprocess.run([sys.executable, str(ROOT / command[0]), *command[1:]], cwd=tree, capture_output=True,
-                              text=True, check=False)
+        proc = subprocess.run([sys.executable, "-m", *command], cwd=tree, capture_output=True, text=True, check=False,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert proc.returncode in (0, 1), proc.stderr
         lines += [line for line in proc.stdout.splitlines() if line and not SUMMARY_LINE.match(line)]
     return lines

@@ -1,6 +1,6 @@
 """One public address: a build without it carries no loopback address anywhere; a build with it prints and encodes it.
 
-Both builds run `scripts/build_site.py` as `make build` does (site, then PDFs). The QR codes are read back from the
+Both builds run `guide/outputs/build.py` as `make build` does (site, then PDFs). The QR codes are read back from the
 checklist PDFs as a phone would: rendered to pixels with poppler, then decoded with zbar.
 """
 from __future__ import annotations
@@ -15,9 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import qr_codes
-from site_address import HOW_TO_SET, public_address
+from guide.outputs import qr_codes
+from guide.sources.site_address import HOW_TO_SET, public_address
 
 PUBLISHED = "https://example.edu/chsi-guide/"
 LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]", re.IGNORECASE)
@@ -29,7 +28,7 @@ def make_build(site: Path, site_url: str | None) -> subprocess.CompletedProcess[
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site)],
+    proc = subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)],
                           cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, f"build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     return proc

@@ -2,11 +2,7 @@
 a real build are checked in tests/test_public_address.py)."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import qr_codes
+from guide.outputs import qr_codes
 
 
 def test_language_homes_keep_a_sub_path() -> None:

@@ -17,8 +17,7 @@ import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from published_support import ROOT, pl
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import redirects as rd
+from guide.outputs import redirects as rd
 
 REDIRECTS = "redirects:\n  change-name/: fix-name.md\n  verify/: verify-identity.md#choose-a-method\n"
 SUB_PATH = "guide/"
@@ -26,7 +25,7 @@ SUB_PATH = "guide/"
 
 def copy_project(dest: Path, redirects: str) -> Path:
     """The project's sources with change-name renamed to fix-name, every link to it updated, and `redirects`."""
-    for name in ("docs", "includes", "hooks", "overrides"):
+    for name in ("docs", "includes", "guide", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for lang in ("zh", "en"):
         (dest / "docs" / f"change-name.{lang}.md").rename(dest / "docs" / f"fix-name.{lang}.md")

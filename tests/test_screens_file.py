@@ -1,5 +1,5 @@
 """includes/screens.yml names only addresses of includes/facts.yml and labels of includes/ui-labels.yml, or the build
-fails with the file and line (hooks/screens.py)."""
+fails with the file and line (guide/sources/screens.py)."""
 from __future__ import annotations
 
 import shutil
@@ -11,8 +11,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import screens
+from guide.sources import screens
 
 DATA = ROOT / "tests" / "data" / "screens"
 HEADER = "CHSI pages whose labels the weekly check looks for:\n"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ import site_sources
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import ui_labels
+from guide.sources import ui_labels
 
 
 def load(site: Path, prefix: str) -> dict:

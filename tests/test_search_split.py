@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import search_per_language as split
+from guide.outputs import search_per_language as split
 
 
 def test_split_index_moves_english_pages_under_their_own_root() -> None:

@@ -3,7 +3,6 @@ browser test tests/test_browser_search_ranking.py checks that real queries then 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import search_synonyms as ss
+from guide.outputs import search_synonyms as ss
 
 TABLE = ROOT / "includes" / "ui-labels.yml"
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,16 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-hook = _load("security_headers_hook", ROOT / "hooks" / "security_headers.py")
-script = _load("security_headers_script", ROOT / "scripts" / "security_headers.py")
+from guide.deploy import headers_snippet as script
+from guide.outputs import security_headers as hook
 
 
 def _sha(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Marking a screenshot in the browser (scripts/mark_picture.py): drag black-outs, click markers, save; the spec is
+"""Marking a screenshot in the browser (guide/pictures/mark.py): drag black-outs, click markers, save; the spec is
 written and the published picture has solid fills where the boxes were, and no personal data OCR can read."""
 from __future__ import annotations
 

@@ -68,7 +68,7 @@ def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project:
     spec = shot_spec.load_spec(project / "shots" / f"{NAME}.yml")
     assert spec.kind == "screenshot"
     follow_the_pages(project, spec, (marking.image.width, marking.image.height))
-    assert run(project, sys.executable, "scripts/annotate_shots.py", "--check").returncode == 0
+    assert run(project, sys.executable, "-m", "guide.pictures.annotate", "--check").returncode == 0
 
     assert run(project, "git", "add", "-A").returncode == 0
     tracked = run(project, "git", "ls-files").stdout.split("\n")
@@ -86,7 +86,7 @@ def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project:
                     *[f"tests/{name}" for name in INNER], "tests/test_ui_labels.py::"
                     "test_every_label_in_the_table_is_used_on_an_english_page_or_drawn_in_a_picture")
         assert inner.returncode == 0, inner.stdout[-3000:]
-        assert run(project, sys.executable, "scripts/check_pictures.py").returncode == 0
+        assert run(project, sys.executable, "-m", "guide.pictures.check").returncode == 0
     finally:
         shutil.move(project / "kept-elsewhere", project / "shots" / "originals")
 
@@ -95,5 +95,5 @@ def test_and_back_to_the_drawing(project: Path) -> None:
     for path in [f"shots/{NAME}.yml", f"docs/images/{NAME}.png", "docs/register.zh.md", "docs/register.en.md"]:
         shutil.copy(ROOT / path, project / path)
     for args in (["--check"], ["--legends"]):
-        proc = run(project, sys.executable, "scripts/annotate_shots.py", *args)
+        proc = run(project, sys.executable, "-m", "guide.pictures.annotate", *args)
         assert proc.returncode == 0, proc.stdout + proc.stderr

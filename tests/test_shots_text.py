@@ -9,7 +9,7 @@ import pytest
 from shots_support import FIXTURES, SHOTS, SPECS, annotate_shots, capture_shots_main, shot_spec, shot_text
 
 QUOTED = shot_text.quoted_labels()
-DRAWINGS = [s for s in SPECS if s.kind == "drawing"]  # a screenshot shows what CHSI shows: shot_truth.py
+DRAWINGS = [s for s in SPECS if s.kind == "drawing"]  # a screenshot shows what CHSI shows: truth.py
 BROWSER = [pytest.mark.browser,
            pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
 

@@ -120,7 +120,7 @@ def test_material_bundle_hosts_are_never_used(built_site: Path) -> None:
 
 def test_the_sitemap_lists_the_nav_pages_and_no_redirect(published_site: Path) -> None:
     """Search engines get each page of mkdocs.yml's nav in each language; an old address (redirects.yml) is not one.
-    (Only a build for a public address has a sitemap: see hooks/site_address.py.)"""
+    (Only a build for a public address has a sitemap: see guide/sources/site_address.py.)"""
     sitemap = (published_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = sorted(re.findall(rf"<loc>{re.escape(PUBLISHED_URL)}([^<]*)</loc>", sitemap))
     expected = sorted(prefix + slug for prefix in LANGS.values() for slug in SLUGS)

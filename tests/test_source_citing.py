@@ -1,18 +1,18 @@
 """A page never cites its own source ("the office's guide", 本校指南): the build and the copy lint name the line."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "source-citing"
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
-import lint_copy
-import source_citing
+from guide.checks import copy_lint as lint_copy
+from guide.checks import source_citing
 
 PHRASES = source_citing.load_phrases(ROOT / source_citing.PHRASES_FILE)
 ADVICE = source_citing.ADVICE
@@ -44,13 +44,24 @@ def test_the_phrase_list_holds_both_languages() -> None:
 
 
 def test_the_build_stops_on_a_citing_page(tmp_path: Path) -> None:
-    source_citing.on_config(SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")))
-    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(DATA / "bad.zh.md"), src_uri="bad.zh.md"))
-    with pytest.raises(PluginError) as err:
-        source_citing.on_page_markdown("", page, None, None)
-    assert str(err.value).splitlines()[1] == f"docs/bad.zh.md:7: '本校指南': {ADVICE}"
-    good = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(DATA / "good.en.md"), src_uri="good.en.md"))
-    assert source_citing.on_page_markdown("# page", good, None, None) == "# page"
+    """The build runs the same check (guide/mkdocs_hooks/checks.py) and names the line; the good pages build."""
+    project = tmp_path / "project"
+    for part in ("docs", "includes", "guide", "overrides"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "redirects.yml", "published-links.yml"):
+        shutil.copy2(ROOT / name, project / name)
+
+    def build() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                              cwd=project, capture_output=True, text=True, check=False)
+
+    assert build().returncode == 0
+    page = project / "docs" / "index.zh.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + (DATA / "bad.zh.md").read_text(encoding="utf-8").splitlines()[6] + "\n"
+    page.write_text(text, encoding="utf-8")
+    proc = build()
+    assert proc.returncode != 0
+    assert f"docs/index.zh.md:{len(text.splitlines())}: '本校指南': {ADVICE}" in proc.stderr.splitlines()
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -45,8 +44,7 @@ def test_a_sub_path_build_gets_the_nginx_snippet_its_own_pages_need(sub_path_sit
                                                                    tmp_path: Path) -> None:
     """The 404 page's inline script names the sub-path, so its hash differs from a root build's: --out writes the
     snippet for the build at hand, and its policy allows exactly the scripts that build's pages run."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    import security_headers as script
+    from guide.deploy import headers_snippet as script
 
     out = tmp_path / "guide-headers.conf"
     assert script.main(["--site", str(sub_path_site), "--write", "--out", str(out)]) == 0

@@ -11,9 +11,8 @@ import pytest
 import site_sources
 from mkdocs.exceptions import PluginError
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent / d) for d in ("hooks", "scripts")]
-import shot_spec
-import ui_labels
+from guide.pictures import spec as shot_spec
+from guide.sources import ui_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证者可填护照号)": "Overseas Chinese ID card/passport (passport number if no ID card)"}
@@ -114,7 +113,7 @@ def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
     labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
     for prefix in ("", "en/"):
         html = (built_site / site_sources.current(prefix + "glossary/") / "index.html").read_text(encoding="utf-8")
-        # Each label is followed by its copy button (hooks/copy_buttons.py).
+        # Each label is followed by its copy button (guide/rendering/copy_buttons.py).
         rows = re.findall(r"<tr>\s*<td><strong[^>]*>(.*?)</strong>(?:<button [^>]*>[^<]*</button>)?</td>\s*<td>(.*?)</td>",
                           html, re.DOTALL)
         assert [(label, gloss) for label, gloss in rows] == [

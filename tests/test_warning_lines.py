@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import warning_lines
+from guide.mkdocs_hooks import warning_lines
 
 
 @pytest.mark.parametrize(("message", "located"), [

@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import pr_summary
+from scripts import pr_summary
 
 PAGE = "docs/contact.en.md"
 FILES = (PAGE, "includes/facts.yml", "includes/ui-labels.yml", "mkdocs.yml")
@@ -134,5 +133,7 @@ def test_the_build_names_a_tab_in_a_yaml_file_without_a_traceback(tmp_path: Path
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "Traceback" not in log
+    # The build's checks name the file, the line and the tab, as make check does (guide/checks/source_hygiene.py);
     # MkDocs reads mkdocs.yml itself and names it with its full path, the line and the tab it found.
-    assert f"{name}:{line}: not valid YAML" in log or (f'{name}", line {line}' in log and "'\\t'" in log), log
+    assert (f"{name}:{line}: tab character" in log or f"{name}:{line}: not valid YAML" in log
+            or (f'{name}", line {line}' in log and "'\\t'" in log)), log

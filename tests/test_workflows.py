@@ -95,9 +95,9 @@ def _run_check_step(tmp_path: Path, links: int, screens: int, open_issue: str = 
     venv.mkdir(parents=True)
     (venv / "python").write_text(
         "#!/bin/sh\n"
-        'case "$1" in\n'
-        f'  scripts/check_links.py) echo "## Link check"; exit {links} ;;\n'
-        f'  scripts/check_screens.py) echo "## Screen check"; exit {screens} ;;\n'
+        'case "$1 $2" in\n'
+        f'  "-m guide.linkcheck") echo "## Link check"; exit {links} ;;\n'
+        f'  "-m guide.screencheck") echo "## Screen check"; exit {screens} ;;\n'
         "esac\nexit 99\n", encoding="utf-8")
     tools = tmp_path / "tools"
     tools.mkdir()

@@ -1,4 +1,4 @@
-// Copy buttons for Chinese texts a student must type or look for (hooks/copy_buttons.py writes them, hidden).
+// Copy buttons for Chinese texts a student must type or look for (guide/rendering/copy_buttons.py writes them, hidden).
 //
 // A student without a Chinese input method taps the button after 北京大学 and pastes it into CHSI's form. This
 // script shows the buttons (without it they stay hidden: no button that does nothing), copies the button's

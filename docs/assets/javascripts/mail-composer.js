@@ -1,4 +1,4 @@
-// The Plan 2 e-mail composer (hooks/mail_composer.py writes the form, hidden, on the locked-out pages).
+// The Plan 2 e-mail composer (guide/rendering/mail_composer.py writes the form, hidden, on the locked-out pages).
 //
 // The student types the items of the e-mail to CHSI; this script writes the e-mail from them: a mailto: link
 // (subject and body filled in), the same text for the clipboard, and shown on the page. It sends nothing, stores

@@ -1,0 +1,149 @@
+"""Word budgets for the pages: a student reads them on a phone, so each task page stays short.
+
+    guide/checks/budgets.py              # a table of words per page (both languages), then any page over budget
+    python -m guide.checks.budgets --docs DIR   # another docs folder (tests use fixtures)
+
+Budgets (GOV.UK: only what someone needs to complete the task):
+- a task page: at most 400 English words, or 800 Chinese characters (about two characters to an English word);
+- the task pages together: at most 2,000 English words, or 4,000 Chinese characters;
+- a page, forms and pictures included, at most four screens of a 360 x 740 phone as Chromium renders it (the
+  browser test tests/test_budgets.py measures it: this script reads no built page);
+- a long screen label (eight characters or more) is bolded at most twice on one page: after its first mention,
+  refer to it briefly ("the first tick box").
+The glossary and the printable checklist are reference pages, not tasks: they are counted but not budgeted.
+Exit 0 within budget, 1 over budget, 2 wrong usage.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE_PAGES = {"glossary", "checklist"}
+PAGE_WORDS, TOTAL_WORDS = 400, 2000
+PAGE_CHARS, TOTAL_CHARS = 800, 4000
+LONG_LABEL, LONG_LABEL_MENTIONS = 8, 2
+PAGE_SCREENS = 4  # phone screens of 360 x 740, measured by tests/test_budgets.py
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Count:
+    path: Path
+    words: int  # English words (on Chinese pages: the Latin words it quotes, such as the seven items' English)
+    chars: int  # Chinese characters
+
+
+def readable_text(markdown: str) -> str:
+    """What a reader reads: no front matter, comments, pictures, addresses, attribute lists or markup."""
+    text = FRONT_MATTER.sub("", markdown)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    text = re.sub(r"^\s*\[!\[.*$", " ", text, flags=re.MULTILINE)  # a picture: its alt text is not read on screen
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # [text](address) -> [text]
+    text = re.sub(r"\]\[[^\]]*\]", "]", text)  # [text][reference] -> [text]
+    text = re.sub(r"\{[^}\n]*\}", " ", text)  # { #id } and { loading=lazy }
+    text = re.sub(r"^\s*(!!!|===)\s*\w*", " ", text, flags=re.MULTILINE)  # admonition and tab markers
+    return text
+
+
+def count(path: Path) -> Count:
+    text = readable_text(path.read_text(encoding="utf-8"))
+    latin = HAN.sub(" ", text)
+    return Count(path, len(WORD.findall(latin)), len(HAN.findall(text)))
+
+
+def long_label_problems(path: Path) -> list[str]:
+    """A long label bolded more than twice on one page, named at its third mention."""
+    seen: dict[str, int] = {}
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for label in BOLD.findall(line):
+            if len(HAN.findall(label)) < LONG_LABEL:
+                continue
+            seen[label] = seen.get(label, 0) + 1
+            if seen[label] == LONG_LABEL_MENTIONS + 1:
+                problems.append(f"{path}:{number}: **{label}** is bolded a third time on this page: after its "
+                                f"first mention, refer to it briefly (for example 'the first tick box')")
+    return problems
+
+
+def reference_names(docs: Path) -> set[str]:
+    """REFERENCE_PAGES, and the new name of each one renamed since (its line in redirects.yml, beside docs/)."""
+    names = set(REFERENCE_PAGES)
+    redirects = docs.parent / "redirects.yml"
+    data = yaml.safe_load(redirects.read_text(encoding="utf-8")) if redirects.is_file() else None
+    moves = (data or {}).get("redirects") or {} if isinstance(data, dict) else {}
+    for _hop in range(len(moves)):
+        for old, new in moves.items():
+            if str(old).strip("/") in names and isinstance(new, str):
+                names.add(new.partition("#")[0].removesuffix(".md"))
+    return names
+
+
+def is_task(path: Path, reference: set[str] = REFERENCE_PAGES) -> bool:
+    return path.name.split(".")[0] not in reference
+
+
+def check(docs: Path) -> tuple[list[str], list[str]]:
+    """The table (one line per page pair) and the problems (one line each)."""
+    pages = sorted(docs.glob("*.md"))
+    counts = {p: count(p) for p in pages}
+    problems: list[str] = []
+    for p in pages:
+        problems += long_label_problems(p)
+    names = sorted({p.name.split(".")[0] for p in pages})
+    reference = reference_names(docs)
+    table = [f"{'page':<20} {'en words':>9} {'zh chars':>9}  budget"]
+    total_words = total_chars = 0
+    for name in names:
+        en, zh = counts.get(docs / f"{name}.en.md"), counts.get(docs / f"{name}.zh.md")
+        task = is_task(docs / f"{name}.en.md", reference)
+        words, chars = (en.words if en else 0), (zh.chars if zh else 0)
+        if task:
+            total_words += words
+            total_chars += chars
+            if en and words > PAGE_WORDS:
+                problems.append(f"{en.path}: {words} words, over the {PAGE_WORDS} a task page may have: cut what "
+                                "the task does not need")
+            if zh and chars > PAGE_CHARS:
+                problems.append(f"{zh.path}: {chars} Chinese characters, over the {PAGE_CHARS} a task page may "
+                                "have: cut what the task does not need")
+        table.append(f"{name:<20} {words:>9} {chars:>9}  {'task' if task else 'reference (not budgeted)'}")
+    table.append(f"{'task pages together':<20} {total_words:>9} {total_chars:>9}  "
+                 f"at most {TOTAL_WORDS} words, {TOTAL_CHARS} characters")
+    if total_words > TOTAL_WORDS:
+        problems.append(f"{docs}: the task pages have {total_words} English words together, over {TOTAL_WORDS}")
+    if total_chars > TOTAL_CHARS:
+        problems.append(f"{docs}: the task pages have {total_chars} Chinese characters together, over {TOTAL_CHARS}")
+    return table, problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Words per page, and the pages over their budget.")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the pages (default: docs/)")
+    args = parser.parse_args(argv)
+    if not args.docs.is_dir():
+        print(f"check_budgets: {args.docs} is not a folder", file=sys.stderr)
+        return 2
+    docs = args.docs.relative_to(Path.cwd()) if args.docs.is_relative_to(Path.cwd()) else args.docs
+    table, problems = check(docs)
+    print("\n".join(table))
+    for line in problems:
+        print(line)
+    print(f"budgets: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Fail the build on the mistakes an editor's text editor makes silently, with file:line and what to do.
+
+- a page saved with a byte order mark (BOM) or as UTF-16: MkDocs reads the BOM as text or fails to decode;
+- a tab character: Markdown reads a tab as four spaces, which turns text into code or breaks a list;
+- a heading level skipped (## then ####): screen readers and the table of contents lose the structure;
+- two headings with the same id: links to the second one land on the first;
+- a heading id with capital letters, spaces or other characters: ids are lower-case kebab-case, the same in both
+  languages, and e-mails link to them;
+- a non-breaking or zero-width space, usually pasted from Word or a web page: it looks like a space but does not
+  wrap, or is invisible, and breaks search and links;
+- a curly quote (“ ” ‘ ’) around a YAML value, in a page's front matter or in a YAML file the build reads: YAML
+  needs straight quotes, and a word processor's quotes either break the file or end up in the text;
+- a page that is not in mkdocs.yml's nav: readers cannot reach it from the menu, and the PDFs leave it out.
+
+Headings inside fenced code blocks are not headings and are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from markdown.extensions.toc import slugify
+
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[^\s}]+)[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+ID_BLOCK = re.compile(r"\{\s*#(?P<raw>[^}]*?)\s*\}\s*$")
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+INVISIBLE = {"\u00a0": "non-breaking space (U+00A0)", "\u200b": "zero-width space (U+200B)",
+             "\u202f": "narrow non-breaking space (U+202F)", "\ufeff": "zero-width no-break space (U+FEFF)"}
+CURLY_VALUE = re.compile(r"^(?P<key>\s*(?:- )?[^:#]+:)\s*(?P<quote>[\u201c\u201d\u2018\u2019])")
+YAML_FILES = ("includes/ui-labels.yml", "includes/screens.yml", "published-links.yml", "redirects.yml")
+
+
+def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
+    """A value opened with a curly quote, one line each."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        match = CURLY_VALUE.match(line)
+        if match:
+            problems.append(f"{src}:{number}: the value of '{match.group('key').strip()[:-1].lstrip('- ')}' starts "
+                            f"with a curly quote ({match.group('quote')}): use straight quotes (\") around a YAML value")
+    return problems
+
+
+def character_problems(line: str, src: str, number: int) -> list[str]:
+    """A tab, or a space that only looks like one (pasted from Word or a web page), on one line."""
+    problems = []
+    if "\t" in line:
+        problems.append(f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)")
+    for char, name in INVISIBLE.items():
+        if char in line:
+            problems.append(f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a "
+                            "normal space (or delete it)")
+    return problems
+
+
+def yaml_file_problems(text: str, src: str) -> list[str]:
+    """A whole YAML file: tabs and look-alike spaces (YAML then fails, often naming a later line), curly quotes."""
+    problems = []
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        problems += character_problems(line, src, number)
+    return problems + yaml_problems(text, src)
+
+
+def id_problem(raw: str, src: str, number: int) -> str | None:
+    """An explicit heading id that is not lower-case kebab-case, with the id to write instead."""
+    tokens = raw.split()
+    # "{#id .class key=value}": the id is the first word; anything else with a space is an id with spaces.
+    extras = len(tokens) > 1 and all(t.startswith(".") or "=" in t for t in tokens[1:])
+    candidate = tokens[0] if extras else raw.strip()
+    if KEBAB.match(candidate):
+        return None
+    better = re.sub(r"[^a-z0-9]+", "-", candidate.lower()).strip("-")
+    what = ("capital letters" if candidate != candidate.lower() else "spaces" if " " in candidate
+            else "characters other than a-z, 0-9 and -")
+    return f"{src}:{number}: heading id '{candidate}' has {what}: write {{#{better}}} (ids are lower-case words joined by -)"
+
+
+def source_problems(raw: bytes, src: str) -> list[str]:
+    """One line per problem in a Markdown file's bytes: 'docs/x.en.md:LINE: what is wrong: what to do'."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        return [f"{src}:1: file is saved as UTF-16: save it again as UTF-8 (without BOM)"]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return [f"{src}:1: file starts with a byte order mark (BOM): save it again as UTF-8 without BOM"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        return [f"{src}:{line}: file is not UTF-8: save it again as UTF-8 (without BOM)"]
+    # A web editor on Windows may save CRLF line endings: harmless to MkDocs, so read the lines the same way.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = []
+    front = re.match(r"---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*\n", text, re.DOTALL)
+    if front:
+        problems += yaml_problems(front.group("body"), src, first_line=2)
+    previous_level = 0
+    seen: dict[str, int] = {}
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        problems += character_problems(line, src, number)
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else HEADING.match(line)
+        if not match:
+            continue
+        level = len(match.group("hashes"))
+        block = ID_BLOCK.search(match.group("text"))
+        bad_id = id_problem(block.group("raw"), src, number) if block else None
+        if bad_id:
+            problems.append(bad_id)
+            continue
+        if previous_level and level > previous_level + 1:
+            problems.append(f"{src}:{number}: heading level skipped ({'#' * previous_level} then {'#' * level}): "
+                            f"use {'#' * (previous_level + 1)}")
+        previous_level = level
+        explicit = EXPLICIT_ID.search(match.group("text"))
+        anchor = explicit.group("id") if explicit else slugify(match.group("text"), "-")
+        if not anchor:
+            continue
+        if anchor in seen:
+            problems.append(f"{src}:{number}: heading id '{anchor}' is already used on line {seen[anchor]}: "
+                            "give one of them another {#id}")
+        else:
+            seen[anchor] = number
+    return problems
+
+
+def nav_pages(nav) -> set[str]:
+    """The page files a nav names (register.md), at any depth."""
+    found: set[str] = set()
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found |= nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.add(value)
+    return found
+
+
+def missing_from_nav(sources: list[str], nav) -> list[str]:
+    """Pages (NAME.LANG.md) whose NAME.md the nav does not name."""
+    named = nav_pages(nav)
+    problems = []
+    for src in sorted(sources):
+        base = re.sub(r"\.[a-z]{2}\.md$", ".md", src)
+        if base not in named:
+            problems.append(f"docs/{src}:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add "
+                            f"'- TITLE: {base}' under nav, and its English title under nav_translations")
+    return problems

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Write one archive a university's IT department can deploy: the site built for SITE_URL, its nginx configuration
+and a one-page INSTALL. Nobody needs Python, WeasyPrint or fonts on the web server.
+
+usage: SITE_URL=https://www.example.edu/chsi-guide/ python -m guide.deploy.dist [--out-dir dist]
+
+The archive (dist/chsi-guide-HOST-COMMIT.tar.gz) holds one folder, chsi-guide/:
+  INSTALL.txt                                   what to copy where, the include line, HTTPS, the ICP filing
+  www/PATH/                                     the built site, both languages and the PDFs (no source maps)
+  nginx/chsi-guide-server.conf                  deploy/nginx-server.conf filled in for SITE_URL
+  nginx/chsi-guide/nginx-guide.conf             deploy/nginx-guide.conf as it is
+  nginx/chsi-guide/nginx-security-headers.conf  the security headers of this very build
+Exit status: 0 written, 1 the build failed, 2 no usable SITE_URL.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+from guide.deploy import headers_snippet as security_headers
+from guide.deploy import nginx_conf
+from guide.sources import site_address
+
+TOP = "chsi-guide"
+INSTALL_ROOT = "/srv"                        # where INSTALL says to unpack: /srv/chsi-guide/
+WEB_ROOT = f"{INSTALL_ROOT}/{TOP}/www"
+INSTALL_TEMPLATE = ROOT / "deploy" / "INSTALL.txt"
+# Written by the build for other hosts or for developers, not for readers (nginx-guide.conf refuses them too).
+NOT_PUBLISHED = re.compile(r"(^|/)_headers$|\.map$")
+HOW_TO_SET = "set it to the address the guide will be published at, e.g.  SITE_URL=https://www.example.edu/chsi-guide/ make dist"
+
+
+class AddressError(ValueError):
+    pass
+
+
+def published_address(site_url: str) -> str:
+    """SITE_URL if a reader could reach it; AddressError saying what to write otherwise."""
+    if not site_url.strip():
+        raise AddressError(f"SITE_URL is not set: a dist is built for one address; {HOW_TO_SET}")
+    parts = urlsplit(site_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise AddressError(f"SITE_URL '{site_url}' is not a web address (https://host/path/); {HOW_TO_SET}")
+    host = parts.hostname
+    if site_address.public_address(site_url.strip()) is None:  # the build's own test for an address others reach
+        raise AddressError(f"SITE_URL '{site_url}' names this machine ({host}): readers elsewhere could not open "
+                           f"its links, QR codes or PDFs; {HOW_TO_SET}")
+    if parts.query or parts.fragment:
+        raise AddressError(f"SITE_URL '{site_url}' has a ? or # part; {HOW_TO_SET}")
+    return site_url.strip() if site_url.strip().endswith("/") else site_url.strip() + "/"
+
+
+def commit() -> str:
+    proc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=False)
+    return proc.stdout.strip() if proc.returncode == 0 else "unknown"
+
+
+def install_text(site_url: str, version: str) -> str:
+    path = nginx_conf.guide_path(site_url)
+    values = {"SITE_URL": site_url, "VERSION": version, "HOST": urlsplit(site_url).hostname,
+              "GUIDE_PATH": path, "SITE_FOLDER": f"{WEB_ROOT}{path}".rstrip("/") + "/", "TOP": TOP,
+              "INSTALL_ROOT": INSTALL_ROOT}
+    return re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], INSTALL_TEMPLATE.read_text(encoding="utf-8"))
+
+
+def _add(tar: tarfile.TarFile, path: Path, name: str) -> None:
+    # Owned by root, readable by all: the web server's user must read every file, whoever unpacks the archive.
+    def clean(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = "root"
+        info.mode = 0o755 if info.isdir() else 0o644
+        return info
+
+    tar.add(path, arcname=name, filter=clean)
+
+
+def build_site(site: Path, site_url: str) -> int:
+    """The whole site with its PDFs, as `make build` writes it, for site_url; the exit status of the build."""
+    env = dict(os.environ, SITE_URL=site_url)
+    return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)],
+                          cwd=ROOT, env=env, check=False).returncode
+
+
+def make_dist(site_url: str, out_dir: Path, build: Callable[[Path, str], int] = build_site) -> Path:
+    version = f"{commit()} {time.strftime('%Y-%m-%d')}"
+    host = urlsplit(site_url).hostname
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".dist-", dir=out_dir))
+    try:
+        top = work / TOP
+        site = top / "www" / nginx_conf.guide_path(site_url).strip("/")
+        code = build(site, site_url)
+        if code != 0:
+            raise RuntimeError(f"the build failed (exit {code}); no archive written")
+        include_dir = nginx_conf.write_include_dir(top / "nginx", security_headers.nginx_snippet(site))
+        server = nginx_conf.render_server(nginx_conf.SERVER_TEMPLATE.read_text(encoding="utf-8"),
+                                          nginx_conf.address_values(site_url, WEB_ROOT))
+        (include_dir.parent / "chsi-guide-server.conf").write_text(server, encoding="utf-8")
+        for file in sorted(site.rglob("*")):
+            if file.is_file() and NOT_PUBLISHED.search(file.relative_to(site).as_posix()):
+                file.unlink()
+        (top / "INSTALL.txt").write_text(install_text(site_url, version), encoding="utf-8")
+        archive = out_dir / f"chsi-guide-{host}-{version.split()[0]}.tar.gz"
+        partial = work / archive.name
+        with tarfile.open(partial, "w:gz") as tar:
+            _add(tar, top, TOP)
+        os.replace(partial, archive)  # a complete archive or none
+        return archive
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out-dir", type=Path, default=ROOT / "dist", help="where the archive goes (default: dist/)")
+    args = parser.parse_args(argv)
+    try:
+        site_url = published_address(os.environ.get("SITE_URL", ""))
+    except AddressError as e:
+        print(f"dist: {e}", file=sys.stderr)
+        return 2
+    try:
+        archive = make_dist(site_url, args.out_dir)
+    except (RuntimeError, nginx_conf.ConfError) as e:
+        print(f"dist: {e}", file=sys.stderr)
+        return 1
+    shown = archive.relative_to(ROOT) if archive.is_relative_to(ROOT) else archive
+    print(f"dist: wrote {shown} ({archive.stat().st_size // 1024} KB) for {site_url}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Fill in deploy/nginx-server.conf for one address, and run Debian's nginx with it as the current user.
+
+The files in deploy/ are what a university's server includes; this module only fills in the names between @ signs
+(the address, the folders, the ports) and, to run nginx without installing anything, wraps them in a minimal
+nginx.conf inside a temporary prefix folder: `make serve-nginx`, `make dist` and tests/test_nginx.py use it.
+
+usage: python -m guide.deploy.nginx_conf --site-url URL [--web-root DIR] [--https] [--out FILE]
+prints (or writes) the server block for that address. Exit status: 0 written, 2 misuse (an address without a host).
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+SERVER_TEMPLATE = DEPLOY / "nginx-server.conf"
+# The files that nginx-server.conf includes, from nginx's configuration folder (/etc/nginx/chsi-guide/ on Debian).
+INCLUDED = ("nginx-guide.conf", "nginx-security-headers.conf")
+INCLUDE_DIR = "chsi-guide"
+NGINX = "/usr/sbin/nginx"
+MIME_TYPES = "/etc/nginx/mime.types"
+_TOKEN = re.compile(r"@([A-Z_]+)@")
+_BLOCK = r"^#BEGIN-{0}\n(.*?)^#END-{0}\n"
+
+
+class ConfError(ValueError):
+    """A value that cannot go into the configuration (said in words a deployer can act on)."""
+
+
+def guide_path(site_url: str) -> str:
+    """The path part of SITE_URL, with a slash at each end: '/' or '/chsi-guide/'."""
+    path = urlsplit(site_url).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+def render_server(template: str, values: dict[str, str], *, https: bool = False) -> str:
+    """The server block with every @NAME@ filled in; with https, the HTTPS block in place of the HTTP one."""
+    if https:
+        plain = re.compile(_BLOCK.format("HTTP"), re.DOTALL | re.MULTILINE)
+        secure = re.compile(_BLOCK.format("HTTPS"), re.DOTALL | re.MULTILINE)
+        match = secure.search(template)
+        if not plain.search(template) or not match:
+            raise ConfError(f"{SERVER_TEMPLATE.name}: the #BEGIN-/#END- markers of the HTTP and HTTPS blocks are gone")
+        enabled = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in
+                            match.group(1).splitlines()) + "\n"
+        template = secure.sub(lambda _: enabled, plain.sub("", template))
+    missing = sorted({name for name in _TOKEN.findall(template) if name not in values})
+    if missing:
+        raise ConfError(f"{SERVER_TEMPLATE.name}: no value for {', '.join(missing)}")
+    for name, value in values.items():
+        if re.search(r"[\s;{}\"']", value):
+            raise ConfError(f"{name} '{value}' has a space, quote, brace or semicolon: nginx would misread it")
+    return _TOKEN.sub(lambda m: values[m.group(1)], template)
+
+
+def address_values(site_url: str, web_root: str) -> dict[str, str]:
+    """What a real server needs, from SITE_URL: its host, its path, the standard ports and certificate places."""
+    host = urlsplit(site_url).hostname
+    if not host:
+        raise ConfError(f"SITE_URL '{site_url}' has no host name: write it as https://host/path/")
+    return {"GUIDE_PATH": guide_path(site_url), "WEB_ROOT": web_root, "SERVER_NAME": host, "LISTEN": "80",
+            "LISTEN_TLS": "443", "TLS_CERTIFICATE": f"/etc/ssl/certs/{host}.crt",
+            "TLS_KEY": f"/etc/ssl/private/{host}.key"}
+
+
+def write_include_dir(conf_dir: Path, headers_snippet: str | None = None) -> Path:
+    """Copy the files the server block includes into conf_dir/chsi-guide/; the security headers may be those of
+    the build being served (a sub-path build hashes its own 404 script), else the committed ones."""
+    target = conf_dir / INCLUDE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in INCLUDED:
+        shutil.copyfile(DEPLOY / name, target / name)
+    if headers_snippet is not None:
+        (target / "nginx-security-headers.conf").write_text(headers_snippet, encoding="utf-8")
+    return target
+
+
+def main_conf(prefix: Path, server_conf: Path, *, access_log: str = "off") -> str:
+    """A minimal nginx.conf around the server block: everything in the prefix, no root needed."""
+    temp = prefix / "temp"
+    # Started by root, nginx would run its workers as `nobody`, who cannot read a private temporary folder.
+    user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
+    return (
+        f"{user}worker_processes 1;\npid {prefix / 'nginx.pid'};\ndaemon off;\n"
+        "events { worker_connections 256; }\n"
+        "http {\n"
+        f"    include {MIME_TYPES};\n    default_type application/octet-stream;\n"
+        f"    access_log {access_log};\n    sendfile on;\n"
+        + "".join(f"    {kind}_temp_path {temp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + f"    include {server_conf.name};\n"
+        "}\n"
+    )
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Running:
+    process: subprocess.Popen
+    prefix: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def prepare(prefix: Path, values: dict[str, str], *, https: bool = False, headers_snippet: str | None = None,
+            access_log: str = "off") -> Path:
+    """Write prefix/conf/ (nginx.conf, the filled server block, chsi-guide/) and prefix/temp/; return nginx.conf."""
+    conf_dir = prefix / "conf"
+    (prefix / "temp").mkdir(parents=True, exist_ok=True)
+    conf_dir.mkdir(parents=True, exist_ok=True)
+    write_include_dir(conf_dir, headers_snippet)
+    server = conf_dir / "chsi-guide-server.conf"
+    server.write_text(render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"), values, https=https), encoding="utf-8")
+    main = conf_dir / "nginx.conf"
+    main.write_text(main_conf(prefix, server, access_log=access_log), encoding="utf-8")
+    return main
+
+
+def check(main: Path, prefix: Path) -> None:
+    """nginx -t: the configuration as nginx reads it; ConfError with nginx's own words if it refuses it."""
+    proc = subprocess.run([NGINX, "-t", "-q", "-p", str(prefix), "-c", str(main), "-e", "stderr"],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ConfError(f"nginx refuses the configuration:\n{proc.stderr.strip()}")
+
+
+def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=None) -> Running:
+    """Start nginx in the foreground (daemon off) and wait until it answers on every port."""
+    if not Path(NGINX).exists():
+        raise ConfError(f"{NGINX} is missing: run `make test` (it installs Debian's nginx) or apt-get install nginx")
+    check(main, prefix)
+    # Without a terminal to write to, the error log goes to a file in the prefix: a pipe nobody reads would fill
+    # up and stall nginx.
+    error_log = prefix / "error.log"
+    with open(error_log, "ab") as log:
+        process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-e", "stderr"],
+                                   stderr=stderr if stderr is not None else log)
+    running = Running(process, prefix)
+    deadline = time.monotonic() + 10
+    for host, port in ports:
+        while True:
+            if process.poll() is not None:
+                err = error_log.read_text(errors="replace").strip() if stderr is None else "see above"
+                raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err}")
+            try:
+                socket.create_connection((host, port), timeout=0.5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    running.stop()
+                    raise ConfError(f"nginx did not answer on {host}:{port} within 10 s") from None
+                time.sleep(0.05)
+    return running
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-url", required=True, help="the address the guide is published at")
+    parser.add_argument("--web-root", default="/srv/chsi-guide/www", help="the folder nginx serves (default: %(default)s)")
+    parser.add_argument("--https", action="store_true", help="the HTTPS block instead of the HTTP one")
+    parser.add_argument("--out", type=Path, help="write to this file (default: print)")
+    args = parser.parse_args(argv)
+    try:
+        text = render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"),
+                             address_values(args.site_url, args.web_root), https=args.https)
+    except ConfError as e:
+        print(f"nginx_conf: {e}", file=sys.stderr)
+        return 2
+    if args.out:
+        tmp = args.out.with_name(f".{args.out.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, args.out)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

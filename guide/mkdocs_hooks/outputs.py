@@ -1,0 +1,64 @@
+"""After MkDocs and mkdocs-static-i18n have built every language, run the output steps over site/, in order.
+
+The steps are in guide/outputs/steps.py; this hook only tells them what MkDocs knows (the address, the languages,
+the nav, which page made which file, each language's rendering of the 404 page) and runs them once per build.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the rooms are imported as the package guide
+    sys.path.insert(0, str(ROOT))
+
+from guide.outputs.built_site import BuiltSite
+from guide.outputs.not_found_pages import TEMPLATE
+from guide.outputs.steps import run_steps
+
+# Every file this build writes, in every language: "en/change-name/index.html" -> "change-name.en.md".
+_pages: dict[str, str] = {}
+# Each language's rendering of the theme's 404.html: static-i18n writes them all to one file, the last one wins.
+_not_found: dict[str, str] = {}
+
+
+def _inside_language_loop(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def on_config(config):
+    if not _inside_language_loop(config):  # a new build (static-i18n's inner builds run on_config too)
+        _pages.clear()
+        _not_found.clear()
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    for file in files:
+        _pages[file.dest_uri] = file.src_uri  # static-i18n's dest_uri carries the language folder ("en/...")
+    return files
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    if template_name == TEMPLATE:
+        _not_found[config.theme["language"]] = output_content
+    return output_content
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language into the same folder
+def on_post_build(config) -> None:
+    if _inside_language_loop(config):
+        return  # one language's build inside static-i18n's loop: wait for the last call
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        default, locales = i18n.default_language, list(i18n.build_languages)
+    else:
+        default = config.theme.get("language") or "en"
+        locales = [default]
+    built = BuiltSite(Path(config.site_dir), Path(config.config_file_path).parent, config.site_url or "", default,
+                      locales, config.nav or [], dict(_pages), dict(_not_found))
+    run_steps(built)

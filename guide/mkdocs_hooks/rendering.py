@@ -1,0 +1,79 @@
+"""The build's rendering: MkDocs' page events, each handing the page to the rendering functions in order.
+
+Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name]); the UI labels' glosses and the
+glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's steps, checklist checkbox
+names, copy buttons, and no QR image without a public address. The checks hook (checks.py) has already refused
+sources these functions cannot render, so only what rendering itself cannot do stops the build here.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the rooms are imported as the package guide
+    sys.path.insert(0, str(ROOT))
+
+from guide.outputs import search_per_language
+from guide.rendering import checklist_names, copy_buttons, mail_composer
+from guide.sources import facts as facts_module
+from guide.sources import site_address, ui_labels
+
+_facts: facts_module.Facts | None = None
+_table: dict[str, ui_labels.Label] = {}
+_labels: dict[str, str] = {}
+
+
+def on_config(config):
+    global _facts, _table, _labels
+    root = Path(config.config_file_path).parent
+    try:
+        _facts = facts_module.load_facts(root)
+    except facts_module.FactsError as err:
+        raise PluginError(str(err)) from None
+    _table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
+    _labels = {label: entry.gloss for label, entry in _table.items()}
+    # Content tabs named by a Chinese label get the label's English gloss as their id, the same in both languages.
+    tabbed = config.mdx_configs.setdefault("pymdownx.tabbed", {})
+    tabbed["slugify"] = ui_labels.tab_slug(_labels)
+    tabbed["combine_header_slug"] = False
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = f"docs/{page.file.src_uri}"
+    locale = ui_labels.page_locale(page.file.src_uri)
+    first = ui_labels.front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8")) + 1
+    markdown, unknown = facts_module.expand(markdown, _facts, locale, src, first)
+    if unknown:
+        raise PluginError("\n".join(unknown))
+    markdown = f"{markdown}\n\n{_facts.definitions()}\n"
+    if locale == "en":
+        markdown, problems = ui_labels.check_english(markdown, _labels, src, first)
+        if problems:
+            raise PluginError("UI labels:\n" + "\n".join(problems))
+    # The generated table is added after the glosses: its rows carry the gloss in a column, not in brackets.
+    markdown = markdown.replace(ui_labels.GLOSSARY_MARKER, ui_labels.glossary_table(_labels, locale))
+    if mail_composer.MARKER in markdown:
+        markdown = mail_composer.with_composer(markdown, locale, _labels, _facts)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    if mail_composer.FORM_START in html:
+        html = mail_composer.mark_link_steps(html)
+    if "task-list-item" in html:
+        html = checklist_names.name_checkboxes(html)
+    html = copy_buttons.with_copy_buttons(html, _table, ui_labels.page_locale(page.file.src_uri))
+    if not site_address.public_address(config.site_url):
+        html = site_address.without_qr_image(html, "en" if page.file.src_uri.endswith(".en.md") else "zh")
+    return html
+
+
+def on_post_page(output, page, config):
+    # English pages search the English index (guide/outputs/search_per_language.py writes one per language).
+    if page.file.src_uri.endswith(f".{search_per_language.SECONDARY}.md"):
+        return search_per_language.point_config_at(output, search_per_language.SECONDARY)
+    return output

@@ -1,0 +1,77 @@
+"""Under `make serve`, export the PDFs too, so the preview's PDF links work as they will when published.
+
+`make build` exports the PDFs after MkDocs (guide/outputs/build.py). `mkdocs serve` builds into a temporary folder
+and knows nothing of them, so every page's "whole guide as a PDF" link was dead in the preview. After each build
+while serving, this hook runs the same export into that folder, in the background: the pages are served at once,
+and the PDFs appear a few seconds later (again after each rebuild, since a rebuild empties the folder).
+
+One export per build, and one at a time: mkdocs-static-i18n builds each language as a build of its own, so the hook
+waits for the last one (when every language is in the folder), and a rebuild stops an export still running, whose
+folder is about to be emptied, before its own starts.
+"""
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.serve_pdfs")
+ROOT = Path(__file__).resolve().parents[2]
+_serving = False
+_running: subprocess.Popen[str] | None = None
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def _inside_language_loop(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def _stop_running_export() -> None:
+    global _running
+    if _running is not None and _running.poll() is None:
+        _running.terminate()
+        try:
+            _running.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            _running.kill()
+            _running.wait()
+    _running = None
+
+
+def _report(proc: subprocess.Popen[str]) -> None:
+    out, err = proc.communicate()
+    if proc.returncode == 0:
+        log.info("PDFs exported for the preview: %s", out.strip().splitlines()[-1:])
+    elif proc.returncode < 0:
+        log.info("PDF export for the preview stopped: a newer build replaced it")
+    else:
+        log.warning("the preview's PDFs could not be exported: %s", (err or out).strip()[-500:])
+
+
+def on_pre_build(config):
+    if _serving and not _inside_language_loop(config):
+        _stop_running_export()
+
+
+@event_priority(-120)  # after mkdocs-static-i18n (-100) built every language, and after the redirect pages (-110)
+def on_post_build(config):
+    global _running
+    if not _serving or _inside_language_loop(config):
+        return
+    _stop_running_export()
+    _running = subprocess.Popen([sys.executable, "-m", "guide.pdf", "--site-dir", str(config["site_dir"])], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    threading.Thread(target=_report, args=(_running,), daemon=True).start()
+
+
+def on_shutdown():
+    _stop_running_export()

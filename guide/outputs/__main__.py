@@ -1,0 +1,48 @@
+"""`python -m guide.outputs [STEP ...]`: run output steps alone on a site already built (make build), in order.
+
+    python -m guide.outputs                  # every step, as the build runs them
+    python -m guide.outputs headers          # only site/_headers again
+    python -m guide.outputs --site DIR qr-codes
+
+The address comes from SITE_URL, as for the build. Exit 0 when every step ran, 1 when one refused (its message
+says what to fix), 2 on wrong usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from guide.outputs.built_site import from_project
+from guide.outputs.steps import STEPS, run_steps
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide.outputs", description=__doc__.split("\n")[0])
+    parser.add_argument("steps", nargs="*", metavar="STEP",
+                        help=f"which steps to run (default: all): {', '.join(STEPS)}")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project it was built from (default: this one)")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.steps if name not in STEPS]
+    if unknown:
+        parser.error(f"no step {unknown[0]!r}: the steps are {', '.join(STEPS)}")
+    if not (args.site / "index.html").is_file():
+        print(f"outputs: {args.site} holds no built site: run `make build` first", file=sys.stderr)
+        return 2
+    try:
+        run_steps(from_project(args.site, args.root), args.steps or None)
+    except PluginError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"outputs: {', '.join(args.steps or STEPS)} written in {args.site}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

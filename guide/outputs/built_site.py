@@ -1,0 +1,62 @@
+"""What the output steps know about a build: its site folder, its project, its address and languages.
+
+The build (guide/mkdocs_hooks/outputs.py) fills it in from MkDocs' configuration and from what MkDocs rendered;
+a step run alone (`python -m guide.outputs`) reads the same facts from mkdocs.yml, docs/ and the built site.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide.sources.published_links import load_mkdocs_config, site_url_of
+
+NOT_FOUND = "404.html"
+
+
+@dataclass
+class BuiltSite:
+    site: Path                 # the built site's folder
+    root: Path                 # the project: mkdocs.yml, includes/, redirects.yml
+    site_url: str              # the address in mkdocs.yml (SITE_URL), "" when none was set
+    default: str               # the default language ("zh"), built at the site's root
+    locales: list[str]         # every language built, the default first
+    nav: list                  # mkdocs.yml's nav
+    # Every page file of the build: "en/change-name/index.html" -> "change-name.en.md".
+    pages: dict[str, str] = field(default_factory=dict)
+    # Each language's own rendering of the theme's 404.html (the build keeps them; alone, read from the site).
+    not_found: dict[str, str] = field(default_factory=dict)
+
+    def folder(self, locale: str) -> str:
+        """The language's folder in the site: "" for the default language, "en/" for the others."""
+        return "" if locale == self.default else f"{locale}/"
+
+
+def page_file(src_uri: str, default: str) -> str:
+    """Where the build writes a page: "change-name.en.md" -> "en/change-name/index.html", "index.zh.md" -> "index.html"."""
+    stem, locale, _md = src_uri.rsplit(".", 2)
+    folder = "" if locale == default else f"{locale}/"
+    parent, _, name = stem.rpartition("/")
+    path = f"{parent}/" if parent else ""
+    return f"{folder}{path}index.html" if name == "index" else f"{folder}{path}{name}/index.html"
+
+
+def from_project(site: Path, root: Path, env: Mapping[str, str] | None = None) -> BuiltSite:
+    """A built site described from its project's files, for a step run alone on it."""
+    config = load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), os.environ if env is None else env)
+    languages = []
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = [lang for lang in (plugin["i18n"] or {}).get("languages") or [] if lang.get("build", True)]
+    default = next((str(lang["locale"]) for lang in languages if lang.get("default")), "en")
+    locales = [default] + [str(lang["locale"]) for lang in languages if str(lang["locale"]) != default]
+    docs = root / str(config.get("docs_dir") or "docs")
+    pages = {page_file(p.relative_to(docs).as_posix(), default): p.relative_to(docs).as_posix()
+             for p in sorted(docs.rglob("*.md")) if p.name.count(".") >= 2}
+    built = BuiltSite(site, root, site_url_of(config), default, locales, config.get("nav") or [], pages)
+    for locale in locales:
+        path = site / built.folder(locale) / NOT_FOUND
+        if path.is_file():
+            built.not_found[locale] = path.read_text(encoding="utf-8")
+    return built

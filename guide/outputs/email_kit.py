@@ -1,0 +1,210 @@
+"""Write the admissions e-mail's links, ready to paste: a bilingual snippet (HTML and plain text) and QR codes.
+
+Reads published-links.yml (the steps and files) and the built site, and refuses to write a link the built
+site does not have. Addresses start from site_url in mkdocs.yml (SITE_URL overrides it, as in the build;
+--site-url overrides both), which may contain a path. It must be a public address: without one (or with this
+computer's own, 127.0.0.1 or localhost) the kit is not written, since every link in it would lead nowhere.
+
+usage: python -m guide.outputs.email_kit [--site-url URL] [--site-dir site] [--out site/downloads/email-kit]
+exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from guide.outputs.qr_codes import qr_code, qr_svg
+
+# The QR codes come from the build's own encoding (guide/outputs/qr_codes.py), so the kit's SVG is the site's.
+from guide.sources.published_links import (
+    REGISTRY,
+    Registry,
+    RegistryError,
+    check_link,
+    current_config,
+    language_roots,
+    load_registry,
+    site_url_of,
+)
+from guide.sources.site_address import HOW_TO_SET, public_address
+
+# The words around the links, per language. Step and file labels come from the registry.
+WORDS = {
+    "zh": {
+        "title": "学信网注册指南",
+        "intro": "请按以下步骤注册学信网账号并完成身份核验：",
+        "guide": "完整指南",
+        "print": "可打印版本",
+        "colon": "：",  # full-width in Chinese text, with no space after it
+    },
+    "en": {
+        "title": "CHSI registration guide",
+        "intro": "Register your CHSI account and verify your identity in these steps:",
+        "guide": "The whole guide",
+        "print": "To print",
+        "colon": ": ",
+    },
+}
+HTML_LANG = {"zh": "zh-Hans"}
+# Medium error correction survives a smudged printout; fixed (no boosting) so the same URL gives the same code.
+QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    url: str
+    path: str  # relative to site_url, checked in the built site
+
+
+@dataclass(frozen=True)
+class LangKit:
+    lang: str
+    guide: Entry
+    steps: tuple[Entry, ...]
+    files: tuple[Entry, ...]
+
+
+def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> list[LangKit]:
+    """Every link the e-mail carries, per language, in the registry's order."""
+    kits = []
+    for lang, root in roots.items():
+        words = WORDS.get(lang, WORDS["en"])
+        guide = Entry(words["guide"], site_url + root, root)
+        steps = tuple(Entry(s.labels[lang], site_url + root + s.link, root + s.link) for s in registry.steps)
+        files = tuple(Entry(f.labels[lang], site_url + f.paths[lang], f.paths[lang]) for f in registry.files)
+        kits.append(LangKit(lang, guide, steps, files))
+    return kits
+
+
+def missing_links(kits: Sequence[LangKit], site_dir: Path) -> list[str]:
+    problems = []
+    for kit in kits:
+        for entry in (kit.guide, *kit.steps, *kit.files):
+            why = check_link(site_dir, entry.path)
+            if why:
+                problems.append(f"[{kit.lang}] {entry.url}: {why}")
+    return problems
+
+
+def snippet_html(kits: Sequence[LangKit]) -> str:
+    def link(entry: Entry) -> str:
+        return f'<a href="{html.escape(entry.url)}">{html.escape(entry.label)}</a>'
+
+    blocks = []
+    for kit in kits:
+        words = WORDS.get(kit.lang, WORDS["en"])
+        steps = "\n".join(f"    <li>{link(step)}</li>" for step in kit.steps)
+        files = " · ".join(link(f) for f in kit.files)
+        blocks.append(
+            f'<div lang="{HTML_LANG.get(kit.lang, kit.lang)}">\n'
+            f"  <p><strong>{html.escape(words['title'])}</strong>{words['colon']}{link(kit.guide)}</p>\n"
+            f"  <p>{html.escape(words['intro'])}</p>\n  <ol>\n{steps}\n  </ol>\n"
+            f"  <p>{html.escape(words['print'])}{words['colon']}{files}</p>\n</div>"
+        )
+    return "<!-- CHSI registration guide: paste into the e-mail -->\n" + "\n<hr>\n".join(blocks) + "\n"
+
+
+def snippet_text(kits: Sequence[LangKit]) -> str:
+    """Plain text: each address on a line of its own, so that mail programs make it clickable whole."""
+    blocks = []
+    for kit in kits:
+        words = WORDS.get(kit.lang, WORDS["en"])
+        colon = words["colon"]
+        lines = [words["title"], f"{words['guide']}{colon}{kit.guide.url}", "", words["intro"]]
+        for number, step in enumerate(kit.steps, 1):
+            lines += [f"{number}. {step.label}", f"   {step.url}"]
+        lines += ["", words["print"] + colon.rstrip()] + [f"- {f.label}{colon}{f.url}" for f in kit.files]
+        blocks.append("\n".join(lines))
+    return "\n\n----\n\n".join(blocks) + "\n"
+
+
+def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
+    """Write the six files into a new folder beside `out`, then put it in place of `out`: a failure half-way
+    leaves the previous kit as it was (the office may be copying from it) and no half-written one."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        names = ["email-snippet.html", "email-snippet.txt"]
+        (work / names[0]).write_text(snippet_html(kits), encoding="utf-8")
+        (work / names[1]).write_text(snippet_text(kits), encoding="utf-8")
+        for kit in kits:
+            svg, png = f"qr-guide-{kit.lang}.svg", f"qr-guide-{kit.lang}.png"
+            (work / svg).write_text(qr_svg(kit.guide.url), encoding="utf-8")
+            qr_code(kit.guide.url).save(work / png, kind="png", scale=QR_PNG_SCALE, border=4)
+            names += [svg, png]
+        work.chmod(0o755)  # mkdtemp makes it private; the kit is published like the rest of the site
+        old = out.with_name(f".{out.name}.old")
+        if out.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+        work.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return [out / name for name in names]
+
+
+def valid_site_url(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the e-mail snippet and QR codes for the guide.")
+    parser.add_argument("--site-url", help="address the guide is published at (default: site_url of mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--out", type=Path, help="where to write (default: SITE_DIR/downloads/email-kit)")
+    parser.add_argument("--registry", type=Path, default=REGISTRY, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    try:
+        config = current_config()
+        roots = language_roots(config)
+        registry = load_registry(args.registry, list(roots))
+    except RegistryError as err:
+        print(f"email-kit: {err}", file=sys.stderr)
+        return 2
+    if not (args.site_dir / "index.html").is_file():
+        print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
+        return 2
+    given = args.site_url or site_url_of(config)
+    site_url = valid_site_url(given) if given else None
+    if given and site_url is None:
+        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",
+              file=sys.stderr)
+        return 2
+    if not public_address(site_url):
+        print(f"email-kit: no public address for the guide ({given or 'SITE_URL is not set'}): the e-mail's links and "
+              f"QR codes would lead nowhere, so nothing is written. Set it: {HOW_TO_SET.replace('build', 'email-kit')}",
+              file=sys.stderr)
+        return 2
+
+    kits = kit_entries(registry, roots, site_url)
+    problems = missing_links(kits, args.site_dir)
+    if problems:
+        print("\n".join(problems))
+        print(f"email-kit: {len(problems)} link(s) missing from {args.site_dir}/: nothing written")
+        return 1
+    out = args.out or args.site_dir / "downloads" / "email-kit"
+    written = write_kit(kits, out)
+    for path in written:
+        print(path)
+    links = sum(1 + len(k.steps) + len(k.files) for k in kits)
+    print(f"email-kit: wrote {len(written)} files to {out}/ "
+          f"({links} links checked in {args.site_dir}/, for {site_url})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

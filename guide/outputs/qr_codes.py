@@ -1,0 +1,48 @@
+"""Write a QR code of the online guide, one per language, into downloads/ at build time.
+
+The printable checklist pages show it (so it must exist under `mkdocs serve` as well as in `make build`), and the
+PDF export puts the same code on its covers. The address is the language's home page under `site_url`, so a build
+for a sub-path (SITE_URL=https://host/guide/) encodes that sub-path. Only a public address is encoded
+(guide/sources/site_address.py): a build without one, or a preview under `mkdocs serve`, writes no QR code.
+"""
+from __future__ import annotations
+
+import io
+
+import segno
+
+from guide.outputs.built_site import BuiltSite
+from guide.sources.site_address import public_address
+
+
+def qr_code(url: str) -> segno.QRCode:
+    """The project's one QR encoding of an address (the e-mail kit's PNGs use it too): a full QR code at error
+    level M, which survives a smudged printout, never raised to a higher level that would make it denser."""
+    return segno.make_qr(url, error="m", boost_error=False)
+
+
+def qr_svg(url: str) -> str:
+    """An SVG QR code for url: vector (sharp on paper at any size), the standard's quiet zone, a viewBox instead of
+    a fixed size so that CSS sizes it, and no XML declaration so that it can be inlined in HTML."""
+    out = io.BytesIO()
+    qr_code(url).save(out, kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False,
+                      omitsize=True)
+    return out.getvalue().decode("utf-8")
+
+
+def language_homes(site_url: str, languages: list[tuple[str, bool]]) -> dict[str, str]:
+    """locale -> address of its home page: the default language at the root, the others under /<locale>/."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    return {locale: root if default else f"{root}{locale}/" for locale, default in languages}
+
+
+def run(built: BuiltSite) -> None:
+    """Step: a QR code of each language's home page in downloads/, when the site has a public address."""
+    address = public_address(built.site_url)
+    if not address:
+        return
+    languages = [(locale, locale == built.default) for locale in built.locales]
+    downloads = built.site / "downloads"
+    downloads.mkdir(parents=True, exist_ok=True)
+    for locale, url in language_homes(address, languages).items():
+        (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(url), encoding="utf-8")

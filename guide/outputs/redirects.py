@@ -1,0 +1,198 @@
+"""Keep old addresses working in every language: redirect pages written from redirects.yml.
+
+mkdocs-redirects cannot serve a static-i18n site (it points at `../page.zh/` and writes nothing under /en/),
+so this hook does it. One entry in redirects.yml, `old-name/: new-name.md#anchor`, makes <site>/old-name/ and
+<site>/en/old-name/ each a tiny page that sends the reader to the same language's new page. The pages use
+relative links, so they work wherever the site is served (a university sub-path too); their script keeps
+the #fragment the reader arrived with, and the build fails when a target page or anchor does not exist.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from guide.outputs.built_site import BuiltSite
+
+REDIRECTS_FILE = "redirects.yml"
+# Written into every redirect page, so that checks and tools can tell a redirect page from a real one.
+MARKER = "<!-- redirect page made from redirects.yml -->"
+MOVED = {"zh": "本页已移至：", "en": "This page has moved to:"}
+HTML_LANG = {"zh": "zh-Hans"}
+ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # a path as it appears in the address bar, relative to a language root: "old-name/"
+    page: str  # the new page's path, relative to a language root: "new-name/" ("" for the home page)
+    anchor: str  # "" or the heading id to land on when the reader's link had no #fragment
+
+
+def page_path(target: str) -> str:
+    """A docs file name without its language ("verify-identity.md", "a/index.md") -> its address path."""
+    if not target.endswith(".md"):
+        return target
+    stem = target[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def parse_redirects(data: object) -> list[Redirect]:
+    if data is None:
+        return []
+    entries = data.get("redirects") if isinstance(data, dict) else None
+    if entries is None:
+        return []
+    if not isinstance(entries, dict):
+        raise PluginError(f"{REDIRECTS_FILE}: 'redirects' must map old paths to new pages")
+    redirects = []
+    for old, target in entries.items():
+        if not isinstance(old, str) or not isinstance(target, str) or not old.strip("/") or old.startswith("/"):
+            raise PluginError(f"{REDIRECTS_FILE}: {old!r}: {target!r}: expected 'old-path/: new-page.md#anchor'")
+        if re.search(r"\.[a-z]{2}\.md(#|$)", target):
+            raise PluginError(f"{REDIRECTS_FILE}: {old}: name the page without its language ({target!r})")
+        path, _, anchor = target.partition("#")
+        redirects.append(Redirect(old, page_path(path), anchor))
+    return redirects
+
+
+def old_file(old: str) -> str:
+    """The file that answers an old address: "old/" and "old" -> "old/index.html", "old.html" stays."""
+    return old if old.endswith(".html") else old.rstrip("/") + "/index.html"
+
+
+def relative_href(from_file: str, to_path: str) -> str:
+    """A link from one built file to an address path, both relative to the site root."""
+    start = posixpath.dirname(from_file) or "."
+    rel = posixpath.relpath(to_path.rstrip("/") or ".", start)
+    if to_path == "" or to_path.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+# The redirect pages' one script, a file rather than inline code: the Content-Security-Policy (security_headers.py)
+# lists a hash for every inline script, so an inline script per redirect changed the policy, and the committed nginx
+# snippet, at every rename. A file is allowed by 'self' whatever the redirects are.
+SCRIPT_FILE = "assets/javascripts/redirect.js"
+SCRIPT = """// Redirect pages (guide/outputs/redirects.py): go to data-to, keeping the #fragment the reader arrived with.
+(function (script) {
+  location.replace(script.getAttribute("data-to") + (location.hash || script.getAttribute("data-fragment")));
+})(document.currentScript);
+"""
+
+
+def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str = SCRIPT_FILE) -> str:
+    """A page that moves the reader on at once, keeping the #fragment they arrived with."""
+    fallback = f"#{anchor}" if anchor else ""
+    moved = html.escape(MOVED.get(lang, MOVED["en"]))
+    shown = html.escape(href + fallback)
+    # The visible link shows the full new address when it is known: easier to note down than "../new/".
+    text = html.escape(canonical + fallback) if canonical else shown
+    canonical_tag = f'<link rel="canonical" href="{html.escape(canonical)}">\n' if canonical else ""
+    # The script runs before the meta refresh fires (it blocks the parser), and the refresh alone would drop the
+    # reader's #fragment.
+    script = (f'<script src="{html.escape(script_src)}" data-to="{html.escape(href)}" '
+              f'data-fragment="{html.escape(fallback)}"></script>')
+    return (
+        f'<!doctype html>\n<html lang="{HTML_LANG.get(lang, lang)}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
+        f'<meta name="robots" content="noindex">\n{canonical_tag}'
+        f"{script}\n"
+        f'<meta http-equiv="refresh" content="0; url={shown}">\n<title>{moved}</title>\n'
+        f'</head>\n<body>\n<p>{moved} <a href="{shown}">{text}</a></p>\n'
+        f"</body>\n</html>\n"
+    )
+
+
+def check_target(site: Path, page: str, anchor: str) -> str | None:
+    target = site / page / "index.html"
+    if not target.is_file():
+        return f"no page /{page}"
+    if anchor and anchor not in ID.findall(target.read_text(encoding="utf-8")):
+        return f"no id '{anchor}' on /{page}"
+    return None
+
+
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line of each old path under `redirects:` in redirects.yml, for messages that name file:line."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    for key, value in root.value:
+        if key.value == "redirects" and isinstance(value, yaml.MappingNode):
+            return {k.value: k.start_mark.line + 1 for k, _ in value.value}
+    return {}
+
+
+def docs_name(page: str, lang: str) -> str:
+    """The docs file of an address path in one language: "fix-name/" -> "fix-name.zh.md", "" -> "index.zh.md"."""
+    return f"{page.rstrip('/') or 'index'}.{lang}.md"
+
+
+def still_a_page(redirect: Redirect, lang: str, source: str, lines: dict[str, int]) -> str:
+    """The advice when the old address is still made by a file in docs/: usually a rename left half done."""
+    return (f"{REDIRECTS_FILE}:{lines.get(redirect.old, 1)}: {redirect.old} is still a page in [{lang}], made from "
+            f"docs/{source}: to rename it, rename that file to docs/{docs_name(redirect.page, lang)} and change "
+            f"its line under nav in mkdocs.yml; if the page stays where it is, delete this line of {REDIRECTS_FILE}")
+
+
+def no_target(redirect: Redirect, lang: str, why: str, lines: dict[str, int]) -> str:
+    where = f"{REDIRECTS_FILE}:{lines.get(redirect.old, 1)}"
+    if why.startswith("no page"):
+        return (f"{where}: {redirect.old} -> {why}: there is no docs/{docs_name(redirect.page, lang)}; write the new "
+                f"page's file name without its language (NAME.md for docs/NAME.{lang}.md)")
+    return f"{where}: {redirect.old} -> {why}: write a heading id that the new page has, or leave out the #id"
+
+
+def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
+    """The redirects of root's redirects.yml, and the line of each old path for messages."""
+    path = root / REDIRECTS_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        redirects = parse_redirects(yaml.safe_load(text)) if text else []
+    except yaml.YAMLError as err:
+        raise PluginError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
+    return redirects, key_lines(text)
+
+
+def run(built: BuiltSite) -> None:
+    """Step: a redirect page at each old address, in every language; the build stops when a target is missing."""
+    redirects, lines = load_redirects(built.root)
+    site = built.site
+    base = built.site_url.rstrip("/") + "/" if built.site_url else None
+    problems = []
+    for redirect in redirects:
+        for lang in built.locales:
+            root = built.folder(lang)
+            from_file = root + old_file(redirect.old)
+            source = built.pages.get(from_file)
+            if source is not None:
+                problems.append(still_a_page(redirect, lang, source, lines))
+                continue
+            why = check_target(site, root + redirect.page, redirect.anchor)
+            if why:
+                problems.append(no_target(redirect, lang, why, lines))
+                continue
+            # Any file left at the old address is not this build's (an earlier build's output): replace it.
+            href = relative_href(from_file, root + redirect.page)
+            canonical = base + root + redirect.page if base else None
+            target = site / from_file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            script_src = relative_href(from_file, SCRIPT_FILE)
+            target.write_text(redirect_html(href, redirect.anchor, canonical, lang, script_src), encoding="utf-8")
+    if problems:
+        raise PluginError("Redirects:\n" + "\n".join(problems))
+    if redirects:
+        (site / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (site / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")

@@ -1,0 +1,88 @@
+"""Give each language its own search index, so English readers get English results.
+
+mkdocs-static-i18n writes ONE search index for all languages at /search/search_index.json (its maintainer
+says that is all it can do), so a search from /en/ returns Chinese pages. After the last build this hook
+splits that index: Chinese pages stay at /search/search_index.json, English pages move to
+/en/search/search_index.json with their locations made relative to /en/. English pages are then pointed at
+their own index by setting Material's `base` (which the search uses to find the index and to resolve
+result links) to the /en/ folder. Before the split, each entry gets the student's words for what it shows
+(guide/outputs/search_synonyms.py, from includes/ui-labels.yml).
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from mkdocs.exceptions import PluginError
+
+from guide.outputs import search_synonyms
+from guide.outputs.built_site import BuiltSite
+
+try:  # Material segments Chinese with jieba when it is installed (it is, in every dependency group)
+    import jieba
+except ImportError:  # pragma: no cover
+    jieba = None
+
+SECONDARY = "en"
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def split_index(index: dict, locale: str) -> tuple[dict, dict]:
+    """Split a merged index into (default-language index, `locale` index with locations relative to it)."""
+    prefix = f"{locale}/"
+    default_docs = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
+    locale_docs = [
+        dict(doc, location=doc["location"][len(prefix):]) for doc in index["docs"] if doc["location"].startswith(prefix)
+    ]
+    return dict(index, docs=default_docs), dict(index, docs=locale_docs)
+
+
+def point_config_at(html: str, subfolder: str) -> str:
+    """Make Material's `base` (used to find the search index and resolve results) point at `subfolder`."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        app = json.loads(match.group(2))
+        # The trailing slash matters: the search resolves "search/search_index.json" against it.
+        base = app["base"].rstrip("/")
+        if base != subfolder and not base.endswith(f"/{subfolder}"):  # once only: a step may run again on its site
+            app["base"] = f"{base}/{subfolder}/"
+        # Escape "</" so that no value can close the script element early.
+        return match.group(1) + json.dumps(app, ensure_ascii=False).replace("</", "<\\/") + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rewrite, html, count=1)
+
+
+def nav_slugs(nav) -> list[str]:
+    """The pages of mkdocs.yml's nav, in order, as index locations: "" for index.md, "register/" for register.md."""
+    files: list[str] = []
+
+    def walk(items) -> None:
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str):
+                files.append(value)
+
+    walk(nav)
+    return ["" if f == "index.md" else f.removesuffix(".md") + "/" for f in files]
+
+
+def run(built: BuiltSite) -> None:
+    """Step: the merged index becomes one index per language, with the students' own words for search."""
+    merged = built.site / "search" / "search_index.json"
+    if not merged.exists():
+        return
+    index = json.loads(merged.read_text(encoding="utf-8"))
+    if not any(doc["location"].startswith(f"{SECONDARY}/") for doc in index["docs"]):
+        return  # already split (a step run again on its site), or a single-language build
+    table = built.root / search_synonyms.TABLE_FILE
+    unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table),
+                                             jieba.cut if jieba else None, nav_slugs(built.nav))
+    if unmatched:
+        raise PluginError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched)))
+    default_index, locale_index = split_index(index, SECONDARY)
+    target = built.site / SECONDARY / "search" / "search_index.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for path, data in ((merged, default_index), (target, locale_index)):
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,187 @@
+"""Let search find a section by the student's own words, from includes/ui-labels.yml.
+
+A student types "photo code" or 图像采集码 where the guide says 图片采集码, "how long" where it says "about 3-4 working
+hours". The label table lists those words, per language, in two places:
+
+* on a label, `search: {en: [photo code], zh: [图像采集码]}`: the words go to the ONE section, per language, that
+  is about the label: the first (in the order of the navigation) whose heading names it (or its English gloss),
+  else the first that shows it. A label shown in many places would otherwise pull a student to whichever of them
+  happens to repeat it most;
+* under the top-level `search:` key, for the guide's own words that are not labels:
+  `en: {"3-4 working hours": [how long]}`: the sections of that language whose heading holds the phrase, else every
+  section that shows it (a phrase that names a page also stands in the links to it, which do not answer).
+
+The words go into the search index only (guide/outputs/search_per_language.py calls add_synonyms), as a field of their own
+that Material's search indexes (it indexes every field the index's config names) but never shows. A student's
+word for a section weighs what a word of its heading weighs. Pages boosted down (the glossary and the checklist,
+which repeat every label but answer no task, are boosted to half or less) get none. A Chinese word is indexed whole, not cut into smaller
+words: Material's search cuts a Chinese query only at words its index knows, so a whole word is what makes the
+student's query (图像采集码, 没收到) find it.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+TABLE_FILE = Path("includes/ui-labels.yml")
+SEARCH_KEY = "search"  # the top-level key of the table that holds synonyms of words that are not labels
+LANGUAGES = ("zh", "en")
+TAG = re.compile(r"<[^>]+>")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+ZWSP = "\u200b"
+FIELD = "synonyms"
+FIELD_BOOST = 1000.0  # as Material weighs a heading's words (its "title" field)
+NO_TASK_BOOST = 0.5  # the glossary's and the checklist's `search: boost`: they repeat labels but answer no task
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """What the guide writes (a label or a phrase), and what a student may type instead, in one language."""
+    lang: str
+    guide_words: str
+    student_words: tuple[str, ...]
+    gloss: str | None = None  # for a label: its English gloss (an English heading names the label by it)
+    where: str = ""  # file:line of the entry, for messages
+
+
+def _words(value: object, where: str, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+        raise PluginError(f"{where}: {what}: write the student's words as a list, e.g. [photo code, photo-taking code]")
+    return tuple(w.strip() for w in value)
+
+
+def _by_language(value: object, where: str, what: str) -> dict[str, object]:
+    if not isinstance(value, dict) or not value or set(value) - set(LANGUAGES):
+        raise PluginError(f"{where}: {what}: give the words per language, e.g. search: {{en: [...], zh: [...]}} "
+                          f"(languages: {', '.join(LANGUAGES)})")
+    return value
+
+
+def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path) -> list[Synonyms]:
+    """Every synonym entry of the label table; a malformed one stops the build with file:line and what to write."""
+
+    def line_of(key: object) -> int:
+        return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
+
+    def line_of_phrase(phrase: object, fallback: str) -> int | str:
+        start = line_of(SEARCH_KEY)
+        return next((i for i, text in enumerate(lines, 1) if i > start and text.strip().startswith(f"{phrase}:")),
+                    fallback.rsplit(":", 1)[-1])
+
+    found: list[Synonyms] = []
+    for label, entry in data.items():
+        if label == SEARCH_KEY or not isinstance(entry, dict) or SEARCH_KEY not in entry:
+            continue
+        where = f"{path}:{line_of(label)}"
+        for lang, words in _by_language(entry[SEARCH_KEY], where, f"label {label!r}").items():
+            gloss = str(entry.get("gloss") or label)
+            found.append(Synonyms(lang, str(label), _words(words, where, f"label {label!r}, {lang}"), gloss, where))
+    phrases = data.get(SEARCH_KEY)
+    if phrases is not None:
+        where = f"{path}:{line_of(SEARCH_KEY)}"
+        for lang, table in _by_language(phrases, where, "search").items():
+            if not isinstance(table, dict):
+                raise PluginError(f"{where}: search: {lang}: write '\"the guide's words\": [the student's words]'")
+            for phrase, words in table.items():
+                found.append(Synonyms(lang, str(phrase), _words(words, where, f"search: {lang}: {phrase!r}"),
+                                      where=f"{path}:{line_of_phrase(phrase, where)}"))
+    return found
+
+
+def load_synonyms(path: Path) -> list[Synonyms]:
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)  # ui_labels.py has already reported a file that is not valid YAML
+    return parse_synonyms(data if isinstance(data, dict) else {}, text.splitlines(), path)
+
+
+def shown_text(text: str) -> str:
+    """An index entry's text as a reader sees it, lower case: no tags, entities decoded; Material's U+200B word
+    marks are kept, so that a label is found as the word it is."""
+    return html.unescape(TAG.sub(" ", text)).lower()
+
+
+def segment(words: str, cut) -> str:
+    """Chinese runs cut into words and joined by U+200B, as Material's search plugin does to page text."""
+    return HAN.sub(lambda m: ZWSP + ZWSP.join(cut(m.group(0))) + ZWSP, words).strip(ZWSP)
+
+
+def _joins(a: str, b: str) -> bool:
+    """Whether two adjacent characters belong to one word: Chinese beside Chinese, or letters/digits together."""
+    return bool((HAN.match(a) and HAN.match(b)) or (a.isalnum() and b.isalnum() and a.isascii() and b.isascii()))
+
+
+def holds(text: str, words: str) -> bool:
+    """Whether `words` stand in `text` as whole words: 注册 in “点击 注册” but not in 立即注册, "edit" in "Edit your
+    name" but not in "credit"."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if not (start and _joins(text[start - 1], words[0])) and not (end < len(text) and _joins(words[-1], text[end])):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+def doc_language(location: str, secondary: str = "en") -> str:
+    return secondary if location.startswith(f"{secondary}/") else "zh"
+
+
+def nav_rank(location: str, nav_slugs: list[str]) -> int:
+    """Where an index entry's page stands in the navigation (pages outside it last)."""
+    page = location.split("#")[0]
+    page = page.removeprefix("en/")
+    return nav_slugs.index(page) if page in nav_slugs else len(nav_slugs)
+
+
+def add_synonyms(index: dict, synonyms: list[Synonyms], cut=None,
+                 nav_slugs: list[str] | None = None) -> list[Synonyms]:
+    """Give entries of a (merged) Material search index the student's words for what they show, in a field of
+    their own (see the module's docstring for which entries). Returns the synonyms whose guide's words no page of
+    their language shows (a page was reworded: they would silently find nothing). `cut` segments
+    Chinese as Material does (jieba.cut), to find the guide's words in the entries' segmented text; without it they
+    are looked for as they are. `nav_slugs`: the pages in navigation order ("", "register/", ...)."""
+    docs = [d for d in index.get("docs", []) if d.get("boost", 1) > NO_TASK_BOOST]
+    order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or []), i))
+    shown = {id(d): shown_text(d.get("title", "") + " " + d.get("text", "")) for d in docs}
+    added: dict[int, list[str]] = {}
+    unmatched: list[Synonyms] = []
+    # static-i18n may hand over an index that holds one language so far: only a language present can miss words.
+    present = {doc_language(d.get("location", "")) for d in index.get("docs", [])}
+
+    def needle(words: str) -> str:
+        return segment(words.lower(), cut) if cut else words.lower()
+
+    for entry in synonyms:
+        holding = [docs[i] for i in order if doc_language(docs[i].get("location", "")) == entry.lang
+                   and holds(shown[id(docs[i])], needle(entry.guide_words))]
+        if not holding:
+            if entry.lang in present:
+                unmatched.append(entry)
+            continue
+        names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
+        headed = [d for d in holding if any(holds(shown_text(d.get("title", "")), n) for n in names)]
+        holding = headed or holding
+        if entry.gloss is not None:  # a label: the one section about it
+            holding = holding[:1]
+        for doc in holding:
+            words = added.setdefault(id(doc), [])
+            words += [w for w in entry.student_words if w not in words]
+    for doc in docs:
+        if added.get(id(doc)):
+            doc[FIELD] = " / ".join(added[id(doc)])
+    if added:
+        index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": FIELD_BOOST}
+    return unmatched
+
+
+def unmatched_problems(unmatched: list[Synonyms]) -> list[str]:
+    language = {"en": "English", "zh": "Chinese"}
+    return [f"{e.where}: search words for {e.guide_words!r}: no {language.get(e.lang, e.lang)} page shows "
+            f"{e.guide_words!r} any more (a page was reworded?): write the words as a page now shows them, or remove "
+            "the entry" for e in unmatched]

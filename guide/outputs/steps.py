@@ -1,0 +1,27 @@
+"""The output steps, in the order the build runs them over site/ (each one's module says what it writes).
+
+Order matters: the 404 pages point their search at the index the search step wrote, and the headers come last,
+so that every page written before them is hashed into the Content-Security-Policy.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from guide.outputs import not_found_pages, qr_codes, redirects, search_per_language, security_headers, sitemaps
+from guide.outputs.built_site import BuiltSite
+
+STEPS: dict[str, Callable[[BuiltSite], None]] = {
+    "search": search_per_language.run,
+    "not-found-pages": not_found_pages.run,
+    "sitemaps": sitemaps.run,
+    "qr-codes": qr_codes.run,
+    "redirects": redirects.run,
+    "headers": security_headers.run,
+}
+
+
+def run_steps(built: BuiltSite, names: list[str] | None = None) -> None:
+    """Run the named steps (all of them when None) in the build's order."""
+    for name, step in STEPS.items():
+        if names is None or name in names:
+            step(built)

@@ -1,0 +1,1 @@
+"""Turn the built site into print documents: one guide and one checklist PDF per language (guide/pdf/export.py)."""

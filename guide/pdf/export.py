@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Export the built site to print: per language a guide PDF and a one-page checklist PDF, in site/downloads/.
+
+Reads only the built site (run `mkdocs build` first; `make build` does both). Exit codes: 0 all written,
+1 a problem (a needed font or library is missing, a PDF is too large or not one page), 2 used wrongly (no built
+site).
+
+usage: python -m guide.pdf [--site-dir site] [--version-date YYYY-MM-DD] [--lang zh --lang en]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.pdf.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
+from guide.pdf.compose import DocInfo, checklist_document, guide_document
+from guide.pdf.fonts import (
+    NEEDED,
+    FallbackFont,
+    FontLookup,
+    describe_missing,
+    fc_list_has,
+    fc_list_installed,
+    has_harfbuzz_subset,
+    missing_fonts,
+    stylesheet_families,
+    uninstalled,
+)
+from guide.sources.site_address import HOW_TO_SET, public_address
+
+try:
+    from guide.pdf.render import Rendered, quiet_weasyprint, render_pdf
+except OSError as exc:  # WeasyPrint loads Pango and HarfBuzz when imported: a traceback would not say what to do
+    print(f"export_pdf: WeasyPrint cannot load a library it needs ({exc}): install the Debian packages"
+          " libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b (scripts/setup.sh site installs them)", file=sys.stderr)
+    raise SystemExit(1) from None
+
+ROOT = Path(__file__).resolve().parents[2]
+MAX_GUIDE_BYTES = 1_500_000  # e-mail attachments: the office asked for at most 1.5 MB per guide
+STYLESHEETS = ("assets/stylesheets/print.css", "assets/stylesheets/pdf.css")  # as published in the built site
+
+
+@dataclass(frozen=True)
+class Outputs:
+    guide: Path
+    checklist: Path
+
+
+def outputs(out_dir: Path, locale: str) -> Outputs:
+    """The fixed names that e-mails and every page link to."""
+    return Outputs(out_dir / f"chsi-guide-{locale}.pdf", out_dir / f"chsi-checklist-{locale}.pdf")
+
+
+def version_date(git_date: str, today: dt.date) -> str:
+    """The guide's version: the date of the last commit that changed docs/ or includes/, else today."""
+    text = git_date.strip()
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return today.isoformat()
+
+
+def git_last_change(repo: Path) -> str:
+    try:
+        proc = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"],
+                              cwd=repo, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return ""
+    return proc.stdout if proc.returncode == 0 else ""
+
+
+def site_root(home_canonical: str, language: Language) -> str:
+    if language.prefix and home_canonical.endswith(language.prefix):
+        return home_canonical[: -len(language.prefix)]
+    return home_canonical
+
+
+def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
+    problems = []
+    for r in results:
+        if r.path.name.startswith("chsi-guide-") and r.size > max_guide:
+            problems.append(f"{r.path}: {r.size / 1e6:.2f} MB, more than the {max_guide / 1e6:.1f} MB limit")
+        if r.path.name.startswith("chsi-checklist-") and r.pages != 1:
+            problems.append(f"{r.path}: {r.pages} pages, the checklist must fit one A4 page")
+    return problems
+
+
+def export_language(site: Path, language: Language, out_dir: Path, version: str,
+                    named: frozenset[str] | None = None) -> list[Rendered]:
+    pages = guide_pages(site, language)
+    home = pages[0]
+    # Only a public address is printed (guide/sources/site_address.py): without one, no address, no QR code, and links to
+    # pages outside the PDF print as plain text.
+    root = public_address(site_root(home.canonical, language)) or ""
+    files = outputs(out_dir, language.locale)
+    # The build wrote the QR code of this language's guide (guide/outputs/qr_codes.py); the cover shows the same one.
+    qr_file = site / "downloads" / f"qr-guide-{language.locale}.svg"
+    svg = qr_file.read_text(encoding="utf-8") if root else ""
+    info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
+                   institution=home.copyright, version_date=version, online_url=home.canonical if root else "",
+                   qr_svg=svg)
+    sheets = [site / s for s in STYLESHEETS]
+    results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide, named)]
+    checklist = read_page(site, language, "checklist/")
+    checklist_info = DocInfo(**{**info.__dict__, "title": f"{checklist.title} · {home.title}"})
+    results.append(render_pdf(checklist_document(checklist, language, checklist_info, root), site, sheets,
+                              files.checklist, named))
+    return results
+
+
+def export_quietly(site: Path, language: Language, out_dir: Path, version: str,
+                   named: frozenset[str] | None) -> list[Rendered]:
+    """export_language in a worker process, with WeasyPrint's harmless warnings silenced there too."""
+    quiet_weasyprint()
+    return export_language(site, language, out_dir, version, named)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
+    parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
+    parser.add_argument("--lang", action="append", choices=[lang.locale for lang in LANGUAGES],
+                        help="only this language (repeatable; default: all)")
+    parser.add_argument("--max-guide-bytes", type=int, default=MAX_GUIDE_BYTES)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list_has) -> int:
+    args = parse_args(argv)
+    site: Path = args.site_dir
+    needed = [page_path(site, lang, "") for lang in LANGUAGES] + [site / s for s in STYLESHEETS]
+    absent = [str(p) for p in needed if not p.is_file()]
+    if absent:
+        print(f"export_pdf: not a built site ({', '.join(absent)} missing): run `make build` or mkdocs build first",
+              file=sys.stderr)
+        return 2
+    missing = missing_fonts(NEEDED, font_lookup)
+    if missing:
+        for line in describe_missing(missing, have_fc_list=font_lookup is not fc_list_has or fc_list_installed()):
+            print(f"export_pdf: {line}", file=sys.stderr)
+        return 1
+    # The families the stylesheets ask for must be installed: WeasyPrint would substitute another face silently.
+    named = [n for sheet in STYLESHEETS for n in stylesheet_families(site / sheet, f"docs/{sheet}")]
+    not_installed = uninstalled(named, font_lookup)
+    if not_installed:
+        for line in not_installed:
+            print(f"export_pdf: {line}", file=sys.stderr)
+        print("export_pdf: no PDF written", file=sys.stderr)
+        return 1
+    families = frozenset(n.family for n in named)
+    if not has_harfbuzz_subset():
+        print("export_pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
+              file=sys.stderr)
+    version = args.version_date or version_date(git_last_change(ROOT), dt.date.today())
+    home = read_page(site, LANGUAGES[0], "")
+    if not public_address(home.canonical):
+        print("export_pdf: the site was built without its public address: the PDFs print no address and no QR code"
+              f" (for printing or e-mailing, build with it: {HOW_TO_SET})", file=sys.stderr)
+    out_dir: Path = args.out_dir or site / "downloads"
+    quiet_weasyprint()
+    started = time.perf_counter()
+    results: list[Rendered] = []
+    chosen = [lang for lang in LANGUAGES if not args.lang or lang.locale in args.lang]
+    # One process per language: WeasyPrint lays out on one core, and each language's two PDFs are independent.
+    workers = max(1, min(len(chosen), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(export_quietly, site, language, out_dir, version, families) for language in chosen]
+        for future in futures:
+            try:
+                rendered = future.result()
+            except FallbackFont as err:
+                print(f"export_pdf: {err}", file=sys.stderr)
+                return 1
+            for r in rendered:
+                results.append(r)
+                print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
+    problems = size_problems(results, args.max_guide_bytes)
+    for problem in problems:
+        print(f"export_pdf: {problem}", file=sys.stderr)
+    print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"
+          + (f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

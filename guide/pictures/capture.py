@@ -1,0 +1,142 @@
+"""Capture the raw screenshots: open each spec's page in Debian's headless Chromium, save a full-page PNG and the
+boxes of its named targets.
+
+    guide/pictures/capture.py                      # every shots/*.yml -> shots/raw/NAME.png + NAME.boxes.json
+    guide/pictures/capture.py shots/register-01-form.yml --url https://account.chsi.com.cn/...
+
+Only this step needs a browser; annotate.py works from what it writes. Exit 0 done, 1 a target was not found,
+2 bad usage or spec, or nothing could be captured: Chromium did not start or a page could not be opened (no network,
+a name that does not resolve, a refused connection). Each failure is one line on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.pictures.spec import Spec, SpecError, load_spec, shown
+from guide.pictures.text import TEXTS_JS
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run"]
+
+# Runs in the page: the box of the first element each selector matches, in page pixels, rounded outward.
+BOXES_JS = """(targets) => {
+  const out = {};
+  for (const [name, sel] of Object.entries(targets)) {
+    const el = document.querySelector(sel);
+    if (!el) { out[name] = null; continue; }
+    const r = el.getBoundingClientRect();
+    out[name] = [Math.floor(r.left + scrollX), Math.floor(r.top + scrollY),
+                 Math.ceil(r.right + scrollX), Math.ceil(r.bottom + scrollY)];
+  }
+  return out;
+}"""
+
+
+class CaptureError(Exception):
+    """The browser could not start or a page could not be opened (exit 2)."""
+
+
+def first_line(exc: BaseException) -> str:
+    """Playwright's messages go on with a call log: the first line says what failed."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+@dataclass(frozen=True)
+class Job:
+    spec: Spec
+    url: str
+
+
+def page_url(spec: Spec, override: str | None = None) -> str:
+    """The address to open: an override, a URL in the spec, or a file beside the spec."""
+    if override:
+        return override
+    if "://" in spec.page:
+        return spec.page
+    return (spec.path.parent / spec.page).resolve().as_uri()
+
+
+def boxes_document(spec: Spec, url: str, size: tuple[int, int], boxes: dict[str, list[int]],
+                   texts: list[dict] | None = None) -> str:
+    # texts: every run of text the page shows, for the check that a picture draws only quoted labels (text.py)
+    doc = {"page": spec.page if url == page_url(spec) else url, "viewport": list(spec.viewport), "size": list(size),
+           "targets": {k: boxes[k] for k in sorted(boxes)}, "texts": texts or []}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def capture(jobs: Sequence[Job]) -> list[str]:
+    """Capture every job; return one problem line per target that was not found."""
+    from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
+    from playwright.sync_api import sync_playwright
+
+    problems: list[str] = []
+    with sync_playwright() as pw:
+        try:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        except PlaywrightError as exc:
+            raise CaptureError(f"cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
+        try:
+            for job in jobs:
+                spec = job.spec
+                page = browser.new_page(viewport={"width": spec.viewport[0], "height": spec.viewport[1]},
+                                        device_scale_factor=1, locale="zh-CN")
+                try:
+                    page.goto(job.url, wait_until="networkidle")
+                except PlaywrightError as exc:
+                    raise CaptureError(f"{spec.path}: cannot open {job.url}: {first_line(exc)}") from None
+                page.evaluate("document.fonts.ready")
+                found = page.evaluate(BOXES_JS, spec.targets)
+                missing = [n for n, b in found.items() if b is None]
+                for name in missing:
+                    problems.append(f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing"
+                                    f" at {job.url}")
+                if not missing:
+                    png = page.screenshot(full_page=True, animations="disabled", caret="hide")
+                    size = page.evaluate("[document.documentElement.scrollWidth,"
+                                         " document.documentElement.scrollHeight]")
+                    spec.raw_png.parent.mkdir(parents=True, exist_ok=True)
+                    spec.raw_png.write_bytes(png)
+                    texts = page.evaluate(TEXTS_JS)
+                    spec.raw_boxes.write_text(boxes_document(spec, job.url, (size[0], size[1]), found, texts),
+                                              encoding="utf-8")
+                    print(f"captured {spec.raw_png} ({len(found)} targets)")
+                page.close()
+        finally:
+            browser.close()
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Capture raw screenshots and element boxes with headless Chromium.")
+    parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
+    parser.add_argument("--url", help="open this address instead of the spec's page (one spec only)")
+    args = parser.parse_args(argv)
+    paths = args.specs or [shown(p) for p in sorted((ROOT / "shots").glob("*.yml"))]
+    if args.url and len(paths) != 1:
+        print("capture_shots: --url needs exactly one spec", file=sys.stderr)
+        return 2
+    try:
+        specs = [load_spec(p) for p in paths]
+    except SpecError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        problems = capture([Job(s, page_url(s, args.url)) for s in specs])
+    except CaptureError as exc:
+        print(f"capture_shots: {exc}", file=sys.stderr)
+        return 2
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(f"{len(specs) - len({p.split(':')[0] for p in problems})} of {len(specs)} captured")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

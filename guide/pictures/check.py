@@ -1,0 +1,149 @@
+"""No original screenshot and no readable personal data in anything the repository holds.
+
+    guide/pictures/check.py            # every picture git tracks (or has staged), and docs/images/
+    python -m guide.pictures.check --no-ocr   # only the quick part: no original, nothing git ignores, is tracked
+
+An original screenshot (shots/originals/) shows a student's data in full; once committed it stays in git history,
+which no later commit removes. So the check fails when any file there is tracked or staged, when any tracked file is
+one that .gitignore says to keep out, and when OCR reads a phone- or passport-like number, an e-mail address other
+than CHSI's, or a Latin name in SURNAME GIVENNAME form in a tracked picture or a published one, except the numbers and
+words the guide itself quotes (includes/facts.yml, includes/ui-labels.yml). OCR readings are kept in
+.cache/check-pictures/ by the picture's hash, so a second run reads only pictures that changed. Each problem is one line naming the file
+and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels). Exit 0 clean, 1 problems found, 2 misuse (no git).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from guide.pictures import ocr as shot_ocr
+from guide.pictures.spec import Box
+
+ROOT = Path(__file__).resolve().parents[2]
+from guide.sources import facts as facts_module
+
+# OCR readings by the hash of the picture's bytes (git-ignored, like all of .cache/).
+CACHE = ".cache/check-pictures"
+ORIGINALS = "shots/originals/"
+PICTURE = re.compile(r"\.(png|jpe?g|gif|webp|bmp|tiff?|heic|avif)$", re.IGNORECASE)
+
+
+class NotARepository(Exception):
+    pass
+
+
+def git_files(root: Path, *args: str) -> list[str]:
+    proc = subprocess.run(["git", "-C", str(root), "ls-files", "-z", *args], capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise NotARepository(proc.stderr.decode(errors="replace").strip() or "git ls-files failed")
+    return sorted(p for p in proc.stdout.decode("utf-8", errors="replace").split("\0") if p)
+
+
+def tracking_problems(root: Path) -> list[str]:
+    """Files git tracks or has staged that must stay on this machine."""
+    problems = []
+    for path in git_files(root):
+        if path.startswith(ORIGINALS):
+            problems.append(f"{path}: an original screenshot is in git: run `git rm --cached {path}` before you "
+                            "commit (if it was already committed, its data is in the history: tell a developer)")
+    for path in git_files(root, "--cached", "--ignored", "--exclude-standard"):
+        if not path.startswith(ORIGINALS):
+            problems.append(f"{path}: .gitignore keeps this file out of the repository, but git tracks it: "
+                            f"run `git rm --cached {path}`")
+    return problems
+
+
+def quoted(root: Path) -> tuple[list[str], list[str]]:
+    """The digits of every phone number the guide gives, and the Latin words of its labels and glosses."""
+    digits = []
+    if (root / facts_module.FACTS_FILE).is_file():
+        for number in facts_module.load_facts(root).hotlines.values():
+            digits.append(facts_module.international_digits(number).lstrip("+"))
+            digits.append(re.sub(r"\D", "", number))  # 010-... as written in the Chinese mainland
+    words: set[str] = set()
+    labels = root / "includes" / "ui-labels.yml"
+    if labels.is_file():
+        for label, entry in (yaml.safe_load(labels.read_text(encoding="utf-8")) or {}).items():
+            words.update(re.findall(r"[A-Za-z]{2,}", f"{label} {(entry or {}).get('gloss', '')}"))
+    words.update(["CHSI"])
+    return digits, sorted(words)
+
+
+def read_lines_cached(root: Path, picture: Path) -> list[shot_ocr.Line]:
+    """What OCR reads in a picture, kept in .cache/check-pictures/ under the hash of the picture's bytes: reading ten
+    pictures takes half a minute, and they rarely change. The check itself runs on every call, so a change to the
+    numbers and words the guide quotes applies at once; a changed picture has another hash and is read again."""
+    digest = hashlib.sha256(picture.read_bytes()).hexdigest()
+    cached = root / CACHE / f"{digest}.json"
+    if cached.is_file():
+        try:
+            return [shot_ocr.Line(row["text"], Box(*row["box"]), row["sure"])
+                    for row in json.loads(cached.read_text(encoding="utf-8"))]
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged entry is read again
+    lines = shot_ocr.read_lines(picture)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    part = cached.with_suffix(".tmp")
+    part.write_text(json.dumps([{"text": line.text, "box": [line.box.x0, line.box.y0, line.box.x1, line.box.y1],
+                                 "sure": line.sure} for line in lines], ensure_ascii=False), encoding="utf-8")
+    part.replace(cached)
+    return lines
+
+
+def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
+    digits, words = quoted(root)
+
+    def one(path: str) -> list[str]:
+        lines = read_lines_cached(root, root / path)
+        return [f"{path}: (box {f.box.x0},{f.box.y0}-{f.box.x1},{f.box.y1}): OCR reads {f.what}, {f.masked()}: "
+                "black it out (`make mark-picture NAME=...`), or if this is an original, move it to "
+                f"{ORIGINALS} and `git rm --cached {path}`"
+                for f in shot_ocr.personal_data(lines, digits, words)]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return [p for found in pool.map(one, paths) for p in found]
+
+
+def pictures(root: Path) -> list[str]:
+    """Every picture git tracks or has staged, and every published picture (also before it is added)."""
+    tracked = [p for p in git_files(root) if PICTURE.search(p) and (root / p).is_file()]
+    published = [p.relative_to(root).as_posix() for p in sorted((root / "docs" / "images").glob("*"))
+                 if PICTURE.search(p.name)]
+    return sorted(set(tracked) | set(published))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Fail if an original screenshot or readable personal data is in "
+                                                 "the repository.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this one)")
+    parser.add_argument("--no-ocr", action="store_true", help="only check what git tracks, without reading pictures")
+    args = parser.parse_args(argv)
+    try:
+        problems = tracking_problems(args.root)
+        checked = pictures(args.root)
+        if not args.no_ocr:
+            problems += ocr_problems(args.root, [p for p in checked if not p.startswith(ORIGINALS)])
+    except NotARepository as exc:
+        print(f"check_pictures: {args.root} is not a git repository ({exc})", file=sys.stderr)
+        return 2
+    except shot_ocr.OcrUnavailable as exc:
+        print(f"check_pictures: {exc}", file=sys.stderr)
+        return 2
+    for line in problems:
+        print(line)
+    read = "tracking only" if args.no_ocr else "read by OCR"
+    print(f"pictures: {len(checked)} checked ({read}), {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""Bring an original screenshot in: upright, without metadata, at the width the page shows it.
+
+An original from a phone or a desktop may be PNG or JPEG, any size, and may carry EXIF (camera, place, time) and an
+orientation flag. What comes out is a plain RGB image: the orientation applied to the pixels, nothing else kept, and
+scaled to the spec's width, so that black-outs and markers are in the published picture's own pixels. It is only
+ever written as a fresh PNG (shot_draw.encode_png): nothing of the original file's bytes can follow the image data.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from guide.pictures.spec import MAX_WIDTH, ORIGINALS, Spec, SpecError
+
+FORMATS = ("PNG", "JPEG")
+
+
+class OriginalMissing(SpecError):
+    """A screenshot's original is not on this machine (a fresh clone never has it): its published picture is kept."""
+SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def find_original(shots: Path, name: str) -> Path | None:
+    """shots/originals/NAME.png, .jpg or .jpeg (any case), if it is there."""
+    folder = shots / ORIGINALS
+    if not folder.is_dir():
+        return None
+    for path in sorted(folder.iterdir()):
+        if path.stem == name and path.suffix.lower() in SUFFIXES:
+            return path
+    return None
+
+
+def open_original(path: Path, where: Path | str, width: int | None = None) -> Image.Image:
+    """The original, upright, RGB, no metadata, scaled to width (default: its own, at most MAX_WIDTH)."""
+    try:
+        with Image.open(path) as img:
+            if img.format not in FORMATS:
+                raise SpecError(where, "original", f"{path} is a {img.format} picture: save it as PNG or JPEG")
+            img.load()
+            upright = ImageOps.exif_transpose(img)
+    except FileNotFoundError:
+        raise OriginalMissing(where, "original", f"{path} is not on this machine: put the screenshot there") from None
+    except (UnidentifiedImageError, OSError) as exc:
+        raise SpecError(where, "original", f"{path} cannot be read as a picture ({exc}): save it again as PNG or"
+                        " JPEG") from None
+    if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
+        rgba = upright.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+    else:
+        flat = upright.convert("RGB")
+    clean = Image.new("RGB", flat.size)  # a new image: no EXIF, ICC profile, text or anything else of the file
+    clean.paste(flat)
+    target = width or min(clean.width, MAX_WIDTH)
+    if clean.width != target:
+        height = max(1, round(clean.height * target / clean.width))
+        clean = clean.resize((target, height), Image.Resampling.LANCZOS)
+    return clean
+
+
+def screenshot_original(spec: Spec) -> Image.Image:
+    return open_original(spec.original_path, spec.path, spec.width)

@@ -1,0 +1,276 @@
+"""Mark a screenshot in the browser: drag boxes to black out, click to place numbered markers, see the result, save.
+
+    guide/pictures/mark.py NAME            # shots/originals/NAME.png (or .jpg) -> shots/NAME.yml + docs/images/NAME.png
+    make mark-picture NAME=register-01-form
+
+It serves one small page on 127.0.0.1 only (nothing leaves this machine) and prints its address. Save writes the
+spec (kind: screenshot, the day taken, the black-outs and markers in the picture's own pixels, the labels OCR reads
+in it) and the published picture, each to a temporary file first and then into place; the original stays in
+shots/originals/, which git ignores. Exit 0 when stopped with Ctrl+C, 2 when the original is missing or unreadable.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import json
+import os
+import secrets
+import sys
+import tempfile
+import threading
+from collections.abc import Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import yaml
+from PIL import Image, ImageDraw, ImageOps
+
+from guide.pictures import annotate as annotate_shots
+from guide.pictures import ocr as shot_ocr
+from guide.pictures import truth as shot_truth
+from guide.pictures.draw import REDACT, encode_png
+from guide.pictures.intake import find_original, open_original
+from guide.pictures.spec import MAX_WIDTH, Box, Spec, SpecError, load_spec, marker_diameter, parse_spec
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = Path(__file__).with_name("mark.html")
+HEADER = "X-Mark-Picture"  # a header a web page elsewhere cannot send here without the browser asking first
+
+
+class Marking:
+    """One screenshot being marked: its original, made upright and scaled, and where its files go."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.root, self.name = root, name
+        self.spec_path = root / "shots" / f"{name}.yml"
+        self.picture_path = root / "docs" / "images" / f"{name}.png"
+        original = find_original(root / "shots", name)
+        if original is None:
+            raise SpecError(root / "shots" / "originals", "(file)",
+                            f"no {name}.png or {name}.jpg here: save the screenshot there first")
+        self.original = original
+        self.previous = self._previous_spec()
+        self.width = self._width()
+        self.image = open_original(original, original, self.width)
+        self.token = secrets.token_urlsafe(16)
+
+    def _previous_spec(self) -> Spec | None:
+        if not self.spec_path.is_file():
+            return None
+        spec = load_spec(self.spec_path)
+        return spec if spec.kind == "screenshot" else None
+
+    def _width(self) -> int:
+        """The spec's width, else the width the page shows the picture at, else the original's (at most 960)."""
+        if self.previous and self.previous.width:
+            return self.previous.width
+        for use in shot_truth.uses(self.root / "docs", f"{self.name}.png"):
+            if use.attrs.get("width", "").isdigit():
+                return min(int(use.attrs["width"]), MAX_WIDTH)
+        with Image.open(self.original) as img:
+            return min(img.width, MAX_WIDTH)
+
+    def taken(self) -> str:
+        """The day the screenshot was taken: the spec's, else the camera's (EXIF), else the file's date."""
+        if self.previous and self.previous.taken:
+            return self.previous.taken
+        with Image.open(self.original) as img:
+            exif = img.getexif()
+            stamp = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)  # DateTimeOriginal, DateTime
+        if isinstance(stamp, str) and len(stamp) >= 10:
+            return stamp[:10].replace(":", "-")
+        return datetime.date.fromtimestamp(self.original.stat().st_mtime).isoformat()
+
+    def state(self) -> dict[str, Any]:
+        prev = self.previous
+        return {"name": self.name, "width": self.image.width, "height": self.image.height,
+                "diameter": marker_diameter(self.image.width), "taken": self.taken(),
+                "original": self.original.name,
+                "redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes] if prev else [],
+                "markers": [list(m.at or ()) for m in prev.markers] if prev else [],
+                "labels": shot_truth.load_labels(), "shows": list(prev.shows) if prev else []}
+
+    def spec_text(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> str:
+        """The spec as YAML: the comment lines of the spec it replaces, then the marks."""
+        head = []
+        if self.spec_path.is_file():
+            for line in self.spec_path.read_text(encoding="utf-8").splitlines():
+                if not line.startswith("#"):
+                    break
+                head.append(line)
+        head = head or [f"# {self.name}: a screenshot of CHSI."]
+        body = [
+            "# Marked with `make mark-picture NAME=" + self.name + "`: black-outs are [left, top, right, bottom] and",
+            "# markers [x, y] (numbered in this order), in the published picture's pixels. The original is",
+            f"# shots/originals/{self.original.name}, which git never tracks.",
+            "kind: screenshot",
+            f"taken: {marks['taken']}",
+            f"original: {self.original.name}",
+            f"width: {self.image.width}",
+            "redact:" + ("" if marks["redact"] else " []"),
+            *[f"  - {json.dumps([int(v) for v in b])}" for b in marks["redact"]],
+            "markers:",
+            *[f"  - {json.dumps([int(v) for v in m])}" for m in marks["markers"]],
+            "shows:" + ("" if shows else " []"),
+            *[f"  - {json.dumps(label, ensure_ascii=False)}" for label in shows],
+        ]
+        return "\n".join(head + body) + "\n"
+
+    def spec_from(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> tuple[Spec, str]:
+        text = self.spec_text(marks, shows)
+        return parse_spec(yaml.safe_load(text), self.spec_path), text
+
+    def render(self, marks: dict[str, Any]) -> bytes:
+        spec, _ = self.spec_from(marks)
+        return annotate_shots.render_spec(spec).png
+
+    def full_size(self, marks: dict[str, Any]) -> Image.Image:
+        """The original at its own size with the black-outs filled: small print (非常强 under a password field)
+        that OCR misses once the picture is scaled down is still read for `shows`, and nothing blacked out is."""
+        with Image.open(self.original) as img:
+            width = ImageOps.exif_transpose(img).width
+        full = open_original(self.original, self.original, width)
+        scale = full.width / self.image.width
+        draw = ImageDraw.Draw(full)
+        for b in marks["redact"]:
+            box = Box(*(int(v) for v in b)).scaled(scale)
+            draw.rectangle((box.x0, box.y0, box.x1, box.y1), fill=REDACT)
+        return full
+
+    def save(self, marks: dict[str, Any]) -> dict[str, Any]:
+        """Write the spec and the published picture; say what the pages still need."""
+        png = self.render(marks)
+        with Image.open(io.BytesIO(png)) as img:
+            img.load()
+            lines = shot_ocr.read_lines(img) + shot_ocr.read_lines(self.full_size(marks))
+        labels = shot_truth.load_labels()
+        read = set(shot_truth.labels_shown(lines, labels))
+        shows = [label for label in labels if label in read or label in marks["shows"]]  # OCR's, and the office's
+        spec, text = self.spec_from(marks, shows)
+        _write(self.spec_path, text.encode("utf-8"))
+        _write(self.picture_path, png)
+        problems = annotate_shots.truth_problems(spec, png, self.root / "docs")
+        return {"wrote": [str(self.spec_path.relative_to(self.root)), str(self.picture_path.relative_to(self.root))],
+                "problems": problems, "shows": shows}
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Whole or not at all: a temporary file beside the target, then renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _marks(body: bytes) -> dict[str, Any]:
+    data = json.loads(body or b"{}")
+    if not isinstance(data, dict):
+        raise TypeError("expected an object")
+    taken = str(data.get("taken", ""))
+    datetime.date.fromisoformat(taken)  # the date field gives YYYY-MM-DD; anything else is refused
+    shows = [s for s in data.get("shows") or [] if isinstance(s, str)]
+    return {"taken": taken, "redact": list(data.get("redact") or []), "markers": list(data.get("markers") or []),
+            "shows": shows}
+
+
+def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:  # quiet: the terminal shows the address and errors only
+            pass
+
+        def _send(self, code: int, body: bytes, kind: str) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", kind)
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _json(self, code: int, data: Any) -> None:
+            self._send(code, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json")
+
+        def _local(self) -> bool:
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+            return host in ("127.0.0.1", "localhost")
+
+        def do_GET(self) -> None:  # the name http.server calls
+            path = self.path.split("?", 1)[0]
+            if not self._local():
+                self._send(403, b"only on this machine", "text/plain")
+            elif path == "/":
+                page = PAGE.read_text(encoding="utf-8").replace("{{TOKEN}}", marking.token)
+                self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
+            elif path == "/picture.png":
+                self._send(200, encode_png(marking.image), "image/png")
+            elif path == "/published.png" and marking.picture_path.is_file():
+                self._send(200, marking.picture_path.read_bytes(), "image/png")
+            elif path == "/state":
+                self._json(200, marking.state())
+            else:
+                self._send(404, b"not found", "text/plain")
+
+        def do_POST(self) -> None:
+            if not self._local() or self.headers.get(HEADER) != marking.token:
+                self._send(403, b"only from the marking page", "text/plain")
+                return
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            try:
+                marks = _marks(body)
+                if self.path == "/preview":
+                    self._send(200, marking.render(marks), "image/png")
+                elif self.path == "/save":
+                    self._json(200, marking.save(marks))
+                else:
+                    self._send(404, b"not found", "text/plain")
+            except SpecError as exc:
+                self._json(400, {"error": str(exc).split(": ", 1)[-1]})
+            except (ValueError, TypeError) as exc:
+                self._json(400, {"error": f"the page sent something unexpected ({exc}): reload it"})
+            except shot_ocr.OcrUnavailable as exc:
+                self._json(500, {"error": str(exc)})
+
+    return Handler
+
+
+def start(marking: Marking, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Serve the marking page on 127.0.0.1 in a background thread; return the server and its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler(marking))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Mark black-outs and numbered markers on a screenshot, in a browser.")
+    parser.add_argument("name", help="the picture's name: shots/originals/NAME.png becomes docs/images/NAME.png")
+    parser.add_argument("--port", type=int, default=8010, help="port on 127.0.0.1 (default 8010; 0: any free one)")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        marking = Marking(args.root, args.name)
+    except SpecError as exc:
+        print(f"mark_picture: {exc}", file=sys.stderr)
+        return 2
+    try:
+        server, url = start(marking, args.port)
+    except OSError as exc:
+        print(f"mark_picture: cannot listen on 127.0.0.1:{args.port} ({exc.strerror}): try --port 0", file=sys.stderr)
+        return 2
+    print(f"Open {url} in your browser to mark {marking.original}. Press Ctrl+C here when you are done.", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

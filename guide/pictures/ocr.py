@@ -1,0 +1,216 @@
+"""Read a picture with Debian's tesseract: its lines of text with their boxes, personal-data patterns among them,
+and whether a screen label can be read.
+
+Used by check.py (no committed picture shows personal data) and annotate.py (a screenshot shows
+every label its steps name). OCR is imperfect, so a label counts as readable when a line holds it with at most one
+character in six misread; personal-data patterns are matched on the raw reading, where a miss errs on the side of
+finding too much.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageFilter
+
+from guide.pictures.draw import COLOURS, REDACT
+from guide.pictures.spec import Box
+
+TESSERACT = "tesseract"
+SURE = 70  # tesseract's confidence (0-100) in a word; its readings of Chinese glyphs as capitals score far lower
+SCALES = (1, 2)  # small screen text reads better at twice the size, some pictures only at their own
+
+
+class OcrUnavailable(Exception):
+    """tesseract is not installed (make test and make shots install it)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line tesseract read: its words joined by single spaces, and its box in the picture's pixels."""
+
+    text: str
+    box: Box
+    sure: str | None = None  # only the words tesseract is confident of (None: all of them)
+
+    @property
+    def confident(self) -> str:
+        return self.text if self.sure is None else self.sure
+
+
+def available() -> bool:
+    return shutil.which(TESSERACT) is not None
+
+
+def _tsv(path: Path, psm: int) -> str:
+    proc = subprocess.run([TESSERACT, str(path), "-", "-l", "chi_sim+eng", "--psm", str(psm), "tsv"],
+                          capture_output=True, text=True, check=False,
+                          env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+    if proc.returncode != 0:
+        raise OcrUnavailable(f"tesseract could not read {path}: {proc.stderr.strip()[:200]}")
+    return proc.stdout
+
+
+def _without_marks(img: Image.Image) -> Image.Image:
+    """The picture with its black-outs and marker discs turned white: tesseract otherwise reads a label and the
+    solid box beside it as one blot, and reads neither. (A black-out hides nothing OCR could find.) Only areas of
+    the colour at least 7 pixels across count, so the anti-aliased edge of a letter of a similar grey stays."""
+    rgb = img.convert("RGB")
+    for colour in (REDACT, *COLOURS.values()):
+        diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, colour)).convert("L")
+        mask = diff.point(lambda v: 255 if v <= 10 else 0)
+        mask = mask.filter(ImageFilter.MinFilter(7)).filter(ImageFilter.MaxFilter(9))
+        rgb.paste((255, 255, 255), mask=mask)
+    return rgb
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Lines on the same row with at most about a character between them, joined: tesseract's sparse mode often
+    splits a label (短信 | 验证码), and a number grouped with spaces."""
+    out: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
+        h = line.box.y1 - line.box.y0
+        for i, prev in enumerate(out):
+            ph = prev.box.y1 - prev.box.y0
+            same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
+            if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
+                box = Box(prev.box.x0, min(prev.box.y0, line.box.y0), line.box.x1, max(prev.box.y1, line.box.y1))
+                out[i] = Line(f"{prev.text} {line.text}", box, f"{prev.confident} {line.confident}".strip())
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.png"
+        _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
+        rows = _tsv(path, psm).splitlines()[1:]
+    words: dict[tuple[str, ...], list[tuple[str, Box, bool]]] = {}
+    for row in rows:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        x, y, w, h = (int(v) // scale for v in cols[6:10])
+        sure = float(cols[10]) >= SURE
+        words.setdefault(tuple(cols[1:5]), []).append((cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)),
+                                                       sure))
+    lines = []
+    for items in words.values():
+        box = Box(min(b.x0 for _, b, _ in items), min(b.y0 for _, b, _ in items),
+                  max(b.x1 for _, b, _ in items), max(b.y1 for _, b, _ in items))
+        lines.append(Line(" ".join(t for t, _, _ in items), box, " ".join(t for t, _, ok in items if ok)))
+    return _rows(lines)
+
+
+def read_lines(picture: Path | Image.Image, psm: int = 11) -> list[Line]:
+    """The lines of text in a picture (a file or an image): its readings at each of SCALES, one after the other.
+
+    Tesseract misreads differently at each size, so text read at either size counts (for personal data that errs on
+    the side of finding too much). psm 11 (sparse text) suits screens: mostly empty areas with a few labels, which the
+    default page segmentation often reads as one picture and returns nothing for."""
+    if not available():
+        raise OcrUnavailable("tesseract is not installed: run `make test` once (it installs tesseract-ocr)")
+    if isinstance(picture, Image.Image):
+        return [line for scale in SCALES for line in _read_at(picture, scale, psm)]
+    with Image.open(picture) as img:
+        img.load()
+        return [line for scale in SCALES for line in _read_at(img, scale, psm)]
+
+
+def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
+    """One row of a picture read as a single line of text (psm 7), in the picture's pixels: finds what the sparse
+    reading of the whole picture misses, such as light text on a coloured button."""
+    band = picture.crop((0, max(0, y0), picture.width, min(picture.height, y1)))
+    return [Line(line.text, line.box.moved(0, max(0, y0)), line.sure) for line in _read_at(band, 2, 7)]
+
+
+PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces and punctuation, lower-case: what OCR gets right even when it misreads the rest."""
+    return PUNCT.sub("", text).lower()
+
+
+def _distance_in(needle: str, hay: str) -> int:
+    """The fewest edits that turn needle into some substring of hay (Sellers' approximate matching)."""
+    prev = [0] * (len(hay) + 1)
+    for i, ch in enumerate(needle, 1):
+        cur = [i] + [0] * len(hay)
+        for j, h in enumerate(hay, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ch != h))
+        prev = cur
+    return min(prev)
+
+
+def find_label(lines: Sequence[Line], label: str) -> Line | None:
+    """The line that shows a label (one misread character in six tolerated), or None."""
+    want = squeeze(label)
+    if not want:
+        return None
+    allowed = len(want) // 6
+    best: tuple[int, Line] | None = None
+    for line in lines:
+        d = _distance_in(want, squeeze(line.text))
+        if d <= allowed and (best is None or d < best[0]):
+            best = (d, line)
+    return best[1] if best else None
+
+
+# Personal data as it appears on a screen. Digits may be grouped by spaces or hyphens ("138 0013 8000").
+DIGIT_RUN = re.compile(r"(?<![\w])\+?\d(?:[ \-]?\d){6,}(?!\d)")
+PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2} ?\d(?:[ \-]?\d){5,}(?!\d)")
+EMAIL = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)+")
+VOWEL = re.compile(r"[AEIOUY]")
+LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?:[ ,]+[A-Z]{2,})+(?![A-Za-z])")  # SURNAME GIVENNAME
+DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")  # a date on the screen, not a number to hide
+ALLOWED_DOMAIN = "chsi.com.cn"
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str
+    text: str
+    box: Box
+
+    def masked(self) -> str:
+        """Enough of the text to find it on the picture, not enough to read it back out of a log."""
+        shown = self.text[:3]
+        return f"“{shown}…” ({len(self.text)} characters)"
+
+
+def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quoted_words: Iterable[str] = ()) -> list[Finding]:
+    """Phone- or passport-like digit runs, e-mail addresses other than CHSI's, and Latin names in the e-mail's
+    SURNAME GIVENNAME format, except the numbers and words the guide itself quotes."""
+    digits_ok = [d for d in quoted_digits if d]
+    words_ok = {w.upper() for w in quoted_words}
+    found = []
+    for line in lines:
+        text = line.text
+        for m in EMAIL.finditer(text):
+            address = m.group(0).replace(" ", "").lower()
+            if not address.endswith("@" + ALLOWED_DOMAIN) and not address.endswith("." + ALLOWED_DOMAIN):
+                found.append(Finding("an e-mail address", m.group(0), line.box))
+        for m in PASSPORT.finditer(text):
+            if not any(re.sub(r"\D", "", m.group(0)) in d for d in digits_ok):
+                found.append(Finding("a passport-like number", m.group(0), line.box))
+        for m in DIGIT_RUN.finditer(text):
+            run = re.sub(r"\D", "", m.group(0))
+            if DATE.match(m.group(0).strip()):
+                continue
+            if not any(run in d for d in digits_ok):
+                found.append(Finding("a phone-like number", m.group(0), line.box))
+        for m in LATIN_NAME.finditer(line.confident):
+            words = [w for w in re.split(r"[ ,]+", m.group(0)) if w]
+            # Every part of a name has a vowel (LI MING, WANG XIAOMING); OCR's reading of Chinese glyphs as
+            # capitals ("SR OER") mostly has not.
+            if all(VOWEL.search(w) for w in words) and not all(w in words_ok for w in words):
+                found.append(Finding("a Latin name", m.group(0), line.box))
+    return found

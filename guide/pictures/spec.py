@@ -1,0 +1,378 @@
+"""Screenshot specs: read shots/NAME.yml and the element boxes of its raw capture, check them, lay out the picture.
+
+Two kinds. A drawing (the default) names targets (CSS selectors captured by capture.py); everything else refers
+to targets by name, so a new capture with the same target names needs no other change. A screenshot (`kind:
+screenshot`) is a real picture of CHSI kept in shots/originals/, which git never tracks: its spec gives the day it was
+taken, its width, and the black-outs and markers in the published picture's own pixels (mark.py writes them).
+Problems raise SpecError naming the file and the field.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_WIDTH = 960  # published pixels
+MAX_BYTES = 100_000
+PHONE_COLUMN = 340  # CSS px of the narrowest text column the picture is shown in
+MARKER_PHONE_PX = 21  # marker diameter as seen in that column
+MARKER_MIN = 32  # marker diameter in published pixels, at least
+GAP = 6  # between a marker and its target
+SIDES = ("left", "right", "above", "below", "inside-left", "inside-right")
+STYLES = ("focus", "avoid")
+KINDS = ("drawing", "screenshot")
+ORIGINALS = "originals"  # beside the specs; git-ignored
+
+
+class SpecError(Exception):
+    """Bad input: str() is `file: field: message`."""
+
+    def __init__(self, path: Path | str, field: str, message: str) -> None:
+        super().__init__(f"{path}: {field}: {message}")
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    def moved(self, dx: int, dy: int) -> Box:
+        return Box(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
+
+    def scaled(self, s: float) -> Box:
+        """Scaled, rounded outward so a scaled redaction still covers every pixel it covered."""
+        return Box(math.floor(self.x0 * s), math.floor(self.y0 * s), math.ceil(self.x1 * s), math.ceil(self.y1 * s))
+
+    def grown(self, d: int) -> Box:
+        return Box(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
+
+    def inside(self, w: int, h: int) -> bool:
+        return 0 <= self.x0 < self.x1 <= w and 0 <= self.y0 < self.y1 <= h
+
+    def overlaps(self, o: Box) -> bool:
+        return self.x0 < o.x1 and o.x0 < self.x1 and self.y0 < o.y1 and o.y0 < self.y1
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of text the captured page draws (text that runs on across markup is one run), in raw pixels."""
+
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    target: str
+    side: str
+    style: str
+    at: tuple[int, int] | None = None  # a screenshot's marker: its centre, in the picture's pixels
+
+
+@dataclass(frozen=True)
+class Highlight:
+    target: str
+    style: str
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str  # the published file is docs/images/NAME.png
+    path: Path
+    raw: str  # shots/raw/RAW.png and shots/raw/RAW.boxes.json
+    page: str  # what capture.py opens: a file under shots/ or a URL
+    viewport: tuple[int, int]
+    targets: dict[str, str]  # name -> CSS selector
+    crop: dict[str, str]  # edge ("box", "left", "top", "right", "bottom") -> target
+    margin: tuple[int, int, int, int]  # top, right, bottom, left, in raw pixels
+    width: int | None  # scale the crop to this many pixels wide
+    highlights: tuple[Highlight, ...]
+    markers: tuple[Marker, ...]
+    redactions: tuple[str, ...]
+    kind: str = "drawing"
+    taken: str | None = None  # a screenshot: the day it was taken (YYYY-MM-DD)
+    original: str | None = None  # a screenshot: its file in shots/originals/
+    redact_boxes: tuple[Box, ...] = ()  # a screenshot: black-outs in the picture's pixels
+    shows: tuple[str, ...] = ()  # a screenshot: the labels of includes/ui-labels.yml that OCR reads in it
+
+    @property
+    def original_path(self) -> Path:
+        return self.path.parent / ORIGINALS / (self.original or f"{self.name}.png")
+
+    @property
+    def raw_png(self) -> Path:
+        return self.path.parent / "raw" / f"{self.raw}.png"
+
+    @property
+    def raw_boxes(self) -> Path:
+        return self.path.parent / "raw" / f"{self.raw}.boxes.json"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes, in raw pixels (crop, raw_redactions) and published pixels (the rest)."""
+
+    crop: Box
+    scale: float
+    size: tuple[int, int]
+    raw_redactions: tuple[Box, ...]
+    redactions: tuple[Box, ...]
+    highlights: tuple[tuple[Box, str], ...]
+    markers: tuple[tuple[Box, int, str], ...]
+    diameter: int
+
+
+def _need(cond: bool, path: Path, field: str, message: str) -> None:
+    if not cond:
+        raise SpecError(path, field, message)
+
+
+def _target(value: Any, path: Path, field: str, targets: dict[str, str]) -> str:
+    _need(isinstance(value, str), path, field, f"expected a target name, got {value!r}")
+    _need(value in targets, path, field, f"unknown target {value!r} (known: {', '.join(sorted(targets))})")
+    return value
+
+
+def _margin(value: Any, path: Path) -> tuple[int, int, int, int]:
+    if isinstance(value, int):
+        return (value, value, value, value)
+    ok = isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value)
+    _need(ok, path, "crop.margin", f"expected an integer or [top, right, bottom, left], got {value!r}")
+    return (value[0], value[1], value[2], value[3])
+
+
+def _ints(value: Any, n: int) -> bool:
+    return isinstance(value, list) and len(value) == n and all(isinstance(v, int) and v >= 0 for v in value)
+
+
+def parse_screenshot(data: dict, path: Path) -> Spec:
+    """A screenshot's spec: everything in the published picture's own pixels."""
+    known = {"kind", "taken", "original", "width", "redact", "markers", "shows"}
+    for key in data:
+        _need(key in known, path, str(key), f"unknown field for a screenshot (expected one of: {', '.join(sorted(known))})")
+    taken = data.get("taken")
+    _need(isinstance(taken, datetime.date), path, "taken",
+          f"expected the day the screenshot was taken, written like 2026-12-06, got {taken!r}")
+    original = data.get("original")
+    _need(isinstance(original, str) and original.strip() and not {"/", "\\"} & set(original), path, "original",
+          f"expected the file name of the screenshot in shots/{ORIGINALS}/, got {original!r}")
+    width = data.get("width")
+    _need(isinstance(width, int) and 0 < width <= MAX_WIDTH, path, "width",
+          f"expected the picture's width in pixels, at most {MAX_WIDTH}, got {width!r}")
+    boxes = []
+    for i, b in enumerate(data.get("redact") or []):
+        _need(_ints(b, 4) and b[0] < b[2] and b[1] < b[3], path, f"redact[{i}]",
+              f"expected [left, top, right, bottom] in pixels, got {b!r} (mark it again with make mark-picture)")
+        boxes.append(Box(*b))
+    markers = []
+    raw_markers = data.get("markers")
+    _need(isinstance(raw_markers, list) and raw_markers, path, "markers",
+          "expected a list of [x, y] (numbered 1, 2, ... in order)")
+    for i, item in enumerate(raw_markers):
+        item = {"at": item} if isinstance(item, list) else item
+        _need(isinstance(item, dict) and _ints(item.get("at"), 2), path, f"markers[{i}]",
+              f"expected [x, y] in pixels, got {item!r}")
+        style = item.get("style", "focus")
+        _need(style in STYLES, path, f"markers[{i}].style", f"expected one of {STYLES}, got {style!r}")
+        markers.append(Marker(i + 1, "", "centre", style, (item["at"][0], item["at"][1])))
+    shows = data.get("shows") or []
+    _need(isinstance(shows, list) and all(isinstance(s, str) for s in shows), path, "shows",
+          "expected a list of labels")
+    return Spec(path.stem, path, path.stem, "", (width, 0), {}, {}, (0, 0, 0, 0), width, (), tuple(markers), (),
+                "screenshot", taken.isoformat(), original, tuple(boxes), tuple(shows))
+
+
+def parse_spec(data: Any, path: Path) -> Spec:
+    """Check a spec's structure and names; no files are read."""
+    _need(isinstance(data, dict), path, "(top)", "expected a mapping")
+    kind = data.get("kind", "drawing")
+    _need(kind in KINDS, path, "kind", f"expected one of {KINDS}, got {kind!r}")
+    if kind == "screenshot":
+        return parse_screenshot(data, path)
+    known = {"kind", "raw", "capture", "crop", "width", "highlight", "markers", "redact"}
+    for key in data:
+        _need(key in known, path, str(key), f"unknown field (expected one of: {', '.join(sorted(known))})")
+    cap = data.get("capture")
+    _need(isinstance(cap, dict), path, "capture", "expected a mapping with page, viewport, targets")
+    _need(isinstance(cap.get("page"), str), path, "capture.page", "expected a file under shots/ or a URL")
+    vp = cap.get("viewport")
+    _need(isinstance(vp, list) and len(vp) == 2 and all(isinstance(v, int) and v > 0 for v in vp),
+          path, "capture.viewport", f"expected [width, height], got {vp!r}")
+    targets = cap.get("targets")
+    _need(isinstance(targets, dict) and targets and all(isinstance(v, str) for v in targets.values()),
+          path, "capture.targets", "expected a mapping of target name -> CSS selector")
+    targets = {str(k): v for k, v in targets.items()}
+
+    crop_data = data.get("crop", {})
+    _need(isinstance(crop_data, dict), path, "crop", "expected a mapping")
+    crop: dict[str, str] = {}
+    for edge, value in crop_data.items():
+        if edge == "margin":
+            continue
+        _need(edge in ("box", "left", "top", "right", "bottom"), path, f"crop.{edge}", "unknown crop field")
+        crop[edge] = _target(value, path, f"crop.{edge}", targets)
+    margin = _margin(crop_data.get("margin", 0), path)
+
+    width = data.get("width")
+    _need(width is None or (isinstance(width, int) and width > 0), path, "width", f"expected pixels, got {width!r}")
+
+    highlights = []
+    for i, item in enumerate(data.get("highlight", []) or []):
+        item = {"target": item} if isinstance(item, str) else item
+        _need(isinstance(item, dict), path, f"highlight[{i}]", "expected a target name or {target, style}")
+        style = item.get("style", "focus")
+        _need(style in STYLES, path, f"highlight[{i}].style", f"expected one of {STYLES}, got {style!r}")
+        highlights.append(Highlight(_target(item.get("target"), path, f"highlight[{i}].target", targets), style))
+
+    markers = []
+    raw_markers = data.get("markers")
+    _need(isinstance(raw_markers, list) and raw_markers, path, "markers",
+          "expected a list (numbered 1, 2, ... in order)")
+    for i, item in enumerate(raw_markers):
+        item = {"target": item} if isinstance(item, str) else item
+        _need(isinstance(item, dict), path, f"markers[{i}]", "expected a target name or {target, side, style}")
+        side, style = item.get("side", "left"), item.get("style", "focus")
+        _need(side in SIDES, path, f"markers[{i}].side", f"expected one of {SIDES}, got {side!r}")
+        _need(style in STYLES, path, f"markers[{i}].style", f"expected one of {STYLES}, got {style!r}")
+        markers.append(Marker(i + 1, _target(item.get("target"), path, f"markers[{i}].target", targets), side, style))
+
+    redactions = tuple(_target(v, path, f"redact[{i}]", targets) for i, v in enumerate(data.get("redact", []) or []))
+    raw = data.get("raw", path.stem)
+    _need(isinstance(raw, str) and raw, path, "raw", "expected the name of a capture in raw/")
+    return Spec(path.stem, path, raw, cap["page"], (vp[0], vp[1]), targets, crop, margin, width,
+                tuple(highlights), tuple(markers), redactions)
+
+
+def shown(path: Path) -> Path:
+    """The path as a maintainer typed it: relative to the working directory when it is inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def load_spec(path: Path) -> Spec:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpecError(path, "(file)", "no such spec") from None
+    except yaml.YAMLError as exc:
+        raise SpecError(path, "(yaml)", str(exc).replace("\n", " ")) from None
+    return parse_spec(data, path)
+
+
+def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box], list]:
+    """The raw capture's size, element boxes and text runs; every target the spec names must be there."""
+    path = spec.raw_boxes
+    _need(spec.raw_png.is_file(), spec.path, "raw", f"missing raw capture {spec.raw_png} (run `make capture`)")
+    _need(path.is_file(), spec.path, "raw", f"missing element boxes {path} (run `make capture`)")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    size = data.get("size")
+    _need(isinstance(size, list) and len(size) == 2, path, "size", "expected [width, height]")
+    boxes = {}
+    for name, b in (data.get("targets") or {}).items():
+        _need(isinstance(b, list) and len(b) == 4, path, f"targets.{name}", "expected [x0, y0, x1, y1]")
+        boxes[name] = Box(*(int(v) for v in b))
+    for name in spec.targets:
+        _need(name in boxes, path, f"targets.{name}", f"target of {spec.path} not in the capture (re-capture)")
+    texts = data.get("texts")
+    _need(isinstance(texts, list), path, "texts", "missing the page's text runs (re-capture with `make capture`)")
+    runs = []
+    for i, item in enumerate(texts):
+        ok = isinstance(item, dict) and isinstance(item.get("text"), str) and isinstance(item.get("box"), list) \
+            and len(item["box"]) == 4
+        _need(ok, path, f"texts[{i}]", "expected {text, box: [x0, y0, x1, y1]}")
+        runs.append(Run(item["text"], Box(*(int(v) for v in item["box"]))))
+    return (int(size[0]), int(size[1])), boxes, runs
+
+
+def marker_diameter(width: int) -> int:
+    """Large enough to read when the picture is shrunk to the phone column."""
+    return max(MARKER_MIN, math.ceil(MARKER_PHONE_PX * width / PHONE_COLUMN))
+
+
+def _marker_box(t: Box, side: str, d: int) -> Box:
+    cx, cy = (t.x0 + t.x1) // 2, (t.y0 + t.y1) // 2
+    x = {"left": t.x0 - GAP - d, "right": t.x1 + GAP, "inside-left": t.x0 + GAP,
+         "inside-right": t.x1 - GAP - d}.get(side, cx - d // 2)
+    y = {"above": t.y0 - GAP - d, "below": t.y1 + GAP}.get(side, cy - d // 2)
+    return Box(x, y, x + d, y + d)
+
+
+def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layout:
+    """Crop, scale and place everything; raise SpecError when something falls outside the picture or collides."""
+    main = boxes[spec.crop["box"]] if "box" in spec.crop else Box(0, 0, raw_size[0], raw_size[1])
+    edge = {k: getattr(boxes[v], {"left": "x0", "top": "y0", "right": "x1", "bottom": "y1"}[k])
+            for k, v in spec.crop.items() if k != "box"}
+    top, right, bottom, left = spec.margin
+    crop = Box(edge.get("left", main.x0) - left, edge.get("top", main.y0) - top,
+               edge.get("right", main.x1) + right, edge.get("bottom", main.y1) + bottom)
+    crop = Box(max(crop.x0, 0), max(crop.y0, 0), min(crop.x1, raw_size[0]), min(crop.y1, raw_size[1]))
+    _need(crop.x1 > crop.x0 and crop.y1 > crop.y0, spec.path, "crop", "the crop is empty")
+    scale = spec.width / (crop.x1 - crop.x0) if spec.width else 1.0
+    size = (round((crop.x1 - crop.x0) * scale), round((crop.y1 - crop.y0) * scale))
+
+    def out(name: str) -> Box:
+        return boxes[name].moved(-crop.x0, -crop.y0).scaled(scale)
+
+    raw_red = tuple(boxes[n] for n in spec.redactions)
+    red = tuple(out(n) for n in spec.redactions)
+    for i, b in enumerate(red):
+        _need(b.overlaps(Box(0, 0, *size)), spec.path, f"redact[{i}]", f"{spec.redactions[i]!r} is outside the crop")
+    d = marker_diameter(size[0])
+    placed = [(_marker_box(out(m.target), m.side, d), m, f"at {m.side} of {m.target!r}") for m in spec.markers]
+    highlights = tuple((out(h.target).grown(4), h.style) for h in spec.highlights)
+    return Layout(crop, scale, size, raw_red, red, highlights, _checked_markers(spec, placed, red, size), d)
+
+
+def _checked_markers(spec: Spec, placed: list[tuple[Box, Marker, str]], red: tuple[Box, ...],
+                     size: tuple[int, int]) -> tuple[tuple[Box, int, str], ...]:
+    markers: list[tuple[Box, int, str]] = []
+    for i, (b, m, where) in enumerate(placed):
+        _need(b.inside(*size), spec.path, f"markers[{i}]",
+              f"marker {m.number} {where} is outside the picture {size[0]}x{size[1]} ({b})")
+        for j, r in enumerate(red):
+            _need(not b.overlaps(r), spec.path, f"markers[{i}]", f"marker {m.number} covers redact[{j}]")
+        for other, n, _ in markers:
+            _need(not b.overlaps(other), spec.path, f"markers[{i}]", f"marker {m.number} covers marker {n}")
+        markers.append((b, m.number, m.style))
+    return tuple(markers)
+
+
+def screenshot_layout(spec: Spec, size: tuple[int, int]) -> Layout:
+    """A screenshot is published whole at its own size: black-outs and markers are in its pixels already."""
+    w, h = size
+    for i, b in enumerate(spec.redact_boxes):
+        _need(b.inside(w, h), spec.path, f"redact[{i}]", f"{[b.x0, b.y0, b.x1, b.y1]} is outside the picture {w}x{h}")
+    d = marker_diameter(w)
+    placed = []
+    for m in spec.markers:
+        x, y = m.at or (0, 0)
+        placed.append((Box(x - d // 2, y - d // 2, x - d // 2 + d, y - d // 2 + d), m, f"at {list(m.at or ())}"))
+    markers = _checked_markers(spec, placed, spec.redact_boxes, size)
+    return Layout(Box(0, 0, w, h), 1.0, size, spec.redact_boxes, spec.redact_boxes, (), markers, d)
+
+
+def drawn_text(shots: Path) -> str:
+    """The screen text the published pictures show, one run a line: what each drawing's capture recorded, and the
+    labels OCR read in each screenshot (its spec's `shows`). A label found here is in use even if no page bolds it."""
+    out = []
+    for path in sorted(shots.glob("*.yml")):
+        try:
+            spec = load_spec(path)
+        except SpecError:
+            continue  # reported by annotate.py, naming the field
+        if spec.kind == "screenshot":
+            out += spec.shows
+        elif spec.raw_boxes.is_file():
+            runs = json.loads(spec.raw_boxes.read_text(encoding="utf-8")).get("texts") or []
+            out += [run["text"] for run in runs if isinstance(run, dict) and isinstance(run.get("text"), str)]
+    return "\n".join(out)

@@ -1,0 +1,176 @@
+"""A picture tells the truth about what it is and what it shows.
+
+Every page that shows a picture says what kind it is: a drawing's caption says it is a drawing, a screenshot's says
+it is a screenshot of CHSI and the day it was taken (includes/picture-kinds.yml, by the `kind` of its spec), its alt
+text starts the same way, and its width and height are the picture's. For a screenshot, every screen label that the
+steps under it name (bold, and in includes/ui-labels.yml) must be readable in it by OCR, and marker N must sit
+beside a label that step N names: a step never points at something the picture lacks or at the wrong place.
+(A drawing shows only text the office's guide quotes instead: text.py.)
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from PIL import Image
+
+from guide.pictures import ocr as shot_ocr
+from guide.pictures.spec import Spec
+
+ROOT = Path(__file__).resolve().parents[2]
+KINDS_FILE = ROOT / "includes" / "picture-kinds.yml"
+LABELS_FILE = ROOT / "includes" / "ui-labels.yml"
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:\.\./)*images/(?P<file>[\w.-]+\.png)\)(?:\{(?P<attrs>[^}]*)\})?")
+ITEM = re.compile(r"^(\d+)\.\s+(\S.*)$")
+BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Use:
+    """Where a page shows a picture, and what it says around it."""
+
+    page: Path
+    line: int
+    lang: str
+    alt: str
+    attrs: dict[str, str]
+    caption: str | None
+    steps: tuple[Step, ...]
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
+
+
+def load_kinds(path: Path = KINDS_FILE) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def load_labels(path: Path = LABELS_FILE) -> list[str]:
+    from guide.sources import ui_labels
+
+    return list(ui_labels.load_table(path))
+
+
+def expected(kinds: dict, spec: Spec, part: str, lang: str) -> str | None:
+    """The caption or alt-text start a page in this language must have for this picture (None: no rule)."""
+    text = (kinds.get(spec.kind) or {}).get(part, {}).get(lang)
+    return text.format(taken=spec.taken or "") if isinstance(text, str) else None
+
+
+def _steps(lines: list[str], start: int) -> tuple[str | None, tuple[Step, ...]]:
+    """The caption (the first line after the picture, unless it is already a step) and the ordered list after it."""
+    j, caption = start, None
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j < len(lines) and not ITEM.match(lines[j].strip()):
+        caption = lines[j].strip()
+        j += 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    steps: list[Step] = []
+    indent = len(lines[j]) - len(lines[j].lstrip()) if j < len(lines) else 0
+    while j < len(lines):
+        stripped = lines[j].strip()
+        cur = len(lines[j]) - len(lines[j].lstrip())
+        m = ITEM.match(stripped)
+        if m and cur == indent:
+            steps.append(Step(int(m.group(1)), j + 1, m.group(2)))
+        elif stripped and cur <= indent:
+            break
+        elif stripped and steps:
+            last = steps[-1]
+            steps[-1] = Step(last.number, last.line, f"{last.text} {stripped}")
+        j += 1
+    return caption, tuple(steps)
+
+
+def uses(docs: Path, filename: str) -> list[Use]:
+    """Every place a page under docs/ shows images/FILENAME."""
+    found = []
+    for md in sorted(docs.glob("*.md")):
+        lang = md.stem.rpartition(".")[2]
+        lines = md.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            m = next((m for m in IMAGE.finditer(line) if m.group("file") == filename), None)
+            if m is None:
+                continue
+            attrs = dict(re.findall(r"(\w+)=(\S+)", m.group("attrs") or ""))
+            caption, steps = _steps(lines, i + 1)
+            found.append(Use(md, i + 1, lang, m.group("alt"), attrs, caption, steps))
+    return found
+
+
+def page_problems(spec: Spec, size: tuple[int, int], places: Iterable[Use], kinds: dict) -> list[str]:
+    """Caption and alt text by kind, and the size the page gives the picture."""
+    problems = []
+    kind = f"{spec.path} says kind: {spec.kind}"
+    for use in places:
+        caption, alt = expected(kinds, spec, "caption", use.lang), expected(kinds, spec, "alt", use.lang)
+        if caption is not None and use.caption != caption:
+            problems.append(f"{use.where}: caption: the line after {spec.name}.png must read “{caption}” ({kind})")
+        if alt is not None and not use.alt.startswith(alt):
+            problems.append(f"{use.where}: alt text: start it with “{alt}” and then say what the picture shows "
+                            f"({kind})")
+        w, h = size
+        if use.attrs.get("width") != str(w) or use.attrs.get("height") != str(h):
+            problems.append(f"{use.where}: size: {spec.name}.png is {w}x{h} pixels: write width={w} height={h}")
+    return problems
+
+
+def labels_shown(lines: Sequence[shot_ocr.Line], labels: Iterable[str]) -> list[str]:
+    """The labels OCR reads in a picture, in the table's order."""
+    return [label for label in labels if shot_ocr.find_label(lines, label) is not None]
+
+
+def screenshot_problems(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
+                        diameter: int, image: Image.Image | None = None) -> list[str]:
+    """Each label a step names is readable; marker N is beside a label step N names; `shows` names table labels.
+
+    (`shows` is what OCR read when the picture was saved, also in the original at full size, where small print is
+    readable that the scaled picture's OCR misses; so it is not read again here.)
+
+    A label the reading of the whole picture misses is looked for again in the row of its step's marker alone."""
+    known = set(labels)
+    problems, seen = [], set()
+    picture = f"images/{spec.name}.png"
+    rows: dict[int, list[shot_ocr.Line]] = {}
+    for use in places:
+        for step in use.steps:
+            named = [label for label in BOLD.findall(step.text) if label in known]
+            found = {label: shot_ocr.find_label(lines, label) for label in named}
+            if image is not None and None in found.values() and step.number <= len(spec.markers):
+                y = (spec.markers[step.number - 1].at or (0, 0))[1]
+                if step.number not in rows:
+                    rows[step.number] = shot_ocr.read_band(image, y - diameter, y + diameter)
+                found = {label: line or shot_ocr.find_label(rows[step.number], label) for label, line in found.items()}
+            for label, line in found.items():
+                if line is None and (step.number, label) not in seen:
+                    seen.add((step.number, label))
+                    problems.append(f"{use.page}:{step.line}: step {step.number} names **{label}**, which OCR cannot"
+                                    f" read in {picture}: use a screenshot that shows it, and do not black it out")
+            places_found = [line for line in found.values() if line is not None]
+            if not places_found or step.number > len(spec.markers) or ("marker", step.number) in seen:
+                continue
+            x, y = spec.markers[step.number - 1].at or (0, 0)
+            near = any(line.box.y0 - diameter <= y <= line.box.y1 + diameter for line in places_found)
+            if not near:
+                seen.add(("marker", step.number))
+                problems.append(f"{use.page}:{step.line}: marker {step.number} at {[x, y]} is not beside "
+                                f"{', '.join(f'**{label}**' for label in named)}, which step {step.number} names: "
+                                f"place marker {step.number} by it (make mark-picture NAME={spec.name})")
+    for label in spec.shows:
+        if label not in known:
+            problems.append(f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings "
+                            f"again (make mark-picture NAME={spec.name})")
+    return problems

@@ -1,0 +1,186 @@
+"""Put the Plan 2 e-mail composer where a page writes `<!-- mail-composer -->` (the locked-out pages).
+
+The composer is a form, in the page's language, for the items of the e-mail to CHSI: the student types the values,
+ticks the attachments once they are ready, and docs/assets/javascripts/mail-composer.js writes the e-mail (a
+mailto: link, a copy to the clipboard, and the text shown on the page). Nothing is sent anywhere by the page.
+
+The form is written here, not in the Markdown, so that its items, subject and address come from the one e-mail
+in includes/facts.yml (mail-to-chsi) and its labels' glosses from includes/ui-labels.yml. It is `hidden` in the
+HTML: without JavaScript (and in the PDFs, which run none) the page keeps its static link and checklist.
+
+Paper has neither the form nor a link to select: after the form comes the e-mail's paper form, shown only in print
+and the PDFs (`paper-only`), with the address and subject written out. The blocks between the seven items (the
+section's task list) and the form are the steps for the e-mail link: they are marked `screen-only` (print.css and
+the export leave them out). The script finds the same blocks to hide when the form replaces them.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from guide.sources import facts as facts_module
+
+MARKER = "<!-- mail-composer -->"
+# Longest values the form accepts: with every character Chinese (nine characters each once percent-encoded), the
+# longest mailto: link stays under MAX_MAILTO (tests/test_browser_mail_composer.py composes it).
+MAX_LENGTHS = {"name": 100, "passport": 30, "account": 60, "institution": 60, "problem": 480}
+MAX_MAILTO = 8000
+
+# The items the student types, in the e-mail's order (items 1 to 4 of mail-to-chsi); every later item is an
+# attachment to tick. Each field: its name, and a hint in each language.
+FIELDS = [
+    ("name", {"en": "exactly in the format of the e-mail that gave you your name",
+              "zh": "与告知你姓名格式的邮件完全一致"}),
+    ("passport", {"en": "your passport number, exactly as in that e-mail",
+                  "zh": "你的护照号码，与该邮件完全一致"}),
+    # No hint for the account name: what it is (a login name, a phone number?) is an open question for the office.
+    ("account", {"en": "", "zh": ""}),
+    ("institution", {"en": "", "zh": ""}),
+]
+
+WORDS = {
+    "en": {
+        "heading": "Write the e-mail here",
+        "intro": "Fill in the form: the page writes the e-mail to CHSI for you. Nothing you type leaves this page "
+                 "until you send the e-mail yourself.",
+        "attachments": "Attachments: tick each one once it is ready",
+        "no_attach": "An e-mail link cannot attach files: attach the photo and the two screenshots in your e-mail "
+                     "app before you send.",
+        "problem": "Your problem, in your own words",
+        "open": "Open in my e-mail app",
+        "copy": "Copy the e-mail",
+        "preview": "The e-mail (to copy into any other e-mail service)",
+        "to": "To",
+        "subject": "Subject",
+    },
+    "zh": {
+        "heading": "在这里写邮件",
+        "intro": "填写下面的表单，页面会为你写好发给学信网的邮件。在你自己发送邮件之前，你填写的内容不会离开这个页面。",
+        "attachments": "附件：准备好一项就勾选一项",
+        "no_attach": "邮件链接无法添加附件：发送前，请在邮件程序中添加照片和两张截图。",
+        "problem": "用你自己的话说明具体问题",
+        "open": "在邮件程序中打开",
+        "copy": "复制邮件",
+        "preview": "邮件内容（可复制到其他邮箱）",
+        "to": "收件人",
+        "subject": "主题",
+    },
+}
+# Messages the script shows beside a field, in the page's language (it reads them from the form's data).
+MESSAGES = {
+    "en": {"empty": "Enter {what}.",
+           "long": "This e-mail is too long for an e-mail link: shorten your problem, or copy the e-mail instead.",
+           "copied": "Copied. Paste it into a new e-mail to {address}, and attach the files.",
+           "copy_failed": "Your browser did not allow copying: select the text below and copy it.",
+           "unticked": "Not ticked yet: {items}. Attach them in your e-mail app before you send.",
+           "ready": "The e-mail is ready: attach the files in your e-mail app, then send it."},
+    "zh": {"empty": "请填写{what}。",
+           "long": "这封邮件太长，邮件链接无法打开：请缩短问题说明，或改用复制邮件。",
+           "copied": "已复制。请粘贴到发给 {address} 的新邮件中，并添加附件。",
+           "copy_failed": "浏览器不允许复制：请选中下面的文字后复制。",
+           "unticked": "还没有勾选：{items}。发送前请在邮件程序中添加这些附件。",
+           "ready": "邮件已写好：在邮件程序中添加附件后发送。"},
+}
+WHAT = {
+    "en": {"name": "your name", "passport": "your passport number", "account": "your account name",
+           "institution": "the institution", "problem": "your problem"},
+    "zh": {"name": "姓名", "passport": "护照号码", "account": "用户名", "institution": "就读院校名称",
+           "problem": "具体问题"},
+}
+
+
+def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
+    """A Chinese label as the pages write it: in Chinese, with its gloss on English pages."""
+    chinese = f'<span lang="zh-Hans">{html.escape(label)}</span>'
+    return f"{chinese} ({html.escape(glosses[label])})" if locale == "en" else chinese
+
+
+PAPER = {
+    "en": "E-mail the seven items above to {address} with the subject “{subject}”. After each item, write your "
+          "details; attach items ({first}) to ({last}); then describe your problem.",
+    "zh": "把上面七项发邮件到 {address}，邮件主题写“{subject}”。在每一项后面填写你的信息，把第 ({first})-({last}) 项"
+          "添加为附件，再说明你遇到的具体问题。",
+}
+
+
+def paper_html(locale: str, facts: facts_module.Facts) -> str:
+    """What the paper says in place of the form and the e-mail link: the address and the subject, written out."""
+    chinese, _, english = facts.subject.partition(" ")
+    subject = f'<span lang="zh-Hans">{chinese}</span> {english}' if locale == "en" else html.escape(facts.subject)
+    text = html.escape(PAPER[locale]).format(address=facts.service_email, subject=subject,
+                                             first=len(FIELDS) + 1, last=len(facts.items))
+    return f'<p class="paper-only mail-paper">{text}</p>'
+
+
+def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
+    words = WORDS[locale]
+    items = [f"({n}) {item.text}" for n, item in enumerate(facts.items, 1)]
+    messages = {key: text.replace("{address}", facts.service_email) for key, text in MESSAGES[locale].items()}
+    config = {"items": items, "subject": facts.subject, "problem": facts.closing, "address": facts.service_email,
+              "maxMailto": MAX_MAILTO, "messages": messages, "what": WHAT[locale],
+              "attachment": "见附件 See attachment", "to": WORDS[locale]["to"], "subjectWord": WORDS[locale]["subject"]}
+    out = [(f'<form class="mail-composer" id="mail-composer" hidden novalidate aria-labelledby="mail-composer-title" '
+           f"data-config='{html.escape(json.dumps(config, ensure_ascii=False), quote=True)}'>"),
+           f'<h3 id="mail-composer-title">{html.escape(words["heading"])}</h3>',
+           f'<p>{html.escape(words["intro"])}</p>']
+    for number, ((name, hints), item) in enumerate(zip(FIELDS, facts.items), 1):
+        label, hint = item.label, hints[locale]
+        described = f"mc-{name}-hint mc-{name}-error" if hint else f"mc-{name}-error"
+        value = f' value="{html.escape(facts.school)}"' if name == "institution" else ""
+        out.append(f'<div class="mail-composer__field"><label for="mc-{name}">({number}) '
+                   f"{label_html(label, glosses, locale)}</label>"
+                   + (f'<span class="mail-composer__hint" id="mc-{name}-hint">{html.escape(hint)}</span>' if hint else "")
+                   + f'<input id="mc-{name}" name="{name}" type="text" required maxlength="{MAX_LENGTHS[name]}"'
+                   f' autocomplete="off" spellcheck="false" aria-describedby="{described}"{value}>'
+                   f'<span class="mail-composer__error" id="mc-{name}-error" role="alert" hidden></span></div>')
+    out.append(f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>')
+    for number, label in [(n, item.label) for n, item in enumerate(facts.items, 1) if n > len(FIELDS)]:
+        out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-attach-{number}" '
+                   f'name="attach-{number}" data-item="({number})"><label for="mc-attach-{number}">({number}) '
+                   f"{label_html(label, glosses, locale)}</label></div>")
+    out.append(f'<p class="mail-composer__note">{html.escape(words["no_attach"])}</p></fieldset>')
+    out.append(f'<div class="mail-composer__field"><label for="mc-problem">{html.escape(words["problem"])}</label>'
+               f'<textarea id="mc-problem" name="problem" rows="4" required maxlength="{MAX_LENGTHS["problem"]}"'
+               f' aria-describedby="mc-problem-error"></textarea>'
+               f'<span class="mail-composer__error" id="mc-problem-error" role="alert" hidden></span></div>')
+    out.append(f'<p class="mail-composer__actions"><a class="md-button md-button--primary" id="mc-open" '
+               f'href="mailto:{facts.service_email}">{html.escape(words["open"])}</a> '
+               f'<button type="button" class="md-button" id="mc-copy">{html.escape(words["copy"])}</button></p>')
+    out.append('<p class="mail-composer__status" id="mc-status" role="status" aria-live="polite"></p>')
+    out.append(f'<details class="mail-composer__preview-box" id="mc-preview-box"><summary id="mc-preview-title">'
+               f'{html.escape(words["preview"])}</summary><textarea id="mc-preview" class="mail-composer__preview" '
+               f'rows="12" readonly aria-labelledby="mc-preview-title"></textarea></details>')
+    out.append("</form>")
+    return "\n".join(out)
+
+
+FORM_START = '<form class="mail-composer"'
+BLOCK_TAG = re.compile(r"<(/?)(p|ol|ul)\b([^>]*)>")
+
+
+def mark_link_steps(page_html: str) -> str:
+    """Mark `screen-only` the top-level paragraphs and lists between the section's task list and the form."""
+    form = page_html.find(FORM_START)
+    end_of_items = page_html.rfind("</ul>", 0, form)
+    if form == -1 or end_of_items == -1:
+        return page_html
+    start = end_of_items + len("</ul>")
+    depth = 0
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, tag, attrs = match.groups()
+        if closing:
+            depth -= tag in ("ol", "ul")
+            return match.group(0)
+        top = depth == 0
+        depth += tag in ("ol", "ul")
+        return f'<{tag} class="screen-only"{attrs}>' if top and "class=" not in attrs else match.group(0)
+
+    return page_html[:start] + BLOCK_TAG.sub(mark, page_html[start:form]) + page_html[form:]
+
+
+def with_composer(markdown: str, locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
+    """The page's marker replaced by the form (on screen) and the e-mail written out (on paper)."""
+    return markdown.replace(MARKER, "\n" + composer_html(locale, glosses, facts) + "\n" + paper_html(locale, facts) + "\n")

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""Check that the CHSI pages the guide describes still show the labels it quotes for them.
+
+usage: check_screens.py [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
+
+Reads includes/screens.yml (each public CHSI page, by its address name in includes/facts.yml, with the labels the
+guide quotes for it), fetches every page as the link checker does (same politeness, deadlines, byte limit, retries,
+User-Agent and TLS checks), reads its visible text as a browser shows it, and gives each page one verdict: ok (every
+label present), drift (a label is missing: each is named with the lines of docs/ that quote it), unknown (the page
+draws its content with JavaScript, or was cut at the byte limit), blocked or unreachable (as the link checker judges
+the address). Exit 0 when nothing drifted, 1 on drift, 2 on wrong usage or a crash.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+ROOT = Path(__file__).resolve().parents[2]
+
+try:  # the site's packages (mkdocs, yaml) and httpx from the test group: without them, exit 2 with the fix
+    from mkdocs.exceptions import PluginError
+
+    from guide.linkcheck import classify, fetch, mdsource
+    from guide.linkcheck.config import ConfigError, Settings, load_settings
+    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE
+    from guide.sources import screens, ui_labels
+except ImportError as _err:  # pragma: no cover - exercised only on a half-installed .venv
+    MISSING: ImportError | None = _err
+else:
+    MISSING = None
+
+OK = "ok"
+DRIFT = "drift"
+UNKNOWN = "unknown"
+VERDICTS = (OK, DRIFT, UNKNOWN, "blocked", "unreachable")
+FORMATS = ("text", "json", "markdown")
+
+# What a browser does not show: script and style source, <noscript> (scripts run in a browser), templates, the title.
+HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
+# Elements that start a new line or box: text on either side of one never reads as one word.
+BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "button", "caption", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hr", "html", "iframe", "img", "input", "legend", "li", "main", "nav", "ol", "optgroup",
+    "option", "p", "pre", "section", "select", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
+    "tr", "ul",
+})
+BREAK = "\x00"  # stands for a block boundary in the text; never part of a label
+BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
+TEXT_INPUTS = frozenset({"text", "search", "tel", "url", "email", "password", "number", ""})
+# An application shell: little text of its own, scripts to draw the rest, often an empty element they mount on.
+SHELL_TEXT = 200
+MOUNT_POINT = re.compile(
+    r"<(div|main|section|app-root)\b[^>]*\bid\s*=\s*[\"']?(app|root|__nuxt|__next|main-app)\b[\"']?[^>]*>\s*</\1\s*>",
+    re.IGNORECASE)
+
+
+class UsageError(Exception):
+    """A wrong argument (exit 2)."""
+
+
+# --- what a browser shows ------------------------------------------------------------------------------------------
+
+@dataclass
+class Visible:
+    """A page's text as a reader sees it, with block boundaries, and what tells an application shell."""
+
+    text: str           # whitespace removed, BREAK between blocks
+    scripts: int
+    empty_mount: bool
+
+    @property
+    def size(self) -> int:
+        return len(self.text.replace(BREAK, ""))
+
+    def shows(self, label: str) -> bool:
+        return re.sub(r"\s+", "", label) in self.text
+
+    @property
+    def shell(self) -> bool:
+        return self.scripts > 0 and (self.size < SHELL_TEXT or self.empty_mount)
+
+
+class _VisibleParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []
+        self.scripts = 0
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
+        if tag == "script":
+            self.scripts += 1
+        if self.hidden or tag in HIDDEN:
+            if tag in HIDDEN and not closed:
+                self.hidden.append(tag)
+            return
+        if tag in BLOCKS:
+            self.parts.append(BREAK)
+        values = {k.lower(): v or "" for k, v in attrs}
+        shown: list[str] = []
+        if tag == "input":
+            kind = values.get("type", "").strip().lower()
+            if kind in BUTTON_INPUTS:
+                shown.append(values.get("value", ""))
+            elif kind in TEXT_INPUTS:
+                shown.append(values.get("value", "") or values.get("placeholder", ""))
+        elif tag == "textarea":
+            shown.append(values.get("placeholder", ""))
+        for text in filter(None, shown):
+            self.parts += [text, BREAK]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden:
+            if tag in self.hidden:
+                while self.hidden.pop() != tag:
+                    pass
+            return
+        if tag in BLOCKS:
+            self.parts.append(BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data.replace(BREAK, ""))
+
+
+def visible_text(html: str) -> Visible:
+    """The text a browser shows of html (comments, scripts and styles left out; inline markup joins words)."""
+    parser = _VisibleParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
+        pass
+    text = re.sub(r"\s+", "", "".join(parser.parts))
+    text = re.sub(f"{BREAK}+", BREAK, text)
+    return Visible(text, parser.scripts, bool(MOUNT_POINT.search(html)))
+
+
+# --- where the guide quotes a label ----------------------------------------------------------------------------------
+
+def guide_quotes(root: Path) -> dict[str, list[str]]:
+    """Label -> the docs/ lines that quote it as **label** (code and HTML comments left out), as file:line."""
+    found: dict[str, list[str]] = {}
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        where = path.relative_to(root).as_posix()
+        for number, line in mdsource.code_free_lines(path.read_text(encoding="utf-8")):
+            for label in dict.fromkeys(m.group("label") for m in ui_labels.BOLD.finditer(line)):
+                found.setdefault(label, []).append(f"{where}:{number}")
+    return found
+
+
+# --- --map ---------------------------------------------------------------------------------------------------------
+
+def parse_maps(values: list[str], urls: list[str]) -> list[tuple[str, str]]:
+    """PREFIX=REPLACEMENT pairs. A prefix may hold '=' (a query string): the split is the one whose prefix starts
+    one of the pages' addresses, the longest such; a map that fits no address is a mistake."""
+    maps: list[tuple[str, str]] = []
+    for value in values:
+        splits = [(value[:i], value[i + 1:]) for i, char in enumerate(value) if char == "="]
+        fitting = [(prefix, repl) for prefix, repl in splits if prefix and any(u.startswith(prefix) for u in urls)]
+        if not fitting:
+            if not splits:
+                raise UsageError(f"--map {value!r}: write PREFIX=REPLACEMENT")
+            raise UsageError(f"--map {value!r}: no address of includes/screens.yml starts with "
+                             f"{splits[0][0]!r} (the addresses: {', '.join(urls)})")
+        maps.append(max(fitting, key=lambda pair: len(pair[0])))
+    return maps
+
+
+def mapped(url: str, maps: list[tuple[str, str]]) -> str:
+    fitting = [(prefix, repl) for prefix, repl in maps if url.startswith(prefix)]
+    if not fitting:
+        return url
+    prefix, repl = max(fitting, key=lambda pair: len(pair[0]))
+    return repl + url[len(prefix):]
+
+
+def is_web(address: str) -> bool:
+    return bool(re.match(r"^https?://", address, re.IGNORECASE))
+
+
+def local_path(address: str) -> Path:
+    if address.lower().startswith("file:"):
+        return Path(url2pathname(urlsplit(address).path))
+    return Path(address)
+
+
+# --- verdicts -------------------------------------------------------------------------------------------------------
+
+@dataclass
+class ScreenResult:
+    url: str                    # the guide's address (includes/facts.yml)
+    link: str
+    verdict: str
+    missing: list[tuple[str, list[str]]] = field(default_factory=list)   # (label, where the guide quotes it)
+    present: list[str] = field(default_factory=list)
+    detail: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"url": self.url, "verdict": self.verdict,
+                "missing": [{"label": label, "quoted_at": where} for label, where in self.missing],
+                "present": self.present, "detail": self.detail}
+
+
+def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], *, truncated: bool = False,
+               note: str = "") -> ScreenResult:
+    """ok, drift or unknown for a page that was read."""
+    seen = visible_text(html)
+    present = [label for label in screen.labels if seen.shows(label)]
+    missing = [label for label in screen.labels if label not in present]
+    result = ScreenResult(screen.url, screen.link, OK, present=present)
+    if not missing:
+        result.detail = f"every label present: {', '.join(present)}"
+    elif seen.shell:
+        result.verdict = UNKNOWN
+        mount = ", an empty mount point" if seen.empty_mount else ""
+        result.detail = (f"an application shell ({seen.size} characters of text{mount}, {seen.scripts} scripts): "
+                         f"its content is drawn by JavaScript, which this check does not run; look for "
+                         f"{', '.join(missing)} in a browser")
+    elif truncated:
+        result.verdict = UNKNOWN
+        result.detail = (f"{', '.join(missing)} not in the part read (the page is longer than the byte limit): "
+                         f"not called drift")
+    else:
+        result.verdict = DRIFT
+        result.missing = [(label, quotes.get(label, [])) for label in missing]
+        result.detail = f"{len(missing)} of {len(screen.labels)} labels missing: {', '.join(missing)}"
+    if note:
+        result.detail = f"{note}; {result.detail}"
+    return result
+
+
+def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, list[str]]) -> ScreenResult:
+    """The verdict on a fetched page: the link checker's verdict first, then the labels."""
+    result = got.result
+    if result.verdict == BLOCKED:
+        return ScreenResult(screen.url, screen.link, "blocked",
+                            detail=f"{result.detail}: the labels could not be looked for")
+    if result.verdict in (UNREACHABLE, BROKEN):
+        why = result.detail if result.verdict == UNREACHABLE else f"the address is broken ({result.detail})"
+        return ScreenResult(screen.url, screen.link, "unreachable",
+                            detail=f"{why}: the labels could not be looked for")
+    answer = got.answer
+    if answer is None or not answer.body or not fetch.is_html(answer.headers):
+        kind = answer.headers.get("content-type", "no content type") if answer else "no answer"
+        return ScreenResult(screen.url, screen.link, UNKNOWN, detail=f"no HTML page to read ({kind})")
+    html = classify.decode_body(answer.body, answer.headers.get("content-type"))
+    note = result.detail  # where a redirect led (a 302 to a login page explains missing labels), or nothing
+    return judge_page(screen, html, quotes, truncated=answer.truncated, note=note)
+
+
+def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Settings,
+          quotes: dict[str, list[str]]) -> list[ScreenResult]:
+    targets = {screen.url: mapped(screen.url, maps) for screen in pages}
+    web = sorted({t for t in targets.values() if is_web(t)})
+    fetched = fetch.run_fetch(web, settings)
+    results: list[ScreenResult] = []
+    for screen in pages:
+        target = targets[screen.url]
+        if is_web(target):
+            result = judge_fetched(screen, fetched[target], quotes)
+        else:
+            path = local_path(target)
+            try:
+                body = path.read_bytes()
+            except OSError as err:
+                result = ScreenResult(screen.url, screen.link, "unreachable",
+                                      detail=f"cannot read the file: {err.strerror or err}")
+            else:
+                result = judge_page(screen, classify.decode_body(body, None), quotes)
+        if target != screen.url:
+            result.detail += f" (read from {target})"
+        results.append(result)
+    return results
+
+
+# --- reports --------------------------------------------------------------------------------------------------------
+
+def summary_line(results: list[ScreenResult]) -> str:
+    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
+    return f"screens: {len(results)} pages: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+
+
+def to_text(results: list[ScreenResult]) -> str:
+    lines = []
+    for r in results:
+        lines.append(f"{r.verdict:<11} {r.url} [{r.link}] | {r.detail}")
+        for label, where in r.missing:
+            lines.append(f"            missing {label}: " + (f"the guide quotes it at {', '.join(where)}"
+                                                          if where else "quoted nowhere in docs/"))
+    lines.append(summary_line(results))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(results: list[ScreenResult]) -> str:
+    return json.dumps({"screens": [r.as_json() for r in results]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(results: list[ScreenResult]) -> str:
+    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
+    out = ["## Screen check", "", "| " + " | ".join(VERDICTS) + " |", "|" + "---|" * len(VERDICTS),
+           "| " + " | ".join(str(counts[v]) for v in VERDICTS) + " |", "",
+           "| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
+    for r in results:
+        missing = "<br>".join(f"{label}: {', '.join(where) or 'quoted nowhere in docs/'}" for label, where in r.missing)
+        out.append(f"| {r.verdict} | {_cell(r.url)} | {_cell(missing)} | {_cell(r.detail)} |")
+    return "\n".join(out) + "\n"
+
+
+def render(results: list[ScreenResult], fmt: str) -> str:
+    return {"text": to_text, "json": to_json, "markdown": to_markdown}[fmt](results)
+
+
+# --- command line ---------------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="check_screens.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
+                        help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
+                             "or a file path for a saved copy); repeatable")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="project directory holding includes/ and docs/ (default: this project)")
+    parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
+                        help="the pyproject.toml whose [tool.check-links] settings the fetching uses")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    try:
+        if MISSING is not None:
+            raise UsageError(f"{MISSING}: run `make screens`, which sets up the test group's packages")
+        pages = screens.load_screens(args.root)
+        maps = parse_maps(args.map, [page.url for page in pages])
+        settings = load_settings(args.config)
+        results = check(pages, maps, settings, guide_quotes(args.root))
+        report = render(results, args.format)
+    except (UsageError, PluginError, ConfigError) as exc:
+        print(f"check_screens.py: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a crash must exit 2, never 1, which means drift
+        traceback.print_exc()
+        print(f"check_screens.py: crashed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(report)
+    return 1 if any(r.verdict == DRIFT for r in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

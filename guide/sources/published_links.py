@@ -1,0 +1,245 @@
+"""The registry of published links (published-links.yml) and how to check it against a built site.
+
+Shared by guide/outputs/email_kit.py and the tests. Paths in the registry are relative to a language's root
+(Chinese at site_url, English at site_url + "en/"), so one entry stands for the same page in every language.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+REGISTRY = ROOT / "published-links.yml"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+# A redirect chain longer than this is a loop or a mistake, not a moved page.
+MAX_REDIRECTS = 5
+
+
+REGISTRY_NAME = "published-links.yml"
+LINE = "__line__"  # the key under which the registry's loader keeps each entry's line
+
+
+class RegistryError(ValueError):
+    """The registry (or mkdocs.yml) cannot be read or is malformed."""
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # "" or "register/": a page in every language
+    anchors: tuple[str, ...]
+    where: str = "published-links.yml"  # the registry's file and the line of this entry, for messages
+
+
+@dataclass(frozen=True)
+class LangFile:
+    name: str
+    paths: Mapping[str, str]  # language -> path relative to site_url (files do not live under a language root)
+    labels: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Step:
+    link: str  # "register/#open-the-form": a page and anchor listed under pages
+    labels: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Registry:
+    pages: tuple[Page, ...]
+    files: tuple[LangFile, ...]
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    lang: str
+    path: str  # relative to site_url, may end in "#anchor"
+    where: str = ""  # the registry entry that lists it ("published-links.yml:17")
+    page: str = ""  # the docs page that serves it, without its language ("register" for docs/register.*.md)
+
+
+# --- mkdocs.yml -------------------------------------------------------------------------------------
+
+
+def load_mkdocs_config(text: str, env: Mapping[str, str]) -> dict[str, Any]:
+    """Read mkdocs.yml as plain data: `!ENV [NAME, default]` from env, Python object tags as None."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        names = [node.value] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+        *variables, default = names if len(names) > 1 else (*names, None)
+        return next((env[v] for v in variables if v in env), default)
+
+    Loader.add_constructor("!ENV", env_tag)
+    # toc's slugify is a !!python/object: we never need it, only the safe parts of the file.
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(text, Loader=Loader)
+    except yaml.YAMLError as err:
+        raise RegistryError(f"mkdocs.yml: not valid YAML: {err}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def site_url_of(config: Mapping[str, Any]) -> str:
+    """site_url with a trailing slash, or "" when mkdocs.yml (and SITE_URL) set none."""
+    url = config.get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def language_roots(config: Mapping[str, Any]) -> dict[str, str]:
+    """Each built language -> its folder under site_url, default language first ("" for the root)."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = [lang for lang in plugin["i18n"].get("languages", []) if lang.get("build", True)]
+            ordered = sorted(languages, key=lambda lang: not lang.get("default", False))
+            return {lang["locale"]: "" if lang.get("default") else f"{lang['locale']}/" for lang in ordered}
+    raise RegistryError("mkdocs.yml: no i18n plugin with languages")
+
+
+# --- the registry ----------------------------------------------------------------------------------
+
+
+def _labels(raw: Mapping[str, Any], where: str, languages: list[str]) -> dict[str, str]:
+    missing = [lang for lang in languages if not isinstance(raw.get(lang), str) or not raw[lang].strip()]
+    if missing:
+        raise RegistryError(f"{where}: needs a text for {', '.join(missing)}")
+    return {lang: raw[lang] for lang in languages}
+
+
+def parse_registry(data: Any, languages: list[str]) -> Registry:
+    """Turn the YAML data into a Registry; every problem names the entry."""
+    if not isinstance(data, dict):
+        raise RegistryError("published-links.yml: expected pages, files and steps")
+    pages = []
+    for number, raw in enumerate(data.get("pages") or [], 1):
+        path = raw.get("path") if isinstance(raw, dict) else None
+        if not isinstance(path, str) or (path and not path.endswith("/")) or path.startswith("/"):
+            raise RegistryError(f"pages #{number}: path must be '' or end in '/' (got {path!r})")
+        where = f"{REGISTRY_NAME}:{raw[LINE]}" if LINE in raw else REGISTRY_NAME
+        pages.append(Page(path, tuple(raw.get("anchors") or ()), where))
+    files = []
+    for number, raw in enumerate(data.get("files") or [], 1):
+        name = raw.get("name", f"files #{number}")
+        paths = _labels(raw.get("paths") or {}, f"files {name}: paths", languages)
+        files.append(LangFile(name, paths, _labels(raw.get("labels") or {}, f"files {name}: labels", languages)))
+    known = {p.path for p in pages} | {f"{p.path}#{a}" for p in pages for a in p.anchors}
+    steps = []
+    for number, raw in enumerate(data.get("steps") or [], 1):
+        link = raw.get("link")
+        if link not in known:
+            raise RegistryError(f"steps #{number}: link {link!r} is not a page or anchor listed under pages")
+        steps.append(Step(link, _labels(raw, f"steps #{number} ({link})", languages)))
+    return Registry(tuple(pages), tuple(files), tuple(steps))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of each mapping, so that a problem names the registry entry's line."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def load_registry(path: Path, languages: list[str]) -> Registry:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except (OSError, yaml.YAMLError) as err:
+        raise RegistryError(f"{path.name}: cannot read: {err}") from None
+    return parse_registry(data, languages)
+
+
+def published_links(registry: Registry, roots: Mapping[str, str]) -> list[Link]:
+    """Every address the registry stands for, in every language."""
+    links = []
+    for lang, root in roots.items():
+        for page in registry.pages:
+            served_by = page.path.rstrip("/") or "index"
+            links.append(Link(lang, root + page.path, page.where, served_by))
+            links += [Link(lang, f"{root}{page.path}#{anchor}", page.where, served_by) for anchor in page.anchors]
+        links += [Link(lang, f.paths[lang]) for f in registry.files]
+    return links
+
+
+# --- the built site --------------------------------------------------------------------------------
+
+
+class _Facts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refresh: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            match = re.search(r"url=(.+)$", values.get("content") or "", re.IGNORECASE)
+            self.refresh = match.group(1).strip() if match else None
+
+
+def page_facts(html: str) -> tuple[set[str], str | None]:
+    """The ids in a page, and where it redirects to (a meta refresh), if it does."""
+    parser = _Facts()
+    parser.feed(html)
+    return parser.ids, parser.refresh
+
+
+def built_file(site_dir: Path, path: str) -> Path:
+    """The file a path is served from: folders serve their index.html."""
+    return site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
+
+
+def check_link(site_dir: Path, link: str) -> str | None:
+    """None when the path (and #anchor) exists in the built site, else why not. Follows our redirect pages."""
+    path, _, anchor = link.partition("#")
+    for _hop in range(MAX_REDIRECTS):
+        target = built_file(site_dir, path)
+        if not target.is_file():
+            return f"no file {target.relative_to(site_dir).as_posix()} in the built site"
+        if not target.name.endswith(".html"):
+            return f"#{anchor}: a file has no anchors" if anchor else None
+        ids, refresh = page_facts(target.read_text(encoding="utf-8"))
+        if refresh is None:
+            if anchor and anchor not in ids:
+                return f"no id '{anchor}' in {target.relative_to(site_dir).as_posix()}"
+            return None
+        new_path, _, new_anchor = refresh.partition("#")
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(target.relative_to(site_dir).as_posix()), new_path))
+        path = "" if path == "." else path + ("/" if new_path.endswith("/") or new_path in ("", ".", "..") else "")
+        anchor = anchor or new_anchor
+    return f"more than {MAX_REDIRECTS} redirects"
+
+
+def dead_links(links: list[Link], site_dir: Path) -> list[str]:
+    """One line per published link that is missing from the built site."""
+    problems = []
+    for link in links:
+        why = check_link(site_dir, link.path)
+        if not why:
+            continue
+        line = f"[{link.lang}] /{link.path}: {why}"
+        if link.where:
+            source = f"docs/{link.page}.{link.lang}.md"
+            fix = (f"add the heading id back to {source}, or a redirect to redirects.yml" if "#" in link.path
+                   and not why.startswith("no file") else
+                   f"restore {source}, or add `{link.path.split('#')[0].removeprefix(link.lang + '/')}: NEW-PAGE.md`"
+                   " to redirects.yml")
+            line = f"{link.where}: {line} (an address sent in e-mails, served by {source}: {fix})"
+        problems.append(line)
+    return problems
+
+
+def current_config(env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    return load_mkdocs_config(MKDOCS_YML.read_text(encoding="utf-8"), os.environ if env is None else env)

@@ -1,0 +1,55 @@
+"""The one public address of the guide, and what a build without one leaves out.
+
+The address is site_url in mkdocs.yml, which reads SITE_URL (`SITE_URL=https://host/path/ make build`). Printed and
+e-mailed outputs (QR codes, the PDFs' printed address, the e-mail kit, the sitemap) carry it, so they are made only
+for a PUBLIC address: one that is set and is not this computer (127.0.0.1, localhost), which would lead a reader
+who scans or types it nowhere. `mkdocs serve` sets site_url to its own loopback address, so a preview never makes
+them either. Without an address the site itself is still built for preview:
+
+* the sitemap (which must name absolute addresses) is removed;
+* the checklist pages show, in place of the QR code, a line saying how to get it;
+* the canonical link is left out and the language alternates stay relative (MkDocs and overrides/main.html);
+* the PDFs are exported without the printed address and QR code (guide/pdf/export.py), and the e-mail kit
+  refuses to run (guide/outputs/email_kit.py).
+guide/outputs/build.py reads the built site afterwards and says which of these happened.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
+HOW_TO_SET = "SITE_URL=https://your.host/path/ make build"
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+# The checklist pages' QR figure (docs/checklist.*.md): its image exists only for a public address.
+QR_IMAGE = re.compile(r'(<figure class="checklist-qr"[^>]*>)\s*<img [^>]*qr-guide-[a-z]+\.svg[^>]*>', re.DOTALL)
+NO_QR_NOTE = {
+    "en": "No QR code in this build: the site was built without its public address ({how}).",
+    "zh": "此版本没有二维码：构建时未设置网站的公开地址（{how}）。",
+}
+
+
+def public_address(site_url: str | None) -> str | None:
+    """site_url with a trailing slash when it is an http(s) address others can reach; None when it is unset or
+    names this computer (a loopback address or localhost)."""
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        local = ipaddress.ip_address(host)
+        if local.is_loopback or local.is_unspecified or local.is_link_local:
+            return None
+    except ValueError:
+        pass  # a host name, not an IP address
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def without_qr_image(html: str, locale: str) -> str:
+    """The checklist page's QR figure with its image replaced by a line saying how to get the code."""
+    note = NO_QR_NOTE.get(locale, NO_QR_NOTE["en"]).format(how=HOW_TO_SET)
+    return QR_IMAGE.sub(lambda m: f'{m.group(1)}<p class="checklist-qr-missing">{note}</p>', html)

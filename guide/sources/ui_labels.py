@@ -1,0 +1,223 @@
+"""Keep every Chinese UI label glossed the same way everywhere, and mark its language.
+
+English pages quote each Chinese label in bold; its first mention on a page is followed by its English gloss from
+includes/ui-labels.yml, `Select **立即注册** (Register now).`, and later mentions may stand bare. This hook:
+
+* fails the build (file:line) when an English page bolds Chinese text that is not in the table, mentions a label
+  bare before glossing it, glosses it differently, or has Chinese text outside a bold label (screen readers would
+  read it with an English voice);
+* fails the build when a page uses a label marked `source: assumption` on a line that does not tell the student
+  whom to call if the screen shows something else, or when a Chinese page bolds Chinese text that the table lacks
+  (a new label, or one misspelt);
+* adds `lang="zh-Hans"` to each label on English pages, so that it is pronounced and rendered as Chinese;
+* replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language;
+* gives content tabs the same id in both languages: a tab titled with a label (`=== "方式 3"`) gets the slug of
+  its gloss (`#method-3`), as does the English tab (`=== "Method 3"`), so a link to a tab works in both.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+TABLE_FILE = Path("includes/ui-labels.yml")
+GLOSSARY_MARKER = "<!-- ui-labels-table -->"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# A bold run, an optional attribute list the author wrote, and an optional bracketed gloss after it.
+BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*(?P<attrs>\{[^}\n]*\})?(?P<gloss> \((?P<text>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\))?")
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"`[^`\n]+`")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+# Where a label comes from: "quoted" when the office's guide names it; "assumption" when it does not and the office
+# has yet to confirm it (CONTENT-QUESTIONS.md). Pictures may draw only quoted labels. A page never cites its source,
+# so it does not say that a label is assumed; but the real screen may not show an assumed label, so a line using one
+# must give the student a way out on that same line: a hotline ({{ hotline-en }}) or a link to the contact page.
+SOURCES = ("quoted", "assumption")
+HELP_ON_LINE = re.compile(r"\{\{\s*hotline-[\w-]+\s*\}\}|\]\[hotline-[\w-]+\]|\]\(<?tel:|\]\((?:\.\./)*contact\.md")
+# Besides labels, the table holds the student's words for search, on a label or under this top-level key
+# (guide/outputs/search_synonyms.py).
+SEARCH_KEY = "search"
+
+
+@dataclass(frozen=True)
+class Label:
+    gloss: str
+    source: str
+    line: int
+    copy: bool = False  # a text the student must enter or choose: pages give it a copy button (guide/rendering/copy_buttons.py)
+
+
+def _line_of(lines: list[str], label: object) -> int:
+    return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{label}:")), 0)
+
+
+def load_table(path: Path) -> dict[str, Label]:
+    """Read the label table; a malformed table stops the build with the file, the line and what to write."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except FileNotFoundError:
+        raise PluginError(f"{path}: missing (the table of Chinese UI labels and their English glosses)") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PluginError(f"{where}: not valid YAML ({getattr(err, 'problem', err)}): check the indentation (spaces, "
+                          "not tabs) and put a value with a colon in quotes") from None
+    if not isinstance(data, dict) or not data:
+        raise PluginError(f"{path}: expected a mapping of Chinese label -> {{gloss: ..., source: quoted}}")
+    lines = text.splitlines()
+    table: dict[str, Label] = {}
+    for label, entry in data.items():
+        if label == SEARCH_KEY:
+            continue  # the student's words for the guide's own words: guide/outputs/search_synonyms.py reads them
+        line = _line_of(lines, label)
+        example = f"{label}: {{gloss: English meaning, source: quoted}}"
+        if not isinstance(label, str) or not isinstance(entry, dict):
+            raise PluginError(f"{path}:{line}: label {label!r}: write it as '{example}'")
+        gloss, source = entry.get("gloss"), entry.get("source")
+        if not isinstance(gloss, str) or not gloss.strip():
+            raise PluginError(f"{path}:{line}: label {label!r} needs a one-line English gloss: '{example}'")
+        if source not in SOURCES:
+            raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
+                              "office's guide names it, else 'source: assumption'")
+        unknown = sorted(set(entry) - {"gloss", "source", "copy", SEARCH_KEY})
+        if unknown:
+            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
+                              "(expected gloss, source, and optionally copy, search)")
+        copy = entry.get("copy", False)
+        if not isinstance(copy, bool):
+            raise PluginError(f"{path}:{line}: label {label!r}: copy is {copy!r}; write 'copy: true' for a text the "
+                              "student must enter or choose (it gets a copy button), or leave it out")
+        if not CJK.search(label):
+            raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
+        table[label] = Label(gloss, source, line, copy)
+    return table
+
+
+def load_labels(path: Path) -> dict[str, str]:
+    """Label -> its English gloss."""
+    return {label: entry.gloss for label, entry in load_table(path).items()}
+
+
+def front_matter_lines(source: str) -> int:
+    """How many lines MkDocs strips from the top of a page: the front matter and the blank lines after it."""
+    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n\n*", source, re.DOTALL)
+    return match.group(0).count("\n") if match else 0
+
+
+def prose_lines(markdown: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
+    """(line number, line, whether it is prose) for each line: fenced code and its fences are not prose."""
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), first_line):
+        fence = bool(FENCE.match(line))
+        if fence:
+            in_fence = not in_fence
+        yield number, line, not (fence or in_fence)
+
+
+def check_english(markdown: str, labels: dict[str, str], src: str, first_line: int) -> tuple[str, list[str]]:
+    """Return the page with `lang` added to each label, and the problems found (one line each)."""
+    problems: list[str] = []
+    out: list[str] = []
+    glossed: set[str] = set()  # labels already glossed higher up the page: later mentions may stand bare
+    for number, line, prose in prose_lines(markdown, first_line):
+        if not prose:
+            out.append(line)
+            continue
+
+        def fix(match: re.Match[str], number: int = number) -> str:
+            label = match.group("label")
+            if not CJK.search(label):
+                return match.group(0)
+            where = f"{src}:{number}"
+            if label not in labels:
+                problems.append(f"{where}: unknown UI label **{label}**: add it to {TABLE_FILE} with its English gloss")
+                return match.group(0)
+            gloss = labels[label]
+            if match.group("gloss") is None:
+                if label not in glossed:
+                    problems.append(f"{where}: UI label **{label}** is first mentioned here and needs its gloss right "
+                                    f"after it: ' ({gloss})' (later mentions on the page may stand bare)")
+            elif match.group("text") != gloss:
+                problems.append(
+                    f"{where}: UI label **{label}** is glossed '({match.group('text')})' "
+                    f"but {TABLE_FILE} says '({gloss})'"
+                )
+            if match.group("gloss") is not None:
+                glossed.add(label)
+            attrs = match.group("attrs") or "{ lang=zh-Hans }"
+            return f"**{label}**{attrs}{match.group('gloss') or ''}"
+
+        fixed = BOLD.sub(fix, line)
+        rest = COMMENT.sub("", CODE_SPAN.sub("", BOLD.sub("", line)))
+        # Link reference definitions come from includes/facts.yml (guide/sources/facts.py); pages hold none.
+        stray = CJK.findall(rest)
+        if stray:
+            problems.append(
+                f"{src}:{number}: Chinese text outside a bold UI label ({''.join(stray)[:20]}): "
+                f"write it as **label** (gloss) from {TABLE_FILE}, or in English"
+            )
+        out.append(fixed)
+    return "\n".join(out), problems
+
+
+def assumption_problems(markdown: str, table: dict[str, Label], src: str, first_line: int) -> list[str]:
+    """A label the office's guide does not name may appear only on a line that says whom to call if it is not there."""
+    guessed = [label for label, entry in table.items() if entry.source == "assumption"]
+    problems = []
+    for number, line, prose in prose_lines(markdown, first_line):
+        for label in guessed if prose else ():
+            if f"**{label}**" in line and not HELP_ON_LINE.search(line):
+                problems.append(f"{src}:{number}: **{label}** is marked 'source: assumption' in {TABLE_FILE}, so the "
+                                "screen may not show it: on this line, tell the student whom to call if they cannot "
+                                "find it (a hotline such as {{ hotline-en }}, or a link to contact.md), "
+                                "or ask the office and mark it quoted")
+    return problems
+
+
+def check_chinese(markdown: str, labels: dict[str, str], src: str, first_line: int) -> list[str]:
+    """Chinese pages bold only screen labels: a bold Chinese text the table lacks is a new or misspelt label."""
+    problems = []
+    for number, line, prose in prose_lines(markdown, first_line):
+        if not prose:
+            continue
+        for match in BOLD.finditer(COMMENT.sub("", CODE_SPAN.sub("", line))):
+            label = match.group("label")
+            if CJK.search(label) and label not in labels:
+                problems.append(f"{src}:{number}: **{label}** is bolded like a screen label but is not in {TABLE_FILE}:"
+                                " add it there (with its English gloss and source) or write it without bold")
+    return problems
+
+
+GLOSSARY_CLASS = "ui-labels-table"  # every label in it gets a copy button (guide/rendering/copy_buttons.py)
+
+
+def glossary_table(labels: dict[str, str], locale: str) -> str:
+    if locale == "en":
+        rows = ["| On screen | Meaning |", "| --- | --- |"]
+        rows += [f"| **{label}**{{ lang=zh-Hans }} | {gloss} |" for label, gloss in labels.items()]
+    else:
+        rows = ["| 界面文字 | 英文含义 |", "| --- | --- |"]
+        rows += [f"| **{label}** | {gloss} |" for label, gloss in labels.items()]
+    return f'<div class="{GLOSSARY_CLASS}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
+def page_locale(src_uri: str) -> str:
+    match = re.search(r"\.([a-z]{2})\.md$", src_uri)
+    return match.group(1) if match else "zh"
+
+
+def tab_slug(labels: dict[str, str]):
+    """A slugify function for pymdownx.tabbed that slugs a Chinese label by its English gloss."""
+
+    def slugify(text: str, sep: str) -> str:
+        title = re.sub(r"<[^>]+>", "", text).strip()
+        words = labels.get(title, title)
+        return re.sub(r"[^a-z0-9]+", sep, words.lower()).strip(sep)
+
+    return slugify

@@ -1,1 +1,0 @@
-"""Translation parity: every language's page says the same things in the same places (scripts/check_parity.py)."""

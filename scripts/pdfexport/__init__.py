@@ -1,1 +1,0 @@
-"""Turn the built site into print documents: one guide and one checklist PDF per language (scripts/export_pdf.py)."""
