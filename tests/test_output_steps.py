@@ -1,0 +1,89 @@
+"""The output steps run alone on a built site (python -m guide.outputs), as the build runs them in order.
+
+Each step reads and writes only site/ and the project's files, so a step run again on the site the build wrote
+writes the same files, and a file it makes that went missing comes back as the build wrote it.
+"""
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PUBLISHED_URL
+
+from guide.outputs.built_site import from_project, page_file
+from guide.outputs.steps import STEPS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_steps(site: Path, *steps: str, site_url: str | None = PUBLISHED_URL) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, "-m", "guide.outputs", "--site", str(site), *steps], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files that differ or exist on one side only, anywhere under a and b."""
+    found: list[str] = []
+    stack = [filecmp.dircmp(a, b)]
+    while stack:
+        cmp = stack.pop()
+        found += [str(Path(cmp.left, n).relative_to(a)) for n in cmp.left_only + cmp.right_only + cmp.diff_files]
+        found += [str(Path(cmp.left, n).relative_to(a)) for n in filecmp.cmpfiles(cmp.left, cmp.right,
+                                                                                    cmp.common_files, shallow=False)[1]]
+        stack += cmp.subdirs.values()
+    return sorted(set(found))
+
+
+def test_every_step_run_again_on_the_built_site_changes_nothing(published_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(published_site, site)
+    proc = run_steps(site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == f"outputs: {', '.join(STEPS)} written in {site}"
+    assert differences(published_site, site) == []
+
+
+def test_a_step_alone_writes_again_what_the_build_wrote(published_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(published_site, site)
+    made = [site / "_headers", *sorted((site / "downloads").glob("qr-guide-*.svg"))]
+    assert len(made) == 1 + len(from_project(site, ROOT).locales)  # the headers, and one QR code per language
+    for path in made:
+        path.unlink()
+    proc = run_steps(site, "headers", "qr-codes")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert differences(published_site, site) == []
+
+
+def test_without_a_public_address_the_sitemaps_step_removes_the_sitemaps(published_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(published_site, site)
+    assert (site / "sitemap.xml").is_file()
+    proc = run_steps(site, "sitemaps", site_url=None)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+
+
+def test_a_wrong_step_or_no_built_site_is_one_line_that_says_what_to_do(tmp_path: Path, built_site: Path) -> None:
+    proc = run_steps(built_site, "no-such-step")
+    assert proc.returncode == 2
+    assert f"no step 'no-such-step': the steps are {', '.join(STEPS)}" in proc.stderr
+    proc = run_steps(tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"outputs: {tmp_path} holds no built site: run `make build` first"
+
+
+def test_a_step_alone_knows_which_page_made_which_file(built_site: Path) -> None:
+    built = from_project(built_site, ROOT)
+    assert built.pages, "no page found in docs/"
+    for dest in built.pages:
+        assert (built_site / dest).is_file(), f"{dest} (from docs/{built.pages[dest]}) is not where the build wrote it"
+    assert page_file("index.en.md", "zh") == "en/index.html"
+    assert page_file("guide/step.zh.md", "zh") == "guide/step/index.html"
