@@ -6,25 +6,17 @@ its lines (`file:line: what to do`), so a maintainer sees the same messages in `
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import hook_support
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the rooms are imported as the package guide
-    sys.path.insert(0, str(ROOT))
-
+hook_support.project_on_path()  # before the imports of guide below
 from guide.checks import content
 
 
-def _inside_language_loop(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
-
 def on_config(config):
-    if _inside_language_loop(config):
+    if hook_support.inside_language_loop(config):
         return config  # mkdocs-static-i18n's build of another language: the sources were checked once already
     problems = content.build_problems(Path(config.config_file_path).parent)
     if problems:

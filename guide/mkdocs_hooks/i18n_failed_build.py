@@ -10,6 +10,7 @@ after each failed one.
 """
 from __future__ import annotations
 
+import hook_support
 from mkdocs import utils
 
 # Hooks are loaded before the first build, so this is MkDocs' own function.
@@ -24,14 +25,10 @@ def restore_clean_directory() -> bool:
     return True
 
 
-def _inside_language_loop(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
 
 def on_pre_build(config) -> None:
     # A new build (not one of static-i18n's inner builds, which must keep the no-op) empties its folder first.
-    if not _inside_language_loop(config):
+    if not hook_support.inside_language_loop(config):
         restore_clean_directory()
 
 

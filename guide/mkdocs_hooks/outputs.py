@@ -5,15 +5,12 @@ the nav, which page made which file, each language's rendering of the 404 page) 
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import hook_support
 from mkdocs.plugins import event_priority
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the rooms are imported as the package guide
-    sys.path.insert(0, str(ROOT))
-
+hook_support.project_on_path()  # before the imports of guide below
 from guide.outputs.built_site import BuiltSite
 from guide.outputs.not_found_pages import TEMPLATE
 from guide.outputs.steps import run_steps
@@ -24,13 +21,9 @@ _pages: dict[str, str] = {}
 _not_found: dict[str, str] = {}
 
 
-def _inside_language_loop(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
 
 def on_config(config):
-    if not _inside_language_loop(config):  # a new build (static-i18n's inner builds run on_config too)
+    if not hook_support.inside_language_loop(config):  # a new build (static-i18n's inner builds run on_config too)
         _pages.clear()
         _not_found.clear()
     return config
@@ -51,7 +44,7 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language into the same folder
 def on_post_build(config) -> None:
-    if _inside_language_loop(config):
+    if hook_support.inside_language_loop(config):
         return  # one language's build inside static-i18n's loop: wait for the last call
     i18n = config.plugins.get("i18n")
     if i18n is not None:

@@ -7,15 +7,12 @@ sources these functions cannot render, so only what rendering itself cannot do s
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import hook_support
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the rooms are imported as the package guide
-    sys.path.insert(0, str(ROOT))
-
+hook_support.project_on_path()  # before the imports of guide below
 from guide.outputs import search_per_language
 from guide.rendering import checklist_names, copy_buttons, mail_composer
 from guide.sources import facts as facts_module

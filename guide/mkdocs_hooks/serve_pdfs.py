@@ -15,12 +15,11 @@ import logging
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
+import hook_support
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.serve_pdfs")
-ROOT = Path(__file__).resolve().parents[2]
 _serving = False
 _running: subprocess.Popen[str] | None = None
 
@@ -29,10 +28,6 @@ def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
 
-
-def _inside_language_loop(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
 
 
 def _stop_running_export() -> None:
@@ -58,17 +53,17 @@ def _report(proc: subprocess.Popen[str]) -> None:
 
 
 def on_pre_build(config):
-    if _serving and not _inside_language_loop(config):
+    if _serving and not hook_support.inside_language_loop(config):
         _stop_running_export()
 
 
 @event_priority(-120)  # after mkdocs-static-i18n (-100) built every language, and after the redirect pages (-110)
 def on_post_build(config):
     global _running
-    if not _serving or _inside_language_loop(config):
+    if not _serving or hook_support.inside_language_loop(config):
         return
     _stop_running_export()
-    _running = subprocess.Popen([sys.executable, "-m", "guide.pdf", "--site-dir", str(config["site_dir"])], cwd=ROOT,
+    _running = subprocess.Popen([sys.executable, "-m", "guide.pdf", "--site-dir", str(config["site_dir"])], cwd=hook_support.ROOT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     threading.Thread(target=_report, args=(_running,), daemon=True).start()
 

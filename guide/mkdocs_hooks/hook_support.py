@@ -1,0 +1,26 @@
+"""What the hooks share: the project on sys.path, and whether a build is one of static-i18n's inner builds.
+
+MkDocs loads each hook by its path with the hook's own folder on sys.path, so a hook imports this module as
+`import hook_support`. MkDocs puts sys.path back as it was after loading each hook, so a hook that imports the
+package guide calls project_on_path() first (python -m mkdocs has the working folder on sys.path, but the mkdocs
+and properdocs commands, run from another folder, do not).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def project_on_path() -> None:
+    """Let the hook being loaded import the rooms as the package guide."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+
+def inside_language_loop(config) -> bool:
+    """True while mkdocs-static-i18n builds another language inside the build MkDocs started: such a build runs
+    on_config, on_pre_build and on_post_build again, but the sources are checked and the outputs written once."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
