@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from guide.outputs.built_site import from_project
 from guide.outputs.steps import STEPS, run_steps
+from guide.sources.published_links import RegistryError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         run_steps(from_project(args.site, args.root), args.steps or None)
-    except PluginError as err:
+    except (PluginError, RegistryError) as err:  # a step's refusal, or a mkdocs.yml it cannot read
         print(err, file=sys.stderr)
         return 1
     print(f"outputs: {', '.join(args.steps or STEPS)} written in {args.site}")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide.sources.published_links import load_mkdocs_config, site_url_of
+from guide.sources.published_links import language_roots, load_mkdocs_config, site_url_of
 
 NOT_FOUND = "404.html"
 
@@ -45,12 +45,8 @@ def page_file(src_uri: str, default: str) -> str:
 def from_project(site: Path, root: Path, env: Mapping[str, str] | None = None) -> BuiltSite:
     """A built site described from its project's files, for a step run alone on it."""
     config = load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), os.environ if env is None else env)
-    languages = []
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = [lang for lang in (plugin["i18n"] or {}).get("languages") or [] if lang.get("build", True)]
-    default = next((str(lang["locale"]) for lang in languages if lang.get("default")), "en")
-    locales = [default] + [str(lang["locale"]) for lang in languages if str(lang["locale"]) != default]
+    locales = list(language_roots(config))  # the default language first
+    default = locales[0]
     docs = root / str(config.get("docs_dir") or "docs")
     pages = {page_file(p.relative_to(docs).as_posix(), default): p.relative_to(docs).as_posix()
              for p in sorted(docs.rglob("*.md")) if p.name.count(".") >= 2}
