@@ -16,6 +16,20 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# Link checker settings for tests against these servers: no pause between requests, short timeouts, no retries,
+# and a history threshold of 2 (pyproject.toml [tool.check-links] has the real ones).
+FAST_SETTINGS = """
+[tool.check-links]
+min_interval = 0.0
+connect_timeout = 1.0
+read_timeout = 0.5
+request_deadline = 1.5
+url_deadline = 5.0
+retries = 0
+backoff = 0.05
+history_threshold = 2
+"""
+
 
 @dataclass(frozen=True)
 class Case:

@@ -14,18 +14,7 @@ import link_fixture as fixture
 
 from guide.linkcheck import cli as check_links
 
-FAST_TOML = """
-[tool.check-links]
-min_interval = 0.0
-connect_timeout = 1.0
-read_timeout = 0.5
-request_deadline = 1.5
-url_deadline = 5.0
-retries = 0
-backoff = 0.05
-history_threshold = 2
-cache_ttl = {ttl}
-"""
+FAST_TOML = fixture.FAST_SETTINGS + "cache_ttl = {ttl}\n"
 
 
 @pytest.fixture(scope="module")

@@ -21,17 +21,7 @@ from guide.linkcheck import store
 # The pages, whose remote addresses come from includes/facts.yml.
 LINKS = ROOT / "docs"
 # Few retries and a threshold of 2, so that four runs are well past the point where the old verdict turned broken.
-FAST_TOML = """
-[tool.check-links]
-min_interval = 0.0
-connect_timeout = 1.0
-read_timeout = 0.5
-request_deadline = 1.5
-url_deadline = 5.0
-retries = 0
-backoff = 0.05
-history_threshold = 2
-"""
+FAST_TOML = fixture.FAST_SETTINGS
 RUNS = 4
 # "No such name" for every host (a resolver that filters), and no answer at all (a resolver that is not there).
 SILENT_RESOLVERS = {

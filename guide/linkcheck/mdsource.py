@@ -69,10 +69,6 @@ class Definition:
     source: Source
 
 
-def is_definition(line: str) -> bool:
-    return bool(_DEFINITION.match(line))
-
-
 def definitions(text: str, path: str) -> dict[str, Definition]:
     found: dict[str, Definition] = {}
     for number, line in code_free_lines(text):
