@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from fixture_site import SITE
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
@@ -29,7 +30,7 @@ CHROMIUM_ARGS = [
 SUB_PATH = "guide/"
 # Every page of both languages, from the sources (docs/NAME.zh.md -> NAME/, index -> the home page), so that a new
 # page is tested without editing a list; test_browser_a11y.py checks the build publishes exactly these.
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = SITE / "docs"
 SLUGS = sorted("" if md.name == "index.zh.md" else md.name.removesuffix(".zh.md") + "/" for md in DOCS.glob("*.zh.md"))
 PAGES = [prefix + slug for prefix in ("", "en/") for slug in SLUGS]
 PHONE = {"width": 360, "height": 740}

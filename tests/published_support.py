@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE
 
 from guide.sources import published_links as pl
 
-ROOTS = pl.language_roots(pl.current_config({}))
-REGISTRY = pl.load_registry(pl.REGISTRY, list(ROOTS))
+ROOTS = pl.language_roots(pl.load_mkdocs_config((SITE / "mkdocs.yml").read_text(encoding="utf-8"), {}))
+REGISTRY = pl.load_registry(SITE / pl.REGISTRY_NAME, list(ROOTS))
 
 _full_sites: dict[Path, Path] = {}
 
@@ -26,7 +27,7 @@ def site_with_pdfs(built_site: Path, scratch: Path) -> Path:
         shutil.copytree(built_site, site)
         proc = subprocess.run(
             [sys.executable, "-m", "guide.pdf", "--site-dir", str(site)],
-            cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, check=False,
+            cwd=SITE, env=dict(os.environ), capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
             pytest.fail(f"guide/pdf/export.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")

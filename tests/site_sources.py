@@ -1,4 +1,4 @@
-"""What the tests know about the site's pages, read from the sources, so a content edit never needs a test edit.
+"""What the tests know about their site's pages (tests/data/site/), read from its sources rather than typed again.
 
 The pages are mkdocs.yml's nav; old addresses are redirects.yml's lines; the languages are mkdocs.yml's i18n
 languages. A test that names a page (a search that must find it, a link that must reach it) names it by the
@@ -10,19 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-
 import yaml
+from fixture_site import SITE
 
 from guide.outputs import redirects as rd
 from guide.sources import published_links as pl
 
 
-def mkdocs_config(root: Path = ROOT) -> dict[str, Any]:
+def mkdocs_config(root: Path = SITE) -> dict[str, Any]:
     return pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {})
 
 
-def nav_files(root: Path = ROOT) -> list[str]:
+def nav_files(root: Path = SITE) -> list[str]:
     """The docs files of the nav, in menu order, without their language: ["index.md", "register.md", ...]."""
     found: list[str] = []
 
@@ -38,27 +37,27 @@ def nav_files(root: Path = ROOT) -> list[str]:
     return found
 
 
-def page_slugs(root: Path = ROOT) -> list[str]:
+def page_slugs(root: Path = SITE) -> list[str]:
     """Each nav page's address relative to a language root: "" for the home page, "register/" for register.md."""
     return [rd.page_path(name) for name in nav_files(root)]
 
 
-def languages(root: Path = ROOT) -> dict[str, str]:
+def languages(root: Path = SITE) -> dict[str, str]:
     """Each language -> its folder in the built site ("" for the default language, "en/" for English)."""
     return pl.language_roots(mkdocs_config(root))
 
 
-def redirects(root: Path = ROOT) -> list[rd.Redirect]:
+def redirects(root: Path = SITE) -> list[rd.Redirect]:
     text = (root / "redirects.yml").read_text(encoding="utf-8") if (root / "redirects.yml").exists() else ""
     return rd.parse_redirects(yaml.safe_load(text)) if text else []
 
 
-def redirect_files(root: Path = ROOT) -> list[str]:
+def redirect_files(root: Path = SITE) -> list[str]:
     """The redirect pages the build writes, in every language: ["no-mainland-phone/index.html", "en/...", ...]."""
     return [prefix + rd.old_file(r.old) for r in redirects(root) for prefix in languages(root).values()]
 
 
-def current(address: str, root: Path = ROOT) -> str:
+def current(address: str, root: Path = SITE) -> str:
     """An address relative to a language root, after the renames in redirects.yml: "old/#id" -> "new/#id".
 
     The language folder, if any, is kept ("en/old/" -> "en/new/"); an #id in the address wins over the redirect's.
@@ -75,7 +74,7 @@ def current(address: str, root: Path = ROOT) -> str:
     return prefix + path + (hash_ + anchor if anchor else "")
 
 
-def docs_file(address: str, lang: str, root: Path = ROOT) -> Path:
+def docs_file(address: str, lang: str, root: Path = SITE) -> Path:
     """The docs file that serves an address (after the renames in redirects.yml) in one language."""
     return root / "docs" / rd.docs_name(current(address, root).partition("#")[0], lang)
 
@@ -85,7 +84,7 @@ def built_pages(site: Path) -> list[Path]:
     return [page for page in sorted(site.rglob("index.html")) if rd.MARKER not in page.read_text(encoding="utf-8")]
 
 
-def source_of(site: Path, page: Path, root: Path = ROOT) -> str:
+def source_of(site: Path, page: Path, root: Path = SITE) -> str:
     """The docs file a built page comes from: site/en/register/index.html -> "docs/register.en.md"."""
     rel = page.parent.relative_to(site).as_posix()
     rel = "" if rel == "." else rel + "/"

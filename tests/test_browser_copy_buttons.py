@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE
+
 from guide.sources import ui_labels
 
 pytestmark = pytest.mark.browser
 
-TABLE = ui_labels.load_table(ROOT / "includes" / "ui-labels.yml")
+TABLE = ui_labels.load_table(SITE / "includes" / "ui-labels.yml")
 COPY = [label for label, entry in TABLE.items() if entry.copy]
 BUTTON = "button.copy-text[data-copy='{}']"
 
@@ -20,7 +22,7 @@ BUTTON = "button.copy-text[data-copy='{}']"
 def pages_showing(label: str) -> list[str]:
     """Site paths of the pages whose Markdown shows the label in bold (the glossary is tested on its own)."""
     found = []
-    for md in sorted((ROOT / "docs").glob("*.md")):
+    for md in sorted((SITE / "docs").glob("*.md")):
         if f"**{label}**" in md.read_text(encoding="utf-8"):
             name, lang = md.name.removesuffix(".md").rsplit(".", 1)
             found.append(("en/" if lang == "en" else "") + ("" if name == "index" else f"{name}/"))

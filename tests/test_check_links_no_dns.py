@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-
 import link_fixture as fixture
+from fixture_site import SITE
 
 from guide.linkcheck import cli as check_links
 from guide.linkcheck import store
 
 # The pages, whose remote addresses come from includes/facts.yml.
-LINKS = ROOT / "docs"
+LINKS = SITE / "docs"
 # Few retries and a threshold of 2, so that four runs are well past the point where the old verdict turned broken.
 FAST_TOML = fixture.FAST_SETTINGS
 RUNS = 4

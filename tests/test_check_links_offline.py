@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-
+from fixture_site import SITE
 from project_facts import facts_module
 
 from guide.linkcheck import classify, mdsource
@@ -35,7 +35,7 @@ def broken(report: str) -> dict[str, dict[str, object]]:
 
 def test_the_real_site_and_sources_have_no_broken_internal_link(built_site: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    sources = [str(p) for p in sorted((ROOT / "docs").glob("*.md"))]
+    sources = [str(p) for p in sorted((SITE / "docs").glob("*.md"))]
     _, out, err = run(["--offline", "--format", "json", str(built_site), *sources], capsys)
     data = json.loads(out)
     # downloads/ (PDFs, QR codes) is written after MkDocs by guide/pdf/export.py and guide/outputs/email_kit.py: a plain
@@ -127,8 +127,8 @@ def test_an_unknown_setting_in_pyproject_exits_2(tmp_path: Path, capsys: pytest.
 
 def test_pages_never_write_an_external_address_themselves() -> None:
     """Every URL, e-mail address and phone number lives in includes/facts.yml; pages write {{ name }} or [text][name]."""
-    facts = facts_module.load_facts(ROOT)
-    offenders = [problem for page in sorted((ROOT / "docs").glob("*.md"))
+    facts = facts_module.load_facts(SITE)
+    offenders = [problem for page in sorted((SITE / "docs").glob("*.md"))
                  for problem in facts_module.typed_facts(page.read_text(encoding="utf-8"), facts, f"docs/{page.name}")]
     assert offenders == [], "\n".join(offenders)
 

@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 import link_fixture as fixture
+from fixture_site import SITE
 
 from guide.screencheck import check as check_screens
 
@@ -248,9 +249,10 @@ def test_a_saved_copy_is_read_from_a_file(tmp_path: Path, config: str, capsys: p
     assert [s["verdict"] for s in json.loads(out)["screens"]] == ["ok", "drift"]
 
 
-def test_the_projects_own_pages_and_labels_are_checked(server: str, config: str,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "--config", config, "--format", "json",
+def test_a_projects_own_pages_and_labels_are_checked(server: str, config: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The tests' site: its includes/screens.yml, its facts' addresses and the labels its pages quote."""
+    code, out, err = run(capsys, "--root", str(SITE), "--config", config, "--format", "json",
                          "--map", f"https://www.chsi.com.cn/={server}/home",
                          "--map", f"https://account.chsi.com.cn/account/reg/preintregister.action={server}/intl/all")
     assert code == 0, err

@@ -1,13 +1,13 @@
 """A broken front matter block fails the build with file and line instead of turning into page text."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import site_sources
+from fixture_site import copy_site
 
 from guide.checks import front_matter
 
@@ -49,8 +49,7 @@ def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
 
 def test_the_real_build_fails_when_a_description_is_removed(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules"))
+    copy_site(project)
     page = project / "docs" / "contact.en.md"
     lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
     page.write_text("".join(line for line in lines if not line.startswith("description:")), encoding="utf-8")

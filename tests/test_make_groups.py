@@ -23,10 +23,12 @@ setup-test:
 """
 
 
+@pytest.mark.live_content  # reads mkdocs.yml for its hooks and plugins (settings, never the nav)
 def test_every_make_target_sets_up_what_its_scripts_import() -> None:
     assert problems(ROOT) == []
 
 
+@pytest.mark.live_content  # reads mkdocs.yml for its hooks and plugins (settings, never the nav)
 def test_the_check_sees_the_imports_that_matter() -> None:
     # Guards against a check that passes because it sees nothing.
     assert target_needs(ROOT, "links").imports["httpx"].startswith("guide/linkcheck/fetch.py:")

@@ -1,10 +1,11 @@
 """A nav title without an English translation fails the build with mkdocs.yml, its line and the title."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from fixture_site import copy_site
 
 from guide.checks import nav_translations
 
@@ -24,8 +25,7 @@ def test_each_missing_title_is_named_with_its_line() -> None:
 
 def test_the_real_build_fails_when_a_translation_is_removed(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules"))
+    copy_site(project)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "            联系学信网: Contact CHSI\n" in text

@@ -1,10 +1,11 @@
 """A page in one language only fails the build: no silent fallback to the other language."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from fixture_site import copy_site
 
 from guide.checks import page_pairs
 
@@ -28,7 +29,7 @@ def test_a_third_language_lists_every_page_it_lacks() -> None:
 
 def test_the_real_build_fails_when_an_english_page_is_missing(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".cache", "node_modules"))
+    copy_site(project)
     (project / "docs" / "contact.en.md").unlink()
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
                           cwd=project, capture_output=True, text=True, check=False)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE
+
 DATA = ROOT / "tests" / "data" / "parity"
 from guide.checks.parity import cli as check_parity
 
@@ -149,7 +151,7 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_real_docs_have_no_parity_problems() -> None:
-    config, texts, labels = check_parity.read_project(ROOT)
+    config, texts, labels = check_parity.read_project(SITE)
     report = check_parity.check(config, texts, labels, log="")
     assert [str(f) for f in report.problems] == []
     assert report.languages == ["zh", "en"]

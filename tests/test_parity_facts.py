@@ -1,9 +1,8 @@
 """What the parity check reads from one page: parametrized tables over the pure functions."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_site import SITE
 
 from guide.checks.parity.facts import Heading, addresses, image_key, parse_page, phone_digits
 from guide.checks.parity.project import last_commits, read_config
@@ -65,7 +64,7 @@ def test_parse_page_sections_and_skipped_text() -> None:
 
 
 def test_languages_come_from_mkdocs_yml() -> None:
-    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
     config = read_config(text)
     assert [(lang.locale, lang.default) for lang in config.languages] == [("zh", True), ("en", False)]
     # No snippet file is appended to the pages: their addresses come from includes/facts.yml (guide/sources/facts.py).

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 import site_sources
+from fixture_site import SITE
 from html_facts import read_page
 from project_facts import ADDRESSES, EMAIL, HOTLINES, ITEMS
 from project_facts import FACTS as PROJECT_FACTS
@@ -65,7 +66,7 @@ def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(built_site, site)
     proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          cwd=ROOT, check=False, capture_output=True, text=True)
+                          cwd=SITE, check=False, capture_output=True, text=True)
     assert proc.returncode == 0, f"export failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     return site
 
@@ -292,7 +293,7 @@ def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, 
     config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(exported), "--out-dir", str(out)],
-                          cwd=ROOT, check=False, capture_output=True, text=True,
+                          cwd=SITE, check=False, capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)})
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "fonts-noto-cjk" in proc.stderr and "Noto Sans CJK SC" in proc.stderr
@@ -335,7 +336,7 @@ def export_with_pdf_css(exported: Path, tmp_path: Path, change: tuple[str, str])
     assert change[0] in text
     css.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
     return subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          cwd=ROOT, check=False, capture_output=True, text=True)
+                          cwd=SITE, check=False, capture_output=True, text=True)
 
 
 def test_a_misspelt_family_in_pdf_css_stops_the_export_naming_the_line(exported: Path, tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE
+
 from guide.outputs import qr_codes
 from guide.sources.site_address import HOW_TO_SET, public_address
 
@@ -29,7 +31,7 @@ def make_build(site: Path, site_url: str | None) -> subprocess.CompletedProcess[
     if site_url:
         env["SITE_URL"] = site_url
     proc = subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+                          cwd=SITE, env=env, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, f"build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     return proc
 

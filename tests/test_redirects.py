@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from published_support import ROOT, pl
+from fixture_site import copy_site
+from published_support import pl
 
 from guide.outputs import redirects as rd
 
@@ -25,13 +25,11 @@ SUB_PATH = "guide/"
 
 def copy_project(dest: Path, redirects: str) -> Path:
     """The project's sources with change-name renamed to fix-name, every link to it updated, and `redirects`."""
-    for name in ("docs", "includes", "guide", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_site(dest)
     for lang in ("zh", "en"):
         (dest / "docs" / f"change-name.{lang}.md").rename(dest / "docs" / f"fix-name.{lang}.md")
     for page in [dest / "mkdocs.yml", *(dest / "docs").glob("*.md")]:
-        source = (ROOT / "mkdocs.yml") if page.name == "mkdocs.yml" else page
-        page.write_text(source.read_text(encoding="utf-8").replace("change-name.md", "fix-name.md"), encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8").replace("change-name.md", "fix-name.md"), encoding="utf-8")
     (dest / "redirects.yml").write_text(redirects, encoding="utf-8")
     return dest
 

@@ -10,9 +10,11 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE
+
 from guide.outputs import search_synonyms as ss
 
-TABLE = ROOT / "includes" / "ui-labels.yml"
+TABLE = SITE / "includes" / "ui-labels.yml"
 
 
 def doc(location: str, title: str, text: str, boost: float | None = None) -> dict:

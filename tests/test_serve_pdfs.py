@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+from fixture_site import SITE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +24,7 @@ def test_the_preview_serves_the_pdfs_its_pages_link(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--no-livereload",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=SITE, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}/"
     try:

@@ -19,7 +19,8 @@ from pathlib import Path
 import httpx
 import pytest
 import site_sources
-from test_content_edits import add_redirect, copy_project, most_linked_page, rename_files
+from fixture_site import copy_site
+from office_edits import add_redirect, most_linked_page, rename_files
 from test_serve_pdfs import free_port
 
 MARKER = "redirect page made from redirects.yml"
@@ -54,7 +55,7 @@ class Preview:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return copy_site(tmp_path / "project")
 
 
 @pytest.fixture

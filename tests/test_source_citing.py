@@ -1,7 +1,6 @@
 """A page never cites its own source ("the office's guide", 本校指南): the build and the copy lint name the line."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +9,13 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE, copy_site
+
 DATA = ROOT / "tests" / "data" / "source-citing"
 from guide.checks import copy_lint as lint_copy
 from guide.checks import source_citing
 
-PHRASES = source_citing.load_phrases(ROOT / source_citing.PHRASES_FILE)
+PHRASES = source_citing.load_phrases(SITE / source_citing.PHRASES_FILE)
 ADVICE = source_citing.ADVICE
 
 
@@ -46,10 +47,7 @@ def test_the_phrase_list_holds_both_languages() -> None:
 def test_the_build_stops_on_a_citing_page(tmp_path: Path) -> None:
     """The build runs the same check (guide/mkdocs_hooks/checks.py) and names the line; the good pages build."""
     project = tmp_path / "project"
-    for part in ("docs", "includes", "guide", "overrides"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "redirects.yml", "published-links.yml"):
-        shutil.copy2(ROOT / name, project / name)
+    copy_site(project)
 
     def build() -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
@@ -84,7 +82,7 @@ def test_the_copy_lint_finds_them_for_make_check() -> None:
 
 
 def test_no_real_page_cites_its_source() -> None:
-    pages = sorted((ROOT / "docs").glob("*.md"))
+    pages = sorted((SITE / "docs").glob("*.md"))
     assert pages
     found = [p for page in pages
              for p in source_citing.citing_problems(page.read_text(encoding="utf-8"), f"docs/{page.name}", PHRASES)]

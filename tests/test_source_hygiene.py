@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE, copy_site
 
 from guide.checks import source_hygiene
 
 ROOT = Path(__file__).resolve().parent.parent
+
 DATA = ROOT / "tests" / "data" / "hygiene"
 
 
@@ -64,14 +66,13 @@ def test_good_ids_pass(raw: str) -> None:
 
 
 def test_the_real_pages_are_clean() -> None:
-    for page in sorted((ROOT / "docs").rglob("*.md")):
+    for page in sorted((SITE / "docs").rglob("*.md")):
         assert source_hygiene.source_problems(page.read_bytes(), page.name) == []
 
 
 def test_the_real_build_fails_on_a_page_that_is_not_in_the_nav(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules", "tests", "shots"))
+    copy_site(project)
     for lang in ("zh", "en"):
         shutil.copy(project / "docs" / f"contact.{lang}.md", project / "docs" / f"faq.{lang}.md")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
@@ -82,8 +83,7 @@ def test_the_real_build_fails_on_a_page_that_is_not_in_the_nav(tmp_path: Path) -
 
 def test_the_real_build_fails_on_a_page_saved_with_a_bom(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules"))
+    copy_site(project)
     page = project / "docs" / "contact.en.md"
     page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
@@ -95,7 +95,7 @@ def test_the_real_build_fails_on_a_page_saved_with_a_bom(tmp_path: Path) -> None
 
 def test_windows_line_endings_change_nothing() -> None:
     """A web editor on Windows saves CRLF: every page reads as before, and a mistake keeps its line number."""
-    for page in sorted((ROOT / "docs").rglob("*.md")):
+    for page in sorted((SITE / "docs").rglob("*.md")):
         assert source_hygiene.source_problems(page.read_bytes().replace(b"\n", b"\r\n"), page.name) == []
     curly = (DATA / "curly-front-matter.en.md").read_bytes()
     assert source_hygiene.source_problems(curly.replace(b"\n", b"\r\n"), "docs/x.en.md") == \

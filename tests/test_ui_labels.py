@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import site_sources
+from fixture_site import SITE, copy_site
 from mkdocs.exceptions import PluginError
 
 from guide.pictures import spec as shot_spec
 from guide.sources import ui_labels
 
 ROOT = Path(__file__).resolve().parent.parent
+
 LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证者可填护照号)": "Overseas Chinese ID card/passport (passport number if no ID card)"}
 
 
@@ -102,15 +103,15 @@ def test_an_assumed_label_appears_only_with_a_way_to_get_help(line: str, problem
 
 
 def test_every_label_in_the_table_is_used_on_an_english_page_or_drawn_in_a_picture() -> None:
-    labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
-    english = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.en.md"))
-    drawn = shot_spec.drawn_text(ROOT / "shots")
+    labels = ui_labels.load_labels(SITE / "includes/ui-labels.yml")
+    english = "\n".join(p.read_text(encoding="utf-8") for p in (SITE / "docs").glob("*.en.md"))
+    drawn = shot_spec.drawn_text(SITE / "shots")
     unused = [label for label in labels if f"**{label}**" not in english and label not in drawn]
     assert unused == []
 
 
 def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
-    labels = ui_labels.load_labels(ROOT / "includes/ui-labels.yml")
+    labels = ui_labels.load_labels(SITE / "includes/ui-labels.yml")
     for prefix in ("", "en/"):
         html = (built_site / site_sources.current(prefix + "glossary/") / "index.html").read_text(encoding="utf-8")
         # Each label is followed by its copy button (guide/rendering/copy_buttons.py).
@@ -123,7 +124,7 @@ def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
 
 def test_a_wrong_gloss_fails_the_real_build_naming_file_and_line(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".cache", "node_modules"))
+    copy_site(project)
     page = project / "docs" / "register.en.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines, 1) if "**立即注册** (" in line)

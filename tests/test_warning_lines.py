@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import copy_site
+
 from guide.mkdocs_hooks import warning_lines
 
 
@@ -35,8 +36,7 @@ def test_each_link_warning_gets_its_line(tmp_path: Path, message: str, located: 
 
 def test_the_real_build_names_file_and_line_for_each_mistake(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules", "tests", "shots"))
+    copy_site(project)
     mistakes = {  # page -> (what is there, the mistake a maintainer makes)
         "locked-out.en.md": ("[Verify your identity](verify-identity.md)", "[Verify your identity](verify-identiy.md)"),
         "register.en.md": ("(images/register-01-form.png){ loading", "(images/register-01-frm.png){ loading"),

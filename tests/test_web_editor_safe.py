@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import copy_site
+
 from scripts import pr_summary
 
 PAGE = "docs/contact.en.md"
@@ -66,9 +68,7 @@ ACCEPTED_IN_YAML = {"bom"}  # YAML skips a byte order mark; in a page MkDocs wou
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules", "tests", ".pytest_cache"))
-    return project
+    return copy_site(project)
 
 
 def edited_line(before: bytes, after: bytes) -> int:

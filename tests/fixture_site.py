@@ -1,0 +1,43 @@
+"""The tests' own site, tests/data/site/: the pages, facts, labels and settings every test builds and reads.
+
+It belongs to the tests, not to the office: the guide's real content (docs/, includes/, mkdocs.yml's nav, shots/)
+is judged by `make check`, and no test reads it (tests/conftest.py stops a test that opens it), so a correct edit
+of the guide can fail nothing but `make check`. The fixture started as a copy of the guide and changes only when a
+test needs it to; the code it runs is the project's own, through the links guide/, overrides/, docs/assets/ and
+pyproject.toml, and its mkdocs.yml keeps the project's settings (tests/test_fixture_site.py holds them in step).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SITE = PROJECT / "tests" / "data" / "site"
+# The guide's own content: what the office edits and `make check` judges. Tests never open these.
+LIVE_CONTENT = [PROJECT / name for name in ("docs", "includes", "shots", "mkdocs.yml", "redirects.yml",
+                                            "published-links.yml", "CONTENT-QUESTIONS.md")]
+# What the fixture shares with the project by a link: code, not content.
+SHARED_CODE = [PROJECT / "docs" / "assets"]
+
+
+def copy_site(dest: Path) -> Path:
+    """A copy of the fixture site that a test may edit, as the office would edit the guide. The links to the
+    project's code stay links (made absolute), so nothing but the content is copied."""
+    def keep_links(src: str, names: list[str]) -> set[str]:
+        return {name for name in names if (Path(src) / name).is_symlink()}
+
+    shutil.copytree(SITE, dest, ignore=keep_links, dirs_exist_ok=True)
+    for folder, dirs, files in os.walk(SITE):  # os.walk does not descend into the links
+        for name in dirs + files:
+            link = Path(folder) / name
+            if link.is_symlink():
+                (dest / link.relative_to(SITE)).symlink_to(link.resolve(), target_is_directory=link.is_dir())
+    return dest
+
+
+def is_live_content(path: str) -> bool:
+    """True for a path inside the guide's own content (not through the fixture's links to shared code)."""
+    absolute = Path(path)
+    return (any(absolute == live or live in absolute.parents for live in LIVE_CONTENT)
+            and not any(absolute == code or code in absolute.parents for code in SHARED_CODE))
