@@ -37,8 +37,9 @@ serve: setup-site
 serve-nginx: setup-test build
 	$(PY) -m guide.deploy.serve_nginx --host $(HOST) --port $(PORT)
 
-## build: write the whole site (both languages) and its PDFs (site/downloads/) to a temporary folder, then put
-##        it in place of site/ only when every step succeeded: a failed build leaves the previous site/ as it was
+## build: write the whole site (both languages) and its PDFs (site/downloads/), and with SITE_URL the e-mail kit
+##        (site/downloads/email-kit/), to a temporary folder, then put it in place of site/ only when every step
+##        succeeded: a failed build leaves the previous site/ as it was. Its last lines say what it wrote or left out
 build: setup-site
 	$(PY) -m guide.outputs.build
 
@@ -74,10 +75,11 @@ SCREENS_ARGS ?=
 screens: setup-links
 	$(PY) -m guide.screencheck $(SCREENS_ARGS)
 
-## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
-##            (SITE_URL=https://.../path/ for the published address, as for build)
-email-kit: build
-	$(PY) -m guide.outputs.email_kit
+## email-kit: the build for SITE_URL (required: SITE_URL=https://.../path/ make email-kit), which writes the e-mail
+##            snippet (HTML, text) and QR codes to site/downloads/email-kit/ with the rest of the site (make build
+##            with SITE_URL does the same); without a public address it stops before building
+email-kit: setup-site
+	$(PY) -m guide.outputs.build --email-kit
 
 ## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
 shots: setup-test
