@@ -123,7 +123,7 @@ def test_a_build_for_a_public_address_has_the_email_kit(published_site: Path, pd
     assert sorted(p.name for p in (site / "downloads" / "email-kit").iterdir()) == KIT_FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no work folder, no hidden half-kit
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"Built for {PUBLISHED_URL}: site/ ")
+    assert lines[0].startswith(f"Built for {PUBLISHED_URL}, in site/:")
     assert f"  E-mail kit: site/downloads/email-kit/ ({', '.join(KIT_FILES)})" in lines
     assert not any("site.tmp-" in line for line in lines)  # the kit is named where it ends up, not where it was made
 

@@ -88,7 +88,7 @@ def published_report(site: Path, address: str) -> list[str]:
     pdfs = sorted(p.name for p in downloads.glob("*.pdf"))
     kit = site / EMAIL_KIT
     kit_files = sorted(p.name for p in kit.iterdir() if p.is_file()) if kit.is_dir() else []
-    lines = [f"Built for {address}: {site.name}/ is the site to publish (make dist packs it for a web server)."]
+    lines = [f"Built for {address}, in {site.name}/: the pages of every language, and"]
     if pdfs:
         lines.append(f"  PDFs with the address and its QR code: {site.name}/downloads/ ({', '.join(pdfs)})")
     if (site / "sitemap.xml").is_file():
