@@ -31,14 +31,18 @@ node_modules/.installed: package.json package-lock.json
 serve: setup-site
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-## serve-nginx: build, then serve site/ at http://$(HOST):$(PORT)/ with Debian's nginx and the configuration in
-##              deploy/, as production sends it (compression, cache and security headers, each language's 404 page);
-##              nginx runs as you from a temporary folder; Ctrl+C stops it. nginx comes with the test group's packages
-serve-nginx: setup-test build
-	$(PY) -m guide.deploy.serve_nginx --host $(HOST) --port $(PORT)
+## serve-nginx: serve site/ at http://$(HOST):$(PORT)/PATH/ with Debian's nginx and the configuration in deploy/, as
+##              production sends it (compression, cache and security headers, each language's 404 page), PATH being
+##              the path of the address the site was built for. A build for a public address (SITE_URL=... make
+##              build) is served as it is, never rebuilt; otherwise it builds first (for SITE_URL when set, else a
+##              preview at /). It prints what it serves and the address to open. nginx runs as you from a temporary
+##              folder; Ctrl+C stops it. nginx comes with the test group's packages
+serve-nginx: setup-test
+	$(PY) -m guide.deploy.serve_nginx --host $(HOST) --port $(PORT) --build
 
-## build: write the whole site (both languages) and its PDFs (site/downloads/) to a temporary folder, then put
-##        it in place of site/ only when every step succeeded: a failed build leaves the previous site/ as it was
+## build: write the whole site (both languages) and its PDFs (site/downloads/), and with SITE_URL the e-mail kit
+##        (site/downloads/email-kit/), to a temporary folder, then put it in place of site/ only when every step
+##        succeeded: a failed build leaves the previous site/ as it was. Its last lines say what it wrote or left out
 build: setup-site
 	$(PY) -m guide.outputs.build
 
@@ -74,10 +78,11 @@ SCREENS_ARGS ?=
 screens: setup-links
 	$(PY) -m guide.screencheck $(SCREENS_ARGS)
 
-## email-kit: build, then write the e-mail snippet (HTML, text) and QR codes to site/downloads/email-kit/
-##            (SITE_URL=https://.../path/ for the published address, as for build)
-email-kit: build
-	$(PY) -m guide.outputs.email_kit
+## email-kit: the build for SITE_URL (required: SITE_URL=https://.../path/ make email-kit), which writes the e-mail
+##            snippet (HTML, text) and QR codes to site/downloads/email-kit/ with the rest of the site (make build
+##            with SITE_URL does the same); without a public address it stops before building
+email-kit: setup-site
+	$(PY) -m guide.outputs.build --email-kit
 
 ## shots: re-render docs/images/ from the screenshot sources in shots/ (no browser needed)
 shots: setup-test

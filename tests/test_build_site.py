@@ -1,4 +1,7 @@
-"""A failed build leaves the previous site/ untouched and no half-built folder behind; a good one replaces it."""
+"""A failed build leaves the previous site/ untouched and no half-built folder behind; a good one replaces it.
+
+Built for a public address, the site holds the e-mail kit and the last lines name it; a preview has none and says so.
+"""
 from __future__ import annotations
 
 import shutil
@@ -6,7 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from conftest import PUBLISHED_URL
+from published_support import site_with_pdfs
+
 from guide.outputs import build as build_site
+from guide.sources.site_address import HOW_TO_SET
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,3 +68,102 @@ def test_a_broken_page_leaves_the_real_site_untouched(tmp_path: Path) -> None:
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "previous"
     assert not list(project.glob("site.*"))
+
+
+# --- what a build writes for a public address, and what a preview leaves out ---------------------------------------
+
+KIT_FILES = ["email-snippet.html", "email-snippet.txt", "qr-guide-en.png", "qr-guide-en.svg", "qr-guide-zh.png",
+             "qr-guide-zh.svg"]
+
+
+def kit_steps(out: Path) -> list[list[str]]:
+    """The build's own steps after the pages and the PDFs (those two have tests of their own and take a minute)."""
+    return [step for step in build_site.default_steps(out) if build_site.step_name(step) not in ("mkdocs build", "guide.pdf")]
+
+
+def copied(*sources: Path):
+    """A step that copies built sites into the output folder, in place of MkDocs and the PDF export."""
+    program = ("import shutil, sys; [shutil.copytree(s, sys.argv[1], dirs_exist_ok=True) for s in sys.argv[2:]]")
+    return [sys.executable, "-c", program, "{out}", *map(str, sources)]
+
+
+@pytest.fixture(scope="module")
+def pdfs_only(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Just the downloads/*.pdf of a build, for the kit's links to them (their contents are tests/test_pdf.py's)."""
+    full = site_with_pdfs(built_site, tmp_path_factory.mktemp("full"))
+    only = tmp_path_factory.mktemp("pdfs") / "site"
+    (only / "downloads").mkdir(parents=True)
+    for pdf in (full / "downloads").glob("*.pdf"):
+        shutil.copyfile(pdf, only / "downloads" / pdf.name)
+    return only
+
+
+@pytest.mark.parametrize(("address", "kit"), [
+    (PUBLISHED_URL, True), ("https://www.example.edu/chsi-guide/", True), (None, False), ("", False),
+    ("http://127.0.0.1:8000/", False), ("http://localhost/guide/", False),
+])
+def test_the_build_writes_the_email_kit_only_for_a_public_address(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                                  address: str | None, kit: bool) -> None:
+    if address is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", address)
+    steps = [build_site.step_name(step) for step in build_site.default_steps(tmp_path)]
+    assert steps == ["mkdocs build", "guide.pdf", *(["guide.outputs.email_kit"] if kit else [])]
+    if kit:
+        assert build_site.default_steps(tmp_path)[-1][-3:] == ["--site-dir", str(tmp_path), "--quiet"]
+
+
+def test_a_build_for_a_public_address_has_the_email_kit(published_site: Path, pdfs_only: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("SITE_URL", PUBLISHED_URL)
+    site = previous_site(tmp_path)
+    steps = lambda out: [[str(out) if p == "{out}" else p for p in copied(published_site, pdfs_only)], *kit_steps(out)]
+    assert build_site.build(site, steps, cwd=ROOT) == 0
+    assert sorted(p.name for p in (site / "downloads" / "email-kit").iterdir()) == KIT_FILES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no work folder, no hidden half-kit
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"Built for {PUBLISHED_URL}, in site/:")
+    assert f"  E-mail kit: site/downloads/email-kit/ ({', '.join(KIT_FILES)})" in lines
+    assert not any("site.tmp-" in line for line in lines)  # the kit is named where it ends up, not where it was made
+
+
+def test_a_preview_build_has_no_email_kit_and_its_last_lines_say_so(built_site: Path, pdfs_only: Path,
+                                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    site = previous_site(tmp_path)
+    steps = lambda out: [[str(out) if p == "{out}" else p for p in copied(built_site, pdfs_only)], *kit_steps(out)]
+    assert build_site.build(site, steps, cwd=ROOT) == 0
+    assert (site / "index.html").is_file() and (site / "downloads").is_dir()
+    assert not (site / "downloads" / "email-kit").exists()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("No public address was set")
+    not_made = next(line for line in lines if line.strip().startswith("Not made:"))
+    assert "e-mail kit" in not_made
+    assert lines[-1].endswith(HOW_TO_SET)
+
+
+def test_a_kit_with_a_missing_link_fails_the_build_and_keeps_the_previous_site(
+        published_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # Without the PDFs the kit's links to them lead nowhere: the build stops and site/ stays as it was.
+    monkeypatch.setenv("SITE_URL", PUBLISHED_URL)
+    site = previous_site(tmp_path)
+    steps = lambda out: [[str(out) if p == "{out}" else p for p in copied(published_site)], *kit_steps(out)]
+    assert build_site.build(site, steps, cwd=ROOT) == 1
+    assert [p.name for p in site.iterdir()] == ["index.html"] and (site / "index.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert "build failed (guide.outputs.email_kit exited 1): site/ is unchanged" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("address", [None, "http://127.0.0.1:8000/"])
+def test_make_email_kit_without_a_public_address_stops_before_building(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                        capsys, address: str | None) -> None:
+    if address is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", address)
+    assert build_site.main(["--site-dir", str(tmp_path / "site"), "--email-kit"]) == 2
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err
+    assert err.startswith("email-kit: ") and "SITE_URL=https://" in err and "make email-kit" in err

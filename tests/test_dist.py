@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -40,6 +42,18 @@ def test_a_failed_build_leaves_no_archive(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="the build failed"):
         make_dist.make_dist(SITE_URL, tmp_path, build=lambda site, url: 1)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_archive_is_built_as_make_build_builds_for_its_address(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # So it holds what make build writes for a public address, the e-mail kit included (tests/test_build_site.py).
+    ran = []
+    monkeypatch.setattr(make_dist.subprocess, "run", lambda command, **kw: ran.append((command, kw["env"]))
+                        or subprocess.CompletedProcess(command, 0))
+    assert make_dist.build_site(tmp_path / "site", SITE_URL) == 0
+    [(command, env)] = ran
+    assert command == [sys.executable, "-m", "guide.outputs.build", "--site-dir", str(tmp_path / "site")]
+    assert env["SITE_URL"] == SITE_URL
 
 
 @pytest.fixture(scope="module")

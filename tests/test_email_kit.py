@@ -199,9 +199,19 @@ def test_a_bad_site_url_exits_2(full_site: Path, url: str, capsys: pytest.Captur
     assert "--site-url must be an http(s) address" in capsys.readouterr().err
 
 
-def test_the_make_target_runs_the_kit_after_the_build() -> None:
+def test_the_make_target_is_the_build_that_requires_an_address() -> None:
+    # make build writes the kit for a public address (tests/test_build_site.py); make email-kit is that build,
+    # refused before it starts when there is no such address.
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^email-kit: build\n\t\$\(PY\) -m guide\.outputs\.email_kit$", makefile, re.MULTILINE)
+    assert re.search(r"^email-kit: setup-site\n\t\$\(PY\) -m guide\.outputs\.build --email-kit$", makefile, re.MULTILINE)
+
+
+def test_quiet_writes_the_same_kit_and_prints_nothing(full_site: Path, kit: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "quiet"
+    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL, "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in kit.iterdir()}
 
 
 def test_a_failure_half_way_leaves_the_previous_kit_as_it_was(full_site: Path, tmp_path: Path,

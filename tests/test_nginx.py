@@ -8,11 +8,17 @@ redirects, the files that must not be served, Chromium on every page, and the co
 from __future__ import annotations
 
 import gzip
+import os
+import queue
 import re
+import shutil
+import signal
 import socket
 import ssl
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +33,10 @@ from html_facts import read_page
 ROOT = Path(__file__).resolve().parent.parent
 
 from guide.deploy import headers_snippet as security_headers
-from guide.deploy import nginx_conf
+from guide.deploy import nginx_conf, serve_nginx
 
 SUB_PATH = "/guide/"
+SUB_ADDRESS = f"{PUBLISHED_URL.rstrip('/')}{SUB_PATH}"
 # What must be compressed: every text type the build writes (by file name), and what only the browser reads.
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 GZIP_MIN_LENGTH = 256  # nginx-guide.conf: smaller bodies gain nothing from compression
@@ -58,6 +65,12 @@ def _values(port: int, guide_path: str, web_root: Path, **more: str) -> dict[str
             **more}
 
 
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for a public address with a path (SUB_ADDRESS), in a web root's folder of that name."""
+    return build_site(tmp_path_factory.mktemp("www") / SUB_PATH.strip("/"), site_url=SUB_ADDRESS)
+
+
 @pytest.fixture(scope="module", params=["root", "sub-path"])
 def served(request: pytest.FixtureRequest, published_site: Path,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
@@ -68,8 +81,8 @@ def served(request: pytest.FixtureRequest, published_site: Path,
         # The committed deploy/nginx-security-headers.conf, as it is: a root build's policy.
         site, web_root, guide_path, snippet = published_site, published_site, "/", None
     else:
-        web_root, guide_path = tmp / "www", SUB_PATH
-        site = build_site(web_root / SUB_PATH.strip("/"), site_url=f"{PUBLISHED_URL.rstrip('/')}{SUB_PATH}")
+        site = request.getfixturevalue("sub_path_site")
+        web_root, guide_path = site.parent, SUB_PATH
         snippet = security_headers.nginx_snippet(site)  # its 404 script names the sub-path: its own hashes
     prefix = tmp / "prefix"
     main = nginx_conf.prepare(prefix, _values(port, guide_path, web_root), headers_snippet=snippet)
@@ -296,26 +309,145 @@ def test_gzip_is_really_gzip(served: Served, client: httpx.Client) -> None:
 
 # --- make serve-nginx --------------------------------------------------------------------------------------------------
 
-def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
-    import signal
+def start_serving(site: Path, port: int, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "guide.deploy.serve_nginx", "--port", str(port), "--site", str(site),
+                             *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env if env is not None else without_site_url())
 
-    port = nginx_conf.free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "guide.deploy.serve_nginx", "--port", str(port),
-                             "--site", str(built_site)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+def without_site_url(**more: str) -> dict[str, str]:
+    return {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, **more}
+
+
+def lines_until_open(proc: subprocess.Popen, timeout: float = 30) -> list[str]:
+    """What serve_nginx printed up to its 'open ADDRESS' line, waiting at most `timeout` seconds."""
+    found: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in proc.stdout:
+            found.put(line.rstrip("\n"))
+            if line.startswith("serve_nginx: open "):
+                return  # nginx's access log follows: left in the pipe
+        found.put(None)  # it stopped
+
+    threading.Thread(target=read, daemon=True).start()
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = found.get(timeout=left)
+        except queue.Empty:
+            break
+        if line is None:
+            break
+        lines.append(line)
+        if line.startswith("serve_nginx: open "):
+            return lines
+    proc.kill()
+    pytest.fail(f"serve_nginx printed no address to open within {timeout} s:\n" + "\n".join(lines)
+                + proc.communicate(timeout=10)[1])
+
+
+def stop_serving(proc: subprocess.Popen, how: int = signal.SIGINT) -> int:
+    if proc.poll() is None:
+        proc.send_signal(how)
     try:
-        line = proc.stdout.readline()
-        assert f"at http://127.0.0.1:{port}/" in line, line + proc.stderr.read()
-        prefix = Path(re.search(r"configuration in (\S+)/conf;", line).group(1))
+        return proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise
+
+
+def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
+    port = nginx_conf.free_port()
+    proc = start_serving(built_site, port)
+    try:
+        lines = lines_until_open(proc)
+        assert lines[-1] == f"serve_nginx: open http://127.0.0.1:{port}/ (Ctrl+C stops)"
+        assert "a preview" in lines[0]  # built without an address: it says so
+        prefix = Path(re.search(r"filled in at (\S+)/conf\)", lines[0]).group(1))
         response = httpx.get(f"http://127.0.0.1:{port}/en/no-such-page/")
         assert response.status_code == 404 and '<html lang="en"' in response.text
         assert (prefix / "conf" / "chsi-guide" / "nginx-guide.conf").read_text() == (
             ROOT / "deploy" / "nginx-guide.conf").read_text()
     finally:
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=15) == 0
+        assert stop_serving(proc) == 0
     assert not prefix.exists()  # the temporary prefix is gone
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{port}/")
+
+
+def _snapshot(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("site_url", [None, SUB_ADDRESS.rstrip("/")])
+def test_serve_nginx_serves_a_sub_path_build_at_its_path_as_it_is(sub_path_site: Path, tmp_path: Path,
+                                                                   site_url: str | None) -> None:
+    # make serve-nginx after SITE_URL=... make build: the build is served at its path, not rebuilt as a preview
+    # (nor again for the same address, written without its last slash).
+    site = tmp_path / "site"
+    shutil.copytree(sub_path_site, site)
+    before = _snapshot(site)
+    port = nginx_conf.free_port()
+    env = without_site_url(**({"SITE_URL": site_url} if site_url else {}))
+    proc = start_serving(site, port, "--build", env=env)
+    try:
+        lines = lines_until_open(proc)
+        base = f"http://127.0.0.1:{port}{SUB_PATH}"
+        assert lines[0].startswith(f"serve_nginx: site/ holds the build for {SUB_ADDRESS} (made ")
+        assert "not rebuilt" in lines[0]
+        assert f"(the build for {SUB_ADDRESS})" in lines[1]
+        assert lines[-1] == f"serve_nginx: open {base} (Ctrl+C stops)"
+        for path, lang in (("", "zh"), ("en/", "en")):
+            response = httpx.get(base + path)
+            assert response.status_code == 200, path
+            assert re.search(r'<html lang="([\w-]+)"', response.text).group(1).startswith(lang), path
+        missing = httpx.get(base + "en/no-such-page/")
+        assert missing.status_code == 404 and '<html lang="en"' in missing.text
+        assert httpx.get(f"http://127.0.0.1:{port}/en/").status_code == 404  # the site is not at the root
+    finally:
+        assert stop_serving(proc, signal.SIGTERM) == 0
+    assert _snapshot(site) == before
+
+
+def fake_build(site: Path, canonical: str | None) -> Path:
+    """Just what serve_nginx reads of a build: the home page (with its canonical link, if any) and _headers."""
+    site.mkdir(parents=True)
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    (site / "index.html").write_text(f"<html><head>{link}</head></html>", encoding="utf-8")
+    (site / "_headers").write_text("/*\n", encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize(("canonical", "site_url", "builds"), [
+    (SUB_ADDRESS, "", False),                        # SITE_URL=... make build, then make serve-nginx
+    (SUB_ADDRESS, SUB_ADDRESS.rstrip("/"), False),   # the same address again
+    (SUB_ADDRESS, "https://other.example.edu/", True),  # another address asked for
+    (None, "", True),                                # a preview: built again, as before
+    ("http://127.0.0.1:8000/guide/", "", True),      # this computer's address is a preview too
+    ("missing", "", True),                           # nothing built yet
+])
+def test_serve_nginx_rebuilds_only_what_is_no_build_for_the_address_asked(tmp_path: Path, canonical: str | None,
+                                                                          site_url: str, builds: bool) -> None:
+    site = tmp_path / "site" if canonical == "missing" else fake_build(tmp_path / "site", canonical)
+    decided = serve_nginx.plan(site, site_url)
+    assert decided.build is builds
+    if builds and site_url:
+        assert f"building for SITE_URL={site_url}" in decided.why
+    if canonical == SUB_ADDRESS and builds:
+        assert f"was built for {SUB_ADDRESS}" in decided.why  # it says which build it replaces
+
+
+def test_serve_nginx_serves_nothing_when_its_build_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(serve_nginx, "build", lambda site: 1)
+    assert serve_nginx.main(["--site", str(tmp_path / "site"), "--port", str(nginx_conf.free_port()), "--build"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("serve_nginx: site/ holds no build for a public address: building a preview first")
+    assert "the build failed" in err and "nothing is served" in err
 
 
 def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path) -> None:

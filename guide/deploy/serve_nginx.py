@@ -2,25 +2,86 @@
 """Serve the built site/ with Debian's nginx and the configuration in deploy/: what production sends, on this machine.
 
 nginx runs as the current user from a temporary folder (removed at the end), in the foreground, with the access
-log on the terminal; Ctrl+C stops it. The site is served under the path of SITE_URL, as it was built.
+log on the terminal; Ctrl+C (or SIGTERM) stops it. The site is served under the path of the address it was built for (its home
+page's canonical link; a preview, built without an address, at /): a site built for
+https://www.example.edu/chsi-guide/ answers at http://HOST:PORT/chsi-guide/.
 
-usage: python -m guide.deploy.serve_nginx [--host 127.0.0.1] [--port 8000] [--site site]
-Exit status: 0 stopped by Ctrl+C, 1 nginx would not start (a port in use), 2 no built site or no nginx.
+With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a public address and
+SITE_URL names no other: such a build (SITE_URL=... make build) is served as it is, never replaced by a preview.
+Otherwise it builds for SITE_URL when set, else a preview. It says which of these it did, and the address to open.
+
+usage: python -m guide.deploy.serve_nginx [--host 127.0.0.1] [--port 8000] [--site site] [--build]
+Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start (a port in use) or the build failed, 2 no built site or
+no nginx.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from guide.deploy import headers_snippet as security_headers
 from guide.deploy import nginx_conf
+from guide.outputs.build import built_address
+from guide.sources.site_address import HOW_TO_SET, public_address
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Plan:
+    build: bool  # build site/ before serving it
+    why: str     # what will be served, in words for the terminal
+
+
+def is_built(site: Path) -> bool:
+    return (site / "index.html").is_file() and (site / "_headers").is_file()
+
+
+def plan(site: Path, site_url: str) -> Plan:
+    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why."""
+    built = built_address(site) if is_built(site) else None
+    published = public_address(built)
+    wanted = site_url.strip()
+    wanted = wanted if not wanted or wanted.endswith("/") else wanted + "/"
+    name = f"{site.name}/"
+    if published and wanted in ("", published):
+        made = time.strftime("%Y-%m-%d %H:%M", time.localtime((site / "index.html").stat().st_mtime))
+        return Plan(False, f"{name} holds the build for {published} (made {made}): served as it is, not rebuilt "
+                           f"(after an edit: SITE_URL={published} make build)")
+    if wanted:
+        before = f"{name} was built for {published}; " if published else ""
+        return Plan(True, f"{before}building for SITE_URL={wanted} first")
+    return Plan(True, f"{name} holds no build for a public address: building a preview first (served at /; to see the "
+                      f"published site as production sends it: {HOW_TO_SET}, then make serve-nginx)")
+
+
+def what_is_served(site: Path) -> str:
+    """One line on the build being served: for which address, or a preview."""
+    address = built_address(site)
+    if public_address(address):
+        return f"the build for {address}"
+    if address:
+        return f"a preview built for {address} (this computer's address: no QR codes, sitemap or e-mail kit)"
+    return "a preview (built without an address: no QR codes, sitemap or e-mail kit)"
+
+
+def build(site: Path) -> int:
+    """make build into `site`, for SITE_URL when it is set; the build's exit status."""
+    return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)], cwd=ROOT,
+                          env=dict(os.environ), check=False).returncode
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,16 +89,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site)")
+    parser.add_argument("--build", action="store_true",
+                        help="build first, unless the site holds a build for a public address (and SITE_URL names no other)")
     args = parser.parse_args(argv)
     site: Path = args.site.resolve()
-    if not (site / "index.html").is_file() or not (site / "_headers").is_file():
-        print(f"serve_nginx: no built site in {site}: run `make build` first", file=sys.stderr)
-        return 2
     if not Path(nginx_conf.NGINX).exists():
         print(f"serve_nginx: {nginx_conf.NGINX} is missing: run `make serve-nginx` (it installs Debian's nginx)",
               file=sys.stderr)
         return 2
-    guide_path = nginx_conf.guide_path(os.environ.get("SITE_URL", ""))
+    if args.build:
+        decided = plan(site, os.environ.get("SITE_URL", ""))
+        print(f"serve_nginx: {decided.why}", flush=True)
+        if decided.build and build(site) != 0:
+            print(f"serve_nginx: the build failed (see above): {site.name}/ is unchanged and nothing is served",
+                  file=sys.stderr)
+            return 1
+    if not is_built(site):
+        print(f"serve_nginx: no built site in {site}: run `make build` first", file=sys.stderr)
+        return 2
+    guide_path = nginx_conf.guide_path(built_address(site) or "")
     prefix = Path(tempfile.mkdtemp(prefix="chsi-guide-nginx-"))
     try:
         web_root = site
@@ -50,9 +120,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "LISTEN": f"{args.host}:{args.port}", "LISTEN_TLS": "-", "TLS_CERTIFICATE": "-", "TLS_KEY": "-"}
         main_file = nginx_conf.prepare(prefix, values, headers_snippet=security_headers.nginx_snippet(site),
                                        access_log="/dev/stdout")
+        # Ctrl+C, or a kill from another terminal, stops nginx and removes the prefix, even when this was started in
+        # the background (where a shell hands Ctrl+C down as ignored).
+        signal.signal(signal.SIGINT, _stop)
+        signal.signal(signal.SIGTERM, _stop)
         running = nginx_conf.start(main_file, prefix, [(args.host, args.port)], stderr=sys.stderr)
-        print(f"serve_nginx: serving {site} with nginx at http://{args.host}:{args.port}{guide_path} "
-              f"(configuration in {prefix / 'conf'}; Ctrl+C stops)", flush=True)
+        print(f"serve_nginx: serving {site} ({what_is_served(site)}) with nginx and deploy/'s configuration "
+              f"(filled in at {prefix / 'conf'})", flush=True)
+        print(f"serve_nginx: open http://{args.host}:{args.port}{guide_path} (Ctrl+C stops)", flush=True)
         try:
             running.process.wait()
         except KeyboardInterrupt:

@@ -1,10 +1,15 @@
-"""Build the whole site (both languages, then its PDFs) into a temporary folder; replace site/ only on success.
+"""Build the whole site (both languages, its PDFs, and for a public address the e-mail kit) into a temporary
+folder; replace site/ only on success.
 
 A failed `mkdocs build` or PDF export used to leave half a site in site/ that looked publishable. Now every
 step writes to site.tmp-XXXX next to site/; only when all of them succeeded does it take site/'s place. On
 failure the temporary folder is removed and the previous site/ stays as it was.
 
-usage: python -m guide.outputs.build [--site-dir site]
+Built for a public address (SITE_URL), the site is everything the published guide links, the e-mail kit in
+downloads/email-kit/ included; without one it is a preview, and the last lines say what it left out.
+
+usage: python -m guide.outputs.build [--site-dir site] [--email-kit]
+--email-kit: refuse to build without a public address (make email-kit), since the kit is what was asked for.
 """
 from __future__ import annotations
 
@@ -18,26 +23,56 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+from guide.sources.published_links import RegistryError, current_config, site_url_of
 from guide.sources.site_address import HOW_TO_SET, public_address
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
+EMAIL_KIT = Path("downloads", "email-kit")  # where the kit goes in the site (guide/outputs/email_kit.py)
+
+
+def configured_address() -> str | None:
+    """The public address this build is for (SITE_URL, read through mkdocs.yml as MkDocs reads it), else None.
+    A mkdocs.yml that cannot be read gives None here: the MkDocs step then says what is wrong with it."""
+    try:
+        return public_address(site_url_of(current_config()))
+    except RegistryError:
+        return None
 
 
 def default_steps(out: Path) -> list[list[str]]:
-    """The commands that together write a complete site to `out`."""
-    return [
+    """The commands that together write a complete site to `out`: the pages, the PDFs and, for a public address,
+    the e-mail kit (it checks its links in the PDFs too, so it comes last)."""
+    steps = [
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
         [sys.executable, "-m", "guide.pdf", "--site-dir", str(out)],
     ]
+    if configured_address():
+        steps.append([sys.executable, "-m", "guide.outputs.email_kit", "--site-dir", str(out), "--quiet"])
+    return steps
+
+
+def step_name(command: Sequence[str]) -> str:
+    """How the build names a step in its failure line: the module after -m ("mkdocs build", "guide.pdf")."""
+    if "-m" in command[:-1]:
+        module = command[command.index("-m") + 1]
+        return "mkdocs build" if module == "mkdocs" else module
+    return Path(command[0]).name
+
+
+def built_address(site: Path) -> str | None:
+    """The address a built site was made for, as its home page's canonical link names it; None for a build
+    without an address (a preview: MkDocs writes no canonical link then) or no build at all."""
+    home = site / "index.html"
+    match = CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    return match.group(1) if match else None
 
 
 def address_report(site: Path) -> list[str]:
-    """What a build without a public address left out, read from the built home page; nothing when it had one."""
-    home = site / "index.html"
-    match = CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
-    if match and public_address(match.group(1)):
-        return []
-    given = f" ({match.group(1)} is this computer's own address)" if match else ""
+    """What a build for a public address wrote, or what a build without one left out, read from the built site."""
+    address = built_address(site)
+    if public_address(address):
+        return published_report(site, address)
+    given = f" ({address} is this computer's own address)" if address else ""
     return [
         f"No public address was set{given}: this site is for preview only.",
         "  Not made: QR codes (checklist pages, PDF covers), sitemap.xml, e-mail kit.",
@@ -45,6 +80,24 @@ def address_report(site: Path) -> list[str]:
          " language links)."),
         f"  To print, e-mail or publish, build with the address: {HOW_TO_SET}",
     ]
+
+
+def published_report(site: Path, address: str) -> list[str]:
+    """The files a public build wrote beside its pages, each group named only when it is there."""
+    downloads = site / "downloads"
+    pdfs = sorted(p.name for p in downloads.glob("*.pdf"))
+    kit = site / EMAIL_KIT
+    kit_files = sorted(p.name for p in kit.iterdir() if p.is_file()) if kit.is_dir() else []
+    lines = [f"Built for {address}, in {site.name}/: the pages of every language, and"]
+    if pdfs:
+        lines.append(f"  PDFs with the address and its QR code: {site.name}/downloads/ ({', '.join(pdfs)})")
+    if (site / "sitemap.xml").is_file():
+        lines.append(f"  Sitemap: {site.name}/sitemap.xml")
+    if kit_files:
+        lines.append(f"  E-mail kit: {site.name}/{EMAIL_KIT.as_posix()}/ ({', '.join(kit_files)})")
+    else:
+        lines.append(f"  No e-mail kit in {site.name}/{EMAIL_KIT.as_posix()}/: run make email-kit with the address")
+    return lines
 
 
 def build(site_dir: Path, steps=default_steps, cwd: Path = ROOT) -> int:
@@ -56,8 +109,7 @@ def build(site_dir: Path, steps=default_steps, cwd: Path = ROOT) -> int:
         for command in steps(out):
             code = subprocess.run(command, cwd=cwd, check=False).returncode
             if code != 0:
-                step = "mkdocs build" if "mkdocs" in command else Path(command[-3 if len(command) > 2 else 0]).name
-                print(f"build failed ({step} exited {code}): "
+                print(f"build failed ({step_name(command)} exited {code}): "
                       f"{site_dir.name}/ is unchanged; fix the problem above and run make build again",
                       file=sys.stderr)
                 return code
@@ -80,7 +132,15 @@ def build(site_dir: Path, steps=default_steps, cwd: Path = ROOT) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
-    return build(parser.parse_args(argv).site_dir)
+    parser.add_argument("--email-kit", action="store_true",
+                        help="refuse to build without a public address, as the e-mail kit needs one")
+    args = parser.parse_args(argv)
+    if args.email_kit and not configured_address():
+        print("email-kit: no public address for the guide (SITE_URL is not set, or names this computer): the e-mail's"
+              " links and QR codes would lead nowhere, so nothing is built. Set it: "
+              f"{HOW_TO_SET.replace('build', 'email-kit')}", file=sys.stderr)
+        return 2
+    return build(args.site_dir)
 
 
 if __name__ == "__main__":

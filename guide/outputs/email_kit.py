@@ -5,7 +5,10 @@ site does not have. Addresses start from site_url in mkdocs.yml (SITE_URL overri
 --site-url overrides both), which may contain a path. It must be a public address: without one (or with this
 computer's own, 127.0.0.1 or localhost) the kit is not written, since every link in it would lead nowhere.
 
-usage: python -m guide.outputs.email_kit [--site-url URL] [--site-dir site] [--out site/downloads/email-kit]
+The build (guide/outputs/build.py) runs it last for a public address, with --quiet: it says itself where the kit is,
+once the site is in place. `make email-kit` is that build, refused without a public address.
+
+usage: python -m guide.outputs.email_kit [--site-url URL] [--site-dir site] [--out site/downloads/email-kit] [--quiet]
 exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
 """
 from __future__ import annotations
@@ -165,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site-url", help="address the guide is published at (default: site_url of mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     parser.add_argument("--out", type=Path, help="where to write (default: SITE_DIR/downloads/email-kit)")
+    parser.add_argument("--quiet", action="store_true", help="print nothing when the kit is written (errors still)")
     parser.add_argument("--registry", type=Path, default=REGISTRY, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -198,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     out = args.out or args.site_dir / "downloads" / "email-kit"
     written = write_kit(kits, out)
+    if args.quiet:
+        return 0
     for path in written:
         print(path)
     links = sum(1 + len(k.steps) + len(k.files) for k in kits)
