@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.checks import page_heights, rendered
+from guide.checks import phone_pages, rendered
 from guide.checks.budgets import PAGE_SCREENS
 
 PROJECT = Path(__file__).parent / "data" / "checks" / "project"
@@ -24,27 +24,41 @@ def page(site: Path, path: str, body: str) -> None:
 @pytest.mark.browser
 def test_a_page_taller_than_its_budget_is_named_by_its_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    limit = PAGE_SCREENS * page_heights.PHONE["height"]
+    limit = PAGE_SCREENS * phone_pages.PHONE["height"]
     page(site, "", "<h1>Home</h1>")
     page(site, "en/", f'<div style="height:{limit}px">fits</div>')
     # A lazy picture far below the first screen counts at its real height.
     (site / "en" / "tall").mkdir(parents=True)
     (site / "en" / "tall" / "long.svg").write_text(TALL_SVG.format(h=limit), encoding="utf-8")
     page(site, "en/tall/", '<div style="height:800px">top</div><img src="long.svg" loading="lazy" alt="">')
-    wanted = [page_heights.Page("docs/index.zh.md", "zh", ""), page_heights.Page("docs/index.en.md", "en", "en/"),
-              page_heights.Page("docs/tall.en.md", "en", "en/tall/")]
-    measured = page_heights.measure(site, wanted)
+    wanted = [phone_pages.Page("docs/index.zh.md", "zh", ""), phone_pages.Page("docs/index.en.md", "en", "en/"),
+              phone_pages.Page("docs/tall.en.md", "en", "en/tall/")]
+    measured = phone_pages.measure(site, wanted)
     assert [m.height for m in measured][1] == limit
     assert measured[2].height >= limit + 800
-    problems = page_heights.height_problems(measured)
+    problems = phone_pages.height_problems(measured)
     assert len(problems) == 1
     assert problems[0].startswith(f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide")
     assert problems[0].endswith(f"over the {PAGE_SCREENS} a page may be: cut what the task does not need, or move "
                                 "what is not a step to another page")
 
 
+@pytest.mark.browser
+def test_a_page_wider_than_the_phone_is_named_with_what_is_too_wide(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    page(site, "", "<article><p>Short words wrap on a phone.</p></article>")
+    page(site, "en/", '<article><p style="white-space:nowrap">https://account.chsi.example/a/very/long/address/'
+                      "that/does/not/break/anywhere</p></article>")
+    wanted = [phone_pages.Page("docs/index.zh.md", "zh", ""), phone_pages.Page("docs/index.en.md", "en", "en/")]
+    measured = phone_pages.measure(site, wanted)
+    problems = phone_pages.width_problems(measured)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"docs/index.en.md: {measured[1].width} px wide on a 360 px phone, so the reader "
+                                  "scrolls sideways: shorten or break what is too wide (p https://account.chsi.example")
+
+
 def test_every_page_of_both_languages_is_measured_at_its_address() -> None:
-    found = page_heights.pages(PROJECT, {"zh": "", "en": "en/"})
+    found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
     assert [(p.source, p.path) for p in found] == [
         ("docs/contact.zh.md", "contact/"), ("docs/index.zh.md", ""), ("docs/register.zh.md", "register/"),
         ("docs/contact.en.md", "en/contact/"), ("docs/index.en.md", "en/"), ("docs/register.en.md", "en/register/")]

@@ -98,7 +98,7 @@ def rules_stage(root: Path) -> Stage:
 
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
     problems = rendered.run(root, say=say)
-    return Stage(problems, f"rendered: {len(problems)} problem(s) (each page's height on a phone, published "
+    return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
                            "addresses in the built site)")
 
 

@@ -3,7 +3,8 @@
 The real site is built into .cache/check-site/ (never site/), only when a source that affects it changed since the
 last check: docs/, includes/, overrides/, mkdocs.yml, redirects.yml, published-links.yml, or the code in guide/
 that builds and measures it. Then:
-- each page is measured in Debian's Chromium at 360 px wide (page_heights): at most budgets.PAGE_SCREENS screens;
+- each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most budgets.PAGE_SCREENS screens
+  tall, and no wider than the screen;
 - every address of published-links.yml, down to its #anchor, is served by the built site (published).
 The results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a moment.
 A build that fails is reported as the build's own lines.
@@ -19,7 +20,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.checks import page_heights, published
+from guide.checks import phone_pages, published
 from guide.sources import published_links as pl
 
 CACHE = Path(".cache") / "check-site"
@@ -78,10 +79,11 @@ def measure(root: Path, site: Path) -> list[str]:
     except pl.RegistryError as err:
         return [str(err)]
     try:
-        measured = page_heights.measure(site, page_heights.pages(root, roots))
-    except page_heights.BrowserUnavailable as err:
+        measured = phone_pages.measure(site, phone_pages.pages(root, roots))
+    except phone_pages.BrowserUnavailable as err:
         return [f"pages not measured: {err}"]
-    return page_heights.height_problems(measured) + published.dead_problems(root, site)
+    return (phone_pages.height_problems(measured) + phone_pages.width_problems(measured)
+            + published.dead_problems(root, site))
 
 
 def run(root: Path, cache: Path | None = None, say: Callable[[str], object] = print) -> list[str]:

@@ -1,7 +1,8 @@
-"""How tall each page is on a phone: every page of a built site in Debian's Chromium at 360 x 740, in phone screens.
+"""Every page of a built site as a phone shows it: Debian's Chromium at 360 x 740.
 
 A student reads the guide on a phone, so a page (forms and pictures included) is at most budgets.PAGE_SCREENS
-screens tall. Pictures are lazy: each is loaded before the page is measured, so it counts at its real height.
+screens tall, and never wider than the screen (a long address or a wide table would make the reader scroll
+sideways). Pictures are lazy: each is loaded before the page is measured, so it counts at its real height.
 Only the site itself is loaded (served on 127.0.0.1); any other request is refused.
 """
 from __future__ import annotations
@@ -23,6 +24,15 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
          "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"width": 360, "height": 740}
 BROWSER_LOCALES = {"zh": "zh-CN", "en": "en-US"}
+# What makes a page too wide: the innermost elements of the article that reach past the screen's right edge, or
+# whose text runs past their own box (a long address that cannot break), outside boxes that scroll themselves.
+TOO_WIDE = """limit => {
+  const wide = [...document.querySelectorAll('article *')].filter(e =>
+    !e.closest('pre, .md-typeset__scrollwrap')
+    && (e.getBoundingClientRect().right > limit + 0.5 || e.scrollWidth > e.clientWidth + 1));
+  return wide.filter(e => !wide.some(other => other !== e && e.contains(other))).slice(0, 3)
+    .map(e => (e.tagName.toLowerCase() + ' ' + (e.textContent || '').trim().slice(0, 40)).trim());
+}"""
 LOAD_PICTURES = """async () => { for (const img of document.images) { img.loading = "eager";
   if (!img.complete) await new Promise(done => { img.onload = img.onerror = done; }); } }"""
 
@@ -42,6 +52,8 @@ class Page:
 class Measured:
     page: Page
     height: int  # CSS pixels
+    width: int = PHONE["width"]
+    too_wide: tuple[str, ...] = ()  # the elements past the right edge, when the page is wider than the screen
 
     @property
     def screens(self) -> float:
@@ -103,10 +115,19 @@ def measure(site: Path, wanted: list[Page]) -> list[Measured]:
                 tab = tabs[page.lang]
                 tab.goto(base + page.path, wait_until="load")
                 tab.evaluate(LOAD_PICTURES)
-                found.append(Measured(page, int(tab.evaluate("document.documentElement.scrollHeight"))))
+                height, width = tab.evaluate("[document.documentElement.scrollHeight, "
+                                             "document.documentElement.scrollWidth]")
+                wide = tuple(tab.evaluate(TOO_WIDE, PHONE["width"])) if width > PHONE["width"] else ()
+                found.append(Measured(page, int(height), int(width), wide))
         finally:
             browser.close()
     return found
+
+
+def width_problems(measured: list[Measured]) -> list[str]:
+    return [f"{m.page.source}: {m.width} px wide on a {PHONE['width']} px phone, so the reader scrolls sideways: "
+            f"shorten or break what is too wide ({'; '.join(m.too_wide) or 'the page itself'})"
+            for m in measured if m.width > PHONE["width"]]
 
 
 def height_problems(measured: list[Measured]) -> list[str]:
