@@ -10,6 +10,7 @@ from guide.checks import __main__ as make_check
 from guide.checks.__main__ import Stage
 
 PAGE_PAIR = "docs/faq.zh.md is missing (docs/faq.en.md exists): write the translation"
+PARITY_PAIR = "docs/faq.zh.md: missing: docs/faq.en.md has no 中文 (zh) translation"
 
 
 def stages(monkeypatch: pytest.MonkeyPatch, content: list[str], rendered: list[str]) -> list[str]:
@@ -25,7 +26,7 @@ def stages(monkeypatch: pytest.MonkeyPatch, content: list[str], rendered: list[s
     monkeypatch.setattr(make_check, "rendered_stage", rendered_stage)
     monkeypatch.setattr(make_check, "STATIC", (
         make_check.content_stage,
-        lambda root: Stage([PAGE_PAIR], "parity: 1", ["docs/x.en.md: warning: possibly outdated"]),
+        lambda root: Stage([PAGE_PAIR, PARITY_PAIR], "parity: 2", ["docs/x.en.md: warning: possibly outdated"]),
         lambda root: Stage(["docs/a.en.md:3: typo [codespell]"], "lint_copy: 1", ["page  en words"]),
     ))
     return ran
@@ -36,7 +37,7 @@ def test_each_problem_is_printed_once_and_counted_once(monkeypatch: pytest.Monke
     out: list[str] = []
     count = make_check.run(tmp_path, out.append)
     assert count == 2
-    assert out.count(PAGE_PAIR) == 1
+    assert out.count(PAGE_PAIR) == 1 and PARITY_PAIR not in out  # the same page missing, in other words
     assert out[-1].startswith("rendered: not built: the build refuses the sources") and ran == []
     assert make_check.last_line(count) == "make check: 2 problem(s): fix them and run make check again"
 
@@ -47,7 +48,7 @@ def test_the_rendered_stage_runs_when_the_build_would_accept_the_sources(monkeyp
     out: list[str] = []
     assert make_check.run(tmp_path, out.append) == 3
     assert ran == ["rendered"]
-    assert out == ["content: 0", "docs/x.en.md: warning: possibly outdated", PAGE_PAIR, "parity: 1",
+    assert out == ["content: 0", "docs/x.en.md: warning: possibly outdated", PAGE_PAIR, "parity: 2",
                    "page  en words", "docs/a.en.md:3: typo [codespell]", "lint_copy: 1",
                    "building the pages to measure them (sources changed)",
                    "docs/register.en.md: 4.20 phone screens tall", "rendered: 1"]

@@ -12,6 +12,7 @@ Each problem is printed once; the last line counts them. Exit 0 when there is no
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -102,6 +103,19 @@ def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
                            "addresses in the built site)")
 
 
+# Two checks that word the same problem differently: a page missing in one language (content's page pairs, and
+# translation parity). Each pattern gives the problem's key; the first check to name it prints it.
+SAME_PROBLEM = (re.compile(r"^(?P<file>\S+) is missing \("), re.compile(r"^(?P<file>\S+): missing: "))
+
+
+def problem_key(line: str) -> str:
+    for pattern in SAME_PROBLEM:
+        match = pattern.match(line)
+        if match:
+            return f"missing {match['file']}"
+    return line
+
+
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,
                                                pictures_stage, rules_stage)
 
@@ -114,8 +128,8 @@ def run(root: Path, out: Callable[[str], object] = print) -> int:
         for line in stage.before:
             out(line)
         for problem in stage.problems:
-            if problem not in printed:
-                printed.add(problem)
+            if problem_key(problem) not in printed:
+                printed.add(problem_key(problem))
                 out(problem)
         out(stage.summary)
 
