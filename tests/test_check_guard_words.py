@@ -40,13 +40,17 @@ def test_a_guess_at_an_open_question_is_named_until_the_question_is_answered(tmp
     assert guard_words.guard_problems(root) == []
 
 
-def test_each_guard_word_of_a_question_counts_and_templates_are_read(tmp_path: Path) -> None:
+def test_each_guard_word_of_a_question_counts_and_templates_and_facts_are_read(tmp_path: Path) -> None:
     root = project(tmp_path)
     line = append(root / "docs" / "contact.zh.md", "服务时间为北京时间9:00至17:00。")
     (root / "overrides" / "main.html").write_text("<p>Open 9-17 UTC+8</p>\n", encoding="utf-8")
+    facts = root / "includes" / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("closing: Problem", "closing: Call 9-17 (UTC+8)")
+                     + "# a comment may say UTC+8: the pages never show it\n", encoding="utf-8")
     found = guard_words.guard_problems(root)
     assert [problem.split(": ")[0:2] for problem in found] == [
-        [f"docs/contact.zh.md:{line}", '"北京时间"'], ["overrides/main.html:1", '"UTC+8"']]
+        [f"docs/contact.zh.md:{line}", '"北京时间"'], ["overrides/main.html:1", '"UTC+8"'],
+        ["includes/facts.yml:13", '"UTC+8"']]
 
 
 def test_words_the_pages_never_use_are_named_with_the_reason(tmp_path: Path) -> None:

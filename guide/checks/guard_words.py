@@ -6,8 +6,8 @@ Two tables of CONTENT-QUESTIONS.md hold them, each word or phrase in `backticks`
   (deleting its row, as README.md says) lifts the guard;
 - the table under "## Words the pages never use": words the office's guide does not support, whatever is open.
 
-Every page (docs/*.md, facts such as {{ hotline-en }} filled in, as the student reads them) and the page templates
-(overrides/*.html) are searched, ignoring case. One line per use: file:line, the words, and what to do.
+Every page (docs/*.md, facts such as {{ hotline-en }} filled in, as the student reads them), the page templates
+(overrides/*.html) and includes/facts.yml (the e-mail's words) are searched, ignoring case. One line per use: file:line, the words, and what to do.
 """
 from __future__ import annotations
 
@@ -84,6 +84,11 @@ def page_lines(root: Path, facts: facts_module.Facts | None) -> list[tuple[str, 
         src = template.relative_to(root).as_posix()
         lines = template.read_text(encoding="utf-8", errors="replace").splitlines()
         found += [(src, number, line) for number, line in enumerate(lines, 1)]
+    data = root / facts_module.FACTS_FILE  # what the e-mail and the page templates show from it, comments aside
+    if data.is_file():
+        lines = data.read_text(encoding="utf-8", errors="replace").splitlines()
+        found += [(facts_module.FACTS_FILE, number, line.split(" #")[0]) for number, line in enumerate(lines, 1)
+                  if not line.lstrip().startswith("#")]
     return found
 
 
