@@ -16,6 +16,7 @@ budgets          words per page
 parity/          the two languages say the same things (headings, steps, facts, pictures)
 guard_words      words CONTENT-QUESTIONS.md keeps off the pages (a guess at an open question, unsupported words)
 search_queries   includes/search-queries.yml: each query's page and section exist
+item_lists       a page's typed list of the e-mail's items, against includes/facts.yml
 next_step        a page's "Next:" line agrees with the footer's, while the theme shows one
 published        every page listed in published-links.yml, every listed address served by the built site
 rendered         make check's rendered stage: the site built into .cache/check-site/ when a source changed, then

@@ -5,7 +5,8 @@ When make check passes, the build and make test pass. It runs, in this order, ea
 - what the build refuses (content), translation parity, copy lint, word budgets, the committed pictures (no original
   screenshot, no readable personal data);
 - the content rules (rules): the words CONTENT-QUESTIONS.md keeps off the pages, the search queries of
-  includes/search-queries.yml, the pages' "Next:" lines, every page listed in published-links.yml;
+  includes/search-queries.yml, the e-mail's items as the pages list them, the pages' "Next:" lines, every page listed
+  in published-links.yml;
 - the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
   height on a phone in Chromium, and every published address in the built site.
 Each problem is printed once; the last line counts them. Exit 0 when there is none, 1 when there is one or more.
@@ -25,6 +26,7 @@ from guide.checks import (
     content,
     copy_lint,
     guard_words,
+    item_lists,
     label_marks,
     next_step,
     published,
@@ -92,9 +94,9 @@ def rules_stage(root: Path) -> Stage:
     except ValueError:  # the content stage names what is wrong with mkdocs.yml
         languages = []
     problems = (guard_words.guard_problems(root) + search_queries.query_problems(root, languages)
-                + next_step.next_problems(root) + published.listed_problems(root))
-    return Stage(problems, f"rules: {len(problems)} problem(s) (words kept off the pages, search queries, "
-                           "Next: lines, published links)")
+                + item_lists.list_problems(root) + next_step.next_problems(root) + published.listed_problems(root))
+    return Stage(problems, f"rules: {len(problems)} problem(s) (words kept off the pages, search queries, the "
+                           "e-mail's items, Next: lines, published links)")
 
 
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
