@@ -56,3 +56,18 @@ def test_the_rendered_stage_runs_when_the_build_would_accept_the_sources(monkeyp
 
 def test_no_problem_says_so_on_the_last_line() -> None:
     assert make_check.last_line(0) == "make check: 0 problem(s)"
+
+
+def test_a_check_that_stops_is_one_line_and_the_others_still_run(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    stages(monkeypatch, [], [])
+
+    def broken_stage(root: Path) -> Stage:
+        raise KeyError("nav")
+
+    monkeypatch.setattr(make_check, "STATIC", (make_check.content_stage, broken_stage))
+    out: list[str] = []
+    assert make_check.run(tmp_path, out.append) == 1
+    assert out[1:3] == [("make check: the broken check stopped (KeyError: 'nav'): this is a fault in the checks, not in "
+                        "your edit: tell a developer"), "broken: not checked"]
+    assert out[-1] == "rendered: 0"

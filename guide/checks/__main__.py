@@ -135,15 +135,24 @@ def run(root: Path, out: Callable[[str], object] = print) -> int:
                 out(problem)
         out(stage.summary)
 
-    first = content_stage(root)
+    def guarded(stage: Callable[..., Stage], *args: object) -> Stage:
+        """A stage that stops on a mistake in this code says so in one line, and the other stages still run."""
+        try:
+            return stage(root, *args)
+        except Exception as err:  # noqa: BLE001 - a reader of make check gets one line, never a traceback
+            name = getattr(stage, "__name__", "a check").removesuffix("_stage")
+            return Stage([(f"make check: the {name} check stopped ({type(err).__name__}: {err}): this is a fault in "
+                          "the checks, not in your edit: tell a developer")], f"{name}: not checked")
+
+    first = guarded(content_stage)
     show(first)
     for stage in STATIC[1:]:
-        show(stage(root))
+        show(guarded(stage))
     if first.problems:
         out("rendered: not built: the build refuses the sources while the content problems above are there: fix "
             "them first")
     else:
-        show(rendered_stage(root, out))
+        show(guarded(rendered_stage, out))
     return len(printed)
 
 
