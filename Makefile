@@ -60,10 +60,12 @@ pdf: setup-site
 test: setup-test node_modules/.installed
 	$(PY) -m pytest
 
-## check: every check of the sources that needs no browser and no PDF, without building (seconds): what the build
-##        refuses (guide/checks/content.py runs the build's own check functions), translation parity, copy lint,
-##        word budgets, and no original screenshot or readable personal data in any committed picture (make test runs
-##        them too)
+## check: every rule about the guide's content, over the live sources: what the build refuses (guide/checks/content.py
+##        runs the build's own check functions), translation parity, copy lint, word budgets, no original screenshot
+##        or readable personal data in any committed picture, the words CONTENT-QUESTIONS.md keeps off the pages, the
+##        search queries, published links; then the site built into .cache/check-site/ (only when a source changed)
+##        and each page measured in Chromium at 360 px. When it passes, the build and make test pass. Its last line
+##        counts the problems
 check: setup-test
 	@$(PY) -m guide.checks
 

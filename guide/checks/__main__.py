@@ -1,23 +1,169 @@
-"""`python -m guide.checks` (make check): every check of the sources that needs no browser and no build.
+"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources.
 
-Runs, in this order, each printing its problems (`file:line: what to do`) and a summary line: what the build
-refuses (content), translation parity, copy lint, word and screen budgets, and the committed pictures (no
-original screenshot, no readable personal data). Exit 0 when all pass, 1 when any found a problem.
+When make check passes, the build and make test pass. It runs, in this order, each printing its problems
+(`file:line: what to do`) and a summary line:
+- what the build refuses (content), translation parity, copy lint, word budgets, the committed pictures (no original
+  screenshot, no readable personal data);
+- the content rules (rules): the words CONTENT-QUESTIONS.md keeps off the pages, the search queries of
+  includes/search-queries.yml, the e-mail's items as the pages list them, the pages' "Next:" lines, every page listed
+  in published-links.yml;
+- the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
+  height on a phone in Chromium, and every published address in the built site.
+Each problem is printed once; the last line counts them. Exit 0 when there is none, 1 when there is one or more.
 """
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from guide.checks import budgets, content, copy_lint
+from mkdocs.exceptions import PluginError
+
+from guide.checks import (
+    budgets,
+    content,
+    copy_lint,
+    guard_words,
+    item_lists,
+    label_marks,
+    next_step,
+    published,
+    rendered,
+    search_queries,
+)
 from guide.checks.parity import cli as parity
 from guide.pictures import check as pictures
+from guide.pictures import ocr as shot_ocr
+from guide.sources import facts as facts_module
 
-CHECKS = (content.main, parity.main, copy_lint.main, budgets.main, pictures.main)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Stage:
+    problems: list[str]
+    summary: str
+    before: list[str] = field(default_factory=list)  # printed before the problems: tables, warnings, notes
+
+
+def content_stage(root: Path) -> Stage:
+    problems = content.content_problems(root)
+    return Stage(problems, f"content: {len(problems)} problem(s)")
+
+
+def parity_stage(root: Path) -> Stage:
+    try:
+        config, texts, labels = parity.read_project(root)
+    except (ValueError, PluginError, facts_module.FactsError) as err:
+        return Stage([f"check_parity: {err}"], "parity: not checked")
+    report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir))
+    summary = parity.render_text(report).splitlines()[-1]
+    return Stage([str(f) for f in report.problems], summary, [str(f) for f in report.warnings])
+
+
+def copy_stage(root: Path) -> Stage:
+    try:
+        pages, found = copy_lint.lint_project(root)
+    except (ValueError, PluginError, label_marks.MarksError) as err:
+        return Stage([f"lint_copy: {str(err).replace(f'{root.resolve()}/', '')}"], "lint_copy: not checked")
+    return Stage([str(f) for f in found], f"lint_copy: {len(pages)} pages: {len(found)} findings")
+
+
+def budgets_stage(root: Path) -> Stage:
+    docs = root / "docs"
+    docs = docs.relative_to(Path.cwd()) if docs.is_relative_to(Path.cwd()) else docs
+    table, problems = budgets.check(docs)
+    return Stage(problems, f"budgets: {len(problems)} problem(s)", table)
+
+
+def pictures_stage(root: Path) -> Stage:
+    try:
+        problems = pictures.tracking_problems(root)
+        checked = pictures.pictures(root)
+        problems += pictures.ocr_problems(root, [p for p in checked if not p.startswith(pictures.ORIGINALS)])
+    except (pictures.NotARepository, shot_ocr.OcrUnavailable) as err:
+        return Stage([f"check_pictures: {err}"], "pictures: not checked")
+    return Stage(problems, f"pictures: {len(checked)} checked (read by OCR), {len(problems)} problem(s)")
+
+
+def rules_stage(root: Path) -> Stage:
+    try:
+        _nav, languages, _translated = content.read_mkdocs(root)
+    except ValueError:  # the content stage names what is wrong with mkdocs.yml
+        languages = []
+    problems = (guard_words.guard_problems(root) + search_queries.query_problems(root, languages)
+                + item_lists.list_problems(root) + next_step.next_problems(root) + published.listed_problems(root))
+    return Stage(problems, f"rules: {len(problems)} problem(s) (words kept off the pages, search queries, the "
+                           "e-mail's items, Next: lines, published links)")
+
+
+def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
+    problems = rendered.run(root, say=say)
+    return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
+                           "addresses in the built site)")
+
+
+# Two checks that word the same problem differently: a page missing in one language (content's page pairs, and
+# translation parity). Each pattern gives the problem's key; the first check to name it prints it.
+SAME_PROBLEM = (re.compile(r"^(?P<file>\S+) is missing \("), re.compile(r"^(?P<file>\S+): missing: "))
+
+
+def problem_key(line: str) -> str:
+    for pattern in SAME_PROBLEM:
+        match = pattern.match(line)
+        if match:
+            return f"missing {match['file']}"
+    return line
+
+
+STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,
+                                               pictures_stage, rules_stage)
+
+
+def run(root: Path, out: Callable[[str], object] = print) -> int:
+    """Run every stage over root, print what they found (each problem once) and the count; return the count."""
+    printed: set[str] = set()
+
+    def show(stage: Stage) -> None:
+        for line in stage.before:
+            out(line)
+        for problem in stage.problems:
+            if problem_key(problem) not in printed:
+                printed.add(problem_key(problem))
+                out(problem)
+        out(stage.summary)
+
+    def guarded(stage: Callable[..., Stage], *args: object) -> Stage:
+        """A stage that stops on a mistake in this code says so in one line, and the other stages still run."""
+        try:
+            return stage(root, *args)
+        except Exception as err:  # noqa: BLE001 - a reader of make check gets one line, never a traceback
+            name = getattr(stage, "__name__", "a check").removesuffix("_stage")
+            return Stage([(f"make check: the {name} check stopped ({type(err).__name__}: {err}): this is a fault in "
+                          "the checks, not in your edit: tell a developer")], f"{name}: not checked")
+
+    first = guarded(content_stage)
+    show(first)
+    for stage in STATIC[1:]:
+        show(guarded(stage))
+    if first.problems:
+        out("rendered: not built: the build refuses the sources while the content problems above are there: fix "
+            "them first")
+    else:
+        show(guarded(rendered_stage, out))
+    return len(printed)
+
+
+def last_line(count: int) -> str:
+    return f"make check: {count} problem(s): fix them and run make check again" if count else "make check: 0 problem(s)"
 
 
 def main() -> int:
-    statuses = [check([]) for check in CHECKS]
-    return max(statuses)
+    count = run(ROOT)
+    print(last_line(count))
+    return 1 if count else 0
 
 
 if __name__ == "__main__":

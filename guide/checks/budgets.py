@@ -6,8 +6,8 @@
 Budgets (GOV.UK: only what someone needs to complete the task):
 - a task page: at most 400 English words, or 800 Chinese characters (about two characters to an English word);
 - the task pages together: at most 2,000 English words, or 4,000 Chinese characters;
-- a page, forms and pictures included, at most four screens of a 360 x 740 phone as Chromium renders it (the
-  browser test tests/test_budgets.py measures it: this script reads no built page);
+- a page, forms and pictures included, at most four screens of a 360 x 740 phone as Chromium renders it (make
+  check's rendered stage measures it, guide/checks/phone_pages.py: this script reads no built page);
 - a long screen label (eight characters or more) is bolded at most twice on one page: after its first mention,
   refer to it briefly ("the first tick box").
 The glossary and the printable checklist are reference pages, not tasks: they are counted but not budgeted.
@@ -29,7 +29,7 @@ REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
 PAGE_CHARS, TOTAL_CHARS = 800, 4000
 LONG_LABEL, LONG_LABEL_MENTIONS = 8, 2
-PAGE_SCREENS = 4  # phone screens of 360 x 740, measured by tests/test_budgets.py
+PAGE_SCREENS = 4  # phone screens of 360 x 740, measured by guide/checks/phone_pages.py
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")

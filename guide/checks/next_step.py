@@ -1,0 +1,72 @@
+"""One "next" per page: when the theme shows a footer "Next" link, it and the page's own "Next:" line agree.
+
+Material's footer link (theme feature navigation.footer in mkdocs.yml) follows the nav order; a page's own next step
+is the paragraph that starts with "Next:" (下一步： on Chinese pages). A student who reads both must not be sent two
+ways, so while the footer is on, the page's own line must link the page after it in the nav. With the footer off,
+as now, there is only one "next" and nothing to disagree.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from guide.checks.parity.project import load_mkdocs
+
+NEXT_WORDS = {"en": "Next:", "zh": "下一步："}  # how a page's own next step starts, per language
+FOOTER_FEATURE = "navigation.footer"
+PAGE_LINK = re.compile(r"\]\(\s*(?:\./)?([^)\s#]+\.md)(?:#[^)\s]*)?\s*\)")
+
+
+def nav_files(nav: object) -> list[str]:
+    """The docs files of the nav in menu order, without their language: ["index.md", "register.md", ...]."""
+    found: list[str] = []
+    for item in nav if isinstance(nav, list) else []:
+        value = next(iter(item.values()), None) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found += nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found
+
+
+def own_next(text: str, words: str) -> tuple[int, list[str]] | None:
+    """The line of the paragraph that starts with the next words, and the pages its links lead to."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.strip().startswith(words):
+            paragraph = [line]
+            for following in lines[number:]:
+                if not following.strip():
+                    break
+                paragraph.append(following)
+            return number, [target.removeprefix("./") for target in PAGE_LINK.findall(" ".join(paragraph))]
+    return None
+
+
+def next_problems(root: Path) -> list[str]:
+    try:
+        config = load_mkdocs((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except ValueError:  # the content check names what is wrong with mkdocs.yml
+        return []
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    if FOOTER_FEATURE not in (theme.get("features") or []):
+        return []
+    files = nav_files(config.get("nav"))
+    problems: list[str] = []
+    for here, after in itertools.pairwise(files):
+        stem, after_stem = here.removesuffix(".md"), after.removesuffix(".md")
+        for lang, words in NEXT_WORDS.items():
+            page = root / "docs" / f"{stem}.{lang}.md"
+            if not page.is_file():
+                continue
+            found = own_next(page.read_text(encoding="utf-8", errors="replace"), words)
+            if found is None:
+                continue
+            number, targets = found
+            if not {after, f"{after_stem}.{lang}.md"} & set(targets):
+                leads = ", ".join(targets) or "no page"
+                problems.append(f"docs/{stem}.{lang}.md:{number}: the footer's Next is {after} (the next page in "
+                                f"the nav of mkdocs.yml), but this '{words}' line leads to {leads}: make them agree "
+                                "(reorder the nav in mkdocs.yml, or change the line)")
+    return problems

@@ -1,0 +1,137 @@
+"""Every page of a built site as a phone shows it: Debian's Chromium at 360 x 740.
+
+A student reads the guide on a phone, so a page (forms and pictures included) is at most budgets.PAGE_SCREENS
+screens tall, and never wider than the screen (a long address or a wide table would make the reader scroll
+sideways). Pictures are lazy: each is loaded before the page is measured, so it counts at its real height.
+Only the site itself is loaded (served on 127.0.0.1); any other request is refused.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from guide.checks.budgets import PAGE_SCREENS
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
+# Without the background-networking flags Chromium tries to reach Google's hosts at start.
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+PHONE = {"width": 360, "height": 740}
+BROWSER_LOCALES = {"zh": "zh-CN", "en": "en-US"}
+# What makes a page too wide: the innermost elements of the article that reach past the screen's right edge, or
+# whose text runs past their own box (a long address that cannot break), outside boxes that scroll themselves.
+TOO_WIDE = """limit => {
+  const wide = [...document.querySelectorAll('article *')].filter(e =>
+    !e.closest('pre, .md-typeset__scrollwrap')
+    && (e.getBoundingClientRect().right > limit + 0.5 || e.scrollWidth > e.clientWidth + 1));
+  return wide.filter(e => !wide.some(other => other !== e && e.contains(other))).slice(0, 3)
+    .map(e => (e.tagName.toLowerCase() + ' ' + (e.textContent || '').trim().slice(0, 40)).trim());
+}"""
+LOAD_PICTURES = """async () => { for (const img of document.images) { img.loading = "eager";
+  if (!img.complete) await new Promise(done => { img.onload = img.onerror = done; }); } }"""
+
+
+class BrowserUnavailable(Exception):
+    """Chromium or Playwright cannot start: the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Page:
+    source: str  # "docs/locked-out.en.md"
+    lang: str
+    path: str  # its address relative to the site root: "en/locked-out/"
+
+
+@dataclass(frozen=True)
+class Measured:
+    page: Page
+    height: int  # CSS pixels
+    width: int = PHONE["width"]
+    too_wide: tuple[str, ...] = ()  # the elements past the right edge, when the page is wider than the screen
+
+    @property
+    def screens(self) -> float:
+        return self.height / PHONE["height"]
+
+
+def pages(root: Path, roots: dict[str, str]) -> list[Page]:
+    """Every page of docs/ in every language (docs/NAME.LANG.md), with its address in the built site."""
+    found = []
+    for lang, prefix in roots.items():
+        for source in sorted((root / "docs").rglob(f"*.{lang}.md")):
+            name = source.relative_to(root / "docs").as_posix().removesuffix(f".{lang}.md")
+            path = name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
+            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + path))
+    return found
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure(site: Path, wanted: list[Page]) -> list[Measured]:
+    """The height of each page of the built site at 360 px wide."""
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise BrowserUnavailable("Playwright is missing: run `make check` (it sets up what it needs)") from None
+    if not Path(CHROMIUM).exists():
+        raise BrowserUnavailable(f"{CHROMIUM} is missing: run `make check` (it sets up Debian's chromium)")
+    found: list[Measured] = []
+    with serve(site) as base, sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        except PlaywrightError as err:
+            raise BrowserUnavailable(f"cannot start {CHROMIUM}: {str(err).splitlines()[0]}") from None
+        try:
+            tabs = {}
+            for page in wanted:
+                if page.lang not in tabs:
+                    context = browser.new_context(viewport=PHONE, locale=BROWSER_LOCALES.get(page.lang, "en-US"))
+                    context.set_default_timeout(30_000)
+                    context.route("**/*", lambda route: route.continue_()
+                                  if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
+                    tabs[page.lang] = context.new_page()
+                tab = tabs[page.lang]
+                tab.goto(base + page.path, wait_until="load")
+                tab.evaluate(LOAD_PICTURES)
+                height, width = tab.evaluate("[document.documentElement.scrollHeight, "
+                                             "document.documentElement.scrollWidth]")
+                wide = tuple(tab.evaluate(TOO_WIDE, PHONE["width"])) if width > PHONE["width"] else ()
+                found.append(Measured(page, int(height), int(width), wide))
+        finally:
+            browser.close()
+    return found
+
+
+def width_problems(measured: list[Measured]) -> list[str]:
+    return [f"{m.page.source}: {m.width} px wide on a {PHONE['width']} px phone, so the reader scrolls sideways: "
+            f"shorten or break what is too wide ({'; '.join(m.too_wide) or 'the page itself'})"
+            for m in measured if m.width > PHONE["width"]]
+
+
+def height_problems(measured: list[Measured]) -> list[str]:
+    return [f"{m.page.source}: {m.screens:.2f} phone screens tall at 360 px wide ({m.height} px; a screen is "
+            f"{PHONE['height']} px), over the {PAGE_SCREENS} a page may be: cut what the task does not need, or move "
+            "what is not a step to another page"
+            for m in measured if m.screens > PAGE_SCREENS]

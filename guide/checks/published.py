@@ -1,0 +1,78 @@
+"""published-links.yml against the pages: every address sent in e-mails keeps working, and every page is listed.
+
+- listed_problems (no build): a page of docs/ whose address is not under pages: in published-links.yml. A page the
+  office can link to but the registry does not know would lose this protection. An old address that redirects.yml
+  sends to the page protects it too.
+- dead_problems (on a built site, make check's rendered stage): an address of the registry, in every language, down
+  to its #anchor, that the built site does not serve (redirect pages followed). The PDFs are written by make build
+  after MkDocs, so files: are left to make test.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from guide.outputs import redirects as rd
+from guide.sources import published_links as pl
+
+
+def registry_and_roots(root: Path) -> tuple[pl.Registry, dict[str, str]]:
+    """The registry and each language's folder in the built site; RegistryError names what cannot be read."""
+    roots = pl.language_roots(pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {}))
+    return pl.load_registry(root / pl.REGISTRY_NAME, list(roots)), roots
+
+
+def unreadable(err: Exception) -> list[str]:
+    text = str(err)
+    return [text if text.startswith(pl.REGISTRY_NAME) else f"{pl.REGISTRY_NAME}: {text}: fix this entry"]
+
+
+def pages_line(root: Path) -> int:
+    lines = (root / pl.REGISTRY_NAME).read_text(encoding="utf-8").splitlines()
+    return next((number for number, line in enumerate(lines, 1) if line.startswith("pages:")), 1)
+
+
+def listed_problems(root: Path) -> list[str]:
+    if not (root / pl.REGISTRY_NAME).is_file():
+        return []
+    try:
+        registry, roots = registry_and_roots(root)
+        redirects = rd.load_redirects(root)[0]
+    except (pl.RegistryError, yaml.YAMLError, ValueError) as err:
+        return unreadable(err)
+    except PluginError:  # redirects.yml cannot be read: the content check names it
+        return []
+    default = next(iter(roots))
+    moves = {r.old: r.page for r in redirects}
+    listed = set()
+    for page in registry.pages:
+        path = page.path
+        listed.add(path)
+        for _hop in range(len(moves) + 1):  # an old address leads to the page that took its place
+            if path not in moves:
+                break
+            path = moves[path]
+            listed.add(path)
+    problems = []
+    suffix = f".{default}.md"
+    for source in sorted((root / "docs").rglob(f"*{suffix}")):
+        name = source.relative_to(root / "docs").as_posix().removesuffix(suffix)
+        path = rd.page_path(f"{name}.md")
+        if path not in listed:
+            problems.append(f"{pl.REGISTRY_NAME}:{pages_line(root)}: /{path} (docs/{name}{suffix} and its translation)"
+                            f" is not listed: add '  - path: {path}' under pages, so that make check names any "
+                            "link to it that stops working")
+    return problems
+
+
+def dead_problems(root: Path, site: Path) -> list[str]:
+    if not (root / pl.REGISTRY_NAME).is_file():
+        return []
+    try:
+        registry, roots = registry_and_roots(root)
+    except (pl.RegistryError, yaml.YAMLError, ValueError) as err:
+        return unreadable(err)
+    pages = [link for link in pl.published_links(registry, roots) if link.page]  # files come from the PDF export
+    return pl.dead_links(pages, site)

@@ -1,0 +1,112 @@
+"""make check's rendered stage: the rules that need the pages as a phone shows them.
+
+The real site is built into .cache/check-site/ (never site/), only when a source that affects it changed since the
+last check: docs/, includes/, overrides/, mkdocs.yml, redirects.yml, published-links.yml, or the code in guide/
+that builds and measures it. Then:
+- each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most budgets.PAGE_SCREENS screens
+  tall, and no wider than the screen;
+- every address of published-links.yml, down to its #anchor, is served by the built site (published).
+The results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a moment.
+A build that fails is reported as the build's own lines.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from guide.checks import phone_pages, published
+from guide.sources import published_links as pl
+
+CACHE = Path(".cache") / "check-site"
+SOURCES = ("docs", "includes", "overrides", "guide", "mkdocs.yml", "redirects.yml", "published-links.yml")
+SKIPPED = {"__pycache__"}
+BUILDING = "building the pages to measure them (sources changed)"
+
+
+def fingerprint(root: Path) -> str:
+    """One hash of every file the built site depends on: its name and its bytes."""
+    digest = hashlib.sha256()
+    for name in SOURCES:
+        path = root / name
+        files = [path] if path.is_file() else sorted(
+            p for p in path.rglob("*") if p.is_file() and not SKIPPED & set(p.relative_to(root).parts)
+            and p.suffix != ".pyc") if path.is_dir() else []
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def build_lines(output: str, root: Path) -> list[str]:
+    """What a failed build said, without its progress lines: the warnings and errors, as MkDocs wrote them."""
+    keep, aborted = [], []
+    for line in output.splitlines():
+        text = line.strip()
+        if not text or text.startswith(("INFO", "DEBUG", "Building prefix dict", "Loading model", "Prefix dict",
+                                        "Dumping model")):
+            continue
+        text = text.replace(f"{root.resolve()}/", "").replace(f"{root}/", "")
+        (aborted if text.startswith("Aborted with") else keep).append(text)
+    return keep or aborted or ["the build failed without saying why: run `make build` to see its whole output"]
+
+
+def build(root: Path, site: Path) -> list[str]:
+    """Build the real site strictly into site; [] when it was built, else the build's own lines."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}  # the default address
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    new = site.with_name(site.name + ".new")
+    shutil.rmtree(new, ignore_errors=True)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(new)],
+                          cwd=root, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        shutil.rmtree(new, ignore_errors=True)
+        return build_lines(proc.stderr + "\n" + proc.stdout, root)
+    shutil.rmtree(site, ignore_errors=True)
+    new.rename(site)
+    return []
+
+
+def measure(root: Path, site: Path) -> list[str]:
+    """Every rendered rule over a built site."""
+    try:
+        roots = pl.language_roots(pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {}))
+    except pl.RegistryError as err:
+        return [str(err)]
+    try:
+        measured = phone_pages.measure(site, phone_pages.pages(root, roots))
+    except phone_pages.BrowserUnavailable as err:
+        return [f"pages not measured: {err}"]
+    return (phone_pages.height_problems(measured) + phone_pages.width_problems(measured)
+            + published.dead_problems(root, site))
+
+
+def run(root: Path, cache: Path | None = None, say: Callable[[str], object] = print) -> list[str]:
+    """The rendered rules' problems over root's sources, building and measuring only when a source changed; say()
+    tells the reader when it builds, and that the lines that follow are the build's when it fails."""
+    cache = cache or root / CACHE
+    state_file, site = cache / "state.json", cache / "site"
+    wanted = fingerprint(root)
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    if state.get("sources") == wanted and (site / "index.html").is_file() and isinstance(state.get("problems"), list):
+        return state["problems"]
+    cache.mkdir(parents=True, exist_ok=True)
+    state_file.unlink(missing_ok=True)  # a check stopped half-way leaves no stale results behind
+    say(BUILDING)
+    failed = build(root, site)
+    if failed:
+        say("the build failed; what it said:")
+        return failed
+    problems = measure(root, site)
+    if not any(problem.startswith("pages not measured") for problem in problems):
+        state_file.write_text(json.dumps({"sources": wanted, "problems": problems}, ensure_ascii=False),
+                              encoding="utf-8")
+    return problems

@@ -1,0 +1,144 @@
+"""make check's rendered stage: the site is built into a cache only when a source changed, each page is measured in
+Chromium at 360 px against its budget of phone screens, and a failed build is reported as the build's own lines."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guide.checks import phone_pages, rendered
+from guide.checks.budgets import PAGE_SCREENS
+
+PROJECT = Path(__file__).parent / "data" / "checks" / "project"
+TALL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="{h}"><rect width="300" height="{h}"/></svg>'
+
+
+def page(site: Path, path: str, body: str) -> None:
+    (site / path).mkdir(parents=True, exist_ok=True)
+    (site / path / "index.html").write_text(
+        '<!doctype html><html><head><meta name="viewport" content="width=device-width">'
+        f"<style>body{{margin:0}}</style></head><body>{body}</body></html>", encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_a_page_taller_than_its_budget_is_named_by_its_file(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    limit = PAGE_SCREENS * phone_pages.PHONE["height"]
+    page(site, "", "<h1>Home</h1>")
+    page(site, "en/", f'<div style="height:{limit}px">fits</div>')
+    # A lazy picture far below the first screen counts at its real height.
+    (site / "en" / "tall").mkdir(parents=True)
+    (site / "en" / "tall" / "long.svg").write_text(TALL_SVG.format(h=limit), encoding="utf-8")
+    page(site, "en/tall/", '<div style="height:800px">top</div><img src="long.svg" loading="lazy" alt="">')
+    wanted = [phone_pages.Page("docs/index.zh.md", "zh", ""), phone_pages.Page("docs/index.en.md", "en", "en/"),
+              phone_pages.Page("docs/tall.en.md", "en", "en/tall/")]
+    measured = phone_pages.measure(site, wanted)
+    assert [m.height for m in measured][1] == limit
+    assert measured[2].height >= limit + 800
+    problems = phone_pages.height_problems(measured)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide")
+    assert problems[0].endswith(f"over the {PAGE_SCREENS} a page may be: cut what the task does not need, or move "
+                                "what is not a step to another page")
+
+
+@pytest.mark.browser
+def test_a_page_wider_than_the_phone_is_named_with_what_is_too_wide(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    page(site, "", "<article><p>Short words wrap on a phone.</p></article>")
+    page(site, "en/", '<article><p style="white-space:nowrap">https://account.chsi.example/a/very/long/address/'
+                      "that/does/not/break/anywhere</p></article>")
+    wanted = [phone_pages.Page("docs/index.zh.md", "zh", ""), phone_pages.Page("docs/index.en.md", "en", "en/")]
+    measured = phone_pages.measure(site, wanted)
+    problems = phone_pages.width_problems(measured)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"docs/index.en.md: {measured[1].width} px wide on a 360 px phone, so the reader "
+                                  "scrolls sideways: shorten or break what is too wide (p https://account.chsi.example")
+
+
+def test_every_page_of_both_languages_is_measured_at_its_address() -> None:
+    found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
+    assert [(p.source, p.path) for p in found] == [
+        ("docs/contact.zh.md", "contact/"), ("docs/index.zh.md", ""), ("docs/register.zh.md", "register/"),
+        ("docs/contact.en.md", "en/contact/"), ("docs/index.en.md", "en/"), ("docs/register.en.md", "en/register/")]
+
+
+def test_the_fingerprint_follows_the_sources_only(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    before = rendered.fingerprint(root)
+    (root / "notes.txt").write_text("not a source", encoding="utf-8")
+    (root / "docs" / "__pycache__").mkdir()
+    (root / "docs" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    assert rendered.fingerprint(root) == before
+    (root / "docs" / "contact.en.md").write_text("# Changed\n", encoding="utf-8")
+    assert rendered.fingerprint(root) != before
+    (root / "docs" / "contact.en.md").unlink()
+    assert rendered.fingerprint(root) not in (before, rendered.fingerprint(PROJECT))
+
+
+class FakeStage:
+    """Stands in for the build and the browser: counts the calls, fails the build when told."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, problems: list[str]) -> None:
+        self.builds = self.measures = 0
+        self.failure: list[str] = []
+        self.problems = problems
+        monkeypatch.setattr(rendered, "build", self.build)
+        monkeypatch.setattr(rendered, "measure", self.measure)
+
+    def build(self, root: Path, site: Path) -> list[str]:
+        self.builds += 1
+        if self.failure:
+            return self.failure
+        site.mkdir(parents=True, exist_ok=True)
+        (site / "index.html").write_text("<html></html>", encoding="utf-8")
+        return []
+
+    def measure(self, root: Path, site: Path) -> list[str]:
+        self.measures += 1
+        return list(self.problems)
+
+
+def test_the_site_is_built_and_measured_again_only_when_a_source_changed(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    fake = FakeStage(monkeypatch, ["docs/register.en.md: 4.20 phone screens tall"])
+    said: list[str] = []
+    assert rendered.run(root, say=said.append) == fake.problems
+    assert said == [rendered.BUILDING] and (fake.builds, fake.measures) == (1, 1)
+    said.clear()
+    assert rendered.run(root, say=said.append) == fake.problems  # nothing changed: the results kept, silently
+    assert said == [] and (fake.builds, fake.measures) == (1, 1)
+    (root / "docs" / "register.en.md").write_text("# Shorter\n", encoding="utf-8")
+    fake.problems = []
+    assert rendered.run(root, say=said.append) == []
+    assert said == [rendered.BUILDING] and (fake.builds, fake.measures) == (2, 2)
+
+
+def test_a_failed_build_is_its_own_lines_and_is_tried_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    fake = FakeStage(monkeypatch, [])
+    fake.failure = ["WARNING -  docs/register.en.md:12: links to 'contactx.md', which is not in docs/"]
+    said: list[str] = []
+    assert rendered.run(root, say=said.append) == fake.failure
+    assert said == [rendered.BUILDING, "the build failed; what it said:"] and fake.measures == 0
+    rendered.run(root, say=said.append)
+    assert fake.builds == 2
+
+
+def test_the_real_build_reports_its_own_warning_lines(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n\n[Gone](gone.md)\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Fixture\n", encoding="utf-8")
+    site = tmp_path / "cache" / "site"
+    lines = rendered.build(root, site)
+    assert any("gone.md" in line and line.startswith("WARNING") for line in lines), lines
+    assert not any(line.startswith(("INFO", "Aborted")) for line in lines), lines
+    assert not site.exists() and not site.with_name("site.new").exists()
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    assert rendered.build(root, site) == [] and (site / "index.html").is_file()
