@@ -1,9 +1,10 @@
 """The build's rendering: MkDocs' page events, each handing the page to the rendering functions in order.
 
-Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name]); the UI labels' glosses and the
-glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's steps, checklist checkbox
-names, copy buttons, and no QR image without a public address. The checks hook (checks.py) has already refused
-sources these functions cannot render, so only what rendering itself cannot do stops the build here.
+Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name], in the page and its description);
+the UI labels' glosses and the glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's
+steps, checklist checkbox names, copy buttons, and no QR image without a public address. The checks hook (checks.py)
+has already refused sources these functions cannot render, so only what rendering itself cannot do stops the build
+here.
 """
 from __future__ import annotations
 
@@ -42,8 +43,14 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
     locale = ui_labels.page_locale(page.file.src_uri)
-    first = ui_labels.front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8")) + 1
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    first = ui_labels.front_matter_lines(source) + 1
     markdown, unknown = facts_module.expand(markdown, _facts, locale, src, first)
+    if isinstance(page.meta.get("description"), str):  # the front matter may name a fact too ({{ mail-to-chsi-count }})
+        line = next((n for n, text in enumerate(source.split("\n"), 1) if text.startswith("description:")), 1)
+        page.meta["description"], in_description = facts_module.expand(page.meta["description"], _facts, locale,
+                                                                        src, line)
+        unknown += in_description
     if unknown:
         raise PluginError("\n".join(unknown))
     markdown = f"{markdown}\n\n{_facts.definitions()}\n"
