@@ -1,5 +1,6 @@
 """The build's rendering: MkDocs' page events, each handing the page to the rendering functions in order.
 
+Before the pages: every short label of includes/ui-labels.yml becomes a word of Chinese search (jieba).
 Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name], in the page and its description);
 the UI labels' glosses and the glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's
 steps, checklist checkbox names, copy buttons, and no QR image without a public address. The checks hook (checks.py)
@@ -19,6 +20,11 @@ from guide.rendering import checklist_names, copy_buttons, mail_composer
 from guide.sources import facts as facts_module
 from guide.sources import site_address, ui_labels
 
+try:  # Material segments the Chinese search index with jieba when it is installed (it is, in every dependency group)
+    import jieba
+except ImportError:
+    jieba = None
+
 _facts: facts_module.Facts | None = None
 _table: dict[str, ui_labels.Label] = {}
 _labels: dict[str, str] = {}
@@ -33,6 +39,10 @@ def on_config(config):
         raise PluginError(str(err)) from None
     _table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
     _labels = {label: entry.gloss for label, entry in _table.items()}
+    # Chinese search keeps every label whole: jieba learns each one (the search plugin has read
+    # includes/jieba-user-dict.txt, the other words to keep whole, before this hook).
+    if jieba is not None:
+        ui_labels.teach_search(_table, jieba.add_word)
     # Content tabs named by a Chinese label get the label's English gloss as their id, the same in both languages.
     tabbed = config.mdx_configs.setdefault("pymdownx.tabbed", {})
     tabbed["slugify"] = ui_labels.tab_slug(_labels)

@@ -44,6 +44,13 @@ HELP_ON_LINE = re.compile(r"\{\{\s*hotline-[\w-]+\s*\}\}|\]\[hotline-[\w-]+\]|\]
 SEARCH_KEY = "search"
 # How Chinese pages mark a label (its `mark:`): 【**label**】, “**label**”, or plain text (guide/checks/label_marks.py).
 MARKS = ("brackets", "quotes", "plain")
+# Chinese search keeps each label a student might type whole: jieba, which segments the Chinese index at build time,
+# learns every label of at most SEARCH_WORD_LENGTH characters that it can hold as one word (no space or punctuation,
+# which the index's separator splits on anyway). A longer label is a sentence or a phrase: kept whole, its words
+# (居民身份证 in 中国大陆地区用户推荐设置居民身份证) could no longer be found.
+JIEBA_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+SEARCH_WORD_LENGTH = 5
+JIEBA_FREQUENCY = 1000  # as the hand-kept words of includes/jieba-user-dict.txt
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,20 @@ def load_table(path: Path) -> dict[str, Label]:
             raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
         table[label] = Label(gloss, source, line, copy, mark)
     return table
+
+
+def search_words(table: dict[str, Label]) -> list[str]:
+    """The labels Chinese search must keep whole: each short one jieba can hold as a word."""
+    return [label for label in table if len(label) <= SEARCH_WORD_LENGTH and JIEBA_WORD.fullmatch(label)]
+
+
+def teach_search(table: dict[str, Label], add_word) -> list[str]:
+    """Give the segmenter (jieba.add_word) every label as a word, so a label needs no line of its own in
+    includes/jieba-user-dict.txt; the words given."""
+    words = search_words(table)
+    for word in words:
+        add_word(word, JIEBA_FREQUENCY)
+    return words
 
 
 def load_labels(path: Path) -> dict[str, str]:
