@@ -96,7 +96,7 @@ def test_copy_puts_the_same_text_on_the_clipboard(new_page, root_url, lang: str)
 def test_an_empty_field_is_named_beside_it_in_the_readers_language(new_page, root_url, lang: str) -> None:
     number = int(SECOND.split("-")[1])
     item = FACTS.items[number - 1]
-    message = f"Enter ({number}) {item.english}." if lang == "en" else f"请填写({number}) {item.label}。"
+    message = f"Enter ({number}) {item.english}." if lang == "en" else f"请填写{item.label}。"
     page = open_page(new_page, root_url, lang)
     fill(page, lang, {**SAMPLE, SECOND: "   "})
     page.click("#mc-open")

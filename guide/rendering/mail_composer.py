@@ -84,8 +84,8 @@ def field_name(number: int, item: facts_module.MailItem) -> str:
 
 
 def what(number: int, item: facts_module.MailItem, locale: str) -> str:
-    """An item as the message for an empty box names it: (1) Name, (1) 姓名."""
-    return f"({number}) {item.label if locale == 'zh' else item.english}"
+    """An item as the message for an empty box names it: "Enter (1) Name.", "请填写姓名。"."""
+    return item.label if locale == "zh" else f"({number}) {item.english}"
 
 
 def max_lengths(facts: facts_module.Facts) -> dict[str, int]:
