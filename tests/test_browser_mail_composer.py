@@ -14,8 +14,13 @@ from guide.rendering import mail_composer
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-# An obviously fake student.
-SAMPLE = {"name": "SAMPLE Student Example", "passport": "X00000000", "account": "sample.student@example.org"}
+# The items as the build reads them: the boxes to type in (item-N), the boxes to tick (attach-N), the prefilled.
+TYPED = [f"item-{n}" for n, item in enumerate(FACTS.items, 1) if not item.attachment]
+TICKED = [f"attach-{n}" for n, item in enumerate(FACTS.items, 1) if item.attachment]
+PREFILLED = {f"item-{n}": item.value for n, item in enumerate(FACTS.items, 1) if item.value}
+# An obviously fake student: a made-up value for every item to type that is not prefilled.
+SAMPLE = {name: f"SAMPLE-{number}" for number, name in enumerate(TYPED, 1) if name not in PREFILLED}
+FIRST, SECOND = list(SAMPLE)[:2]
 PROBLEM = {"en": "My name has a typo and the edit button does nothing.", "zh": "姓名填错了，点击修改没有反应。"}
 PAGES = {"en": "en/locked-out/", "zh": "locked-out/"}
 
@@ -29,8 +34,8 @@ def open_page(new_page, root_url: str, lang: str, **options):
 def fill(page, lang: str, values: dict[str, str] | None = None) -> None:
     for name, value in (values or SAMPLE).items():
         page.fill(f"#mc-{name}", value)
-    for number in (5, 6, 7):
-        page.check(f"#mc-attach-{number}")
+    for name in TICKED:
+        page.check(f"#mc-{name}")
     page.fill("#mc-problem", PROBLEM[lang])
 
 
@@ -43,8 +48,14 @@ def composed(page) -> tuple[str, list[str]]:
     return query["subject"][0], query["body"][0].split("\r\n")
 
 
-def expected_body(lang: str) -> list[str]:
-    values = [SAMPLE["name"], SAMPLE["passport"], SAMPLE["account"], "北京大学"] + ["见附件 See attachment"] * 3
+def expected_body(lang: str, unticked: tuple[str, ...] = ()) -> list[str]:
+    """The e-mail as the filled form writes it: an attachment says it is attached only once it is ticked."""
+    values = []
+    for n, item in enumerate(FACTS.items, 1):
+        if item.attachment:
+            values.append("" if f"attach-{n}" in unticked else mail_composer.ATTACHED)
+        else:
+            values.append({**PREFILLED, **SAMPLE}[f"item-{n}"])
     return [f"{item}: {value}" for item, value in zip(ITEMS, values)] + [
         "", f"{FACTS.closing}: {PROBLEM[lang]}", ""]
 
@@ -56,10 +67,11 @@ def axe_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_filled_form_composes_the_seven_items_in_the_sources_order(new_page, root_url, lang: str) -> None:
+def test_the_filled_form_composes_the_items_in_the_sources_order(new_page, root_url, lang: str) -> None:
     page = open_page(new_page, root_url, lang)
     assert page.is_visible("#mail-composer")
-    assert page.input_value("#mc-institution") == "北京大学"  # prefilled, as the office's guide says
+    for name, value in PREFILLED.items():
+        assert page.input_value(f"#mc-{name}") == value  # prefilled, as the office's guide says
     fill(page, lang)
     subject, body = composed(page)
     assert subject == FACTS.subject
@@ -80,19 +92,21 @@ def test_copy_puts_the_same_text_on_the_clipboard(new_page, root_url, lang: str)
     assert ("Copied" in status) if lang == "en" else ("已复制" in status)
 
 
-@pytest.mark.parametrize(("lang", "message"), [("en", "Enter your passport number."), ("zh", "请填写护照号码。")])
-def test_an_empty_field_is_named_beside_it_in_the_readers_language(new_page, root_url, lang: str,
-                                                                  message: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_empty_field_is_named_beside_it_in_the_readers_language(new_page, root_url, lang: str) -> None:
+    number = int(SECOND.split("-")[1])
+    item = FACTS.items[number - 1]
+    message = f"Enter ({number}) {item.english}." if lang == "en" else f"请填写{item.label}。"
     page = open_page(new_page, root_url, lang)
-    fill(page, lang, {**SAMPLE, "passport": "   "})
+    fill(page, lang, {**SAMPLE, SECOND: "   "})
     page.click("#mc-open")
-    error = page.locator("#mc-passport-error")
+    error = page.locator(f"#mc-{SECOND}-error")
     assert error.is_visible() and error.text_content() == message
     assert error.get_attribute("role") == "alert"
-    assert page.get_attribute("#mc-passport", "aria-invalid") == "true"
-    assert page.evaluate("document.activeElement.id") == "mc-passport"
+    assert page.get_attribute(f"#mc-{SECOND}", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == f"mc-{SECOND}"
     assert page.url.split("#")[0].endswith(PAGES[lang]), "the e-mail must not open with an item missing"
-    page.fill("#mc-passport", SAMPLE["passport"])
+    page.fill(f"#mc-{SECOND}", SAMPLE[SECOND])
     page.evaluate("document.getElementById('mc-open').addEventListener('click', e => e.preventDefault())")
     page.click("#mc-open")
     assert not error.is_visible()
@@ -101,21 +115,24 @@ def test_an_empty_field_is_named_beside_it_in_the_readers_language(new_page, roo
 def test_a_pasted_value_with_line_breaks_stays_on_its_one_line(new_page, root_url) -> None:
     page = open_page(new_page, root_url, "en")
     fill(page, "en")
-    page.fill("#mc-name", "")
-    page.focus("#mc-name")
+    page.fill(f"#mc-{FIRST}", "")
+    page.focus(f"#mc-{FIRST}")
     page.keyboard.insert_text("SAMPLE\nStudent\r\nExample")  # as pasted from a PDF or an e-mail
     _, body = composed(page)
     assert len(body) == len(expected_body("en"))
-    assert body[0].startswith("(1) 姓名 Name: SAMPLE") and "\n" not in body[0]
+    line = body[int(FIRST.split("-")[1]) - 1]
+    assert line.startswith(f"{ITEMS[int(FIRST.split('-')[1]) - 1]}: SAMPLE") and "\n" not in line
 
 
-def test_unticked_attachments_are_named_before_sending(new_page, root_url) -> None:
+def test_unticked_attachments_are_named_before_sending_and_not_said_to_be_attached(new_page, root_url) -> None:
     page = open_page(new_page, root_url, "en")
     fill(page, "en")
-    page.uncheck("#mc-attach-6")
+    unticked = TICKED[-1]
+    page.uncheck(f"#mc-{unticked}")
     page.evaluate("document.getElementById('mc-open').addEventListener('click', e => e.preventDefault())")
     page.click("#mc-open")
-    assert "Not ticked yet: (6)." in page.text_content("#mc-status")
+    assert f"Not ticked yet: ({unticked.split('-')[1]})." in page.text_content("#mc-status")
+    assert composed(page)[1] == expected_body("en", (unticked,))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -134,16 +151,18 @@ def test_nothing_is_requested_or_stored_while_typing_and_composing(new_page, roo
     after = page.evaluate("() => [Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]")
     assert after == before, "the composer stored something"
     values = page.evaluate("() => JSON.stringify([{...localStorage}, {...sessionStorage}])")
-    assert SAMPLE["passport"] not in values and SAMPLE["name"] not in values
+    assert not any(value in values for value in SAMPLE.values())
     assert page.evaluate("document.cookie") == "" and page.context.cookies() == []
 
 
 def test_the_longest_allowed_e_mail_stays_within_what_mail_apps_accept(new_page, root_url) -> None:
     page = open_page(new_page, root_url, "zh")
-    lengths = mail_composer.MAX_LENGTHS
-    # Every character Chinese: nine characters each once percent-encoded, the worst case.
-    for name in ("name", "passport", "account", "institution"):
+    lengths = mail_composer.max_lengths(FACTS)
+    # Every character Chinese: nine characters each once percent-encoded, the worst case; every attachment ticked.
+    for name in TYPED:
         page.fill(f"#mc-{name}", "汉" * (lengths[name] + 20))  # the field's maxlength cuts what is typed
+    for name in TICKED:
+        page.check(f"#mc-{name}")
     page.fill("#mc-problem", "汉" * (lengths["problem"] + 20))
     assert len(page.input_value("#mc-problem")) == lengths["problem"]
     href = page.get_attribute("#mc-open", "href")
@@ -160,7 +179,7 @@ def test_axe_finds_nothing_empty_with_errors_and_filled(new_page, root_url, lang
     page = open_page(new_page, root_url, lang)
     assert axe_violations(page) == [], "empty"
     page.click("#mc-open")
-    assert page.locator(".mail-composer__error:visible").count() == 4  # the institution is prefilled
+    assert page.locator(".mail-composer__error:visible").count() == len(SAMPLE) + 1  # and the problem
     assert axe_violations(page) == [], "with errors"
     fill(page, lang)
     page.evaluate("document.getElementById('mc-open').addEventListener('click', e => e.preventDefault())")
@@ -175,7 +194,7 @@ def test_without_javascript_the_static_link_and_checklist_stay(new_page, root_ur
     assert not page.is_visible("#mail-composer")
     static = page.locator(f"a[href^='mailto:{EMAIL}?subject=']")
     assert static.count() == 1 and static.is_visible()
-    assert page.locator(".task-list-item:visible").count() == 7
+    assert page.locator(".task-list-item:visible").count() == len(FACTS.items)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -186,16 +205,17 @@ def test_with_javascript_the_composer_replaces_the_static_steps(new_page, root_u
     assert page.locator("#plan-2 + p").is_visible(), "the section's first line still says what to send"
 
 
-def test_printing_shows_the_seven_items_and_not_the_form(new_page, root_url) -> None:
+def test_printing_shows_the_items_and_not_the_form(new_page, root_url) -> None:
     page = open_page(new_page, root_url, "en")
     page.emulate_media(media="print")
     assert not page.is_visible("#mail-composer")
-    assert page.locator(".task-list-item:visible").count() == 7
+    assert page.locator(".task-list-item:visible").count() == len(FACTS.items)
 
 
 def test_the_form_carries_the_items_the_build_checks(built_site: Path) -> None:
     html = (built_site / "en" / "locked-out" / "index.html").read_text(encoding="utf-8")
     start = html.index("data-config='") + len("data-config='")
     config = json.loads(__import__("html").unescape(html[start:html.index("'", start)]))
-    assert config["items"] == ITEMS
+    assert [item["text"] for item in config["items"]] == ITEMS
+    assert [item["attachment"] for item in config["items"]] == [item.attachment for item in FACTS.items]
     assert config["address"] == EMAIL

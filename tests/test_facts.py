@@ -73,7 +73,7 @@ def test_the_mailto_address_decodes_to_the_readable_email() -> None:
     assert (address.scheme, unquote(address.path)) == ("mailto", FACTS.service_email)
     assert query["subject"] == [FACTS.subject]
     lines = query["body"][0].split("\r\n")
-    assert lines[:len(FACTS.items)] == [f"({n}) {item.label} {item.english}: " for n, item in enumerate(FACTS.items, 1)]
+    assert lines[:len(FACTS.items)] == [f"({n}) {item.text}: " for n, item in enumerate(FACTS.items, 1)]
     assert lines[len(FACTS.items):] == ["", f"{FACTS.closing}: ", ""]
 
 
@@ -138,3 +138,124 @@ def test_a_phone_number_the_data_file_lacks_is_refused_too() -> None:
         "short name, and write {{ name }}"),
         (f"{PAGE}:1: the phone number +86 21 5555 6666 is typed here: add it to includes/facts.yml under hotlines "
         "with a short name, and write {{ name }}")]
+
+
+# --- small facts files, made here: the e-mail's items and the text facts ---------------------------------------------
+
+SMALL = """school: 北京大学
+addresses:
+  chsi-home: https://www.chsi.com.cn/
+hotlines:
+  hotline-en: 010-22222222
+service-email: service@example.com
+texts:
+  hotline-hours: {zh: "工作日 9:00-17:00（北京时间）", en: "working days, 9:00-17:00 (UTC+8)"}
+mail-to-chsi:
+  subject: 学信网账号问题 CHSI account problem
+  items:
+    - {label: 姓名, english: Name}
+    - {label: 证件号码, english: Passport Number, note: {zh: 填护照号码, en: your passport number}}
+    - {label: 就读院校名称, english: Name of Enrolled Institution, value: school}
+    - {label: 本人手持证件照片, english: Photo of you, attachment: true}
+    - {label: 学号, english: Student ID number}
+  closing: 具体问题 The problem I am facing
+"""
+GLOSSES = {"姓名": "Name", "证件号码": "ID number", "就读院校名称": "Name of Enrolled Institution",
+           "本人手持证件照片": "Photo of you", "学号": "Student ID number", "北京大学": "Peking University"}
+
+
+def small(text: str = SMALL) -> facts_module.Facts:
+    facts = facts_module.parse_facts(text, "facts.yml")
+    facts.glosses = dict(GLOSSES)
+    return facts
+
+
+def shown(markdown: str, locale: str, facts: facts_module.Facts | None = None) -> str:
+    text, found = facts_module.expand(markdown, facts or small(), locale, PAGE)
+    assert found == []
+    return text
+
+
+def test_the_items_know_which_are_attachments_from_the_data_alone() -> None:
+    facts = small()
+    assert [item.attachment for item in facts.items] == [False, False, False, True, False]
+    assert facts.attachments == [4]
+    # The known answer joins the item's heading in the e-mail, as the office's guide writes it.
+    assert facts.items[2].text == "就读院校名称 Name of Enrolled Institution (北京大学)"
+    lines = facts.mail_body().split("\r\n")
+    assert lines[:5] == [f"({n}) {item.text}: " for n, item in enumerate(facts.items, 1)]
+    assert lines[4] == "(5) 学号 Student ID number: "
+
+
+@pytest.mark.parametrize(("count", "en", "zh"), [(1, "one", "一项"), (7, "seven", "七项"), (8, "eight", "八项"),
+                                                 (10, "ten", "十项"), (12, "twelve", "十二项"), (20, "20", "二十项")])
+def test_the_count_is_written_in_the_pages_language(count: int, en: str, zh: str) -> None:
+    items = "".join(f"    - {{label: 姓名{n}, english: Item {n}}}\n" for n in range(count))
+    text = SMALL[:SMALL.index("  items:")] + "  items:\n" + items + "  closing: 具体问题 The problem\n"
+    facts = small(text)
+    assert shown("E-mail these {{ mail-to-chsi-count }} items.", "en", facts) == f"E-mail these {en} items."
+    assert shown("把以下{{ mail-to-chsi-count }}发到", "zh", facts) == f"把以下{zh}发到"
+
+
+def test_the_list_names_expand_to_the_items_in_each_language() -> None:
+    en = shown("Send:\n\n{{ mail-to-chsi-items }}\n\nThen.", "en").split("\n")
+    # One source line stays one line, so every later check names the page's own line; Markdown sees the list.
+    assert en[4] == "Then."
+    assert en[2].split(facts_module.LIST_LINE_BREAK) == [
+        "- [ ] (1) **姓名** (Name)",
+        "- [ ] (2) **证件号码** (ID number): your passport number",
+        "- [ ] (3) **就读院校名称** (Name of Enrolled Institution): **北京大学** (Peking University)",
+        "- [ ] (4) **本人手持证件照片** (Photo of you)",
+        "- [ ] (5) **学号** (Student ID number)"]
+    assert shown("{{ mail-to-chsi-items }}", "zh").split(facts_module.LIST_LINE_BREAK) == [
+        "- [ ] (1) 姓名 Name", "- [ ] (2) 证件号码 Passport Number：填护照号码",
+        "- [ ] (3) 就读院校名称 Name of Enrolled Institution：北京大学", "- [ ] (4) 本人手持证件照片 Photo of you",
+        "- [ ] (5) 学号 Student ID number"]
+
+
+def test_the_inline_list_glosses_only_what_the_page_has_not_glossed_above_it() -> None:
+    page = "Enter **姓名** (Name) and **北京大学** (Peking University).\n\nSend {{ mail-to-chsi-items-inline }}."
+    assert shown(page, "en").split("\n")[2] == (
+        "Send (1) **姓名**, (2) **证件号码** (ID number): your passport number, (3) **就读院校名称** (Name of "
+        "Enrolled Institution): **北京大学**, (4) **本人手持证件照片** (Photo of you), (5) **学号** (Student ID number).")
+    assert shown("{{ mail-to-chsi-items-inline }}。", "zh") == (
+        "(1) 姓名，(2) 证件号码：填护照号码，(3) 就读院校名称：北京大学，(4) 本人手持证件照片，(5) 学号。")
+
+
+@pytest.mark.parametrize(("numbers", "en", "zh"), [
+    ([5, 6, 7], "(5) to (7)", "(5) 至 (7)"), ([4], "(4)", "(4)"), ([5, 6], "(5) and (6)", "(5) 和 (6)"),
+    ([2, 5, 7], "(2), (5) and (7)", "(2)、(5) 和 (7)")])
+def test_the_attachments_are_named_by_their_numbers(numbers: list[int], en: str, zh: str) -> None:
+    facts = small()
+    assert (facts.numbers(numbers, "en"), facts.numbers(numbers, "zh")) == (en, zh)
+    assert shown("items {{ mail-to-chsi-attachments }}", "en") == "items (4)"
+
+
+def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_checks() -> None:
+    facts = small()
+    assert "hotline-hours" in facts.names()
+    page = "The hotlines answer {{ hotline-hours }}.\n"
+    assert shown(page, "en", facts) == "The hotlines answer working days, 9:00-17:00 (UTC+8).\n"
+    assert shown("热线服务时间：{{ hotline-hours }}。", "zh", facts) == "热线服务时间：工作日 9:00-17:00（北京时间）。"
+    # A time is not a phone number: neither the page that names it nor the text it shows is refused.
+    assert facts_module.typed_facts(page, facts, PAGE) == []
+    assert facts_module.typed_facts(shown(page, "en", facts), facts, PAGE) == []
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("hotline-hours: {zh:", "hotline-hours: {fr:"), "facts.yml:8: hotline-hours needs its text in each language"),
+    (("texts:\n  hotline-hours", "texts:\n  Hotline_Hours"), "facts.yml:8: the name 'Hotline_Hours' must be"),
+    (("texts:\n  hotline-hours", "texts:\n  hotline-en"), "facts.yml:8: the name 'hotline-en' is used twice"),
+    (("attachment: true", "attachment: yes please"), "facts.yml:15: item 本人手持证件照片 has 'attachment: yes please'"),
+    (("value: school", "value: 清华大学"), "facts.yml:14: item 就读院校名称 has 'value: 清华大学'"),
+    (("english: Photo of you,", "english: Photo of you, hint: {en: x, zh: y},"),
+     "facts.yml:15: item 本人手持证件照片 is an attachment"),
+    (("{label: 学号,", "{labels: 学号,"), "facts.yml:16: each item needs a label"),
+    (("english: Student ID number}", "english: Student ID number, type: text}"),
+     "facts.yml:16: item 学号 has 'type:'"),
+])
+def test_each_mistake_in_the_new_fields_names_its_line(change: tuple[str, str], message: str) -> None:
+    assert change[0] in SMALL
+    with pytest.raises(facts_module.FactsError) as err:
+        facts_module.parse_facts(SMALL.replace(*change), "facts.yml")
+    assert str(err.value).startswith(message), str(err.value)

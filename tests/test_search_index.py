@@ -81,13 +81,14 @@ def test_english_pages_point_search_at_the_english_index(built_site: Path) -> No
 
 
 # A label a student might type into the search: short, and free of the separator's characters.
-TERM_LENGTH = 5
+TERM_LENGTH = ui_labels.SEARCH_WORD_LENGTH
 
 
 def split_terms(found: set[str], labels: list[str], separator: re.Pattern[str]) -> list[str]:
-    """One line per short label that Chinese search no longer holds as one word, with the dictionary line to add."""
-    return [f"includes/jieba-user-dict.txt: {label} (a label in includes/ui-labels.yml) is not one word in the Chinese "
-            f"search index, so searching {label} finds nothing: add the line '{label} 1000 n'"
+    """One line per short label that Chinese search no longer holds as one word."""
+    return [f"includes/ui-labels.yml: {label} is not one word in the Chinese search index, so searching {label} "
+            "finds nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
+            "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages"
             for label in labels if len(label) <= TERM_LENGTH and not separator.search(label) and label not in found]
 
 
@@ -97,16 +98,42 @@ def test_every_short_label_is_one_search_word(built_site: Path) -> None:
     assert split_terms(tokens(index), labels, re.compile(index["config"]["separator"])) == []
 
 
-def test_a_term_jieba_splits_is_named_with_the_line_to_add() -> None:
+def test_a_term_jieba_splits_is_named() -> None:
     separator = re.compile(r"[\s\u200b]+")
     assert split_terms({"简项", "注册", "方式"}, ["简项注册", "注册", "方式 3"], separator) == [
-        ("includes/jieba-user-dict.txt: 简项注册 (a label in includes/ui-labels.yml) is not one word in the Chinese "
-        "search index, so searching 简项注册 finds nothing: add the line '简项注册 1000 n'")]
+        ("includes/ui-labels.yml: 简项注册 is not one word in the Chinese search index, so searching 简项注册 finds "
+         "nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
+         "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages")]
 
 
-def test_user_dictionary_words_are_known_to_jieba() -> None:
+TABLE = """注册: {gloss: Register, source: quoted, mark: quotes}
+学号核对码: {gloss: Student number check code, source: quoted, mark: brackets}
+方式 3: {gloss: Method 3, source: quoted, mark: quotes}
+华侨身份证/护照: {gloss: Overseas Chinese ID card or passport, source: quoted, mark: quotes}
+中国大陆地区用户推荐设置居民身份证: {gloss: Users in the mainland should choose the ID card, source: quoted, mark: brackets}
+"""
+
+
+def test_the_dictionary_the_build_gives_jieba_holds_every_short_label(tmp_path: Path) -> None:
+    path = tmp_path / "ui-labels.yml"
+    path.write_text(TABLE, encoding="utf-8")
+    table = ui_labels.load_table(path)
+    given: list[tuple[str, int]] = []
+    # Spaces and punctuation split a query anyway; a long label is a sentence whose words must stay findable.
+    assert ui_labels.teach_search(table, lambda word, freq: given.append((word, freq))) == ["注册", "学号核对码"]
+    assert given == [("注册", ui_labels.JIEBA_FREQUENCY), ("学号核对码", ui_labels.JIEBA_FREQUENCY)]
+
+
+def test_a_new_label_becomes_one_word_for_jieba_without_a_line_of_its_own(tmp_path: Path) -> None:
+    jieba = pytest.importorskip("jieba")
+    path = tmp_path / "ui-labels.yml"
+    path.write_text(TABLE, encoding="utf-8")
+    ui_labels.teach_search(ui_labels.load_table(path), jieba.add_word)
+    assert "学号核对码" in jieba.lcut("请输入学号核对码后提交")
+
+
+def test_the_hand_kept_dictionary_is_the_one_the_search_plugin_reads() -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
-    words = [line.split()[0] for line in (ROOT / search["jieba_dict_user"]).read_text(encoding="utf-8").splitlines()
-             if line.strip()]
-    assert {"学信网", "图片采集码", "简项注册", "验证码"} <= set(words)
+    assert search["jieba_dict_user"] == "includes/jieba-user-dict.txt"
+    assert (ROOT / search["jieba_dict_user"]).is_file()

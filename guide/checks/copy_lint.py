@@ -4,8 +4,8 @@
   and Latin letters or digits, full-width punctuation). UI labels from includes/ui-labels.yml are left as they are:
   they quote CHSI's screens character for character.
 * English pages: codespell (it reads pyproject.toml [tool.codespell] if a word ever needs ignoring).
-* Chinese pages: screen labels marked as the office marks them, 【**姓名**】 and “**注册**”, each the way
-  includes/ui-label-marks.yml says (guide/checks/label_marks.py).
+* Chinese pages: screen labels marked as the office marks them, 【**姓名**】 and “**注册**”, each the way its
+  `mark:` in includes/ui-labels.yml says; a label without its mark is named at its line (guide/checks/label_marks.py).
 * Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason); and no
   line that cites the guide's own source ("the office's guide", 本校指南: phrases in includes/source-citing.yml).
 
@@ -37,7 +37,6 @@ from guide.checks.parity.project import read_config
 from guide.sources import ui_labels
 
 LABELS_FILE = "includes/ui-labels.yml"
-MARKS_FILE = label_marks.MARKS_FILE
 PHRASES_FILE = source_citing.PHRASES_FILE
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+)$")
 
@@ -74,7 +73,7 @@ def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
 
 
 def lint_marks(text: str, path: str, marks: dict[str, str]) -> list[LintFinding]:
-    """A Chinese page's screen labels, each with the mark includes/ui-label-marks.yml gives it."""
+    """A Chinese page's screen labels, each with the mark includes/ui-labels.yml gives it."""
     return [LintFinding("label-marks", path, p.line, p.message) for p in label_marks.mark_problems(text, marks)]
 
 
@@ -123,12 +122,15 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     root = root.resolve()
     config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
     pages = sorted(p.relative_to(root).as_posix() for p in (root / config.docs_dir).rglob("*.md"))
-    labels = set(ui_labels.load_labels(root / LABELS_FILE)) if (root / LABELS_FILE).is_file() else set()
+    table = ui_labels.load_table(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
+    labels = set(table)
     chinese = [p for p in pages if re.search(r"\.zh[\w-]*\.md$", p)]
     english = [p for p in pages if p.endswith(".en.md")]
-    marks = (label_marks.load_marks(root / MARKS_FILE, labels or None) if (root / MARKS_FILE).is_file() else {})
+    marks = label_marks.marks_of(table)
     phrases = source_citing.load_phrases(root / PHRASES_FILE) if (root / PHRASES_FILE).is_file() else ()
-    found: list[LintFinding] = []
+    # A table that marks no label at all belongs to a project that does not mark them (the test projects).
+    found = [LintFinding("label-marks", LABELS_FILE, p.line, p.message)
+             for p in (label_marks.unmarked(table) if marks else [])]
     for path in chinese:
         text = (root / path).read_text(encoding="utf-8")
         found += lint_chinese(text, path, labels)
@@ -151,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         pages, found = lint_project(args.root)
-    except (ValueError, PluginError, label_marks.MarksError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
+    except (ValueError, PluginError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
         print(f"lint_copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
         return 2
     if args.format == "json":

@@ -1,20 +1,19 @@
 """One way to mark screen labels on Chinese pages, as the office marks them: 【**姓名**】 and “**注册**”.
 
-includes/ui-label-marks.yml sorts the labels of includes/ui-labels.yml into brackets (what the student reads: a box,
-a result), quotes (what the student acts on: a button, an option, text to type) and plain (names and terms). A Chinese
+Each label of includes/ui-labels.yml says its mark on its own line: brackets (what the student reads: a box, a
+result), quotes (what the student acts on: a button, an option, text to type) or plain (names and terms). A Chinese
 page bolds a label and puts its mark around the bold; this check names, with file:line, a bold label without its
-mark, a label marked the other way, a plain term in bold, and a bold label the file does not sort yet.
+mark, a label marked the other way, a plain term in bold, and, in the table, a label that has no mark yet.
 guide/checks/copy_lint.py runs it on every Chinese page.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
+from guide.sources import ui_labels
 
-MARKS_FILE = "includes/ui-label-marks.yml"
+TABLE_FILE = str(ui_labels.TABLE_FILE)
 KINDS = {"brackets": ("【", "】"), "quotes": ("“", "”"), "plain": ("", "")}
 WHAT = {"brackets": "something the student reads on the screen (a box, a result)",
         "quotes": "something the student selects or types (a button, an option, a value)",
@@ -23,10 +22,8 @@ BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FENCE = re.compile(r"^\s*(```|~~~)")
 HIDDEN = re.compile(r"`[^`\n]+`|<!--.*?-->")
-
-
-class MarksError(ValueError):
-    """includes/ui-label-marks.yml cannot be used: the message names the file, the line and what to write."""
+ADD_MARK = ("add 'mark: brackets' (what the student reads), 'mark: quotes' (what the student selects or types) or "
+            "'mark: plain' (a name or a term) to its line")
 
 
 @dataclass(frozen=True)
@@ -35,37 +32,15 @@ class MarkProblem:
     message: str
 
 
-def load_marks(path: Path, labels: set[str] | None = None) -> dict[str, str]:
-    """Label -> its kind (brackets, quotes or plain). labels: the label table, to catch a misspelt entry."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise MarksError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {getattr(err, 'problem', err)}") from None
-    lines = text.splitlines()
+def marks_of(table: dict[str, ui_labels.Label]) -> dict[str, str]:
+    """Label -> its kind (brackets, quotes or plain), for the labels whose line gives one."""
+    return {label: entry.mark for label, entry in table.items() if entry.mark}
 
-    def line_of(word: str, start: int = 1) -> int:
-        """The first line from start on that holds word (outside comments); entries may wrap over lines."""
-        return next((i for i, line in enumerate(lines, 1) if i >= start and word in line.split("#")[0]), start)
 
-    if not isinstance(data, dict):
-        raise MarksError(f"{path}:1: expected the lists brackets:, quotes: and plain:")
-    marks: dict[str, str] = {}
-    for kind, entries in data.items():
-        if kind not in KINDS:
-            raise MarksError(f"{path}:{line_of(f'{kind}:')}: unknown list {kind!r}: use brackets, quotes or plain")
-        start = line_of(f"{kind}:")
-        for label in entries or []:
-            label = str(label)
-            if label in marks:
-                raise MarksError(f"{path}:{line_of(label, start)}: {label} is listed under both {marks[label]} and {kind}: "
-                                 "keep it in one list")
-            if labels is not None and label not in labels:
-                raise MarksError(f"{path}:{line_of(label, start)}: {label} is not a label of includes/ui-labels.yml: "
-                                 "check the spelling, or add it there first")
-            marks[label] = kind
-    return marks
+def unmarked(table: dict[str, ui_labels.Label]) -> list[MarkProblem]:
+    """One problem per label of the table without its mark, at the label's line in includes/ui-labels.yml."""
+    return [MarkProblem(entry.line, f"label {label} has no mark: {ADD_MARK}")
+            for label, entry in table.items() if not entry.mark]
 
 
 def written(label: str, kind: str) -> str:
@@ -83,9 +58,9 @@ def line_problems(line: str, marks: dict[str, str]) -> list[str]:
             continue
         kind = marks.get(label)
         if kind is None:
-            problems.append(f"**{label}** is bolded like a screen label, but {MARKS_FILE} does not say how to mark it:"
-                            " add it under brackets (what the student reads) or quotes (what the student selects or "
-                            "types), or write it without bold")
+            problems.append(f"**{label}** is bolded like a screen label, but {TABLE_FILE} gives it no mark: add it "
+                            "there with its mark (brackets: what the student reads; quotes: what the student selects "
+                            "or types), or write it without bold")
             continue
         if kind == "plain":
             problems.append(f"**{label}** is {WHAT[kind]}: write it as {label}, without bold")

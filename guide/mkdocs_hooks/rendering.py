@@ -1,9 +1,11 @@
 """The build's rendering: MkDocs' page events, each handing the page to the rendering functions in order.
 
-Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name]); the UI labels' glosses and the
-glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's steps, checklist checkbox
-names, copy buttons, and no QR image without a public address. The checks hook (checks.py) has already refused
-sources these functions cannot render, so only what rendering itself cannot do stops the build here.
+Before the pages: every short label of includes/ui-labels.yml becomes a word of Chinese search (jieba).
+Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name], in the page and its description);
+the UI labels' glosses and the glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's
+steps, checklist checkbox names, copy buttons, and no QR image without a public address. The checks hook (checks.py)
+has already refused sources these functions cannot render, so only what rendering itself cannot do stops the build
+here.
 """
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ from guide.outputs import search_per_language
 from guide.rendering import checklist_names, copy_buttons, mail_composer
 from guide.sources import facts as facts_module
 from guide.sources import site_address, ui_labels
+
+try:  # Material segments the Chinese search index with jieba when it is installed (it is, in every dependency group)
+    import jieba
+except ImportError:
+    jieba = None
 
 _facts: facts_module.Facts | None = None
 _table: dict[str, ui_labels.Label] = {}
@@ -32,6 +39,10 @@ def on_config(config):
         raise PluginError(str(err)) from None
     _table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
     _labels = {label: entry.gloss for label, entry in _table.items()}
+    # Chinese search keeps every label whole: jieba learns each one (the search plugin has read
+    # includes/jieba-user-dict.txt, the other words to keep whole, before this hook).
+    if jieba is not None:
+        ui_labels.teach_search(_table, jieba.add_word)
     # Content tabs named by a Chinese label get the label's English gloss as their id, the same in both languages.
     tabbed = config.mdx_configs.setdefault("pymdownx.tabbed", {})
     tabbed["slugify"] = ui_labels.tab_slug(_labels)
@@ -42,8 +53,14 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
     locale = ui_labels.page_locale(page.file.src_uri)
-    first = ui_labels.front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8")) + 1
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    first = ui_labels.front_matter_lines(source) + 1
     markdown, unknown = facts_module.expand(markdown, _facts, locale, src, first)
+    if isinstance(page.meta.get("description"), str):  # the front matter may name a fact too ({{ mail-to-chsi-count }})
+        line = next((n for n, text in enumerate(source.split("\n"), 1) if text.startswith("description:")), 1)
+        page.meta["description"], in_description = facts_module.expand(page.meta["description"], _facts, locale,
+                                                                        src, line)
+        unknown += in_description
     if unknown:
         raise PluginError("\n".join(unknown))
     markdown = f"{markdown}\n\n{_facts.definitions()}\n"

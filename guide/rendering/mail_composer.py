@@ -1,15 +1,16 @@
 """Put the Plan 2 e-mail composer where a page writes `<!-- mail-composer -->` (the locked-out pages).
 
-The composer is a form, in the page's language, for the items of the e-mail to CHSI: the student types the values,
-ticks the attachments once they are ready, and docs/assets/javascripts/mail-composer.js writes the e-mail (a
-mailto: link, a copy to the clipboard, and the text shown on the page). Nothing is sent anywhere by the page.
+The composer is a form, in the page's language, for the items of the e-mail to CHSI, in their order: the student
+types the items to type, ticks the attachments (`attachment: true`) once they are ready, and
+docs/assets/javascripts/mail-composer.js writes the e-mail (a mailto: link, a copy to the clipboard, and the text
+shown on the page). Nothing is sent anywhere by the page.
 
 The form is written here, not in the Markdown, so that its items, subject and address come from the one e-mail
 in includes/facts.yml (mail-to-chsi) and its labels' glosses from includes/ui-labels.yml. It is `hidden` in the
 HTML: without JavaScript (and in the PDFs, which run none) the page keeps its static link and checklist.
 
 Paper has neither the form nor a link to select: after the form comes the e-mail's paper form, shown only in print
-and the PDFs (`paper-only`), with the address and subject written out. The blocks between the seven items (the
+and the PDFs (`paper-only`), with the address and subject written out. The blocks between the items (the
 section's task list) and the form are the steps for the e-mail link: they are marked `screen-only` (print.css and
 the export leave them out). The script finds the same blocks to hide when the form replaces them.
 """
@@ -22,22 +23,14 @@ import re
 from guide.sources import facts as facts_module
 
 MARKER = "<!-- mail-composer -->"
-# Longest values the form accepts: with every character Chinese (nine characters each once percent-encoded), the
-# longest mailto: link stays under MAX_MAILTO (tests/test_browser_mail_composer.py composes it).
-MAX_LENGTHS = {"name": 100, "passport": 30, "account": 60, "institution": 60, "problem": 480}
+# The longest mailto: link the form may write: with every character Chinese (nine characters each once
+# percent-encoded), the longest values the fields accept keep the link under it (tests/test_browser_mail_composer.py
+# composes it). The problem gets PROBLEM_LENGTH characters; the items the student types share what is left, each
+# at most ITEM_LENGTH.
 MAX_MAILTO = 8000
-
-# The items the student types, in the e-mail's order (items 1 to 4 of mail-to-chsi); every later item is an
-# attachment to tick. Each field: its name, and a hint in each language.
-FIELDS = [
-    ("name", {"en": "exactly in the format of the e-mail that gave you your name",
-              "zh": "与告知你姓名格式的邮件完全一致"}),
-    ("passport", {"en": "your passport number, exactly as in that e-mail",
-                  "zh": "你的护照号码，与该邮件完全一致"}),
-    # No hint for the account name: what it is (a login name, a phone number?) is an open question for the office.
-    ("account", {"en": "", "zh": ""}),
-    ("institution", {"en": "", "zh": ""}),
-]
+PROBLEM_LENGTH = 480
+ITEM_LENGTH = 100
+ENCODED = 9  # one Chinese character in a mailto: link: three bytes, each %XX
 
 WORDS = {
     "en": {
@@ -45,8 +38,7 @@ WORDS = {
         "intro": "Fill in the form: the page writes the e-mail to CHSI for you. Nothing you type leaves this page "
                  "until you send the e-mail yourself.",
         "attachments": "Attachments: tick each one once it is ready",
-        "no_attach": "An e-mail link cannot attach files: attach the photo and the two screenshots in your e-mail "
-                     "app before you send.",
+        "no_attach": "An e-mail link cannot attach files: attach items {items} in your e-mail app before you send.",
         "problem": "Your problem, in your own words",
         "open": "Open in my e-mail app",
         "copy": "Copy the e-mail",
@@ -58,7 +50,7 @@ WORDS = {
         "heading": "在这里写邮件",
         "intro": "填写下面的表单，页面会为你写好发给学信网的邮件。在你自己发送邮件之前，你填写的内容不会离开这个页面。",
         "attachments": "附件：准备好一项就勾选一项",
-        "no_attach": "邮件链接无法添加附件：发送前，请在邮件程序中添加照片和两张截图。",
+        "no_attach": "邮件链接无法添加附件：发送前，请在邮件程序中添加第 {items} 项。",
         "problem": "用你自己的话说明具体问题",
         "open": "在邮件程序中打开",
         "copy": "复制邮件",
@@ -82,12 +74,28 @@ MESSAGES = {
            "unticked": "还没有勾选：{items}。发送前请在邮件程序中添加这些附件。",
            "ready": "邮件已写好：在邮件程序中添加附件后发送。"},
 }
-WHAT = {
-    "en": {"name": "your name", "passport": "your passport number", "account": "your account name",
-           "institution": "the institution", "problem": "your problem"},
-    "zh": {"name": "姓名", "passport": "护照号码", "account": "用户名", "institution": "就读院校名称",
-           "problem": "具体问题"},
-}
+PROBLEM_WHAT = {"en": "your problem", "zh": "具体问题"}
+ATTACHED = "见附件 See attachment"  # what the e-mail says after an attachment the student ticked
+
+
+def field_name(number: int, item: facts_module.MailItem) -> str:
+    """The form's name for item (number): item-N for a text to type, attach-N for an attachment to tick."""
+    return f"{'attach' if item.attachment else 'item'}-{number}"
+
+
+def what(number: int, item: facts_module.MailItem, locale: str) -> str:
+    """An item as the message for an empty box names it: "Enter (1) Name.", "请填写姓名。"."""
+    return item.label if locale == "zh" else f"({number}) {item.english}"
+
+
+def max_lengths(facts: facts_module.Facts) -> dict[str, int]:
+    """Field name -> the most characters it accepts, so that the longest e-mail, all Chinese, fits MAX_MAILTO."""
+    typed = [field_name(n, item) for n, item in enumerate(facts.items, 1) if not item.attachment]
+    headings = [f"({n}) {item.text}: {ATTACHED if item.attachment else ''}" for n, item in enumerate(facts.items, 1)]
+    empty = facts_module.quote_mail(facts.service_email, facts.subject, [*headings, "", f"{facts.closing}: ", ""])
+    room = (MAX_MAILTO - len(empty)) // ENCODED - PROBLEM_LENGTH
+    each = min(ITEM_LENGTH, room // len(typed)) if typed else 0
+    return {**dict.fromkeys(typed, each), "problem": PROBLEM_LENGTH}
 
 
 def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
@@ -97,51 +105,81 @@ def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
 
 
 PAPER = {
-    "en": "E-mail the seven items above to {address} with the subject “{subject}”. After each item, write your "
-          "details; attach items ({first}) to ({last}); then describe your problem.",
-    "zh": "把上面七项发邮件到 {address}，邮件主题写“{subject}”。在每一项后面填写你的信息，把第 ({first})-({last}) 项"
-          "添加为附件，再说明你遇到的具体问题。",
+    "en": "E-mail the {count} items above to {address} with the subject “{subject}”. After each item, write your "
+          "details; {attach}then describe your problem.",
+    "zh": "把上面{count}发邮件到 {address}，邮件主题写“{subject}”。在每一项后面填写你的信息，{attach}再说明你遇到的具体问题。",
 }
+PAPER_ATTACH = {"en": "attach items {items}; ", "zh": "把第 {items} 项添加为附件，"}  # left out with no attachment
 
 
 def paper_html(locale: str, facts: facts_module.Facts) -> str:
     """What the paper says in place of the form and the e-mail link: the address and the subject, written out."""
     chinese, _, english = facts.subject.partition(" ")
     subject = f'<span lang="zh-Hans">{chinese}</span> {english}' if locale == "en" else html.escape(facts.subject)
-    text = html.escape(PAPER[locale]).format(address=facts.service_email, subject=subject,
-                                             first=len(FIELDS) + 1, last=len(facts.items))
+    attachments = facts.numbers(facts.attachments, locale)
+    attach = PAPER_ATTACH[locale]
+    text = html.escape(PAPER[locale]).format(count=facts.count(locale), address=facts.service_email, subject=subject,
+                                        attach=html.escape(attach.format(items=attachments)) if attachments else "")
     return f'<p class="paper-only mail-paper">{text}</p>'
+
+
+def text_field_html(number: int, item: facts_module.MailItem, locale: str, glosses: dict[str, str],
+                    length: int) -> str:
+    """A box to type item (number) in: its label, its hint (if the item has one), and where an error shows."""
+    name, hint = field_name(number, item), item.hint.get(locale, "")
+    described = f"mc-{name}-hint mc-{name}-error" if hint else f"mc-{name}-error"
+    value = f' value="{html.escape(item.value)}"' if item.value else ""
+    return (f'<div class="mail-composer__field"><label for="mc-{name}">({number}) '
+            f"{label_html(item.label, glosses, locale)}</label>"
+            + (f'<span class="mail-composer__hint" id="mc-{name}-hint">{html.escape(hint)}</span>' if hint else "")
+            + f'<input id="mc-{name}" name="{name}" type="text" required maxlength="{length}"'
+            f' autocomplete="off" spellcheck="false" aria-describedby="{described}"{value}>'
+            f'<span class="mail-composer__error" id="mc-{name}-error" role="alert" hidden></span></div>')
+
+
+def attachments_html(numbered: list[tuple[int, facts_module.MailItem]], locale: str, glosses: dict[str, str],
+                     facts: facts_module.Facts) -> str:
+    """A run of attachments, one box to tick each, under one legend."""
+    words = WORDS[locale]
+    out = [f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>']
+    for number, item in numbered:
+        name = field_name(number, item)
+        out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-{name}" '
+                   f'name="{name}" data-item="({number})"><label for="mc-{name}">({number}) '
+                   f"{label_html(item.label, glosses, locale)}</label></div>")
+    note = words["no_attach"].format(items=facts.numbers([n for n, _ in numbered], locale))
+    out.append(f'<p class="mail-composer__note">{html.escape(note)}</p></fieldset>')
+    return "\n".join(out)
 
 
 def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
     words = WORDS[locale]
-    items = [f"({n}) {item.text}" for n, item in enumerate(facts.items, 1)]
+    lengths = max_lengths(facts)
+    items = [{"text": f"({n}) {item.text}", "name": field_name(n, item), "attachment": item.attachment}
+             for n, item in enumerate(facts.items, 1)]
     messages = {key: text.replace("{address}", facts.service_email) for key, text in MESSAGES[locale].items()}
+    names = {field_name(n, item): what(n, item, locale) for n, item in enumerate(facts.items, 1) if not item.attachment}
     config = {"items": items, "subject": facts.subject, "problem": facts.closing, "address": facts.service_email,
-              "maxMailto": MAX_MAILTO, "messages": messages, "what": WHAT[locale],
-              "attachment": "见附件 See attachment", "to": WORDS[locale]["to"], "subjectWord": WORDS[locale]["subject"]}
+              "maxMailto": MAX_MAILTO, "messages": messages, "what": {**names, "problem": PROBLEM_WHAT[locale]},
+              "attachment": ATTACHED, "to": words["to"], "subjectWord": words["subject"]}
     out = [(f'<form class="mail-composer" id="mail-composer" hidden novalidate aria-labelledby="mail-composer-title" '
            f"data-config='{html.escape(json.dumps(config, ensure_ascii=False), quote=True)}'>"),
            f'<h3 id="mail-composer-title">{html.escape(words["heading"])}</h3>',
            f'<p>{html.escape(words["intro"])}</p>']
-    for number, ((name, hints), item) in enumerate(zip(FIELDS, facts.items), 1):
-        label, hint = item.label, hints[locale]
-        described = f"mc-{name}-hint mc-{name}-error" if hint else f"mc-{name}-error"
-        value = f' value="{html.escape(facts.school)}"' if name == "institution" else ""
-        out.append(f'<div class="mail-composer__field"><label for="mc-{name}">({number}) '
-                   f"{label_html(label, glosses, locale)}</label>"
-                   + (f'<span class="mail-composer__hint" id="mc-{name}-hint">{html.escape(hint)}</span>' if hint else "")
-                   + f'<input id="mc-{name}" name="{name}" type="text" required maxlength="{MAX_LENGTHS[name]}"'
-                   f' autocomplete="off" spellcheck="false" aria-describedby="{described}"{value}>'
-                   f'<span class="mail-composer__error" id="mc-{name}-error" role="alert" hidden></span></div>')
-    out.append(f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>')
-    for number, label in [(n, item.label) for n, item in enumerate(facts.items, 1) if n > len(FIELDS)]:
-        out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-attach-{number}" '
-                   f'name="attach-{number}" data-item="({number})"><label for="mc-attach-{number}">({number}) '
-                   f"{label_html(label, glosses, locale)}</label></div>")
-    out.append(f'<p class="mail-composer__note">{html.escape(words["no_attach"])}</p></fieldset>')
+    # The items in the e-mail's order: each text a box to type in, each run of attachments one set of tick boxes.
+    run: list[tuple[int, facts_module.MailItem]] = []
+    for number, item in enumerate(facts.items, 1):
+        if item.attachment:
+            run.append((number, item))
+            continue
+        if run:
+            out.append(attachments_html(run, locale, glosses, facts))
+            run = []
+        out.append(text_field_html(number, item, locale, glosses, lengths[field_name(number, item)]))
+    if run:
+        out.append(attachments_html(run, locale, glosses, facts))
     out.append(f'<div class="mail-composer__field"><label for="mc-problem">{html.escape(words["problem"])}</label>'
-               f'<textarea id="mc-problem" name="problem" rows="4" required maxlength="{MAX_LENGTHS["problem"]}"'
+               f'<textarea id="mc-problem" name="problem" rows="4" required maxlength="{lengths["problem"]}"'
                f' aria-describedby="mc-problem-error"></textarea>'
                f'<span class="mail-composer__error" id="mc-problem-error" role="alert" hidden></span></div>')
     out.append(f'<p class="mail-composer__actions"><a class="md-button md-button--primary" id="mc-open" '

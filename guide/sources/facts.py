@@ -3,8 +3,11 @@
 A page writes `{{ hotline-en }}` where it shows a fact, and `[words][name]` where it links one; this module turns
 the first into the fact in the page's language and gives every name its address (tel:, mailto:, https:), so what a
 page shows and what it dials or opens come from one value and can never disagree. The prefilled e-mail to CHSI
-(`[...][mail-to-chsi]`) is made here from its readable text. A page that types a fact itself is refused, with the
-name to write instead, so a changed number never leaves an old copy behind.
+(`[...][mail-to-chsi]`) is made here from its readable text, and so are the e-mail's items as pages show them: their
+count in the page's language ({{ mail-to-chsi-count }}: seven, 七项), the list, and which are attachments, all from
+the items of includes/facts.yml alone. Text facts (`texts:`, one value per language) show by name as the others.
+A page that types a fact itself is refused, with the name to write instead, so a changed number never leaves an
+old copy behind.
 
 Plain functions over the sources: the build (the hook functions at the end), `make check` and the tests all call
 the same ones.
@@ -17,6 +20,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import yaml
+
+from guide.sources import ui_labels
 
 FACTS_FILE = "includes/facts.yml"
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -34,14 +39,45 @@ class FactsError(Exception):
     """includes/facts.yml cannot be read; each line of the message names the file, the line and what to do."""
 
 
+LOCALES = ("zh", "en")
+# The e-mail's lists and counts, shown on the pages by name ({{ mail-to-chsi-count }}); see Facts.shown_mail.
+MAIL_NAMES = ("mail-to-chsi-count", "mail-to-chsi-items", "mail-to-chsi-items-inline", "mail-to-chsi-attachments")
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")
+CHINESE_DIGITS = "零一二三四五六七八九"
+# The lines of a list a name stands for are joined by a carriage return: Markdown reads it as a new line, while the
+# page keeps one line per source line, so every check after the expansion still names the page's own line numbers.
+LIST_LINE_BREAK = "\r"
+
+
+def english_number(n: int) -> str:
+    """7 -> seven: English words for the small numbers the pages count, digits beyond twelve."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def chinese_number(n: int) -> str:
+    """7 -> 七, 12 -> 十二, 20 -> 二十: Chinese numerals up to 99, digits beyond."""
+    if not 0 <= n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return CHINESE_DIGITS[ones]
+    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
 @dataclass(frozen=True)
 class MailItem:
-    label: str          # the Chinese label, as in includes/ui-labels.yml
-    english: str        # its English words in the e-mail
+    label: str                  # the Chinese label, as in includes/ui-labels.yml
+    english: str                # its English words in the e-mail
+    attachment: bool = False    # a file the student attaches (a tick box in the form), not a text they type
+    value: str = ""             # the answer every student gives, from a fact of this file (school): prefilled
+    note: dict[str, str] = field(default_factory=dict)   # locale -> what to write, shown after the item on pages
+    hint: dict[str, str] = field(default_factory=dict)   # locale -> the hint beside the item's box in the form
 
     @property
     def text(self) -> str:
-        return f"{self.label} {self.english}"
+        """The item's heading in the e-mail: label, English words, and the known answer in brackets."""
+        return f"{self.label} {self.english}" + (f" ({self.value})" if self.value else "")
 
 
 @dataclass
@@ -54,6 +90,14 @@ class Facts:
     items: list[MailItem]
     closing: str
     lines: dict[str, int] = field(default_factory=dict)   # name -> line in includes/facts.yml
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)   # name -> locale -> text shown on pages
+    # Label -> its English gloss (includes/ui-labels.yml): English pages list the items by their glossed labels.
+    glosses: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def attachments(self) -> list[int]:
+        """The numbers of the items that are attachments, (1) first."""
+        return [n for n, item in enumerate(self.items, 1) if item.attachment]
 
     # --- what pages link ------------------------------------------------------------------------------------------
 
@@ -64,8 +108,7 @@ class Facts:
 
     def mailto(self) -> str:
         """The e-mail to CHSI as a mailto: address, subject and body percent-encoded from their readable text."""
-        return (f"mailto:{self.service_email}?subject={quote(self.subject, safe='')}"
-                f"&body={quote(self.mail_body(), safe='')}")
+        return quote_mail(self.service_email, self.subject, self.mail_body().split("\r\n"))
 
     def references(self) -> dict[str, str]:
         """Every name a page may link as [words][name] -> its address."""
@@ -94,10 +137,72 @@ class Facts:
             return f"[{self.service_email}](<mailto:{self.service_email}>)"
         if name == "school":
             return self.school
+        if name in self.texts:
+            return self.texts[name][locale]
+        if name in MAIL_NAMES:
+            return self.shown_mail(name, locale)
         return None
 
     def names(self) -> list[str]:
-        return [*self.hotlines, "service-email", *self.addresses, "school"]
+        return [*self.hotlines, "service-email", *self.addresses, "school", *self.texts, *MAIL_NAMES]
+
+    # --- the e-mail's items on pages ------------------------------------------------------------------------------
+
+    def count(self, locale: str) -> str:
+        """How many items the e-mail has, as a page of `locale` writes it: seven, 七项."""
+        n = len(self.items)
+        return f"{chinese_number(n)}项" if locale == "zh" else english_number(n)
+
+    def numbers(self, numbers: list[int], locale: str) -> str:
+        """(5) to (7) for a run of three or more items, (2), (5) and (7) otherwise; (5) 至 (7), (2)、(5) 和 (7) in Chinese."""
+        if not numbers:
+            return ""
+        if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"({numbers[0]}) {'至' if locale == 'zh' else 'to'} ({numbers[-1]})"
+        written = [f"({n})" for n in numbers]
+        if len(written) == 1:
+            return written[0]
+        if locale == "zh":
+            return "、".join(written[:-1]) + " 和 " + written[-1]
+        return ", ".join(written[:-1]) + " and " + written[-1]
+
+    def shown_mail(self, name: str, locale: str, before: str = "") -> str:
+        """What a name of the e-mail's items stands for on a page of `locale`. `before`: the page above it, where a
+        label already glossed on an English page stands bare, as the pages' rules want."""
+        if name == "mail-to-chsi-count":
+            return self.count(locale)
+        if name == "mail-to-chsi-attachments":
+            return self.numbers(self.attachments, locale)
+        glossed = set() if locale == "zh" else {label for label in self.glosses if f"**{label}** (" in before}
+
+        def label(text: str) -> str:
+            """A label on an English page: in bold, with its gloss where the page first names it."""
+            if text not in self.glosses:
+                return text if not re.search(r"[\u4e00-\u9fff]", text) else f"**{text}**"
+            if text in glossed:
+                return f"**{text}**"
+            glossed.add(text)
+            return f"**{text}** ({self.glosses[text]})"
+
+        entries = []
+        for n, item in enumerate(self.items, 1):
+            answer = item.value or item.note.get(locale, "")
+            if locale == "zh":
+                heading = f"({n}) {item.label}" + (f" {item.english}" if name == "mail-to-chsi-items" else "")
+                entries.append(heading + (f"：{answer}" if answer else ""))
+            else:
+                heading = f"({n}) {label(item.label)}"
+                shown = label(answer) if item.value else answer
+                entries.append(heading + (f": {shown}" if shown else ""))
+        if name == "mail-to-chsi-items":
+            return LIST_LINE_BREAK.join(f"- [ ] {entry}" for entry in entries)
+        return ("，" if locale == "zh" else ", ").join(entries)
+
+
+def quote_mail(address: str, subject: str, lines: list[str]) -> str:
+    """A mailto: address with its subject and its body (lines joined by CRLF, RFC 6068) percent-encoded."""
+    body = "\r\n".join(lines)
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
 def international_digits(number: str) -> str:
@@ -187,6 +292,20 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
     hotlines = named("hotlines", "hotline-en", MAINLAND_NUMBER, "write it as dialled in the Chinese mainland, 0, "
                      "the area code, a hyphen and the number, like 010-12345678")
 
+    texts: dict[str, dict[str, str]] = {}
+    for name, (key, value) in _mapping(top.get("texts", (None, None))[1]).items():
+        at = f"{where}:{_line(key)}"
+        lines[name] = _line(key)
+        if not NAME.match(name):
+            problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like hotline-hours)")
+            continue
+        text = _per_language(value, at, name, problems)
+        if text is not None:
+            texts[name] = text
+    if "texts" in top and not isinstance(top["texts"][1], yaml.MappingNode) and _text(top["texts"][1]):
+        problems.append(f"{where}:{_line(top['texts'][0])}: texts holds one 'name: {{zh: 中文, en: English}}' "
+                        "line per fact")
+
     mail = _mapping(need("mail-to-chsi"))
     subject, closing, items = _text(mail.get("subject", (None, None))[1]), _text(mail.get("closing", (None, None))[1]), []
     if "mail-to-chsi" in top:
@@ -201,25 +320,80 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
             problems.append(f"{mail_at}: mail-to-chsi needs 'items:', one '- {{label: ..., english: ...}}' per item")
         else:
             for node in item_nodes.value:
-                entry = _mapping(node)
-                label, english = _text(entry.get("label", (None, None))[1]), _text(entry.get("english", (None, None))[1])
-                if not label or not english:
-                    problems.append(f"{where}:{_line(node)}: each item needs a label (Chinese) and its english words: "
-                                    "- {label: 姓名, english: Name}")
-                else:
-                    items.append(MailItem(label, english))
-    for name in set(addresses) & set(hotlines):
-        problems.append(f"{where}:{lines[name]}: the name '{name}' is used twice: give one of them another name")
+                item = _mail_item(node, where, school, problems)
+                if item is not None:
+                    items.append(item)
+    taken = {"school", "service-email", "mail-to-chsi", *MAIL_NAMES}
+    for name in [*addresses, *hotlines, *texts]:
+        if name in taken:
+            problems.append(f"{where}:{lines[name]}: the name '{name}' is used twice: give one of them another name")
+        taken.add(name)
     if problems:
         raise FactsError("\n".join(problems))
-    return Facts(school, addresses, hotlines, email, subject, items, closing, lines)
+    return Facts(school, addresses, hotlines, email, subject, items, closing, lines, texts)
+
+
+ITEM_KEYS = ("label", "english", "attachment", "value", "note", "hint")
+
+
+def _per_language(node: yaml.Node | None, at: str, what: str, problems: list[str]) -> dict[str, str] | None:
+    """{zh: ..., en: ...}, both written; None (and a problem) otherwise."""
+    entry = _mapping(node)
+    found = {locale: _text(entry.get(locale, (None, None))[1]) for locale in LOCALES}
+    if not isinstance(node, yaml.MappingNode) or not all(found.values()) or set(entry) - set(LOCALES):
+        problems.append(f"{at}: {what} needs its text in each language, and nothing else: {{zh: 中文, en: English}}")
+        return None
+    return found
+
+
+def _mail_item(node: yaml.Node, where: str, school: str, problems: list[str]) -> MailItem | None:
+    """One item of mail-to-chsi, or None with its problems added."""
+    at = f"{where}:{_line(node)}"
+    entry = _mapping(node)
+    label, english = _text(entry.get("label", (None, None))[1]), _text(entry.get("english", (None, None))[1])
+    if not label or not english:
+        problems.append(f"{at}: each item needs a label (Chinese) and its english words: "
+                        "- {label: 姓名, english: Name}")
+        return None
+    unknown = [key for key in entry if key not in ITEM_KEYS]
+    if unknown:
+        problems.append(f"{at}: item {label} has '{unknown[0]}:', which an item cannot have: use "
+                        + ", ".join(ITEM_KEYS))
+        return None
+    flag = _text(entry.get("attachment", (None, None))[1]) or "false"
+    if flag not in ("true", "false"):
+        problems.append(f"{at}: item {label} has 'attachment: {flag}': write 'attachment: true' for a file the "
+                        "student attaches, or leave it out for a text they type")
+        return None
+    value = _text(entry.get("value", (None, None))[1])
+    if value and value != "school":
+        problems.append(f"{at}: item {label} has 'value: {value}': the only answer known for every student is "
+                        "'value: school'; leave value out otherwise")
+        return None
+    found = {}
+    for key in ("note", "hint"):
+        if key in entry:
+            text = _per_language(entry[key][1], at, f"the {key} of item {label}", problems)
+            if text is None:
+                return None
+            found[key] = text
+    attachment = flag == "true"
+    if attachment and (value or "hint" in found):
+        problems.append(f"{at}: item {label} is an attachment, which the student ticks: it takes no value or hint")
+        return None
+    return MailItem(label, english, attachment, school if value else "", found.get("note", {}), found.get("hint", {}))
 
 
 def load_facts(root: Path) -> Facts:
+    """The facts of root's includes/facts.yml, with the glosses of its label table (for the e-mail's items)."""
     path = root / FACTS_FILE
     if not path.is_file():
         raise FactsError(f"{FACTS_FILE} is missing: it holds the numbers, addresses and e-mail every page shows")
-    return parse_facts(path.read_text(encoding="utf-8"))
+    facts = parse_facts(path.read_text(encoding="utf-8"))
+    table = root / ui_labels.TABLE_FILE
+    if table.is_file():  # the table's own reader: a mistake there is named with its file and line (PluginError)
+        facts.glosses = ui_labels.load_labels(table)
+    return facts
 
 
 # --- pages -----------------------------------------------------------------------------------------------------------
@@ -247,8 +421,10 @@ def expand(markdown: str, facts: Facts, locale: str, src: str, first_line: int =
             out.append(line)
             continue
 
-        def fill(m: re.Match[str], number: int = number) -> str:
+        def fill(m: re.Match[str], number: int = number, line: str = line) -> str:
             name = m.group(1)
+            if name in MAIL_NAMES:  # a list glosses only the labels the page has not glossed above it
+                return facts.shown_mail(name, locale, "\n".join(out) + line[:m.start()])
             value = facts.shown(name, locale)
             if value is not None:
                 return value

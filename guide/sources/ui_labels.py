@@ -42,6 +42,15 @@ HELP_ON_LINE = re.compile(r"\{\{\s*hotline-[\w-]+\s*\}\}|\]\[hotline-[\w-]+\]|\]
 # Besides labels, the table holds the student's words for search, on a label or under this top-level key
 # (guide/outputs/search_synonyms.py).
 SEARCH_KEY = "search"
+# How Chinese pages mark a label (its `mark:`): 【**label**】, “**label**”, or plain text (guide/checks/label_marks.py).
+MARKS = ("brackets", "quotes", "plain")
+# Chinese search keeps each label a student might type whole: jieba, which segments the Chinese index at build time,
+# learns every label of at most SEARCH_WORD_LENGTH characters that it can hold as one word (no space or punctuation,
+# which the index's separator splits on anyway). A longer label is a sentence or a phrase: kept whole, its words
+# (居民身份证 in 中国大陆地区用户推荐设置居民身份证) could no longer be found.
+JIEBA_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+SEARCH_WORD_LENGTH = 5
+JIEBA_FREQUENCY = 1000  # as the hand-kept words of includes/jieba-user-dict.txt
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,7 @@ class Label:
     source: str
     line: int
     copy: bool = False  # a text the student must enter or choose: pages give it a copy button (guide/rendering/copy_buttons.py)
+    mark: str = ""      # how Chinese pages mark it: brackets, quotes or plain (guide/checks/label_marks.py); "" not yet
 
 
 def _line_of(lines: list[str], label: object) -> int:
@@ -85,18 +95,37 @@ def load_table(path: Path) -> dict[str, Label]:
         if source not in SOURCES:
             raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
                               "office's guide names it, else 'source: assumption'")
-        unknown = sorted(set(entry) - {"gloss", "source", "copy", SEARCH_KEY})
+        unknown = sorted(set(entry) - {"gloss", "source", "mark", "copy", SEARCH_KEY})
         if unknown:
             raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
-                              "(expected gloss, source, and optionally copy, search)")
+                              "(expected gloss, source, mark, and optionally copy, search)")
+        mark = entry.get("mark", "")
+        if mark not in ("", *MARKS):
+            raise PluginError(f"{path}:{line}: label {label!r}: mark is {mark!r}; write 'mark: brackets' (what the "
+                              "student reads), 'mark: quotes' (what the student selects or types) or 'mark: plain' "
+                              "(a name or a term)")
         copy = entry.get("copy", False)
         if not isinstance(copy, bool):
             raise PluginError(f"{path}:{line}: label {label!r}: copy is {copy!r}; write 'copy: true' for a text the "
                               "student must enter or choose (it gets a copy button), or leave it out")
         if not CJK.search(label):
             raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
-        table[label] = Label(gloss, source, line, copy)
+        table[label] = Label(gloss, source, line, copy, mark)
     return table
+
+
+def search_words(table: dict[str, Label]) -> list[str]:
+    """The labels Chinese search must keep whole: each short one jieba can hold as a word."""
+    return [label for label in table if len(label) <= SEARCH_WORD_LENGTH and JIEBA_WORD.fullmatch(label)]
+
+
+def teach_search(table: dict[str, Label], add_word) -> list[str]:
+    """Give the segmenter (jieba.add_word) every label as a word, so a label needs no line of its own in
+    includes/jieba-user-dict.txt; the words given."""
+    words = search_words(table)
+    for word in words:
+        add_word(word, JIEBA_FREQUENCY)
+    return words
 
 
 def load_labels(path: Path) -> dict[str, str]:

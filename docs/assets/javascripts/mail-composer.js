@@ -12,7 +12,9 @@
     var form = document.getElementById("mail-composer");
     if (!form) return;
     var config = JSON.parse(form.getAttribute("data-config"));
-    var fields = ["name", "passport", "account", "institution"];
+    // The items to type, by the name of their box (item-1 ...); the attachments are boxes to tick (attach-5 ...).
+    var fields = config.items.filter(function (item) { return !item.attachment; })
+      .map(function (item) { return item.name; });
     var open = document.getElementById("mc-open");
     var copy = document.getElementById("mc-copy");
     var status = document.getElementById("mc-status");
@@ -23,12 +25,14 @@
       return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
     }
 
-    // The e-mail, line by line: each item in the office's guide's order and words, then the student's value.
+    // The e-mail, line by line: each item in the office's guide's order and words, then the student's value; an
+    // attachment says it is attached only once the student has ticked it.
     function lines() {
       var out = [];
-      config.items.forEach(function (item, index) {
-        var value = index < fields.length ? input(fields[index]).value.trim() : config.attachment;
-        out.push(item + ": " + value);
+      config.items.forEach(function (item) {
+        var box = input(item.name);
+        var value = item.attachment ? (box.checked ? config.attachment : "") : box.value.trim();
+        out.push(item.text + ": " + value);
       });
       out.push("");
       out.push(config.problem + ": " + input("problem").value.trim());
