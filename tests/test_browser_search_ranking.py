@@ -13,9 +13,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import site_sources
 import yaml
+from fixture_site import SITE
 
 ROOT = Path(__file__).resolve().parent.parent
-STUDENT_QUERIES_FILE = ROOT / "includes" / "search-queries.yml"
+STUDENT_QUERIES_FILE = SITE / "includes" / "search-queries.yml"
 
 pytestmark = pytest.mark.browser
 

@@ -1,14 +1,14 @@
 """includes/facts.yml: each fact written once; pages name it, the build shows and links it, typed copies fail."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from project_facts import FACTS, ROOT, facts_module
+from fixture_site import SITE, copy_site
+from project_facts import FACTS, facts_module
 
 PAGE = "docs/x.en.md"
 
@@ -88,7 +88,7 @@ def test_a_broken_facts_file_is_named(text: str, message: str) -> None:
 
 
 def test_each_mistake_in_a_value_names_its_line() -> None:
-    text = (ROOT / facts_module.FACTS_FILE).read_text(encoding="utf-8")
+    text = (SITE / facts_module.FACTS_FILE).read_text(encoding="utf-8")
     number = FACTS.hotlines["hotline-en"]
     bad = text.replace(f"hotline-en: {number}", "hotline-en: +86 10 1234 5678", 1)
     bad = bad.replace(f"service-email: {FACTS.service_email}", "service-email: kefu at chsi", 1)
@@ -101,12 +101,7 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
 
 def copy_project(tmp_path: Path) -> Path:
     """The sources a build reads, copied, so a test can edit them as the office would."""
-    dest = tmp_path / "project"
-    for part in ("docs", "includes", "guide", "overrides", "scripts"):
-        shutil.copytree(ROOT / part, dest / part)
-    for name in ("mkdocs.yml", "redirects.yml", "published-links.yml"):
-        shutil.copy2(ROOT / name, dest / name)
-    return dest
+    return copy_site(tmp_path / "project")
 
 
 def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
@@ -120,7 +115,7 @@ def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path
                           cwd=project, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     pages = [p for p in (tmp_path / "site").rglob("*.html") if "12345678" in p.read_text(encoding="utf-8")]
-    users = [p for p in (ROOT / "docs").glob("*.md") if "{{ hotline-en }}" in p.read_text(encoding="utf-8")]
+    users = [p for p in (SITE / "docs").glob("*.md") if "{{ hotline-en }}" in p.read_text(encoding="utf-8")]
     assert len(pages) >= len(users) > 0
     old_digits = old.split("-")[1]
     stale = [str(p) for p in (tmp_path / "site").rglob("*.html")

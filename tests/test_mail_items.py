@@ -9,13 +9,14 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from project_facts import FACTS, ROOT, facts_module
+from fixture_site import SITE
+from project_facts import FACTS, facts_module
 
 from guide.checks import mail_items
 from guide.rendering import mail_composer
 from guide.sources import ui_labels
 
-LABELS = ui_labels.load_labels(ROOT / ui_labels.TABLE_FILE)
+LABELS = ui_labels.load_labels(SITE / ui_labels.TABLE_FILE)
 
 
 def test_every_item_of_the_real_email_has_a_glossed_label() -> None:

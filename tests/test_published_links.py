@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
+from fixture_site import SITE
+from published_support import REGISTRY, ROOTS, pl, site_with_pdfs
 
 DATA = Path(__file__).parent / "data"
 FILE_LINKS = [link for link in pl.published_links(REGISTRY, ROOTS) if link.path.endswith(".pdf")]
@@ -81,5 +82,5 @@ def test_page_paths_must_be_folders(path: str) -> None:
     ],
 )
 def test_site_url_follows_mkdocs_yml_and_site_url(env: dict[str, str], expected: str) -> None:
-    config = pl.load_mkdocs_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), env)
+    config = pl.load_mkdocs_config((SITE / "mkdocs.yml").read_text(encoding="utf-8"), env)
     assert pl.site_url_of(config) == expected

@@ -11,6 +11,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE, copy_site
+
 from guide.sources import screens
 
 DATA = ROOT / "tests" / "data" / "screens"
@@ -84,10 +86,9 @@ def test_reference_names_match_without_case_as_on_the_pages() -> None:
 
 def test_a_wrong_label_fails_the_real_build_naming_file_and_line(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules", "__pycache__"))
+    copy_site(project)
     table = project / "includes" / "screens.yml"
-    link = screens.load_screens(ROOT)[0].link  # a page the real file lists, with a label the table has not
+    link = screens.load_screens(SITE)[0].link  # a page the real file lists, with a label the table has not
     table.write_text(f"- link: {link}\n  labels:\n    - 简易注册\n", encoding="utf-8")
     number = 3
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],

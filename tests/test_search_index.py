@@ -10,6 +10,8 @@ import site_sources
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+from fixture_site import SITE
+
 from guide.sources import ui_labels
 
 
@@ -67,7 +69,7 @@ def test_a_pasted_chinese_label_finds_the_english_explanation(built_site: Path) 
     page = site_sources.current("verify-identity/")  # followed through redirects.yml after a rename
     assert any(h.startswith(page) for h in hits), (
         f"searching 未通过 in English finds {sorted(hits)}, not /en/{page}: keep **未通过** (Not passed) on "
-        f"{site_sources.docs_file(page, 'en').relative_to(ROOT)}")
+        f"{site_sources.docs_file(page, 'en').relative_to(SITE)}")
 
 
 def test_english_pages_point_search_at_the_english_index(built_site: Path) -> None:
@@ -94,7 +96,7 @@ def split_terms(found: set[str], labels: list[str], separator: re.Pattern[str]) 
 
 def test_every_short_label_is_one_search_word(built_site: Path) -> None:
     index = load(built_site, "")
-    labels = list(ui_labels.load_labels(ROOT / "includes" / "ui-labels.yml"))
+    labels = list(ui_labels.load_labels(SITE / "includes" / "ui-labels.yml"))
     assert split_terms(tokens(index), labels, re.compile(index["config"]["separator"])) == []
 
 
@@ -133,7 +135,7 @@ def test_a_new_label_becomes_one_word_for_jieba_without_a_line_of_its_own(tmp_pa
 
 
 def test_the_hand_kept_dictionary_is_the_one_the_search_plugin_reads() -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config = yaml.safe_load((SITE / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert search["jieba_dict_user"] == "includes/jieba-user-dict.txt"
-    assert (ROOT / search["jieba_dict_user"]).is_file()
+    assert (SITE / search["jieba_dict_user"]).is_file()

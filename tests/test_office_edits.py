@@ -1,0 +1,141 @@
+"""The office's ordinary edits, made on a copy of the tests' site as README.md's recipes say: each passes `make check`
+and the strict build with no test edited, and each wrong edit is refused by `make check`, naming the file and line.
+
+`make check`'s static stages run here in-process (guide/checks/__main__.py): content, parity, copy lint, budgets
+and the content rules. The rendered stage (phone screens in Chromium) and the pictures have tests of their own.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from fixture_site import copy_site
+from office_edits import add_page_pair, add_question, most_linked_page, rename_page
+
+from guide.checks import __main__ as make_check
+
+STATIC_STAGES = [stage for stage in make_check.STATIC if stage is not make_check.pictures_stage]
+
+
+def check(project: Path) -> list[str]:
+    return [problem for stage in STATIC_STAGES for problem in stage(project).problems]
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, check=False)
+
+
+def passes(project: Path, site: Path) -> Path:
+    """make check's static stages find nothing and the strict build passes; the built site."""
+    assert check(project) == []
+    proc = build(project, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return site
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer holds {old!r}: the recipe's anchor moved"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append_under(path: Path, key_line: str, new_line: str) -> None:
+    """Insert new_line right after the first line that starts with key_line (a YAML key's line)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith(key_line))
+    lines.insert(at + 1, new_line + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_site(tmp_path / "project")
+
+
+def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_count(project: Path,
+                                                                                   tmp_path: Path) -> None:
+    """README "Change the e-mail to CHSI": one line under mail-to-chsi's items, one label line."""
+    facts = project / "includes" / "facts.yml"
+    text = facts.read_text(encoding="utf-8")
+    last_item = re.search(r"^  items:\n(?:    - .*\n(?:       .*\n)*)+", text, re.MULTILINE)
+    facts.write_text(text[:last_item.end()] + "    - {label: 学号, english: Student ID number}\n"
+                     + text[last_item.end():], encoding="utf-8")
+    with (project / "includes" / "ui-labels.yml").open("a", encoding="utf-8") as table:
+        table.write("学号: {gloss: Student ID number, source: quoted, mark: plain}\n")
+    site = passes(project, tmp_path / "site")
+
+    english = (site / "en" / "locked-out" / "index.html").read_text(encoding="utf-8")
+    chinese = (site / "locked-out" / "index.html").read_text(encoding="utf-8")
+    box = re.search(r'<input id="mc-item-8"[^>]*>', english)
+    assert box and 'type="text"' in box.group(0), "the eighth item is a text box, not an attachment to tick"
+    body = unquote(re.search(r'href="(mailto:[^"]+\?subject=[^"]+)"', english).group(1))
+    assert "(8) 学号 Student ID number: " in body and "学号 Student ID number: 见附件" not in body
+    assert "eight items" in english and "seven items" not in english
+    assert "八项" in chinese and "七项" not in chinese
+    for page in ("contact", "troubleshooting", "checklist"):
+        assert "eight" in (site / "en" / page / "index.html").read_text(encoding="utf-8"), page
+
+
+def test_the_hotlines_hours_as_a_fact_answer_a_content_question(project: Path, tmp_path: Path) -> None:
+    """README "Add a new kind of fact", then "Answer a question": the question's row goes, and with it its guard."""
+    replace(project / "includes" / "facts.yml", "texts: {}",
+            'texts:\n  hotline-hours: {zh: "9:00-17:00（北京时间）", en: "9:00-17:00 (UTC+8)"}')
+    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
+            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer {{ hotline-hours }}.\n")
+    replace(project / "docs" / "contact.zh.md", "- 英文服务 {{ hotline-en }}\n",
+            "- 英文服务 {{ hotline-en }}\n\n服务时间：{{ hotline-hours }}。\n")
+    questions = project / "CONTENT-QUESTIONS.md"
+    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
+    questions.write_text("".join(line for line in lines if not line.startswith("| 7 |")), encoding="utf-8")
+    site = passes(project, tmp_path / "site")
+    assert "The hotlines answer 9:00-17:00 (UTC+8)." in (site / "en" / "contact" / "index.html").read_text("utf-8")
+    assert "服务时间：9:00-17:00（北京时间）。" in (site / "contact" / "index.html").read_text("utf-8")
+
+
+def test_hours_typed_while_the_question_is_open_are_refused(project: Path) -> None:
+    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
+            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer 9:00-17:00 (UTC+8).\n")
+    problems = check(project)
+    assert any(p.startswith("docs/contact.en.md:") and "UTC+8" in p for p in problems), problems
+
+
+def test_a_new_troubleshooting_symptom(project: Path, tmp_path: Path) -> None:
+    add_question(project)
+    site = passes(project, tmp_path / "site")
+    assert 'id="page-does-not-open"' in (site / "en" / "troubleshooting" / "index.html").read_text("utf-8")
+
+
+def test_a_renamed_page_with_its_redirect_line(project: Path, tmp_path: Path) -> None:
+    old = most_linked_page(project)
+    rename_page(project, old, f"{old}-renamed")
+    site = passes(project, tmp_path / "site")
+    assert "redirect page made from redirects.yml" in (site / "en" / old / "index.html").read_text("utf-8")
+    assert (site / "en" / f"{old}-renamed" / "index.html").is_file()
+
+
+def test_a_new_page_pair_with_its_nav_entry(project: Path, tmp_path: Path) -> None:
+    add_page_pair(project, "keep-your-details")
+    site = passes(project, tmp_path / "site")
+    assert 'id="where-to-keep-them"' in (site / "en" / "keep-your-details" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("page", "old", "new", "says"), [
+    ("contact.en.md", "- English service: {{ hotline-en }}", "- English service: 010-12345678",
+     "includes/facts.yml"),
+    ("register.en.md", "**立即注册** (Register now)", "**立即注册**", "立即注册"),
+], ids=["a-typed-number", "a-label-without-its-gloss"])
+def test_a_wrong_edit_is_refused_naming_file_and_line(project: Path, page: str, old: str, new: str,
+                                                      says: str) -> None:
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = check(project)
+    assert any(p.startswith(f"docs/{page}:{line}:") and says in p for p in problems), problems
