@@ -139,3 +139,13 @@ def test_a_wrong_edit_is_refused_naming_file_and_line(project: Path, page: str, 
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     problems = check(project)
     assert any(p.startswith(f"docs/{page}:{line}:") and says in p for p in problems), problems
+
+
+def test_the_renamed_checklist_still_prints_on_its_own_page(project: Path, tmp_path: Path) -> None:
+    """The PDFs follow a rename of the checklist through its redirect line: it stays its own one-page PDF."""
+    rename_page(project, "checklist", "printable-checklist")
+    site = passes(project, tmp_path / "site")
+    proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "chsi-checklist-en.pdf  1 page" in proc.stdout

@@ -102,7 +102,7 @@ def rules_stage(root: Path) -> Stage:
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
     problems = rendered.run(root, say=say)
     return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
-                           "addresses in the built site)")
+                           "addresses in the built site; the PDFs)")
 
 
 # Two checks that word the same problem differently: a page missing in one language (content's page pairs, and

@@ -5,7 +5,8 @@ last check: docs/, includes/, overrides/, mkdocs.yml, redirects.yml, published-l
 that builds and measures it. Then:
 - each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most budgets.PAGE_SCREENS screens
   tall, and no wider than the screen;
-- every address of published-links.yml, down to its #anchor, is served by the built site (published).
+- every address of published-links.yml, down to its #anchor, is served by the built site (published);
+- the PDFs export as make build exports them: the checklist on one A4 page, each guide small enough to e-mail (paper).
 The results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a moment.
 A build that fails is reported as the build's own lines.
 """
@@ -20,7 +21,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.checks import phone_pages, published
+from guide.checks import paper, phone_pages, published
 from guide.sources import published_links as pl
 
 CACHE = Path(".cache") / "check-site"
@@ -83,7 +84,7 @@ def measure(root: Path, site: Path) -> list[str]:
     except phone_pages.BrowserUnavailable as err:
         return [f"pages not measured: {err}"]
     return (phone_pages.height_problems(measured) + phone_pages.width_problems(measured)
-            + published.dead_problems(root, site))
+            + published.dead_problems(root, site) + paper.paper_problems(root, site))
 
 
 def run(root: Path, cache: Path | None = None, say: Callable[[str], object] = print) -> list[str]:

@@ -1,6 +1,8 @@
 """Read what the export needs from the BUILT site: languages, nav order, page articles and page metadata."""
 from __future__ import annotations
 
+import posixpath
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +19,10 @@ class Language:
 
 # mkdocs-static-i18n: the default language at the root, the others under /<locale>/ (mkdocs.yml).
 LANGUAGES = (Language("zh", ""), Language("en", "en/"))
-# Pages that are not chapters of the guide: the checklist is its own one-page PDF.
-NOT_IN_GUIDE = frozenset({"checklist/"})
+# The checklist is its own one-page PDF, not a chapter of the guide. Its first address: after a rename, the redirect
+# page that redirects.yml leaves there leads to it (current_slug).
+CHECKLIST = "checklist/"
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=(?P<url>[^"#]*)')
 
 
 @dataclass
@@ -90,7 +94,19 @@ def read_page(site: Path, language: Language, slug: str) -> Page:
     )
 
 
+def current_slug(site: Path, language: Language, slug: str) -> str:
+    """Where a page lives now: its address, or where the redirect pages of renames lead from it (a few hops)."""
+    for _hop in range(5):
+        path = page_path(site, language, slug)
+        moved = REFRESH.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+        if moved is None:
+            return slug
+        slug = posixpath.normpath(posixpath.join(slug, moved["url"])).removeprefix("./") + "/"
+    return slug
+
+
 def guide_pages(site: Path, language: Language) -> list[Page]:
-    """Every chapter of the guide in one language, in nav order."""
+    """Every chapter of the guide in one language, in nav order (the checklist has a PDF of its own)."""
     home = parse_html(page_path(site, language, ""))
-    return [read_page(site, language, slug) for slug in nav_slugs(home) if slug not in NOT_IN_GUIDE]
+    checklist = current_slug(site, language, CHECKLIST)
+    return [read_page(site, language, slug) for slug in nav_slugs(home) if slug != checklist]

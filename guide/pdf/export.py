@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.pdf.builtsite import LANGUAGES, Language, guide_pages, page_path, read_page
+from guide.pdf.builtsite import CHECKLIST, LANGUAGES, Language, current_slug, guide_pages, page_path, read_page
 from guide.pdf.compose import DocInfo, checklist_document, guide_document
 from guide.pdf.fonts import (
     NEEDED,
@@ -109,7 +109,7 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str,
                    qr_svg=svg)
     sheets = [site / s for s in STYLESHEETS]
     results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide, named)]
-    checklist = read_page(site, language, "checklist/")
+    checklist = read_page(site, language, current_slug(site, language, CHECKLIST))
     checklist_info = DocInfo(**{**info.__dict__, "title": f"{checklist.title} · {home.title}"})
     results.append(render_pdf(checklist_document(checklist, language, checklist_info, root), site, sheets,
                               files.checklist, named))
