@@ -255,7 +255,10 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
             elif path == "/published.png" and marking.picture_path.is_file():
                 self._send(200, marking.picture_path.read_bytes(), "image/png")
             elif path == "/state":
-                self._json(200, marking.state())
+                try:
+                    self._json(200, marking.state())
+                except SpecError as exc:  # the spec was edited by hand into something it cannot read
+                    self._json(400, {"error": f"{exc}: correct it, or delete it to start again, then reload"})
             else:
                 self._send(404, b"not found", "text/plain")
 
