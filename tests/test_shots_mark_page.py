@@ -213,7 +213,7 @@ def test_the_spec_keeps_one_comment_block_however_often_it_is_saved(served: tupl
 
 
 def test_a_new_original_starts_without_the_old_marks_and_offers_them(new_page, served: tuple[str, Path]) -> None:
-    url, root = served
+    _url, root = served
     mark_picture.Marking(root, "demo-01-form").save(good_marks([[560, 57], [560, 157]]))
     original = root / "shots" / "originals" / "demo-01-form.png"
     with Image.open(original) as img:  # another screenshot of the same form: the rows lower down
