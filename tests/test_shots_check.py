@@ -108,3 +108,15 @@ def test_a_legend_that_does_not_match_the_markers_is_a_problem(project: Path,
     shots(project, capsys)
     code, out = check(project, capsys)
     assert code == 1 and f"{page}:3: legend: form.png has markers 1-2, the legend is numbered 1" in out, out
+
+
+def test_a_published_picture_without_a_spec_is_a_problem(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = write_spec(project, [[30, 47], [30, 167]], [])
+    write_page(project, spec, STEPS)
+    shots(project, capsys)
+    assert check(project, capsys)[0] == 0
+    shutil.copy(project / "docs" / "images" / "form.png", project / "docs" / "images" / "old-form.png")
+    code, out = check(project, capsys)
+    assert code == 1 and (f"{project / 'docs' / 'images' / 'old-form.png'}: (file): no spec shots/old-form.yml makes "
+                          "this picture: delete it, or bring it in with `make mark-picture` (a screenshot) or a spec "
+                          "(a drawing)") in out, out

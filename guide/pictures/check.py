@@ -133,6 +133,11 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
         notes += report.notes
     if specs and docs.is_dir():
         problems += annotate.check_legends(docs, specs)
+    named = {spec.name for spec in specs}
+    for picture in sorted(out.glob("*.png")) if out.is_dir() else []:
+        if picture.stem not in named and not (root / "shots" / f"{picture.stem}.yml").is_file():
+            problems.append(f"{picture}: (file): no spec shots/{picture.stem}.yml makes this picture: delete it, or "
+                            "bring it in with `make mark-picture` (a screenshot) or a spec (a drawing)")
     return problems, notes
 
 
