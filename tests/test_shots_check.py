@@ -120,3 +120,19 @@ def test_a_published_picture_without_a_spec_is_a_problem(project: Path, capsys: 
     assert code == 1 and (f"{project / 'docs' / 'images' / 'old-form.png'}: (file): no spec shots/old-form.yml makes "
                           "this picture: delete it, or bring it in with `make mark-picture` (a screenshot) or a spec "
                           "(a drawing)") in out, out
+
+
+def test_make_shots_writes_no_screenshot_in_which_ocr_reads_personal_data(project: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    original = project / "shots" / "originals" / "form.png"
+    with Image.open(original) as img:
+        shown = img.convert("RGB")
+    ImageDraw.Draw(shown).text((210, 30), "13800138000", fill="black", font=ImageFont.truetype(CJK, 24))
+    shown.save(original)  # a phone number the spec's black-out (lower down) does not cover
+    spec = write_spec(project, [[30, 47], [30, 167]], [])
+    write_page(project, spec, STEPS)
+    code, out = shots(project, capsys)
+    assert code == 1
+    assert any(line.startswith(f"{spec.path}: redact: OCR reads a phone-like number, “138…”") for line in out), out
+    assert not any("13800138000" in line for line in out)
+    assert not (project / "docs" / "images" / "form.png").exists()
