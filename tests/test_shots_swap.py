@@ -91,7 +91,8 @@ def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project:
         text = re.sub(r"[\s.@_\-+|:]", "", " ".join(ln.text for ln in shot_ocr.read_lines(project / path)).lower())
         assert [what for what, value in FAKE_DATA.items() if value in text] == [], path
 
-    shutil.move(project / "shots" / "originals", project / "kept-elsewhere")  # as in a fresh clone
+    original = project / "shots" / "originals" / f"{NAME}.png"
+    shutil.move(original, project / "kept-elsewhere.png")  # as in a fresh clone: the folder, without the original
     try:
         inner = run(project, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x",
                     *[f"tests/{name}" for name in INNER], "tests/test_ui_labels.py::"
@@ -99,7 +100,7 @@ def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project:
         assert inner.returncode == 0, inner.stdout[-3000:]
         assert run(project, sys.executable, "-m", "guide.pictures.check").returncode == 0
     finally:
-        shutil.move(project / "kept-elsewhere", project / "shots" / "originals")
+        shutil.move(project / "kept-elsewhere.png", original)
 
 
 def test_and_back_to_the_drawing(project: Path) -> None:

@@ -134,7 +134,7 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
     if specs and docs.is_dir():
         problems += annotate.check_legends(docs, specs)
     named = {spec.name for spec in specs}
-    for picture in sorted(out.glob("*.png")) if out.is_dir() else []:
+    for picture in sorted(out.glob("*.png")) if specs and out.is_dir() else []:  # a project that makes pictures
         if picture.stem not in named and not (root / "shots" / f"{picture.stem}.yml").is_file():
             problems.append(f"{picture}: (file): no spec shots/{picture.stem}.yml makes this picture: delete it, or "
                             "bring it in with `make mark-picture` (a screenshot) or a spec (a drawing)")
