@@ -21,7 +21,7 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A scratch repository with this project's .gitignore and the files the check reads quoted text from."""
-    for name in (".gitignore", "includes/facts.yml", "includes/ui-labels.yml"):
+    for name in (".gitignore", "shots/originals/.gitignore", "includes/facts.yml", "includes/ui-labels.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     git(tmp_path, "init", "-q")
@@ -49,11 +49,24 @@ def test_an_original_added_by_force_is_named(repo: Path, capsys: pytest.CaptureF
                           "run `git rm --cached shots/originals/register-01-form.png`")
 
 
-def test_an_original_is_kept_out_by_gitignore(repo: Path) -> None:
+def test_an_original_is_kept_out_by_gitignore(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     picture_with(repo / "shots" / "originals" / "x.jpg", "anything")
+    (repo / "shots" / "originals" / "notes.txt").write_text("anything", encoding="utf-8")
     git(repo, "add", "-A")
     listed = subprocess.run(["git", "-C", str(repo), "ls-files"], capture_output=True, text=True, check=True).stdout
-    assert "originals" not in listed and ".gitignore" in listed
+    # the folder comes with a clone by its own .gitignore, and nothing else in it is taken
+    assert [p for p in listed.split() if "originals" in p] == ["shots/originals/.gitignore"]
+    assert check_pictures.main(["--root", str(repo), "--no-ocr"]) == 0, capsys.readouterr().out
+
+
+def test_a_clone_has_the_originals_folder_and_nothing_in_it() -> None:
+    """git takes the folder's .gitignore (so a clone has the folder) and would take no original put there."""
+    def git_out(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
+
+    assert git_out("ls-files", "shots/originals").stdout.split() == ["shots/originals/.gitignore"]
+    for name in ("register-01-form.png", "shot.JPG", "sub/x.png"):
+        assert git_out("check-ignore", "-q", "--no-index", f"shots/originals/{name}").returncode == 0, name
 
 
 @OCR

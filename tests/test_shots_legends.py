@@ -5,9 +5,8 @@ import datetime
 from pathlib import Path
 
 import pytest
-import site_sources
 from PIL import Image
-from shots_support import IMAGES, ROOT, SPECS, annotate_shots, shot_spec, shot_truth
+from shots_support import DOCS, IMAGES, SPECS, annotate_shots, shot_spec, shot_truth
 
 COUNTS = {"a.png": 2}
 IMG = "[![Alt](images/a.png){ loading=lazy width=340 }](images/a.png)"
@@ -34,16 +33,11 @@ def test_legend_problems(text: str, problem: str | None) -> None:
 
 
 def test_pages_under_docs_have_matching_legends() -> None:
-    assert annotate_shots.check_legends(ROOT / "docs", SPECS) == []
+    assert annotate_shots.check_legends(DOCS, SPECS) == []
 
 
-# Where each picture belongs (issue 3): both languages of these pages show it.
-PLACES = {
-    "register-01-form.png": "register",
-    "verify-identity-01-method-3.png": "verify-identity",
-    "verify-identity-02-not-passed.png": "verify-identity",
-    "change-name-01-account.png": "change-name",
-}
+# Where each picture of the fixture project is shown: both languages of its page.
+PLACES = {"form.png": "form", "plain.png": "form"}
 SPEC_OF = {f"{s.name}.png": s for s in SPECS}
 KINDS = shot_truth.load_kinds()
 
@@ -51,8 +45,7 @@ KINDS = shot_truth.load_kinds()
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("image", sorted(PLACES))
 def test_picture_is_in_its_page_with_caption_and_full_size_link(image: str, lang: str) -> None:
-    # A page renamed since (with its line in redirects.yml) is followed to its new file.
-    page = site_sources.docs_file(PLACES[image] + "/", lang)
+    page = DOCS / f"{PLACES[image]}.{lang}.md"
     text = page.read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines()]
     at = [i for i, line in enumerate(lines) if f"(images/{image})" in line]
@@ -68,7 +61,7 @@ def test_picture_is_in_its_page_with_caption_and_full_size_link(image: str, lang
 def test_pages_say_what_kind_of_picture_it_is_and_give_its_size(spec: shot_spec.Spec) -> None:
     with Image.open(IMAGES / f"{spec.name}.png") as img:
         size = img.size
-    places = shot_truth.uses(ROOT / "docs", f"{spec.name}.png")
+    places = shot_truth.uses(DOCS, f"{spec.name}.png")
     assert places
     assert shot_truth.page_problems(spec, size, places, KINDS) == []
 

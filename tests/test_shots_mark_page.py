@@ -122,3 +122,114 @@ def test_a_missing_original_is_one_line_naming_the_folder(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert err == (f"mark_picture: {tmp_path / 'shots' / 'originals'}: (file): no register-01-form.png or "
                    "register-01-form.jpg here: save the screenshot there first\n")
+
+
+def open_page(new_page, url: str):
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.wait_for_function("document.getElementById('picture').complete && document.getElementById('taken').value")
+    return page, page.locator("#overlay").bounding_box()
+
+
+def drag(page, stage: dict, start: tuple[int, int], end: tuple[int, int]) -> None:
+    stage = page.locator("#overlay").bounding_box()  # a message above the picture moves it down
+    page.mouse.move(stage["x"] + start[0], stage["y"] + start[1])
+    page.mouse.down()
+    page.mouse.move(stage["x"] + end[0], stage["y"] + end[1], steps=5)
+    page.mouse.up()
+
+
+def saved_error(page) -> str:
+    page.click("#save")
+    page.wait_for_function("document.getElementById('message').className === 'error'", timeout=60_000)
+    return page.text_content("#message")
+
+
+def nothing_written(root: Path) -> bool:
+    images = root / "docs" / "images"
+    return not (root / "shots" / "demo-01-form.yml").exists() and not (images.exists() and any(images.iterdir()))
+
+
+def test_save_refuses_no_black_out_and_a_result_ocr_reads_personal_data_in(new_page, served: tuple[str, Path]) -> None:
+    url, root = served
+    page, stage = open_page(new_page, url)
+    page.check("input[value=marker]")
+    page.mouse.click(stage["x"] + 560, stage["y"] + 57)
+    assert saved_error(page).startswith("There is no black-out.")
+    assert nothing_written(root)
+    page.check("#nothing")  # the office says nothing personal is shown, but the phone number and name are
+    message = saved_error(page)
+    assert message.startswith("OCR still reads personal data in the result: ") and "Nothing was saved." in message
+    assert "13800138000" not in message and "EXAMPLE STUDENT" not in message
+    assert nothing_written(root)
+    page.uncheck("#nothing")
+    page.check("input[value=redact]")
+    drag(page, stage, PHONE_BOX[:2], PHONE_BOX[2:])  # the name is still there
+    assert "a Latin name" in saved_error(page)
+    assert nothing_written(root)
+
+
+def good_marks(markers: list[list[int]]) -> dict:
+    return {"taken": "2026-12-06", "redact": [list(PHONE_BOX), list(NAME_BOX)], "markers": markers, "shows": [],
+            "nothing_personal": False}
+
+
+def test_a_reload_shows_the_last_save_and_a_marker_moves_or_goes_alone(new_page, served: tuple[str, Path]) -> None:
+    url, root = served
+    page, stage = open_page(new_page, url)
+    assert page.locator("#markers li").count() == 0
+    marking = mark_picture.Marking(root, "demo-01-form")  # saved elsewhere (another tab) after the server started
+    marking.save(good_marks([[560, 57], [560, 157], [560, 250]]))
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('#markers li').length === 3")
+    assert page.locator("#redacts li").count() == 2
+
+    page.check("input[value=marker]")
+    drag(page, stage, (560, 157), (500, 200))  # marker 2 moves and keeps its number
+    texts = page.locator("#markers li").all_text_contents()
+    assert [t.split(" Remove")[0] for t in texts] == ["at 560, 57", "at 500, 200", "at 560, 250"]
+    page.locator("#markers li").nth(0).locator("button").click()  # marker 1 goes: 2 and 3 become 1 and 2
+    texts = page.locator("#markers li").all_text_contents()
+    assert [t.split(" Remove")[0] for t in texts] == ["at 500, 200", "at 560, 250"]
+    page.click("#save")
+    page.wait_for_function("document.getElementById('message').textContent.startsWith('Saved')", timeout=60_000)
+    data = yaml.safe_load((root / "shots" / "demo-01-form.yml").read_text(encoding="utf-8"))
+    assert data["markers"] == [[500, 200], [560, 250]]
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('#markers li').length === 2")
+
+
+def test_the_spec_keeps_one_comment_block_however_often_it_is_saved(served: tuple[str, Path]) -> None:
+    _, root = served
+    spec = root / "shots" / "demo-01-form.yml"
+    mark_picture.Marking(root, "demo-01-form").save(good_marks([[560, 57]]))
+    first = spec.read_text(encoding="utf-8")
+    spec.write_text("# The office's own note about this picture.\n" + first.split("\n", 1)[1], encoding="utf-8")
+    for _ in range(2):
+        mark_picture.Marking(root, "demo-01-form").save(good_marks([[560, 57]]))
+    text = spec.read_text(encoding="utf-8")
+    assert text.startswith("# The office's own note about this picture.\n# Marked with `make mark-picture")
+    assert text.count("# Marked with") == 1 and text.count("The office's own note") == 1
+
+
+def test_a_new_original_starts_without_the_old_marks_and_offers_them(new_page, served: tuple[str, Path]) -> None:
+    _url, root = served
+    mark_picture.Marking(root, "demo-01-form").save(good_marks([[560, 57], [560, 157]]))
+    original = root / "shots" / "originals" / "demo-01-form.png"
+    with Image.open(original) as img:  # another screenshot of the same form: the rows lower down
+        moved = Image.new("RGB", img.size, "white")
+        moved.paste(img.crop((0, 0, img.width, img.height - 40)), (0, 40))
+    moved.save(original)
+    marking = mark_picture.Marking(root, "demo-01-form")
+    state = marking.state()
+    assert state["redact"] == [] and state["markers"] == []
+    assert state["earlier"]["markers"] == [[560, 57], [560, 157]]
+    server, new_url = mark_picture.start(marking)
+    try:
+        page, _ = open_page(new_page, new_url)
+        assert page.locator("#markers li").count() == 0 and page.is_visible("#earlier")
+        page.click("#use-earlier")
+        assert page.locator("#markers li").count() == 2 and page.locator("#redacts li").count() == 2
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -54,8 +54,15 @@ def follow_the_pages(project: Path, spec: shot_spec.Spec, size: tuple[int, int])
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("swap") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", "site", "site.*", ".git", ".cache", "node_modules", "__pycache__", ".pytest_cache", "originals"))
+    skip = shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache", "node_modules", "__pycache__",
+                                  ".pytest_cache")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        if Path(folder).name == "originals":  # as a clone has it: the folder and its .gitignore, no original
+            return {n for n in names if n != ".gitignore"}
+        return set(skip(folder, names))
+
+    shutil.copytree(ROOT, project, ignore=ignore)
     run(project, "git", "init", "-q")
     return project
 
@@ -68,19 +75,24 @@ def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project:
     spec = shot_spec.load_spec(project / "shots" / f"{NAME}.yml")
     assert spec.kind == "screenshot"
     follow_the_pages(project, spec, (marking.image.width, marking.image.height))
-    assert run(project, sys.executable, "-m", "guide.pictures.annotate", "--check").returncode == 0
+    for args in ([], ["--check"]):  # make shots, then as make test checks it
+        proc = run(project, sys.executable, "-m", "guide.pictures.annotate", *args)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run(project, sys.executable, "-m", "guide.pictures.check")  # make check's picture check
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
     assert run(project, "git", "add", "-A").returncode == 0
     tracked = run(project, "git", "ls-files").stdout.split("\n")
-    assert not [p for p in tracked if "originals" in p]
+    assert [p for p in tracked if "originals" in p] == ["shots/originals/.gitignore"]
     ignored = run(project, "git", "status", "--porcelain", "--ignored").stdout
-    assert "!! shots/originals/" in ignored
+    assert f"!! shots/originals/{NAME}.png" in ignored and "shots/originals/.gitignore" in tracked
     pictures = [p for p in tracked if p.endswith(".png")]
     for path in pictures:
         text = re.sub(r"[\s.@_\-+|:]", "", " ".join(ln.text for ln in shot_ocr.read_lines(project / path)).lower())
         assert [what for what, value in FAKE_DATA.items() if value in text] == [], path
 
-    shutil.move(project / "shots" / "originals", project / "kept-elsewhere")  # as in a fresh clone
+    original = project / "shots" / "originals" / f"{NAME}.png"
+    shutil.move(original, project / "kept-elsewhere.png")  # as in a fresh clone: the folder, without the original
     try:
         inner = run(project, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x",
                     *[f"tests/{name}" for name in INNER], "tests/test_ui_labels.py::"
@@ -88,7 +100,7 @@ def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project:
         assert inner.returncode == 0, inner.stdout[-3000:]
         assert run(project, sys.executable, "-m", "guide.pictures.check").returncode == 0
     finally:
-        shutil.move(project / "kept-elsewhere", project / "shots" / "originals")
+        shutil.move(project / "kept-elsewhere.png", original)
 
 
 def test_and_back_to_the_drawing(project: Path) -> None:

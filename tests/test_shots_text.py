@@ -6,10 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from shots_support import FIXTURES, SHOTS, SPECS, annotate_shots, capture_shots_main, shot_spec, shot_text
+from shots_support import FIXTURES, SHOTS, annotate_shots, capture_shots_main, shot_spec, shot_text
 
 QUOTED = shot_text.quoted_labels()
-DRAWINGS = [s for s in SPECS if s.kind == "drawing"]  # a screenshot shows what CHSI shows: truth.py
+# The tests' own copies of drawing specs, over the captures of the drawn pages in shots/raw/ (a screenshot shows
+# what CHSI shows: truth.py).
+DRAWINGS = [shot_spec.Spec(**{**spec.__dict__, "path": SHOTS / f"{raw}.yml", "raw": raw, "name": raw})
+            for spec, raw in ((shot_spec.load_spec(FIXTURES / "register-drawing.yml"), "register-01-form"),
+                              (shot_spec.load_spec(FIXTURES / "not-passed-drawing.yml"), "verify-identity-02-not-passed"))]
 BROWSER = [pytest.mark.browser,
            pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
 
@@ -61,8 +65,8 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every spec captured again from its page, as `make capture` would."""
     work = tmp_path_factory.mktemp("fresh")
     shutil.copytree(SHOTS / "pages", work / "pages")
-    for spec in DRAWINGS:
-        shutil.copy(spec.path, work / spec.path.name)
+    for spec, fixture in zip(DRAWINGS, ("register-drawing.yml", "not-passed-drawing.yml"), strict=True):
+        shutil.copy(FIXTURES / fixture, work / spec.path.name)
     assert capture_shots_main([str(work / s.path.name) for s in DRAWINGS]) == 0
     return work
 

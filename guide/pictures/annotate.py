@@ -43,6 +43,7 @@ from guide.pictures.spec import (
 from guide.pictures.text import quoted_labels, text_problems
 
 ROOT = Path(__file__).resolve().parents[2]
+CACHE = ".cache/check-pictures"  # OCR readings by the picture's hash, shared with check.py (make check)
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*images/([\w.-]+\.png)\)")
 ITEM_RE = re.compile(r"^(\d+)\.\s+\S")
 
@@ -109,18 +110,88 @@ def committed_problems(spec: Spec, path: Path) -> list[str]:
     return problems
 
 
-def truth_problems(spec: Spec, png: bytes, docs: Path) -> list[str]:
+def truth_problems(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache | None = None) -> list[str]:
     """What the pages say about the picture (caption, alt text, size), and for a screenshot what OCR reads in it."""
+    return truth_judgement(spec, png, docs, cache).problems
+
+
+def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache | None = None,
+                    root: Path | None = None) -> shot_truth.Judgement:
+    """truth_problems, with the notes of labels that rest on the office's tick; OCR readings kept in `cache`."""
+    cache = cache or shot_ocr.Cache(None)
+    includes = (root or ROOT) / "includes"
+    includes = includes if includes.is_dir() else ROOT / "includes"  # a scratch project without includes/
     with Image.open(io.BytesIO(png)) as img:
         img.load()
-        places = shot_truth.uses(docs, f"{spec.name}.png")
-        problems = shot_truth.page_problems(spec, img.size, places, shot_truth.load_kinds())
-        if spec.kind == "screenshot":
-            lines = shot_ocr.read_lines(img)
-            lay = screenshot_layout(spec, img.size)
-            problems += shot_truth.screenshot_problems(spec, lines, places, shot_truth.load_labels(), lay.diameter,
-                                                         img)
-    return problems
+        size = img.size
+    places = shot_truth.uses(docs, f"{spec.name}.png")
+    problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(includes / "picture-kinds.yml"))
+    if spec.kind != "screenshot":
+        return shot_truth.Judgement(problems, [])
+    lay = screenshot_layout(spec, size)
+    found = shot_truth.judge_screenshot(spec, cache.lines(png), places,
+                                        shot_truth.load_labels(includes / "ui-labels.yml"), lay.diameter,
+                                        lambda y0, y1: cache.band(png, y0, y1))
+    return shot_truth.Judgement(problems + found.problems, found.notes)
+
+
+def personal_data_problems(root: Path, cache: shot_ocr.Cache, rendered: Sequence[Rendered]) -> list[str]:
+    """A screenshot rendered from its original is read for personal data, as `make check` reads committed pictures,
+    before it may be written: a black-out that misses something keeps it out of docs/images/."""
+    from guide.pictures.check import quoted  # check.py judges pictures with this module
+
+    digits, words = quoted(root)
+    return [f"{r.spec.path}: redact: OCR reads {f.what}, {f.masked()}, at {f.box.x0},{f.box.y0}-{f.box.x1},{f.box.y1}"
+            f" of the rendered picture: black it out (make mark-picture NAME={r.spec.name}); nothing was written"
+            for r in rendered for f in shot_ocr.personal_data(cache.lines(r.png), digits, words)]
+
+
+@dataclass
+class Report:
+    """What `make shots` finds: the pictures rendered from their sources, those kept (a screenshot without its
+    original here), the problems (each one line naming the file) and the notes (not problems)."""
+
+    rendered: list[Rendered]
+    kept: list[Spec]
+    problems: list[str]
+    notes: list[str]
+
+
+def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, check: bool,
+          root: Path = ROOT) -> Report:
+    """Render every spec and judge it as `make shots` does: budgets, a drawing's text, caption, alt text and size in
+    the pages, a screenshot's labels and markers by OCR, a kept screenshot against its spec; with check, also every
+    published picture that differs from what its sources render. Legends are checked_legends'. Raises SpecError
+    (bad spec, missing capture) and OcrUnavailable."""
+    rendered, kept = [], []
+    for s in specs:
+        try:
+            rendered.append(render_spec(s))
+        except OriginalMissing:
+            kept.append(s)
+    quoted = quoted_labels(root / "includes" / "ui-labels.yml")
+    problems = [p for r in rendered for p in budget_problems(r)]
+    problems += [p for r in rendered if r.spec.kind == "drawing" for p in text_problems(r.spec, r.runs, r.layout, quoted)]
+    problems += personal_data_problems(root, cache, [r for r in rendered if r.spec.kind == "screenshot"])
+    notes: list[str] = []
+    for r in rendered:
+        found = truth_judgement(r.spec, r.png, docs, cache, root)
+        problems += found.problems
+        notes += found.notes
+    for s in kept:
+        target = out / f"{s.name}.png"
+        missing = committed_problems(s, target)
+        problems += missing
+        if not missing:
+            found = truth_judgement(s, target.read_bytes(), docs, cache, root)
+            problems += found.problems
+            notes += found.notes
+    if check:
+        for r in rendered:
+            target = out / r.filename
+            if not (target.is_file() and target.read_bytes() == r.png):
+                problems.append(f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)")
+    return Report(rendered, kept, problems, notes)
 
 
 def marker_counts(specs: Sequence[Spec]) -> dict[str, int]:
@@ -193,40 +264,30 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(line)
             print(f"{len(problems)} legend problem(s) in {args.docs}")
             return 1 if problems else 0
-        rendered, kept = [], []
-        for s in specs:
-            try:
-                rendered.append(render_spec(s))
-            except OriginalMissing:
-                kept.append(s)
     except SpecError as exc:
         print(exc, file=sys.stderr)
         return 2
-    quoted = quoted_labels()
-    problems = [p for r in rendered for p in budget_problems(r)]
-    problems += [p for r in rendered if r.spec.kind == "drawing" for p in text_problems(r.spec, r.runs, r.layout, quoted)]
     try:
-        for r in rendered:
-            problems += truth_problems(r.spec, r.png, args.docs)
-        for s in kept:
-            target = args.out / f"{s.name}.png"
-            found = committed_problems(s, target)
-            problems += found or truth_problems(s, target.read_bytes(), args.docs)
-            print(f"kept {target}: its original {s.original_path} is not on this machine")
+        report = judge(specs, args.out, args.docs, shot_ocr.Cache(ROOT / CACHE), args.check)
+    except SpecError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except shot_ocr.OcrUnavailable as exc:
         print(f"annotate_shots: {exc}", file=sys.stderr)
         return 2
+    rendered, kept, problems = report.rendered, report.kept, report.problems
+    for s in kept:
+        print(f"kept {args.out / f'{s.name}.png'}: its original {s.original_path} is not on this machine")
     for r in rendered:
         target = args.out / r.filename
-        if any(p.startswith(f"{r.spec.path}:") for p in problems):
+        if args.check or any(p.startswith(f"{r.spec.path}:") for p in problems):
             continue
-        same = target.is_file() and target.read_bytes() == r.png
-        if args.check and not same:
-            problems.append(f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)")
-        elif not args.check and not same:
+        if not (target.is_file() and target.read_bytes() == r.png):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(r.png)
             print(f"wrote {target} ({r.layout.size[0]}x{r.layout.size[1]}, {len(r.png)} bytes)")
+    for line in report.notes:
+        print(line)
     for line in problems:
         print(line)
     print(f"{len(rendered) + len(kept)} picture(s), {len(problems)} problem(s)")

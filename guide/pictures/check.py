@@ -14,8 +14,6 @@ and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels). Exit 0 clean, 1 pro
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import re
 import subprocess
 import sys
@@ -26,7 +24,6 @@ from pathlib import Path
 import yaml
 
 from guide.pictures import ocr as shot_ocr
-from guide.pictures.spec import Box
 
 ROOT = Path(__file__).resolve().parents[2]
 from guide.sources import facts as facts_module
@@ -34,6 +31,7 @@ from guide.sources import facts as facts_module
 # OCR readings by the hash of the picture's bytes (git-ignored, like all of .cache/).
 CACHE = ".cache/check-pictures"
 ORIGINALS = "shots/originals/"
+KEEP = ORIGINALS + ".gitignore"  # keeps the folder in a clone; git takes nothing else from it
 PICTURE = re.compile(r"\.(png|jpe?g|gif|webp|bmp|tiff?|heic|avif)$", re.IGNORECASE)
 
 
@@ -52,11 +50,11 @@ def tracking_problems(root: Path) -> list[str]:
     """Files git tracks or has staged that must stay on this machine."""
     problems = []
     for path in git_files(root):
-        if path.startswith(ORIGINALS):
+        if path.startswith(ORIGINALS) and path != KEEP:
             problems.append(f"{path}: an original screenshot is in git: run `git rm --cached {path}` before you "
                             "commit (if it was already committed, its data is in the history: tell a developer)")
     for path in git_files(root, "--cached", "--ignored", "--exclude-standard"):
-        if not path.startswith(ORIGINALS):
+        if not path.startswith(ORIGINALS) or path == KEEP:
             problems.append(f"{path}: .gitignore keeps this file out of the repository, but git tracks it: "
                             f"run `git rm --cached {path}`")
     return problems
@@ -79,24 +77,13 @@ def quoted(root: Path) -> tuple[list[str], list[str]]:
 
 
 def read_lines_cached(root: Path, picture: Path) -> list[shot_ocr.Line]:
-    """What OCR reads in a picture, kept in .cache/check-pictures/ under the hash of the picture's bytes: reading ten
-    pictures takes half a minute, and they rarely change. The check itself runs on every call, so a change to the
-    numbers and words the guide quotes applies at once; a changed picture has another hash and is read again."""
-    digest = hashlib.sha256(picture.read_bytes()).hexdigest()
-    cached = root / CACHE / f"{digest}.json"
-    if cached.is_file():
-        try:
-            return [shot_ocr.Line(row["text"], Box(*row["box"]), row["sure"])
-                    for row in json.loads(cached.read_text(encoding="utf-8"))]
-        except (ValueError, KeyError, TypeError):
-            pass  # a damaged entry is read again
-    lines = shot_ocr.read_lines(picture)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    part = cached.with_suffix(".tmp")
-    part.write_text(json.dumps([{"text": line.text, "box": [line.box.x0, line.box.y0, line.box.x1, line.box.y1],
-                                 "sure": line.sure} for line in lines], ensure_ascii=False), encoding="utf-8")
-    part.replace(cached)
-    return lines
+    """What OCR reads in a picture, kept in .cache/check-pictures/ under the hash of the picture's bytes (ocr.Cache).
+    The check itself runs on every call, so a change to the numbers and words the guide quotes applies at once."""
+    return cache(root).lines(picture.read_bytes())
+
+
+def cache(root: Path) -> shot_ocr.Cache:
+    return shot_ocr.Cache(root / CACHE)
 
 
 def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
@@ -121,6 +108,39 @@ def pictures(root: Path) -> list[str]:
     return sorted(set(tracked) | set(published))
 
 
+def shots_findings(root: Path) -> tuple[list[str], list[str]]:
+    """What `make shots` would report for shots/*.yml, judged as it judges (annotate.judge, with the same OCR cache),
+    and whether each published picture is what its sources render; with the page legends. Problems and notes."""
+    from guide.pictures import annotate
+    from guide.pictures.spec import SpecError, load_spec, shown
+
+    problems: list[str] = []
+    notes: list[str] = []
+    specs = []
+    for path in sorted((root / "shots").glob("*.yml")):
+        try:
+            specs.append(load_spec(shown(path)))
+        except SpecError as exc:
+            problems.append(f"{exc} (then run `make shots`)")
+    docs, out = shown(root / "docs"), shown(root / "docs" / "images")
+    for spec in specs:
+        try:
+            report = annotate.judge([spec], out, docs, cache(root), check=True, root=root)
+        except SpecError as exc:
+            problems.append(f"{exc} (then run `make shots`)")
+            continue
+        problems += report.problems
+        notes += report.notes
+    if specs and docs.is_dir():
+        problems += annotate.check_legends(docs, specs)
+    named = {spec.name for spec in specs}
+    for picture in sorted(out.glob("*.png")) if specs and out.is_dir() else []:  # a project that makes pictures
+        if picture.stem not in named and not (root / "shots" / f"{picture.stem}.yml").is_file():
+            problems.append(f"{picture}: (file): no spec shots/{picture.stem}.yml makes this picture: delete it, or "
+                            "bring it in with `make mark-picture` (a screenshot) or a spec (a drawing)")
+    return problems, notes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Fail if an original screenshot or readable personal data is in "
                                                  "the repository.")
@@ -130,17 +150,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         problems = tracking_problems(args.root)
         checked = pictures(args.root)
+        notes: list[str] = []
         if not args.no_ocr:
             problems += ocr_problems(args.root, [p for p in checked if not p.startswith(ORIGINALS)])
+            found, notes = shots_findings(args.root)
+            problems += found
     except NotARepository as exc:
         print(f"check_pictures: {args.root} is not a git repository ({exc})", file=sys.stderr)
         return 2
     except shot_ocr.OcrUnavailable as exc:
         print(f"check_pictures: {exc}", file=sys.stderr)
         return 2
-    for line in problems:
+    for line in notes + problems:
         print(line)
-    read = "tracking only" if args.no_ocr else "read by OCR"
+    read = "tracking only" if args.no_ocr else "read by OCR, and judged against their specs and pages as `make shots` does"
     print(f"pictures: {len(checked)} checked ({read}), {len(problems)} problem(s)")
     return 1 if problems else 0
 

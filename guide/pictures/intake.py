@@ -7,6 +7,7 @@ ever written as a fresh PNG (shot_draw.encode_png): nothing of the original file
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -58,6 +59,12 @@ def open_original(path: Path, where: Path | str, width: int | None = None) -> Im
         height = max(1, round(clean.height * target / clean.width))
         clean = clean.resize((target, height), Image.Resampling.LANCZOS)
     return clean
+
+
+def fingerprint(path: Path) -> str:
+    """A short mark of an original's bytes: the marking page tells by it that a new original replaced the one the
+    spec's black-outs were made on. (16 hex digits of SHA-256: nothing of the picture can be read back from it.)"""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def screenshot_original(spec: Spec) -> Image.Image:

@@ -5,14 +5,14 @@
 
 It serves one small page on 127.0.0.1 only (nothing leaves this machine) and prints its address. Save writes the
 spec (kind: screenshot, the day taken, the black-outs and markers in the picture's own pixels, the labels OCR reads
-in it) and the published picture, each to a temporary file first and then into place; the original stays in
-shots/originals/, which git ignores. Exit 0 when stopped with Ctrl+C, 2 when the original is missing or unreadable.
+in it and those the office ticked) and the published picture, each to a temporary file first and then into place;
+the picture only once OCR reads no personal data in it, and never without a black-out unless the office ticked that
+nothing personal is shown. The original stays in shots/originals/, which git ignores. Exit 0 when stopped with Ctrl+C, 2 when the original is missing or unreadable.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
-import io
 import json
 import os
 import secrets
@@ -28,19 +28,26 @@ import yaml
 from PIL import Image, ImageDraw, ImageOps
 
 from guide.pictures import annotate as annotate_shots
+from guide.pictures import check as check_pictures
 from guide.pictures import ocr as shot_ocr
 from guide.pictures import truth as shot_truth
 from guide.pictures.draw import REDACT, encode_png
-from guide.pictures.intake import find_original, open_original
+from guide.pictures.intake import find_original, fingerprint, open_original
 from guide.pictures.spec import MAX_WIDTH, Box, Spec, SpecError, load_spec, marker_diameter, parse_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = Path(__file__).with_name("mark.html")
+MARKED = "# Marked with `make mark-picture NAME="  # the first line of the comment block the page writes
 HEADER = "X-Mark-Picture"  # a header a web page elsewhere cannot send here without the browser asking first
 
 
+class Refused(Exception):
+    """Save refused, nothing written: str() says why and what to do."""
+
+
 class Marking:
-    """One screenshot being marked: its original, made upright and scaled, and where its files go."""
+    """One screenshot being marked: its original, made upright and scaled, and where its files go. The spec on disk
+    is read again on every request, so a reload shows the last save."""
 
     def __init__(self, root: Path, name: str) -> None:
         self.root, self.name = root, name
@@ -51,10 +58,11 @@ class Marking:
             raise SpecError(root / "shots" / "originals", "(file)",
                             f"no {name}.png or {name}.jpg here: save the screenshot there first")
         self.original = original
-        self.previous = self._previous_spec()
-        self.width = self._width()
+        self.fingerprint = fingerprint(original)
+        self.width = self._width(self._previous_spec())
         self.image = open_original(original, original, self.width)
         self.token = secrets.token_urlsafe(16)
+        self.cache = shot_ocr.Cache(root / check_pictures.CACHE)
 
     def _previous_spec(self) -> Spec | None:
         if not self.spec_path.is_file():
@@ -62,10 +70,19 @@ class Marking:
         spec = load_spec(self.spec_path)
         return spec if spec.kind == "screenshot" else None
 
-    def _width(self) -> int:
+    def previous(self) -> tuple[Spec | None, bool]:
+        """The spec as saved last, and whether its marks were made on this original (its fingerprint; a spec
+        without one, on an original of the same file name)."""
+        prev = self._previous_spec()
+        if prev is None:
+            return None, False
+        same = prev.fingerprint == self.fingerprint if prev.fingerprint else prev.original == self.original.name
+        return prev, same
+
+    def _width(self, prev: Spec | None) -> int:
         """The spec's width, else the width the page shows the picture at, else the original's (at most 960)."""
-        if self.previous and self.previous.width:
-            return self.previous.width
+        if prev and prev.width:
+            return prev.width
         for use in shot_truth.uses(self.root / "docs", f"{self.name}.png"):
             if use.attrs.get("width", "").isdigit():
                 return min(int(use.attrs["width"]), MAX_WIDTH)
@@ -74,8 +91,9 @@ class Marking:
 
     def taken(self) -> str:
         """The day the screenshot was taken: the spec's, else the camera's (EXIF), else the file's date."""
-        if self.previous and self.previous.taken:
-            return self.previous.taken
+        prev, same = self.previous()
+        if prev and same and prev.taken:
+            return prev.taken
         with Image.open(self.original) as img:
             exif = img.getexif()
             stamp = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)  # DateTimeOriginal, DateTime
@@ -84,30 +102,37 @@ class Marking:
         return datetime.date.fromtimestamp(self.original.stat().st_mtime).isoformat()
 
     def state(self) -> dict[str, Any]:
-        prev = self.previous
+        """What the page starts from: the last save's marks when they were made on this original; when they were
+        made on another, none, and the earlier marks offered apart (`earlier`)."""
+        prev, same = self.previous()
+        marks = {"redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes] if prev else [],
+                 "markers": [list(m.at or ()) for m in prev.markers] if prev else [],
+                 "shows": list(prev.shows) if prev else [],
+                 "nothing_personal": bool(prev and not prev.redact_boxes)}
+        empty = {"redact": [], "markers": [], "shows": [], "nothing_personal": False}
         return {"name": self.name, "width": self.image.width, "height": self.image.height,
                 "diameter": marker_diameter(self.image.width), "taken": self.taken(),
-                "original": self.original.name,
-                "redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes] if prev else [],
-                "markers": [list(m.at or ()) for m in prev.markers] if prev else [],
-                "labels": shot_truth.load_labels(), "shows": list(prev.shows) if prev else []}
+                "original": self.original.name, "labels": shot_truth.load_labels(),
+                **(marks if same else empty), "earlier": marks if prev and not same else None}
 
     def spec_text(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> str:
-        """The spec as YAML: the comment lines of the spec it replaces, then the marks."""
+        """The spec as YAML: the office's comment lines of the spec it replaces (not the block written here, which
+        is written again), then the marks."""
         head = []
         if self.spec_path.is_file():
             for line in self.spec_path.read_text(encoding="utf-8").splitlines():
-                if not line.startswith("#"):
+                if not line.startswith("#") or line.startswith(MARKED):
                     break
                 head.append(line)
         head = head or [f"# {self.name}: a screenshot of CHSI."]
         body = [
-            "# Marked with `make mark-picture NAME=" + self.name + "`: black-outs are [left, top, right, bottom] and",
+            f"{MARKED}{self.name}`: black-outs are [left, top, right, bottom] and",
             "# markers [x, y] (numbered in this order), in the published picture's pixels. The original is",
-            f"# shots/originals/{self.original.name}, which git never tracks.",
+            f"# shots/originals/{self.original.name}, which git never tracks; fingerprint tells it from another.",
             "kind: screenshot",
             f"taken: {marks['taken']}",
             f"original: {self.original.name}",
+            f"fingerprint: {json.dumps(self.fingerprint)}",
             f"width: {self.image.width}",
             "redact:" + ("" if marks["redact"] else " []"),
             *[f"  - {json.dumps([int(v) for v in b])}" for b in marks["redact"]],
@@ -140,20 +165,38 @@ class Marking:
         return full
 
     def save(self, marks: dict[str, Any]) -> dict[str, Any]:
-        """Write the spec and the published picture; say what the pages still need."""
+        """Write the spec and the published picture; say what the pages still need. Refused, with nothing written,
+        when there is no black-out and the office did not tick "nothing personal is shown", and when OCR reads
+        personal data in the result (as `make check` reads it): the picture is written to a temporary file beside
+        its place, read there, and only then moved into place."""
+        if not marks["redact"] and not marks["nothing_personal"]:
+            raise Refused("There is no black-out. Drag a box over everything personal (name, passport and phone "
+                          "numbers, e-mail, account name, codes, the status bar); if the screenshot shows nothing "
+                          "personal at all, tick “Nothing personal is shown”. Nothing was saved.")
         png = self.render(marks)
-        with Image.open(io.BytesIO(png)) as img:
-            img.load()
-            lines = shot_ocr.read_lines(img) + shot_ocr.read_lines(self.full_size(marks))
         labels = shot_truth.load_labels()
-        read = set(shot_truth.labels_shown(lines, labels))
+        read = set(shot_truth.labels_shown(self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks)), labels))
         shows = [label for label in labels if label in read or label in marks["shows"]]  # OCR's, and the office's
         spec, text = self.spec_from(marks, shows)
-        _write(self.spec_path, text.encode("utf-8"))
-        _write(self.picture_path, png)
-        problems = annotate_shots.truth_problems(spec, png, self.root / "docs")
+        self.picture_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=self.picture_path.parent, prefix=f".{self.picture_path.name}.", suffix=".tmp")
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(png)
+            digits, words = check_pictures.quoted(self.root)
+            found = shot_ocr.personal_data(check_pictures.read_lines_cached(self.root, tmp), digits, words)
+            if found:
+                raise Refused("OCR still reads personal data in the result: " + "; ".join(
+                    f"{f.what}, {f.masked()}, at left {f.box.x0}, top {f.box.y0}" for f in found)
+                    + ". Black it out and save again. Nothing was saved.")
+            _write(self.spec_path, text.encode("utf-8"))
+            os.replace(tmp, self.picture_path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        judged = annotate_shots.truth_judgement(spec, png, self.root / "docs", self.cache, self.root)
         return {"wrote": [str(self.spec_path.relative_to(self.root)), str(self.picture_path.relative_to(self.root))],
-                "problems": problems, "shows": shows}
+                "problems": judged.problems, "notes": judged.notes, "shows": shows}
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -177,7 +220,7 @@ def _marks(body: bytes) -> dict[str, Any]:
     datetime.date.fromisoformat(taken)  # the date field gives YYYY-MM-DD; anything else is refused
     shows = [s for s in data.get("shows") or [] if isinstance(s, str)]
     return {"taken": taken, "redact": list(data.get("redact") or []), "markers": list(data.get("markers") or []),
-            "shows": shows}
+            "shows": shows, "nothing_personal": data.get("nothing_personal") is True}
 
 
 def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
@@ -212,7 +255,10 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
             elif path == "/published.png" and marking.picture_path.is_file():
                 self._send(200, marking.picture_path.read_bytes(), "image/png")
             elif path == "/state":
-                self._json(200, marking.state())
+                try:
+                    self._json(200, marking.state())
+                except SpecError as exc:  # the spec was edited by hand into something it cannot read
+                    self._json(400, {"error": f"{exc}: correct it, or delete it to start again, then reload"})
             else:
                 self._send(404, b"not found", "text/plain")
 
@@ -231,6 +277,8 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
                     self._send(404, b"not found", "text/plain")
             except SpecError as exc:
                 self._json(400, {"error": str(exc).split(": ", 1)[-1]})
+            except Refused as exc:
+                self._json(400, {"error": str(exc)})
             except (ValueError, TypeError) as exc:
                 self._json(400, {"error": f"the page sent something unexpected ({exc}): reload it"})
             except shot_ocr.OcrUnavailable as exc:

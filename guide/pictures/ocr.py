@@ -8,11 +8,15 @@ finding too much.
 """
 from __future__ import annotations
 
+import hashlib
+import io
+import itertools
+import json
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +28,19 @@ from guide.pictures.spec import Box
 TESSERACT = "tesseract"
 SURE = 70  # tesseract's confidence (0-100) in a word; its readings of Chinese glyphs as capitals score far lower
 SCALES = (1, 2)  # small screen text reads better at twice the size, some pictures only at their own
+GROUP_GAP = 0.6  # a gap between words wider than this share of the text's height sets a label apart
 
 
 class OcrUnavailable(Exception):
     """tesseract is not installed (make test and make shots install it)."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word tesseract read (a Chinese word may be one character), with its box in the picture's pixels."""
+
+    text: str
+    box: Box
 
 
 @dataclass(frozen=True)
@@ -37,10 +50,29 @@ class Line:
     text: str
     box: Box
     sure: str | None = None  # only the words tesseract is confident of (None: all of them)
+    words: tuple[Word, ...] = ()  # with their boxes (none: the line is one word)
 
     @property
     def confident(self) -> str:
         return self.text if self.sure is None else self.sure
+
+    def groups(self) -> list[Line]:
+        """The line cut where its words stand apart: a gap wider than GROUP_GAP of the text's height between two
+        words. Inside a sentence or a label the characters follow each other closely; between a label and the field,
+        button or text beside it there is room. (Punctuation, such as the * of a required field, counts for nothing
+        when a group is compared with a label: squeeze.)"""
+        words = self.words or (Word(self.text, self.box),)
+        out: list[list[Word]] = [[words[0]]]
+        for prev, word in itertools.pairwise(words):
+            h = max(prev.box.y1 - prev.box.y0, word.box.y1 - word.box.y0)
+            if word.box.x0 - prev.box.x1 > GROUP_GAP * h:
+                out.append([word])
+            else:
+                out[-1].append(word)
+        return [Line(" ".join(w.text for w in group),
+                     Box(min(w.box.x0 for w in group), min(w.box.y0 for w in group),
+                         max(w.box.x1 for w in group), max(w.box.y1 for w in group)), None, tuple(group))
+                for group in out]
 
 
 def available() -> bool:
@@ -69,6 +101,10 @@ def _without_marks(img: Image.Image) -> Image.Image:
     return rgb
 
 
+def _words(line: Line) -> tuple[Word, ...]:
+    return line.words or (Word(line.text, line.box),)
+
+
 def _rows(lines: list[Line]) -> list[Line]:
     """Lines on the same row with at most about a character between them, joined: tesseract's sparse mode often
     splits a label (短信 | 验证码), and a number grouped with spaces."""
@@ -80,7 +116,8 @@ def _rows(lines: list[Line]) -> list[Line]:
             same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
             if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
                 box = Box(prev.box.x0, min(prev.box.y0, line.box.y0), line.box.x1, max(prev.box.y1, line.box.y1))
-                out[i] = Line(f"{prev.text} {line.text}", box, f"{prev.confident} {line.confident}".strip())
+                out[i] = Line(f"{prev.text} {line.text}", box, f"{prev.confident} {line.confident}".strip(),
+                              _words(prev) + _words(line))
                 break
         else:
             out.append(line)
@@ -105,7 +142,9 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
     for items in words.values():
         box = Box(min(b.x0 for _, b, _ in items), min(b.y0 for _, b, _ in items),
                   max(b.x1 for _, b, _ in items), max(b.y1 for _, b, _ in items))
-        lines.append(Line(" ".join(t for t, _, _ in items), box, " ".join(t for t, _, ok in items if ok)))
+        items.sort(key=lambda item: item[1].x0)
+        lines.append(Line(" ".join(t for t, _, _ in items), box, " ".join(t for t, _, ok in items if ok),
+                          tuple(Word(t, b) for t, b, _ in items)))
     return _rows(lines)
 
 
@@ -127,8 +166,56 @@ def read_lines(picture: Path | Image.Image, psm: int = 11) -> list[Line]:
 def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
     """One row of a picture read as a single line of text (psm 7), in the picture's pixels: finds what the sparse
     reading of the whole picture misses, such as light text on a coloured button."""
+    if not available():
+        raise OcrUnavailable("tesseract is not installed: run `make test` once (it installs tesseract-ocr)")
     band = picture.crop((0, max(0, y0), picture.width, min(picture.height, y1)))
-    return [Line(line.text, line.box.moved(0, max(0, y0)), line.sure) for line in _read_at(band, 2, 7)]
+    dy = max(0, y0)
+    return [Line(line.text, line.box.moved(0, dy), line.sure, tuple(Word(w.text, w.box.moved(0, dy)) for w in line.words))
+            for line in _read_at(band, 2, 7)]
+
+
+class Cache:
+    """Readings kept in a folder (.cache/check-pictures/) by the hash of the picture's bytes: reading ten pictures
+    takes half a minute, and they rarely change. A changed picture has another hash and is read again; a damaged entry
+    is read again. `folder=None` keeps nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _kept(self, key: str, read: Callable[[], list[Line]]) -> list[Line]:
+        path = self.folder / f"{key}.json" if self.folder else None
+        if path is not None and path.is_file():
+            try:
+                return [_line_from(row) for row in json.loads(path.read_text(encoding="utf-8"))]
+            except (ValueError, KeyError, TypeError):
+                pass
+        lines = read()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_suffix(".tmp")
+            part.write_text(json.dumps([_line_to(line) for line in lines], ensure_ascii=False), encoding="utf-8")
+            part.replace(path)
+        return lines
+
+    def lines(self, png: bytes) -> list[Line]:
+        """read_lines of a picture given as its file's bytes."""
+        return self._kept(hashlib.sha256(png).hexdigest(), lambda: read_lines(Image.open(io.BytesIO(png))))
+
+    def band(self, png: bytes, y0: int, y1: int) -> list[Line]:
+        """read_band of a picture given as its file's bytes."""
+        key = f"{hashlib.sha256(png).hexdigest()}-band-{y0}-{y1}"
+        return self._kept(key, lambda: read_band(Image.open(io.BytesIO(png)), y0, y1))
+
+
+def _line_to(line: Line) -> dict:
+    def box(b: Box) -> list[int]:
+        return [b.x0, b.y0, b.x1, b.y1]
+    return {"text": line.text, "box": box(line.box), "sure": line.sure,
+            "words": [[w.text, box(w.box)] for w in line.words]}
+
+
+def _line_from(row: dict) -> Line:
+    return Line(row["text"], Box(*row["box"]), row["sure"], tuple(Word(t, Box(*b)) for t, b in row["words"]))
 
 
 PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")
@@ -139,29 +226,40 @@ def squeeze(text: str) -> str:
     return PUNCT.sub("", text).lower()
 
 
-def _distance_in(needle: str, hay: str) -> int:
-    """The fewest edits that turn needle into some substring of hay (Sellers' approximate matching)."""
-    prev = [0] * (len(hay) + 1)
-    for i, ch in enumerate(needle, 1):
-        cur = [i] + [0] * len(hay)
-        for j, h in enumerate(hay, 1):
+def _distance(a: str, b: str) -> int:
+    """The fewest edits (insert, delete, change a character) that turn a into b."""
+    prev = list(range(len(b) + 1))
+    for i, ch in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, h in enumerate(b, 1):
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ch != h))
         prev = cur
-    return min(prev)
+    return prev[-1]
 
 
 def find_label(lines: Sequence[Line], label: str) -> Line | None:
-    """The line that shows a label (one misread character in six tolerated), or None."""
+    """The word group that shows a label as a whole (one misread character in six tolerated), or None.
+
+    A label is whole when a group of words standing apart from the rest of its line (Line.groups) reads as the
+    label and nothing more: 密码 is not found in 密码确认, nor 手机号 in a sentence that mentions it."""
     want = squeeze(label)
     if not want:
         return None
     allowed = len(want) // 6
     best: tuple[int, Line] | None = None
     for line in lines:
-        d = _distance_in(want, squeeze(line.text))
-        if d <= allowed and (best is None or d < best[0]):
-            best = (d, line)
+        for group in line.groups():
+            d = _distance(want, squeeze(group.text))
+            if d <= allowed and (best is None or d < best[0]):
+                best = (d, group)
     return best[1] if best else None
+
+
+def on_row(lines: Sequence[Line], y: int, diameter: int) -> list[Line]:
+    """The lines on the row of a marker centred at height y: the marker's centre is no further than half a diameter
+    above or below the line's box."""
+    half = diameter // 2
+    return [line for line in lines if line.box.y0 - half <= y <= line.box.y1 + half]
 
 
 # Personal data as it appears on a screen. Digits may be grouped by spaces or hyphens ("138 0013 8000").

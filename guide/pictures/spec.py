@@ -102,6 +102,7 @@ class Spec:
     original: str | None = None  # a screenshot: its file in shots/originals/
     redact_boxes: tuple[Box, ...] = ()  # a screenshot: black-outs in the picture's pixels
     shows: tuple[str, ...] = ()  # a screenshot: the labels of includes/ui-labels.yml that OCR reads in it
+    fingerprint: str | None = None  # a screenshot: which original its marks were made on (intake.fingerprint)
 
     @property
     def original_path(self) -> Path:
@@ -155,7 +156,7 @@ def _ints(value: Any, n: int) -> bool:
 
 def parse_screenshot(data: dict, path: Path) -> Spec:
     """A screenshot's spec: everything in the published picture's own pixels."""
-    known = {"kind", "taken", "original", "width", "redact", "markers", "shows"}
+    known = {"kind", "taken", "original", "fingerprint", "width", "redact", "markers", "shows"}
     for key in data:
         _need(key in known, path, str(key), f"unknown field for a screenshot (expected one of: {', '.join(sorted(known))})")
     taken = data.get("taken")
@@ -186,8 +187,11 @@ def parse_screenshot(data: dict, path: Path) -> Spec:
     shows = data.get("shows") or []
     _need(isinstance(shows, list) and all(isinstance(s, str) for s in shows), path, "shows",
           "expected a list of labels")
+    fingerprint = data.get("fingerprint")
+    _need(fingerprint is None or isinstance(fingerprint, str), path, "fingerprint",
+          "expected the text make mark-picture wrote (save the markings again)")
     return Spec(path.stem, path, path.stem, "", (width, 0), {}, {}, (0, 0, 0, 0), width, (), tuple(markers), (),
-                "screenshot", taken.isoformat(), original, tuple(boxes), tuple(shows))
+                "screenshot", taken.isoformat(), original, tuple(boxes), tuple(shows), fingerprint)
 
 
 def parse_spec(data: Any, path: Path) -> Spec:

@@ -10,7 +10,7 @@ beside a label that step N names: a step never points at something the picture l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,44 +133,81 @@ def labels_shown(lines: Sequence[shot_ocr.Line], labels: Iterable[str]) -> list[
     return [label for label in labels if shot_ocr.find_label(lines, label) is not None]
 
 
-def screenshot_problems(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
-                        diameter: int, image: Image.Image | None = None) -> list[str]:
-    """Each label a step names is readable; marker N is beside a label step N names; `shows` names table labels.
+@dataclass(frozen=True)
+class Judgement:
+    """What is wrong (problems: `make shots` and `make check` fail) and what rests on the office's word (notes)."""
 
-    (`shows` is what OCR read when the picture was saved, also in the original at full size, where small print is
-    readable that the scaled picture's OCR misses; so it is not read again here.)
+    problems: list[str]
+    notes: list[str]
 
-    A label the reading of the whole picture misses is looked for again in the row of its step's marker alone."""
+
+def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
+                     diameter: int, band: Callable[[int, int], list[shot_ocr.Line]] | None = None) -> Judgement:
+    """Each label a step names is readable as a whole label, or ticked as shown; marker N is on the row of a label
+    step N names; `shows` names table labels.
+
+    A label is read in the whole picture; one the whole reading misses is looked for again in its marker's row,
+    read alone (band(y0, y1): the lines of that strip). What OCR cannot read anywhere but the office ticked under
+    "Screen labels the picture shows" (`shows`) counts, and is listed as a note: OCR cannot confirm it, and then
+    cannot place it either, so its marker is taken as the office put it. (`shows` is what OCR read when the picture
+    was saved, also in the original at full size, and what the office ticked: so it is not read again here.)"""
     known = set(labels)
-    problems, seen = [], set()
+    problems: list[str] = []
+    notes: list[str] = []
+    seen: set[tuple[object, ...]] = set()
     picture = f"images/{spec.name}.png"
-    rows: dict[int, list[shot_ocr.Line]] = {}
+    strips: dict[int, list[shot_ocr.Line]] = {}
     for use in places:
         for step in use.steps:
-            named = [label for label in BOLD.findall(step.text) if label in known]
-            found = {label: shot_ocr.find_label(lines, label) for label in named}
-            if image is not None and None in found.values() and step.number <= len(spec.markers):
-                y = (spec.markers[step.number - 1].at or (0, 0))[1]
-                if step.number not in rows:
-                    rows[step.number] = shot_ocr.read_band(image, y - diameter, y + diameter)
-                found = {label: line or shot_ocr.find_label(rows[step.number], label) for label, line in found.items()}
-            for label, line in found.items():
-                if line is None and (step.number, label) not in seen:
-                    seen.add((step.number, label))
-                    problems.append(f"{use.page}:{step.line}: step {step.number} names **{label}**, which OCR cannot"
-                                    f" read in {picture}: use a screenshot that shows it, and do not black it out")
-            places_found = [line for line in found.values() if line is not None]
-            if not places_found or step.number > len(spec.markers) or ("marker", step.number) in seen:
+            named = list(dict.fromkeys(label for label in BOLD.findall(step.text) if label in known))
+            if not named:
                 continue
-            x, y = spec.markers[step.number - 1].at or (0, 0)
-            near = any(line.box.y0 - diameter <= y <= line.box.y1 + diameter for line in places_found)
-            if not near:
-                seen.add(("marker", step.number))
-                problems.append(f"{use.page}:{step.line}: marker {step.number} at {[x, y]} is not beside "
-                                f"{', '.join(f'**{label}**' for label in named)}, which step {step.number} names: "
-                                f"place marker {step.number} by it (make mark-picture NAME={spec.name})")
+            marker = spec.markers[step.number - 1] if step.number <= len(spec.markers) else None
+            x, y = (marker.at or (0, 0)) if marker else (0, 0)
+            row = shot_ocr.on_row(lines, y, diameter) if marker else []
+            anywhere = {label: shot_ocr.find_label(lines, label) for label in named}
+            beside = {label: shot_ocr.find_label(row, label) for label in named}
+            if marker and band is not None and None in beside.values():
+                if step.number not in strips:
+                    strips[step.number] = shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter)
+                beside = {label: found or shot_ocr.find_label(strips[step.number], label)
+                          for label, found in beside.items()}
+            readable = {label: beside[label] or anywhere[label] for label in named}
+            for label in named:
+                if readable[label] is not None or (step.number, label) in seen:
+                    continue
+                seen.add((step.number, label))
+                if label in spec.shows:
+                    if ("note", label) not in seen:
+                        seen.add(("note", label))
+                        notes.append(f"{use.page}:{step.line}: note: step {step.number} names **{label}**, which OCR "
+                                     f"cannot read in {picture}; it counts because it is ticked under “Screen labels "
+                                     f"the picture shows” ({spec.path}, shows): make sure the picture shows it")
+                else:
+                    problems.append(f"{use.page}:{step.line}: step {step.number} names **{label}**, which OCR cannot"
+                                    f" read in {picture}: use a screenshot that shows it and do not black it out; if"
+                                    f" the picture does show it, tick it under “Screen labels the picture shows”"
+                                    f" (make mark-picture NAME={spec.name})")
+            if not marker or ("marker", step.number) in seen:
+                continue
+            elsewhere = [found for found in anywhere.values() if found is not None]
+            if any(found is not None for found in beside.values()) or not elsewhere:
+                continue  # on its row, or OCR cannot place the label: the marker stays where the office put it
+            seen.add(("marker", step.number))
+            rows = ", ".join(f"{found.box.y0}-{found.box.y1}" for found in elsewhere)
+            problems.append(f"{use.page}:{step.line}: marker {step.number} at {[x, y]} is not on the row of "
+                            f"{', '.join(f'**{label}**' for label in named)}, which step {step.number} names (OCR "
+                            f"reads it at height {rows}): move marker {step.number} beside it "
+                            f"(make mark-picture NAME={spec.name})")
     for label in spec.shows:
         if label not in known:
             problems.append(f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings "
                             f"again (make mark-picture NAME={spec.name})")
-    return problems
+    return Judgement(problems, notes)
+
+
+def screenshot_problems(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
+                        diameter: int, image: Image.Image | None = None) -> list[str]:
+    """judge_screenshot's problems, the row strips read from `image` (None: the whole reading only)."""
+    band = None if image is None else (lambda y0, y1: shot_ocr.read_band(image, y0, y1))
+    return judge_screenshot(spec, lines, places, labels, diameter, band).problems
