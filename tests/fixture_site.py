@@ -17,8 +17,9 @@ SITE = PROJECT / "tests" / "data" / "site"
 # The guide's own content: what the office edits and `make check` judges. Tests never open these.
 LIVE_CONTENT = [PROJECT / name for name in ("docs", "includes", "shots", "mkdocs.yml", "redirects.yml",
                                             "published-links.yml", "CONTENT-QUESTIONS.md")]
-# What the fixture shares with the project by a link: code, not content.
-SHARED_CODE = [PROJECT / "docs" / "assets"]
+# Files among them that are the project's code, not content: the site's assets (the fixture links them), and the
+# rule that keeps original screenshots out of git.
+SHARED_CODE = [PROJECT / "docs" / "assets", PROJECT / "shots" / "originals" / ".gitignore"]
 
 
 def copy_site(dest: Path) -> Path:

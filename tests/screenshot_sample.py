@@ -7,6 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from fixture_site import SITE
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "shots" / "sample-data" / "register.html"
 CHROMIUM = "/usr/bin/chromium"
@@ -22,7 +24,7 @@ def shoot_register_form(out: Path) -> dict[str, list[int]]:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copy(ROOT / "shots" / "pages" / "chsi.css", Path(tmp) / "chsi.css")
+        shutil.copy(SITE / "shots" / "pages" / "chsi.css", Path(tmp) / "chsi.css")
         shutil.copy(SAMPLE, Path(tmp) / "register.html")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])

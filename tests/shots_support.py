@@ -5,6 +5,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from fixture_site import SITE
+
 from guide.pictures import annotate as annotate_shots
 from guide.pictures import capture as capture_shots
 from guide.pictures import check as check_pictures
@@ -17,7 +19,7 @@ from guide.pictures import text as shot_text
 from guide.pictures import truth as shot_truth
 
 capture_shots_main = capture_shots.main
-SHOTS = ROOT / "shots"  # the drawn pages (shots/pages/) the capture tests copy; no test reads shots/*.yml
+SHOTS = SITE / "shots"  # the tests' site's drawn pages (shots/pages/) and captures (shots/raw/)
 FIXTURES = ROOT / "tests" / "data" / "shots"
 # A small project of the tests' own (shots/*.yml, their captures, docs/ pages and images), so that the picture tests
 # hold whatever the office does to the real pages and specs: `make check` judges those (guide/pictures/check.py).

@@ -11,12 +11,19 @@ from pathlib import Path
 
 import pytest
 from conftest import PUBLISHED_URL
+from fixture_site import SITE, copy_site
 from published_support import site_with_pdfs
 
 from guide.outputs import build as build_site
 from guide.sources.site_address import HOW_TO_SET
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
+    monkeypatch.chdir(SITE)
 
 
 def writer(text: str, code: int = 0):
@@ -55,8 +62,7 @@ def test_a_complete_build_replaces_the_site(tmp_path: Path) -> None:
 
 def test_a_broken_page_leaves_the_real_site_untouched(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "site.*", ".git", ".cache",
-                                                                 "node_modules"))
+    copy_site(project)
     site = previous_site(project)
     page = project / "docs" / "contact.en.md"
     page.write_text(page.read_text(encoding="utf-8").replace("description:", "title:", 1), encoding="utf-8")
@@ -119,7 +125,7 @@ def test_a_build_for_a_public_address_has_the_email_kit(published_site: Path, pd
     monkeypatch.setenv("SITE_URL", PUBLISHED_URL)
     site = previous_site(tmp_path)
     steps = lambda out: [[str(out) if p == "{out}" else p for p in copied(published_site, pdfs_only)], *kit_steps(out)]
-    assert build_site.build(site, steps, cwd=ROOT) == 0
+    assert build_site.build(site, steps, cwd=SITE) == 0
     assert sorted(p.name for p in (site / "downloads" / "email-kit").iterdir()) == KIT_FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no work folder, no hidden half-kit
     lines = capsys.readouterr().out.splitlines()
@@ -134,7 +140,7 @@ def test_a_preview_build_has_no_email_kit_and_its_last_lines_say_so(built_site: 
     monkeypatch.delenv("SITE_URL", raising=False)
     site = previous_site(tmp_path)
     steps = lambda out: [[str(out) if p == "{out}" else p for p in copied(built_site, pdfs_only)], *kit_steps(out)]
-    assert build_site.build(site, steps, cwd=ROOT) == 0
+    assert build_site.build(site, steps, cwd=SITE) == 0
     assert (site / "index.html").is_file() and (site / "downloads").is_dir()
     assert not (site / "downloads" / "email-kit").exists()
     lines = capsys.readouterr().out.splitlines()
@@ -150,7 +156,7 @@ def test_a_kit_with_a_missing_link_fails_the_build_and_keeps_the_previous_site(
     monkeypatch.setenv("SITE_URL", PUBLISHED_URL)
     site = previous_site(tmp_path)
     steps = lambda out: [[str(out) if p == "{out}" else p for p in copied(published_site)], *kit_steps(out)]
-    assert build_site.build(site, steps, cwd=ROOT) == 1
+    assert build_site.build(site, steps, cwd=SITE) == 1
     assert [p.name for p in site.iterdir()] == ["index.html"] and (site / "index.html").read_text() == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert "build failed (guide.outputs.email_kit exited 1): site/ is unchanged" in capsys.readouterr().err

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from fixture_site import SITE
+
 from guide.checks import paper
 
 

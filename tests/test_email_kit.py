@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import segno
+from fixture_site import SITE
 from PIL import Image
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
@@ -45,6 +46,12 @@ class Anchors(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
             self._href = None
+
+
+@pytest.fixture(autouse=True)
+def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
+    monkeypatch.chdir(SITE)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import PUBLISHED_URL
+from fixture_site import SITE
 
 from guide.outputs.built_site import from_project, page_file
 from guide.outputs.steps import STEPS
@@ -20,11 +22,17 @@ from guide.outputs.steps import STEPS
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
+    monkeypatch.chdir(SITE)
+
+
 def run_steps(site: Path, *steps: str, site_url: str | None = PUBLISHED_URL) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     if site_url:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "guide.outputs", "--site", str(site), *steps], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "guide.outputs", "--site", str(site), *steps], cwd=SITE, env=env,
                           capture_output=True, text=True, check=False)
 
 
@@ -54,7 +62,7 @@ def test_a_step_alone_writes_again_what_the_build_wrote(published_site: Path, tm
     site = tmp_path / "site"
     shutil.copytree(published_site, site)
     made = [site / "_headers", *sorted((site / "downloads").glob("qr-guide-*.svg"))]
-    assert len(made) == 1 + len(from_project(site, ROOT).locales)  # the headers, and one QR code per language
+    assert len(made) == 1 + len(from_project(site, SITE).locales)  # the headers, and one QR code per language
     for path in made:
         path.unlink()
     proc = run_steps(site, "headers", "qr-codes")
@@ -81,7 +89,7 @@ def test_a_wrong_step_or_no_built_site_is_one_line_that_says_what_to_do(tmp_path
 
 
 def test_a_step_alone_knows_which_page_made_which_file(built_site: Path) -> None:
-    built = from_project(built_site, ROOT)
+    built = from_project(built_site, SITE)
     assert built.pages, "no page found in docs/"
     for dest in built.pages:
         assert (built_site / dest).is_file(), f"{dest} (from docs/{built.pages[dest]}) is not where the build wrote it"

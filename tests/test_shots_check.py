@@ -8,12 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE
 from PIL import Image, ImageDraw, ImageFont
 from shots_support import ROOT, annotate_shots, check_pictures, shot_ocr, shot_spec, shot_truth
 
 pytestmark = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-KINDS = shot_truth.load_kinds()
+KINDS = shot_truth.load_kinds(SITE / "includes" / "picture-kinds.yml")
 
 
 STEPS = "1. 填写**手机号**。\n2. 点击**立即注册**。\n"

@@ -5,6 +5,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE
 from PIL import Image
 from shots_support import DOCS, IMAGES, SPECS, annotate_shots, shot_spec, shot_truth
 
@@ -39,7 +40,7 @@ def test_pages_under_docs_have_matching_legends() -> None:
 # Where each picture of the fixture project is shown: both languages of its page.
 PLACES = {"form.png": "form", "plain.png": "form"}
 SPEC_OF = {f"{s.name}.png": s for s in SPECS}
-KINDS = shot_truth.load_kinds()
+KINDS = shot_truth.load_kinds(SITE / "includes" / "picture-kinds.yml")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE
 from shots_support import FIXTURES, SHOTS, annotate_shots, capture_shots_main, shot_spec, shot_text
 
-QUOTED = shot_text.quoted_labels()
+QUOTED = shot_text.quoted_labels(SITE / "includes" / "ui-labels.yml")
 # The tests' own copies of drawing specs, over the captures of the drawn pages in shots/raw/ (a screenshot shows
 # what CHSI shows: truth.py).
 DRAWINGS = [shot_spec.Spec(**{**spec.__dict__, "path": SHOTS / f"{raw}.yml", "raw": raw, "name": raw})

@@ -22,7 +22,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 from guide.sources.published_links import RegistryError, current_config, site_url_of
 from guide.sources.site_address import HOW_TO_SET, public_address
 
@@ -100,7 +99,7 @@ def published_report(site: Path, address: str) -> list[str]:
     return lines
 
 
-def build(site_dir: Path, steps=default_steps, cwd: Path = ROOT) -> int:
+def build(site_dir: Path, steps=default_steps, cwd: Path | None = None) -> int:
     """Run every step into a temporary folder, then move it to `site_dir`. The exit code of the first failure."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +130,7 @@ def build(site_dir: Path, steps=default_steps, cwd: Path = ROOT) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site/)")
     parser.add_argument("--email-kit", action="store_true",
                         help="refuse to build without a public address, as the e-mail kit needs one")
     args = parser.parse_args(argv)

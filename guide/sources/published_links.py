@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-REGISTRY = ROOT / "published-links.yml"
-MKDOCS_YML = ROOT / "mkdocs.yml"
+# Both read from the working folder, the project a command works on (make runs every command in the project; tests
+# run them in a project of their own), as MkDocs reads mkdocs.yml.
+REGISTRY = Path("published-links.yml")
+MKDOCS_YML = Path("mkdocs.yml")
 # A redirect chain longer than this is a loop or a mistake, not a moved page.
 MAX_REDIRECTS = 5
 
