@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fixture_site import SITE
 from PIL import Image, ImageDraw, ImageFont
-from shots_support import ROOT, annotate_shots, check_pictures, shot_ocr, shot_spec, shot_truth
+from shots_support import annotate_shots, check_pictures, shot_ocr, shot_spec, shot_truth
 
 pytestmark = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -39,7 +39,7 @@ def write_page(project: Path, spec: shot_spec.Spec, steps: str) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch repository: includes/, the original of a made-up screenshot (two labels, no personal data)."""
-    shutil.copytree(ROOT / "includes", tmp_path / "includes")
+    shutil.copytree(SITE / "includes", tmp_path / "includes")
     img = Image.new("RGB", (480, 220), "white")
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(CJK, 26)
@@ -55,7 +55,7 @@ def project(tmp_path: Path) -> Path:
 def shots(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     """make shots on the scratch project: its lines."""
     code = annotate_shots.main([str(project / "shots" / "form.yml"), "--out", str(project / "docs" / "images"),
-                                "--docs", str(project / "docs")])
+                                "--docs", str(project / "docs"), "--root", str(project)])
     return code, capsys.readouterr().out.splitlines()
 
 

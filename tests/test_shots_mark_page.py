@@ -3,6 +3,7 @@ written and the published picture has solid fills where the boxes were, and no p
 from __future__ import annotations
 
 import json
+import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixture_site import SITE
 from PIL import Image, ImageDraw, ImageFont
 from shots_support import mark_picture, shot_draw, shot_ocr, shot_spec
 
@@ -37,6 +39,7 @@ def fake_screenshot(path: Path) -> None:
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     fake_screenshot(tmp_path / "shots" / "originals" / "demo-01-form.png")
     (tmp_path / "docs").mkdir()
+    shutil.copytree(SITE / "includes", tmp_path / "includes")  # the labels the page offers to tick
     server, url = mark_picture.start(mark_picture.Marking(tmp_path, "demo-01-form"))
     try:
         yield url, tmp_path

@@ -94,7 +94,7 @@ def test_a_picture_that_draws_invented_text_is_not_published(tmp_path: Path,
     shutil.copy(FIXTURES / "not-passed-drawing.yml", spec)
     assert capture_shots_main([str(spec)]) == 0
     out = tmp_path / "out"
-    assert annotate_shots.main([str(spec), "--out", str(out)]) == 1
+    assert annotate_shots.main([str(spec), "--out", str(out), "--root", str(SITE)]) == 1
     assert (f"{spec}: (picture): draws “身份核验结果”, and “身份核验结果” is not a label that the office's guide "
             "quotes (source: quoted in includes/ui-labels.yml): draw a grey block in pages/verify-not-passed.html "
             "instead") in capsys.readouterr().out

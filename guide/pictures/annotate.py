@@ -247,12 +247,17 @@ def check_legends(docs: Path, specs: Sequence[Spec]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render annotated screenshots from shots/ into docs/images/.")
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images", help="where the pictures go")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the project: its includes/ and shots/ (default: the working folder, where make runs)")
+    parser.add_argument("--out", type=Path, help="where the pictures go (default: ROOT/docs/images)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a picture would change")
     parser.add_argument("--legends", action="store_true", help="only check the legends in --docs pages")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="pages to check with --legends")
+    parser.add_argument("--docs", type=Path, help="pages to check with --legends (default: ROOT/docs)")
     args = parser.parse_args(argv)
-    paths = args.specs or [shown(p) for p in sorted((ROOT / "shots").glob("*.yml"))]
+    root = args.root
+    args.out = args.out or root / "docs" / "images"
+    args.docs = args.docs or root / "docs"
+    paths = args.specs or [shown(p) for p in sorted((root / "shots").glob("*.yml"))]
     if not paths:
         print("annotate_shots: no specs given and none in shots/", file=sys.stderr)
         return 2
@@ -268,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        report = judge(specs, args.out, args.docs, shot_ocr.Cache(ROOT / CACHE), args.check)
+        report = judge(specs, args.out, args.docs, shot_ocr.Cache(root / CACHE), args.check, root)
     except SpecError as exc:
         print(exc, file=sys.stderr)
         return 2

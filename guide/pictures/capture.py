@@ -20,7 +20,6 @@ from pathlib import Path
 from guide.pictures.spec import Spec, SpecError, load_spec, shown
 from guide.pictures.text import TEXTS_JS
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run"]
@@ -118,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
     parser.add_argument("--url", help="open this address instead of the spec's page (one spec only)")
     args = parser.parse_args(argv)
-    paths = args.specs or [shown(p) for p in sorted((ROOT / "shots").glob("*.yml"))]
+    paths = args.specs or [shown(p) for p in sorted((Path.cwd() / "shots").glob("*.yml"))]  # the project make runs in
     if args.url and len(paths) != 1:
         print("capture_shots: --url needs exactly one spec", file=sys.stderr)
         return 2

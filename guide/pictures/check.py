@@ -24,8 +24,6 @@ from pathlib import Path
 import yaml
 
 from guide.pictures import ocr as shot_ocr
-
-ROOT = Path(__file__).resolve().parents[2]
 from guide.sources import facts as facts_module
 
 # OCR readings by the hash of the picture's bytes (git-ignored, like all of .cache/).
@@ -144,7 +142,7 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Fail if an original screenshot or readable personal data is in "
                                                  "the repository.")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this one)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: the working folder)")
     parser.add_argument("--no-ocr", action="store_true", help="only check what git tracks, without reading pictures")
     args = parser.parse_args(argv)
     try:

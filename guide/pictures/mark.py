@@ -35,7 +35,6 @@ from guide.pictures.draw import REDACT, encode_png
 from guide.pictures.intake import find_original, fingerprint, open_original
 from guide.pictures.spec import MAX_WIDTH, Box, Spec, SpecError, load_spec, marker_diameter, parse_spec
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = Path(__file__).with_name("mark.html")
 MARKED = "# Marked with `make mark-picture NAME="  # the first line of the comment block the page writes
 HEADER = "X-Mark-Picture"  # a header a web page elsewhere cannot send here without the browser asking first
@@ -112,7 +111,7 @@ class Marking:
         empty = {"redact": [], "markers": [], "shows": [], "nothing_personal": False}
         return {"name": self.name, "width": self.image.width, "height": self.image.height,
                 "diameter": marker_diameter(self.image.width), "taken": self.taken(),
-                "original": self.original.name, "labels": shot_truth.load_labels(),
+                "original": self.original.name, "labels": shot_truth.load_labels(self.root / "includes" / "ui-labels.yml"),
                 **(marks if same else empty), "earlier": marks if prev and not same else None}
 
     def spec_text(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> str:
@@ -174,7 +173,7 @@ class Marking:
                           "numbers, e-mail, account name, codes, the status bar); if the screenshot shows nothing "
                           "personal at all, tick “Nothing personal is shown”. Nothing was saved.")
         png = self.render(marks)
-        labels = shot_truth.load_labels()
+        labels = shot_truth.load_labels(self.root / "includes" / "ui-labels.yml")
         read = set(shot_truth.labels_shown(self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks)), labels))
         shows = [label for label in labels if label in read or label in marks["shows"]]  # OCR's, and the office's
         spec, text = self.spec_from(marks, shows)
@@ -298,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mark black-outs and numbered markers on a screenshot, in a browser.")
     parser.add_argument("name", help="the picture's name: shots/originals/NAME.png becomes docs/images/NAME.png")
     parser.add_argument("--port", type=int, default=8010, help="port on 127.0.0.1 (default 8010; 0: any free one)")
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
         marking = Marking(args.root, args.name)
