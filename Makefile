@@ -57,8 +57,11 @@ pdf: setup-site
 	$(PY) -m guide.pdf
 
 ## test: set up, then run every test (builds the site itself)
+# Two workers, one per core of the office's machines; each test file runs whole in one worker (its module fixtures,
+# a build or a browser, are made once). TEST_ARGS adds pytest options (TEST_ARGS='-k nginx').
+TEST_ARGS ?=
 test: setup-test node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile $(TEST_ARGS)
 
 ## check: every rule about the guide's content, over the live sources: what the build refuses (guide/checks/content.py
 ##        runs the build's own check functions), translation parity, copy lint, word budgets, no original screenshot

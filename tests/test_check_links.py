@@ -181,7 +181,8 @@ def test_a_dripping_body_hits_the_overall_deadline(cases: fixture.CaseServers) -
     start = time.monotonic()
     result = check(cases.base + "/drip", dataclasses.replace(FAST, retries=0))
     assert result.verdict == "unreachable"
-    assert time.monotonic() - start < 2.5  # the request deadline (1.5 s), though bytes kept coming
+    # The request deadline (1.5 s) cuts it, though bytes keep coming for 30 s; a loaded machine adds a few seconds.
+    assert time.monotonic() - start < 10
 
 
 def test_a_huge_body_is_read_only_up_to_the_limit(cases: fixture.CaseServers) -> None:
