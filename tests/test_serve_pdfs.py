@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -25,7 +26,8 @@ def test_the_preview_serves_the_pdfs_its_pages_link(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--no-livereload",
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=SITE, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True)  # its own group: the PDF export it starts ends with it
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120
@@ -46,5 +48,5 @@ def test_the_preview_serves_the_pdfs_its_pages_link(tmp_path: Path) -> None:
         pdf = httpx.get(base + "downloads/chsi-guide-en.pdf", timeout=5)
         assert pdf.content.startswith(b"%PDF-") and pdf.headers["content-type"].startswith("application/pdf")
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -35,7 +36,8 @@ class Preview:
         with log.open("w") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict",
                                           "--dev-addr", f"127.0.0.1:{self.port}"],
-                                         cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+                                         cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                         start_new_session=True)  # its own group: the PDF exports end with it
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -64,7 +66,7 @@ def preview(project: Path, tmp_path: Path) -> Iterator[Preview]:
     try:
         yield served
     finally:
-        served.proc.terminate()
+        os.killpg(served.proc.pid, signal.SIGTERM)
         served.proc.wait(timeout=30)
 
 

@@ -38,8 +38,6 @@ from guide.pictures import check as pictures
 from guide.pictures import ocr as shot_ocr
 from guide.sources import facts as facts_module
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @dataclass
 class Stage:
@@ -161,7 +159,7 @@ def last_line(count: int) -> str:
 
 
 def main() -> int:
-    count = run(ROOT)
+    count = run(Path.cwd())  # the project: make runs every command in it
     print(last_line(count))
     return 1 if count else 0
 

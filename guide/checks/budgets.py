@@ -28,7 +28,6 @@ from mkdocs.exceptions import PluginError
 
 from guide.sources import facts as facts_module
 
-ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
 PAGE_CHARS, TOTAL_CHARS = 800, 4000
@@ -162,7 +161,7 @@ def check(docs: Path) -> tuple[list[str], list[str]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Words per page, and the pages over their budget.")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the pages (default: docs/)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages (default: docs/)")
     args = parser.parse_args(argv)
     if not args.docs.is_dir():
         print(f"check_budgets: {args.docs} is not a folder", file=sys.stderr)

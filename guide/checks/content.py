@@ -17,8 +17,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
 from mkdocs.exceptions import PluginError
 
 from guide.checks import front_matter, mail_items, nav_translations, page_pairs, source_citing, source_hygiene
@@ -139,7 +137,7 @@ def build_problems(root: Path) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project to check (default: this one)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project to check (default: the working folder, where make runs)")
     args = parser.parse_args(argv)
     if not (args.root / "mkdocs.yml").is_file():
         print(f"check_content: {args.root} has no mkdocs.yml", file=sys.stderr)

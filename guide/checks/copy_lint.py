@@ -145,7 +145,7 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=ROOT, help="project directory holding mkdocs.yml")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project directory holding mkdocs.yml (default: the working folder, where make runs)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     if not (args.root / "mkdocs.yml").is_file():

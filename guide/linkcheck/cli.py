@@ -159,7 +159,7 @@ def run(args: argparse.Namespace, step: list[str]) -> int:
     step[0] = "reading the input"
     try:
         settings = load_settings(args.config)
-        inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(ROOT)
+        inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(Path.cwd())
         found = check_internal(inputs)
     except (InputError, ConfigError, OSError, UnicodeDecodeError, ValueError) as exc:
         print(f"check_links.py: {exc}", file=sys.stderr)
@@ -167,7 +167,7 @@ def run(args: argparse.Namespace, step: list[str]) -> int:
     results = list(found.internal.values())
     if not args.offline:
         step[0] = "checking the remote links"
-        cache_dir = None if args.no_cache else (args.cache_dir or ROOT / settings.cache_dir)
+        cache_dir = None if args.no_cache else (args.cache_dir or Path.cwd() / settings.cache_dir)
         links = found.external + [Link(u, COMMAND_LINE) for u in inputs.urls]
         results += check_external(links, settings, cache_dir, time.time())
     step[0] = "writing the report"

@@ -20,15 +20,14 @@ from guide.outputs.built_site import from_project
 from guide.outputs.steps import STEPS, run_steps
 from guide.sources.published_links import RegistryError
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide.outputs", description=__doc__.split("\n")[0])
     parser.add_argument("steps", nargs="*", metavar="STEP",
                         help=f"which steps to run (default: all): {', '.join(STEPS)}")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project it was built from (default: this one)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the project it was built from (default: the working folder, where make runs)")
     args = parser.parse_args(argv)
     unknown = [name for name in args.steps if name not in STEPS]
     if unknown:

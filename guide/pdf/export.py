@@ -43,7 +43,6 @@ except OSError as exc:  # WeasyPrint loads Pango and HarfBuzz when imported: a t
           " libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b (scripts/setup.sh site installs them)", file=sys.stderr)
     raise SystemExit(1) from None
 
-ROOT = Path(__file__).resolve().parents[2]
 MAX_GUIDE_BYTES = 1_500_000  # e-mail attachments: the office asked for at most 1.5 MB per guide
 STYLESHEETS = ("assets/stylesheets/print.css", "assets/stylesheets/pdf.css")  # as published in the built site
 
@@ -125,7 +124,7 @@ def export_quietly(site: Path, language: Language, out_dir: Path, version: str,
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
     parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
     parser.add_argument("--lang", action="append", choices=[lang.locale for lang in LANGUAGES],
@@ -160,7 +159,7 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
     if not has_harfbuzz_subset():
         print("export_pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
-    version = args.version_date or version_date(git_last_change(ROOT), dt.date.today())
+    version = args.version_date or version_date(git_last_change(Path.cwd()), dt.date.today())
     home = read_page(site, LANGUAGES[0], "")
     if not public_address(home.canonical):
         print("export_pdf: the site was built without its public address: the PDFs print no address and no QR code"

@@ -340,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
                         help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
                              "or a file path for a saved copy); repeatable")
-    parser.add_argument("--root", type=Path, default=ROOT,
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project directory holding includes/ and docs/ (default: this project)")
     parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] settings the fetching uses")
