@@ -10,6 +10,8 @@ import pytest
 from fixture_site import SITE, copy_site
 from project_facts import FACTS, facts_module
 
+from guide.sources.errors import SourceError
+
 PAGE = "docs/x.en.md"
 
 
@@ -82,7 +84,7 @@ def test_the_mailto_address_decodes_to_the_readable_email() -> None:
     ("school: 北京大学\n", "includes/facts.yml: 'service-email:' is missing"),
 ])
 def test_a_broken_facts_file_is_named(text: str, message: str) -> None:
-    with pytest.raises(facts_module.FactsError) as err:
+    with pytest.raises(SourceError) as err:
         facts_module.parse_facts(text)
     assert str(err.value).startswith(message), str(err.value)
 
@@ -92,7 +94,7 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
     number = FACTS.hotlines["hotline-en"]
     bad = text.replace(f"hotline-en: {number}", "hotline-en: +86 10 1234 5678", 1)
     bad = bad.replace(f"service-email: {FACTS.service_email}", "service-email: kefu at chsi", 1)
-    with pytest.raises(facts_module.FactsError) as err:
+    with pytest.raises(SourceError) as err:
         facts_module.parse_facts(bad)
     lines = {n for n, line in enumerate(bad.splitlines(), 1) if line.startswith(("  hotline-en:", "service-email:"))}
     assert sorted(int(p.split(":")[1]) for p in str(err.value).splitlines()) == sorted(lines)
@@ -251,6 +253,6 @@ def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_check
 ])
 def test_each_mistake_in_the_new_fields_names_its_line(change: tuple[str, str], message: str) -> None:
     assert change[0] in SMALL
-    with pytest.raises(facts_module.FactsError) as err:
+    with pytest.raises(SourceError) as err:
         facts_module.parse_facts(SMALL.replace(*change), "facts.yml")
     assert str(err.value).startswith(message), str(err.value)

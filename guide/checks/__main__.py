@@ -19,15 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from guide.checks import (
     budgets,
     content,
     copy_lint,
     guard_words,
     item_lists,
-    label_marks,
     next_step,
     published,
     rendered,
@@ -36,7 +33,8 @@ from guide.checks import (
 from guide.checks.parity import cli as parity
 from guide.pictures import check as pictures
 from guide.pictures import ocr as shot_ocr
-from guide.sources import facts as facts_module
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 
 @dataclass
@@ -53,10 +51,10 @@ def content_stage(root: Path) -> Stage:
 
 def parity_stage(root: Path) -> Stage:
     try:
-        config, texts, labels = parity.read_project(root)
-    except (ValueError, PluginError, facts_module.FactsError) as err:
+        config, texts, labels, links_files = parity.read_project(root)
+    except SourceError as err:
         return Stage([f"check_parity: {err}"], "parity: not checked")
-    report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir))
+    report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir), links_files)
     summary = parity.render_text(report).splitlines()[-1]
     return Stage([str(f) for f in report.problems], summary, [str(f) for f in report.warnings])
 
@@ -64,7 +62,7 @@ def parity_stage(root: Path) -> Stage:
 def copy_stage(root: Path) -> Stage:
     try:
         pages, found = copy_lint.lint_project(root)
-    except (ValueError, PluginError, label_marks.MarksError) as err:
+    except (ValueError, SourceError) as err:
         return Stage([f"lint_copy: {str(err).replace(f'{root.resolve()}/', '')}"], "lint_copy: not checked")
     return Stage([str(f) for f in found], f"lint_copy: {len(pages)} pages: {len(found)} findings")
 
@@ -88,8 +86,8 @@ def pictures_stage(root: Path) -> Stage:
 
 def rules_stage(root: Path) -> Stage:
     try:
-        _nav, languages, _translated = content.read_mkdocs(root)
-    except ValueError:  # the content stage names what is wrong with mkdocs.yml
+        languages = site_config.read(root).codes
+    except SourceError:  # the content stage names what is wrong with mkdocs.yml
         languages = []
     problems = (guard_words.guard_problems(root) + search_queries.query_problems(root, languages)
                 + item_lists.list_problems(root) + next_step.next_problems(root) + published.listed_problems(root))

@@ -24,17 +24,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide.outputs.qr_codes import qr_code, qr_svg
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 # The QR codes come from the build's own encoding (guide/outputs/qr_codes.py), so the kit's SVG is the site's.
 from guide.sources.published_links import (
     REGISTRY,
     Registry,
-    RegistryError,
     check_link,
-    current_config,
-    language_roots,
     load_registry,
-    site_url_of,
 )
 from guide.sources.site_address import HOW_TO_SET, public_address
 
@@ -173,16 +171,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        config = current_config()
-        roots = language_roots(config)
+        config = site_config.read(Path.cwd())
+        roots = config.roots
         registry = load_registry(args.registry, list(roots))
-    except RegistryError as err:
+    except SourceError as err:
         print(f"email-kit: {err}", file=sys.stderr)
         return 2
     if not (args.site_dir / "index.html").is_file():
         print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
         return 2
-    given = args.site_url or site_url_of(config)
+    given = args.site_url or config.site_url
     site_url = valid_site_url(given) if given else None
     if given and site_url is None:
         print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.outputs.built_site import BuiltSite
+from guide.sources.errors import SourceError
 
 REDIRECTS_FILE = "redirects.yml"
 # Written into every redirect page, so that checks and tools can tell a redirect page from a real one.
@@ -51,13 +51,13 @@ def parse_redirects(data: object) -> list[Redirect]:
     if entries is None:
         return []
     if not isinstance(entries, dict):
-        raise PluginError(f"{REDIRECTS_FILE}: 'redirects' must map old paths to new pages")
+        raise SourceError(f"{REDIRECTS_FILE}: 'redirects' must map old paths to new pages")
     redirects = []
     for old, target in entries.items():
         if not isinstance(old, str) or not isinstance(target, str) or not old.strip("/") or old.startswith("/"):
-            raise PluginError(f"{REDIRECTS_FILE}: {old!r}: {target!r}: expected 'old-path/: new-page.md#anchor'")
+            raise SourceError(f"{REDIRECTS_FILE}: {old!r}: {target!r}: expected 'old-path/: new-page.md#anchor'")
         if re.search(r"\.[a-z]{2}\.md(#|$)", target):
-            raise PluginError(f"{REDIRECTS_FILE}: {old}: name the page without its language ({target!r})")
+            raise SourceError(f"{REDIRECTS_FILE}: {old}: name the page without its language ({target!r})")
         path, _, anchor = target.partition("#")
         redirects.append(Redirect(old, page_path(path), anchor))
     return redirects
@@ -162,7 +162,7 @@ def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
     try:
         redirects = parse_redirects(yaml.safe_load(text)) if text else []
     except yaml.YAMLError as err:
-        raise PluginError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
+        raise SourceError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
     return redirects, key_lines(text)
 
 
@@ -192,7 +192,7 @@ def run(built: BuiltSite) -> None:
             script_src = relative_href(from_file, SCRIPT_FILE)
             target.write_text(redirect_html(href, redirect.anchor, canonical, lang, script_src), encoding="utf-8")
     if problems:
-        raise PluginError("Redirects:\n" + "\n".join(problems))
+        raise SourceError("Redirects:\n" + "\n".join(problems))
     if redirects:
         (site / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
         (site / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")

@@ -10,7 +10,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .builtsite import Language, Page, has_class, strip_namespaces, text_of
+from guide.sources.site_config import Language
+
+from .builtsite import Page, has_class, strip_namespaces, text_of
 from .tree import element, remove_all, to_html
 
 LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links
@@ -79,7 +81,7 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
     if f"{target.scheme}://{target.netloc}/" != LOCAL:
         return href
     path = target.path.lstrip("/")
-    slug = path[len(language.prefix):] if path.startswith(language.prefix) else None
+    slug = path[len(language.folder):] if path.startswith(language.folder) else None
     if slug is not None and slug.endswith("index.html"):
         slug = slug[: -len("index.html")]
     if slug in chapters:
@@ -116,7 +118,7 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
                or e.tag in {"script", "form", "nav"})
     _unwrap_tabs(article)
     key = chapter_key(page.slug)
-    page_url = urljoin(LOCAL, language.prefix + page.slug)
+    page_url = urljoin(LOCAL, language.folder + page.slug)
     for e in article.iter():
         if prefix_ids and e.get("id"):
             e.set("id", f"{key}--{e.get('id')}")

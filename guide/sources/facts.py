@@ -22,6 +22,7 @@ from urllib.parse import quote
 import yaml
 
 from guide.sources import ui_labels
+from guide.sources.errors import SourceError
 
 FACTS_FILE = "includes/facts.yml"
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -33,10 +34,6 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 # Any other run of digits that looks like a phone number (seven digits or more), but not a date.
 ANY_PHONE = re.compile(r"(?<![\w.])\+?\d[\d\s\-()]{5,}\d(?![\w.])")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class FactsError(Exception):
-    """includes/facts.yml cannot be read; each line of the message names the file, the line and what to do."""
 
 
 LOCALES = ("zh", "en")
@@ -243,13 +240,13 @@ def _text(node: yaml.Node | None) -> str:
 
 
 def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
-    """The facts in `text`; raises FactsError naming `where`, the line and what to do for each mistake."""
+    """The facts in `text`; raises SourceError naming `where`, the line and what to do for each mistake."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f"{where}:{mark.line + 1}" if mark else where
-        raise FactsError(f"{at}: not valid YAML ({getattr(err, 'problem', None) or err}): "
+        raise SourceError(f"{at}: not valid YAML ({getattr(err, 'problem', None) or err}): "
                          "check the indentation and put a value with a colon in quotes") from None
     top = _mapping(root)
     problems: list[str] = []
@@ -329,7 +326,7 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
             problems.append(f"{where}:{lines[name]}: the name '{name}' is used twice: give one of them another name")
         taken.add(name)
     if problems:
-        raise FactsError("\n".join(problems))
+        raise SourceError("\n".join(problems))
     return Facts(school, addresses, hotlines, email, subject, items, closing, lines, texts)
 
 
@@ -388,10 +385,10 @@ def load_facts(root: Path) -> Facts:
     """The facts of root's includes/facts.yml, with the glosses of its label table (for the e-mail's items)."""
     path = root / FACTS_FILE
     if not path.is_file():
-        raise FactsError(f"{FACTS_FILE} is missing: it holds the numbers, addresses and e-mail every page shows")
+        raise SourceError(f"{FACTS_FILE} is missing: it holds the numbers, addresses and e-mail every page shows")
     facts = parse_facts(path.read_text(encoding="utf-8"))
     table = root / ui_labels.TABLE_FILE
-    if table.is_file():  # the table's own reader: a mistake there is named with its file and line (PluginError)
+    if table.is_file():  # the table's own reader: a mistake there is named with its file and line (SourceError)
         facts.glosses = ui_labels.load_labels(table)
     return facts
 
