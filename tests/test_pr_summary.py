@@ -22,7 +22,7 @@ from scripts import pr_summary
 # The four commands of `make check` (Makefile), each as its own script prints it from the project's folder.
 MAKE_CHECK = (["guide.checks.content", "--root", "."], ["guide.checks.parity.cli", "--root", "."],
               ["guide.checks.copy_lint", "--root", "."], ["guide.checks.budgets", "--docs", "docs"])
-SUMMARY_LINE = re.compile(r"^(content|parity|lint_copy|budgets): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
+SUMMARY_LINE = re.compile(r"^(content|parity|copy|budgets): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
 
 
 def make_check_lines(tree: Path) -> list[str]:
