@@ -52,7 +52,7 @@ GLOSSES = {"姓名": "Name", "就读院校名称": "Name of Enrolled Institution
 
 
 def small() -> facts_module.Facts:
-    facts = facts_module.parse_facts(SMALL, "facts.yml")
+    facts = facts_module.parse_facts(SMALL, ("zh", "en"), "facts.yml")
     facts.glosses = dict(GLOSSES)
     return facts
 

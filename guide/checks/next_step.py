@@ -13,8 +13,8 @@ from pathlib import Path
 
 from guide.sources import site_config
 from guide.sources.errors import SourceError
+from guide.sources.words import words as said
 
-NEXT_WORDS = {"en": "Next:", "zh": "下一步："}  # how a page's own next step starts, per language
 FOOTER_FEATURE = "navigation.footer"
 PAGE_LINK = re.compile(r"\]\(\s*(?:\./)?([^)\s#]+\.md)(?:#[^)\s]*)?\s*\)")
 
@@ -57,7 +57,7 @@ def next_problems(root: Path) -> list[str]:
     problems: list[str] = []
     for here, after in itertools.pairwise(files):
         stem, after_stem = here.removesuffix(".md"), after.removesuffix(".md")
-        for lang, words in ((code, words) for code, words in NEXT_WORDS.items() if code in config.codes):
+        for lang, words in ((code, said(code).next_line) for code in config.codes):
             page = root / "docs" / f"{stem}.{lang}.md"
             if not page.is_file():
                 continue

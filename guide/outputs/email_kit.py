@@ -35,6 +35,7 @@ from guide.sources.published_links import (
     load_registry,
 )
 from guide.sources.site_address import HOW_TO_SET, public_address
+from guide.sources.words import words as language_words
 
 # The words around the links, per language. Step and file labels come from the registry.
 WORDS = {
@@ -53,7 +54,6 @@ WORDS = {
         "colon": ": ",
     },
 }
-HTML_LANG = {"zh": "zh-Hans"}
 # Medium error correction survives a smudged printout; fixed (no boosting) so the same URL gives the same code.
 QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
 
@@ -105,7 +105,7 @@ def snippet_html(kits: Sequence[LangKit]) -> str:
         steps = "\n".join(f"    <li>{link(step)}</li>" for step in kit.steps)
         files = " · ".join(link(f) for f in kit.files)
         blocks.append(
-            f'<div lang="{HTML_LANG.get(kit.lang, kit.lang)}">\n'
+            f'<div lang="{language_words(kit.lang).html_lang}">\n'
             f"  <p><strong>{html.escape(words['title'])}</strong>{words['colon']}{link(kit.guide)}</p>\n"
             f"  <p>{html.escape(words['intro'])}</p>\n  <ol>\n{steps}\n  </ol>\n"
             f"  <p>{html.escape(words['print'])}{words['colon']}{files}</p>\n</div>"

@@ -18,12 +18,11 @@ import yaml
 
 from guide.outputs.built_site import BuiltSite
 from guide.sources.errors import SourceError
+from guide.sources.words import words
 
 REDIRECTS_FILE = "redirects.yml"
 # Written into every redirect page, so that checks and tools can tell a redirect page from a real one.
 MARKER = "<!-- redirect page made from redirects.yml -->"
-MOVED = {"zh": "本页已移至：", "en": "This page has moved to:"}
-HTML_LANG = {"zh": "zh-Hans"}
 ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 
 
@@ -91,7 +90,7 @@ SCRIPT = """// Redirect pages (guide/outputs/redirects.py): go to data-to, keepi
 def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str = SCRIPT_FILE) -> str:
     """A page that moves the reader on at once, keeping the #fragment they arrived with."""
     fallback = f"#{anchor}" if anchor else ""
-    moved = html.escape(MOVED.get(lang, MOVED["en"]))
+    moved = html.escape(words(lang).page_moved)
     shown = html.escape(href + fallback)
     # The visible link shows the full new address when it is known: easier to note down than "../new/".
     text = html.escape(canonical + fallback) if canonical else shown
@@ -101,7 +100,7 @@ def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, scri
     script = (f'<script src="{html.escape(script_src)}" data-to="{html.escape(href)}" '
               f'data-fragment="{html.escape(fallback)}"></script>')
     return (
-        f'<!doctype html>\n<html lang="{HTML_LANG.get(lang, lang)}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{words(lang).html_lang}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
         f'<meta name="robots" content="noindex">\n{canonical_tag}'
         f"{script}\n"
         f'<meta http-equiv="refresh" content="0; url={shown}">\n<title>{moved}</title>\n'

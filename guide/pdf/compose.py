@@ -11,25 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 from guide.sources.site_config import Language
+from guide.sources.words import words
 
 from .builtsite import Page, has_class, strip_namespaces, text_of
 from .tree import element, remove_all, to_html
 
 LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links
-
-
-@dataclass(frozen=True)
-class Words:
-    contents: str
-    version: str
-    online: str
-    scan: str
-
-
-WORDS = {
-    "zh": Words(contents="目录", version="版本日期", online="在线指南", scan="扫码打开在线指南"),
-    "en": Words(contents="Contents", version="Version of", online="Online guide", scan="Scan to open the online guide"),
-}
 
 
 @dataclass(frozen=True)
@@ -158,20 +145,20 @@ def _svg(markup: str) -> ET.Element:
 
 
 def cover(info: DocInfo) -> ET.Element:
-    words = WORDS[info.lang]
+    said = words(info.lang)
     return element("section", class_="cover", children=[
         element("div", class_="cover-band", children=[
             element("p", info.institution, class_="cover-institution"),
             element("h1", info.title, class_="cover-title"),
         ]),
         element("p", info.description, class_="cover-description"),
-        element("p", f"{words.version} {info.version_date}", class_="cover-version"),
+        element("p", f"{said.pdf_version} {info.version_date}", class_="cover-version"),
         *([element("div", class_="cover-online", children=[
             element("div", class_="qr", children=[_svg(info.qr_svg)]),
             element("p", children=[
-                element("span", words.online, class_="cover-online-label"), element("br"),
+                element("span", said.pdf_online, class_="cover-online-label"), element("br"),
                 element("a", info.online_url, href=info.online_url, data_print_url=""),
-                element("br"), element("span", words.scan, class_="cover-scan"),
+                element("br"), element("span", said.pdf_scan, class_="cover-scan"),
             ]),
         ])] if info.online_url else []),  # without a public address there is nothing to print or scan
     ])
@@ -181,7 +168,7 @@ def contents(entries: list[TocEntry], lang: str) -> ET.Element:
     items = [element("li", class_=f"toc-level-{e.level}", children=[element("a", e.text, href=f"#{e.target}")])
              for e in entries]
     return element("section", class_="contents", children=[
-        element("h1", WORDS[lang].contents, class_="contents-title"), element("ul", children=items)])
+        element("h1", words(lang).pdf_contents, class_="contents-title"), element("ul", children=items)])
 
 
 def _head(info: DocInfo) -> ET.Element:

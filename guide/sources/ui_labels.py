@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from guide.sources.errors import SourceError
+from guide.sources.words import CHINESE, words
 
 TABLE_FILE = Path("includes/ui-labels.yml")
 GLOSSARY_MARKER = "<!-- ui-labels-table -->"
@@ -228,12 +229,11 @@ GLOSSARY_CLASS = "ui-labels-table"  # every label in it gets a copy button (guid
 
 
 def glossary_table(labels: dict[str, str], locale: str) -> str:
-    if locale == "en":
-        rows = ["| On screen | Meaning |", "| --- | --- |"]
-        rows += [f"| **{label}**{{ lang=zh-Hans }} | {gloss} |" for label, gloss in labels.items()]
-    else:
-        rows = ["| 界面文字 | 英文含义 |", "| --- | --- |"]
-        rows += [f"| **{label}** | {gloss} |" for label, gloss in labels.items()]
+    said = words(locale)
+    # A page in another language marks each Chinese label as Chinese, for screen readers and fonts.
+    mark = f"{{ lang={CHINESE.html_lang} }}" if said.glosses_labels else ""
+    rows = [f"| {said.glossary_heads[0]} | {said.glossary_heads[1]} |", "| --- | --- |"]
+    rows += [f"| **{label}**{mark} | {gloss} |" for label, gloss in labels.items()]
     return f'<div class="{GLOSSARY_CLASS}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
