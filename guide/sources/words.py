@@ -7,12 +7,14 @@ A language of mkdocs.yml without its own entry here is written with the English 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve")
 CHINESE_DIGITS = "零一二三四五六七八九"
+T = TypeVar("T")
 
 
 def english_number(n: int) -> str:
@@ -73,6 +75,12 @@ CHINESE = Words(
     pdf_contents="目录", pdf_version="版本日期", pdf_online="在线指南", pdf_scan="扫码打开在线指南")
 
 WORDS = {"zh": CHINESE, "en": ENGLISH}
+FALLBACK = "en"  # the words of a language that has none of its own yet
+
+
+def pick(table: Mapping[str, T], code: str) -> T:
+    """A room's own table of words per language (the e-mail form's, say): the language's, else the fallback's."""
+    return table[code] if code in table else table[FALLBACK]
 
 
 def words(code: str) -> Words:
