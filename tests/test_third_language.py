@@ -7,7 +7,6 @@ nothing, the strict build passes, and the French pages come out under fr/ in Fre
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from fixture_site import copy_site
