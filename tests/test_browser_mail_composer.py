@@ -244,3 +244,14 @@ def test_the_form_carries_the_items_the_build_checks(built_site: Path) -> None:
     assert [item["text"] for item in config["items"]] == HEADINGS
     assert [item["attachment"] for item in config["items"]] == [item.attachment for item in FACTS.items]
     assert config["address"] == EMAIL
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_attachments_legend_sits_inside_its_box(new_page, root_url, lang: str) -> None:
+    """At 360 px the legend takes two lines: it must not straddle the box's top border."""
+    page = open_page(new_page, root_url, lang)
+    box = page.evaluate("""() => { const set = document.querySelector('.mail-composer__attachments');
+        const legend = set.querySelector('legend').getBoundingClientRect();
+        return {set: set.getBoundingClientRect().top + parseFloat(getComputedStyle(set).borderTopWidth),
+                legend: legend.top}; }""")
+    assert box["legend"] >= box["set"], f"the legend starts {box['set'] - box['legend']:.0f} px above the box's border"
