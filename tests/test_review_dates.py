@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from fixture_site import SITE, copy_site
+import yaml
+from fixture_site import PROJECT, SITE, copy_site
 
 from guide.checks import __main__ as make_check
 from guide.checks import content, review_dates, review_issue
+from guide.pdf import builtsite, compose
 from guide.rendering import checked_line
 from guide.sources import checked
 
@@ -267,3 +272,60 @@ def test_a_refused_token_is_one_line_and_exit_two(tmp_path, github, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"{review_issue.TITLE}: not updated: GitHub answered 401 to GET /repos/office/guide/issues")
     assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+# --- the weekly workflow's step, as written in links.yml ------------------------------------------------------------
+
+def workflow_step() -> dict:
+    data = yaml.safe_load((PROJECT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+    return next(step for step in data["jobs"]["check"]["steps"] if step.get("name") == "pages to check against CHSI")
+
+
+def run_step(site: Path, env: dict[str, str], summary: Path) -> subprocess.CompletedProcess:
+    """The step's own script in a copy of the tests' site (with the project's .venv), as GitHub runs it."""
+    if not (site / ".venv").exists():
+        (site / ".venv").symlink_to(PROJECT / ".venv")
+    step = workflow_step()
+    assert step["if"] == "always() && steps.setup.outcome == 'success'"
+    assert set(step["env"]) == {"GH_TOKEN", "RUN_URL"}
+    run_env = {**os.environ, **env, "GITHUB_STEP_SUMMARY": str(summary), "RUN_URL": "https://runs.example/9"}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=site,
+                          env=run_env, capture_output=True, text=True, check=False)
+
+
+def test_the_workflow_step_writes_the_summary_and_keeps_one_issue(tmp_path, github):
+    stand_in, env = github
+    site = site_with(tmp_path, "2026-05-01")  # due since 2026-11-01, whatever today is
+    summary = tmp_path / "summary.md"
+    summary.write_text("## Link check\n\n", encoding="utf-8")
+    proc = run_step(site, env, summary)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout == f"{review_issue.TITLE}: opened issue #1\n"
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Link check\n\n## Pages to check against CHSI\n\n1 page(s) past their review date")
+    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01" in text
+    [issue] = stand_in.open_titled()
+    assert issue["body"].startswith(text.removeprefix("## Link check\n\n"))
+    assert issue["body"].endswith("[The run that listed them](https://runs.example/9)\n")
+    # The same week again: still one issue. Then the page is checked: the issue is closed.
+    assert run_step(site, env, summary).returncode == 0
+    assert len(stand_in.issues) == 1
+    (site / checked.CHECKED_FILE).write_text(file_with(dt.date.today().isoformat()), encoding="utf-8")
+    proc = run_step(site, env, summary)
+    assert proc.returncode == 0 and proc.stdout == f"{review_issue.TITLE}: closed issue #1\n"
+    assert "No page is due a check against CHSI" in summary.read_text(encoding="utf-8").rsplit("## Pages", 1)[1]
+    assert stand_in.open_titled() == []
+
+
+# --- paper ----------------------------------------------------------------------------------------------------------
+
+def test_the_pdf_keeps_the_line_and_drops_the_download_links():
+    review = checked.Review("register", dt.date(2026, 12, 6), checked.Period(6, "month"), 3)
+    html = (f'<article class="md-content__inner md-typeset"><h1 id="t">Title</h1>'
+            f'{checked_line.line_html(review, "en", "../contact/")}<p class="guide-download">PDF</p></article>')
+    article = builtsite.strip_namespaces(ET.fromstring(html))
+    page = builtsite.Page("register/", "en", "Title", "", "", "", "", article)
+    printed = compose.print_article(page, builtsite.LANGUAGES[1], {"register/"}, "", prefix_ids=True)
+    [line] = [e for e in printed.iter("p") if builtsite.has_class(e, checked_line.CLASS)]
+    assert builtsite.text_of(line) == "Checked against CHSI on 6 December 2026"
+    assert [e.get("class") for e in printed.iter("p")] == [checked_line.CLASS]
