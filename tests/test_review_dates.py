@@ -329,3 +329,13 @@ def test_the_pdf_keeps_the_line_and_drops_the_download_links():
     [line] = [e for e in printed.iter("p") if builtsite.has_class(e, checked_line.CLASS)]
     assert builtsite.text_of(line) == "Checked against CHSI on 6 December 2026"
     assert [e.get("class") for e in printed.iter("p")] == [checked_line.CLASS]
+
+
+def test_a_browser_editors_save_is_read_and_a_tab_is_named_at_its_line(tmp_path):
+    text = file_with("2026-12-01")
+    data, problems = parse("\ufeff" + text.replace("\n", "\r\n").rstrip("\r\n"))  # BOM, CRLF, no final newline
+    assert problems == [] and data.pages["register"].checked == dt.date(2026, 12, 1)
+    site = copy_site(tmp_path / "site")
+    (site / checked.CHECKED_FILE).write_text(text.replace("  register:", "\tregister:"), encoding="utf-8")
+    problems = content.content_problems(site, links=False)
+    assert problems and all(p.startswith("includes/checked.yml:3: ") for p in problems), problems
