@@ -23,8 +23,8 @@ from mkdocs.exceptions import PluginError
 from guide.checks import front_matter, mail_items, nav_translations, page_pairs, source_citing, source_hygiene
 from guide.checks.parity.project import load_mkdocs
 from guide.linkcheck import internal
+from guide.sources import checked, screens, ui_labels
 from guide.sources import facts as facts_module
-from guide.sources import screens, ui_labels
 
 
 def read_mkdocs(root: Path) -> tuple[list, list[str], list[tuple[str, dict]]]:
@@ -111,6 +111,10 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
         screens.load_screens(root)
     except (facts_module.FactsError, PluginError) as err:  # name the files from the project, as everywhere else
         return problems + str(err).replace(f"{root}/", "").splitlines()
+    try:  # the day each page was compared with CHSI: the line under its title
+        checked.load_checked(root)
+    except checked.CheckedError as err:
+        problems += str(err).splitlines()
     problems += mail_items.item_problems(facts, {label: entry.gloss for label, entry in table.items()})
     for uri in uris:
         problems += page_problems(root, f"docs/{uri}", facts, table)

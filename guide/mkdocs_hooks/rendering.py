@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 
 hook_support.project_on_path()  # before the imports of guide below
 from guide.outputs import search_per_language
-from guide.rendering import checklist_names, copy_buttons, mail_composer
+from guide.rendering import checked_line, checklist_names, copy_buttons, mail_composer
+from guide.sources import checked as checked_module
 from guide.sources import facts as facts_module
 from guide.sources import site_address, ui_labels
 
@@ -28,14 +29,16 @@ except ImportError:
 _facts: facts_module.Facts | None = None
 _table: dict[str, ui_labels.Label] = {}
 _labels: dict[str, str] = {}
+_checked: checked_module.Checked | None = None
 
 
 def on_config(config):
-    global _facts, _table, _labels
+    global _facts, _table, _labels, _checked
     root = Path(config.config_file_path).parent
     try:
         _facts = facts_module.load_facts(root)
-    except facts_module.FactsError as err:
+        _checked = checked_module.load_checked(root)
+    except (facts_module.FactsError, checked_module.CheckedError) as err:
         raise PluginError(str(err)) from None
     _table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
     _labels = {label: entry.gloss for label, entry in _table.items()}
@@ -83,7 +86,21 @@ def on_page_content(html, page, config, files):
     html = copy_buttons.with_copy_buttons(html, _table, ui_labels.page_locale(page.file.src_uri))
     if not site_address.public_address(config.site_url):
         html = site_address.without_qr_image(html, "en" if page.file.src_uri.endswith(".en.md") else "zh")
+    review = _checked.pages.get(checked_module.page_name(page.file.src_uri)) if _checked else None
+    if review is not None:  # the day the page was compared with CHSI, under its title (includes/checked.yml)
+        html = checked_line.under_title(html, checked_line.line_html(review, ui_labels.page_locale(
+            page.file.src_uri), _contact_href(page, files)))
     return html
+
+
+def _contact_href(page, files) -> str | None:
+    """The contact page in the page's language, relative to the page; None on the contact page itself."""
+    suffix = ui_labels.page_locale(page.file.src_uri)
+    contact = files.get_file_from_path(f"{checked_line.CONTACT_PAGE}.{suffix}.md")
+    if contact is None:
+        raise PluginError(f"docs/{checked_line.CONTACT_PAGE}.{suffix}.md is missing: the line under each page's "
+                          "title links to it once the page is due a check against CHSI")
+    return None if contact.src_uri == page.file.src_uri else contact.url_relative_to(page.file)
 
 
 def on_post_page(output, page, config):
