@@ -7,12 +7,14 @@ When make check passes, the build and make test pass. It runs, in this order, ea
 - the content rules (rules): the words CONTENT-QUESTIONS.md keeps off the pages, the search queries of
   includes/search-queries.yml, the e-mail's items as the pages list them, the pages' "Next:" lines, every page listed
   in published-links.yml;
+- the pages due a check against CHSI (review_dates.py), as warnings that never count as problems;
 - the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
   height on a phone in Chromium, and every published address in the built site.
 Each problem is printed once; the last line counts them. Exit 0 when there is none, 1 when there is one or more.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -28,11 +30,13 @@ from guide.checks import (
     next_step,
     published,
     rendered,
+    review_dates,
     search_queries,
 )
 from guide.checks.parity import cli as parity
 from guide.pictures import check as pictures
 from guide.pictures import ocr as shot_ocr
+from guide.sources import checked as checked_module
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 
@@ -95,6 +99,18 @@ def rules_stage(root: Path) -> Stage:
                            "e-mail's items, Next: lines, published links)")
 
 
+def review_stage(root: Path) -> Stage:
+    """The pages due a check against CHSI, as warnings: a date is not a mistake, so they never count as problems."""
+    try:
+        due = review_dates.due_pages(checked_module.load_checked(root), dt.date.today())
+    except SourceError:  # the content stage prints each of its lines
+        return Stage([], f"review dates: not read: fix {checked_module.CHECKED_FILE} first (its lines are above)")
+    if not due:
+        return Stage([], f"review dates: no page due a check against CHSI within {review_dates.SOON} days")
+    lines = review_dates.warning_lines(due)
+    return Stage([], lines[-1], lines[:-1])
+
+
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
     problems = rendered.run(root, say=say)
     return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
@@ -115,7 +131,7 @@ def problem_key(line: str) -> str:
 
 
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,
-                                               pictures_stage, rules_stage)
+                                               pictures_stage, rules_stage, review_stage)
 
 
 def run(root: Path, out: Callable[[str], object] = print) -> int:

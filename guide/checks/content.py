@@ -20,8 +20,8 @@ from pathlib import Path
 
 from guide.checks import front_matter, mail_items, nav_translations, page_pairs, source_citing, source_hygiene
 from guide.linkcheck import internal
+from guide.sources import checked, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
-from guide.sources import screens, site_config, ui_labels
 from guide.sources.errors import SourceError
 
 
@@ -97,6 +97,10 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
         screens.load_screens(root)
     except SourceError as err:  # name the files from the project, as everywhere else
         return problems + str(err).replace(f"{root}/", "").splitlines()
+    try:  # the day each page was compared with CHSI: the line under its title
+        checked.load_checked(root)
+    except SourceError as err:
+        problems += str(err).splitlines()
     problems += mail_items.item_problems(facts, {label: entry.gloss for label, entry in table.items()})
     for uri in uris:
         problems += page_problems(root, f"docs/{uri}", facts, table, config)

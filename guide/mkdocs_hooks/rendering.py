@@ -16,9 +16,11 @@ from mkdocs.exceptions import PluginError
 
 hook_support.project_on_path()  # before the imports of guide below
 from guide.outputs import search_per_language
-from guide.rendering import checklist_names, copy_buttons, mail_composer
+from guide.rendering import checked_line, checklist_names, copy_buttons, mail_composer
+from guide.sources import checked as checked_module
 from guide.sources import facts as facts_module
 from guide.sources import site_address, site_config, ui_labels
+from guide.sources.errors import SourceError
 
 try:  # Material segments the Chinese search index with jieba when it is installed (it is, in every dependency group)
     import jieba
@@ -29,14 +31,16 @@ _config: site_config.SiteConfig | None = None
 _facts: facts_module.Facts | None = None
 _table: dict[str, ui_labels.Label] = {}
 _labels: dict[str, str] = {}
+_checked: checked_module.Checked | None = None
 
 
 @hook_support.source_errors_stop_the_build
 def on_config(config):
-    global _config, _facts, _table, _labels
+    global _config, _facts, _table, _labels, _checked
     root = Path(config.config_file_path).parent
     _config = site_config.read(root)
     _facts = facts_module.load_facts(root)
+    _checked = checked_module.load_checked(root)
     _table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
     _labels = {label: entry.gloss for label, entry in _table.items()}
     # Chinese search keeps every label whole: jieba learns each one (the search plugin has read
@@ -86,7 +90,20 @@ def on_page_content(html, page, config, files):
     html = copy_buttons.with_copy_buttons(html, _table, locale)
     if not site_address.public_address(config.site_url):
         html = site_address.without_qr_image(html, locale)
+    review = _checked.pages.get(checked_module.page_name(page.file.src_uri)) if _checked else None
+    if review is not None:  # the day the page was compared with CHSI, under its title (includes/checked.yml)
+        html = checked_line.under_title(html, checked_line.line_html(review, locale, _contact_href(page, files)))
     return html
+
+
+def _contact_href(page, files) -> str | None:
+    """The contact page in the page's language, relative to the page; None on the contact page itself."""
+    suffix = _config.language_of(page.file.src_uri)
+    contact = files.get_file_from_path(f"{checked_line.CONTACT_PAGE}.{suffix}.md")
+    if contact is None:
+        raise SourceError(f"docs/{checked_line.CONTACT_PAGE}.{suffix}.md is missing: the line under each page's "
+                          "title links to it once the page is due a check against CHSI")
+    return None if contact.src_uri == page.file.src_uri else contact.url_relative_to(page.file)
 
 
 def on_post_page(output, page, config):
