@@ -19,9 +19,9 @@ from fixture_site import PROJECT, SITE, copy_site
 
 from guide.checks import __main__ as make_check
 from guide.checks import content, review_dates, review_issue
-from guide.pdf import builtsite, compose
+from guide.pdf import compose, site_pages
 from guide.rendering import checked_line
-from guide.sources import checked
+from guide.sources import checked, site_config
 from guide.sources.errors import SourceError
 
 TODAY = dt.date(2026, 12, 7)
@@ -324,11 +324,12 @@ def test_the_pdf_keeps_the_line_and_drops_the_download_links():
     review = checked.Review("register", dt.date(2026, 12, 6), checked.Period(6, "month"), 3)
     html = (f'<article class="md-content__inner md-typeset"><h1 id="t">Title</h1>'
             f'{checked_line.line_html(review, "en", "../contact/")}<p class="guide-download">PDF</p></article>')
-    article = builtsite.strip_namespaces(ET.fromstring(html))
-    page = builtsite.Page("register/", "en", "Title", "", "", "", "", article)
-    printed = compose.print_article(page, builtsite.LANGUAGES[1], {"register/"}, "", prefix_ids=True)
-    [line] = [e for e in printed.iter("p") if builtsite.has_class(e, checked_line.CLASS)]
-    assert builtsite.text_of(line) == "Checked against CHSI on 6 December 2026"
+    article = site_pages.strip_namespaces(ET.fromstring(html))
+    page = site_pages.Page("register/", "en", "Title", "", "", "", "", article)
+    english = site_config.Language("en", "English", False)
+    printed = compose.print_article(page, english, {"register/"}, "", prefix_ids=True)
+    [line] = [e for e in printed.iter("p") if site_pages.has_class(e, checked_line.CLASS)]
+    assert site_pages.text_of(line) == "Checked against CHSI on 6 December 2026"
     assert [e.get("class") for e in printed.iter("p")] == [checked_line.CLASS]
 
 

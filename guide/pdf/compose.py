@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from guide.sources.site_config import Language
 from guide.sources.words import words
 
-from .builtsite import Page, has_class, strip_namespaces, text_of
+from .site_pages import Page, has_class, strip_namespaces, text_of
 from .tree import element, remove_all, to_html
 
 LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links

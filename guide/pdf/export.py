@@ -20,7 +20,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.pdf.builtsite import CHECKLIST, current_slug, guide_pages, page_path, read_page
 from guide.pdf.compose import DocInfo, checklist_document, guide_document
 from guide.pdf.fonts import (
     NEEDED,
@@ -34,6 +33,7 @@ from guide.pdf.fonts import (
     stylesheet_families,
     uninstalled,
 )
+from guide.pdf.site_pages import CHECKLIST, current_slug, guide_pages, page_path, read_page
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 from guide.sources.site_address import HOW_TO_SET, public_address

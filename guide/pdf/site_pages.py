@@ -1,4 +1,4 @@
-"""Read what the export needs from the BUILT site: languages, nav order, page articles and page metadata."""
+"""The built site's pages as the PDFs read them: each language's pages in nav order, their article and metadata."""
 from __future__ import annotations
 
 import posixpath
