@@ -35,6 +35,7 @@ from guide.sources.published_links import (
     load_registry,
 )
 from guide.sources.site_address import HOW_TO_SET, public_address
+from guide.sources.words import pick
 from guide.sources.words import words as language_words
 
 # The words around the links, per language. Step and file labels come from the registry.
@@ -77,7 +78,7 @@ def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> 
     """Every link the e-mail carries, per language, in the registry's order."""
     kits = []
     for lang, root in roots.items():
-        words = WORDS.get(lang, WORDS["en"])
+        words = pick(WORDS, lang)
         guide = Entry(words["guide"], site_url + root, root)
         steps = tuple(Entry(s.labels[lang], site_url + root + s.link, root + s.link) for s in registry.steps)
         files = tuple(Entry(f.labels[lang], site_url + f.paths[lang], f.paths[lang]) for f in registry.files)
@@ -101,7 +102,7 @@ def snippet_html(kits: Sequence[LangKit]) -> str:
 
     blocks = []
     for kit in kits:
-        words = WORDS.get(kit.lang, WORDS["en"])
+        words = pick(WORDS, kit.lang)
         steps = "\n".join(f"    <li>{link(step)}</li>" for step in kit.steps)
         files = " · ".join(link(f) for f in kit.files)
         blocks.append(
@@ -117,7 +118,7 @@ def snippet_text(kits: Sequence[LangKit]) -> str:
     """Plain text: each address on a line of its own, so that mail programs make it clickable whole."""
     blocks = []
     for kit in kits:
-        words = WORDS.get(kit.lang, WORDS["en"])
+        words = pick(WORDS, kit.lang)
         colon = words["colon"]
         lines = [words["title"], f"{words['guide']}{colon}{kit.guide.url}", "", words["intro"]]
         for number, step in enumerate(kit.steps, 1):
