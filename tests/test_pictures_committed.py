@@ -22,7 +22,7 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A scratch repository with this project's .gitignore and the files the check reads quoted text from."""
-    for name in (".gitignore", "shots/originals/.gitignore", "includes/facts.yml", "includes/ui-labels.yml"):
+    for name in (".gitignore", "shots/originals/.gitignore", "mkdocs.yml", "includes/facts.yml", "includes/ui-labels.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy((ROOT if name.endswith(".gitignore") else SITE) / name, tmp_path / name)
     git(tmp_path, "init", "-q")
