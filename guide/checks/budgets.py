@@ -34,7 +34,6 @@ REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
 PAGE_CHARS, TOTAL_CHARS = 800, 4000
 LONG_LABEL, LONG_LABEL_MENTIONS = 8, 2
-PAGE_SCREENS = 4  # phone screens of 360 x 740, measured by guide/checks/phone_pages.py
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
