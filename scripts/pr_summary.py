@@ -43,7 +43,8 @@ class CheckResult:
 # `preview` needs none of them, so the workflow can still say why there is no preview when the set-up (which
 # installs what they import) failed.
 CHECKS = (("What the build refuses", "content"), ("Both languages say the same", "parity"),
-          ("Spelling, typography and Markdown", "copy"), ("Word budgets", "budgets"))
+          ("Spelling, typography and Markdown", "copy"), ("Word budgets", "budgets"),
+          ("Words kept off the pages, search queries, the e-mail's items, Next: lines, published links", "rules"))
 
 
 def run_checks(root: Path) -> list[CheckResult]:

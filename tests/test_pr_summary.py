@@ -22,7 +22,7 @@ from scripts import pr_summary
 
 # The stages of `make check` the summary runs, as make check prints them in the project's folder.
 MAKE_CHECK = [arg for _title, name in pr_summary.CHECKS for arg in ("--only", name)]
-SUMMARY_LINE = re.compile(r"^(content|parity|copy|budgets|make check): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
+SUMMARY_LINE = re.compile(r"^(content|parity|copy|budgets|rules|make check): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
 
 
 def make_check_lines(tree: Path) -> list[str]:
