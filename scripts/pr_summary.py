@@ -4,7 +4,7 @@
     scripts/pr_summary.py checks [--root DIR] [--annotations FILE]
     scripts/pr_summary.py preview --build success|failure|skipped [--artifact-url URL]
 
-`checks` runs the checks of `make check` (the same functions, imported from its scripts) and prints every problem
+`checks` runs stages of `make check` (the same functions, from guide/checks/__main__.py) and prints every problem
 as `file:line` and what to do, in make check's own words, or says plainly that all is well. --annotations also
 writes each problem as a workflow command (::error file=...,line=...::...), so the pull request shows it beside the
 line in "Files changed".
@@ -15,10 +15,9 @@ could not run.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,59 +39,26 @@ class CheckResult:
     broken: str = ""  # the check itself could not run: why
 
 
-# The checks are imported where they run: `preview` needs none of them, so the workflow can still say why there
-# is no preview when the set-up (which installs what they import) failed.
-
-def content(root: Path) -> tuple[list[str], list[str]]:
-    from guide.checks import content as check_content
-    return check_content.content_problems(root), []
-
-
-def parity(root: Path) -> tuple[list[str], list[str]]:
-    from mkdocs.exceptions import PluginError
-
-    from guide.checks.parity import cli as check_parity
-    from guide.sources import facts as facts_module
-    try:
-        config, texts, labels = check_parity.read_project(root)
-    except (ValueError, PluginError, facts_module.FactsError) as err:  # make check prints the same line
-        return [f"parity: {err}"], []
-    report = check_parity.check(config, texts, labels, check_parity.git_log(root, config.docs_dir))
-    return [str(f) for f in report.problems], [str(f) for f in report.warnings]
-
-
-def copy(root: Path) -> tuple[list[str], list[str]]:
-    from mkdocs.exceptions import PluginError
-
-    from guide.checks import copy_lint as lint_copy
-    try:
-        return [str(f) for f in lint_copy.lint_project(root)[1]], []
-    except (ValueError, PluginError) as err:  # make check prints the same line
-        return [f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], []
-
-
-def budgets(root: Path) -> tuple[list[str], list[str]]:
-    from guide.checks import budgets as check_budgets
-    with contextlib.chdir(root):  # make check runs it from the project, so it names files as docs/...
-        return check_budgets.check(Path("docs"))[1], []
-
-
-CHECKS: tuple[tuple[str, Callable[[Path], tuple[list[str], list[str]]]], ...] = (
-    ("What the build refuses (`guide/checks/content.py`)", content),
-    ("Both languages say the same (`guide/checks/parity/cli.py`)", parity),
-    ("Spelling, typography and Markdown (`guide/checks/copy_lint.py`)", copy),
-    ("Word budgets (`guide/checks/budgets.py`)", budgets),
-)
+# make check's stages the summary runs (guide/checks/__main__.py), by title. They are imported where they run:
+# `preview` needs none of them, so the workflow can still say why there is no preview when the set-up (which
+# installs what they import) failed.
+CHECKS = (("What the build refuses", "content"), ("Both languages say the same", "parity"),
+          ("Spelling, typography and Markdown", "copy"), ("Word budgets", "budgets"),
+          ("Words kept off the pages, search queries, the e-mail's items, Next: lines, published links", "rules"))
 
 
 def run_checks(root: Path) -> list[CheckResult]:
+    from guide.checks import __main__ as make_check
+
     results = []
-    for title, check in CHECKS:
+    for title, name in CHECKS:
         result = CheckResult(title)
         try:
-            result.problems, result.warnings = check(root)
+            stage = getattr(make_check, f"{name}_stage")(root)
         except Exception as err:  # noqa: BLE001 - the summary must still reach the editor, naming what broke
             result.broken = f"{type(err).__name__}: {err}"
+        else:  # a stage prints its warnings (and tables) before its problems
+            result.problems, result.warnings = stage.problems, [w for w in stage.before if ": warning: " in w]
         results.append(result)
     return results
 

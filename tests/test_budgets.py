@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from guide.checks import budgets as check_budgets
+from guide.checks.__main__ import budgets_stage
 
 
 def write(folder: Path, name: str, body: str) -> Path:
@@ -15,14 +14,14 @@ def write(folder: Path, name: str, body: str) -> Path:
     return path
 
 
-def test_the_table_lists_each_page_pair_and_the_pages_together(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, "register.en.md", "word " * 10)
-    write(tmp_path, "register.zh.md", "字" * 20)
-    write(tmp_path, "glossary.en.md", "word " * 5)
-    assert check_budgets.main(["--docs", str(tmp_path)]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert [line.split() for line in out] == [
+def test_the_table_lists_each_page_pair_and_the_pages_together(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write(docs, "register.en.md", "word " * 10)
+    write(docs, "register.zh.md", "字" * 20)
+    write(docs, "glossary.en.md", "word " * 5)
+    stage = budgets_stage(tmp_path)  # as make check prints it
+    assert [line.split() for line in [*stage.before, *stage.problems, stage.summary]] == [
         ["page", "en", "words", "zh", "chars", "budget"],
         ["glossary", "6", "0", "reference", "(not", "budgeted)"],
         ["register", "11", "20", "task"],
@@ -39,32 +38,29 @@ def test_words_are_counted_as_a_reader_reads_them(tmp_path: Path) -> None:
     assert (counted.words, counted.chars) == (11, 2)
 
 
-def test_a_task_page_over_its_words_fails_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_task_page_over_its_words_fails_naming_it(tmp_path: Path) -> None:
     write(tmp_path, "register.en.md", "word " * 401)
     write(tmp_path, "register.zh.md", "字" * 801)
     write(tmp_path, "glossary.en.md", "word " * 900)  # a reference page: counted, not budgeted
-    assert check_budgets.main(["--docs", str(tmp_path)]) == 1
-    out = capsys.readouterr().out
+    out = "\n".join(check_budgets.check(tmp_path)[1])
     assert f"{tmp_path}/register.en.md: 402 words, over the 400 a task page may have: cut what the task does not need" in out
     assert f"{tmp_path}/register.zh.md: 801 Chinese characters, over the 800 a task page may have" in out
     assert "glossary.en.md:" not in out
 
 
-def test_a_renamed_reference_page_stays_unbudgeted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_renamed_reference_page_stays_unbudgeted(tmp_path: Path) -> None:
     """glossary renamed to terms, with its line in redirects.yml beside docs/: still a reference page."""
     docs = tmp_path / "docs"
     docs.mkdir()
     write(docs, "terms.en.md", "word " * 900)
     (tmp_path / "redirects.yml").write_text("redirects:\n  glossary/: terms.md\n", encoding="utf-8")
-    assert check_budgets.main(["--docs", str(docs)]) == 0
-    assert "terms.en.md:" not in capsys.readouterr().out
+    assert check_budgets.check(docs)[1] == []
 
 
-def test_the_task_pages_together_have_a_budget(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_task_pages_together_have_a_budget(tmp_path: Path) -> None:
     for n in range(6):
         write(tmp_path, f"page{n}.en.md", "word " * 380)
-    assert check_budgets.main(["--docs", str(tmp_path)]) == 1
-    assert f"{tmp_path}: the task pages have 2286 English words together, over 2000" in capsys.readouterr().out
+    assert f"{tmp_path}: the task pages have 2286 English words together, over 2000" in check_budgets.check(tmp_path)[1]
 
 
 def test_a_long_label_bolded_a_third_time_fails_at_that_line(tmp_path: Path) -> None:
@@ -74,6 +70,3 @@ def test_a_long_label_bolded_a_third_time_fails_at_that_line(tmp_path: Path) -> 
         (f"{page}:13: {label} is bolded a third time on this page: after its first mention, refer to it briefly "
         "(for example 'the first tick box')")]
 
-
-def test_a_missing_folder_is_wrong_usage(tmp_path: Path) -> None:
-    assert check_budgets.main(["--docs", str(tmp_path / "nowhere")]) == 2

@@ -47,11 +47,12 @@ def test_typical_mistakes_are_each_named_with_file_line_and_what_to_do(tmp_path:
     assert any(p.startswith("docs/faq.en.md:1: this page is not in the nav of mkdocs.yml") for p in found), found
 
 
-def test_the_command_prints_one_line_per_problem_and_exits_1(tmp_path: Path) -> None:
+def test_make_check_prints_one_line_per_problem_and_exits_1(tmp_path: Path) -> None:
     project = copy_sources(tmp_path)
     (project / "includes" / "facts.yml").write_text("school: [\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "guide.checks.content", "--root", str(project)],
+    proc = subprocess.run([sys.executable, "-m", "guide.checks", "--only", "content", "--root", str(project)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[0].startswith("includes/facts.yml:2: not valid YAML")
-    assert proc.stdout.splitlines()[-1] == "content: 1 problem(s)"
+    assert proc.stdout.splitlines()[-2:] == ["content: 1 problem(s)",
+                                             "make check: 1 problem(s): fix them and run make check again"]

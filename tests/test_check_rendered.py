@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from guide.checks import phone_pages, rendered
-from guide.checks.budgets import PAGE_SCREENS
 
 PROJECT = Path(__file__).parent / "data" / "checks" / "project"
 TALL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="{h}"><rect width="300" height="{h}"/></svg>'
@@ -24,7 +23,7 @@ def page(site: Path, path: str, body: str) -> None:
 @pytest.mark.browser
 def test_a_page_taller_than_its_budget_is_named_by_its_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    limit = PAGE_SCREENS * phone_pages.PHONE["height"]
+    limit = phone_pages.PAGE_SCREENS * phone_pages.PHONE["height"]
     page(site, "", "<h1>Home</h1>")
     page(site, "en/", f'<div style="height:{limit}px">fits</div>')
     # A lazy picture far below the first screen counts at its real height.
@@ -39,7 +38,7 @@ def test_a_page_taller_than_its_budget_is_named_by_its_file(tmp_path: Path) -> N
     problems = phone_pages.height_problems(measured)
     assert len(problems) == 1
     assert problems[0].startswith(f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide")
-    assert problems[0].endswith(f"over the {PAGE_SCREENS} a page may be: cut what the task does not need, or move "
+    assert problems[0].endswith(f"over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or move "
                                 "what is not a step to another page")
 
 

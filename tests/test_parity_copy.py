@@ -4,13 +4,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "parity"
 from fixture_site import SITE
 
 from guide.checks import copy_lint as lint_copy
+from guide.checks.__main__ import copy_stage
 
 
 def test_chinese_typography_is_linted_inside_admonitions_too() -> None:
@@ -46,12 +45,12 @@ def test_bad_english_page_gets_spelling_and_markdown_findings(tmp_path: Path) ->
     assert found[1].message.startswith("MD059 descriptive-link-text")
 
 
-def test_main_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clean_project_is_one_summary_line(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(DATA, root, ignore=shutil.ignore_patterns("bad"))
-    assert lint_copy.main(["--root", str(root)]) == 0
-    assert capsys.readouterr().out == "copy: 2 pages: 0 findings\n"
-    assert lint_copy.main(["--root", str(tmp_path)]) == 2
+    stage = copy_stage(root)
+    assert (stage.problems, stage.summary) == ([], "copy: 2 pages: 0 findings")
+    assert copy_stage(tmp_path).summary == "copy: not checked"  # no mkdocs.yml: the problem line names it
 
 
 def test_real_docs_have_no_copy_findings() -> None:

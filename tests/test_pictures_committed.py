@@ -11,6 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 from project_facts import EMAIL, HOTLINES
 from shots_support import ROOT, check_pictures, shot_ocr
 
+from guide.checks.__main__ import pictures_stage
+
 OCR = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -22,7 +24,7 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A scratch repository with this project's .gitignore and the files the check reads quoted text from."""
-    for name in (".gitignore", "shots/originals/.gitignore", "includes/facts.yml", "includes/ui-labels.yml"):
+    for name in (".gitignore", "shots/originals/.gitignore", "mkdocs.yml", "includes/facts.yml", "includes/ui-labels.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy((ROOT if name.endswith(".gitignore") else SITE) / name, tmp_path / name)
     git(tmp_path, "init", "-q")
@@ -36,23 +38,22 @@ def picture_with(path: Path, text: str) -> None:
     img.save(path)
 
 
-def test_an_original_added_by_force_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_original_added_by_force_is_named(repo: Path) -> None:
     picture_with(repo / "shots" / "originals" / "register-01-form.png", "anything")
     git(repo, "add", "-f", "shots/originals/register-01-form.png")
-    assert check_pictures.main(["--root", str(repo), "--no-ocr"]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith("shots/originals/register-01-form.png: an original screenshot is in git: "
+    out = check_pictures.tracking_problems(repo)
+    assert len(out) == 1 and out[0].startswith("shots/originals/register-01-form.png: an original screenshot is in git: "
                           "run `git rm --cached shots/originals/register-01-form.png`")
 
 
-def test_an_original_is_kept_out_by_gitignore(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_original_is_kept_out_by_gitignore(repo: Path) -> None:
     picture_with(repo / "shots" / "originals" / "x.jpg", "anything")
     (repo / "shots" / "originals" / "notes.txt").write_text("anything", encoding="utf-8")
     git(repo, "add", "-A")
     listed = subprocess.run(["git", "-C", str(repo), "ls-files"], capture_output=True, text=True, check=True).stdout
     # the folder comes with a clone by its own .gitignore, and nothing else in it is taken
     assert [p for p in listed.split() if "originals" in p] == ["shots/originals/.gitignore"]
-    assert check_pictures.main(["--root", str(repo), "--no-ocr"]) == 0, capsys.readouterr().out
+    assert check_pictures.tracking_problems(repo) == []
 
 
 def test_a_clone_has_the_originals_folder_and_nothing_in_it() -> None:
@@ -72,29 +73,29 @@ def test_a_clone_has_the_originals_folder_and_nothing_in_it() -> None:
     ("sample.student@example.org", "an e-mail address"),
     ("EXAMPLE STUDENT", "a Latin name"),
 ])
-def test_a_committed_picture_showing_personal_data_is_named_with_its_box(repo: Path, value: str, what: str,
-                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_committed_picture_showing_personal_data_is_named_with_its_box(repo: Path, value: str, what: str) -> None:
     picture_with(repo / "shots" / "raw" / "form.png", f"Data: {value}")
     git(repo, "add", "shots/raw/form.png")
-    assert check_pictures.main(["--root", str(repo)]) == 1
-    out = capsys.readouterr().out
+    out = "\n".join(pictures_stage(repo).problems)
     assert "shots/raw/form.png: (box " in out and f"OCR reads {what}, “{value[:3]}…”" in out
     assert value not in out  # the finding does not copy the data into a log
 
 
 @OCR
-def test_a_published_picture_is_read_before_it_is_added(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_published_picture_is_read_before_it_is_added(repo: Path) -> None:
     picture_with(repo / "docs" / "images" / "form.png", "Passport XQ7700123")
-    assert check_pictures.main(["--root", str(repo)]) == 1
-    assert "docs/images/form.png: (box " in capsys.readouterr().out
+    problems = pictures_stage(repo).problems
+    assert problems and all(p.startswith("docs/images/form.png: (box ") for p in problems), problems
 
 
 @OCR
-def test_what_the_guide_quotes_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_the_guide_quotes_passes(repo: Path) -> None:
     picture_with(repo / "docs" / "images" / "contact.png", f"{EMAIL} {HOTLINES['hotline-en']}")
-    assert check_pictures.main(["--root", str(repo)]) == 0, capsys.readouterr().out
+    stage = pictures_stage(repo)
+    assert stage.problems == [] and stage.summary == "pictures: 1 checked (read by OCR), 0 problem(s)"
 
 
-def test_outside_a_repository_is_misuse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert check_pictures.main(["--root", str(tmp_path), "--no-ocr"]) == 2
-    assert "is not a git repository" in capsys.readouterr().err
+def test_outside_a_repository_is_one_line(tmp_path: Path) -> None:
+    stage = pictures_stage(tmp_path)
+    assert len(stage.problems) == 1 and f"pictures: {tmp_path} is not a git repository (" in stage.problems[0]
+    assert stage.summary == "pictures: not checked"

@@ -17,23 +17,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pr-summary"
 SCRIPT = ROOT / "scripts" / "pr_summary.py"
+from guide.checks import __main__ as make_check
 from scripts import pr_summary
 
-# Four stages of `make check` (guide/checks/__main__.py), each run alone as its module prints it from the project's folder.
-MAKE_CHECK = (["guide.checks.content", "--root", "."], ["guide.checks.parity.cli", "--root", "."],
-              ["guide.checks.copy_lint", "--root", "."], ["guide.checks.budgets", "--docs", "docs"])
-SUMMARY_LINE = re.compile(r"^(content|parity|copy|budgets): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
+# The stages of `make check` the summary runs, as make check prints them in the project's folder.
+MAKE_CHECK = [arg for _title, name in pr_summary.CHECKS for arg in ("--only", name)]
+SUMMARY_LINE = re.compile(r"^(content|parity|copy|budgets|rules|make check): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
 
 
 def make_check_lines(tree: Path) -> list[str]:
     """Every problem line `make check` prints for tree (its closing counts and the budget table left out)."""
-    lines = []
-    for command in MAKE_CHECK:
-        proc = subprocess.run([sys.executable, "-m", *command], cwd=tree, capture_output=True, text=True, check=False,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-        assert proc.returncode in (0, 1), proc.stderr
-        lines += [line for line in proc.stdout.splitlines() if line and not SUMMARY_LINE.match(line)]
-    return lines
+    proc = subprocess.run([sys.executable, "-m", "guide.checks", *MAKE_CHECK], cwd=tree, capture_output=True,
+                          text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode in (0, 1), proc.stderr
+    return [line for line in proc.stdout.splitlines() if line and not SUMMARY_LINE.match(line)]
 
 
 def shown(markdown: str) -> list[str]:
@@ -104,10 +101,11 @@ def test_annotations_put_each_problem_beside_its_line(tmp_path: Path) -> None:
 
 
 def test_a_check_that_breaks_is_named_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(root: Path) -> tuple[list[str], list[str]]:
+    def broken(root: Path) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(pr_summary, "CHECKS", (("A check", broken),))
+    monkeypatch.setattr(make_check, "content_stage", broken)
+    monkeypatch.setattr(pr_summary, "CHECKS", (("A check", "content"),))
     results = pr_summary.run_checks(DATA / "clean")
     text = pr_summary.checks_markdown(results)
     assert "**A check could not run: A check.**" in text and "`RuntimeError: disk on fire`" in text

@@ -1,6 +1,6 @@
-"""`make check` judges the pictures as `make shots` does (guide/pictures/check.py runs annotate.judge with the same
-OCR cache): what make shots reports as a problem, make check reports too, with the page's line; labels that rest on
-the office's tick are notes, not problems. On a scratch project with a made-up screenshot, never the real docs/."""
+"""guide/pictures/check.py judges the pictures as `make shots` does (shots_findings runs annotate.judge with the same
+OCR cache): what make shots reports as a problem, it reports too, with the page's line; labels that rest on the
+office's tick are notes, not problems. On a scratch project with a made-up screenshot, never the real docs/."""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +11,8 @@ import pytest
 from fixture_site import SITE
 from PIL import Image, ImageDraw, ImageFont
 from shots_support import annotate_shots, check_pictures, shot_ocr, shot_spec, shot_truth
+
+from guide.checks.__main__ import pictures_stage
 
 pytestmark = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -60,9 +62,11 @@ def shots(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[
     return code, capsys.readouterr().out.splitlines()
 
 
-def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = check_pictures.main(["--root", str(project)])
-    return code, capsys.readouterr().out.splitlines()
+def check(project: Path) -> tuple[int, list[str]]:
+    """The pictures as make shots judges them, and make check's pictures stage: 1 and the lines when one fails."""
+    problems, notes = check_pictures.shots_findings(project)
+    problems += pictures_stage(project).problems
+    return (1 if problems else 0), notes + problems
 
 
 def test_what_make_shots_finds_make_check_finds_with_the_page_line(project: Path,
@@ -74,16 +78,16 @@ def test_what_make_shots_finds_make_check_finds_with_the_page_line(project: Path
     assert code == 1 and len(problems) == 2, out
     assert problems[0].startswith(f"{page}:7: marker 1 at [30, 167] is not on the row of **手机号**")
     assert problems[1].startswith(f"{page}:8: marker 2 at [30, 47] is not on the row of **立即注册**")
-    code, out = check(project, capsys)
+    code, out = check(project)
     assert code == 1 and set(problems) <= set(out), out
 
     write_spec(project, [[30, 47], [30, 167]], [])
-    code, out = check(project, capsys)  # the committed picture is still the old one
+    code, out = check(project)  # the committed picture is still the old one
     assert code == 1 and f"{project / 'docs' / 'images' / 'form.png'}: (file): differs from what " \
         f"{project / 'shots' / 'form.yml'} renders (run `make shots`)" in out, out
     assert shots(project, capsys)[0] == 0
-    code, out = check(project, capsys)
-    assert code == 0 and out[-1].endswith(", 0 problem(s)"), out
+    code, out = check(project)
+    assert code == 0 and out == [], out
 
 
 def test_a_label_that_rests_on_the_office_s_tick_is_a_note(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,7 +95,7 @@ def test_a_label_that_rests_on_the_office_s_tick_is_a_note(project: Path, capsys
     spec = write_spec(project, [[30, 47], [30, 167], [30, 110]], ["安全邮箱"])
     page = write_page(project, spec, steps)
     assert shots(project, capsys)[0] == 0
-    code, out = check(project, capsys)
+    code, out = check(project)
     assert code == 0, out
     assert [line for line in out if ": note: " in line] == [
         (f"{page}:9: note: step 3 names **安全邮箱**, which OCR cannot read in images/form.png; it counts because it "
@@ -99,7 +103,7 @@ def test_a_label_that_rests_on_the_office_s_tick_is_a_note(project: Path, capsys
         "the picture shows it")]
     write_spec(project, [[30, 47], [30, 167], [30, 110]], [])  # without the tick it is a problem for both
     assert shots(project, capsys)[0] == 1
-    code, out = check(project, capsys)
+    code, out = check(project)
     assert code == 1 and any(line.startswith(f"{page}:9: step 3 names **安全邮箱**, which OCR cannot read") for line in out)
 
 
@@ -108,7 +112,7 @@ def test_a_legend_that_does_not_match_the_markers_is_a_problem(project: Path,
     spec = write_spec(project, [[30, 47], [30, 167]], [])
     page = write_page(project, spec, "1. 填写**手机号**。\n")
     shots(project, capsys)
-    code, out = check(project, capsys)
+    code, out = check(project)
     assert code == 1 and f"{page}:3: legend: form.png has markers 1-2, the legend is numbered 1" in out, out
 
 
@@ -116,9 +120,9 @@ def test_a_published_picture_without_a_spec_is_a_problem(project: Path, capsys: 
     spec = write_spec(project, [[30, 47], [30, 167]], [])
     write_page(project, spec, STEPS)
     shots(project, capsys)
-    assert check(project, capsys)[0] == 0
+    assert check(project)[0] == 0
     shutil.copy(project / "docs" / "images" / "form.png", project / "docs" / "images" / "old-form.png")
-    code, out = check(project, capsys)
+    code, out = check(project)
     assert code == 1 and (f"{project / 'docs' / 'images' / 'old-form.png'}: (file): no spec shots/old-form.yml makes "
                           "this picture: delete it, or bring it in with `make mark-picture` (a screenshot) or a spec "
                           "(a drawing)") in out, out

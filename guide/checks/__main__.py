@@ -11,13 +11,15 @@ When make check passes, the build and make test pass. It runs, in this order, ea
 - the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
   height on a phone in Chromium, and every published address in the built site.
 Each problem is printed once; the last line counts them. Exit 0 when there is none, 1 when there is one or more.
+`--only STAGE` (again for more) runs those stages alone; `--root DIR` checks another project (tests use copies).
 """
 from __future__ import annotations
 
+import argparse
+import contextlib
 import datetime as dt
-import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +35,7 @@ from guide.checks import (
     review_dates,
     search_queries,
 )
-from guide.checks.parity import cli as parity
+from guide.checks.parity import report as parity
 from guide.pictures import check as pictures
 from guide.pictures import ocr as shot_ocr
 from guide.sources import checked as checked_module
@@ -55,12 +57,10 @@ def content_stage(root: Path) -> Stage:
 
 def parity_stage(root: Path) -> Stage:
     try:
-        config, texts, labels, links_files = parity.read_project(root)
+        report = parity.check_project(root)
     except SourceError as err:
         return Stage([f"parity: {err}"], "parity: not checked")
-    report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir), links_files)
-    summary = parity.render_text(report).splitlines()[-1]
-    return Stage([str(f) for f in report.problems], summary, [str(f) for f in report.warnings])
+    return Stage([str(f) for f in report.problems], report.summary(), [str(f) for f in report.warnings])
 
 
 def copy_stage(root: Path) -> Stage:
@@ -72,9 +72,8 @@ def copy_stage(root: Path) -> Stage:
 
 
 def budgets_stage(root: Path) -> Stage:
-    docs = root / "docs"
-    docs = docs.relative_to(Path.cwd()) if docs.is_relative_to(Path.cwd()) else docs
-    table, problems = budgets.check(docs)
+    with contextlib.chdir(root):  # the pages named from the project (docs/...), wherever it is
+        table, problems = budgets.check(Path("docs"))
     return Stage(problems, f"budgets: {len(problems)} problem(s)", table)
 
 
@@ -117,33 +116,31 @@ def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
                            "addresses in the built site; the PDFs)")
 
 
-# Two checks that word the same problem differently: a page missing in one language (content's page pairs, and
-# translation parity). Each pattern gives the problem's key; the first check to name it prints it.
-SAME_PROBLEM = (re.compile(r"^(?P<file>\S+) is missing \("), re.compile(r"^(?P<file>\S+): missing: "))
-
-
-def problem_key(line: str) -> str:
-    for pattern in SAME_PROBLEM:
-        match = pattern.match(line)
-        if match:
-            return f"missing {match['file']}"
-    return line
-
-
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,
                                                pictures_stage, rules_stage, review_stage)
 
 
-def run(root: Path, out: Callable[[str], object] = print) -> int:
-    """Run every stage over root, print what they found (each problem once) and the count; return the count."""
+def name_of(stage: Callable[..., Stage]) -> str:
+    return getattr(stage, "__name__", "a check").removesuffix("_stage")
+
+
+STAGES = (*map(name_of, STATIC), "rendered")  # what --only takes
+
+
+def run(root: Path, out: Callable[[str], object] = print, only: Collection[str] = ()) -> int:
+    """Run every stage over root (or those named in only), print what they found (each problem once) and the count;
+    return the count."""
     printed: set[str] = set()
+
+    def chosen(name: str) -> bool:
+        return not only or name in only
 
     def show(stage: Stage) -> None:
         for line in stage.before:
             out(line)
         for problem in stage.problems:
-            if problem_key(problem) not in printed:
-                printed.add(problem_key(problem))
+            if problem not in printed:
+                printed.add(problem)
                 out(problem)
         out(stage.summary)
 
@@ -152,14 +149,20 @@ def run(root: Path, out: Callable[[str], object] = print) -> int:
         try:
             return stage(root, *args)
         except Exception as err:  # noqa: BLE001 - a reader of make check gets one line, never a traceback
-            name = getattr(stage, "__name__", "a check").removesuffix("_stage")
+            name = name_of(stage)
             return Stage([(f"make check: the {name} check stopped ({type(err).__name__}: {err}): this is a fault in "
                           "the checks, not in your edit: tell a developer")], f"{name}: not checked")
 
-    first = guarded(content_stage)
-    show(first)
+    first = guarded(content_stage) if chosen("content") or chosen("rendered") else None
+    if first and chosen("content"):
+        show(first)
     for stage in STATIC[1:]:
-        show(guarded(stage))
+        if chosen(name_of(stage)):
+            show(guarded(stage))
+    if first is None or not chosen("rendered"):
+        return len(printed)
+    if first.problems and not chosen("content"):  # the rendered stage waits on them: name them
+        show(first)
     if first.problems:
         out("rendered: not built: the build refuses the sources while the content problems above are there: fix "
             "them first")
@@ -172,8 +175,14 @@ def last_line(count: int) -> str:
     return f"make check: {count} problem(s): fix them and run make check again" if count else "make check: 0 problem(s)"
 
 
-def main() -> int:
-    count = run(Path.cwd())  # the project: make runs every command in it
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide.checks", description="make check: every rule about the guide's content.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the project to check (default: the working folder, where make runs)")
+    parser.add_argument("--only", action="append", choices=STAGES, metavar="STAGE",
+                        help=f"run only this stage; again for more ({', '.join(STAGES)})")
+    args = parser.parse_args(argv)
+    count = run(args.root, only=args.only or ())
     print(last_line(count))
     return 1 if count else 0
 

@@ -1,8 +1,6 @@
 """Word budgets for the pages: a student reads them on a phone, so each task page stays short.
 
-    make check                          # runs this check among the others
-    python -m guide.checks.budgets      # alone: a table of words per page (both languages), then any page over budget
-    python -m guide.checks.budgets --docs DIR   # another docs folder (tests use fixtures)
+make check runs it as its budgets stage: a table of words per page (both languages), then any page over budget.
 
 Budgets (GOV.UK: only what someone needs to complete the task):
 - a task page: at most 400 English words, or 800 Chinese characters (about two characters to an English word);
@@ -12,15 +10,11 @@ Budgets (GOV.UK: only what someone needs to complete the task):
 - a long screen label (eight characters or more) is bolded at most twice on one page: after its first mention,
   refer to it briefly ("the first tick box").
 The glossary and the printable checklist are reference pages, not tasks: they are counted but not budgeted.
-Exit 0 within budget, 1 over budget, 2 wrong usage.
 """
 from __future__ import annotations
 
-import argparse
 import functools
 import re
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +28,6 @@ REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
 PAGE_CHARS, TOTAL_CHARS = 800, 4000
 LONG_LABEL, LONG_LABEL_MENTIONS = 8, 2
-PAGE_SCREENS = 4  # phone screens of 360 x 740, measured by guide/checks/phone_pages.py
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
@@ -161,23 +154,3 @@ def check(docs: Path) -> tuple[list[str], list[str]]:
     if total_chars > TOTAL_CHARS:
         problems.append(f"{docs}: the task pages have {total_chars} Chinese characters together, over {TOTAL_CHARS}")
     return table, problems
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Words per page, and the pages over their budget.")
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages (default: docs/)")
-    args = parser.parse_args(argv)
-    if not args.docs.is_dir():
-        print(f"budgets: {args.docs} is not a folder", file=sys.stderr)
-        return 2
-    docs = args.docs.relative_to(Path.cwd()) if args.docs.is_relative_to(Path.cwd()) else args.docs
-    table, problems = check(docs)
-    print("\n".join(table))
-    for line in problems:
-        print(line)
-    print(f"budgets: {len(problems)} problem(s)")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

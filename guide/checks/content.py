@@ -1,21 +1,12 @@
-#!/usr/bin/env python3
 """Check the guide's sources as the build does, without building: every mistake the build refuses, in seconds.
 
-    make check                                # runs this check first, among the others
-    python -m guide.checks.content            # alone, on the project in the working folder
-    python -m guide.checks.content --root DIR # another project (tests use copies)
-
-Runs the build's own check functions (guide/mkdocs_hooks/checks.py calls this module) over docs/, includes/ and mkdocs.yml: file hygiene, pages in one
+make check runs it first, as its content stage. It runs the build's own check functions (guide/mkdocs_hooks/checks.py calls this module) over docs/, includes/ and mkdocs.yml: file hygiene, pages in one
 language only, pages missing from the nav, nav titles without a translation, front matter, facts typed by hand or
 named wrongly, UI labels, the e-mail's items, the screen list, and every link, picture and heading id between the
 pages. One line per problem (file:line: what is wrong and what to do), then a summary line.
-Exit 0 when all is well, 1 when something must be fixed, 2 on wrong usage.
 """
 from __future__ import annotations
 
-import argparse
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from guide.checks import front_matter, mail_items, nav_translations, page_pairs, source_citing, source_hygiene
@@ -124,21 +115,3 @@ def build_problems(root: Path) -> list[str]:
         src = f"docs/{page.relative_to(root / 'docs').as_posix()}"
         problems += source_citing.citing_problems(page.read_text(encoding="utf-8", errors="replace"), src, phrases)
     return problems
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project to check (default: the working folder, where make runs)")
-    args = parser.parse_args(argv)
-    if not (args.root / "mkdocs.yml").is_file():
-        print(f"content: {args.root} has no mkdocs.yml", file=sys.stderr)
-        return 2
-    problems = content_problems(args.root)
-    for problem in problems:
-        print(problem)
-    print(f"content: {len(problems)} problem(s)")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

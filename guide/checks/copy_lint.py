@@ -9,19 +9,14 @@
 * Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason); and no
   line that cites the guide's own source ("the office's guide", 本校指南: phrases in includes/source-citing.yml).
 
-`make check` runs this check among the others; alone: python -m guide.checks.copy_lint [--root DIR] [--format text|json]
-exit status: 0 no findings, 1 findings, 2 wrong usage
+`make check` runs it as its copy stage.
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
-import json
 import re
-import sys
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +28,6 @@ from pymarkdown.api import PyMarkdownApi
 from guide.checks import label_marks, source_citing
 from guide.checks.parity.facts import FENCE
 from guide.sources import site_config, ui_labels
-from guide.sources.errors import SourceError
 
 LABELS_FILE = "includes/ui-labels.yml"
 PHRASES_FILE = source_citing.PHRASES_FILE
@@ -140,29 +134,3 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     found += lint_english(english, root)
     found += lint_markdown(pages, root)
     return pages, sorted(found, key=lambda f: (f.path, f.line, f.tool, f.message))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project directory holding mkdocs.yml (default: the working folder, where make runs)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
-    args = parser.parse_args(argv)
-    if not (args.root / "mkdocs.yml").is_file():
-        print(f"copy: no mkdocs.yml in {args.root}", file=sys.stderr)
-        return 2
-    try:
-        pages, found = lint_project(args.root)
-    except (ValueError, SourceError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
-        print(f"copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
-        return 2
-    if args.format == "json":
-        print(json.dumps({"pages": pages, "findings": [asdict(f) for f in found]}, ensure_ascii=False, indent=2))
-    else:
-        for finding in found:
-            print(finding)
-        print(f"copy: {len(pages)} pages: {len(found)} findings")
-    return 1 if found else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

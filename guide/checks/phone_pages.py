@@ -1,6 +1,6 @@
 """Every page of a built site as a phone shows it: Debian's Chromium at 360 x 740.
 
-A student reads the guide on a phone, so a page (forms and pictures included) is at most budgets.PAGE_SCREENS
+A student reads the guide on a phone, so a page (forms and pictures included) is at most PAGE_SCREENS
 screens tall, and never wider than the screen (a long address or a wide table would make the reader scroll
 sideways). Pictures are lazy: each is loaded before the page is measured, so it counts at its real height.
 Only the site itself is loaded (served on 127.0.0.1); any other request is refused.
@@ -16,7 +16,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guide.checks.budgets import PAGE_SCREENS
 from guide.sources.words import words
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
@@ -24,6 +23,7 @@ CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"width": 360, "height": 740}
+PAGE_SCREENS = 4  # how many screens of PHONE a page may be tall
 # What makes a page too wide: the innermost elements of the article that reach past the screen's right edge, or
 # whose text runs past their own box (a long address that cannot break), outside boxes that scroll themselves.
 TOO_WIDE = """limit => {

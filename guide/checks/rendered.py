@@ -3,7 +3,7 @@
 The real site is built into .cache/check-site/ (never site/), only when a source that affects it changed since the
 last check: docs/, includes/, overrides/, mkdocs.yml, redirects.yml, published-links.yml, or the code in guide/
 that builds and measures it. Then:
-- each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most budgets.PAGE_SCREENS screens
+- each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most phone_pages.PAGE_SCREENS screens
   tall, and no wider than the screen;
 - every address of published-links.yml, down to its #anchor, is served by the built site (published);
 - the PDFs export as make build exports them: the checklist on one A4 page, each guide small enough to e-mail (paper).

@@ -1,8 +1,6 @@
 """No original screenshot and no readable personal data in anything the repository holds.
 
-    make check                         # runs this check among the others
-    python -m guide.pictures.check     # alone: every picture git tracks (or has staged), and docs/images/
-    python -m guide.pictures.check --no-ocr   # only the quick part: no original, nothing git ignores, is tracked
+make check runs it as its pictures stage, over every picture git tracks (or has staged), and docs/images/.
 
 An original screenshot (shots/originals/) shows a student's data in full; once committed it stays in git history,
 which no later commit removes. So the check fails when any file there is tracked or staged, when any tracked file is
@@ -10,14 +8,12 @@ one that .gitignore says to keep out, and when OCR reads a phone- or passport-li
 than CHSI's, or a Latin name in SURNAME GIVENNAME form in a tracked picture or a published one, except the numbers and
 words the guide itself quotes (includes/facts.yml, includes/ui-labels.yml). OCR readings are kept in
 .cache/check-pictures/ by the picture's hash, so a second run reads only pictures that changed. Each problem is one line naming the file
-and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels). Exit 0 clean, 1 problems found, 2 misuse (no git).
+and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels).
 """
 from __future__ import annotations
 
-import argparse
 import re
 import subprocess
-import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -39,7 +35,8 @@ class NotARepository(Exception):
 def git_files(root: Path, *args: str) -> list[str]:
     proc = subprocess.run(["git", "-C", str(root), "ls-files", "-z", *args], capture_output=True, check=False)
     if proc.returncode != 0:
-        raise NotARepository(proc.stderr.decode(errors="replace").strip() or "git ls-files failed")
+        raise NotARepository(f"{root} is not a git repository ({proc.stderr.decode(errors='replace').strip()}): run "
+                             "make check in the guide's clone")
     return sorted(p for p in proc.stdout.decode("utf-8", errors="replace").split("\0") if p)
 
 
@@ -120,34 +117,3 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
             problems.append(f"{picture}: (file): no spec shots/{picture.stem}.yml makes this picture: delete it, or "
                             "bring it in with `make mark-picture` (a screenshot) or a spec (a drawing)")
     return problems, notes
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Fail if an original screenshot or readable personal data is in "
-                                                 "the repository.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: the working folder)")
-    parser.add_argument("--no-ocr", action="store_true", help="only check what git tracks, without reading pictures")
-    args = parser.parse_args(argv)
-    try:
-        problems = tracking_problems(args.root)
-        checked = pictures(args.root)
-        notes: list[str] = []
-        if not args.no_ocr:
-            problems += ocr_problems(args.root, [p for p in checked if not p.startswith(ORIGINALS)])
-            found, notes = shots_findings(args.root)
-            problems += found
-    except NotARepository as exc:
-        print(f"pictures: {args.root} is not a git repository ({exc})", file=sys.stderr)
-        return 2
-    except shot_ocr.OcrUnavailable as exc:
-        print(f"pictures: {exc}", file=sys.stderr)
-        return 2
-    for line in notes + problems:
-        print(line)
-    read = "tracking only" if args.no_ocr else "read by OCR, and judged against their specs and pages as `make shots` does"
-    print(f"pictures: {len(checked)} checked ({read}), {len(problems)} problem(s)")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

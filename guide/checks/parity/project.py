@@ -31,20 +31,6 @@ def page_files(names: list[str], locales: list[str]) -> tuple[dict[str, dict[str
     return pages, unsuffixed
 
 
-def missing_translations(pages: dict[str, dict[str, str]], config: SiteConfig) -> list[Finding]:
-    """One finding per page file that a configured language lacks."""
-    found: list[Finding] = []
-    for base, files in sorted(pages.items()):
-        have = next(iter(files.values()))
-        for lang in config.languages:
-            if lang.code not in files:
-                source = files.get(config.default.code, have)
-                found.append(Finding(f"{config.docs_dir}/{base}.{lang.code}.md", None,
-                                     f"missing: {config.docs_dir}/{source} has no {lang.name} ({lang.code}) "
-                                     f"translation, and the build does not fall back to another language"))
-    return found
-
-
 @dataclass(frozen=True)
 class Commit:
     sha: str

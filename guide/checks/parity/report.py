@@ -1,23 +1,16 @@
-"""Check that every page exists in every language of mkdocs.yml and that the translations have not drifted apart.
+"""Translation parity: each language's page says what the default language's says, and has not drifted apart.
 
 For each page, each language's file is compared with the default language's: heading ids, levels and order;
 images; admonition kinds in order; external links, e-mails and phone numbers; numbered steps, checklist items and
 tabs per section; UI labels. English pages are also checked against includes/ui-labels.yml as the build does.
-Pages changed in git after their counterpart are named as possibly outdated (a warning only).
-
-`make check` runs this check among the others; alone: python -m guide.checks.parity.cli [--root DIR] [--format text|json]
-exit status: 0 no problems (warnings allowed), 1 problems found, 2 wrong usage or unreadable configuration
+Pages changed in git after their counterpart are named as possibly outdated (a warning only). A page missing in a
+language is the content stage's to name (guide/checks/page_pairs.py). `make check` runs it as its parity stage.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[3]
 
 from guide.checks.parity.compare import Finding, Page, compare_pages, undefined_references
 from guide.checks.parity.facts import parse_page
@@ -25,14 +18,12 @@ from guide.checks.parity.project import (
     git_log,
     last_commits,
     link_names,
-    missing_translations,
     page_files,
     stale_pairs,
 )
 from guide.pictures.spec import drawn_text
 from guide.sources import facts as facts_module
 from guide.sources import site_config, ui_labels
-from guide.sources.errors import SourceError
 from guide.sources.site_config import SiteConfig
 
 LABELS_FILE = "includes/ui-labels.yml"
@@ -52,6 +43,10 @@ class Report:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
+
+    def summary(self) -> str:
+        return (f"parity: {len(self.pages)} pages in {len(self.languages)} languages ({', '.join(self.languages)}): "
+                f"{len(self.problems)} problems, {len(self.warnings)} warnings")
 
 
 def label_findings(pages: dict[str, dict[str, str]], texts: dict[str, str], labels: dict[str, str],
@@ -92,8 +87,7 @@ def check(config: SiteConfig, texts: dict[str, str], labels: dict[str, str], log
     pages, unsuffixed = page_files(names, locales)
     defined = set().union(*(link_names(texts.get(f, "")) for f in links_files)) if links_files else set()
     links_file = links_files[0] if links_files else "a links file"
-    findings = missing_translations(pages, config)
-    findings += [Finding(f"{docs}/{name}", None, f"no language suffix ({', '.join(f'.{l}.md' for l in locales)}): "
+    findings = [Finding(f"{docs}/{name}", None, f"no language suffix ({', '.join(f'.{l}.md' for l in locales)}): "
                                                  f"each page needs one file per language") for name in unsuffixed]
     for base, files in sorted(pages.items()):
         parsed = {loc: Page(f"{docs}/{name}", parse_page(texts[f"{docs}/{name}"], defined, set(labels), loc))
@@ -136,36 +130,7 @@ def read_project(root: Path) -> tuple[SiteConfig, dict[str, str], dict[str, str]
     return config, texts, labels, links_files
 
 
-def render_text(report: Report) -> str:
-    lines = [str(finding) for finding in report.findings]
-    lines.append(f"parity: {len(report.pages)} pages in {len(report.languages)} languages "
-                 f"({', '.join(report.languages)}): {len(report.problems)} problems, {len(report.warnings)} warnings")
-    return "\n".join(lines)
-
-
-def render_json(report: Report) -> str:
-    return json.dumps({"languages": report.languages, "pages": report.pages,
-                       "problems": [asdict(f) for f in report.problems],
-                       "warnings": [asdict(f) for f in report.warnings]}, ensure_ascii=False, indent=2)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project directory holding mkdocs.yml (default: the working folder, where make runs)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
-    args = parser.parse_args(argv)
-    if not (args.root / "mkdocs.yml").is_file():
-        print(f"parity: no mkdocs.yml in {args.root}", file=sys.stderr)
-        return 2
-    try:
-        config, texts, labels, links_files = read_project(args.root)
-    except (ValueError, SourceError) as err:
-        print(f"parity: {err}", file=sys.stderr)
-        return 2
-    report = check(config, texts, labels, git_log(args.root, config.docs_dir), links_files)
-    print(render_json(report) if args.format == "json" else render_text(report))
-    return 1 if report.problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def check_project(root: Path) -> Report:
+    """The check over the project at root, its git history included."""
+    config, texts, labels, links_files = read_project(root)
+    return check(config, texts, labels, git_log(root, config.docs_dir), links_files)
