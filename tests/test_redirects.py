@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from fixture_site import copy_site
+from office_edits import rename_files
 from published_support import pl
 
 from guide.outputs import redirects as rd
@@ -27,10 +28,7 @@ SUB_PATH = "guide/"
 def copy_project(dest: Path, redirects: str) -> Path:
     """The project's sources with change-name renamed to fix-name, every link to it updated, and `redirects`."""
     copy_site(dest)
-    for lang in ("zh", "en"):
-        (dest / "docs" / f"change-name.{lang}.md").rename(dest / "docs" / f"fix-name.{lang}.md")
-    for page in [dest / "mkdocs.yml", *(dest / "docs").glob("*.md")]:
-        page.write_text(page.read_text(encoding="utf-8").replace("change-name.md", "fix-name.md"), encoding="utf-8")
+    rename_files(dest, "change-name", "fix-name")  # as the README's recipe renames a page
     (dest / "redirects.yml").write_text(redirects, encoding="utf-8")
     return dest
 

@@ -33,6 +33,20 @@ def test_legend_problems(text: str, problem: str | None) -> None:
         assert len(found) == 1 and problem in found[0] and found[0].startswith("p.md:1: ")
 
 
+ONE = "[![Alt](images/one.png){ loading=lazy width=340 }](images/one.png)"
+
+
+@pytest.mark.parametrize(("before", "problem"), [
+    ("**未通过** beside the school (1 in the drawing) means it was not verified.\n\n", None),
+    ("学校名称旁显示【**未通过**】（图中 1），说明身份核验没有通过。\n\n", None),
+    ("The result page.\n\n", "no ordered list after one.png"),  # the marker is named nowhere
+    ("Step (12 of them).\n\n", "no ordered list after one.png"),  # 12 is not marker 1
+])
+def test_one_marker_may_be_named_in_the_sentence_before_its_picture(before: str, problem: str | None) -> None:
+    found = annotate_shots.legend_problems(f"{before}{ONE}\n\nCaption.\n", "p.md", {"one.png": 1})
+    assert found == [] if problem is None else (len(found) == 1 and problem in found[0])
+
+
 def test_pages_under_docs_have_matching_legends() -> None:
     assert annotate_shots.check_legends(DOCS, SPECS) == []
 

@@ -82,9 +82,13 @@ def pictures_stage(root: Path) -> Stage:
         problems = pictures.tracking_problems(root)
         checked = pictures.pictures(root)
         problems += pictures.ocr_problems(root, [p for p in checked if not p.startswith(pictures.ORIGINALS)])
+        # As `make shots` judges them: each published picture is what its spec renders, and each page's legend
+        # matches its picture's markers (one verdict: make check never passes what make shots refuses).
+        judged, notes = pictures.shots_findings(root)
     except (pictures.NotARepository, shot_ocr.OcrUnavailable) as err:
         return Stage([f"pictures: {err}"], "pictures: not checked")
-    return Stage(problems, f"pictures: {len(checked)} checked (read by OCR), {len(problems)} problem(s)")
+    problems += judged
+    return Stage(problems, f"pictures: {len(checked)} checked (read by OCR), {len(problems)} problem(s)", notes)
 
 
 def rules_stage(root: Path) -> Stage:

@@ -196,9 +196,20 @@ def marker_counts(specs: Sequence[Spec]) -> dict[str, int]:
     return {f"{s.name}.png": len(s.markers) for s in specs}
 
 
+# A picture's one marker named in brackets in the sentence before it: "（图中 1）", "(1 in the drawing)".
+ONE_MARKER = re.compile(r"[（(][^()（）]*(?<!\d)1(?!\d)[^()（）]*[)）]")
+
+
+def names_its_marker(before: list[str]) -> bool:
+    """Whether the last line of text before a picture names its marker 1 in brackets."""
+    text = next((line for line in reversed(before) if line.strip()), "")
+    return bool(ONE_MARKER.search(text))
+
+
 def legend_problems(text: str, page: str, counts: dict[str, int]) -> list[str]:
     """Each picture must be followed (after blank lines and at most one caption line) by an ordered list numbered
-    1, 2, ... with one item per marker."""
+    1, 2, ... with one item per marker; a picture with one marker may instead be led to by a sentence that names it
+    in brackets ("(1 in the drawing)"): a one-item list reads as a translation."""
     lines = text.splitlines()
     problems = []
     for i, line in enumerate(lines):
@@ -226,8 +237,13 @@ def legend_problems(text: str, page: str, counts: dict[str, int]) -> list[str]:
                     break
                 j += 1
             want = counts[name]
+            if not numbers and want == 1 and names_its_marker(lines[:i]):
+                continue  # one marker, named in the sentence that leads to the picture
             if not numbers:
-                problems.append(f"{where}: legend: no ordered list after {name} ({want} markers)")
+                problems.append(f"{where}: legend: no ordered list after {name} ({want} markers): after the picture "
+                                f"(and its caption) list what each numbered marker shows, 1 to {want}"
+                                + (", or name the one marker in brackets in the sentence before it, e.g. "
+                                   "(1 in the drawing)" if want == 1 else ""))
             elif numbers != list(range(1, want + 1)):
                 problems.append(f"{where}: legend: {name} has markers 1-{want}, the legend is numbered"
                                 f" {', '.join(map(str, numbers))}")
