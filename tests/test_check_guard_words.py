@@ -33,7 +33,8 @@ def test_a_guess_at_an_open_question_is_named_until_the_question_is_answered(tmp
     assert guard_words.guard_problems(root) == [
         (f'docs/contact.en.md:{line}: "UTC+8": question 1 of CONTENT-QUESTIONS.md (line 5) is still open: do not '
         "guess the answer; tell the student what to do instead (which line to call). If the office has answered it, "
-        "delete the question's row in CONTENT-QUESTIONS.md")]
+        "delete the question's row in CONTENT-QUESTIONS.md; if the words mean something else here, make the "
+        "words in the row's last cell more precise")]
     questions = root / "CONTENT-QUESTIONS.md"
     questions.write_text("\n".join(line for line in questions.read_text(encoding="utf-8").splitlines()
                                    if not line.startswith("| 1 |")) + "\n", encoding="utf-8")

@@ -99,7 +99,8 @@ def advice(guard: Guard) -> str:
     if guard.question:
         return (f"question {guard.question} of {QUESTIONS_FILE} (line {guard.line}) is still open: do not guess "
                 "the answer; tell the student what to do instead (which line to call). If the office has answered "
-                f"it, delete the question's row in {QUESTIONS_FILE}")
+                f"it, delete the question's row in {QUESTIONS_FILE}; if the words mean something else here, make the "
+                "words in the row's last cell more precise")
     return (f"{QUESTIONS_FILE} (line {guard.line}) says the pages never use these words ({guard.why.rstrip('.')}): "
             "rewrite the sentence")
 

@@ -100,6 +100,16 @@ def published_report(site: Path, address: str) -> list[str]:
     return lines
 
 
+def run_step(command: Sequence[str], cwd: Path | None, temporary: str, final: str) -> int:
+    """Run one step; what it prints names the site folder it will become, not the temporary one it writes (a
+    maintainer looks for site/downloads/…, never for a folder that is gone once the build ends)."""
+    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            print(line.replace(temporary, final), end="", flush=True)
+    return proc.returncode
+
+
 def build(site_dir: Path, steps=default_steps, cwd: Path | None = None) -> int:
     """Run every step into a temporary folder, then move it to `site_dir`. The exit code of the first failure."""
     site_dir = site_dir.resolve()
@@ -107,7 +117,7 @@ def build(site_dir: Path, steps=default_steps, cwd: Path | None = None) -> int:
     out = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
     try:
         for command in steps(out):
-            code = subprocess.run(command, cwd=cwd, check=False).returncode
+            code = run_step(command, cwd, out.name, site_dir.name)
             if code != 0:
                 print(f"build failed ({step_name(command)} exited {code}): "
                       f"{site_dir.name}/ is unchanged; fix the problem above and run make build again",
