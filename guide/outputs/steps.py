@@ -7,12 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guide.outputs import not_found_pages, qr_codes, redirects, search_per_language, security_headers, sitemaps
+from guide.outputs import (
+    not_found_pages,
+    qr_codes,
+    redirects,
+    search_per_language,
+    search_worker,
+    security_headers,
+    sitemaps,
+)
 from guide.outputs.built_site import BuiltSite
 
 STEPS: dict[str, Callable[[BuiltSite], None]] = {
     "search": search_per_language.run,
     "not-found-pages": not_found_pages.run,
+    # After the 404 pages, so that they load the corrected search worker too.
+    "search-worker": search_worker.run,
     "sitemaps": sitemaps.run,
     "qr-codes": qr_codes.run,
     "redirects": redirects.run,

@@ -1,0 +1,112 @@
+"""Ship a corrected copy of Material's search worker, and point every page at it.
+
+Material's worker (workers/search.<hash>.min.js, compiled from its TypeScript, unchanged upstream since 2023 and
+no longer developed) has two faults a student meets:
+
+* its Chinese query segmenter never looks up the last word of a query: its inner loop stops one character short,
+  so 核验失败 searches 核验 only and 学信网注册 searches 学信网 only; a character it does not know stops it too.
+  The corrected segmenter takes, at each place of a Chinese run, the longest word the index knows, steps over a
+  character it does not know, and so uses every word of the query;
+* a one-letter typo finds nothing ("pasport"): lunr finds only the words as typed. The corrected search adds, for
+  each English word of five letters or more, the same word with one letter of tolerance (lunr's `word~1`), beside
+  the exact word, so an exact match still ranks first.
+
+The fixes are exact replacements in Material's compiled file. The step refuses to run on a worker it does not know
+(another Material release): each fragment must be found exactly once and the file's checksum must be the one the
+fixes were written for, so an upgrade of Material cannot silently drop them (tests/test_search_worker.py says the
+same in make test). The corrected worker gets its own fingerprinted name; each page's configuration (the JSON
+Material reads at start) is pointed at it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
+
+from guide.outputs.built_site import BuiltSite
+
+WORKERS = Path("assets") / "javascripts" / "workers"
+MATERIAL_WORKER = "search.a7633da7.min.js"
+# sha256 of Material 9.8's workers/search.a7633da7.min.js, the file the fixes below were written against.
+MATERIAL_SHA256 = "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4"
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+# Material's segmenter, as compiled: `fe(query, invertedIndex)` returns the set of words to search.
+SEGMENTER = (
+    'function fe(t,e){let r=new Set,n=new Uint16Array(t.length);for(let s=0;s<t.length;s++)for(let o=s+1;'
+    'o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);let i=[0];for(let s=i.length;s>0;){let o=i[--s];for(let u=1;'
+    'u<n[o];u++)n[o+u]>n[o]-u&&(r.add(t.slice(o,o+u)),i[s++]=o+u);let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),'
+    'r.add(t.slice(o,a))}return r.has("")?new Set([t]):r}'
+)
+# Every word of the run: the longest known word at each place; an unknown character is stepped over; a run with no
+# known word at all is searched as it is (as Material did).
+SEGMENTER_FIXED = (
+    'function fe(t,e){let r=new Set;for(let s=0;s<t.length;){let o=0;for(let a=t.length;a>s;a--)'
+    'if(Object.prototype.hasOwnProperty.call(e,t.slice(s,a))){o=a-s;break}'
+    'o?(r.add(t.slice(s,s+o)),s+=o):s++}return r.size?r:new Set([t])}'
+)
+# The start of the worker's search(): Chinese runs segmented, then Material's query syntax applied.
+QUERY = ('search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)]'
+         '.join("* ")),e=ce(e),!e)return{items:[]};')
+# The same, with each English word of 5+ letters also searched with one letter of tolerance ("pasport~" becomes
+# lunr's "pasport~1"); ce() leaves a word ending in "~" without Material's trailing wildcard.
+QUERY_FIXED = ('search(e){let y=(e.toLowerCase().match(/[a-z]{5,}/g)||[]).map(w=>w+"~").join(" ");'
+               'if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)]'
+               '.join("* ")),y&&(e=e+" "+y),e=ce(e),!e)return{items:[]};')
+FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"))
+
+
+def material_worker() -> Path:
+    return Path(material.__file__).parent / "templates" / WORKERS / MATERIAL_WORKER
+
+
+def fixed_worker(source: str) -> str:
+    """Material's worker with the fixes; PluginError when the file is not the one they were written for."""
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    if digest != MATERIAL_SHA256:
+        raise PluginError(
+            f"Material's search worker {MATERIAL_WORKER} is not the file the search fixes were written for "
+            f"(sha256 {digest}): Material was upgraded. A developer must check that its worker still drops the last "
+            "Chinese word and finds no typo, then rewrite the fixes in guide/outputs/search_worker.py for it")
+    for old, new, what in FIXES:
+        if source.count(old) != 1:
+            raise PluginError(f"Material's search worker {MATERIAL_WORKER}: {what} is not where the fix expects it: "
+                              "rewrite the fix in guide/outputs/search_worker.py")
+        source = source.replace(old, new)
+    return source
+
+
+def fixed_name(text: str) -> str:
+    return f"search-fixed.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
+
+
+def point_pages_at(html: str, name: str) -> str:
+    """Make the page's configuration load the worker `name` (same folder as Material's)."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        app = json.loads(match.group(2))
+        if "search" in app:
+            app["search"] = app["search"].rsplit("/", 1)[0] + "/" + name
+        return match.group(1) + json.dumps(app, ensure_ascii=False).replace("</", "<\\/") + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rewrite, html, count=1)
+
+
+def run(built: BuiltSite) -> None:
+    """Step: write the corrected worker beside Material's, and point every page of the site at it."""
+    original = built.site / WORKERS / MATERIAL_WORKER
+    if not original.is_file():
+        return  # no search in this build, or the step already ran (it removes Material's worker)
+    text = fixed_worker(original.read_text(encoding="utf-8"))
+    name = fixed_name(text)
+    (built.site / WORKERS / name).write_text(text, encoding="utf-8")
+    for page in built.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if MATERIAL_WORKER in html:
+            page.write_text(point_pages_at(html, name), encoding="utf-8")
+    original.unlink()
+    original.with_name(MATERIAL_WORKER + ".map").unlink(missing_ok=True)
