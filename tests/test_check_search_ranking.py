@@ -3,12 +3,12 @@ Chromium; under 95% right first each miss is a problem naming its line, at or ov
 result of the other language is always a problem."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from fixture_site import SITE
+from fixture_site import copy_site
 
+from guide.checks import rendered
 from guide.checks import search_ranking as sr
 
 ROOTS = {"zh": "", "en": "en/"}
@@ -59,8 +59,7 @@ def test_a_first_result_is_judged_by_page_and_section() -> None:
 
 @pytest.mark.browser
 def test_the_tests_query_set_ranks_in_chromium_and_a_wrong_line_is_named(built_site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    shutil.copytree(SITE, root, symlinks=True)
+    root = copy_site(tmp_path / "project")
     queries = root / "includes" / "search-queries.yml"
     lines = queries.read_text(encoding="utf-8").splitlines()
     wrong_line = next(i for i, line in enumerate(lines, 1) if "[CHSI helpline, contact, hotlines]" in line)
@@ -73,3 +72,17 @@ def test_the_tests_query_set_ranks_in_chromium_and_a_wrong_line_is_named(built_s
     assert any(f"includes/search-queries.yml:{wrong_line}: searching 'CHSI helpline' lists /en/contact/" in line
                for line in everything), everything
     assert (problems == [] and notes[0].startswith(f"search: {count - 1} of {count} queries")), everything
+
+
+def test_a_search_word_whose_words_are_gone_is_named_at_its_line(tmp_path: Path) -> None:
+    """The office rewords a heading the search words name: make check's build says which line, and what to do."""
+    root = copy_site(tmp_path / "project")
+    labels = root / "includes" / "ui-labels.yml"
+    lines = labels.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.strip().startswith("does not arrive:"))
+    lines[line - 1] = lines[line - 1].replace("does not arrive:", "never arrives at all:")
+    labels.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    said = rendered.build(root, tmp_path / "site")
+    assert any(f"includes/ui-labels.yml:{line}: search words for 'never arrives at all': no English page shows "
+               "'never arrives at all' any more" in text and "write the words as a page now shows them, or remove "
+               "the entry" in text for text in said), said
