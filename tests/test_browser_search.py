@@ -89,3 +89,21 @@ def test_nothing_found_says_so_and_offers_two_pages(new_page, root_url: str, lan
     assert meta.locator("a").evaluate_all("links => links.map(a => a.href)") == [urljoin(root_url, p) for p in pages]
     for href in pages:  # the links lead to pages that exist
         assert page.request.get(urljoin(root_url, href)).ok
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_search_loads_its_index_and_worker_only_when_opened(new_page, root_url: str, lang: str) -> None:
+    page = new_page("en-US" if lang == "en" else "zh-CN")
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+
+    def search_requests() -> list[str]:
+        return [p for p in asked if p.endswith("/search/search_index.json") or "/workers/search" in p]
+
+    page.goto(root_url + ("en/" if lang == "en" else ""), wait_until="networkidle")
+    assert search_requests() == [], "a page view loaded the search"
+    page.locator("label[for='__search']").first.click()
+    page.keyboard.insert_text("CHSI")
+    page.locator(".md-search-result__item a").first.wait_for(state="visible")
+    index = ("/en" if lang == "en" else "") + "/search/search_index.json"
+    assert index in search_requests() and any("/workers/search" in p for p in search_requests())
