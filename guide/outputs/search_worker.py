@@ -56,10 +56,11 @@ QUERY = ('search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s
 # lunr's "pasport~1"; ce() leaves a word ending in "~" without Material's trailing wildcard), and the words of a
 # Chinese run searched as they are (a neutral "^1" keeps ce() from adding a wildcard), but for the run's last word,
 # which the student may still be typing: with a wildcard on every word, 注册学信网账号's 账号 matched a rare
-# student's word 账号名 and pulled its section above the page titled with all three words.
+# student's word 账号名 and pulled its section above the page titled with all three words. A Chinese run is set
+# apart from the letters and digits beside it: "方式3 not showing" searches 方式 and 3.
 QUERY_FIXED = ('search(e){let y=(e.toLowerCase().match(/[a-z]{5,}/g)||[]).map(w=>w+"~").join(" ");'
-               'if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)]'
-               '.join("^1 ")),y&&(e=e+" "+y),e=ce(e),!e)return{items:[]};')
+               'if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>" "+[...fe(s,this.index.invertedIndex)]'
+               '.join("^1 ")+" "),y&&(e=e+" "+y),e=ce(e),!e)return{items:[]};')
 FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"))
 
 
