@@ -56,7 +56,7 @@ def parity(root: Path) -> tuple[list[str], list[str]]:
     try:
         config, texts, labels = check_parity.read_project(root)
     except (ValueError, PluginError, facts_module.FactsError) as err:  # make check prints the same line
-        return [f"check_parity: {err}"], []
+        return [f"parity: {err}"], []
     report = check_parity.check(config, texts, labels, check_parity.git_log(root, config.docs_dir))
     return [str(f) for f in report.problems], [str(f) for f in report.warnings]
 
@@ -68,7 +68,7 @@ def copy(root: Path) -> tuple[list[str], list[str]]:
     try:
         return [str(f) for f in lint_copy.lint_project(root)[1]], []
     except (ValueError, PluginError) as err:  # make check prints the same line
-        return [f"lint_copy: {str(err).replace(f'{root.resolve()}/', '')}"], []
+        return [f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], []
 
 
 def budgets(root: Path) -> tuple[list[str], list[str]]:

@@ -116,7 +116,7 @@ def test_a_fault_of_the_checker_exits_2_with_one_line(monkeypatch: pytest.Monkey
     out, err = capsys.readouterr()
     assert code == 2
     assert out == ""
-    assert err == (f"check_links.py: failed while {step} (RuntimeError: something unexpected);"
+    assert err == (f"make links: failed while {step} (RuntimeError: something unexpected);"
                    " this says nothing about the links\n")
 
 
@@ -126,5 +126,5 @@ def test_a_missing_dependency_exits_2_not_1() -> None:
                " runpy.run_path('guide/linkcheck/cli.py', run_name='__main__')")
     proc = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("check_links.py: cannot start (import of httpx halted; None in sys.modules)")
+    assert proc.stderr.startswith("make links: cannot start (import of httpx halted; None in sys.modules)")
     assert proc.stderr.count("\n") == 1

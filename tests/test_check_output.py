@@ -27,7 +27,7 @@ def stages(monkeypatch: pytest.MonkeyPatch, content: list[str], rendered: list[s
     monkeypatch.setattr(make_check, "STATIC", (
         make_check.content_stage,
         lambda root: Stage([PAGE_PAIR, PARITY_PAIR], "parity: 2", ["docs/x.en.md: warning: possibly outdated"]),
-        lambda root: Stage(["docs/a.en.md:3: typo [codespell]"], "lint_copy: 1", ["page  en words"]),
+        lambda root: Stage(["docs/a.en.md:3: typo [codespell]"], "copy: 1", ["page  en words"]),
     ))
     return ran
 
@@ -49,7 +49,7 @@ def test_the_rendered_stage_runs_when_the_build_would_accept_the_sources(monkeyp
     assert make_check.run(tmp_path, out.append) == 3
     assert ran == ["rendered"]
     assert out == ["content: 0", "docs/x.en.md: warning: possibly outdated", PAGE_PAIR, "parity: 2",
-                   "page  en words", "docs/a.en.md:3: typo [codespell]", "lint_copy: 1",
+                   "page  en words", "docs/a.en.md:3: typo [codespell]", "copy: 1",
                    "building the pages to measure them (sources changed)",
                    "docs/register.en.md: 4.20 phone screens tall", "rendered: 1"]
 

@@ -289,7 +289,7 @@ def test_a_crash_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, config: str,
     monkeypatch.setattr(check_screens.fetch, "run_fetch", boom)
     code, out, err = run(capsys, "--root", str(DATA), "--config", config)
     assert (code, out) == (2, "")
-    assert "check_screens.py: crashed: RuntimeError: the fetcher fell over" in err
+    assert "make screens: crashed: RuntimeError: the fetcher fell over" in err
 
 
 # --- what counts as visible ----------------------------------------------------------------------------------------

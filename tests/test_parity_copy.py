@@ -50,7 +50,7 @@ def test_main_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     root = tmp_path / "site"
     shutil.copytree(DATA, root, ignore=shutil.ignore_patterns("bad"))
     assert lint_copy.main(["--root", str(root)]) == 0
-    assert capsys.readouterr().out == "lint_copy: 2 pages: 0 findings\n"
+    assert capsys.readouterr().out == "copy: 2 pages: 0 findings\n"
     assert lint_copy.main(["--root", str(tmp_path)]) == 2
 
 

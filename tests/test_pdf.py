@@ -344,7 +344,7 @@ def test_a_misspelt_family_in_pdf_css_stops_the_export_naming_the_line(exported:
     line = (DOCS_CSS.read_text(encoding="utf-8").split(good)[0] + good).count("\n") + 1
     proc = export_with_pdf_css(exported, tmp_path, (good, good.replace("CJK SC", "CJK SX")))
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert (f"export_pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is not installed, so "
+    assert (f"make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is not installed, so "
             "WeasyPrint would set the text in another face") in proc.stderr
     assert not list((tmp_path / "site" / "downloads").glob("*.pdf")), "no PDF may be written"
 
@@ -354,7 +354,7 @@ def test_a_pdf_set_in_a_face_pdf_css_does_not_name_is_not_written(exported: Path
     proc = export_with_pdf_css(exported, tmp_path, ('html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;',
                                                     'html:lang(zh) {\n  font-family: "DejaVu Sans", sans-serif;'))
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "export_pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP" in proc.stderr
+    assert "make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP" in proc.stderr
     assert "which the stylesheets do not name" in proc.stderr
     assert not (tmp_path / "site" / "downloads" / "chsi-guide-zh.pdf").exists()
 

@@ -19,10 +19,10 @@ DATA = ROOT / "tests" / "data" / "pr-summary"
 SCRIPT = ROOT / "scripts" / "pr_summary.py"
 from scripts import pr_summary
 
-# The four commands of `make check` (Makefile), each as its own script prints it from the project's folder.
+# Four stages of `make check` (guide/checks/__main__.py), each run alone as its module prints it from the project's folder.
 MAKE_CHECK = (["guide.checks.content", "--root", "."], ["guide.checks.parity.cli", "--root", "."],
               ["guide.checks.copy_lint", "--root", "."], ["guide.checks.budgets", "--docs", "docs"])
-SUMMARY_LINE = re.compile(r"^(content|parity|lint_copy|budgets): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
+SUMMARY_LINE = re.compile(r"^(content|parity|copy|budgets): |^page +en words|^\S+ +\d+ +\d+ |^task pages")
 
 
 def make_check_lines(tree: Path) -> list[str]:

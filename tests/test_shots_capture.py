@@ -59,6 +59,6 @@ def test_an_unreachable_url_is_one_line_and_exit_2(tmp_path: Path, capsys: pytes
     assert capture_shots_main([str(tmp_path / "register-01-form.yml"), "--url", url]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
-    assert err.startswith(f"capture_shots: {tmp_path / 'register-01-form.yml'}: cannot open {url}: ")
+    assert err.startswith(f"make capture: {tmp_path / 'register-01-form.yml'}: cannot open {url}: ")
     assert "net::ERR_" in err
     assert not (tmp_path / "raw").exists()

@@ -123,7 +123,7 @@ def test_saving_without_the_page_s_token_is_refused(served: tuple[str, Path]) ->
 def test_a_missing_original_is_one_line_naming_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert mark_picture.main(["register-01-form", "--root", str(tmp_path), "--port", "0"]) == 2
     err = capsys.readouterr().err
-    assert err == (f"mark_picture: {tmp_path / 'shots' / 'originals'}: (file): no register-01-form.png or "
+    assert err == (f"make mark-picture: {tmp_path / 'shots' / 'originals'}: (file): no register-01-form.png or "
                    "register-01-form.jpg here: save the screenshot there first\n")
 
 

@@ -56,7 +56,7 @@ def parity_stage(root: Path) -> Stage:
     try:
         config, texts, labels = parity.read_project(root)
     except (ValueError, PluginError, facts_module.FactsError) as err:
-        return Stage([f"check_parity: {err}"], "parity: not checked")
+        return Stage([f"parity: {err}"], "parity: not checked")
     report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir))
     summary = parity.render_text(report).splitlines()[-1]
     return Stage([str(f) for f in report.problems], summary, [str(f) for f in report.warnings])
@@ -66,8 +66,8 @@ def copy_stage(root: Path) -> Stage:
     try:
         pages, found = copy_lint.lint_project(root)
     except (ValueError, PluginError, label_marks.MarksError) as err:
-        return Stage([f"lint_copy: {str(err).replace(f'{root.resolve()}/', '')}"], "lint_copy: not checked")
-    return Stage([str(f) for f in found], f"lint_copy: {len(pages)} pages: {len(found)} findings")
+        return Stage([f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], "copy: not checked")
+    return Stage([str(f) for f in found], f"copy: {len(pages)} pages: {len(found)} findings")
 
 
 def budgets_stage(root: Path) -> Stage:
@@ -83,7 +83,7 @@ def pictures_stage(root: Path) -> Stage:
         checked = pictures.pictures(root)
         problems += pictures.ocr_problems(root, [p for p in checked if not p.startswith(pictures.ORIGINALS)])
     except (pictures.NotARepository, shot_ocr.OcrUnavailable) as err:
-        return Stage([f"check_pictures: {err}"], "pictures: not checked")
+        return Stage([f"pictures: {err}"], "pictures: not checked")
     return Stage(problems, f"pictures: {len(checked)} checked (read by OCR), {len(problems)} problem(s)")
 
 

@@ -1,6 +1,7 @@
 """Word budgets for the pages: a student reads them on a phone, so each task page stays short.
 
-    guide/checks/budgets.py              # a table of words per page (both languages), then any page over budget
+    make check                          # runs this check among the others
+    python -m guide.checks.budgets      # alone: a table of words per page (both languages), then any page over budget
     python -m guide.checks.budgets --docs DIR   # another docs folder (tests use fixtures)
 
 Budgets (GOV.UK: only what someone needs to complete the task):
@@ -164,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages (default: docs/)")
     args = parser.parse_args(argv)
     if not args.docs.is_dir():
-        print(f"check_budgets: {args.docs} is not a folder", file=sys.stderr)
+        print(f"budgets: {args.docs} is not a folder", file=sys.stderr)
         return 2
     docs = args.docs.relative_to(Path.cwd()) if args.docs.is_relative_to(Path.cwd()) else args.docs
     table, problems = check(docs)

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Check the guide's sources as the build does, without building: every mistake the build refuses, in seconds.
 
-    guide/checks/content.py            # the project this file belongs to
+    make check                                # runs this check first, among the others
+    python -m guide.checks.content            # alone, on the project in the working folder
     python -m guide.checks.content --root DIR # another project (tests use copies)
 
-Runs the build's own check functions (hooks/*.py) over docs/, includes/ and mkdocs.yml: file hygiene, pages in one
+Runs the build's own check functions (guide/mkdocs_hooks/checks.py calls this module) over docs/, includes/ and mkdocs.yml: file hygiene, pages in one
 language only, pages missing from the nav, nav titles without a translation, front matter, facts typed by hand or
 named wrongly, UI labels, the e-mail's items, the screen list, and every link, picture and heading id between the
 pages. One line per problem (file:line: what is wrong and what to do), then a summary line.
@@ -140,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project to check (default: the working folder, where make runs)")
     args = parser.parse_args(argv)
     if not (args.root / "mkdocs.yml").is_file():
-        print(f"check_content: {args.root} has no mkdocs.yml", file=sys.stderr)
+        print(f"content: {args.root} has no mkdocs.yml", file=sys.stderr)
         return 2
     problems = content_problems(args.root)
     for problem in problems:

@@ -9,7 +9,7 @@
 * Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason); and no
   line that cites the guide's own source ("the office's guide", 本校指南: phrases in includes/source-citing.yml).
 
-usage: python -m guide.checks.copy_lint [--root DIR] [--format text|json]
+`make check` runs this check among the others; alone: python -m guide.checks.copy_lint [--root DIR] [--format text|json]
 exit status: 0 no findings, 1 findings, 2 wrong usage
 """
 from __future__ import annotations
@@ -149,19 +149,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     if not (args.root / "mkdocs.yml").is_file():
-        print(f"lint_copy: no mkdocs.yml in {args.root}", file=sys.stderr)
+        print(f"copy: no mkdocs.yml in {args.root}", file=sys.stderr)
         return 2
     try:
         pages, found = lint_project(args.root)
     except (ValueError, PluginError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
-        print(f"lint_copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
+        print(f"copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
         return 2
     if args.format == "json":
         print(json.dumps({"pages": pages, "findings": [asdict(f) for f in found]}, ensure_ascii=False, indent=2))
     else:
         for finding in found:
             print(finding)
-        print(f"lint_copy: {len(pages)} pages: {len(found)} findings")
+        print(f"copy: {len(pages)} pages: {len(found)} findings")
     return 1 if found else 0
 
 

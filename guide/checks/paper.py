@@ -24,9 +24,9 @@ def paper_problems(root: Path, site: Path) -> list[str]:
         return []
     problems = []
     for line in proc.stderr.splitlines():
-        if not line.startswith("export_pdf: ") or line.startswith("export_pdf: note:"):
+        if not line.startswith("make pdf: ") or line.startswith("make pdf: note:"):
             continue
-        text = line.removeprefix("export_pdf: ")
+        text = line.removeprefix("make pdf: ")
         if match := CHECKLIST.search(text):
             problems.append(f"docs/checklist.{match['lang']}.md: printed, the checklist takes {match['pages']} A4 "
                             "pages; it must fit one: shorten it (the PDF is chsi-checklist-"

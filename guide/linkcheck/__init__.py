@@ -1,5 +1,6 @@
-"""Helpers of guide/linkcheck/cli.py, one job per module.
+"""The link checker (make links; `python -m guide.linkcheck`), one job per module.
 
+cli       the command: inputs, the offline and online checks, the report, the exit status (__main__ runs it)
 model     the records every module shares (a link, its sources, a result)
 config    settings from pyproject.toml [tool.check-links]
 mdsource  links, reference definitions and anchors in Markdown sources

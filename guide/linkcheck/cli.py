@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Check every link of the guide: internal links and #fragments offline, remote addresses politely online.
 
-usage: check_links.py [PATH|URL ...] [--offline] [--format text|json|markdown|sarif|github]
+usage: python -m guide.linkcheck [PATH|URL ...] [--offline] [--format text|json|markdown|sarif|github]
 
-With no PATH it checks docs/ (with the addresses of includes/facts.yml) and the built site/. Verdicts: ok, redirect, broken,
+`make links` builds the site first, then runs it with no PATH. With no PATH it checks docs/ (with the addresses of includes/facts.yml) and the built site/. Verdicts: ok, redirect, broken,
 blocked, unreachable. Exit 0 when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or
 a failure of the checker itself (one line on stderr says what failed; no verdict on the links).
 """
@@ -22,7 +22,7 @@ try:
     from guide.linkcheck.config import ConfigError, Settings, load_settings
     from guide.linkcheck.model import BROKEN, Link, Result, Source, group_links
 except ImportError as exc:  # Python would exit 1, which means broken links
-    print(f"check_links.py: cannot start ({exc}): run `make links`, or scripts/setup.sh links first", file=sys.stderr)
+    print(f"make links: cannot start ({exc}): run `make links`, which sets up what the link checker needs", file=sys.stderr)
     raise SystemExit(2) from None
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,7 +142,7 @@ def check_external(links: list[Link], settings: Settings, cache_dir: Path | None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="check_links.py", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m guide.linkcheck", description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="*", metavar="PATH|URL",
                         help="Markdown files or directories, built site directories, http(s) URLs (default: docs/ and site/)")
     parser.add_argument("--offline", action="store_true", help="check internal links and #fragments only")
@@ -162,7 +162,7 @@ def run(args: argparse.Namespace, step: list[str]) -> int:
         inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(Path.cwd())
         found = check_internal(inputs)
     except (InputError, ConfigError, OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"check_links.py: {exc}", file=sys.stderr)
+        print(f"make links: {exc}", file=sys.stderr)
         return 2
     results = list(found.internal.values())
     if not args.offline:
@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, step)
     except Exception as exc:  # noqa: BLE001 - any fault of the checker itself is exit 2, never 1 (= broken links)
         what = " ".join(f"{type(exc).__name__}: {exc}".split())
-        print(f"check_links.py: failed while {step[0]} ({what}); this says nothing about the links", file=sys.stderr)
+        print(f"make links: failed while {step[0]} ({what}); this says nothing about the links", file=sys.stderr)
         return 2
 
 

@@ -83,7 +83,7 @@ def to_sarif(results: list[Result]) -> str:
             "locations": locations,
         })
     run = {
-        "tool": {"driver": {"name": "check_links", "informationUri": "README.md#link-checker",
+        "tool": {"driver": {"name": "guide.linkcheck", "informationUri": "README.md#check-the-links",
                             "rules": [{"id": k, "shortDescription": {"text": v}} for k, v in RULES.items()]}},
         "results": sarif_results,
     }

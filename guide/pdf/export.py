@@ -39,7 +39,7 @@ from guide.sources.site_address import HOW_TO_SET, public_address
 try:
     from guide.pdf.render import Rendered, quiet_weasyprint, render_pdf
 except OSError as exc:  # WeasyPrint loads Pango and HarfBuzz when imported: a traceback would not say what to do
-    print(f"export_pdf: WeasyPrint cannot load a library it needs ({exc}): install the Debian packages"
+    print(f"make pdf: WeasyPrint cannot load a library it needs ({exc}): install the Debian packages"
           " libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b (scripts/setup.sh site installs them)", file=sys.stderr)
     raise SystemExit(1) from None
 
@@ -139,30 +139,30 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
     needed = [page_path(site, lang, "") for lang in LANGUAGES] + [site / s for s in STYLESHEETS]
     absent = [str(p) for p in needed if not p.is_file()]
     if absent:
-        print(f"export_pdf: not a built site ({', '.join(absent)} missing): run `make build` or mkdocs build first",
+        print(f"make pdf: not a built site ({', '.join(absent)} missing): run `make build` first",
               file=sys.stderr)
         return 2
     missing = missing_fonts(NEEDED, font_lookup)
     if missing:
         for line in describe_missing(missing, have_fc_list=font_lookup is not fc_list_has or fc_list_installed()):
-            print(f"export_pdf: {line}", file=sys.stderr)
+            print(f"make pdf: {line}", file=sys.stderr)
         return 1
     # The families the stylesheets ask for must be installed: WeasyPrint would substitute another face silently.
     named = [n for sheet in STYLESHEETS for n in stylesheet_families(site / sheet, f"docs/{sheet}")]
     not_installed = uninstalled(named, font_lookup)
     if not_installed:
         for line in not_installed:
-            print(f"export_pdf: {line}", file=sys.stderr)
-        print("export_pdf: no PDF written", file=sys.stderr)
+            print(f"make pdf: {line}", file=sys.stderr)
+        print("make pdf: no PDF written", file=sys.stderr)
         return 1
     families = frozenset(n.family for n in named)
     if not has_harfbuzz_subset():
-        print("export_pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
+        print("make pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
     version = args.version_date or version_date(git_last_change(Path.cwd()), dt.date.today())
     home = read_page(site, LANGUAGES[0], "")
     if not public_address(home.canonical):
-        print("export_pdf: the site was built without its public address: the PDFs print no address and no QR code"
+        print("make pdf: the site was built without its public address: the PDFs print no address and no QR code"
               f" (for printing or e-mailing, build with it: {HOW_TO_SET})", file=sys.stderr)
     out_dir: Path = args.out_dir or site / "downloads"
     quiet_weasyprint()
@@ -177,14 +177,14 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
             try:
                 rendered = future.result()
             except FallbackFont as err:
-                print(f"export_pdf: {err}", file=sys.stderr)
+                print(f"make pdf: {err}", file=sys.stderr)
                 return 1
             for r in rendered:
                 results.append(r)
                 print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
     problems = size_problems(results, args.max_guide_bytes)
     for problem in problems:
-        print(f"export_pdf: {problem}", file=sys.stderr)
+        print(f"make pdf: {problem}", file=sys.stderr)
     print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"
           + (f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""))
     return 1 if problems else 0

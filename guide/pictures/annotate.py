@@ -1,6 +1,6 @@
 """Render the published screenshots from shots/: crop, highlight, numbered markers, solid redactions.
 
-    guide/pictures/annotate.py                 # every shots/*.yml -> docs/images/NAME.png
+    make shots                                        # every shots/*.yml -> docs/images/NAME.png
     python -m guide.pictures.annotate --check         # exit 1 if a committed picture differs from its sources
     python -m guide.pictures.annotate --legends       # exit 1 if a page's legend does not match its picture's markers
 
@@ -259,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.docs = args.docs or root / "docs"
     paths = args.specs or [shown(p) for p in sorted((root / "shots").glob("*.yml"))]
     if not paths:
-        print("annotate_shots: no specs given and none in shots/", file=sys.stderr)
+        print("make shots: no specs given and none in shots/", file=sys.stderr)
         return 2
     try:
         specs = [load_spec(p) for p in paths]
@@ -278,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     except shot_ocr.OcrUnavailable as exc:
-        print(f"annotate_shots: {exc}", file=sys.stderr)
+        print(f"make shots: {exc}", file=sys.stderr)
         return 2
     rendered, kept, problems = report.rendered, report.kept, report.problems
     for s in kept:

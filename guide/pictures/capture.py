@@ -1,8 +1,8 @@
 """Capture the raw screenshots: open each spec's page in Debian's headless Chromium, save a full-page PNG and the
 boxes of its named targets.
 
-    guide/pictures/capture.py                      # every shots/*.yml -> shots/raw/NAME.png + NAME.boxes.json
-    guide/pictures/capture.py shots/register-01-form.yml --url https://account.chsi.com.cn/...
+    make capture                                   # every shots/*.yml -> shots/raw/NAME.png + NAME.boxes.json, then make shots
+    python -m guide.pictures.capture shots/register-01-form.yml --url https://account.chsi.com.cn/...
 
 Only this step needs a browser; annotate.py works from what it writes. Exit 0 done, 1 a target was not found,
 2 bad usage or spec, or nothing could be captured: Chromium did not start or a page could not be opened (no network,
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = args.specs or [shown(p) for p in sorted((Path.cwd() / "shots").glob("*.yml"))]  # the project make runs in
     if args.url and len(paths) != 1:
-        print("capture_shots: --url needs exactly one spec", file=sys.stderr)
+        print("make capture: --url needs exactly one spec", file=sys.stderr)
         return 2
     try:
         specs = [load_spec(p) for p in paths]
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         problems = capture([Job(s, page_url(s, args.url)) for s in specs])
     except CaptureError as exc:
-        print(f"capture_shots: {exc}", file=sys.stderr)
+        print(f"make capture: {exc}", file=sys.stderr)
         return 2
     for line in problems:
         print(line, file=sys.stderr)

@@ -1,6 +1,7 @@
 """No original screenshot and no readable personal data in anything the repository holds.
 
-    guide/pictures/check.py            # every picture git tracks (or has staged), and docs/images/
+    make check                         # runs this check among the others
+    python -m guide.pictures.check     # alone: every picture git tracks (or has staged), and docs/images/
     python -m guide.pictures.check --no-ocr   # only the quick part: no original, nothing git ignores, is tracked
 
 An original screenshot (shots/originals/) shows a student's data in full; once committed it stays in git history,
@@ -154,10 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             found, notes = shots_findings(args.root)
             problems += found
     except NotARepository as exc:
-        print(f"check_pictures: {args.root} is not a git repository ({exc})", file=sys.stderr)
+        print(f"pictures: {args.root} is not a git repository ({exc})", file=sys.stderr)
         return 2
     except shot_ocr.OcrUnavailable as exc:
-        print(f"check_pictures: {exc}", file=sys.stderr)
+        print(f"pictures: {exc}", file=sys.stderr)
         return 2
     for line in notes + problems:
         print(line)

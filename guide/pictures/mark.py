@@ -1,7 +1,7 @@
 """Mark a screenshot in the browser: drag boxes to black out, click to place numbered markers, see the result, save.
 
-    guide/pictures/mark.py NAME            # shots/originals/NAME.png (or .jpg) -> shots/NAME.yml + docs/images/NAME.png
-    make mark-picture NAME=register-01-form
+    make mark-picture NAME=register-01-form   # shots/originals/NAME.png (or .jpg) -> shots/NAME.yml + docs/images/NAME.png
+    python -m guide.pictures.mark NAME        # the same, with --port N (0: any free port)
 
 It serves one small page on 127.0.0.1 only (nothing leaves this machine) and prints its address. Save writes the
 spec (kind: screenshot, the day taken, the black-outs and markers in the picture's own pixels, the labels OCR reads
@@ -302,12 +302,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         marking = Marking(args.root, args.name)
     except SpecError as exc:
-        print(f"mark_picture: {exc}", file=sys.stderr)
+        print(f"make mark-picture: {exc}", file=sys.stderr)
         return 2
     try:
         server, url = start(marking, args.port)
     except OSError as exc:
-        print(f"mark_picture: cannot listen on 127.0.0.1:{args.port} ({exc.strerror}): try --port 0", file=sys.stderr)
+        print(f"make mark-picture: cannot listen on 127.0.0.1:{args.port} ({exc.strerror}): try --port 0", file=sys.stderr)
         return 2
     print(f"Open {url} in your browser to mark {marking.original}. Press Ctrl+C here when you are done.", flush=True)
     try:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check that the CHSI pages the guide describes still show the labels it quotes for them.
 
-usage: check_screens.py [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
+usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
 
 Reads includes/screens.yml (each public CHSI page, by its address name in includes/facts.yml, with the labels the
 guide quotes for it), fetches every page as the link checker does (same politeness, deadlines, byte limit, retries,
@@ -335,7 +335,7 @@ def render(results: list[ScreenResult], fmt: str) -> str:
 # --- command line ---------------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="check_screens.py", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m guide.screencheck", description=__doc__.split("\n\n")[0])
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
                         help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
@@ -361,11 +361,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         results = check(pages, maps, settings, guide_quotes(args.root))
         report = render(results, args.format)
     except (UsageError, PluginError, ConfigError) as exc:
-        print(f"check_screens.py: {exc}", file=sys.stderr)
+        print(f"make screens: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a crash must exit 2, never 1, which means drift
         traceback.print_exc()
-        print(f"check_screens.py: crashed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"make screens: crashed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(report)
     return 1 if any(r.verdict == DRIFT for r in results) else 0

@@ -5,7 +5,7 @@ images; admonition kinds in order; external links, e-mails and phone numbers; nu
 tabs per section; UI labels. English pages are also checked against includes/ui-labels.yml as the build does.
 Pages changed in git after their counterpart are named as possibly outdated (a warning only).
 
-usage: python -m guide.checks.parity.cli [--root DIR] [--format text|json]
+`make check` runs this check among the others; alone: python -m guide.checks.parity.cli [--root DIR] [--format text|json]
 exit status: 0 no problems (warnings allowed), 1 problems found, 2 wrong usage or unreadable configuration
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ from guide.sources import facts as facts_module
 from guide.sources import ui_labels
 
 LABELS_FILE = "includes/ui-labels.yml"
-DRAWN_TEXT = "shots/*.yml"  # the text the published pictures show (see shot_spec.drawn_text)
+DRAWN_TEXT = "shots/*.yml"  # the text the published pictures show (see guide/pictures/spec.py drawn_text)
 
 
 @dataclass
@@ -157,12 +157,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     if not (args.root / "mkdocs.yml").is_file():
-        print(f"check_parity: no mkdocs.yml in {args.root}", file=sys.stderr)
+        print(f"parity: no mkdocs.yml in {args.root}", file=sys.stderr)
         return 2
     try:
         config, texts, labels = read_project(args.root)
     except (ValueError, PluginError, facts_module.FactsError) as err:
-        print(f"check_parity: {err}", file=sys.stderr)
+        print(f"parity: {err}", file=sys.stderr)
         return 2
     report = check(config, texts, labels, git_log(args.root, config.docs_dir))
     print(render_json(report) if args.format == "json" else render_text(report))
