@@ -42,9 +42,12 @@ TYPE = """query => {
     window.__guideWatch.observe(document.querySelector('.md-search-result'), {childList: true, subtree: true,
                                                                               characterData: true});
   }
-  delete meta.dataset.guideQuery;
-  box.value = query;
+  box.value = '';  // an empty box first: the same query twice is searched again
   box.dispatchEvent(new Event('input', {bubbles: true}));
+  delete meta.dataset.guideQuery;
+  box.value = query;  // a text box drops line ends: the value is what the search sees
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  return box.value;
 }"""
 RESULT_LINKS = ("items => items.map(i => [...i.querySelectorAll('a')].map(a => a.getAttribute('href')))")
 
@@ -92,6 +95,7 @@ def expected_path(query: Query, roots: dict[str, str], moves: dict) -> str:
 def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -> list[Ranked]:
     """Type each query into the search of its language's home page in Chromium; what came first."""
     from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     ranked: list[Ranked] = []
@@ -115,10 +119,14 @@ def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -
                     tab.locator("label[for='__search']").first.click()
                     tabs[query.lang] = tab
                 tab = tabs[query.lang]
-                tab.evaluate(TYPE, query.text)
-                tab.wait_for_function(ANSWERED, arg=query.text)
-                links = [[urljoin(tab.url, href) for href in item]
-                         for item in tab.locator(".md-search-result__item").evaluate_all(RESULT_LINKS) if item]
+                typed = tab.evaluate(TYPE, query.text)
+                try:
+                    tab.wait_for_function(ANSWERED, arg=typed)
+                except PlaywrightTimeout:  # no answer in 30 s: for the student, nothing was found
+                    links = []
+                else:
+                    links = [[urljoin(tab.url, href) for href in item]
+                             for item in tab.locator(".md-search-result__item").evaluate_all(RESULT_LINKS) if item]
                 ranked.append(judge(query, links, base, roots, moves))
         finally:
             browser.close()

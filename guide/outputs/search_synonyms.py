@@ -5,7 +5,7 @@ hours". The label table lists those words, per language, in two places:
 
 * on a label, `search: {en: [photo code], zh: [图像采集码]}`: the words go to the ONE section, per language, that
   is about the label: the first (in the order of the navigation) whose heading names it (or its English gloss),
-  else the first that shows it. A label shown in many places would otherwise pull a student to whichever of them
+  even if its text does not repeat the label, else the first that shows it. A label shown in many places would otherwise pull a student to whichever of them
   happens to repeat it most;
 * under the top-level `search:` key, for the guide's own words that are not labels:
   `en: {"3-4 working hours": [how long]}`: the sections of that language whose heading holds the phrase, else every
@@ -158,14 +158,16 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], cut=None,
         return segment(words.lower(), cut) if cut else words.lower()
 
     for entry in synonyms:
-        holding = [docs[i] for i in order if doc_language(docs[i].get("location", "")) == entry.lang
-                   and holds(shown[id(docs[i])], needle(entry.guide_words))]
-        if not holding:
+        own = [docs[i] for i in order if doc_language(docs[i].get("location", "")) == entry.lang]
+        holding = [d for d in own if holds(shown[id(d)], needle(entry.guide_words))]
+        names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
+        # A heading that names the label by its gloss answers it even when its text does not show the label
+        # ("Item 3: Account Name" explains 用户名 without repeating it).
+        headed = [d for d in own if any(holds(shown_text(d.get("title", "")), n) for n in names)]
+        if not holding and not headed:
             if entry.lang in present:
                 unmatched.append(entry)
             continue
-        names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
-        headed = [d for d in holding if any(holds(shown_text(d.get("title", "")), n) for n in names)]
         holding = headed or holding
         if entry.gloss is not None:  # a label: the one section about it
             holding = holding[:1]
