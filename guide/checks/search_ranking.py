@@ -92,10 +92,22 @@ def expected_path(query: Query, roots: dict[str, str], moves: dict) -> str:
     return roots.get(query.lang, "") + ("" if name == "index" else f"{name}/")
 
 
+def ask(tab, text: str) -> list[list[str]]:
+    """The links of each result the open search lists for `text` (none when it answers nothing in 30 s)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    typed = tab.evaluate(TYPE, text)
+    try:
+        tab.wait_for_function(ANSWERED, arg=typed)
+    except PlaywrightTimeout:
+        return []
+    return [[urljoin(tab.url, href) for href in item]
+            for item in tab.locator(".md-search-result__item").evaluate_all(RESULT_LINKS) if item]
+
+
 def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -> list[Ranked]:
     """Type each query into the search of its language's home page in Chromium; what came first."""
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     ranked: list[Ranked] = []
@@ -119,14 +131,11 @@ def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -
                     tab.locator("label[for='__search']").first.click()
                     tabs[query.lang] = tab
                 tab = tabs[query.lang]
-                typed = tab.evaluate(TYPE, query.text)
-                try:
-                    tab.wait_for_function(ANSWERED, arg=typed)
-                except PlaywrightTimeout:  # no answer in 30 s: for the student, nothing was found
-                    links = []
-                else:
-                    links = [[urljoin(tab.url, href) for href in item]
-                             for item in tab.locator(".md-search-result__item").evaluate_all(RESULT_LINKS) if item]
+                links = ask(tab, query.text)
+                if not links:  # nothing: asked again on a freshly loaded page, as a student would meet it
+                    tab.goto(base + roots.get(query.lang, ""), wait_until="load")
+                    tab.locator("label[for='__search']").first.click()
+                    links = ask(tab, query.text)
                 ranked.append(judge(query, links, base, roots, moves))
         finally:
             browser.close()

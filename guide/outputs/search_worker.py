@@ -54,13 +54,21 @@ QUERY = ('search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s
          '.join("* ")),e=ce(e),!e)return{items:[]};')
 # The same, with each English word of 5+ letters also searched with one letter of tolerance ("pasport~" becomes
 # lunr's "pasport~1"; ce() leaves a word ending in "~" without Material's trailing wildcard), and the words of a
-# Chinese run searched as they are (a neutral "^1" keeps ce() from adding a wildcard), but for the run's last word,
-# which the student may still be typing: with a wildcard on every word, 注册学信网账号's 账号 matched a rare
-# student's word 账号名 and pulled its section above the page titled with all three words. A Chinese run is set
+# Chinese run searched as they are when the index knows them (a neutral "^1" keeps ce() from adding a wildcard):
+# with a wildcard, 注册学信网账号's 账号 matched a rare student's word 账号名 and pulled its section above the page
+# titled with all three words, and 方式二怎么用's 用 matched 用户名. Only a run the index does not know at all
+# keeps Material's wildcard (the student may still be typing it). A Chinese run is set
 # apart from the letters and digits beside it: "方式3 not showing" searches 方式 and 3.
 QUERY_FIXED = ('search(e){let y=(e.toLowerCase().match(/[a-z]{5,}/g)||[]).map(w=>w+"~").join(" ");'
-               'if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>" "+[...fe(s,this.index.invertedIndex)]'
-               '.join("^1 ")+" "),y&&(e=e+" "+y),e=ce(e),!e)return{items:[]};')
+               'if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>{let w=[...fe(s,this.index.invertedIndex)],'
+               'k=w.filter(x=>!QW.has(x));return" "+(k.length?k:w).map(x=>x in this.index.invertedIndex?x+"^1":x)'
+               '.join(" ")+" "}),y&&(e=e+" "+y),e=ce(e),!e)return{items:[]};')
+# Chinese question words and particles, as jieba cuts them: a student's question (学校名称填什么, 可以用同一个手机号吗)
+# is searched by its other words, as English drops its stop words ("how do I"); a query of these words alone is
+# searched as typed.
+QUESTION_WORDS = ("怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪里", "在哪里", "哪个", "哪些", "吗", "呢", "吧",
+                  "了", "的", "是", "我", "可以", "能", "要", "该")
+SEGMENTER_FIXED = SEGMENTER_FIXED + "const QW=new Set(" + json.dumps(QUESTION_WORDS, ensure_ascii=False) + ");"
 FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"))
 
 
