@@ -139,6 +139,8 @@ PAGEFIND_QUERY = """async ([base, q]) => {
 def run_query(engine: str, browser, base: str, lang: str, query: str, throttle: bool) -> tuple[list[list[str]], int,
                                                                                                float]:
     """(links of each result: page first, then its sections), bytes fetched for search, milliseconds."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport=PHONE, locale="en-US" if lang == "en" else "zh-CN")
     page = context.new_page()
     fetched: dict[str, int] = {}
@@ -167,13 +169,16 @@ def run_query(engine: str, browser, base: str, lang: str, query: str, throttle: 
         t0 = page.evaluate("performance.now()")
         page.keyboard.insert_text(query)
         page.keyboard.press("End")
-        page.wait_for_function(MATERIAL_WAIT, timeout=30000)
+        try:
+            page.wait_for_function(MATERIAL_WAIT, timeout=15000)
+        except PlaywrightTimeout:  # no answer in 15 s (the worker failed on the query): nothing found
+            context.close()
+            return [], sum(fetched.values()), 15000.0
         ms = page.evaluate("performance.now()") - t0
         links = [[urljoin(page.url, h) for h in item]
                  for item in page.locator(".md-search-result__item").evaluate_all(
                      "items => items.map(i => [...i.querySelectorAll('a')].map(a => a.getAttribute('href')))")]
         links = [item for item in links if item]
-    page.wait_for_timeout(50)
     context.close()
     return links, sum(fetched.values()), ms
 
