@@ -38,9 +38,10 @@
     var line = document.createElement("span");
     line.textContent = words.none.replace("%s", query);
     meta.appendChild(line);
-    meta.appendChild(document.createTextNode(" " + words.then + " "));
+    var gap = language() === "zh" ? "" : " "; // Chinese sets no spaces between words
+    meta.appendChild(document.createTextNode(gap + words.then + gap));
     meta.appendChild(link("trouble", words));
-    meta.appendChild(document.createTextNode(" " + words.or + " "));
+    meta.appendChild(document.createTextNode(gap + words.or + gap));
     meta.appendChild(link("contact", words));
     meta.appendChild(document.createTextNode(language() === "zh" ? "。" : "."));
   }
