@@ -88,7 +88,7 @@ def build(target: Path) -> None:
 def stock_material(site: Path) -> None:
     """Put Material's own worker where the build put the corrected one."""
     workers = site / search_worker.WORKERS
-    for fixed in workers.glob("search-fixed.*.min.js"):
+    for fixed in workers.glob("search.*.min.js"):
         shutil.copyfile(search_worker.material_worker(), fixed)
 
 

@@ -31,9 +31,9 @@ def test_a_changed_worker_stops_the_build_saying_what_to_do() -> None:
 def test_every_page_is_pointed_at_the_corrected_worker() -> None:
     html = ('<script id="__config" type="application/json">{"base": "../", "search": '
             '"../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
-    config = json.loads(search_worker.point_pages_at(html, "search-fixed.12345678.min.js")
+    config = json.loads(search_worker.point_pages_at(html, "search.12345678.min.js")
                         .split(">", 1)[1].rsplit("<", 1)[0])
-    assert config == {"base": "../", "search": "../assets/javascripts/workers/search-fixed.12345678.min.js"}
+    assert config == {"base": "../", "search": "../assets/javascripts/workers/search.12345678.min.js"}
 
 
 def segment(fragment: str, query: str, words: list[str]) -> list[str]:

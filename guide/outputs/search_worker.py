@@ -14,7 +14,7 @@ no longer developed) has two faults a student meets:
 The fixes are exact replacements in Material's compiled file. The step refuses to run on a worker it does not know
 (another Material release): each fragment must be found exactly once and the file's checksum must be the one the
 fixes were written for, so an upgrade of Material cannot silently drop them (tests/test_search_worker.py says the
-same in make test). The corrected worker gets its own fingerprinted name; each page's configuration (the JSON
+same in make test). The corrected worker gets its own fingerprinted name (search.<hash of its content>.min.js); each page's configuration (the JSON
 Material reads at start) is pointed at it.
 """
 from __future__ import annotations
@@ -93,7 +93,9 @@ def fixed_worker(source: str) -> str:
 
 
 def fixed_name(text: str) -> str:
-    return f"search-fixed.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
+    """Named as Material names its worker, by its own content (search.<8 hex>.min.js): the web server caches such
+    a name for a year (deploy/nginx-guide.conf), and a new version gets a new name."""
+    return f"search.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
 
 
 def point_pages_at(html: str, name: str) -> str:
