@@ -104,10 +104,14 @@ capture: setup-test
 	$(PY) -m guide.pictures.capture
 	$(PY) -m guide.pictures.annotate
 
-## bench-pages: build for a local port, serve it with gzip, weigh every page and score it with Lighthouse mobile
-##              (a benchmark, not a test: prints a table per page; a few minutes)
+## bench-pages: build for a local port, serve it with Debian's nginx and deploy/'s configuration, weigh every page
+##              and the bare address for a Chinese and an English browser (requests, KB of text and of images), and
+##              score each with Lighthouse mobile (a benchmark, not a test: prints a table per page; a few minutes per
+##              run). BENCH_PAGES_ARGS='--runs 3' scores three times, '--static-host' serves as a host that cannot
+##              redirect, '--no-lighthouse' only weighs
+BENCH_PAGES_ARGS ?=
 bench-pages: setup-test node_modules/.installed
-	$(PY) scripts/bench_pages.py
+	$(PY) scripts/bench_pages.py $(BENCH_PAGES_ARGS)
 
 ## bench-build: time the plain site build and the PDF export, with peak memory and PDF sizes (a benchmark, not a
 ##              test; it reads the PDFs with pypdf, which is in the test group)

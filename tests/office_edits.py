@@ -27,6 +27,11 @@ def rename_files(project: Path, old: str, new: str) -> None:
     for page in [project / "mkdocs.yml", *(project / "docs").glob("*.md")]:
         text = page.read_text(encoding="utf-8")
         page.write_text(link.sub(f"{new}.md", text), encoding="utf-8")
+    # Its line in includes/checked.yml keeps its date under the new name: a rename is not a check against CHSI.
+    checked = project / "includes" / "checked.yml"
+    text = checked.read_text(encoding="utf-8")
+    checked.write_text(re.sub(rf"^(\s+(?:- )?){re.escape(old)}(:|\s*$)", rf"\g<1>{new}\2", text, flags=re.MULTILINE),
+                       encoding="utf-8")
 
 
 def add_redirect(project: Path, old: str, new: str) -> None:
@@ -48,6 +53,7 @@ def rename_page(project: Path, old: str, new: str) -> None:
     add_redirect(project, old, new)
 
 
+CHECKED_ON = "2026-12-06"  # the day a new page was compared with CHSI, as the office writes it
 NEW_PAGE = {
     "zh": ("记下账号", (
         '---\ndescription: "把学信网账号和密码记在安全的地方。"\n---\n\n# 记下账号 {#keep-your-details}\n\n'
@@ -63,7 +69,7 @@ NEW_PAGE = {
 
 def add_page_pair(project: Path, name: str) -> None:
     """docs/NAME.zh.md and .en.md, `- 中文标题: NAME.md` under nav, its English title under nav_translations, and
-    the page's address in published-links.yml."""
+    the page's address in published-links.yml, and its line in includes/checked.yml."""
     for lang, (_title, text) in NEW_PAGE.items():
         (project / "docs" / f"{name}.{lang}.md").write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -73,6 +79,8 @@ def add_page_pair(project: Path, name: str) -> None:
     indent = re.search(r"^( *)nav_translations:\n( *)", text, re.MULTILINE).group(2)
     insert_after(config, re.compile(r"^\s*nav_translations:"), [f"{indent}{NEW_PAGE['zh'][0]}: {NEW_PAGE['en'][0]}"])
     insert_after(project / "published-links.yml", re.compile(r"^pages:"), [f"  - path: {name}/"])
+    # The day it was compared with CHSI, under pages: in includes/checked.yml.
+    insert_after(project / "includes" / "checked.yml", re.compile(r"^pages:"), [f"  {name}: {CHECKED_ON}"])
 
 
 NEW_QUESTION = {

@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
 
 from guide.sources import published_links as pl
+from guide.sources import site_config
 
-ROOTS = pl.language_roots(pl.load_mkdocs_config((SITE / "mkdocs.yml").read_text(encoding="utf-8"), {}))
+ROOTS = site_config.read(SITE, env={}).roots
 REGISTRY = pl.load_registry(SITE / pl.REGISTRY_NAME, list(ROOTS))
 
 _full_sites: dict[Path, Path] = {}

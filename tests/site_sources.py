@@ -14,11 +14,11 @@ import yaml
 from fixture_site import SITE
 
 from guide.outputs import redirects as rd
-from guide.sources import published_links as pl
+from guide.sources import site_config
 
 
-def mkdocs_config(root: Path = SITE) -> dict[str, Any]:
-    return pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {})
+def mkdocs_config(root: Path = SITE) -> site_config.SiteConfig:
+    return site_config.read(root, env={})
 
 
 def nav_files(root: Path = SITE) -> list[str]:
@@ -33,7 +33,7 @@ def nav_files(root: Path = SITE) -> list[str]:
             elif isinstance(value, str) and value.endswith(".md"):
                 found.append(value)
 
-    walk(mkdocs_config(root).get("nav"))
+    walk(mkdocs_config(root).nav)
     return found
 
 
@@ -44,7 +44,7 @@ def page_slugs(root: Path = SITE) -> list[str]:
 
 def languages(root: Path = SITE) -> dict[str, str]:
     """Each language -> its folder in the built site ("" for the default language, "en/" for English)."""
-    return pl.language_roots(mkdocs_config(root))
+    return mkdocs_config(root).roots
 
 
 def redirects(root: Path = SITE) -> list[rd.Redirect]:

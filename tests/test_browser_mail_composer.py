@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from project_facts import EMAIL, FACTS, ITEMS
+from project_facts import EMAIL, FACTS
 
 from guide.rendering import mail_composer
 
@@ -48,6 +48,10 @@ def composed(page) -> tuple[str, list[str]]:
     return query["subject"][0], query["body"][0].split("\r\n")
 
 
+# Each item's line before its value: the label and its English words; a prefilled answer follows the colon once.
+HEADINGS = [f"({n}) {item.label} {item.english}" for n, item in enumerate(FACTS.items, 1)]
+
+
 def expected_body(lang: str, unticked: tuple[str, ...] = ()) -> list[str]:
     """The e-mail as the filled form writes it: an attachment says it is attached only once it is ticked."""
     values = []
@@ -56,7 +60,7 @@ def expected_body(lang: str, unticked: tuple[str, ...] = ()) -> list[str]:
             values.append("" if f"attach-{n}" in unticked else mail_composer.ATTACHED)
         else:
             values.append({**PREFILLED, **SAMPLE}[f"item-{n}"])
-    return [f"{item}: {value}" for item, value in zip(ITEMS, values)] + [
+    return [f"{item}: {value}" for item, value in zip(HEADINGS, values)] + [
         "", f"{FACTS.closing}: {PROBLEM[lang]}", ""]
 
 
@@ -79,6 +83,27 @@ def test_the_filled_form_composes_the_items_in_the_sources_order(new_page, root_
     text = page.input_value("#mc-preview").split("\n")
     assert text[0].endswith(": " + EMAIL) and text[1].endswith(": " + FACTS.subject)
     assert text[3:] == expected_body(lang)
+    for name, value in PREFILLED.items():  # "(4) ... Institution: 北京大学", not "... Institution (北京大学): 北京大学"
+        line = body[int(name.split("-")[1]) - 1]
+        assert line.endswith(": " + value) and line.count(value) == 1, line
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_coming_back_to_the_page_starts_with_nothing_ticked(new_page, root_url, lang: str) -> None:
+    """Back from another page (the browser restores a form's boxes): no tick, and no attachment said to be attached,
+    is kept from the earlier visit, even once the student types again."""
+    page = open_page(new_page, root_url, lang)
+    fill(page, lang)
+    assert mail_composer.ATTACHED in "\n".join(composed(page)[1])
+    page.goto(root_url + ("en/contact/" if lang == "en" else "contact/"))
+    page.go_back()
+    page.wait_for_selector("#mail-composer:not([hidden])")
+    assert [page.is_checked(f"#mc-{name}") for name in TICKED] == [False] * len(TICKED)
+    page.fill("#mc-problem", PROBLEM[lang])
+    _, body = composed(page)
+    assert mail_composer.ATTACHED not in "\n".join(body)
+    assert [line for line in body if line.startswith(tuple(f"({name.split('-')[1]})" for name in TICKED))] == [
+        f"{HEADINGS[int(name.split('-')[1]) - 1]}: " for name in TICKED]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -121,7 +146,7 @@ def test_a_pasted_value_with_line_breaks_stays_on_its_one_line(new_page, root_ur
     _, body = composed(page)
     assert len(body) == len(expected_body("en"))
     line = body[int(FIRST.split("-")[1]) - 1]
-    assert line.startswith(f"{ITEMS[int(FIRST.split('-')[1]) - 1]}: SAMPLE") and "\n" not in line
+    assert line.startswith(f"{HEADINGS[int(FIRST.split('-')[1]) - 1]}: SAMPLE") and "\n" not in line
 
 
 def test_unticked_attachments_are_named_before_sending_and_not_said_to_be_attached(new_page, root_url) -> None:
@@ -216,6 +241,17 @@ def test_the_form_carries_the_items_the_build_checks(built_site: Path) -> None:
     html = (built_site / "en" / "locked-out" / "index.html").read_text(encoding="utf-8")
     start = html.index("data-config='") + len("data-config='")
     config = json.loads(__import__("html").unescape(html[start:html.index("'", start)]))
-    assert [item["text"] for item in config["items"]] == ITEMS
+    assert [item["text"] for item in config["items"]] == HEADINGS
     assert [item["attachment"] for item in config["items"]] == [item.attachment for item in FACTS.items]
     assert config["address"] == EMAIL
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_attachments_legend_sits_inside_its_box(new_page, root_url, lang: str) -> None:
+    """At 360 px the legend takes two lines: it must not straddle the box's top border."""
+    page = open_page(new_page, root_url, lang)
+    box = page.evaluate("""() => { const set = document.querySelector('.mail-composer__attachments');
+        const legend = set.querySelector('legend').getBoundingClientRect();
+        return {set: set.getBoundingClientRect().top + parseFloat(getComputedStyle(set).borderTopWidth),
+                legend: legend.top}; }""")
+    assert box["legend"] >= box["set"], f"the legend starts {box['set'] - box['legend']:.0f} px above the box's border"

@@ -151,3 +151,24 @@ def test_keyboard_skips_the_closed_navigation_drawer_on_a_phone(new_page, base_u
     drawer_link.wait_for(state="visible")
     drawer_link.focus()
     assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+
+
+@pytest.mark.parametrize("path", ["", "en/"], ids=lambda p: "/" + p)
+def test_the_header_shows_the_whole_site_name_on_a_phone(new_page, root_url, path) -> None:
+    """A name too long for the phone's header (English) gives way to its short form, never cut to "CHSI regist…"."""
+    page = new_page(locale_of(path))
+    page.goto(root_url + path)
+    shown = page.evaluate("""() => [...document.querySelectorAll('.md-header__topic:first-child > span')]
+        .filter(span => span.getClientRects().length)
+        .map(span => ({text: span.textContent.trim(), cut: span.scrollWidth > span.clientWidth}))""")
+    assert len(shown) == 1 and shown[0]["text"], f"/{path}: the header shows {shown}"
+    assert not shown[0]["cut"], f"/{path}: the header cuts “{shown[0]['text']}” at {PHONE['width']} px"
+
+
+def test_chinese_captions_are_upright(new_page, root_url) -> None:
+    """Chinese has no italic face: a slanted caption is the browser's synthetic italics."""
+    page = new_page("zh-CN")
+    page.goto(root_url + "checklist/")
+    styles = page.evaluate("() => [...document.querySelectorAll('article figcaption')]"
+                           ".map(c => getComputedStyle(c).fontStyle)")
+    assert styles and set(styles) == {"normal"}, styles

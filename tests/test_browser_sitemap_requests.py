@@ -1,9 +1,13 @@
 """Why docs/assets/javascripts/skip-material-sitemap-requests.js (the guide's one patch of a browser built-in) stays:
 without it, Material asks the server for sitemap.xml next to each language alternate of the page as soon as the page
-loads, and every one of those requests 404s and logs a console error. With it, none is sent and none is logged."""
+loads, and every one of those requests 404s and logs a console error. With it, none is sent and none is logged.
+It reaches the pages in the guide's deferred script bundle (guide/outputs/script_bundle.py): this also shows that a
+deferred script is early enough."""
 from __future__ import annotations
 
 import pytest
+
+from guide.outputs import script_bundle
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +24,14 @@ def _load(new_page, url: str, *, without_patch: bool) -> dict[str, object]:
     page.on("console", lambda m: m.type == "error" and m.location.get("url", "").endswith("/sitemap.xml")
             and errors.append(m.text))
     if without_patch:
-        # An empty file in its place (not a failed request, which would log an error of its own).
-        page.route(f"**/{PATCH}", lambda route: (served_patch.append(route.request.url),
-                                                 route.fulfill(status=200, body="", content_type="text/javascript")))
+        # The bundle as served, less the patch (not a failed request, which would log an error of its own).
+        def without(route) -> None:
+            served_patch.append(route.request.url)
+            parts = script_bundle.parts(route.fetch().text())
+            assert PATCH in parts, list(parts)
+            body = "".join(f"// {name}\n{text}" for name, text in parts.items() if name != PATCH)
+            route.fulfill(status=200, body=body, content_type="text/javascript")
+        page.route("**/assets/javascripts/guide.*.min.js", without)
     page.goto(url)
     page.wait_for_load_state("networkidle")
     alternates = page.locator("link[rel=alternate][hreflang]").evaluate_all(

@@ -133,18 +133,6 @@ def test_pages_never_write_an_external_address_themselves() -> None:
     assert offenders == [], "\n".join(offenders)
 
 
-def test_the_literal_address_rule_catches_each_kind() -> None:
-    defs = mdsource.definitions((DATA / "literal" / "links.md").read_text(encoding="utf-8"), "links.md")
-    found = mdsource.literal_addresses((DATA / "literal" / "bad.en.md").read_text(encoding="utf-8"), defs)
-    assert [(lit.line, lit.text) for lit in found] == [
-        (3, "https://www.chsi.com.cn/"), (4, "mailto:kefu@chsi.com.cn"), (4, "tel:+861067410388"),
-        (5, "www.chsi.com.cn"), (5, "kefu@chsi.com.cn"), (7, "https://www.chsi.com.cn/"),
-        (10, "help@chsi.com.cn"), (10, "010-00000000"),
-    ]
-    assert found[5].why == "a definition outside includes/links.md"
-    assert found[-1].why == "shown as the text of [tel-chsi-zh], which points to tel:+861067410388"
-
-
 # --- pure rules ------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("status", "verdict"), [

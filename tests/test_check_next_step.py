@@ -31,10 +31,10 @@ def test_a_line_that_the_footer_contradicts_is_named_in_each_language(tmp_path: 
                                                                  "  - 联系: contact.md\n  - 注册: register.md\n"),
                       encoding="utf-8")
     assert next_step.next_problems(root) == [
-        ("docs/index.en.md:9: the footer's Next is contact.md (the next page in the nav of mkdocs.yml), but this "
-        "'Next:' line leads to register.md: make them agree (reorder the nav in mkdocs.yml, or change the line)"),
         ("docs/index.zh.md:9: the footer's Next is contact.md (the next page in the nav of mkdocs.yml), but this "
         "'下一步：' line leads to register.md: make them agree (reorder the nav in mkdocs.yml, or change the line)"),
+        ("docs/index.en.md:9: the footer's Next is contact.md (the next page in the nav of mkdocs.yml), but this "
+        "'Next:' line leads to register.md: make them agree (reorder the nav in mkdocs.yml, or change the line)"),
     ]
 
 

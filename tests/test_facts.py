@@ -10,6 +10,11 @@ import pytest
 from fixture_site import SITE, copy_site
 from project_facts import FACTS, facts_module
 
+from guide.sources.errors import SourceError
+from guide.sources.words import words
+
+LANGUAGES = ("zh", "en")  # the tests site's languages
+
 PAGE = "docs/x.en.md"
 
 
@@ -58,7 +63,7 @@ def test_a_hotline_shows_both_ways_of_dialling_and_dials_the_same_number(locale:
         assert found == []
         assert f"[{number}](<{tel}>)" in text
         assert f"[{facts_module.international_display(number)}](<{tel}>)" in text
-        assert facts_module.FROM_ABROAD[locale] in text
+        assert words(locale).from_abroad in text
 
 
 def test_an_unknown_name_lists_the_names_there_are() -> None:
@@ -82,8 +87,8 @@ def test_the_mailto_address_decodes_to_the_readable_email() -> None:
     ("school: 北京大学\n", "includes/facts.yml: 'service-email:' is missing"),
 ])
 def test_a_broken_facts_file_is_named(text: str, message: str) -> None:
-    with pytest.raises(facts_module.FactsError) as err:
-        facts_module.parse_facts(text)
+    with pytest.raises(SourceError) as err:
+        facts_module.parse_facts(text, LANGUAGES)
     assert str(err.value).startswith(message), str(err.value)
 
 
@@ -92,8 +97,8 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
     number = FACTS.hotlines["hotline-en"]
     bad = text.replace(f"hotline-en: {number}", "hotline-en: +86 10 1234 5678", 1)
     bad = bad.replace(f"service-email: {FACTS.service_email}", "service-email: kefu at chsi", 1)
-    with pytest.raises(facts_module.FactsError) as err:
-        facts_module.parse_facts(bad)
+    with pytest.raises(SourceError) as err:
+        facts_module.parse_facts(bad, LANGUAGES)
     lines = {n for n, line in enumerate(bad.splitlines(), 1) if line.startswith(("  hotline-en:", "service-email:"))}
     assert sorted(int(p.split(":")[1]) for p in str(err.value).splitlines()) == sorted(lines)
     assert "like 010-12345678" in str(err.value) and "name@example.com" in str(err.value)
@@ -160,7 +165,7 @@ GLOSSES = {"姓名": "Name", "证件号码": "ID number", "就读院校名称": 
 
 
 def small(text: str = SMALL) -> facts_module.Facts:
-    facts = facts_module.parse_facts(text, "facts.yml")
+    facts = facts_module.parse_facts(text, LANGUAGES, "facts.yml")
     facts.glosses = dict(GLOSSES)
     return facts
 
@@ -238,7 +243,7 @@ def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_check
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (("hotline-hours: {zh:", "hotline-hours: {fr:"), "facts.yml:8: hotline-hours needs its text in each language"),
+    (("hotline-hours: {zh:", "hotline-hours: {fr:"), "facts.yml:8: hotline-hours needs a text in zh"),
     (("texts:\n  hotline-hours", "texts:\n  Hotline_Hours"), "facts.yml:8: the name 'Hotline_Hours' must be"),
     (("texts:\n  hotline-hours", "texts:\n  hotline-en"), "facts.yml:8: the name 'hotline-en' is used twice"),
     (("attachment: true", "attachment: yes please"), "facts.yml:15: item 本人手持证件照片 has 'attachment: yes please'"),
@@ -251,6 +256,6 @@ def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_check
 ])
 def test_each_mistake_in_the_new_fields_names_its_line(change: tuple[str, str], message: str) -> None:
     assert change[0] in SMALL
-    with pytest.raises(facts_module.FactsError) as err:
-        facts_module.parse_facts(SMALL.replace(*change), "facts.yml")
+    with pytest.raises(SourceError) as err:
+        facts_module.parse_facts(SMALL.replace(*change), LANGUAGES, "facts.yml")
     assert str(err.value).startswith(message), str(err.value)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fixture_site import PROJECT, SITE, copy_site
 
-from guide.sources import published_links as pl
+from guide.sources import site_config
 
 OFFICE_KEYS = ("nav", "nav_translations")
 
@@ -22,7 +22,7 @@ def settings(text: str) -> Any:
             return [strip(item) for item in node]
         return node
 
-    return strip(pl.load_mkdocs_config(text, {}))
+    return strip(site_config.load(text, env={}))
 
 
 @pytest.mark.live_content  # reads the real mkdocs.yml's settings, never its nav

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 from guide.checks import copy_lint as lint_copy
 from guide.checks import label_marks
 from guide.sources import ui_labels
+from guide.sources.errors import SourceError
 
 TABLE = """# The labels, each with its mark.
 姓名: {gloss: Name, source: quoted, mark: brackets}
@@ -94,7 +95,7 @@ def test_a_label_without_a_mark_is_named_at_its_line_in_the_table(tmp_path: Path
 
 
 def test_a_mark_that_is_not_one_of_the_three_is_refused_with_the_line(tmp_path: Path) -> None:
-    with pytest.raises(ui_labels.PluginError) as err:
+    with pytest.raises(SourceError) as err:
         table(tmp_path, TABLE.replace("mark: plain", "mark: bold"))
     assert str(err.value).startswith(f"{tmp_path}/ui-labels.yml:6: label '学信网': mark is 'bold'; write 'mark: brackets'")
 

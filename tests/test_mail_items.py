@@ -52,7 +52,7 @@ GLOSSES = {"姓名": "Name", "就读院校名称": "Name of Enrolled Institution
 
 
 def small() -> facts_module.Facts:
-    facts = facts_module.parse_facts(SMALL, "facts.yml")
+    facts = facts_module.parse_facts(SMALL, ("zh", "en"), "facts.yml")
     facts.glosses = dict(GLOSSES)
     return facts
 
@@ -74,9 +74,11 @@ def test_the_form_has_a_text_box_per_text_item_and_a_tick_box_per_attachment(loc
     assert '<label for="mc-item-4">(4) <span lang="zh-Hans">学号</span>' in form
     assert 'id="mc-item-2"' in form and 'value="北京大学"' in form  # the known answer is prefilled
     assert form.count('class="mail-composer__hint"') == 1
+    assert 'autocomplete="off"' in form[:form.index(">")], "a browser must not bring back ticks from a visit before"
     config = form_config(form)
+    # The prefilled answer follows the colon in the e-mail: the heading does not repeat it in brackets.
     assert [item["text"] for item in config["items"]] == [
-        "(1) 姓名 Name", "(2) 就读院校名称 Name of Enrolled Institution (北京大学)", "(3) 本人手持证件照片 Photo of you",
+        "(1) 姓名 Name", "(2) 就读院校名称 Name of Enrolled Institution", "(3) 本人手持证件照片 Photo of you",
         "(4) 学号 Student ID number", "(5) 成绩单 Transcript"]
     assert [item["attachment"] for item in config["items"]] == [False, False, True, False, True]
     assert set(config["what"]) == {"item-1", "item-2", "item-4", "problem"}

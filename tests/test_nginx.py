@@ -203,6 +203,55 @@ def test_addresses_without_their_slash_redirect_within_the_site(served: Served, 
         assert response.headers["location"] == f"{base_path}{folder}/", folder
 
 
+# --- The bare address: one language decided by the server ---------------------------------------------------------
+
+ENGLISH_FIRST = "en-US,en;q=0.9,zh-CN;q=0.8"
+CHINESE_FIRST = "zh-CN,zh;q=0.9,en;q=0.8"
+
+
+@pytest.mark.parametrize(("accept_language", "cookie", "english"), [
+    (ENGLISH_FIRST, None, True),
+    (CHINESE_FIRST, None, False),
+    ("fr-FR,fr;q=0.9", None, True),                 # neither language: the guide's other readers read English
+    ("fr-FR, zh-TW;q=0.8, en;q=0.5", None, False),  # Chinese before English, after a third language
+    ("de, en-GB;q=0.7, zh;q=0.5", None, True),
+    (None, None, False),                             # a search engine's robot: the default language
+    (ENGLISH_FIRST, "zh", False),                    # switched back to Chinese in the switcher: that choice wins
+    (CHINESE_FIRST, "en", True),
+    (ENGLISH_FIRST, "fr", True),                     # a cookie the guide never writes is ignored
+])
+def test_the_bare_address_answers_in_the_readers_language(served: Served, client: httpx.Client,
+                                                          accept_language: str | None, cookie: str | None,
+                                                          english: bool) -> None:
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    if cookie:
+        headers["Cookie"] = f"other=1; chsi_guide_lang={cookie}"
+    response = client.get(served.base, headers=headers)
+    base_path = urlsplit(served.base).path
+    if english:
+        assert response.status_code == 302
+        assert response.headers["location"] == base_path + "en/"  # before any byte of the Chinese page
+        assert response.headers["cache-control"] == "no-cache"
+    else:
+        assert response.status_code == 200
+        assert re.search(r'<html lang="([\w-]+)"', response.text).group(1) == "zh"
+    # Caches between reader and host keep one answer per language and choice.
+    assert "Accept-Language, Cookie" in response.headers.get_list("vary")
+
+
+def test_only_the_bare_address_is_redirected(served: Served, client: httpx.Client) -> None:
+    headers = {"Accept-Language": ENGLISH_FIRST}
+    # The query string (the QR code's, a campaign's) goes along.
+    redirected = client.get(served.base + "?from=qr", headers=headers)
+    assert redirected.status_code == 302
+    assert redirected.headers["location"] == urlsplit(served.base).path + "en/?from=qr"
+    # A Chinese page asked for by its own address stays, even for an English browser; only the bare address varies.
+    for path in ("index.html", "register/", "en/"):
+        response = client.get(served.base + path, headers=headers)
+        assert response.status_code == 200, path
+        assert "Accept-Language" not in ",".join(response.headers.get_list("vary")), path
+
+
 # --- Chromium -----------------------------------------------------------------------------------------------------
 
 RECORD = """
@@ -254,6 +303,28 @@ def test_the_not_found_page_searches_its_language(served: Served, page, path: st
     english = [href.startswith(served.base + "en/") for href in found]
     assert target in found and (all(english) if lang == "en" else not any(english)), found
     assert _problems(page, missing_page=url) == []
+
+
+@pytest.mark.browser
+def test_chromium_in_english_reaches_english_in_one_page_load_and_keeps_a_switch_back(served: Served, page) -> None:
+    """The page fixture's browser is set to English (Accept-Language en-US): the bare address is answered with the
+    redirect, and nothing of the Chinese page is downloaded; after the reader chooses Chinese in the switcher, the
+    bare address stays Chinese."""
+    answers, documents = [], []
+    page.on("response", lambda r: answers.append((r.url, r.status)))
+    page.on("request", lambda r: r.resource_type == "document" and documents.append(r.url))
+    page.goto(served.base, wait_until="networkidle")
+    assert page.url == served.base + "en/"
+    assert answers[:2] == [(served.base, 302), (served.base + "en/", 200)], answers
+    assert documents == [served.base, served.base + "en/"], answers
+    assert len(answers) <= 10, answers  # the page budget, the redirect included
+    page.locator(".md-select a[hreflang='zh']").first.dispatch_event("click")
+    page.wait_for_url(served.base)
+    answers.clear()
+    page.goto(served.base, wait_until="load")
+    assert page.url == served.base and answers[0] == (served.base, 200), answers
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert _problems(page) == []
 
 
 # --- the commented HTTPS block, switched on --------------------------------------------------------------------------

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from fixture_site import SITE
 
 from guide.checks.parity.facts import Heading, addresses, image_key, parse_page, phone_digits
-from guide.checks.parity.project import last_commits, read_config
+from guide.checks.parity.project import last_commits
 
 NAMES = {"chsi-home", "kefu-email"}
 
@@ -61,14 +60,6 @@ def test_parse_page_sections_and_skipped_text() -> None:
                               Heading(14, 3, None, "细节")]
     assert [(s.line, s.section) for s in facts.steps] == [(6, "method-3"), (15, "method-3")]
     assert [(label.line, label.value) for label in facts.labels] == [(6, "方式 3")]
-
-
-def test_languages_come_from_mkdocs_yml() -> None:
-    text = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
-    config = read_config(text)
-    assert [(lang.locale, lang.default) for lang in config.languages] == [("zh", True), ("en", False)]
-    # No snippet file is appended to the pages: their addresses come from includes/facts.yml (guide/sources/facts.py).
-    assert (config.docs_dir, config.links_files) == ("docs", [])
 
 
 def test_last_commits_keeps_the_newest() -> None:

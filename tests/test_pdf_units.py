@@ -5,12 +5,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE
 
 from guide.pdf import export as export_pdf
-from guide.pdf.builtsite import Language
 from guide.pdf.compose import printed_address, resolve_link
 from guide.pdf.fonts import CJK_SC, NEEDED, describe_missing, missing_fonts
 from guide.pdf.render import write_atomically
+from guide.sources.site_config import Language
 
 
 @pytest.mark.parametrize(("href", "text", "printed"), [
@@ -27,7 +28,7 @@ def test_printed_address(href: str, text: str, printed: str) -> None:
     assert printed_address(href, text) == printed
 
 
-ZH, EN = Language("zh", ""), Language("en", "en/")
+ZH, EN = Language("zh", "中文", True), Language("en", "English", False)
 CHAPTERS = {"", "register/", "locked-out/"}
 
 
@@ -69,7 +70,9 @@ def test_missing_fonts_are_named_with_their_debian_package() -> None:
     assert "apt-get install fonts-noto-cjk" in lines[-1]
 
 
-def test_main_stops_before_rendering_when_a_font_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_stops_before_rendering_when_a_font_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SITE)  # the export reads the languages of the project it runs in
     site = tmp_path / "site"
     for page in ("index.html", "en/index.html", "assets/stylesheets/print.css", "assets/stylesheets/pdf.css"):
         (site / page).parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +82,9 @@ def test_main_stops_before_rendering_when_a_font_is_missing(tmp_path: Path, caps
     assert not (site / "downloads").exists()
 
 
-def test_main_refuses_a_directory_that_is_not_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_refuses_a_directory_that_is_not_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SITE)
     assert export_pdf.main(["--site-dir", str(tmp_path)]) == 2
     assert "not a built site" in capsys.readouterr().err
 

@@ -11,6 +11,9 @@ import pytest
 from fixture_site import SITE
 from published_support import REGISTRY, ROOTS, pl, site_with_pdfs
 
+from guide.sources import site_config
+from guide.sources.errors import SourceError
+
 DATA = Path(__file__).parent / "data"
 FILE_LINKS = [link for link in pl.published_links(REGISTRY, ROOTS) if link.path.endswith(".pdf")]
 
@@ -57,19 +60,19 @@ def test_a_missing_page_is_reported_with_the_link(built_site: Path, tmp_path: Pa
 def test_steps_must_point_at_registered_links() -> None:
     data = {"pages": [{"path": "register/", "anchors": ["open-the-form"]}],
             "steps": [{"link": "register/#typo", "zh": "注册", "en": "Register"}]}
-    with pytest.raises(pl.RegistryError, match=r"steps #1: link 'register/#typo' is not a page or anchor"):
+    with pytest.raises(SourceError, match=r"steps #1: link 'register/#typo' is not a page or anchor"):
         pl.parse_registry(data, ["zh", "en"])
 
 
 def test_a_step_needs_words_in_every_language() -> None:
     data = {"pages": [{"path": "register/"}], "steps": [{"link": "register/", "zh": "注册"}]}
-    with pytest.raises(pl.RegistryError, match=r"steps #1 \(register/\): needs a text for en"):
+    with pytest.raises(SourceError, match=r"steps #1 \(register/\): needs a text for en"):
         pl.parse_registry(data, ["zh", "en"])
 
 
 @pytest.mark.parametrize("path", ["register", "/register/", "register/index.html"])
 def test_page_paths_must_be_folders(path: str) -> None:
-    with pytest.raises(pl.RegistryError, match="must be '' or end in '/'"):
+    with pytest.raises(SourceError, match="must be '' or end in '/'"):
         pl.parse_registry({"pages": [{"path": path}]}, ["zh", "en"])
 
 
@@ -82,5 +85,4 @@ def test_page_paths_must_be_folders(path: str) -> None:
     ],
 )
 def test_site_url_follows_mkdocs_yml_and_site_url(env: dict[str, str], expected: str) -> None:
-    config = pl.load_mkdocs_config((SITE / "mkdocs.yml").read_text(encoding="utf-8"), env)
-    assert pl.site_url_of(config) == expected
+    assert site_config.read(SITE, env).site_url == expected

@@ -18,6 +18,7 @@ from fixture_site import copy_site
 from published_support import pl
 
 from guide.outputs import redirects as rd
+from guide.sources.errors import SourceError
 
 REDIRECTS = "redirects:\n  change-name/: fix-name.md\n  verify/: verify-identity.md#choose-a-method\n"
 SUB_PATH = "guide/"
@@ -103,7 +104,7 @@ def test_relative_href(from_file: str, to_path: str, href: str) -> None:
 
 
 def test_a_target_with_a_language_suffix_is_refused() -> None:
-    with pytest.raises(rd.PluginError, match=r"old/: name the page without its language"):
+    with pytest.raises(SourceError, match=r"old/: name the page without its language"):
         rd.parse_redirects({"redirects": {"old/": "fix-name.en.md"}})
 
 

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE, copy_site
 
 from guide.sources import screens
+from guide.sources.errors import SourceError
 
 DATA = ROOT / "tests" / "data" / "screens"
 HEADER = "CHSI pages whose labels the weekly check looks for:\n"
@@ -27,7 +27,7 @@ def project_with(tmp_path: Path, screens_yml: str) -> Path:
 
 
 def problems(tmp_path: Path, screens_yml: str) -> str:
-    with pytest.raises(PluginError) as caught:
+    with pytest.raises(SourceError) as caught:
         screens.load_screens(project_with(tmp_path, screens_yml))
     return str(caught.value)
 

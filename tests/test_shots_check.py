@@ -40,6 +40,7 @@ def write_page(project: Path, spec: shot_spec.Spec, steps: str) -> Path:
 def project(tmp_path: Path) -> Path:
     """A scratch repository: includes/, the original of a made-up screenshot (two labels, no personal data)."""
     shutil.copytree(SITE / "includes", tmp_path / "includes")
+    shutil.copy(SITE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     img = Image.new("RGB", (480, 220), "white")
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(CJK, 26)

@@ -40,6 +40,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     fake_screenshot(tmp_path / "shots" / "originals" / "demo-01-form.png")
     (tmp_path / "docs").mkdir()
     shutil.copytree(SITE / "includes", tmp_path / "includes")  # the labels the page offers to tick
+    shutil.copy(SITE / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the languages of the facts
     server, url = mark_picture.start(mark_picture.Marking(tmp_path, "demo-01-form"))
     try:
         yield url, tmp_path

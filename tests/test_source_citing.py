@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE, copy_site
@@ -14,6 +13,7 @@ from fixture_site import SITE, copy_site
 DATA = ROOT / "tests" / "data" / "source-citing"
 from guide.checks import copy_lint as lint_copy
 from guide.checks import source_citing
+from guide.sources.errors import SourceError
 
 PHRASES = source_citing.load_phrases(SITE / source_citing.PHRASES_FILE)
 ADVICE = source_citing.ADVICE
@@ -70,7 +70,7 @@ def test_the_build_stops_on_a_citing_page(tmp_path: Path) -> None:
 def test_a_broken_phrase_list_says_what_to_write(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "phrases.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PluginError) as err:
+    with pytest.raises(SourceError) as err:
         source_citing.load_phrases(path)
     assert str(err.value).startswith(f"{tmp_path}/{message}")
 

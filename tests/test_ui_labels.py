@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import site_sources
 from fixture_site import SITE, copy_site
-from mkdocs.exceptions import PluginError
 
 from guide.pictures import spec as shot_spec
 from guide.sources import facts as facts_module
 from guide.sources import ui_labels
+from guide.sources.errors import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,10 +57,10 @@ def test_fenced_code_is_not_checked() -> None:
 def test_malformed_table_names_file_and_line(tmp_path: Path) -> None:
     table = tmp_path / "ui-labels.yml"
     table.write_text("立即注册: {gloss: Register now, source: quoted}\n重新获取: [unclosed\n", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"ui-labels.yml:\d+: not valid YAML"):
+    with pytest.raises(SourceError, match=r"ui-labels.yml:\d+: not valid YAML"):
         ui_labels.load_labels(table)
     table.write_text("立即注册: {gloss: Register now, source: quoted}\n重新获取: {source: quoted}\n", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"ui-labels.yml:2: label '重新获取' needs a one-line English gloss"):
+    with pytest.raises(SourceError, match=r"ui-labels.yml:2: label '重新获取' needs a one-line English gloss"):
         ui_labels.load_labels(table)
 
 
@@ -74,7 +74,7 @@ def test_malformed_table_names_file_and_line(tmp_path: Path) -> None:
 def test_each_label_says_whether_the_source_quotes_it(tmp_path: Path, line: str, message: str) -> None:
     table = tmp_path / "ui-labels.yml"
     table.write_text(f"立即注册: {{gloss: Register now, source: quoted}}\n{line}\n", encoding="utf-8")
-    with pytest.raises(PluginError) as err:
+    with pytest.raises(SourceError) as err:
         ui_labels.load_labels(table)
     assert str(err.value).startswith(str(table.parent / message.split(":")[0]) + ":" + message.split(":", 1)[1])
 

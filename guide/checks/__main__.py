@@ -7,6 +7,7 @@ When make check passes, the build and make test pass. It runs, in this order, ea
 - the content rules (rules): the words CONTENT-QUESTIONS.md keeps off the pages, the search queries of
   includes/search-queries.yml, the e-mail's items as the pages list them, the pages' "Next:" lines, every page listed
   in published-links.yml;
+- the pages due a check against CHSI (review_dates.py), as warnings that never count as problems;
 - the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
   height on a phone in Chromium, every published address in the built site, and the search queries typed into the
   built site's search (at least 95% find their section first; the misses are named by line either way).
@@ -14,13 +15,12 @@ Each problem is printed once; the last line counts them. Exit 0 when there is no
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 from guide.checks import (
     budgets,
@@ -28,16 +28,18 @@ from guide.checks import (
     copy_lint,
     guard_words,
     item_lists,
-    label_marks,
     next_step,
     published,
     rendered,
+    review_dates,
     search_queries,
 )
 from guide.checks.parity import cli as parity
 from guide.pictures import check as pictures
 from guide.pictures import ocr as shot_ocr
-from guide.sources import facts as facts_module
+from guide.sources import checked as checked_module
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 
 @dataclass
@@ -54,10 +56,10 @@ def content_stage(root: Path) -> Stage:
 
 def parity_stage(root: Path) -> Stage:
     try:
-        config, texts, labels = parity.read_project(root)
-    except (ValueError, PluginError, facts_module.FactsError) as err:
+        config, texts, labels, links_files = parity.read_project(root)
+    except SourceError as err:
         return Stage([f"parity: {err}"], "parity: not checked")
-    report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir))
+    report = parity.check(config, texts, labels, parity.git_log(root, config.docs_dir), links_files)
     summary = parity.render_text(report).splitlines()[-1]
     return Stage([str(f) for f in report.problems], summary, [str(f) for f in report.warnings])
 
@@ -65,7 +67,7 @@ def parity_stage(root: Path) -> Stage:
 def copy_stage(root: Path) -> Stage:
     try:
         pages, found = copy_lint.lint_project(root)
-    except (ValueError, PluginError, label_marks.MarksError) as err:
+    except (ValueError, SourceError) as err:
         return Stage([f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], "copy: not checked")
     return Stage([str(f) for f in found], f"copy: {len(pages)} pages: {len(found)} findings")
 
@@ -89,13 +91,25 @@ def pictures_stage(root: Path) -> Stage:
 
 def rules_stage(root: Path) -> Stage:
     try:
-        _nav, languages, _translated = content.read_mkdocs(root)
-    except ValueError:  # the content stage names what is wrong with mkdocs.yml
+        languages = site_config.read(root).codes
+    except SourceError:  # the content stage names what is wrong with mkdocs.yml
         languages = []
     problems = (guard_words.guard_problems(root) + search_queries.query_problems(root, languages)
                 + item_lists.list_problems(root) + next_step.next_problems(root) + published.listed_problems(root))
     return Stage(problems, f"rules: {len(problems)} problem(s) (words kept off the pages, search queries, the "
                            "e-mail's items, Next: lines, published links)")
+
+
+def review_stage(root: Path) -> Stage:
+    """The pages due a check against CHSI, as warnings: a date is not a mistake, so they never count as problems."""
+    try:
+        due = review_dates.due_pages(checked_module.load_checked(root), dt.date.today())
+    except SourceError:  # the content stage prints each of its lines
+        return Stage([], f"review dates: not read: fix {checked_module.CHECKED_FILE} first (its lines are above)")
+    if not due:
+        return Stage([], f"review dates: no page due a check against CHSI within {review_dates.SOON} days")
+    lines = review_dates.warning_lines(due)
+    return Stage([], lines[-1], lines[:-1])
 
 
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
@@ -119,7 +133,7 @@ def problem_key(line: str) -> str:
 
 
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,
-                                               pictures_stage, rules_stage)
+                                               pictures_stage, rules_stage, review_stage)
 
 
 def run(root: Path, out: Callable[[str], object] = print) -> int:

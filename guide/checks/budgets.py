@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.sources import facts as facts_module
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
@@ -65,8 +66,9 @@ def readable_text(markdown: str) -> str:
 def project_facts(root: Path) -> facts_module.Facts | None:
     """The facts of the project the pages belong to, if it has them (make check names a broken facts file)."""
     try:
+        site_config.read(root)  # the pages' languages come from it
         return facts_module.load_facts(root) if (root / facts_module.FACTS_FILE).is_file() else None
-    except (facts_module.FactsError, PluginError):
+    except SourceError:
         return None
 
 
@@ -74,10 +76,11 @@ def page_text(path: Path) -> str:
     """The page with the e-mail's items it names put in, as the build shows them ({{ mail-to-chsi-items }} is a
     list a reader reads); the other facts, numbers and addresses, stay names, as they always have been counted."""
     text = path.read_text(encoding="utf-8")
-    facts = project_facts(path.resolve().parent.parent)
+    root = path.resolve().parent.parent
+    facts = project_facts(root)
     if facts is None:
         return text
-    locale = "en" if path.name.endswith(".en.md") else "zh"
+    locale = site_config.read(root).language_of(path.name)
 
     def shown(match: re.Match[str]) -> str:
         name = match.group(1)

@@ -18,57 +18,42 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from guide.checks import front_matter, mail_items, nav_translations, page_pairs, source_citing, source_hygiene
-from guide.checks.parity.project import load_mkdocs
 from guide.linkcheck import internal
+from guide.sources import checked, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
-from guide.sources import screens, ui_labels
+from guide.sources.errors import SourceError
 
 
-def read_mkdocs(root: Path) -> tuple[list, list[str], list[tuple[str, dict]]]:
-    """The nav, the locales, and (locale, nav_translations) of each non-default language, from mkdocs.yml's text."""
-    config = load_mkdocs((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    locales: list[str] = []
-    translated: list[tuple[str, dict]] = []
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for lang in (plugin["i18n"] or {}).get("languages") or []:
-                if lang.get("build", True):
-                    locales.append(str(lang["locale"]))
-                    if not lang.get("default"):
-                        translated.append((str(lang["locale"]), lang.get("nav_translations") or {}))
-    return config.get("nav") or [], locales, translated
-
-
-def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict) -> list[str]:
+def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
+                  config: site_config.SiteConfig) -> list[str]:
     """What the build's page hooks would refuse in one page (front matter, facts, labels)."""
     path = root / src
     source = path.read_text(encoding="utf-8")
     problems = [p for p in [front_matter.front_matter_problem(source, src)] if p]
     first = ui_labels.front_matter_lines(source) + 1
     markdown = "\n".join(source.split("\n")[first - 1:])
-    locale = ui_labels.page_locale(path.name)
+    locale = config.language_of(path.name)
     problems += facts_module.typed_facts(markdown, facts, src, first)
     markdown, unknown = facts_module.expand(markdown, facts, locale, src, first)
     problems += unknown
     labels = {label: entry.gloss for label, entry in table.items()}
     problems += ui_labels.assumption_problems(markdown, table, src, first)
-    if locale == "en":
-        problems += ui_labels.check_english(markdown, labels, src, first)[1]
-    else:
+    if locale == config.default.code:  # CHSI's own language: labels stand as the screen shows them
         problems += ui_labels.check_chinese(markdown, labels, src, first)
+    else:  # every other language glosses each label where it first names it
+        problems += ui_labels.check_english(markdown, labels, src, first)[1]
     return problems
 
 
-def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts) -> list[str]:
+def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts,
+                  config: site_config.SiteConfig) -> list[str]:
     """Links between pages, pictures and heading ids that do not resolve (the build's --strict link validation)."""
     registry = {name: internal.mdsource.Definition(name, url, internal.Source(facts_module.FACTS_FILE))
                 for name, url in facts.references().items()}
 
     def expand(path: Path, text: str) -> str:
-        return facts_module.expand(text, facts, ui_labels.page_locale(path.name), str(path))[0]
+        return facts_module.expand(text, facts, config.language_of(path.name), str(path))[0]
 
     found = internal.check_markdown(pages, root / "docs", registry, expand)
     prefixes = {f"{root}/", f"{root.resolve()}/"}
@@ -98,24 +83,29 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
     if problems:  # a page that is not clean UTF-8, or a YAML file with a tab, cannot be read further
         return problems
     try:
-        nav, locales, translated = read_mkdocs(root)
-    except ValueError as err:  # mkdocs.yml is not valid YAML: nothing else can be checked against it
+        config = site_config.read(root)
+    except SourceError as err:  # mkdocs.yml cannot be read: nothing else can be checked against it
         return problems + [str(err)]
-    problems += page_pairs.missing_translations(uris, locales)
-    problems += source_hygiene.missing_from_nav(uris, nav)
-    problems += nav_translations.untranslated(nav, translated, (root / "mkdocs.yml").read_text(encoding="utf-8"),
-                                              "mkdocs.yml")
+    problems += page_pairs.missing_translations(uris, config.codes)
+    problems += source_hygiene.missing_from_nav(uris, config.nav)
+    translated = [(lang.code, lang.nav_translations) for lang in config.languages if not lang.default]
+    problems += nav_translations.untranslated(config.nav, translated,
+                                              (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"), "mkdocs.yml")
     try:
         facts = facts_module.load_facts(root)
         table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
         screens.load_screens(root)
-    except (facts_module.FactsError, PluginError) as err:  # name the files from the project, as everywhere else
+    except SourceError as err:  # name the files from the project, as everywhere else
         return problems + str(err).replace(f"{root}/", "").splitlines()
+    try:  # the day each page was compared with CHSI: the line under its title
+        checked.load_checked(root)
+    except SourceError as err:
+        problems += str(err).splitlines()
     problems += mail_items.item_problems(facts, {label: entry.gloss for label, entry in table.items()})
     for uri in uris:
-        problems += page_problems(root, f"docs/{uri}", facts, table)
+        problems += page_problems(root, f"docs/{uri}", facts, table, config)
     if links:
-        problems += link_problems(root, pages, facts)
+        problems += link_problems(root, pages, facts, config)
     return problems
 
 
@@ -128,7 +118,7 @@ def build_problems(root: Path) -> list[str]:
         return problems
     try:
         phrases = source_citing.load_phrases(path)
-    except PluginError as err:
+    except SourceError as err:
         return [*problems, str(err).replace(f"{root}/", "")]
     for page in sorted((root / "docs").rglob("*.md")):
         src = f"docs/{page.relative_to(root / 'docs').as_posix()}"

@@ -28,13 +28,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 import autocorrect_py
 import codespell_lib
-from mkdocs.exceptions import PluginError
 from pymarkdown.api import PyMarkdownApi
 
 from guide.checks import label_marks, source_citing
 from guide.checks.parity.facts import FENCE
-from guide.checks.parity.project import read_config
-from guide.sources import ui_labels
+from guide.sources import site_config, ui_labels
+from guide.sources.errors import SourceError
 
 LABELS_FILE = "includes/ui-labels.yml"
 PHRASES_FILE = source_citing.PHRASES_FILE
@@ -120,7 +119,7 @@ def lint_markdown(paths: list[str], root: Path) -> list[LintFinding]:
 def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     """Every page of root's docs_dir, linted: the page list and the findings."""
     root = root.resolve()
-    config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = site_config.read(root)
     pages = sorted(p.relative_to(root).as_posix() for p in (root / config.docs_dir).rglob("*.md"))
     table = ui_labels.load_table(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
     labels = set(table)
@@ -153,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         pages, found = lint_project(args.root)
-    except (ValueError, PluginError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
+    except (ValueError, SourceError) as err:  # mkdocs.yml or the label table is not valid YAML: it names the line
         print(f"copy: {str(err).replace(f'{args.root.resolve()}/', '')}", file=sys.stderr)
         return 2
     if args.format == "json":

@@ -12,11 +12,13 @@ Every page (docs/*.md, facts such as {{ hotline-en }} filled in, as the student 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from guide.sources import facts as facts_module
-from guide.sources import ui_labels
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 QUESTIONS_FILE = "CONTENT-QUESTIONS.md"
 NEVER_HEADING = "## Words the pages never use"
@@ -69,14 +71,15 @@ def parse_guards(text: str) -> tuple[list[Guard], list[str]]:
     return guards, problems
 
 
-def page_lines(root: Path, facts: facts_module.Facts | None) -> list[tuple[str, int, str]]:
+def page_lines(root: Path, facts: facts_module.Facts | None,
+               language_of: Callable[[str], str]) -> list[tuple[str, int, str]]:
     """(file, line, text) of every page as the student reads it (facts filled in), and of the page templates."""
     found: list[tuple[str, int, str]] = []
     for page in sorted((root / "docs").rglob("*.md")):
         src = page.relative_to(root).as_posix()
         text = page.read_text(encoding="utf-8", errors="replace")
         if facts is not None:
-            expanded = facts_module.expand(text, facts, ui_labels.page_locale(page.name), src)[0]
+            expanded = facts_module.expand(text, facts, language_of(page.name), src)[0]
             if expanded.count("\n") == text.count("\n"):  # each fact fills one line: the lines stay where they were
                 text = expanded
         found += [(src, number, line) for number, line in enumerate(text.splitlines(), 1)]
@@ -109,10 +112,14 @@ def guard_problems(root: Path) -> list[str]:
     if not guards:
         return problems
     try:
+        language_of = site_config.read(root).language_of
+    except SourceError:  # the content check names what is wrong with mkdocs.yml
+        return problems
+    try:
         facts = facts_module.load_facts(root)
-    except facts_module.FactsError:  # the content check names what is wrong with includes/facts.yml
+    except SourceError:  # the content check names what is wrong with includes/facts.yml
         facts = None
-    for src, number, line in page_lines(root, facts):
+    for src, number, line in page_lines(root, facts, language_of):
         lowered = line.lower()
         problems += [f'{src}:{number}: "{guard.words}": {advice(guard)}'
                      for guard in guards if guard.words.lower() in lowered]

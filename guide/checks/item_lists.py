@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from guide.sources import facts as facts_module
+from guide.sources.errors import SourceError
 
 # "(n)" that opens a list item, or follows a comma in a list written on one line ("(1) 姓名，(2) 证件号码 ..."): not
 # "(5) 至 (7)" in a sentence. Its text runs to the next item.
@@ -59,7 +60,7 @@ def page_problems(text: str, src: str, items: list[facts_module.MailItem]) -> li
 def list_problems(root: Path) -> list[str]:
     try:
         facts = facts_module.load_facts(root)
-    except facts_module.FactsError:  # the content check names what is wrong with includes/facts.yml
+    except SourceError:  # the content check names what is wrong with includes/facts.yml
         return []
     if not facts.items:
         return []

@@ -11,9 +11,10 @@ import itertools
 import re
 from pathlib import Path
 
-from guide.checks.parity.project import load_mkdocs
+from guide.sources import site_config
+from guide.sources.errors import SourceError
+from guide.sources.words import words as said
 
-NEXT_WORDS = {"en": "Next:", "zh": "下一步："}  # how a page's own next step starts, per language
 FOOTER_FEATURE = "navigation.footer"
 PAGE_LINK = re.compile(r"\]\(\s*(?:\./)?([^)\s#]+\.md)(?:#[^)\s]*)?\s*\)")
 
@@ -46,17 +47,17 @@ def own_next(text: str, words: str) -> tuple[int, list[str]] | None:
 
 def next_problems(root: Path) -> list[str]:
     try:
-        config = load_mkdocs((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    except ValueError:  # the content check names what is wrong with mkdocs.yml
+        config = site_config.read(root)
+    except SourceError:  # the content check names what is wrong with mkdocs.yml
         return []
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme = config.data.get("theme") if isinstance(config.data.get("theme"), dict) else {}
     if FOOTER_FEATURE not in (theme.get("features") or []):
         return []
-    files = nav_files(config.get("nav"))
+    files = nav_files(config.nav)
     problems: list[str] = []
     for here, after in itertools.pairwise(files):
         stem, after_stem = here.removesuffix(".md"), after.removesuffix(".md")
-        for lang, words in NEXT_WORDS.items():
+        for lang, words in ((code, said(code).next_line) for code in config.codes):
             page = root / "docs" / f"{stem}.{lang}.md"
             if not page.is_file():
                 continue

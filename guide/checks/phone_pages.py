@@ -17,13 +17,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide.checks.budgets import PAGE_SCREENS
+from guide.sources.words import words
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
 # Without the background-networking flags Chromium tries to reach Google's hosts at start.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"width": 360, "height": 740}
-BROWSER_LOCALES = {"zh": "zh-CN", "en": "en-US"}
 # What makes a page too wide: the innermost elements of the article that reach past the screen's right edge, or
 # whose text runs past their own box (a long address that cannot break), outside boxes that scroll themselves.
 TOO_WIDE = """limit => {
@@ -112,7 +112,7 @@ def measure(site: Path, wanted: list[Page]) -> list[Measured]:
             tabs = {}
             for page in wanted:
                 if page.lang not in tabs:
-                    context = browser.new_context(viewport=PHONE, locale=BROWSER_LOCALES.get(page.lang, "en-US"))
+                    context = browser.new_context(viewport=PHONE, locale=words(page.lang).browser_locale)
                     context.set_default_timeout(30_000)
                     context.route("**/*", lambda route: route.continue_()
                                   if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())

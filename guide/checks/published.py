@@ -12,15 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.outputs import redirects as rd
 from guide.sources import published_links as pl
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 
 def registry_and_roots(root: Path) -> tuple[pl.Registry, dict[str, str]]:
-    """The registry and each language's folder in the built site; RegistryError names what cannot be read."""
-    roots = pl.language_roots(pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {}))
+    """The registry and each language's folder in the built site; SourceError names what cannot be read."""
+    roots = site_config.read(root, env={}).roots
     return pl.load_registry(root / pl.REGISTRY_NAME, list(roots)), roots
 
 
@@ -40,9 +41,9 @@ def listed_problems(root: Path) -> list[str]:
     try:
         registry, roots = registry_and_roots(root)
         redirects = rd.load_redirects(root)[0]
-    except (pl.RegistryError, yaml.YAMLError, ValueError) as err:
+    except (pl.SourceError, yaml.YAMLError, ValueError) as err:
         return unreadable(err)
-    except PluginError:  # redirects.yml cannot be read: the content check names it
+    except SourceError:  # redirects.yml cannot be read: the content check names it
         return []
     default = next(iter(roots))
     moves = {r.old: r.page for r in redirects}
@@ -72,7 +73,7 @@ def dead_problems(root: Path, site: Path) -> list[str]:
         return []
     try:
         registry, roots = registry_and_roots(root)
-    except (pl.RegistryError, yaml.YAMLError, ValueError) as err:
+    except (pl.SourceError, yaml.YAMLError, ValueError) as err:
         return unreadable(err)
     pages = [link for link in pl.published_links(registry, roots) if link.page]  # files come from the PDF export
     return pl.dead_links(pages, site)

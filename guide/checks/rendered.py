@@ -24,7 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.checks import paper, phone_pages, published, search_ranking
-from guide.sources import published_links as pl
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 CACHE = Path(".cache") / "check-site"
 SOURCES = ("docs", "includes", "overrides", "guide", "mkdocs.yml", "redirects.yml", "published-links.yml")
@@ -83,8 +84,8 @@ def measure(root: Path, site: Path) -> list[str]:
 def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
     """Every rendered rule over a built site: (problems, notes to print before them)."""
     try:
-        roots = pl.language_roots(pl.load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), {}))
-    except pl.RegistryError as err:
+        roots = site_config.read(root, env={}).roots
+    except SourceError as err:
         return [str(err)], []
     try:
         measured = phone_pages.measure(site, phone_pages.pages(root, roots))

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.checks.source_hygiene import EXPLICIT_ID, FENCE, HEADING, slugify
 from guide.outputs import redirects as rd
+from guide.sources.errors import SourceError
 
 QUERIES_FILE = "includes/search-queries.yml"
 SHAPE = "each line is - [what a student types, page, section] (section \"\" for the whole page)"
@@ -59,7 +59,7 @@ def query_problems(root: Path, languages: list[str]) -> list[str]:
                 f" {SHAPE}")]
     try:
         moves = {r.old: r for r in rd.load_redirects(root)[0]}
-    except (PluginError, ValueError):  # a broken redirects.yml is named by the content check
+    except (SourceError, ValueError):  # a broken redirects.yml is named by the content check
         moves = {}
     problems: list[str] = []
     ids: dict[Path, set[str]] = {}

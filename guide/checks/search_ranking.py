@@ -14,11 +14,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.checks import phone_pages
 from guide.checks.search_queries import QUERIES_FILE, current_page
 from guide.outputs import redirects as rd
+from guide.sources.words import words
 
 RIGHT_FIRST = 0.95
 # Done when the results list or Material's "nothing found" line answers the query in the box.
@@ -122,7 +122,7 @@ def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -
             for query in queries:
                 if query.lang not in tabs:
                     context = browser.new_context(viewport=phone_pages.PHONE,
-                                                  locale=phone_pages.BROWSER_LOCALES.get(query.lang, "en-US"))
+                                                  locale=words(query.lang).browser_locale)
                     context.set_default_timeout(30_000)
                     context.route("**/*", lambda route: route.continue_()
                                   if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
@@ -195,7 +195,7 @@ def search_lines(root: Path, site: Path, roots: dict[str, str]) -> tuple[list[st
     """make check's search rule over a built site: (problems, notes)."""
     try:
         moves = {r.old: r for r in rd.load_redirects(root)[0]}
-    except (PluginError, ValueError):
+    except ValueError:  # SourceError: make check's static stage names the bad line of redirects.yml
         moves = {}
     queries = load_queries(root, list(roots))
     return ranking_lines(rank(site, queries, roots, moves), roots, moves)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from guide.sources.errors import SourceError
 
 PHRASES_FILE = "includes/source-citing.yml"
 ADVICE = ("a page never cites its source: tell the student what to do instead (whom to call, which line first) "
@@ -25,17 +26,17 @@ def load_phrases(path: Path) -> tuple[str, ...]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise PluginError(f"{path}: missing (the phrases that cite this guide's source)") from None
+        raise SourceError(f"{path}: missing (the phrases that cite this guide's source)") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise PluginError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
+        raise SourceError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
     if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
-        raise PluginError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
+        raise SourceError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
     phrases = [p for v in data.values() for p in v]
     bad = [p for p in phrases if not isinstance(p, str) or not p.strip()]
     if bad:
-        raise PluginError(f"{path}: {bad[0]!r} is not a phrase: write each phrase as text in quotes")
+        raise SourceError(f"{path}: {bad[0]!r} is not a phrase: write each phrase as text in quotes")
     return tuple(dict.fromkeys(p.strip().lower() for p in phrases))
 
 

@@ -28,7 +28,8 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INVISIBLE = {"\u00a0": "non-breaking space (U+00A0)", "\u200b": "zero-width space (U+200B)",
              "\u202f": "narrow non-breaking space (U+202F)", "\ufeff": "zero-width no-break space (U+FEFF)"}
 CURLY_VALUE = re.compile(r"^(?P<key>\s*(?:- )?[^:#]+:)\s*(?P<quote>[\u201c\u201d\u2018\u2019])")
-YAML_FILES = ("includes/ui-labels.yml", "includes/screens.yml", "published-links.yml", "redirects.yml")
+YAML_FILES = ("includes/ui-labels.yml", "includes/screens.yml", "includes/checked.yml", "published-links.yml",
+              "redirects.yml")
 
 
 def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:

@@ -104,13 +104,15 @@ def project_facts(root: Path | None):
         return None, None
     from guide.linkcheck.mdsource import Definition
     from guide.sources import facts as facts_module
+    from guide.sources import site_config
 
     facts = facts_module.load_facts(root)
+    language_of = site_config.read(root).language_of
     registry = {name: Definition(name, url, Source(facts_module.FACTS_FILE, facts.lines.get(name)))
                 for name, url in facts.references().items()}
 
     def expand(path: Path, text: str) -> str:
-        return facts_module.expand(text, facts, "en" if path.name.endswith(".en.md") else "zh", str(path))[0]
+        return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
 
     return registry, expand
 

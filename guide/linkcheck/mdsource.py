@@ -1,4 +1,4 @@
-"""Links, reference definitions, anchors and literal addresses in Markdown sources, with line numbers."""
+"""Links, reference definitions and anchors in Markdown sources, with line numbers."""
 from __future__ import annotations
 
 import re
@@ -155,76 +155,3 @@ def anchors(text: str) -> set[str]:
 def fragment_found(fragment: str, ids: set[str]) -> bool:
     # A heading with no ASCII letters gets "_1", "_2"... from the default slugify: accept those names unseen.
     return fragment in ids or bool(re.fullmatch(r"_\d+", fragment))
-
-
-# Addresses a page must not write itself: every one lives in includes/links.md.
-_LITERAL = re.compile(
-    r"(?P<url>\bhttps?://[^\s)>\]\"'`]+)|(?P<mailto>\bmailto:[^\s)>\]\"'`]+)|(?P<tel>\btel:[+\d][^\s)>\]\"'`]*)"
-    r"|(?P<www>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)|(?P<email>\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Literal:
-    line: int
-    text: str
-    why: str
-
-
-def _digits(number: str) -> str:
-    """A phone number's digits without country code 86 or the mainland trunk 0: 010-6741 and +86 10 6741 agree."""
-    digits = re.sub(r"\D", "", number)
-    if number.strip().startswith("+86") or digits.startswith("0086"):
-        digits = digits[2:] if digits.startswith("86") else digits[4:]
-    return digits.lstrip("0")
-
-
-def _agrees(shown: str, url: str) -> bool:
-    """Whether an address shown as link text is the address its reference points to."""
-    shown, url = shown.strip(), url.strip()
-    lower = url.lower()
-    if lower.startswith("mailto:"):
-        return shown.lower() == lower[len("mailto:"):].split("?")[0]
-    if lower.startswith("tel:"):
-        return _digits(shown) == _digits(url[len("tel:"):])
-    host = re.sub(r"^[a-z]+://", "", lower).split("/")[0]
-    return shown.lower().rstrip("/") in {lower.rstrip("/"), host, re.sub(r"^[a-z]+://", "", lower).rstrip("/")}
-
-
-_PHONE_TEXT = re.compile(r"^\+?[\d\s()-]{7,}$")
-
-
-def literal_addresses(text: str, defs: dict[str, Definition] | None = None) -> list[Literal]:
-    """External addresses a page writes itself, code blocks included (an address in code goes stale all the same).
-
-    The one exception is the text of a reference link that shows the very address its definition holds
-    (`[kefu@chsi.com.cn][kefu-email]`, `[010-67410388][tel-chsi-zh]`): readers must see it, and a change in the
-    registry that leaves the text behind is reported, as the text no longer agrees.
-    """
-    defs = defs or {}
-    found: list[Literal] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _DEFINITION.match(line):
-            found += [Literal(number, m.group(0), "a definition outside includes/links.md")
-                      for m in _LITERAL.finditer(line)]
-            continue
-        shown: list[tuple[int, int]] = []
-        for m in _FULL_REF.finditer(line):
-            name = normalize_ref(m.group(2) or m.group(1))
-            label = m.group(1)
-            if name not in defs:
-                continue
-            url = defs[name].url
-            looks_like_address = _LITERAL.fullmatch(label) or (url.lower().startswith("tel:") and _PHONE_TEXT.match(label))
-            if not looks_like_address:
-                continue
-            if _agrees(label, url):
-                shown.append(m.span(1))
-            else:
-                found.append(Literal(number, label, f"shown as the text of [{m.group(2) or m.group(1)}], which points to {url}"))
-                shown.append(m.span(1))
-        for m in _LITERAL.finditer(line):
-            if not any(a <= m.start() < b for a, b in shown):
-                found.append(Literal(number, m.group(0), "written in the page"))
-    return found

@@ -7,8 +7,11 @@ and properdocs commands, run from another folder, do not).
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +20,22 @@ def project_on_path() -> None:
     """Let the hook being loaded import the rooms as the package guide."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+
+
+def source_errors_stop_the_build(hook):
+    """A hook whose rooms raise SourceError (a source the office edits is wrong) stops the build with the error's own
+    words, as MkDocs shows its errors, not a traceback. The rooms know nothing of MkDocs; this is the one place
+    their error becomes MkDocs' error."""
+    from guide.sources.errors import SourceError  # the hook has put the project on sys.path before calling
+
+    @functools.wraps(hook)
+    def wrapper(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except SourceError as err:
+            raise PluginError(str(err)) from None
+
+    return wrapper
 
 
 def inside_language_loop(config) -> bool:

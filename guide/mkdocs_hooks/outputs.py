@@ -14,6 +14,7 @@ hook_support.project_on_path()  # before the imports of guide below
 from guide.outputs.built_site import BuiltSite
 from guide.outputs.not_found_pages import TEMPLATE
 from guide.outputs.steps import run_steps
+from guide.sources import site_config
 
 # Every file this build writes, in every language: "en/change-name/index.html" -> "change-name.en.md".
 _pages: dict[str, str] = {}
@@ -43,15 +44,12 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language into the same folder
+@hook_support.source_errors_stop_the_build
 def on_post_build(config) -> None:
     if hook_support.inside_language_loop(config):
         return  # one language's build inside static-i18n's loop: wait for the last call
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        default, locales = i18n.default_language, list(i18n.build_languages)
-    else:
-        default = config.theme.get("language") or "en"
-        locales = [default]
-    built = BuiltSite(Path(config.site_dir), Path(config.config_file_path).parent, config.site_url or "", default,
-                      locales, config.nav or [], dict(_pages), dict(_not_found))
+    root = Path(config.config_file_path).parent
+    site = site_config.read(root)
+    built = BuiltSite(Path(config.site_dir), root, config.site_url or "", site.default.code, site.codes,
+                      config.nav or [], dict(_pages), dict(_not_found))
     run_steps(built)

@@ -14,11 +14,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from guide.outputs.built_site import from_project
 from guide.outputs.steps import STEPS, run_steps
-from guide.sources.published_links import RegistryError
+from guide.sources.errors import SourceError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         run_steps(from_project(args.site, args.root), args.steps or None)
-    except (PluginError, RegistryError) as err:  # a step's refusal, or a mkdocs.yml it cannot read
+    except SourceError as err:  # a step's refusal, or a mkdocs.yml it cannot read
         print(err, file=sys.stderr)
         return 1
     print(f"outputs: {', '.join(args.steps or STEPS)} written in {args.site}")

@@ -22,7 +22,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide.sources.published_links import RegistryError, current_config, site_url_of
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 from guide.sources.site_address import HOW_TO_SET, public_address
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
@@ -33,8 +34,8 @@ def configured_address() -> str | None:
     """The public address this build is for (SITE_URL, read through mkdocs.yml as MkDocs reads it), else None.
     A mkdocs.yml that cannot be read gives None here: the MkDocs step then says what is wrong with it."""
     try:
-        return public_address(site_url_of(current_config()))
-    except RegistryError:
+        return public_address(site_config.read(Path.cwd()).site_url)
+    except SourceError:
         return None
 
 

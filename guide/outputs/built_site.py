@@ -5,12 +5,11 @@ a step run alone (`python -m guide.outputs`) reads the same facts from mkdocs.ym
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide.sources.published_links import language_roots, load_mkdocs_config, site_url_of
+from guide.sources import site_config
 
 NOT_FOUND = "404.html"
 
@@ -20,7 +19,7 @@ class BuiltSite:
     site: Path                 # the built site's folder
     root: Path                 # the project: mkdocs.yml, includes/, redirects.yml
     site_url: str              # the address in mkdocs.yml (SITE_URL), "" when none was set
-    default: str               # the default language ("zh"), built at the site's root
+    default: str               # the default language, built at the site's root
     locales: list[str]         # every language built, the default first
     nav: list                  # mkdocs.yml's nav
     # Every page file of the build: "en/change-name/index.html" -> "change-name.en.md".
@@ -44,13 +43,13 @@ def page_file(src_uri: str, default: str) -> str:
 
 def from_project(site: Path, root: Path, env: Mapping[str, str] | None = None) -> BuiltSite:
     """A built site described from its project's files, for a step run alone on it."""
-    config = load_mkdocs_config((root / "mkdocs.yml").read_text(encoding="utf-8"), os.environ if env is None else env)
-    locales = list(language_roots(config))  # the default language first
-    default = locales[0]
-    docs = root / str(config.get("docs_dir") or "docs")
+    config = site_config.read(root, env)
+    locales = config.codes  # the default language first
+    default = config.default.code
+    docs = root / config.docs_dir
     pages = {page_file(p.relative_to(docs).as_posix(), default): p.relative_to(docs).as_posix()
              for p in sorted(docs.rglob("*.md")) if p.name.count(".") >= 2}
-    built = BuiltSite(site, root, site_url_of(config), default, locales, config.get("nav") or [], pages)
+    built = BuiltSite(site, root, config.site_url, default, locales, config.nav, pages)
     for locale in locales:
         path = site / built.folder(locale) / NOT_FOUND
         if path.is_file():

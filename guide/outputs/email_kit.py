@@ -24,19 +24,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide.outputs.qr_codes import qr_code, qr_svg
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 # The QR codes come from the build's own encoding (guide/outputs/qr_codes.py), so the kit's SVG is the site's.
 from guide.sources.published_links import (
     REGISTRY,
     Registry,
-    RegistryError,
     check_link,
-    current_config,
-    language_roots,
     load_registry,
-    site_url_of,
 )
 from guide.sources.site_address import HOW_TO_SET, public_address
+from guide.sources.words import pick
+from guide.sources.words import words as language_words
 
 # The words around the links, per language. Step and file labels come from the registry.
 WORDS = {
@@ -55,7 +55,6 @@ WORDS = {
         "colon": ": ",
     },
 }
-HTML_LANG = {"zh": "zh-Hans"}
 # Medium error correction survives a smudged printout; fixed (no boosting) so the same URL gives the same code.
 QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
 
@@ -79,7 +78,7 @@ def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> 
     """Every link the e-mail carries, per language, in the registry's order."""
     kits = []
     for lang, root in roots.items():
-        words = WORDS.get(lang, WORDS["en"])
+        words = pick(WORDS, lang)
         guide = Entry(words["guide"], site_url + root, root)
         steps = tuple(Entry(s.labels[lang], site_url + root + s.link, root + s.link) for s in registry.steps)
         files = tuple(Entry(f.labels[lang], site_url + f.paths[lang], f.paths[lang]) for f in registry.files)
@@ -103,11 +102,11 @@ def snippet_html(kits: Sequence[LangKit]) -> str:
 
     blocks = []
     for kit in kits:
-        words = WORDS.get(kit.lang, WORDS["en"])
+        words = pick(WORDS, kit.lang)
         steps = "\n".join(f"    <li>{link(step)}</li>" for step in kit.steps)
         files = " · ".join(link(f) for f in kit.files)
         blocks.append(
-            f'<div lang="{HTML_LANG.get(kit.lang, kit.lang)}">\n'
+            f'<div lang="{language_words(kit.lang).html_lang}">\n'
             f"  <p><strong>{html.escape(words['title'])}</strong>{words['colon']}{link(kit.guide)}</p>\n"
             f"  <p>{html.escape(words['intro'])}</p>\n  <ol>\n{steps}\n  </ol>\n"
             f"  <p>{html.escape(words['print'])}{words['colon']}{files}</p>\n</div>"
@@ -119,7 +118,7 @@ def snippet_text(kits: Sequence[LangKit]) -> str:
     """Plain text: each address on a line of its own, so that mail programs make it clickable whole."""
     blocks = []
     for kit in kits:
-        words = WORDS.get(kit.lang, WORDS["en"])
+        words = pick(WORDS, kit.lang)
         colon = words["colon"]
         lines = [words["title"], f"{words['guide']}{colon}{kit.guide.url}", "", words["intro"]]
         for number, step in enumerate(kit.steps, 1):
@@ -173,16 +172,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        config = current_config()
-        roots = language_roots(config)
+        config = site_config.read(Path.cwd())
+        roots = config.roots
         registry = load_registry(args.registry, list(roots))
-    except RegistryError as err:
+    except SourceError as err:
         print(f"email-kit: {err}", file=sys.stderr)
         return 2
     if not (args.site_dir / "index.html").is_file():
         print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
         return 2
-    given = args.site_url or site_url_of(config)
+    given = args.site_url or config.site_url
     site_url = valid_site_url(given) if given else None
     if given and site_url is None:
         print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",

@@ -15,15 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.outputs.built_site import BuiltSite
+from guide.sources.errors import SourceError
+from guide.sources.words import words
 
 REDIRECTS_FILE = "redirects.yml"
 # Written into every redirect page, so that checks and tools can tell a redirect page from a real one.
 MARKER = "<!-- redirect page made from redirects.yml -->"
-MOVED = {"zh": "本页已移至：", "en": "This page has moved to:"}
-HTML_LANG = {"zh": "zh-Hans"}
 ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 
 
@@ -51,13 +50,13 @@ def parse_redirects(data: object) -> list[Redirect]:
     if entries is None:
         return []
     if not isinstance(entries, dict):
-        raise PluginError(f"{REDIRECTS_FILE}: 'redirects' must map old paths to new pages")
+        raise SourceError(f"{REDIRECTS_FILE}: 'redirects' must map old paths to new pages")
     redirects = []
     for old, target in entries.items():
         if not isinstance(old, str) or not isinstance(target, str) or not old.strip("/") or old.startswith("/"):
-            raise PluginError(f"{REDIRECTS_FILE}: {old!r}: {target!r}: expected 'old-path/: new-page.md#anchor'")
+            raise SourceError(f"{REDIRECTS_FILE}: {old!r}: {target!r}: expected 'old-path/: new-page.md#anchor'")
         if re.search(r"\.[a-z]{2}\.md(#|$)", target):
-            raise PluginError(f"{REDIRECTS_FILE}: {old}: name the page without its language ({target!r})")
+            raise SourceError(f"{REDIRECTS_FILE}: {old}: name the page without its language ({target!r})")
         path, _, anchor = target.partition("#")
         redirects.append(Redirect(old, page_path(path), anchor))
     return redirects
@@ -91,7 +90,7 @@ SCRIPT = """// Redirect pages (guide/outputs/redirects.py): go to data-to, keepi
 def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str = SCRIPT_FILE) -> str:
     """A page that moves the reader on at once, keeping the #fragment they arrived with."""
     fallback = f"#{anchor}" if anchor else ""
-    moved = html.escape(MOVED.get(lang, MOVED["en"]))
+    moved = html.escape(words(lang).page_moved)
     shown = html.escape(href + fallback)
     # The visible link shows the full new address when it is known: easier to note down than "../new/".
     text = html.escape(canonical + fallback) if canonical else shown
@@ -101,7 +100,7 @@ def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, scri
     script = (f'<script src="{html.escape(script_src)}" data-to="{html.escape(href)}" '
               f'data-fragment="{html.escape(fallback)}"></script>')
     return (
-        f'<!doctype html>\n<html lang="{HTML_LANG.get(lang, lang)}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{words(lang).html_lang}">\n<head>\n{MARKER}\n<meta charset="utf-8">\n'
         f'<meta name="robots" content="noindex">\n{canonical_tag}'
         f"{script}\n"
         f'<meta http-equiv="refresh" content="0; url={shown}">\n<title>{moved}</title>\n'
@@ -162,7 +161,7 @@ def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
     try:
         redirects = parse_redirects(yaml.safe_load(text)) if text else []
     except yaml.YAMLError as err:
-        raise PluginError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
+        raise SourceError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
     return redirects, key_lines(text)
 
 
@@ -192,7 +191,7 @@ def run(built: BuiltSite) -> None:
             script_src = relative_href(from_file, SCRIPT_FILE)
             target.write_text(redirect_html(href, redirect.anchor, canonical, lang, script_src), encoding="utf-8")
     if problems:
-        raise PluginError("Redirects:\n" + "\n".join(problems))
+        raise SourceError("Redirects:\n" + "\n".join(problems))
     if redirects:
         (site / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
         (site / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")

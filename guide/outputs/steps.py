@@ -1,16 +1,20 @@
 """The output steps, in the order the build runs them over site/ (each one's module says what it writes).
 
-Order matters: the 404 pages point their search at the index the search step wrote, and the headers come last,
-so that every page written before them is hashed into the Content-Security-Policy.
+Order matters: the 404 pages point their search at the index the search step wrote; the scripts step names the
+guide's bundle in every page written before it (the 404 pages included) and fills in the inline scripts, after the
+icon and the print sheet went inline (fewer-requests); the headers
+come last, so that every page written before them is hashed into the Content-Security-Policy.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from guide.outputs import (
+    fewer_requests,
     not_found_pages,
     qr_codes,
     redirects,
+    script_bundle,
     search_per_language,
     search_worker,
     security_headers,
@@ -26,6 +30,8 @@ STEPS: dict[str, Callable[[BuiltSite], None]] = {
     "sitemaps": sitemaps.run,
     "qr-codes": qr_codes.run,
     "redirects": redirects.run,
+    "fewer-requests": fewer_requests.run,
+    "scripts": script_bundle.run,
     "headers": security_headers.run,
 }
 

@@ -10,24 +10,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .builtsite import Language, Page, has_class, strip_namespaces, text_of
+from guide.sources.site_config import Language
+from guide.sources.words import words
+
+from .site_pages import Page, has_class, strip_namespaces, text_of
 from .tree import element, remove_all, to_html
 
 LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links
-
-
-@dataclass(frozen=True)
-class Words:
-    contents: str
-    version: str
-    online: str
-    scan: str
-
-
-WORDS = {
-    "zh": Words(contents="目录", version="版本日期", online="在线指南", scan="扫码打开在线指南"),
-    "en": Words(contents="Contents", version="Version of", online="Online guide", scan="Scan to open the online guide"),
-}
 
 
 @dataclass(frozen=True)
@@ -79,7 +68,7 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
     if f"{target.scheme}://{target.netloc}/" != LOCAL:
         return href
     path = target.path.lstrip("/")
-    slug = path[len(language.prefix):] if path.startswith(language.prefix) else None
+    slug = path[len(language.folder):] if path.startswith(language.folder) else None
     if slug is not None and slug.endswith("index.html"):
         slug = slug[: -len("index.html")]
     if slug in chapters:
@@ -116,7 +105,7 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
                or e.tag in {"script", "form", "nav"})
     _unwrap_tabs(article)
     key = chapter_key(page.slug)
-    page_url = urljoin(LOCAL, language.prefix + page.slug)
+    page_url = urljoin(LOCAL, language.folder + page.slug)
     for e in article.iter():
         if prefix_ids and e.get("id"):
             e.set("id", f"{key}--{e.get('id')}")
@@ -156,20 +145,20 @@ def _svg(markup: str) -> ET.Element:
 
 
 def cover(info: DocInfo) -> ET.Element:
-    words = WORDS[info.lang]
+    said = words(info.lang)
     return element("section", class_="cover", children=[
         element("div", class_="cover-band", children=[
             element("p", info.institution, class_="cover-institution"),
             element("h1", info.title, class_="cover-title"),
         ]),
         element("p", info.description, class_="cover-description"),
-        element("p", f"{words.version} {info.version_date}", class_="cover-version"),
+        element("p", f"{said.pdf_version} {info.version_date}", class_="cover-version"),
         *([element("div", class_="cover-online", children=[
             element("div", class_="qr", children=[_svg(info.qr_svg)]),
             element("p", children=[
-                element("span", words.online, class_="cover-online-label"), element("br"),
+                element("span", said.pdf_online, class_="cover-online-label"), element("br"),
                 element("a", info.online_url, href=info.online_url, data_print_url=""),
-                element("br"), element("span", words.scan, class_="cover-scan"),
+                element("br"), element("span", said.pdf_scan, class_="cover-scan"),
             ]),
         ])] if info.online_url else []),  # without a public address there is nothing to print or scan
     ])
@@ -179,7 +168,7 @@ def contents(entries: list[TocEntry], lang: str) -> ET.Element:
     items = [element("li", class_=f"toc-level-{e.level}", children=[element("a", e.text, href=f"#{e.target}")])
              for e in entries]
     return element("section", class_="contents", children=[
-        element("h1", WORDS[lang].contents, class_="contents-title"), element("ul", children=items)])
+        element("h1", words(lang).pdf_contents, class_="contents-title"), element("ul", children=items)])
 
 
 def _head(info: DocInfo) -> ET.Element:

@@ -20,7 +20,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.pdf.builtsite import CHECKLIST, LANGUAGES, Language, current_slug, guide_pages, page_path, read_page
 from guide.pdf.compose import DocInfo, checklist_document, guide_document
 from guide.pdf.fonts import (
     NEEDED,
@@ -34,7 +33,11 @@ from guide.pdf.fonts import (
     stylesheet_families,
     uninstalled,
 )
+from guide.pdf.site_pages import CHECKLIST, current_slug, guide_pages, page_path, read_page
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 from guide.sources.site_address import HOW_TO_SET, public_address
+from guide.sources.site_config import Language
 
 try:
     from guide.pdf.render import Rendered, quiet_weasyprint, render_pdf
@@ -77,8 +80,8 @@ def git_last_change(repo: Path) -> str:
 
 
 def site_root(home_canonical: str, language: Language) -> str:
-    if language.prefix and home_canonical.endswith(language.prefix):
-        return home_canonical[: -len(language.prefix)]
+    if language.folder and home_canonical.endswith(language.folder):
+        return home_canonical[: -len(language.folder)]
     return home_canonical
 
 
@@ -99,9 +102,9 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str,
     # Only a public address is printed (guide/sources/site_address.py): without one, no address, no QR code, and links to
     # pages outside the PDF print as plain text.
     root = public_address(site_root(home.canonical, language)) or ""
-    files = outputs(out_dir, language.locale)
+    files = outputs(out_dir, language.code)
     # The build wrote the QR code of this language's guide (guide/outputs/qr_codes.py); the cover shows the same one.
-    qr_file = site / "downloads" / f"qr-guide-{language.locale}.svg"
+    qr_file = site / "downloads" / f"qr-guide-{language.code}.svg"
     svg = qr_file.read_text(encoding="utf-8") if root else ""
     info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
                    institution=home.copyright, version_date=version, online_url=home.canonical if root else "",
@@ -127,8 +130,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
     parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
-    parser.add_argument("--lang", action="append", choices=[lang.locale for lang in LANGUAGES],
-                        help="only this language (repeatable; default: all)")
+    parser.add_argument("--lang", action="append", help="only this language (repeatable; default: all)")
     parser.add_argument("--max-guide-bytes", type=int, default=MAX_GUIDE_BYTES)
     return parser.parse_args(argv)
 
@@ -136,7 +138,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list_has) -> int:
     args = parse_args(argv)
     site: Path = args.site_dir
-    needed = [page_path(site, lang, "") for lang in LANGUAGES] + [site / s for s in STYLESHEETS]
+    try:
+        languages = site_config.read(Path.cwd()).languages
+    except SourceError as err:
+        print(f"export_pdf: {err}", file=sys.stderr)
+        return 2
+    unknown = sorted(set(args.lang or ()) - {lang.code for lang in languages})
+    if unknown:
+        print(f"export_pdf: --lang {unknown[0]}: not a language of mkdocs.yml "
+              f"({', '.join(lang.code for lang in languages)})", file=sys.stderr)
+        return 2
+    needed = [page_path(site, lang, "") for lang in languages] + [site / s for s in STYLESHEETS]
     absent = [str(p) for p in needed if not p.is_file()]
     if absent:
         print(f"make pdf: not a built site ({', '.join(absent)} missing): run `make build` first",
@@ -160,7 +172,7 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
         print("make pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
     version = args.version_date or version_date(git_last_change(Path.cwd()), dt.date.today())
-    home = read_page(site, LANGUAGES[0], "")
+    home = read_page(site, languages[0], "")
     if not public_address(home.canonical):
         print("make pdf: the site was built without its public address: the PDFs print no address and no QR code"
               f" (for printing or e-mailing, build with it: {HOW_TO_SET})", file=sys.stderr)
@@ -168,7 +180,7 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
     quiet_weasyprint()
     started = time.perf_counter()
     results: list[Rendered] = []
-    chosen = [lang for lang in LANGUAGES if not args.lang or lang.locale in args.lang]
+    chosen = [lang for lang in languages if not args.lang or lang.code in args.lang]
     # One process per language: WeasyPrint lays out on one core, and each language's two PDFs are independent.
     workers = max(1, min(len(chosen), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -40,7 +40,7 @@ from guide.pictures.spec import (
     screenshot_layout,
     shown,
 )
-from guide.pictures.text import quoted_labels, text_problems
+from guide.pictures.text import guide_quotes, quoted_labels, text_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ".cache/check-pictures"  # OCR readings by the picture's hash, shared with check.py (make check)
@@ -138,9 +138,7 @@ def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache | 
 def personal_data_problems(root: Path, cache: shot_ocr.Cache, rendered: Sequence[Rendered]) -> list[str]:
     """A screenshot rendered from its original is read for personal data, as `make check` reads committed pictures,
     before it may be written: a black-out that misses something keeps it out of docs/images/."""
-    from guide.pictures.check import quoted  # check.py judges pictures with this module
-
-    digits, words = quoted(root)
+    digits, words = guide_quotes(root)
     return [f"{r.spec.path}: redact: OCR reads {f.what}, {f.masked()}, at {f.box.x0},{f.box.y0}-{f.box.x1},{f.box.y1}"
             f" of the rendered picture: black it out (make mark-picture NAME={r.spec.name}); nothing was written"
             for r in rendered for f in shot_ocr.personal_data(cache.lines(r.png), digits, words)]

@@ -22,10 +22,8 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import yaml
-
 from guide.pictures import ocr as shot_ocr
-from guide.sources import facts as facts_module
+from guide.pictures import text as shot_text
 
 # OCR readings by the hash of the picture's bytes (git-ignored, like all of .cache/).
 CACHE = ".cache/check-pictures"
@@ -59,22 +57,6 @@ def tracking_problems(root: Path) -> list[str]:
     return problems
 
 
-def quoted(root: Path) -> tuple[list[str], list[str]]:
-    """The digits of every phone number the guide gives, and the Latin words of its labels and glosses."""
-    digits = []
-    if (root / facts_module.FACTS_FILE).is_file():
-        for number in facts_module.load_facts(root).hotlines.values():
-            digits.append(facts_module.international_digits(number).lstrip("+"))
-            digits.append(re.sub(r"\D", "", number))  # 010-... as written in the Chinese mainland
-    words: set[str] = set()
-    labels = root / "includes" / "ui-labels.yml"
-    if labels.is_file():
-        for label, entry in (yaml.safe_load(labels.read_text(encoding="utf-8")) or {}).items():
-            words.update(re.findall(r"[A-Za-z]{2,}", f"{label} {(entry or {}).get('gloss', '')}"))
-    words.update(["CHSI"])
-    return digits, sorted(words)
-
-
 def read_lines_cached(root: Path, picture: Path) -> list[shot_ocr.Line]:
     """What OCR reads in a picture, kept in .cache/check-pictures/ under the hash of the picture's bytes (ocr.Cache).
     The check itself runs on every call, so a change to the numbers and words the guide quotes applies at once."""
@@ -86,7 +68,7 @@ def cache(root: Path) -> shot_ocr.Cache:
 
 
 def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
-    digits, words = quoted(root)
+    digits, words = shot_text.guide_quotes(root)
 
     def one(path: str) -> list[str]:
         lines = read_lines_cached(root, root / path)

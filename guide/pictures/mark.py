@@ -30,6 +30,7 @@ from PIL import Image, ImageDraw, ImageOps
 from guide.pictures import annotate as annotate_shots
 from guide.pictures import check as check_pictures
 from guide.pictures import ocr as shot_ocr
+from guide.pictures import text as shot_text
 from guide.pictures import truth as shot_truth
 from guide.pictures.draw import REDACT, encode_png
 from guide.pictures.intake import find_original, fingerprint, open_original
@@ -183,7 +184,7 @@ class Marking:
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(png)
-            digits, words = check_pictures.quoted(self.root)
+            digits, words = shot_text.guide_quotes(self.root)
             found = shot_ocr.personal_data(check_pictures.read_lines_cached(self.root, tmp), digits, words)
             if found:
                 raise Refused("OCR still reads personal data in the result: " + "; ".join(

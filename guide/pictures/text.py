@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from guide.pictures.spec import Layout, Run, Spec
+from guide.sources import facts as facts_module
+from guide.sources import ui_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS_FILE = ROOT / "includes" / "ui-labels.yml"
@@ -92,3 +94,19 @@ def text_problems(spec: Spec, runs: Sequence[Run], lay: Layout, quoted: Iterable
                 f"quotes (source: quoted in includes/ui-labels.yml): draw a grey block in {spec.page} instead"
             )
     return problems
+
+
+def guide_quotes(root: Path) -> tuple[list[str], list[str]]:
+    """The digits of every phone number the guide gives, and the Latin words of its labels and glosses: what OCR
+    may read in a screenshot without it being personal data."""
+    digits = []
+    if (root / facts_module.FACTS_FILE).is_file():
+        for number in facts_module.load_facts(root).hotlines.values():
+            digits.append(facts_module.international_digits(number).lstrip("+"))
+            digits.append(re.sub(r"\D", "", number))  # 010-... as written in the Chinese mainland
+    words: set[str] = {"CHSI"}
+    labels = root / ui_labels.TABLE_FILE
+    if labels.is_file():
+        for label, gloss in ui_labels.load_labels(labels).items():
+            words.update(re.findall(r"[A-Za-z]{2,}", f"{label} {gloss}"))
+    return digits, sorted(words)

@@ -12,6 +12,7 @@ import html
 import re
 
 from guide.sources import ui_labels
+from guide.sources.words import words
 
 CLASS = "copy-text"
 # A bold run as Markdown writes it, with the lang attribute English pages give a label.
@@ -19,15 +20,12 @@ STRONG = re.compile(r'<strong(?: lang="zh-Hans")?>([^<]+)</strong>')
 # Elements a button may not sit inside (interactive or heading content).
 NO_BUTTON_INSIDE = ("a", "button", "label", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "textarea", "select")
 GLOSSARY = re.compile(rf'(<div class="{ui_labels.GLOSSARY_CLASS}">)(.*?)(</div>)', re.DOTALL)
-WORDS = {
-    "en": ("Copy", "Copy “{gloss}” in Chinese"),
-    "zh": ("复制", "复制“{label}”"),
-}
 
 
 
 def button(label: str, gloss: str, locale: str) -> str:
-    shown, name = WORDS.get(locale, WORDS["en"])
+    said = words(locale)
+    shown, name = said.copy_button, said.copy_name
     return (f'<button type="button" class="{CLASS}" data-copy="{html.escape(label)}" '
             f'aria-label="{html.escape(name.format(label=label, gloss=gloss))}" hidden>{shown}</button>')
 

@@ -21,6 +21,8 @@ import json
 import re
 
 from guide.sources import facts as facts_module
+from guide.sources.words import pick
+from guide.sources.words import words as language_words
 
 MARKER = "<!-- mail-composer -->"
 # The longest mailto: link the form may write: with every character Chinese (nine characters each once
@@ -48,10 +50,10 @@ WORDS = {
     },
     "zh": {
         "heading": "在这里写邮件",
-        "intro": "填写下面的表单，页面会为你写好发给学信网的邮件。在你自己发送邮件之前，你填写的内容不会离开这个页面。",
+        "intro": "填好下面各项，页面会自动生成发给学信网的邮件。你填写的内容不会上传，邮件由你自己发送。",
         "attachments": "附件：准备好一项就勾选一项",
         "no_attach": "邮件链接无法添加附件：发送前，请在邮件程序中添加第 {items} 项。",
-        "problem": "用你自己的话说明具体问题",
+        "problem": "你遇到的具体问题",
         "open": "在邮件程序中打开",
         "copy": "复制邮件",
         "preview": "邮件内容（可复制到其他邮箱）",
@@ -83,15 +85,22 @@ def field_name(number: int, item: facts_module.MailItem) -> str:
     return f"{'attach' if item.attachment else 'item'}-{number}"
 
 
+def heading(number: int, item: facts_module.MailItem) -> str:
+    """An item's line in the form's e-mail, before its value: "(4) 就读院校名称 Name of Enrolled Institution". The
+    answer every student gives (value:) is the prefilled value after it, so it is not repeated in brackets, as the
+    static link (which has no value to write) does."""
+    return f"({number}) {item.label} {item.english}"
+
+
 def what(number: int, item: facts_module.MailItem, locale: str) -> str:
     """An item as the message for an empty box names it: "Enter (1) Name.", "请填写姓名。"."""
-    return item.label if locale == "zh" else f"({number}) {item.english}"
+    return item.label if not language_words(locale).glosses_labels else f"({number}) {item.english}"
 
 
 def max_lengths(facts: facts_module.Facts) -> dict[str, int]:
     """Field name -> the most characters it accepts, so that the longest e-mail, all Chinese, fits MAX_MAILTO."""
     typed = [field_name(n, item) for n, item in enumerate(facts.items, 1) if not item.attachment]
-    headings = [f"({n}) {item.text}: {ATTACHED if item.attachment else ''}" for n, item in enumerate(facts.items, 1)]
+    headings = [f"{heading(n, item)}: {ATTACHED if item.attachment else ''}" for n, item in enumerate(facts.items, 1)]
     empty = facts_module.quote_mail(facts.service_email, facts.subject, [*headings, "", f"{facts.closing}: ", ""])
     room = (MAX_MAILTO - len(empty)) // ENCODED - PROBLEM_LENGTH
     each = min(ITEM_LENGTH, room // len(typed)) if typed else 0
@@ -101,7 +110,7 @@ def max_lengths(facts: facts_module.Facts) -> dict[str, int]:
 def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
     """A Chinese label as the pages write it: in Chinese, with its gloss on English pages."""
     chinese = f'<span lang="zh-Hans">{html.escape(label)}</span>'
-    return f"{chinese} ({html.escape(glosses[label])})" if locale == "en" else chinese
+    return f"{chinese} ({html.escape(glosses[label])})" if language_words(locale).glosses_labels else chinese
 
 
 PAPER = {
@@ -115,10 +124,10 @@ PAPER_ATTACH = {"en": "attach items {items}; ", "zh": "把第 {items} 项添加�
 def paper_html(locale: str, facts: facts_module.Facts) -> str:
     """What the paper says in place of the form and the e-mail link: the address and the subject, written out."""
     chinese, _, english = facts.subject.partition(" ")
-    subject = f'<span lang="zh-Hans">{chinese}</span> {english}' if locale == "en" else html.escape(facts.subject)
+    subject = f'<span lang="zh-Hans">{chinese}</span> {english}' if language_words(locale).glosses_labels else html.escape(facts.subject)
     attachments = facts.numbers(facts.attachments, locale)
-    attach = PAPER_ATTACH[locale]
-    text = html.escape(PAPER[locale]).format(count=facts.count(locale), address=facts.service_email, subject=subject,
+    attach = pick(PAPER_ATTACH, locale)
+    text = html.escape(pick(PAPER, locale)).format(count=facts.count(locale), address=facts.service_email, subject=subject,
                                         attach=html.escape(attach.format(items=attachments)) if attachments else "")
     return f'<p class="paper-only mail-paper">{text}</p>'
 
@@ -140,7 +149,7 @@ def text_field_html(number: int, item: facts_module.MailItem, locale: str, gloss
 def attachments_html(numbered: list[tuple[int, facts_module.MailItem]], locale: str, glosses: dict[str, str],
                      facts: facts_module.Facts) -> str:
     """A run of attachments, one box to tick each, under one legend."""
-    words = WORDS[locale]
+    words = pick(WORDS, locale)
     out = [f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>']
     for number, item in numbered:
         name = field_name(number, item)
@@ -153,17 +162,20 @@ def attachments_html(numbered: list[tuple[int, facts_module.MailItem]], locale: 
 
 
 def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
-    words = WORDS[locale]
+    words = pick(WORDS, locale)
     lengths = max_lengths(facts)
-    items = [{"text": f"({n}) {item.text}", "name": field_name(n, item), "attachment": item.attachment}
+    items = [{"text": heading(n, item), "name": field_name(n, item), "attachment": item.attachment}
              for n, item in enumerate(facts.items, 1)]
-    messages = {key: text.replace("{address}", facts.service_email) for key, text in MESSAGES[locale].items()}
+    messages = {key: text.replace("{address}", facts.service_email) for key, text in pick(MESSAGES, locale).items()}
     names = {field_name(n, item): what(n, item, locale) for n, item in enumerate(facts.items, 1) if not item.attachment}
     config = {"items": items, "subject": facts.subject, "problem": facts.closing, "address": facts.service_email,
-              "maxMailto": MAX_MAILTO, "messages": messages, "what": {**names, "problem": PROBLEM_WHAT[locale]},
+              "maxMailto": MAX_MAILTO, "messages": messages, "what": {**names, "problem": pick(PROBLEM_WHAT, locale)},
               "attachment": ATTACHED, "to": words["to"], "subjectWord": words["subject"]}
-    out = [(f'<form class="mail-composer" id="mail-composer" hidden novalidate aria-labelledby="mail-composer-title" '
-           f"data-config='{html.escape(json.dumps(config, ensure_ascii=False), quote=True)}'>"),
+    # autocomplete="off": a browser that restores a form's boxes when the student comes back to the page (Back,
+    # reload) would tick attachments from an earlier visit, and the e-mail would say they are attached.
+    out = [(f'<form class="mail-composer" id="mail-composer" hidden novalidate autocomplete="off" '
+            f'aria-labelledby="mail-composer-title" '
+            f"data-config='{html.escape(json.dumps(config, ensure_ascii=False), quote=True)}'>"),
            f'<h3 id="mail-composer-title">{html.escape(words["heading"])}</h3>',
            f'<p>{html.escape(words["intro"])}</p>']
     # The items in the e-mail's order: each text a box to type in, each run of attachments one set of tick boxes.

@@ -27,12 +27,11 @@ from urllib.request import url2pathname
 ROOT = Path(__file__).resolve().parents[2]
 
 try:  # the site's packages (mkdocs, yaml) and httpx from the test group: without them, exit 2 with the fix
-    from mkdocs.exceptions import PluginError
-
     from guide.linkcheck import classify, fetch, mdsource
     from guide.linkcheck.config import ConfigError, Settings, load_settings
     from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE
     from guide.sources import screens, ui_labels
+    from guide.sources.errors import SourceError
 except ImportError as _err:  # pragma: no cover - exercised only on a half-installed .venv
     MISSING: ImportError | None = _err
 else:
@@ -360,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config)
         results = check(pages, maps, settings, guide_quotes(args.root))
         report = render(results, args.format)
-    except (UsageError, PluginError, ConfigError) as exc:
+    except (UsageError, SourceError, ConfigError) as exc:
         print(f"make screens: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a crash must exit 2, never 1, which means drift

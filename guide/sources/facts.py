@@ -15,54 +15,33 @@ the same ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 import yaml
 
-from guide.sources import ui_labels
+from guide.sources import site_config, ui_labels
+from guide.sources.errors import SourceError
+from guide.sources.words import words
 
 FACTS_FILE = "includes/facts.yml"
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]*?)\s*\}\}")
 # As dialled in the Chinese mainland: the trunk 0, a two- or three-digit area code, a hyphen, 7 or 8 digits.
 MAINLAND_NUMBER = re.compile(r"^0(?P<area>\d{2,3})-(?P<local>\d{7,8})$")
-FROM_ABROAD = {"en": "from abroad", "zh": "从境外拨打"}
 FENCE = re.compile(r"^\s*(```|~~~)")
 # Any other run of digits that looks like a phone number (seven digits or more), but not a date.
 ANY_PHONE = re.compile(r"(?<![\w.])\+?\d[\d\s\-()]{5,}\d(?![\w.])")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class FactsError(Exception):
-    """includes/facts.yml cannot be read; each line of the message names the file, the line and what to do."""
-
-
-LOCALES = ("zh", "en")
 # The e-mail's lists and counts, shown on the pages by name ({{ mail-to-chsi-count }}); see Facts.shown_mail.
 MAIL_NAMES = ("mail-to-chsi-count", "mail-to-chsi-items", "mail-to-chsi-items-inline", "mail-to-chsi-attachments")
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve")
-CHINESE_DIGITS = "零一二三四五六七八九"
 # The lines of a list a name stands for are joined by a carriage return: Markdown reads it as a new line, while the
 # page keeps one line per source line, so every check after the expansion still names the page's own line numbers.
 LIST_LINE_BREAK = "\r"
-
-
-def english_number(n: int) -> str:
-    """7 -> seven: English words for the small numbers the pages count, digits beyond twelve."""
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
-
-
-def chinese_number(n: int) -> str:
-    """7 -> 七, 12 -> 十二, 20 -> 二十: Chinese numerals up to 99, digits beyond."""
-    if not 0 <= n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return CHINESE_DIGITS[ones]
-    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[ones] if ones else "")
 
 
 @dataclass(frozen=True)
@@ -129,8 +108,9 @@ class Facts:
         if name in self.hotlines:
             number = self.hotlines[name]
             tel = f"tel:{international_digits(number)}"
-            abroad = f"{FROM_ABROAD[locale]} [{international_display(number)}](<{tel}>)"
-            return f"[{number}](<{tel}>)" + (f"（{abroad}）" if locale == "zh" else f" ({abroad})")
+            said = words(locale)
+            abroad = f"{said.from_abroad} [{international_display(number)}](<{tel}>)"
+            return said.aside.format(f"[{number}](<{tel}>)", abroad)
         if name in self.addresses:
             return f"[{address_display(self.addresses[name])}](<{self.addresses[name]}>)"
         if name == "service-email":
@@ -150,21 +130,19 @@ class Facts:
 
     def count(self, locale: str) -> str:
         """How many items the e-mail has, as a page of `locale` writes it: seven, 七项."""
-        n = len(self.items)
-        return f"{chinese_number(n)}项" if locale == "zh" else english_number(n)
+        return words(locale).count(len(self.items))
 
     def numbers(self, numbers: list[int], locale: str) -> str:
         """(5) to (7) for a run of three or more items, (2), (5) and (7) otherwise; (5) 至 (7), (2)、(5) 和 (7) in Chinese."""
+        said = words(locale)
         if not numbers:
             return ""
         if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-            return f"({numbers[0]}) {'至' if locale == 'zh' else 'to'} ({numbers[-1]})"
+            return f"({numbers[0]}) {said.through} ({numbers[-1]})"
         written = [f"({n})" for n in numbers]
         if len(written) == 1:
             return written[0]
-        if locale == "zh":
-            return "、".join(written[:-1]) + " 和 " + written[-1]
-        return ", ".join(written[:-1]) + " and " + written[-1]
+        return said.enumeration.join(written[:-1]) + said.pair_join + written[-1]
 
     def shown_mail(self, name: str, locale: str, before: str = "") -> str:
         """What a name of the e-mail's items stands for on a page of `locale`. `before`: the page above it, where a
@@ -173,7 +151,8 @@ class Facts:
             return self.count(locale)
         if name == "mail-to-chsi-attachments":
             return self.numbers(self.attachments, locale)
-        glossed = set() if locale == "zh" else {label for label in self.glosses if f"**{label}** (" in before}
+        said = words(locale)
+        glossed = {label for label in self.glosses if f"**{label}** (" in before} if said.glosses_labels else set()
 
         def label(text: str) -> str:
             """A label on an English page: in bold, with its gloss where the page first names it."""
@@ -187,16 +166,16 @@ class Facts:
         entries = []
         for n, item in enumerate(self.items, 1):
             answer = item.value or item.note.get(locale, "")
-            if locale == "zh":
+            if not said.glosses_labels:
                 heading = f"({n}) {item.label}" + (f" {item.english}" if name == "mail-to-chsi-items" else "")
-                entries.append(heading + (f"：{answer}" if answer else ""))
+                entries.append(heading + (f"{said.colon}{answer}" if answer else ""))
             else:
                 heading = f"({n}) {label(item.label)}"
                 shown = label(answer) if item.value else answer
-                entries.append(heading + (f": {shown}" if shown else ""))
+                entries.append(heading + (f"{said.colon}{shown}" if shown else ""))
         if name == "mail-to-chsi-items":
             return LIST_LINE_BREAK.join(f"- [ ] {entry}" for entry in entries)
-        return ("，" if locale == "zh" else ", ").join(entries)
+        return said.join.join(entries)
 
 
 def quote_mail(address: str, subject: str, lines: list[str]) -> str:
@@ -242,14 +221,15 @@ def _text(node: yaml.Node | None) -> str:
     return node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
 
 
-def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
-    """The facts in `text`; raises FactsError naming `where`, the line and what to do for each mistake."""
+def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) -> Facts:
+    """The facts in `text`, with a text in each of `languages` where a fact has words; raises SourceError naming
+    `where`, the line and what to do for each mistake."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f"{where}:{mark.line + 1}" if mark else where
-        raise FactsError(f"{at}: not valid YAML ({getattr(err, 'problem', None) or err}): "
+        raise SourceError(f"{at}: not valid YAML ({getattr(err, 'problem', None) or err}): "
                          "check the indentation and put a value with a colon in quotes") from None
     top = _mapping(root)
     problems: list[str] = []
@@ -299,7 +279,7 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
         if not NAME.match(name):
             problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like hotline-hours)")
             continue
-        text = _per_language(value, at, name, problems)
+        text = _per_language(value, at, name, languages, problems)
         if text is not None:
             texts[name] = text
     if "texts" in top and not isinstance(top["texts"][1], yaml.MappingNode) and _text(top["texts"][1]):
@@ -320,7 +300,7 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
             problems.append(f"{mail_at}: mail-to-chsi needs 'items:', one '- {{label: ..., english: ...}}' per item")
         else:
             for node in item_nodes.value:
-                item = _mail_item(node, where, school, problems)
+                item = _mail_item(node, where, school, languages, problems)
                 if item is not None:
                     items.append(item)
     taken = {"school", "service-email", "mail-to-chsi", *MAIL_NAMES}
@@ -329,24 +309,30 @@ def parse_facts(text: str, where: str = FACTS_FILE) -> Facts:
             problems.append(f"{where}:{lines[name]}: the name '{name}' is used twice: give one of them another name")
         taken.add(name)
     if problems:
-        raise FactsError("\n".join(problems))
+        raise SourceError("\n".join(problems))
     return Facts(school, addresses, hotlines, email, subject, items, closing, lines, texts)
 
 
 ITEM_KEYS = ("label", "english", "attachment", "value", "note", "hint")
 
 
-def _per_language(node: yaml.Node | None, at: str, what: str, problems: list[str]) -> dict[str, str] | None:
-    """{zh: ..., en: ...}, both written; None (and a problem) otherwise."""
+def _per_language(node: yaml.Node | None, at: str, what: str, languages: Sequence[str],
+                  problems: list[str]) -> dict[str, str] | None:
+    """{zh: ..., en: ...}, one text per language of the site; None (and a problem) otherwise."""
     entry = _mapping(node)
-    found = {locale: _text(entry.get(locale, (None, None))[1]) for locale in LOCALES}
-    if not isinstance(node, yaml.MappingNode) or not all(found.values()) or set(entry) - set(LOCALES):
-        problems.append(f"{at}: {what} needs its text in each language, and nothing else: {{zh: 中文, en: English}}")
+    found = {code: _text(entry.get(code, (None, None))[1]) for code in languages}
+    if not isinstance(node, yaml.MappingNode) or not all(found.values()) or set(entry) - set(languages):
+        example = ", ".join(f"{code}: ..." for code in languages)
+        missing = [code for code, text in found.items() if not text]
+        needs = f"needs a text in {', '.join(missing)}" if missing else "has a language the site does not have"
+        problems.append(f"{at}: {what} {needs}: write one text per language of the site, and nothing else: "
+                        f"{{{example}}}")
         return None
     return found
 
 
-def _mail_item(node: yaml.Node, where: str, school: str, problems: list[str]) -> MailItem | None:
+def _mail_item(node: yaml.Node, where: str, school: str, languages: Sequence[str],
+               problems: list[str]) -> MailItem | None:
     """One item of mail-to-chsi, or None with its problems added."""
     at = f"{where}:{_line(node)}"
     entry = _mapping(node)
@@ -373,7 +359,7 @@ def _mail_item(node: yaml.Node, where: str, school: str, problems: list[str]) ->
     found = {}
     for key in ("note", "hint"):
         if key in entry:
-            text = _per_language(entry[key][1], at, f"the {key} of item {label}", problems)
+            text = _per_language(entry[key][1], at, f"the {key} of item {label}", languages, problems)
             if text is None:
                 return None
             found[key] = text
@@ -388,10 +374,10 @@ def load_facts(root: Path) -> Facts:
     """The facts of root's includes/facts.yml, with the glosses of its label table (for the e-mail's items)."""
     path = root / FACTS_FILE
     if not path.is_file():
-        raise FactsError(f"{FACTS_FILE} is missing: it holds the numbers, addresses and e-mail every page shows")
-    facts = parse_facts(path.read_text(encoding="utf-8"))
+        raise SourceError(f"{FACTS_FILE} is missing: it holds the numbers, addresses and e-mail every page shows")
+    facts = parse_facts(path.read_text(encoding="utf-8"), site_config.read(root).codes)
     table = root / ui_labels.TABLE_FILE
-    if table.is_file():  # the table's own reader: a mistake there is named with its file and line (PluginError)
+    if table.is_file():  # the table's own reader: a mistake there is named with its file and line (SourceError)
         facts.glosses = ui_labels.load_labels(table)
     return facts
 

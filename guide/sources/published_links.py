@@ -5,7 +5,6 @@ Shared by guide/outputs/email_kit.py and the tests. Paths in the registry are re
 """
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from collections.abc import Mapping
@@ -16,20 +15,17 @@ from typing import Any
 
 import yaml
 
-# Both read from the working folder, the project a command works on (make runs every command in the project; tests
+from guide.sources.errors import SourceError
+
+# Read from the working folder, the project a command works on (make runs every command in the project; tests
 # run them in a project of their own), as MkDocs reads mkdocs.yml.
 REGISTRY = Path("published-links.yml")
-MKDOCS_YML = Path("mkdocs.yml")
 # A redirect chain longer than this is a loop or a mistake, not a moved page.
 MAX_REDIRECTS = 5
 
 
 REGISTRY_NAME = "published-links.yml"
 LINE = "__line__"  # the key under which the registry's loader keeps each entry's line
-
-
-class RegistryError(ValueError):
-    """The registry (or mkdocs.yml) cannot be read or is malformed."""
 
 
 @dataclass(frozen=True)
@@ -67,65 +63,25 @@ class Link:
     page: str = ""  # the docs page that serves it, without its language ("register" for docs/register.*.md)
 
 
-# --- mkdocs.yml -------------------------------------------------------------------------------------
-
-
-def load_mkdocs_config(text: str, env: Mapping[str, str]) -> dict[str, Any]:
-    """Read mkdocs.yml as plain data: `!ENV [NAME, default]` from env, Python object tags as None."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-        names = [node.value] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-        *variables, default = names if len(names) > 1 else (*names, None)
-        return next((env[v] for v in variables if v in env), default)
-
-    Loader.add_constructor("!ENV", env_tag)
-    # toc's slugify is a !!python/object: we never need it, only the safe parts of the file.
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    try:
-        data = yaml.load(text, Loader=Loader)
-    except yaml.YAMLError as err:
-        raise RegistryError(f"mkdocs.yml: not valid YAML: {err}") from None
-    return data if isinstance(data, dict) else {}
-
-
-def site_url_of(config: Mapping[str, Any]) -> str:
-    """site_url with a trailing slash, or "" when mkdocs.yml (and SITE_URL) set none."""
-    url = config.get("site_url") or ""
-    return url if not url or url.endswith("/") else url + "/"
-
-
-def language_roots(config: Mapping[str, Any]) -> dict[str, str]:
-    """Each built language -> its folder under site_url, default language first ("" for the root)."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = [lang for lang in plugin["i18n"].get("languages", []) if lang.get("build", True)]
-            ordered = sorted(languages, key=lambda lang: not lang.get("default", False))
-            return {lang["locale"]: "" if lang.get("default") else f"{lang['locale']}/" for lang in ordered}
-    raise RegistryError("mkdocs.yml: no i18n plugin with languages")
-
-
 # --- the registry ----------------------------------------------------------------------------------
 
 
 def _labels(raw: Mapping[str, Any], where: str, languages: list[str]) -> dict[str, str]:
     missing = [lang for lang in languages if not isinstance(raw.get(lang), str) or not raw[lang].strip()]
     if missing:
-        raise RegistryError(f"{where}: needs a text for {', '.join(missing)}")
+        raise SourceError(f"{where}: needs a text for {', '.join(missing)}")
     return {lang: raw[lang] for lang in languages}
 
 
 def parse_registry(data: Any, languages: list[str]) -> Registry:
     """Turn the YAML data into a Registry; every problem names the entry."""
     if not isinstance(data, dict):
-        raise RegistryError("published-links.yml: expected pages, files and steps")
+        raise SourceError("published-links.yml: expected pages, files and steps")
     pages = []
     for number, raw in enumerate(data.get("pages") or [], 1):
         path = raw.get("path") if isinstance(raw, dict) else None
         if not isinstance(path, str) or (path and not path.endswith("/")) or path.startswith("/"):
-            raise RegistryError(f"pages #{number}: path must be '' or end in '/' (got {path!r})")
+            raise SourceError(f"pages #{number}: path must be '' or end in '/' (got {path!r})")
         where = f"{REGISTRY_NAME}:{raw[LINE]}" if LINE in raw else REGISTRY_NAME
         pages.append(Page(path, tuple(raw.get("anchors") or ()), where))
     files = []
@@ -138,7 +94,7 @@ def parse_registry(data: Any, languages: list[str]) -> Registry:
     for number, raw in enumerate(data.get("steps") or [], 1):
         link = raw.get("link")
         if link not in known:
-            raise RegistryError(f"steps #{number}: link {link!r} is not a page or anchor listed under pages")
+            raise SourceError(f"steps #{number}: link {link!r} is not a page or anchor listed under pages")
         steps.append(Step(link, _labels(raw, f"steps #{number} ({link})", languages)))
     return Registry(tuple(pages), tuple(files), tuple(steps))
 
@@ -156,7 +112,7 @@ def load_registry(path: Path, languages: list[str]) -> Registry:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except (OSError, yaml.YAMLError) as err:
-        raise RegistryError(f"{path.name}: cannot read: {err}") from None
+        raise SourceError(f"{path.name}: cannot read: {err}") from None
     return parse_registry(data, languages)
 
 
@@ -240,7 +196,3 @@ def dead_links(links: list[Link], site_dir: Path) -> list[str]:
             line = f"{link.where}: {line} (an address sent in e-mails, served by {source}: {fix})"
         problems.append(line)
     return problems
-
-
-def current_config(env: Mapping[str, str] | None = None) -> dict[str, Any]:
-    return load_mkdocs_config(MKDOCS_YML.read_text(encoding="utf-8"), os.environ if env is None else env)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from guide.sources import facts as facts_module
 from guide.sources import ui_labels
+from guide.sources.errors import SourceError
 
 SCREENS_FILE = "includes/screens.yml"
 LINKS_FILE = facts_module.FACTS_FILE
@@ -111,11 +111,11 @@ def load_screens(root: Path) -> list[Screen]:
         text = (root / SCREENS_FILE).read_text(encoding="utf-8")
         addresses = facts_module.load_facts(root).references()
     except FileNotFoundError:
-        raise PluginError(f"{SCREENS_FILE}: missing") from None
-    except facts_module.FactsError as err:
-        raise PluginError(str(err)) from None
+        raise SourceError(f"{SCREENS_FILE}: missing") from None
+    except SourceError as err:
+        raise SourceError(str(err)) from None
     labels = set(ui_labels.load_labels(root / LABELS_FILE))
     screens, problems = parse_screens(text, addresses, labels)
     if problems:
-        raise PluginError("CHSI pages whose labels the weekly check looks for:\n" + "\n".join(problems))
+        raise SourceError("CHSI pages whose labels the weekly check looks for:\n" + "\n".join(problems))
     return screens

@@ -19,14 +19,12 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
+from guide.sources.words import words
+
 HOW_TO_SET = "SITE_URL=https://your.host/path/ make build"
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 # The checklist pages' QR figure (docs/checklist.*.md): its image exists only for a public address.
 QR_IMAGE = re.compile(r'(<figure class="checklist-qr"[^>]*>)\s*<img [^>]*qr-guide-[a-z]+\.svg[^>]*>', re.DOTALL)
-NO_QR_NOTE = {
-    "en": "No QR code in this build: the site was built without its public address ({how}).",
-    "zh": "此版本没有二维码：构建时未设置网站的公开地址（{how}）。",
-}
 
 
 def public_address(site_url: str | None) -> str | None:
@@ -51,5 +49,5 @@ def public_address(site_url: str | None) -> str | None:
 
 def without_qr_image(html: str, locale: str) -> str:
     """The checklist page's QR figure with its image replaced by a line saying how to get the code."""
-    note = NO_QR_NOTE.get(locale, NO_QR_NOTE["en"]).format(how=HOW_TO_SET)
+    note = words(locale).no_qr.format(how=HOW_TO_SET)
     return QR_IMAGE.sub(lambda m: f'{m.group(1)}<p class="checklist-qr-missing">{note}</p>', html)

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from guide.sources.errors import SourceError
+from guide.sources.words import CHINESE, words
 
 TABLE_FILE = Path("includes/ui-labels.yml")
 GLOSSARY_MARKER = "<!-- ui-labels-table -->"
@@ -72,14 +74,14 @@ def load_table(path: Path) -> dict[str, Label]:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text)
     except FileNotFoundError:
-        raise PluginError(f"{path}: missing (the table of Chinese UI labels and their English glosses)") from None
+        raise SourceError(f"{path}: missing (the table of Chinese UI labels and their English glosses)") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise PluginError(f"{where}: not valid YAML ({getattr(err, 'problem', err)}): check the indentation (spaces, "
+        raise SourceError(f"{where}: not valid YAML ({getattr(err, 'problem', err)}): check the indentation (spaces, "
                           "not tabs) and put a value with a colon in quotes") from None
     if not isinstance(data, dict) or not data:
-        raise PluginError(f"{path}: expected a mapping of Chinese label -> {{gloss: ..., source: quoted}}")
+        raise SourceError(f"{path}: expected a mapping of Chinese label -> {{gloss: ..., source: quoted}}")
     lines = text.splitlines()
     table: dict[str, Label] = {}
     for label, entry in data.items():
@@ -88,28 +90,28 @@ def load_table(path: Path) -> dict[str, Label]:
         line = _line_of(lines, label)
         example = f"{label}: {{gloss: English meaning, source: quoted}}"
         if not isinstance(label, str) or not isinstance(entry, dict):
-            raise PluginError(f"{path}:{line}: label {label!r}: write it as '{example}'")
+            raise SourceError(f"{path}:{line}: label {label!r}: write it as '{example}'")
         gloss, source = entry.get("gloss"), entry.get("source")
         if not isinstance(gloss, str) or not gloss.strip():
-            raise PluginError(f"{path}:{line}: label {label!r} needs a one-line English gloss: '{example}'")
+            raise SourceError(f"{path}:{line}: label {label!r} needs a one-line English gloss: '{example}'")
         if source not in SOURCES:
-            raise PluginError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
+            raise SourceError(f"{path}:{line}: label {label!r}: source is {source!r}; write 'source: quoted' if the "
                               "office's guide names it, else 'source: assumption'")
         unknown = sorted(set(entry) - {"gloss", "source", "mark", "copy", SEARCH_KEY})
         if unknown:
-            raise PluginError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
+            raise SourceError(f"{path}:{line}: label {label!r}: unknown field {unknown[0]!r} "
                               "(expected gloss, source, mark, and optionally copy, search)")
         mark = entry.get("mark", "")
         if mark not in ("", *MARKS):
-            raise PluginError(f"{path}:{line}: label {label!r}: mark is {mark!r}; write 'mark: brackets' (what the "
+            raise SourceError(f"{path}:{line}: label {label!r}: mark is {mark!r}; write 'mark: brackets' (what the "
                               "student reads), 'mark: quotes' (what the student selects or types) or 'mark: plain' "
                               "(a name or a term)")
         copy = entry.get("copy", False)
         if not isinstance(copy, bool):
-            raise PluginError(f"{path}:{line}: label {label!r}: copy is {copy!r}; write 'copy: true' for a text the "
+            raise SourceError(f"{path}:{line}: label {label!r}: copy is {copy!r}; write 'copy: true' for a text the "
                               "student must enter or choose (it gets a copy button), or leave it out")
         if not CJK.search(label):
-            raise PluginError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
+            raise SourceError(f"{path}:{line}: label {label!r} has no Chinese characters: glosses are for Chinese labels")
         table[label] = Label(gloss, source, line, copy, mark)
     return table
 
@@ -227,18 +229,12 @@ GLOSSARY_CLASS = "ui-labels-table"  # every label in it gets a copy button (guid
 
 
 def glossary_table(labels: dict[str, str], locale: str) -> str:
-    if locale == "en":
-        rows = ["| On screen | Meaning |", "| --- | --- |"]
-        rows += [f"| **{label}**{{ lang=zh-Hans }} | {gloss} |" for label, gloss in labels.items()]
-    else:
-        rows = ["| 界面文字 | 英文含义 |", "| --- | --- |"]
-        rows += [f"| **{label}** | {gloss} |" for label, gloss in labels.items()]
+    said = words(locale)
+    # A page in another language marks each Chinese label as Chinese, for screen readers and fonts.
+    mark = f"{{ lang={CHINESE.html_lang} }}" if said.glosses_labels else ""
+    rows = [f"| {said.glossary_heads[0]} | {said.glossary_heads[1]} |", "| --- | --- |"]
+    rows += [f"| **{label}**{mark} | {gloss} |" for label, gloss in labels.items()]
     return f'<div class="{GLOSSARY_CLASS}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
-
-
-def page_locale(src_uri: str) -> str:
-    match = re.search(r"\.([a-z]{2})\.md$", src_uri)
-    return match.group(1) if match else "zh"
 
 
 def tab_slug(labels: dict[str, str]):

@@ -1,36 +1,29 @@
-// The bare site address serves Chinese. A visitor whose browser prefers no Chinese is taken to the English home
-// page once; the choice is remembered, and choosing a language in the switcher (language-switcher.js) replaces it,
-// so a reader who switches back to Chinese stays there. Without JavaScript the Chinese page simply stays.
-// overrides/main.html loads this file on the Chinese home page only, in <head>, so the redirect happens before the
-// page paints; the English home page's address comes in data-alternate-en, relative to the page.
+// The bare site address serves Chinese. A reader whose browser puts English before Chinese, or names neither, is
+// sent to the English home page; a reader who chose a language in the switcher (a cookie, language-switcher.js) gets
+// that one, so a reader who switched back to Chinese stays there. The same rule as the server's redirect
+// (deploy/nginx-server.conf), for a host that cannot redirect: written into the Chinese home page's <head> at build
+// time (guide/outputs/script_bundle.py), it runs before the page's stylesheets and scripts are fetched. Without
+// JavaScript the Chinese page simply stays. The English address comes in data-alternate-en, relative to the page.
 (function () {
   "use strict";
-  var KEY = "chsi-guide.language"; // written by language-switcher.js too
   var script = document.currentScript;
 
-  function remembered() {
-    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  function chosen() {
+    var match = /(?:^|;\s*)chsi_guide_lang=(en|zh)(?:;|$)/.exec(document.cookie);
+    return match ? match[1] : null;
   }
-  function remember(locale) {
-    try { window.localStorage.setItem(KEY, locale); } catch (e) { /* private mode: routing just repeats */ }
-  }
-  function prefersChinese() {
+  // The first of Chinese and English in the browser's languages; English when it names neither.
+  function preferred() {
     var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
     for (var i = 0; i < languages.length; i++) {
-      if (/^zh\b/i.test(languages[i])) return true;
+      if (/^zh\b/i.test(languages[i])) return "zh";
+      if (/^en\b/i.test(languages[i])) return "en";
     }
-    return false;
+    return "en";
   }
 
-  var choice = remembered();
-  if (choice === null) {
-    choice = prefersChinese() ? "zh" : "en";
-    remember(choice);
-  }
-  // Relative to this page: the <link rel="alternate"> addresses are absolute (site_url) for search engines, and a
-  // copy served at another address must still route within itself.
   var english = script.getAttribute("data-alternate-en");
-  if (choice === "en" && english) {
+  if (english && (chosen() || preferred()) === "en") {
     window.location.replace(new URL(english, window.location.href).href + window.location.search + window.location.hash);
   }
 })();

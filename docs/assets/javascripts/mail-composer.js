@@ -123,6 +123,11 @@
       }
     });
 
+    // A tick says a file is ready in this visit: none is kept from an earlier one (the form is autocomplete="off"
+    // for browsers that restore boxes on Back or reload; this clears any that did). A page shown again from the
+    // back/forward cache keeps what the student did, and its e-mail is written again from it.
+    form.querySelectorAll("input[type=checkbox][data-item]").forEach(function (box) { box.checked = false; });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) update(); });
     update();
     form.hidden = false;
     // The composer replaces the static checklist and the steps for the static link, which stay without

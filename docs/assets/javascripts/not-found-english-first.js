@@ -2,7 +2,8 @@
 // server picks one by the address, deploy/nginx-server.conf). A host that answers every missing address with the
 // one 404.html at its root (GitHub Pages, .github/workflows/deploy.yml) shows the Chinese page under the English
 // root too: there this puts English first, and its heading becomes the page's <h1>.
-// overrides/404.html loads this file; tests/test_browser_not_found.py imitates such a host.
+// It runs from the guide's script bundle (guide/outputs/script_bundle.py) on every page and acts only on this one;
+// tests/test_browser_not_found.py imitates such a host.
 (function () {
   "use strict";
   function retag(element, tag) {

@@ -19,23 +19,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 
-from mkdocs.exceptions import PluginError
-
 from guide.checks.parity.compare import Finding, Page, compare_pages, undefined_references
 from guide.checks.parity.facts import parse_page
 from guide.checks.parity.project import (
-    SiteConfig,
     git_log,
     last_commits,
     link_names,
     missing_translations,
     page_files,
-    read_config,
     stale_pairs,
 )
 from guide.pictures.spec import drawn_text
 from guide.sources import facts as facts_module
-from guide.sources import ui_labels
+from guide.sources import site_config, ui_labels
+from guide.sources.errors import SourceError
+from guide.sources.site_config import SiteConfig
 
 LABELS_FILE = "includes/ui-labels.yml"
 DRAWN_TEXT = "shots/*.yml"  # the text the published pictures show (see guide/pictures/spec.py drawn_text)
@@ -57,15 +55,11 @@ class Report:
 
 
 def label_findings(pages: dict[str, dict[str, str]], texts: dict[str, str], labels: dict[str, str],
-                   docs: str) -> list[Finding]:
+                   docs: str, glossed: Sequence[str]) -> list[Finding]:
     """The build hook's gloss check on every English page, and table entries that no English page uses."""
     found: list[Finding] = []
     used: set[str] = set()
-    for files in pages.values():
-        name = files.get("en")
-        if name is None:
-            continue
-        path = f"{docs}/{name}"
+    for path in (f"{docs}/{files[code]}" for files in pages.values() for code in glossed if code in files):
         text = texts[path]
         skip = ui_labels.front_matter_lines(text)
         body = "\n".join(text.split("\n")[skip:])
@@ -82,22 +76,22 @@ def label_findings(pages: dict[str, dict[str, str]], texts: dict[str, str], labe
     for label in labels:
         table_lines[label] = next((i for i, line in enumerate(texts.get(LABELS_FILE, "").splitlines(), 1)
                                    if line.startswith((f"{label}:", f'"{label}":'))), None)
-    if any(files.get("en") for files in pages.values()):
+    if any(code in files for files in pages.values() for code in glossed):
         found += [Finding(LABELS_FILE, table_lines[label], f"label {label} is used on no English page and drawn in no picture: "
                                                             "remove it")
                   for label in labels if label not in used]
     return found
 
 
-def check(config: SiteConfig, texts: dict[str, str], labels: dict[str, str],
-          log: str) -> Report:
+def check(config: SiteConfig, texts: dict[str, str], labels: dict[str, str], log: str,
+          links_files: Sequence[str] = ()) -> Report:
     """All findings for a project whose files (docs pages, links files, label table) are given as texts."""
     docs = config.docs_dir
-    locales = [lang.locale for lang in config.languages]
+    locales = [lang.code for lang in config.languages]
     names = [path.removeprefix(f"{docs}/") for path in texts if path.startswith(f"{docs}/") and path.endswith(".md")]
     pages, unsuffixed = page_files(names, locales)
-    defined = set().union(*(link_names(texts.get(f, "")) for f in config.links_files)) if config.links_files else set()
-    links_file = config.links_files[0] if config.links_files else "a links file"
+    defined = set().union(*(link_names(texts.get(f, "")) for f in links_files)) if links_files else set()
+    links_file = links_files[0] if links_files else "a links file"
     findings = missing_translations(pages, config)
     findings += [Finding(f"{docs}/{name}", None, f"no language suffix ({', '.join(f'.{l}.md' for l in locales)}): "
                                                  f"each page needs one file per language") for name in unsuffixed]
@@ -106,36 +100,40 @@ def check(config: SiteConfig, texts: dict[str, str], labels: dict[str, str],
                   for loc, name in files.items()}
         for page in parsed.values():
             findings += undefined_references(page, links_file)
-        ref = parsed.get(config.default.locale)
+        ref = parsed.get(config.default.code)
         if ref is None:
             continue
         for loc, page in parsed.items():
-            if loc != config.default.locale:
+            if loc != config.default.code:
                 findings += compare_pages(ref, page)
-    if "en" in locales and labels:
-        findings += label_findings(pages, texts, labels, docs)
+    glossed = [lang.code for lang in config.languages if not lang.default]  # languages that gloss CHSI's labels
+    if glossed and labels:
+        findings += label_findings(pages, texts, labels, docs, glossed)
     findings += stale_pairs(pages, config, last_commits(log))
     return Report(locales, sorted(pages), sorted(findings, key=Finding.sort_key))
 
 
-def read_project(root: Path) -> tuple[SiteConfig, dict[str, str], dict[str, str]]:
-    config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
+def read_project(root: Path) -> tuple[SiteConfig, dict[str, str], dict[str, str], list[str]]:
+    """The configuration, the texts of the pages (facts expanded), the label table, and the files whose link
+    definitions every page may use."""
+    config = site_config.read(root)
+    links_files: list[str] = []
     texts = {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
              for path in (root / config.docs_dir).rglob("*.md")}
-    for name in [*config.links_files, LABELS_FILE]:
+    for name in [LABELS_FILE]:
         if (root / name).is_file():
             texts[name] = (root / name).read_text(encoding="utf-8")
     if (root / facts_module.FACTS_FILE).is_file():
         # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
         facts = facts_module.load_facts(root)
-        config.links_files.append(facts_module.FACTS_FILE)
+        links_files.append(facts_module.FACTS_FILE)
         texts[facts_module.FACTS_FILE] = facts.definitions()
         for path, text in texts.items():
             if path.startswith(f"{config.docs_dir}/") and path.endswith(".md"):
-                texts[path] = facts_module.expand(text, facts, "en" if path.endswith(".en.md") else "zh", path)[0]
+                texts[path] = facts_module.expand(text, facts, config.language_of(path), path)[0]
     labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
     texts[DRAWN_TEXT] = drawn_text(root / "shots")
-    return config, texts, labels
+    return config, texts, labels, links_files
 
 
 def render_text(report: Report) -> str:
@@ -160,11 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"parity: no mkdocs.yml in {args.root}", file=sys.stderr)
         return 2
     try:
-        config, texts, labels = read_project(args.root)
-    except (ValueError, PluginError, facts_module.FactsError) as err:
+        config, texts, labels, links_files = read_project(args.root)
+    except (ValueError, SourceError) as err:
         print(f"parity: {err}", file=sys.stderr)
         return 2
-    report = check(config, texts, labels, git_log(args.root, config.docs_dir))
+    report = check(config, texts, labels, git_log(args.root, config.docs_dir), links_files)
     print(render_json(report) if args.format == "json" else render_text(report))
     return 1 if report.problems else 0
 

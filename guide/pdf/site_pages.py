@@ -1,4 +1,4 @@
-"""Read what the export needs from the BUILT site: languages, nav order, page articles and page metadata."""
+"""The built site's pages as the PDFs read them: each language's pages in nav order, their article and metadata."""
 from __future__ import annotations
 
 import posixpath
@@ -10,15 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import tinyhtml5
 
+from guide.sources.site_config import Language
 
-@dataclass(frozen=True)
-class Language:
-    locale: str
-    prefix: str  # where the language lives under the site root: "" or "en/"
-
-
-# mkdocs-static-i18n: the default language at the root, the others under /<locale>/ (mkdocs.yml).
-LANGUAGES = (Language("zh", ""), Language("en", "en/"))
 # The checklist is its own one-page PDF, not a chapter of the guide. Its first address: after a rename, the redirect
 # page that redirects.yml leaves there leads to it (current_slug).
 CHECKLIST = "checklist/"
@@ -75,7 +68,7 @@ def nav_slugs(home: ET.Element) -> list[str]:
 
 
 def page_path(site: Path, language: Language, slug: str) -> Path:
-    return site / language.prefix / slug / "index.html"
+    return site / language.folder / slug / "index.html"
 
 
 def read_page(site: Path, language: Language, slug: str) -> Page:
@@ -88,7 +81,7 @@ def read_page(site: Path, language: Language, slug: str) -> Page:
     h1 = next(article.iter("h1"), None)
     copyright_ = next((d for d in root.iter("div") if has_class(d, "md-copyright__highlight")), None)
     return Page(
-        slug=slug, lang=root.get("lang") or language.locale, title=text_of(h1).rstrip("¶").strip(),
+        slug=slug, lang=root.get("lang") or language.code, title=text_of(h1).rstrip("¶").strip(),
         canonical=canonical, author=metas.get("author", ""), description=metas.get("description", ""),
         copyright=text_of(copyright_), article=article,
     )

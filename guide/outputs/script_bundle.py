@@ -1,0 +1,111 @@
+"""Join the guide's browser scripts into one fingerprinted file, and put the bare address's decision inline.
+
+Each job keeps its own source file in docs/assets/javascripts/ (one job per file), but a phone on a slow network
+pays for every request: the pages load one file, `assets/javascripts/guide.<hash>.min.js`, with `defer`
+(overrides/main.html names it `guide.js`; this step writes the joined file and gives every page its fingerprinted
+name, as Material's own bundles are named, so nginx can let browsers keep it a year: deploy/nginx-guide.conf). Each
+script starts its job only on a page that needs it (the form, the copy buttons, the switcher's links).
+
+BUNDLE is the one list: a new script is one line there, in the place its order needs. The sitemap patch comes
+first: it must be in place before Material answers DOMContentLoaded, which a deferred script is (deferred scripts
+run before that event, after Material's bundle has only subscribed to it).
+
+INLINE are the scripts that must run before anything else loads, written into the page where overrides/main.html
+leaves an empty `<script data-guide-inline="NAME">`: the bare address's language decision (on a host that cannot
+redirect, it sends an English reader on before the Chinese page's stylesheets and scripts are fetched), and the
+search's hold on its index and worker until the reader opens it (it must be in place before Material's bundle). The
+Content-Security-Policy lists their hashes like Material's inline scripts (the headers step runs after this one).
+
+The sources stay in site/ as MkDocs copied them (not loaded by any page), so this step run again writes the same.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from guide.outputs.built_site import BuiltSite
+
+SCRIPTS = Path("assets", "javascripts")  # in docs/ and in the built site
+# The deferred bundle, in the order its parts run.
+BUNDLE = (
+    "skip-material-sitemap-requests.js",
+    "language-switcher.js",
+    "copy-text.js",
+    "mail-composer.js",
+    "not-found-english-first.js",
+    "checked-date.js",
+    "search-paste.js",
+    "search-nothing-found.js",
+)
+# Written into the pages that ask for them, before anything else in <head>.
+INLINE = ("language-routing.js", "search-on-demand.js")
+
+PLACEHOLDER = "guide.js"
+# The bundle as overrides/main.html names it, or as a previous run of this step renamed it.
+_REFERENCE = re.compile(r'(<script src="[^"]*assets/javascripts/)guide(?:\.[0-9a-f]{8}\.min)?\.js"')
+_FINGERPRINTED = re.compile(r"^guide\.[0-9a-f]{8}\.min\.js$")
+_INLINE = re.compile(r'(<script data-guide-inline="([^"]+)"[^>]*>)(.*?)(</script>)', re.DOTALL)
+
+
+def squeeze(source: str) -> str:
+    """The script without its comment lines and indentation (none of the guide's scripts has a string that spans
+    lines, so this changes nothing it runs); a trailing comment on a code line stays."""
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
+def read_source(folder: Path, name: str) -> str:
+    path = folder / name
+    if not path.is_file():
+        raise PluginError(f"guide/outputs/script_bundle.py: {SCRIPTS / name} is listed but missing from the build "
+                          f"(docs/{SCRIPTS / name}): restore the file, or remove its line from BUNDLE or INLINE")
+    return path.read_text(encoding="utf-8")
+
+
+def joined(folder: Path, names: tuple[str, ...] = BUNDLE) -> str:
+    """The bundle's text: each source squeezed, in order, each one named by a comment line."""
+    return "".join(f"// {name}\n{squeeze(read_source(folder, name))}" for name in names)
+
+
+def parts(text: str) -> dict[str, str]:
+    """A joined bundle split back into its sources' squeezed texts, by name (the only lines starting with // are
+    the names joined() writes, since squeeze() drops comment lines)."""
+    found: dict[str, str] = {}
+    for chunk in re.split(r"^// (?=\S+\.js$)", text, flags=re.MULTILINE)[1:]:
+        name, _, body = chunk.partition("\n")
+        found[name] = body
+    return found
+
+
+def fingerprinted_name(text: str) -> str:
+    return f"guide.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
+
+
+def fill_inline(html: str, folder: Path) -> str:
+    """Every `<script data-guide-inline="NAME">` of a page, with NAME's squeezed source as its body."""
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name not in INLINE:
+            raise PluginError(f"guide/outputs/script_bundle.py: a page asks for {name!r} inline, which is not in "
+                              f"INLINE ({', '.join(INLINE)}): add it there, or correct overrides/main.html")
+        return match.group(1) + squeeze(read_source(folder, name)) + match.group(4)
+    return _INLINE.sub(fill, html)
+
+
+def run(built: BuiltSite) -> None:
+    """Step: site/assets/javascripts/guide.<hash>.min.js, named in every page; inline scripts filled in."""
+    folder = built.site / SCRIPTS
+    text = joined(folder)
+    name = fingerprinted_name(text)
+    for old in folder.glob("guide.*.min.js"):
+        if _FINGERPRINTED.match(old.name) and old.name != name:
+            old.unlink()
+    (folder / name).write_text(text, encoding="utf-8")
+    for page in built.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        new = fill_inline(_REFERENCE.sub(lambda m: f'{m.group(1)}{name}"', html), folder)
+        if new != html:
+            page.write_text(new, encoding="utf-8")

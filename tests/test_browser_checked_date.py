@@ -1,0 +1,83 @@
+"""The line under each page's title, "Checked against CHSI on ...", in Chromium at 360 px: in both languages, and
+once the page's review date has come it says so honestly and links to the contact page, with no rebuild (the
+browser's clock is moved past the date the built page carries); with scripts off the plain line stays."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fixture_site import SITE
+
+from guide.sources import checked
+
+pytestmark = pytest.mark.browser
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+REVIEW = checked.load_checked(SITE).pages["register"]
+LINE = ".guide-checked"
+PLAIN = {"": f"{REVIEW.checked.year}年{REVIEW.checked.month}月{REVIEW.checked.day}日已与学信网核对",
+         "en/": f"Checked against CHSI on {REVIEW.checked.day} December {REVIEW.checked.year}"}
+HONEST = {"": "此后学信网可能已有变化：如与所见不同，请联系学信网。",
+          "en/": "CHSI may have changed since this page was checked on"}
+CONTACT = {"": "联系学信网", "en/": "contact CHSI"}
+
+
+def test_the_fixture_date_is_in_december():  # PLAIN names the month in English
+    assert REVIEW.checked.month == 12
+
+
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
+def test_the_line_shows_under_the_title_at_phone_width(new_page, root_url, lang, tmp_path):
+    page = new_page()
+    page.goto(f"{root_url}{lang}register/")
+    line = page.locator(LINE)
+    assert line.inner_text() == PLAIN[lang]
+    assert line.locator("time").get_attribute("datetime") == REVIEW.checked.isoformat()
+    # Right under the title, inside the page's width, and not the warning it becomes later.
+    assert page.evaluate("() => document.querySelector('h1').nextElementSibling.matches('.guide-checked')")
+    box = line.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    assert "guide-checked--overdue" not in line.get_attribute("class")
+    page.screenshot(path=str(tmp_path / "line.png"), clip={"x": 0, "y": 0, "width": 360, "height": 300})
+
+
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
+def test_past_its_date_the_line_says_chsi_may_have_changed(new_page, root_url, lang):
+    page = new_page()
+    page.clock.set_fixed_time(dt.datetime.combine(REVIEW.review_by, dt.time(0, 1), BEIJING))
+    page.goto(f"{root_url}{lang}register/")
+    line = page.locator(f"{LINE}.guide-checked--overdue")
+    line.wait_for()
+    assert HONEST[lang] in line.inner_text()
+    link = line.locator("a")
+    assert link.inner_text() == CONTACT[lang]
+    link.click()
+    page.wait_for_url(f"{root_url}{lang}contact/")
+    # The contact page itself says the same without a link to itself.
+    contact = page.locator(f"{LINE}.guide-checked--overdue")
+    contact.wait_for()
+    assert contact.locator("a").count() == 0
+
+
+def test_the_day_before_its_date_the_line_stays_plain(new_page, root_url):
+    page = new_page()
+    page.clock.set_fixed_time(dt.datetime.combine(REVIEW.review_by, dt.time(0, 0), BEIJING)
+                              - dt.timedelta(minutes=1))
+    page.goto(f"{root_url}en/register/")
+    page.wait_for_load_state("load")
+    assert page.locator(LINE).inner_text() == PLAIN["en/"]
+    assert page.locator(".guide-checked--overdue").count() == 0
+
+
+def test_without_scripts_the_plain_line_stays(new_page, root_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{root_url}en/register/")
+    assert page.locator(LINE).inner_text() == PLAIN["en/"]
+
+
+def test_an_undated_page_has_no_line(new_page, root_url):
+    page = new_page()
+    page.goto(f"{root_url}en/glossary/")
+    page.wait_for_load_state("load")
+    assert page.locator(LINE).count() == 0

@@ -1,0 +1,343 @@
+"""The day each page was compared with CHSI (includes/checked.yml): its reader, make check's warnings, the weekly
+summary and the one issue "Pages to check against CHSI", kept through a stand-in of GitHub's issue API."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from fixture_site import PROJECT, SITE, copy_site
+
+from guide.checks import __main__ as make_check
+from guide.checks import content, review_dates, review_issue
+from guide.pdf import compose, site_pages
+from guide.rendering import checked_line
+from guide.sources import checked, site_config
+from guide.sources.errors import SourceError
+
+TODAY = dt.date(2026, 12, 7)
+PAGES = checked.docs_pages(SITE)
+
+
+def parse(text: str, today: dt.date = TODAY) -> tuple[checked.Checked | None, list[str]]:
+    return checked.parse_checked(text, PAGES, today)
+
+
+def file_with(register: str, review_in: str = "6 months") -> str:
+    lines = [f"review_in: {review_in}", "pages:", f"  register: {register}"]  # line 3
+    lines += [f"  {name}: 2026-12-06" for name in PAGES if name not in ("register", "glossary")]
+    return "\n".join([*lines, "undated:", "  - glossary", ""])
+
+
+def site_with(tmp_path: Path, register: str) -> Path:
+    site = copy_site(tmp_path / "site")
+    (site / checked.CHECKED_FILE).write_text(file_with(register), encoding="utf-8")
+    return site
+
+
+# --- the reader ----------------------------------------------------------------------------------------------------
+
+def test_the_tests_site_dates_every_page_but_the_glossary():
+    data = checked.load_checked(SITE, TODAY)
+    assert sorted(data.pages) == sorted(set(PAGES) - {"glossary"})
+    assert data.undated == ("glossary",)
+    assert data.pages["register"].checked == dt.date(2026, 12, 6)
+    assert data.pages["register"].review_by == dt.date(2027, 6, 6)
+
+
+def test_a_page_of_its_own_period_and_month_ends():
+    data, problems = parse(file_with("{checked: 2026-08-31, review_in: 3 months}"))
+    assert problems == []
+    assert data.pages["register"].review_by == dt.date(2026, 11, 30)  # no 31 November: the month's last day
+    assert data.pages["contact"].review_by == dt.date(2027, 6, 6)
+    assert checked.Period(2, "week").after(dt.date(2026, 12, 6)) == dt.date(2026, 12, 20)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (file_with("2026-13-06"), "includes/checked.yml:3: register: 2026-13-06 is not a date: write the day"),
+    (file_with("6 Dec 2026"), "includes/checked.yml:3: register: 6 Dec 2026 is not a date"),
+    (file_with("2026-12-08"), "includes/checked.yml:3: register: 2026-12-08 is in the future"),
+    (file_with("2026-12-06", "half a year"), "includes/checked.yml:1: review_in: half a year is not a period"),
+    (file_with("{when: 2026-12-06}"), "includes/checked.yml:3: write register: {checked: YYYY-MM-DD}"),
+    (file_with("2026-12-06").replace("  index:", "  home:"),
+     "includes/checked.yml:7: home is not a page of docs/: write a page's name without its language"),
+    (file_with("2026-12-06").replace("  - glossary", "  - register"),
+     "includes/checked.yml:13: register is listed already on line 3: give each page one line"),
+    (file_with("2026-12-06").replace("  - glossary\n", ""),
+     "docs/glossary.zh.md and docs/glossary.en.md have no line: add `  glossary: YYYY-MM-DD` under pages:"),
+    ("review_in: 6 months\npages: [\n", "includes/checked.yml:3: not valid YAML"),
+    ("review_in: 6 months\n", "includes/checked.yml:1: pages:, undated: missing"),
+])
+def test_each_mistake_names_its_line_and_what_to_write(text, expected):
+    data, problems = parse(text)
+    assert data is None
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_the_build_and_make_check_refuse_a_wrong_line(tmp_path):
+    site = site_with(tmp_path, "2026-02-30")
+    problems = content.content_problems(site, links=False)
+    assert [p for p in problems if p.startswith("includes/checked.yml:3: register: 2026-02-30 is not a date")]
+    with pytest.raises(SourceError, match="checked.yml:3"):
+        checked.load_checked(site, TODAY)
+    # The review stage says where to look instead of repeating the lines.
+    assert "fix includes/checked.yml first" in make_check.review_stage(site).summary
+
+
+# --- the line under the title --------------------------------------------------------------------------------------
+
+def test_the_line_in_each_language_with_dates_for_machines():
+    review = checked.Review("register", dt.date(2026, 12, 6), checked.Period(6, "month"), 4)
+    en = checked_line.line_html(review, "en", "../contact/")
+    zh = checked_line.line_html(review, "zh", "../contact/")
+    assert 'Checked against CHSI on <time datetime="2026-12-06">6 December 2026</time></p>' in en
+    assert '<time datetime="2026-12-06">2026年12月6日</time>已与学信网核对</p>' in zh
+    for html in (en, zh):
+        assert 'data-review-by="2027-06-06"' in html and 'data-overdue-href="../contact/"' in html
+        assert "data-search-exclude" in html
+    assert 'data-overdue-before="CHSI may have changed since this page was checked on 6 December 2026' in en
+    assert 'data-overdue-link="联系学信网"' in zh
+    # On the contact page itself the overdue line has no link to follow.
+    own = checked_line.line_html(review, "en", None)
+    assert "data-overdue-href" not in own and "follow CHSI&#x27;s page." in own
+    assert checked_line.under_title("<h1>T</h1><p>x</p>", "<p>L</p>") == "<h1>T</h1>\n<p>L</p><p>x</p>"
+
+
+# --- make check and the weekly summary -----------------------------------------------------------------------------
+
+def test_make_check_warns_of_pages_due_and_never_counts_them(tmp_path):
+    site = site_with(tmp_path, "2026-05-01")  # due on 2026-11-01: past
+    stage = make_check.review_stage(site)
+    assert stage.problems == []
+    assert stage.before == [
+        ("WARNING: docs/register.zh.md and .en.md: checked against CHSI on 2026-05-01, due since 2026-11-01 "
+        f"({(dt.date.today() - dt.date(2026, 11, 1)).days} days ago): compare the page with CHSI, then change its "
+        "line (includes/checked.yml:3)")]
+    assert stage.summary.startswith("review dates: 1 page(s) to check against CHSI")
+    assert make_check.review_stage in make_check.STATIC
+
+
+def test_within_thirty_days_is_due_and_beyond_is_not():
+    data, _ = parse(file_with("2026-06-06"))
+    assert [d.review.page for d in review_dates.due_pages(data, dt.date(2026, 11, 6))] == ["register"]  # 30 days
+    assert review_dates.due_pages(data, dt.date(2026, 11, 5)) == []  # 31 days
+    due = review_dates.due_pages(data, dt.date(2026, 12, 6))
+    assert due[0].overdue and due[0].when() == "due today (2026-12-06)"
+
+
+def test_markdown_summary_of_one_page_due(tmp_path, capsys):
+    site = site_with(tmp_path, "2026-05-01")
+    assert review_dates.main(["--root", str(site), "--today", "2026-12-07", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("## Pages to check against CHSI\n\n1 page(s) past their review date")
+    assert ("| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (36 days ago) | "
+            "`includes/checked.yml` line 3 |") in out
+    assert review_dates.main(["--root", str(SITE), "--today", "2026-12-07", "--format", "markdown"]) == 0
+    assert "No page is due a check against CHSI" in capsys.readouterr().out
+
+
+# --- the one issue, through a stand-in of GitHub's REST API ---------------------------------------------------------
+
+class StandIn:
+    """The few issue endpoints the sync uses, over a list of issues in memory."""
+
+    def __init__(self) -> None:
+        self.issues: list[dict] = []
+        self.comments: list[tuple[int, str]] = []
+        self.requests: list[str] = []
+
+    def handle(self, method: str, path: str, query: dict, body: dict | None, auth: str) -> tuple[int, object]:
+        self.requests.append(f"{method} {path}")
+        if auth != "Bearer test-token":
+            return 401, {"message": "Bad credentials"}
+        parts = path.strip("/").split("/")
+        if parts[:3] != ["repos", "office", "guide"] or parts[3:4] != ["issues"]:
+            return 404, {"message": "Not Found"}
+        if len(parts) == 4 and method == "GET":
+            state = query.get("state", ["open"])[0]
+            page, per_page = int(query.get("page", ["1"])[0]), int(query.get("per_page", ["30"])[0])
+            listed = [i for i in self.issues if state == "all" or i["state"] == state]
+            return 200, listed[(page - 1) * per_page:page * per_page]
+        if len(parts) == 4 and method == "POST":
+            issue = {"number": len(self.issues) + 1, "title": body["title"], "body": body["body"], "state": "open"}
+            self.issues.append(issue)
+            return 201, issue
+        number = int(parts[4])
+        issue = next(i for i in self.issues if i["number"] == number)
+        if len(parts) == 5 and method == "PATCH":
+            issue.update(body)
+            return 200, issue
+        if parts[5:] == ["comments"] and method == "POST":
+            self.comments.append((number, body["body"]))
+            return 201, {"id": len(self.comments)}
+        return 404, {"message": "Not Found"}
+
+    def open_titled(self) -> list[dict]:
+        return [i for i in self.issues if i["state"] == "open" and i["title"] == review_issue.TITLE]
+
+
+@pytest.fixture
+def github() -> Iterator[tuple[StandIn, dict[str, str]]]:
+    stand_in = StandIn()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def _answer(self) -> None:
+            url = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length)) if length else None
+            status, answer = stand_in.handle(self.command, url.path, parse_qs(url.query), body,
+                                             self.headers.get("Authorization", ""))
+            data = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PATCH = _answer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {"GITHUB_API_URL": f"http://127.0.0.1:{server.server_address[1]}", "GITHUB_REPOSITORY": "office/guide",
+           "GH_TOKEN": "test-token"}
+    try:
+        yield stand_in, env
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_sync(site: Path, env: dict[str, str], today: str = "2026-12-07") -> int:
+    return review_issue.main(["--root", str(site), "--today", today, "--run-url", "https://runs.example/1"], env=env)
+
+
+def test_one_page_due_opens_the_issue_and_a_second_run_adds_none(tmp_path, github, capsys):
+    stand_in, env = github
+    stand_in.issues.append({"number": 1, "title": "Broken links found by the weekly link check", "body": "x",
+                            "state": "open"})
+    site = site_with(tmp_path, "2026-05-01")
+    assert run_sync(site, env) == 0
+    assert capsys.readouterr().out == f"{review_issue.TITLE}: opened issue #2\n"
+    [issue] = stand_in.open_titled()
+    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (36 days ago) |" in issue["body"]
+    assert "[The run that listed them](https://runs.example/1)" in issue["body"]
+    assert run_sync(site, env) == 0
+    assert capsys.readouterr().out == f"{review_issue.TITLE}: issue #2 already lists these pages\n"
+    assert len(stand_in.open_titled()) == 1 and len(stand_in.issues) == 2
+    # A week later the same issue gets the new text.
+    assert run_sync(site, env, "2026-12-14") == 0
+    assert capsys.readouterr().out == f"{review_issue.TITLE}: updated issue #2\n"
+    assert "(43 days ago)" in stand_in.open_titled()[0]["body"] and len(stand_in.issues) == 2
+
+
+def test_none_due_closes_the_issue(tmp_path, github, capsys):
+    stand_in, env = github
+    site = site_with(tmp_path, "2026-05-01")
+    assert run_sync(site, env) == 0
+    assert run_sync(SITE, env) == 0
+    assert stand_in.open_titled() == []
+    assert stand_in.issues[0]["state"] == "closed"
+    assert stand_in.comments == [(1, "No page is due a check against CHSI any more: closing.")]
+    assert capsys.readouterr().out.splitlines()[-1] == f"{review_issue.TITLE}: closed issue #1"
+    assert run_sync(SITE, env) == 0  # nothing open, nothing due: nothing written
+    assert capsys.readouterr().out == f"{review_issue.TITLE}: no page is due and no issue is open\n"
+    assert [r for r in stand_in.requests if not r.startswith("GET")] == [
+        "POST /repos/office/guide/issues", "POST /repos/office/guide/issues/1/comments",
+        "PATCH /repos/office/guide/issues/1"]
+
+
+def test_two_open_issues_become_one(tmp_path, github):
+    stand_in, env = github
+    for number in (1, 2):
+        stand_in.issues.append({"number": number, "title": review_issue.TITLE, "body": "old", "state": "open"})
+    assert run_sync(site_with(tmp_path, "2026-05-01"), env) == 0
+    assert [i["number"] for i in stand_in.open_titled()] == [1]
+    assert stand_in.issues[1]["state"] == "closed"
+
+
+def test_a_refused_token_is_one_line_and_exit_two(tmp_path, github, capsys):
+    _stand_in, env = github
+    assert run_sync(site_with(tmp_path, "2026-05-01"), {**env, "GH_TOKEN": "wrong"}) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{review_issue.TITLE}: not updated: GitHub answered 401 to GET /repos/office/guide/issues")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+# --- the weekly workflow's step, as written in links.yml ------------------------------------------------------------
+
+def workflow_step() -> dict:
+    data = yaml.safe_load((PROJECT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+    return next(step for step in data["jobs"]["check"]["steps"] if step.get("name") == "pages to check against CHSI")
+
+
+def run_step(site: Path, env: dict[str, str], summary: Path) -> subprocess.CompletedProcess:
+    """The step's own script in a copy of the tests' site (with the project's .venv), as GitHub runs it."""
+    if not (site / ".venv").exists():
+        (site / ".venv").symlink_to(PROJECT / ".venv")
+    step = workflow_step()
+    assert step["if"] == "always() && steps.setup.outcome == 'success'"
+    assert set(step["env"]) == {"GH_TOKEN", "RUN_URL"}
+    run_env = {**os.environ, **env, "GITHUB_STEP_SUMMARY": str(summary), "RUN_URL": "https://runs.example/9"}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=site,
+                          env=run_env, capture_output=True, text=True, check=False)
+
+
+def test_the_workflow_step_writes_the_summary_and_keeps_one_issue(tmp_path, github):
+    stand_in, env = github
+    site = site_with(tmp_path, "2026-05-01")  # due since 2026-11-01, whatever today is
+    summary = tmp_path / "summary.md"
+    summary.write_text("## Link check\n\n", encoding="utf-8")
+    proc = run_step(site, env, summary)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout == f"{review_issue.TITLE}: opened issue #1\n"
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Link check\n\n## Pages to check against CHSI\n\n1 page(s) past their review date")
+    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01" in text
+    [issue] = stand_in.open_titled()
+    assert issue["body"].startswith(text.removeprefix("## Link check\n\n"))
+    assert issue["body"].endswith("[The run that listed them](https://runs.example/9)\n")
+    # The same week again: still one issue. Then the page is checked: the issue is closed.
+    assert run_step(site, env, summary).returncode == 0
+    assert len(stand_in.issues) == 1
+    (site / checked.CHECKED_FILE).write_text(file_with(dt.date.today().isoformat()), encoding="utf-8")
+    proc = run_step(site, env, summary)
+    assert proc.returncode == 0 and proc.stdout == f"{review_issue.TITLE}: closed issue #1\n"
+    assert "No page is due a check against CHSI" in summary.read_text(encoding="utf-8").rsplit("## Pages", 1)[1]
+    assert stand_in.open_titled() == []
+
+
+# --- paper ----------------------------------------------------------------------------------------------------------
+
+def test_the_pdf_keeps_the_line_and_drops_the_download_links():
+    review = checked.Review("register", dt.date(2026, 12, 6), checked.Period(6, "month"), 3)
+    html = (f'<article class="md-content__inner md-typeset"><h1 id="t">Title</h1>'
+            f'{checked_line.line_html(review, "en", "../contact/")}<p class="guide-download">PDF</p></article>')
+    article = site_pages.strip_namespaces(ET.fromstring(html))
+    page = site_pages.Page("register/", "en", "Title", "", "", "", "", article)
+    english = site_config.Language("en", "English", False)
+    printed = compose.print_article(page, english, {"register/"}, "", prefix_ids=True)
+    [line] = [e for e in printed.iter("p") if site_pages.has_class(e, checked_line.CLASS)]
+    assert site_pages.text_of(line) == "Checked against CHSI on 6 December 2026"
+    assert [e.get("class") for e in printed.iter("p")] == [checked_line.CLASS]
+
+
+def test_a_browser_editors_save_is_read_and_a_tab_is_named_at_its_line(tmp_path):
+    text = file_with("2026-12-01")
+    data, problems = parse("\ufeff" + text.replace("\n", "\r\n").rstrip("\r\n"))  # BOM, CRLF, no final newline
+    assert problems == [] and data.pages["register"].checked == dt.date(2026, 12, 1)
+    site = copy_site(tmp_path / "site")
+    (site / checked.CHECKED_FILE).write_text(text.replace("  register:", "\tregister:"), encoding="utf-8")
+    problems = content.content_problems(site, links=False)
+    assert problems and all(p.startswith("includes/checked.yml:3: ") for p in problems), problems

@@ -1,0 +1,70 @@
+"""DEVELOPING.md's "Add a language", followed on a copy of the tests' site: a third language builds.
+
+The French pages are copies of the English ones (the test proves the machinery, not a translation): mkdocs.yml
+gains the language, each page its file, each per-language fact its text. make check's static stages then find
+nothing, the strict build passes, and the French pages come out under fr/ in French where the code writes words.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fixture_site import copy_site
+from test_office_edits import build, check
+
+FRENCH = """        - locale: fr
+          name: Français
+          build: true
+          site_name: Guide d'inscription CHSI
+          nav_translations:
+            首页: Accueil
+            注册账号: Créer un compte
+            没有中国大陆手机号: Sans numéro de Chine continentale
+            核验身份: Vérifier son identité
+            修改姓名: Corriger son nom
+            无法修改或账号被锁: Compte bloqué
+            常见问题: En cas de problème
+            联系学信网: Contacter CHSI
+            界面词汇表: Glossaire
+            打印清单: Liste à imprimer
+"""
+
+
+def add_french(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("\n# Links to a heading id", f"{FRENCH}\n# Links to a heading id", 1)
+    config.write_text(text, encoding="utf-8")
+    for page in sorted((project / "docs").glob("*.en.md")):
+        french = page.with_name(page.name.replace(".en.md", ".fr.md"))
+        # The checklist shows its own language's QR code.
+        french.write_text(page.read_text(encoding="utf-8").replace("qr-guide-en.svg", "qr-guide-fr.svg"), encoding="utf-8")
+    links = project / "published-links.yml"  # each published address and its words, in each language
+    text = links.read_text(encoding="utf-8")
+    text = re.sub(r"(\ben: ([^}\n]*))\}", lambda m: f"{m.group(1)}, fr: {m.group(2).replace('-en.', '-fr.')}}}", text)
+    links.write_text(re.sub(r"^(    en: (.*))$", r"\1\n    fr: \2", text, flags=re.MULTILINE), encoding="utf-8")
+    facts = project / "includes" / "facts.yml"
+    # Every {zh: ..., en: ...} of the facts gets its French text (here the English one).
+    facts.write_text(re.sub(r'(\ben: ("[^"\n]*"|[^,}\n]*))\}', r"\1, fr: \2}", facts.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+
+
+def test_a_third_language_builds_as_the_developers_guide_says(tmp_path: Path) -> None:
+    project = copy_site(tmp_path / "project")
+    add_french(project)
+    assert check(project) == []
+    site = tmp_path / "site"
+    proc = build(project, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    home = (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in home
+    contact = (site / "fr" / "contact" / "index.html").read_text(encoding="utf-8")
+    assert "from abroad" in contact  # the code's own words: English until French ones are added to words.py
+    assert (site / "en" / "index.html").is_file() and (site / "index.html").is_file()
+
+
+def test_a_page_without_its_third_language_file_is_named(tmp_path: Path) -> None:
+    project = copy_site(tmp_path / "project")
+    add_french(project)
+    (project / "docs" / "contact.fr.md").unlink()
+    assert any(problem.startswith("docs/contact.fr.md") for problem in check(project))
