@@ -11,6 +11,9 @@ no longer developed) has two faults a student meets:
   each English word of five letters or more, the same word with one letter of tolerance (lunr's `word~1`), beside
   the exact word, so an exact match still ranks first.
 
+It also weighs a result less for being a whole page and more for holding every word of the query (SCORE below):
+the short section whose heading is the student's symptom comes before a long page that mentions one of its words.
+
 The fixes are exact replacements in Material's compiled file. The step refuses to run on a worker it does not know
 (another Material release): each fragment must be found exactly once and the file's checksum must be the one the
 fixes were written for, so an upgrade of Material cannot silently drop them (tests/test_search_worker.py says the
@@ -69,7 +72,19 @@ QUERY_FIXED = ('search(e){let y=(e.toLowerCase().match(/[a-z]{5,}/g)||[]).map(w=
 QUESTION_WORDS = ("怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪里", "在哪里", "哪个", "哪些", "吗", "呢", "吧",
                   "了", "的", "是", "我", "可以", "能", "要", "该")
 SEGMENTER_FIXED = SEGMENTER_FIXED + "const QW=new Set(" + json.dumps(QUESTION_WORDS, ensure_ascii=False) + ");"
-FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"))
+# Material's score of a result: lunr's score times 1 + g², where g is 1 for a whole page (0 for a section) plus the
+# share of the query's words it holds. A page's title then weighs two and a half times a section's heading, so a
+# page that names one word of the symptom ("No mainland phone number") came before the short section whose heading
+# is the symptom ("New phone number"), and the page's longest section was listed as its answer.
+SCORE = ('let g=+!c.parent+Object.values(f).filter(l=>l).length/Object.keys(f).length;'
+         's.push(B(_({},c),{score:a*(1+K(g,2)),terms:f}))')
+# Corrected: a page counts half (it still comes first when its title is the query), and the score is multiplied by
+# the share of the query's words the result holds, cubed: a section that holds every word of "my name is wrong"
+# comes before one that holds "wrong" in its heading and its student's words.
+SCORE_FIXED = ('let F=Object.values(f).filter(l=>l).length/Object.keys(f).length,g=.5*!c.parent+F;'
+               's.push(B(_({},c),{score:a*(1+K(g,2))*K(F,3),terms:f}))')
+FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"),
+         (SCORE, SCORE_FIXED, "the score of a result"))
 
 
 def material_worker() -> Path:
