@@ -125,3 +125,22 @@ def test_the_built_index_carries_the_words_in_a_field_material_indexes(built_sit
         assert index["config"]["fields"][ss.FIELD] == {"boost": ss.FIELD_BOOST}
         assert any(d.get(ss.FIELD) for d in index["docs"])
         assert not any(d.get(ss.FIELD) for d in index["docs"] if d.get("boost", 1) <= ss.NO_TASK_BOOST)
+
+
+def test_a_chinese_phrase_also_brings_the_longer_known_words_it_is_made_of() -> None:
+    known = {"手机号", "已被注册", "注册", "已", "被"}
+    assert ss.parts("手机号已被注册", known) == ["手机号", "已被注册"]
+    assert ss.parts("登录失败", {"登录", "失败"}) == ["登录", "失败"]
+    # The whole phrase first; its parts of three characters or more after it; short common words are left out.
+    assert ss.with_parts(["手机号已被注册", "号码被占用"], known) == ["手机号已被注册", "手机号", "已被注册", "号码被占用"]
+    assert ss.with_parts(["登录失败", "login"], {"登录", "失败"}) == ["登录失败", "login"]
+
+
+def test_the_index_gives_a_phrase_typed_with_a_space_its_words() -> None:
+    index = {"docs": [
+        doc("troubleshooting/#phone-number-used", "手机号码重复", "<p>\u200b手机号\u200b</p>"),
+        doc("troubleshooting/#id-number-registered", "证件号码已被注册", ""),
+    ]}
+    synonyms = [ss.Synonyms("zh", "手机号码重复", ("手机号已被注册",)), ss.Synonyms("zh", "证件号码已被注册", ("已被注册",))]
+    assert ss.add_synonyms(index, synonyms, FOLDERS) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == ["手机号已被注册 / 手机号 / 已被注册", "已被注册"]

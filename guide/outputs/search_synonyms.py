@@ -181,12 +181,49 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
         for doc in holding:
             words = added.setdefault(id(doc), [])
             words += [w for w in entry.student_words if w not in words]
+    known = vocabulary(index, [w for entry in synonyms for w in entry.student_words])
     for doc in docs:
         if added.get(id(doc)):
-            doc[FIELD] = " / ".join(added[id(doc)])
+            doc[FIELD] = " / ".join(with_parts(added[id(doc)], known))
     if added:
         index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": FIELD_BOOST}
     return unmatched
+
+
+def vocabulary(index: dict, student_words: list[str]) -> set[str]:
+    """Every Chinese word the search knows: the pages' words (as the index holds them, cut into words) and the
+    students' own."""
+    known = {w for w in student_words if HAN.fullmatch(w)}
+    for doc in index.get("docs", []):
+        for text in (doc.get("title", ""), doc.get("text", "")):
+            known.update(w for w in re.split(r"[\s\u200b]+", shown_text(text)) if HAN.fullmatch(w))
+    return known
+
+
+def parts(word: str, known: set[str]) -> list[str]:
+    """A Chinese phrase cut into the longest words the search knows, left to right (as the corrected worker cuts a
+    query): 手机号已被注册 -> 手机号, 已被注册. A character no known word starts is left out."""
+    found, start = [], 0
+    while start < len(word):
+        end = next((end for end in range(len(word), start, -1) if word[start:end] in known), start)
+        if end > start:
+            found.append(word[start:end])
+        start = max(end, start + 1)
+    return found
+
+
+def with_parts(words: list[str], known: set[str]) -> list[str]:
+    """The students' words, each Chinese phrase followed by the known words it is made of: a student who types the
+    same phrase with a space in it (手机号　已被注册), or only part of it, searches those words; the whole phrase stays
+    first, so typed as one it still finds its section."""
+    out: list[str] = []
+    for word in words:
+        pieces = parts(word, known - {word}) if HAN.fullmatch(word) else []
+        # Only the longer words: a word of one or two characters (注册, 失败) is in too many sections to stand
+        # for the phrase.
+        pieces = [p for p in pieces if len(p) >= 3] if len(pieces) > 1 else []
+        out += [w for w in (word, *pieces) if w not in out]
+    return out
 
 
 def unmatched_problems(unmatched: list[Synonyms], names: Mapping[str, str] | None = None) -> list[str]:
