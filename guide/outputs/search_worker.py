@@ -70,7 +70,7 @@ QUERY_FIXED = ('search(e){let y=(e.toLowerCase().match(/[a-z]{5,}/g)||[]).map(w=
 # is searched by its other words, as English drops its stop words ("how do I"); a query of these words alone is
 # searched as typed.
 QUESTION_WORDS = ("怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪里", "在哪里", "哪个", "哪些", "吗", "呢", "吧",
-                  "了", "的", "是", "我", "可以", "能", "要", "该")
+                  "了", "的", "是", "我", "可以", "能", "要", "该", "在")
 SEGMENTER_FIXED = SEGMENTER_FIXED + "const QW=new Set(" + json.dumps(QUESTION_WORDS, ensure_ascii=False) + ");"
 # Material's score of a result: lunr's score times 1 + g², where g is 1 for a whole page (0 for a section) plus the
 # share of the query's words it holds. A page's title then weighs two and a half times a section's heading, so a
@@ -80,9 +80,10 @@ SCORE = ('let g=+!c.parent+Object.values(f).filter(l=>l).length/Object.keys(f).l
          's.push(B(_({},c),{score:a*(1+K(g,2)),terms:f}))')
 # Corrected: a page counts half (it still comes first when its title is the query), and the score is multiplied by
 # the share of the query's words the result holds, cubed: a section that holds every word of "my name is wrong"
-# comes before one that holds "wrong" in its heading and its student's words.
+# comes before one that holds "wrong" in its heading and its student's words. A result found only by a typo holds
+# none of the words as typed (pasport): it counts as holding one of them.
 SCORE_FIXED = ('let F=Object.values(f).filter(l=>l).length/Object.keys(f).length,g=.5*!c.parent+F;'
-               's.push(B(_({},c),{score:a*(1+K(g,2))*K(F,3),terms:f}))')
+               's.push(B(_({},c),{score:a*(1+K(g,2))*K(F||1/Object.keys(f).length,3),terms:f}))')
 FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"),
          (SCORE, SCORE_FIXED, "the score of a result"))
 
