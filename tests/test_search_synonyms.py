@@ -144,3 +144,13 @@ def test_the_index_gives_a_phrase_typed_with_a_space_its_words() -> None:
     synonyms = [ss.Synonyms("zh", "手机号码重复", ("手机号已被注册",)), ss.Synonyms("zh", "证件号码已被注册", ("已被注册",))]
     assert ss.add_synonyms(index, synonyms, FOLDERS) == []
     assert [d.get(ss.FIELD) for d in index["docs"]] == ["手机号已被注册 / 手机号 / 已被注册", "已被注册"]
+
+
+def test_a_section_that_names_a_label_only_by_its_gloss_also_holds_the_label() -> None:
+    index = {"docs": [
+        doc("en/locked-out/#plan-2", "Plan 2: e-mail CHSI", "<p>(3) \u200b用户名\u200b (Account Name)</p>"),
+        doc("en/locked-out/#account-name", "Item 3: Account Name", "<p>Write the name you log in with.</p>"),
+    ]}
+    synonyms = [ss.Synonyms("en", "用户名", ("username",), "Account Name")]
+    assert ss.add_synonyms(index, synonyms, FOLDERS, nav_slugs=["locked-out/"]) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "username / 用户名"]
