@@ -58,3 +58,14 @@ def test_the_corrected_segmenter_uses_every_word(query: str, words: list[str], e
 def test_materials_segmenter_drops_the_last_word() -> None:
     """What the fix is for: if Material's own segmenter found every word, the fix would no longer be needed."""
     assert segment(search_worker.SEGMENTER, "核验失败", ["核验", "失败"]) == ["核验"]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_word_one_letter_apart_counts_as_held_and_two_letters_do_not() -> None:
+    pairs = [("screenshoot", "screenshot"), ("pasport", "passport"), ("regster", "register"),
+             ("verifcation", "verification"), ("chose", "choose"), ("passport", "passport"),
+             ("pasprt", "passport"), ("regstr", "register"), ("email", "e-mails")]
+    script = (search_worker.ONE_LETTER_APART + f";console.log(JSON.stringify({json.dumps(pairs)}"
+              ".map(([a, b]) => ed1(a, b))))")
+    found = json.loads(subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert found == [True, True, True, True, True, True, False, False, False]

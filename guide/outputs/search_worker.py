@@ -72,6 +72,11 @@ QUERY_FIXED = ('search(e){let y=(e.toLowerCase().match(/[a-z]{5,}/g)||[]).map(w=
 QUESTION_WORDS = ("怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪里", "在哪里", "哪个", "哪些", "吗", "呢", "吧",
                   "了", "的", "是", "我", "可以", "能", "要", "该", "在")
 SEGMENTER_FIXED = SEGMENTER_FIXED + "const QW=new Set(" + json.dumps(QUESTION_WORDS, ensure_ascii=False) + ");"
+# Whether two words are at most one letter apart (one letter wrong, missing or extra): the typo tolerance's measure.
+ONE_LETTER_APART = ("function ed1(a,b){if(Math.abs(a.length-b.length)>1)return!1;let i=0,j=0,d=0;"
+                    "for(;i<a.length&&j<b.length;)if(a[i]===b[j])i++,j++;else{if(++d>1)return!1;"
+                    "a.length>b.length?i++:a.length<b.length?j++:(i++,j++)}return d+a.length-i+b.length-j<=1}")
+SEGMENTER_FIXED = SEGMENTER_FIXED + ONE_LETTER_APART
 # Material's score of a result: lunr's score times 1 + g², where g is 1 for a whole page (0 for a section) plus the
 # share of the query's words it holds. A page's title then weighs two and a half times a section's heading, so a
 # page that names one word of the symptom ("No mainland phone number") came before the short section whose heading
@@ -80,9 +85,12 @@ SCORE = ('let g=+!c.parent+Object.values(f).filter(l=>l).length/Object.keys(f).l
          's.push(B(_({},c),{score:a*(1+K(g,2)),terms:f}))')
 # Corrected: a page counts half (it still comes first when its title is the query), and the score is multiplied by
 # the share of the query's words the result holds, cubed: a section that holds every word of "my name is wrong"
-# comes before one that holds "wrong" in its heading and its student's words. A result found only by a typo holds
-# none of the words as typed (pasport): it counts as holding one of them.
-SCORE_FIXED = ('let F=Object.values(f).filter(l=>l).length/Object.keys(f).length,g=.5*!c.parent+F;'
+# comes before one that holds "wrong" in its heading and its student's words. A word of five letters or more that
+# no page has, and the result holds one letter apart, counts as held (screenshoot: screenshot; not chose: choose,
+# since "chose" is a word of the guide); a result that holds none of the words
+# counts as holding one of them.
+SCORE_FIXED = ('let ks=Object.keys(u.metadata);for(let t in f)!f[t]&&t.length>4&&!(t in this.index.invertedIndex)&&ks.some(k=>ed1(t,k))&&(f[t]=!0);'
+               'let F=Object.values(f).filter(l=>l).length/Object.keys(f).length,g=.5*!c.parent+F;'
                's.push(B(_({},c),{score:a*(1+K(g,2))*K(F||1/Object.keys(f).length,3),terms:f}))')
 FIXES = ((SEGMENTER, SEGMENTER_FIXED, "the Chinese query segmenter"), (QUERY, QUERY_FIXED, "the typo tolerance"),
          (SCORE, SCORE_FIXED, "the score of a result"))
