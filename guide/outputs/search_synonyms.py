@@ -16,7 +16,8 @@ that Material's search indexes (it indexes every field the index's config names)
 word for a section weighs what a word of its heading weighs. Pages boosted down (the glossary and the checklist,
 which repeat every label but answer no task, are boosted to half or less) get none. A Chinese word is indexed whole, not cut into smaller
 words: Material's search cuts a Chinese query only at words its index knows, so a whole word is what makes the
-student's query (图像采集码, 没收到) find it.
+student's query (图像采集码, 没收到) find it; the longer words a Chinese phrase is made of come with it (with_parts), so
+the phrase typed with a space in it still finds its section.
 """
 from __future__ import annotations
 
