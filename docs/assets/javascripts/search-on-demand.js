@@ -2,9 +2,10 @@
 //
 // Material starts its search worker and downloads the search index (search/search_index.json) as soon as a page
 // loads, whether or not the reader ever searches: on a phone that is a third of what a page costs. Material has no
-// setting for this (it waits only for pages opened from a file), so this script, loaded in <head> before Material's
-// bundle (overrides/main.html), holds both back until the reader opens the search (taps the search icon or the box,
-// or presses Material's search key):
+// setting for this (it waits only for pages opened from a file), so this script, written into every page's <head>
+// at build time, before Material's bundle (INLINE in guide/outputs/script_bundle.py; overrides/main.html leaves its
+// place), holds both back until the reader opens the search (taps the search icon or the box, or presses Material's
+// search key):
 // - the worker: Material gets a stand-in that keeps its messages; the real worker starts when the search opens and
 //   the kept messages go to it, its answers back to Material;
 // - the index: Material's request for it is sent when the search opens.
