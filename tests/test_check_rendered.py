@@ -85,7 +85,8 @@ class FakeStage:
         self.failure: list[str] = []
         self.problems = problems
         monkeypatch.setattr(rendered, "build", self.build)
-        monkeypatch.setattr(rendered, "measure", self.measure)
+        monkeypatch.setattr(rendered, "measure_with_notes", self.measure)
+        self.notes: list[str] = []
 
     def build(self, root: Path, site: Path) -> list[str]:
         self.builds += 1
@@ -95,9 +96,9 @@ class FakeStage:
         (site / "index.html").write_text("<html></html>", encoding="utf-8")
         return []
 
-    def measure(self, root: Path, site: Path) -> list[str]:
+    def measure(self, root: Path, site: Path) -> tuple[list[str], list[str]]:
         self.measures += 1
-        return list(self.problems)
+        return list(self.problems), list(self.notes)
 
 
 def test_the_site_is_built_and_measured_again_only_when_a_source_changed(tmp_path: Path,
@@ -105,12 +106,15 @@ def test_the_site_is_built_and_measured_again_only_when_a_source_changed(tmp_pat
     root = tmp_path / "project"
     shutil.copytree(PROJECT, root)
     fake = FakeStage(monkeypatch, ["docs/register.en.md: 4.20 phone screens tall"])
+    fake.notes = ["  note: includes/search-queries.yml:9: searching 'x' finds nothing"]
     said: list[str] = []
     assert rendered.run(root, say=said.append) == fake.problems
     assert said == [rendered.BUILDING] and (fake.builds, fake.measures) == (1, 1)
+    assert rendered.last_notes(root) == fake.notes  # the search's misses, kept with the results
     said.clear()
     assert rendered.run(root, say=said.append) == fake.problems  # nothing changed: the results kept, silently
     assert said == [] and (fake.builds, fake.measures) == (1, 1)
+    assert rendered.last_notes(root) == fake.notes
     (root / "docs" / "register.en.md").write_text("# Shorter\n", encoding="utf-8")
     fake.problems = []
     assert rendered.run(root, say=said.append) == []

@@ -88,8 +88,6 @@ def test_text_besides_search_within_budget(weights: list[Weight]) -> None:
     assert over == {}, _report(over)
 
 
-@pytest.mark.xfail(strict=True, reason="Material's search starts on every page (18 KB of text, SEARCH_FILES); "
-                                       "when search loads on demand this passes: remove this mark then")
 def test_all_text_within_budget(weights: list[Weight]) -> None:
     over = {w.visit.label: [f"{w.text / KB:.1f} KB"] for w in weights if w.text > BUDGET.text_kb * KB}
     assert over == {}, _report(over)

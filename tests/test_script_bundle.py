@@ -53,7 +53,24 @@ def test_the_bare_address_decides_inline_before_any_stylesheet(published_site: P
     assert inline and inline.group(1) == "/en/"
     assert inline.group(2) == script_bundle.squeeze((SCRIPTS / "language-routing.js").read_text(encoding="utf-8"))
     assert inline.start() < home.index('<link rel="stylesheet"')
-    assert "data-guide-inline" not in (published_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'data-guide-inline="language-routing.js"' not in (published_site / "en" / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_the_search_is_held_back_inline_before_materials_bundle_on_every_page(published_site: Path) -> None:
+    expected = script_bundle.squeeze((SCRIPTS / "search-on-demand.js").read_text(encoding="utf-8"))
+    pages = sorted(published_site.rglob("*.html"))
+    held = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        material = re.search(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"', html)
+        if material is None:
+            continue  # a redirect page: no search
+        inline = re.search(r'<script data-guide-inline="search-on-demand.js">(.+?)</script>', html, re.DOTALL)
+        assert inline and inline.group(1) == expected, page
+        assert inline.start() < material.start(), page
+        held += 1
+    assert held > 10
 
 
 def _site_copy(published_site: Path, tmp_path: Path) -> BuiltSite:

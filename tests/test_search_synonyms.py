@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
 
 from guide.outputs import search_synonyms as ss
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 TABLE = SITE / "includes" / "ui-labels.yml"
+CONFIG = site_config.read(SITE)
+LANGUAGES = tuple(CONFIG.codes)  # the tests site's: zh (default, at the root), en
+FOLDERS = CONFIG.roots
+NAMES = {"en": "English", "zh": "Chinese"}
 
 
 def doc(location: str, title: str, text: str, boost: float | None = None) -> dict:
@@ -25,7 +30,7 @@ def doc(location: str, title: str, text: str, boost: float | None = None) -> dic
 
 
 def parse(text: str) -> list[ss.Synonyms]:
-    return ss.parse_synonyms(yaml.safe_load(text), text.splitlines(), Path("ui-labels.yml"))
+    return ss.parse_synonyms(yaml.safe_load(text), text.splitlines(), Path("ui-labels.yml"), LANGUAGES)
 
 
 @pytest.mark.parametrize(("text", "words", "found"), [
@@ -46,7 +51,7 @@ def test_a_labels_words_go_to_the_one_section_whose_heading_names_it() -> None:
         doc("en/glossary/", "Glossary", "<p>\u200b未通过\u200b</p>", boost=0.5),
     ]}
     synonyms = [ss.Synonyms("en", "未通过", ("failed",), "Not passed")]
-    assert ss.add_synonyms(index, synonyms, nav_slugs=["register/", "verify-identity/", "glossary/"]) == []
+    assert ss.add_synonyms(index, synonyms, FOLDERS, nav_slugs=["register/", "verify-identity/", "glossary/"]) == []
     assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "failed", None]
     assert index["config"]["fields"][ss.FIELD] == {"boost": ss.FIELD_BOOST}
 
@@ -56,7 +61,7 @@ def test_without_a_heading_a_label_goes_to_its_first_section_in_navigation_order
         doc("en/locked-out/#plan-1", "Plan 1", "obtain your \u200b图片采集码\u200b"),
         doc("en/#what-you-get", "What you get", "obtain your \u200b图片采集码\u200b"),
     ]}
-    ss.add_synonyms(index, [ss.Synonyms("en", "图片采集码", ("photo code",), "Code for photo-taking")],
+    ss.add_synonyms(index, [ss.Synonyms("en", "图片采集码", ("photo code",), "Code for photo-taking")], FOLDERS,
                     nav_slugs=["", "locked-out/"])
     assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "photo code"]
 
@@ -72,14 +77,14 @@ def test_a_phrase_goes_to_every_section_showing_it_unless_a_heading_names_it() -
     synonyms = [ss.Synonyms("en", "locked out", ("account locked",)),
                 ss.Synonyms("en", "3-4 working hours", ("how long",)),
                 ss.Synonyms("zh", "3-4 个小时", ("多久",))]
-    ss.add_synonyms(index, synonyms, cut=lambda run: {"个小时": ["个", "小时"]}.get(run, [run]))
+    ss.add_synonyms(index, synonyms, FOLDERS, cut=lambda run: {"个小时": ["个", "小时"]}.get(run, [run]))
     assert [d.get(ss.FIELD) for d in index["docs"]] == ["account locked", None, "how long", None, "多久"]
 
 
 def test_words_for_text_no_page_shows_any_more_stop_the_build_with_the_line() -> None:
     synonyms = parse("注册: {gloss: Register, source: quoted}\nsearch:\n  en:\n    does not arrive: [not received]\n")
     index = {"docs": [doc("en/troubleshooting/#no-sms-code", "The SMS code never comes", "")]}
-    problems = ss.unmatched_problems(ss.add_synonyms(index, synonyms))
+    problems = ss.unmatched_problems(ss.add_synonyms(index, synonyms, FOLDERS), NAMES)
     assert problems == [("ui-labels.yml:4: search words for 'does not arrive': no English page shows 'does not arrive' "
                          "any more (a page was reworded?): write the words as a page now shows them, or remove the "
                          "entry")]
@@ -92,12 +97,24 @@ def test_words_for_text_no_page_shows_any_more_stop_the_build_with_the_line() ->
     ("search:\n  en: [how long]\n", r"ui-labels\.yml:1: search: en: write"),
 ])
 def test_malformed_search_words_name_the_line_and_what_to_write(text: str, message: str) -> None:
-    with pytest.raises(PluginError, match=message):
+    with pytest.raises(SourceError, match=message):
         parse(text)
 
 
+def test_a_third_language_of_mkdocs_yml_gets_its_own_words_in_its_own_pages() -> None:
+    folders = {**FOLDERS, "fr": "fr/"}
+    synonyms = ss.parse_synonyms({"注册": {"gloss": "Register", "search": {"fr": ["inscription"], "en": ["sign up"]}}},
+                                 ["注册: ..."], Path("ui-labels.yml"), (*LANGUAGES, "fr"))
+    index = {"docs": [doc("fr/register/", "S'inscrire (Register)", "\u200b注册\u200b"),
+                      doc("en/register/", "Register", "\u200b注册\u200b"),
+                      doc("register/", "注册", "\u200b注册\u200b")]}
+    assert ss.add_synonyms(index, synonyms, folders, nav_slugs=["register/"]) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == ["inscription", "sign up", None]
+    assert [ss.doc_language(d["location"], folders) for d in index["docs"]] == ["fr", "en", "zh"]
+
+
 def test_the_real_table_gives_words_in_both_languages() -> None:
-    synonyms = ss.load_synonyms(TABLE)
+    synonyms = ss.load_synonyms(TABLE, LANGUAGES)
     assert {s.lang for s in synonyms} == {"zh", "en"}
     assert any(s.gloss for s in synonyms) and any(s.gloss is None for s in synonyms)
 
@@ -108,3 +125,32 @@ def test_the_built_index_carries_the_words_in_a_field_material_indexes(built_sit
         assert index["config"]["fields"][ss.FIELD] == {"boost": ss.FIELD_BOOST}
         assert any(d.get(ss.FIELD) for d in index["docs"])
         assert not any(d.get(ss.FIELD) for d in index["docs"] if d.get("boost", 1) <= ss.NO_TASK_BOOST)
+
+
+def test_a_chinese_phrase_also_brings_the_longer_known_words_it_is_made_of() -> None:
+    known = {"手机号", "已被注册", "注册", "已", "被"}
+    assert ss.parts("手机号已被注册", known) == ["手机号", "已被注册"]
+    assert ss.parts("登录失败", {"登录", "失败"}) == ["登录", "失败"]
+    # The whole phrase first; its parts of three characters or more after it; short common words are left out.
+    assert ss.with_parts(["手机号已被注册", "号码被占用"], known) == ["手机号已被注册", "手机号", "已被注册", "号码被占用"]
+    assert ss.with_parts(["登录失败", "login"], {"登录", "失败"}) == ["登录失败", "login"]
+
+
+def test_the_index_gives_a_phrase_typed_with_a_space_its_words() -> None:
+    index = {"docs": [
+        doc("troubleshooting/#phone-number-used", "手机号码重复", "<p>\u200b手机号\u200b</p>"),
+        doc("troubleshooting/#id-number-registered", "证件号码已被注册", ""),
+    ]}
+    synonyms = [ss.Synonyms("zh", "手机号码重复", ("手机号已被注册",)), ss.Synonyms("zh", "证件号码已被注册", ("已被注册",))]
+    assert ss.add_synonyms(index, synonyms, FOLDERS) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == ["手机号已被注册 / 手机号 / 已被注册", "已被注册"]
+
+
+def test_a_section_that_names_a_label_only_by_its_gloss_also_holds_the_label() -> None:
+    index = {"docs": [
+        doc("en/locked-out/#plan-2", "Plan 2: e-mail CHSI", "<p>(3) \u200b用户名\u200b (Account Name)</p>"),
+        doc("en/locked-out/#account-name", "Item 3: Account Name", "<p>Write the name you log in with.</p>"),
+    ]}
+    synonyms = [ss.Synonyms("en", "用户名", ("username",), "Account Name")]
+    assert ss.add_synonyms(index, synonyms, FOLDERS, nav_slugs=["locked-out/"]) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "username / 用户名"]

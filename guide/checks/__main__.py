@@ -9,7 +9,8 @@ When make check passes, the build and make test pass. It runs, in this order, ea
   in published-links.yml;
 - the pages due a check against CHSI (review_dates.py), as warnings that never count as problems;
 - the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
-  height on a phone in Chromium, and every published address in the built site.
+  height on a phone in Chromium, every published address in the built site, and the search queries typed into the
+  built site's search (at least 95% find their section first; the misses are named by line either way).
 Each problem is printed once; the last line counts them. Exit 0 when there is none, 1 when there is one or more.
 `--only STAGE` (again for more) runs those stages alone; `--root DIR` checks another project (tests use copies).
 """
@@ -117,7 +118,8 @@ def review_stage(root: Path) -> Stage:
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
     problems = rendered.run(root, say=say)
     return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
-                           "addresses in the built site; the PDFs)")
+                           "addresses in the built site; the PDFs; the search queries in Chromium)",
+                 rendered.last_notes(root))
 
 
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,

@@ -6,7 +6,9 @@ that builds and measures it. Then:
 - each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most phone_pages.PAGE_SCREENS screens
   tall, and no wider than the screen;
 - every address of published-links.yml, down to its #anchor, is served by the built site (published);
-- the PDFs export as make build exports them: the checklist on one A4 page, each guide small enough to e-mail (paper).
+- the PDFs export as make build exports them: the checklist on one A4 page, each guide small enough to e-mail (paper);
+- the office's search queries (includes/search-queries.yml) find the answering section first, for at least 95% of
+  them, in the reader's language only (search_ranking); the misses are listed as notes when the share is met.
 The results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a moment.
 A build that fails is reported as the build's own lines.
 """
@@ -21,7 +23,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.checks import paper, phone_pages, published
+from guide.checks import paper, phone_pages, published, search_ranking
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 
@@ -76,16 +78,32 @@ def build(root: Path, site: Path) -> list[str]:
 
 def measure(root: Path, site: Path) -> list[str]:
     """Every rendered rule over a built site."""
+    return measure_with_notes(root, site)[0]
+
+
+def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
+    """Every rendered rule over a built site: (problems, notes to print before them)."""
     try:
         roots = site_config.read(root, env={}).roots
     except SourceError as err:
-        return [str(err)]
+        return [str(err)], []
     try:
         measured = phone_pages.measure(site, phone_pages.pages(root, roots))
+        searched, notes = search_ranking.search_lines(root, site, roots)
     except phone_pages.BrowserUnavailable as err:
-        return [f"pages not measured: {err}"]
+        return [f"pages not measured: {err}"], []
     return (phone_pages.height_problems(measured) + phone_pages.width_problems(measured)
-            + published.dead_problems(root, site) + paper.paper_problems(root, site))
+            + published.dead_problems(root, site) + paper.paper_problems(root, site) + searched), notes
+
+
+def last_notes(root: Path, cache: Path | None = None) -> list[str]:
+    """The notes of the last rendered check (the search's misses when enough queries find their answer)."""
+    try:
+        state = json.loads(((cache or root / CACHE) / "state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    notes = state.get("notes")
+    return notes if isinstance(notes, list) else []
 
 
 def run(root: Path, cache: Path | None = None, say: Callable[[str], object] = print) -> list[str]:
@@ -107,8 +125,8 @@ def run(root: Path, cache: Path | None = None, say: Callable[[str], object] = pr
     if failed:
         say("the build failed; what it said:")
         return failed
-    problems = measure(root, site)
+    problems, notes = measure_with_notes(root, site)
     if not any(problem.startswith("pages not measured") for problem in problems):
-        state_file.write_text(json.dumps({"sources": wanted, "problems": problems}, ensure_ascii=False),
-                              encoding="utf-8")
+        state_file.write_text(json.dumps({"sources": wanted, "problems": problems, "notes": notes},
+                                         ensure_ascii=False), encoding="utf-8")
     return problems

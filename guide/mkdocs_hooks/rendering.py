@@ -107,7 +107,9 @@ def _contact_href(page, files) -> str | None:
 
 
 def on_post_page(output, page, config):
-    # English pages search the English index (guide/outputs/search_per_language.py writes one per language).
-    if page.file.src_uri.endswith(f".{search_per_language.SECONDARY}.md"):
-        return search_per_language.point_config_at(output, search_per_language.SECONDARY)
+    # A page of any language but the default searches its language's index (guide/outputs/search_per_language.py
+    # writes one per language).
+    locale = _config.language_of(page.file.src_uri)
+    if locale != _config.default.code:
+        return search_per_language.point_config_at(output, locale)
     return output

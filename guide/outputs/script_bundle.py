@@ -12,7 +12,8 @@ run before that event, after Material's bundle has only subscribed to it).
 
 INLINE are the scripts that must run before anything else loads, written into the page where overrides/main.html
 leaves an empty `<script data-guide-inline="NAME">`: the bare address's language decision (on a host that cannot
-redirect, it sends an English reader on before the Chinese page's stylesheets and scripts are fetched). The
+redirect, it sends an English reader on before the Chinese page's stylesheets and scripts are fetched), and the
+search's hold on its index and worker until the reader opens it (it must be in place before Material's bundle). The
 Content-Security-Policy lists their hashes like Material's inline scripts (the headers step runs after this one).
 
 The sources stay in site/ as MkDocs copied them (not loaded by any page), so this step run again writes the same.
@@ -36,9 +37,11 @@ BUNDLE = (
     "mail-composer.js",
     "not-found-english-first.js",
     "checked-date.js",
+    "search-paste.js",
+    "search-nothing-found.js",
 )
 # Written into the pages that ask for them, before anything else in <head>.
-INLINE = ("language-routing.js",)
+INLINE = ("language-routing.js", "search-on-demand.js")
 
 PLACEHOLDER = "guide.js"
 # The bundle as overrides/main.html names it, or as a previous run of this step renamed it.

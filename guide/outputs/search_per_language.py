@@ -1,11 +1,11 @@
 """Give each language its own search index, so English readers get English results.
 
 mkdocs-static-i18n writes ONE search index for all languages at /search/search_index.json (its maintainer
-says that is all it can do), so a search from /en/ returns Chinese pages. After the last build this hook
-splits that index: Chinese pages stay at /search/search_index.json, English pages move to
-/en/search/search_index.json with their locations made relative to /en/. English pages are then pointed at
-their own index by setting Material's `base` (which the search uses to find the index and to resolve
-result links) to the /en/ folder. Before the split, each entry gets the student's words for what it shows
+says that is all it can do), so a search from /en/ returns Chinese pages. After the last build this step
+splits that index: the default language's pages stay at /search/search_index.json, each other language of
+mkdocs.yml (guide/sources/site_config.py) moves to /<code>/search/search_index.json with its locations made
+relative to /<code>/. Its pages are then pointed at their own index by setting Material's `base` (which the
+search uses to find the index and to resolve result links) to the language's folder. Before the split, each entry gets the student's words for what it shows
 (guide/outputs/search_synonyms.py, from includes/ui-labels.yml).
 """
 from __future__ import annotations
@@ -13,22 +13,21 @@ from __future__ import annotations
 import json
 import re
 
-from mkdocs.exceptions import PluginError
-
 from guide.outputs import search_synonyms
 from guide.outputs.built_site import BuiltSite
+from guide.sources import site_config
+from guide.sources.errors import SourceError
 
 try:  # Material segments Chinese with jieba when it is installed (it is, in every dependency group)
     import jieba
 except ImportError:  # pragma: no cover
     jieba = None
 
-SECONDARY = "en"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
 def split_index(index: dict, locale: str) -> tuple[dict, dict]:
-    """Split a merged index into (default-language index, `locale` index with locations relative to it)."""
+    """Split a merged index into (the rest, `locale`'s index with locations relative to its folder)."""
     prefix = f"{locale}/"
     default_docs = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
     locale_docs = [
@@ -74,15 +73,21 @@ def run(built: BuiltSite) -> None:
     if not merged.exists():
         return
     index = json.loads(merged.read_text(encoding="utf-8"))
-    if not any(doc["location"].startswith(f"{SECONDARY}/") for doc in index["docs"]):
+    others = [locale for locale in built.locales if locale != built.default]
+    if not any(doc["location"].startswith(built.folder(locale)) for locale in others for doc in index["docs"]):
         return  # already split (a step run again on its site), or a single-language build
+    folders = {locale: built.folder(locale) for locale in built.locales}
     table = built.root / search_synonyms.TABLE_FILE
-    unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table),
-                                             jieba.cut if jieba else None, nav_slugs(built.nav))
+    unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table, tuple(built.locales)),
+                                             folders, jieba.cut if jieba else None, nav_slugs(built.nav))
     if unmatched:
-        raise PluginError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched)))
-    default_index, locale_index = split_index(index, SECONDARY)
-    target = built.site / SECONDARY / "search" / "search_index.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for path, data in ((merged, default_index), (target, locale_index)):
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        names = {language.code: language.name for language in site_config.read(built.root).languages}
+        raise SourceError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched, names)))
+    indexes = {}
+    for locale in others:
+        index, indexes[locale] = split_index(index, locale)
+    indexes[built.default] = index
+    for locale, data in indexes.items():
+        target = built.site / built.folder(locale) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -5,7 +5,7 @@ hours". The label table lists those words, per language, in two places:
 
 * on a label, `search: {en: [photo code], zh: [图像采集码]}`: the words go to the ONE section, per language, that
   is about the label: the first (in the order of the navigation) whose heading names it (or its English gloss),
-  else the first that shows it. A label shown in many places would otherwise pull a student to whichever of them
+  even if its text does not repeat the label, else the first that shows it. A label shown in many places would otherwise pull a student to whichever of them
   happens to repeat it most;
 * under the top-level `search:` key, for the guide's own words that are not labels:
   `en: {"3-4 working hours": [how long]}`: the sections of that language whose heading holds the phrase, else every
@@ -16,7 +16,8 @@ that Material's search indexes (it indexes every field the index's config names)
 word for a section weighs what a word of its heading weighs. Pages boosted down (the glossary and the checklist,
 which repeat every label but answer no task, are boosted to half or less) get none. A Chinese word is indexed whole, not cut into smaller
 words: Material's search cuts a Chinese query only at words its index knows, so a whole word is what makes the
-student's query (图像采集码, 没收到) find it.
+student's query (图像采集码, 没收到) find it; the longer words a Chinese phrase is made of come with it (with_parts), so
+the phrase typed with a space in it still finds its section.
 """
 from __future__ import annotations
 
@@ -27,11 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from guide.sources.errors import SourceError
 
 TABLE_FILE = Path("includes/ui-labels.yml")
 SEARCH_KEY = "search"  # the top-level key of the table that holds synonyms of words that are not labels
-LANGUAGES = ("zh", "en")
 TAG = re.compile(r"<[^>]+>")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 ZWSP = "\u200b"
@@ -52,19 +53,22 @@ class Synonyms:
 
 def _words(value: object, where: str, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        raise PluginError(f"{where}: {what}: write the student's words as a list, e.g. [photo code, photo-taking code]")
+        raise SourceError(f"{where}: {what}: write the student's words as a list, e.g. [photo code, photo-taking code]")
     return tuple(w.strip() for w in value)
 
 
-def _by_language(value: object, where: str, what: str) -> dict[str, object]:
-    if not isinstance(value, dict) or not value or set(value) - set(LANGUAGES):
-        raise PluginError(f"{where}: {what}: give the words per language, e.g. search: {{en: [...], zh: [...]}} "
-                          f"(languages: {', '.join(LANGUAGES)})")
+def _by_language(value: object, where: str, what: str, languages: tuple[str, ...]) -> dict[str, object]:
+    if not isinstance(value, dict) or not value or set(value) - set(languages):
+        example = ", ".join(f"{code}: [...]" for code in languages)
+        raise SourceError(f"{where}: {what}: give the words per language, e.g. search: {{{example}}} "
+                          f"(languages: {', '.join(languages)})")
     return value
 
 
-def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path) -> list[Synonyms]:
-    """Every synonym entry of the label table; a malformed one stops the build with file:line and what to write."""
+def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path,
+                   languages: tuple[str, ...]) -> list[Synonyms]:
+    """Every synonym entry of the label table, for the site's languages (site_config's codes); a malformed one
+    stops the build with file:line and what to write."""
 
     def line_of(key: object) -> int:
         return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
@@ -79,25 +83,25 @@ def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path) 
         if label == SEARCH_KEY or not isinstance(entry, dict) or SEARCH_KEY not in entry:
             continue
         where = f"{path}:{line_of(label)}"
-        for lang, words in _by_language(entry[SEARCH_KEY], where, f"label {label!r}").items():
+        for lang, words in _by_language(entry[SEARCH_KEY], where, f"label {label!r}", languages).items():
             gloss = str(entry.get("gloss") or label)
             found.append(Synonyms(lang, str(label), _words(words, where, f"label {label!r}, {lang}"), gloss, where))
     phrases = data.get(SEARCH_KEY)
     if phrases is not None:
         where = f"{path}:{line_of(SEARCH_KEY)}"
-        for lang, table in _by_language(phrases, where, "search").items():
+        for lang, table in _by_language(phrases, where, "search", languages).items():
             if not isinstance(table, dict):
-                raise PluginError(f"{where}: search: {lang}: write '\"the guide's words\": [the student's words]'")
+                raise SourceError(f"{where}: search: {lang}: write '\"the guide's words\": [the student's words]'")
             for phrase, words in table.items():
                 found.append(Synonyms(lang, str(phrase), _words(words, where, f"search: {lang}: {phrase!r}"),
                                       where=f"{path}:{line_of_phrase(phrase, where)}"))
     return found
 
 
-def load_synonyms(path: Path) -> list[Synonyms]:
+def load_synonyms(path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)  # ui_labels.py has already reported a file that is not valid YAML
-    return parse_synonyms(data if isinstance(data, dict) else {}, text.splitlines(), path)
+    return parse_synonyms(data if isinstance(data, dict) else {}, text.splitlines(), path, languages)
 
 
 def shown_text(text: str) -> str:
@@ -128,60 +132,108 @@ def holds(text: str, words: str) -> bool:
     return False
 
 
-def doc_language(location: str, secondary: str = "en") -> str:
-    return secondary if location.startswith(f"{secondary}/") else "zh"
+def doc_language(location: str, folders: Mapping[str, str]) -> str:
+    """The language of a merged index's entry: the one whose folder ("en/") starts its location, else the default's
+    (the language whose folder is "")."""
+    default = next(code for code, folder in folders.items() if not folder)
+    return next((code for code, folder in folders.items() if folder and location.startswith(folder)), default)
 
 
-def nav_rank(location: str, nav_slugs: list[str]) -> int:
+def nav_rank(location: str, nav_slugs: list[str], folders: Mapping[str, str]) -> int:
     """Where an index entry's page stands in the navigation (pages outside it last)."""
     page = location.split("#")[0]
-    page = page.removeprefix("en/")
+    page = page.removeprefix(folders[doc_language(location, folders)])
     return nav_slugs.index(page) if page in nav_slugs else len(nav_slugs)
 
 
-def add_synonyms(index: dict, synonyms: list[Synonyms], cut=None,
+def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, str], cut=None,
                  nav_slugs: list[str] | None = None) -> list[Synonyms]:
     """Give entries of a (merged) Material search index the student's words for what they show, in a field of
     their own (see the module's docstring for which entries). Returns the synonyms whose guide's words no page of
     their language shows (a page was reworded: they would silently find nothing). `cut` segments
     Chinese as Material does (jieba.cut), to find the guide's words in the entries' segmented text; without it they
-    are looked for as they are. `nav_slugs`: the pages in navigation order ("", "register/", ...)."""
+    are looked for as they are. `folders`: each language's folder in the site ("" for the default, "en/"), as
+    site_config's roots give them. `nav_slugs`: the pages in navigation order ("", "register/", ...)."""
     docs = [d for d in index.get("docs", []) if d.get("boost", 1) > NO_TASK_BOOST]
-    order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or []), i))
+    order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or [], folders), i))
     shown = {id(d): shown_text(d.get("title", "") + " " + d.get("text", "")) for d in docs}
     added: dict[int, list[str]] = {}
     unmatched: list[Synonyms] = []
     # static-i18n may hand over an index that holds one language so far: only a language present can miss words.
-    present = {doc_language(d.get("location", "")) for d in index.get("docs", [])}
+    present = {doc_language(d.get("location", ""), folders) for d in index.get("docs", [])}
 
     def needle(words: str) -> str:
         return segment(words.lower(), cut) if cut else words.lower()
 
     for entry in synonyms:
-        holding = [docs[i] for i in order if doc_language(docs[i].get("location", "")) == entry.lang
-                   and holds(shown[id(docs[i])], needle(entry.guide_words))]
-        if not holding:
+        own = [docs[i] for i in order if doc_language(docs[i].get("location", ""), folders) == entry.lang]
+        holding = [d for d in own if holds(shown[id(d)], needle(entry.guide_words))]
+        names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
+        # A heading that names the label by its gloss answers it even when its text does not show the label
+        # ("Item 3: Account Name" explains 用户名 without repeating it).
+        headed = [d for d in own if any(holds(shown_text(d.get("title", "")), n) for n in names)]
+        if not holding and not headed:
             if entry.lang in present:
                 unmatched.append(entry)
             continue
-        names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
-        headed = [d for d in holding if any(holds(shown_text(d.get("title", "")), n) for n in names)]
+        holds_label = holding
         holding = headed or holding
         if entry.gloss is not None:  # a label: the one section about it
             holding = holding[:1]
         for doc in holding:
             words = added.setdefault(id(doc), [])
-            words += [w for w in entry.student_words if w not in words]
+            # A section that names a label only by its gloss holds the label too: a student who pastes it from
+            # CHSI's screen (用户名) lands on the section that explains it.
+            own_label = [entry.guide_words] if entry.gloss is not None and doc not in holds_label else []
+            words += [w for w in (*entry.student_words, *own_label) if w not in words]
+    known = vocabulary(index, [w for entry in synonyms for w in entry.student_words])
     for doc in docs:
         if added.get(id(doc)):
-            doc[FIELD] = " / ".join(added[id(doc)])
+            doc[FIELD] = " / ".join(with_parts(added[id(doc)], known))
     if added:
         index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": FIELD_BOOST}
     return unmatched
 
 
-def unmatched_problems(unmatched: list[Synonyms]) -> list[str]:
-    language = {"en": "English", "zh": "Chinese"}
+def vocabulary(index: dict, student_words: list[str]) -> set[str]:
+    """Every Chinese word the search knows: the pages' words (as the index holds them, cut into words) and the
+    students' own."""
+    known = {w for w in student_words if HAN.fullmatch(w)}
+    for doc in index.get("docs", []):
+        for text in (doc.get("title", ""), doc.get("text", "")):
+            known.update(w for w in re.split(r"[\s\u200b]+", shown_text(text)) if HAN.fullmatch(w))
+    return known
+
+
+def parts(word: str, known: set[str]) -> list[str]:
+    """A Chinese phrase cut into the longest words the search knows, left to right (as the corrected worker cuts a
+    query): 手机号已被注册 -> 手机号, 已被注册. A character no known word starts is left out."""
+    found, start = [], 0
+    while start < len(word):
+        end = next((end for end in range(len(word), start, -1) if word[start:end] in known), start)
+        if end > start:
+            found.append(word[start:end])
+        start = max(end, start + 1)
+    return found
+
+
+def with_parts(words: list[str], known: set[str]) -> list[str]:
+    """The students' words, each Chinese phrase followed by the known words it is made of: a student who types the
+    same phrase with a space in it (手机号　已被注册), or only part of it, searches those words; the whole phrase stays
+    first, so typed as one it still finds its section."""
+    out: list[str] = []
+    for word in words:
+        pieces = parts(word, known - {word}) if HAN.fullmatch(word) else []
+        # Only the longer words: a word of one or two characters (注册, 失败) is in too many sections to stand
+        # for the phrase.
+        pieces = [p for p in pieces if len(p) >= 3] if len(pieces) > 1 else []
+        out += [w for w in (word, *pieces) if w not in out]
+    return out
+
+
+def unmatched_problems(unmatched: list[Synonyms], names: Mapping[str, str] | None = None) -> list[str]:
+    """One line per synonym no page shows; `names`: each language's name as mkdocs.yml gives it."""
+    language = names or {}
     return [f"{e.where}: search words for {e.guide_words!r}: no {language.get(e.lang, e.lang)} page shows "
             f"{e.guide_words!r} any more (a page was reworded?): write the words as a page now shows them, or remove "
             "the entry" for e in unmatched]

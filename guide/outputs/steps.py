@@ -16,6 +16,7 @@ from guide.outputs import (
     redirects,
     script_bundle,
     search_per_language,
+    search_worker,
     security_headers,
     sitemaps,
 )
@@ -24,6 +25,8 @@ from guide.outputs.built_site import BuiltSite
 STEPS: dict[str, Callable[[BuiltSite], None]] = {
     "search": search_per_language.run,
     "not-found-pages": not_found_pages.run,
+    # After the 404 pages, so that they load the corrected search worker too.
+    "search-worker": search_worker.run,
     "sitemaps": sitemaps.run,
     "qr-codes": qr_codes.run,
     "redirects": redirects.run,

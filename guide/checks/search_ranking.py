@@ -1,0 +1,201 @@
+"""make check's search rule: the office's query set (includes/search-queries.yml), typed into the built site's own
+search in Chromium, lands on the answering section first for at least 95% of the queries.
+
+Each query is typed on a page of its language, as a student types it (no key pressed after it: a pasted query),
+and the first result must be the query's page and, when the line names a section, that section first among its
+links (the line's page is followed through redirects.yml's renames). Under 95% right first, each miss is a problem
+naming its line; at or over it, the misses are still listed, as notes. A result of the other language is always a
+problem. Only the site itself is loaded (served on 127.0.0.1).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+from guide.checks import phone_pages
+from guide.checks.search_queries import QUERIES_FILE, current_page
+from guide.outputs import redirects as rd
+from guide.sources.words import words
+
+RIGHT_FIRST = 0.95
+# Done when the results list or Material's "nothing found" line answers the query in the box.
+ANSWERED = """query => {
+  const box = document.querySelector('input.md-search__input');
+  const meta = document.querySelector('.md-search-result__meta');
+  if (!box || box.value !== query || !meta) return false;
+  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
+  const placeholder = JSON.parse(document.getElementById('__config').textContent)
+    .translations['search.result.placeholder'];
+  const text = meta.textContent.trim();
+  return text !== placeholder && text !== '' && (text === none || meta.hasAttribute('data-guide-none')
+    || document.querySelector('.md-search-result__item a') !== null) && meta.dataset.guideQuery === query;
+}"""
+TYPE = """query => {
+  const box = document.querySelector('input.md-search__input');
+  const meta = document.querySelector('.md-search-result__meta');
+  if (!window.__guideWatch) {  // remember which query the list shows: Material rewrites it for each query
+    window.__guideWatch = new MutationObserver(() => {
+      meta.dataset.guideQuery = document.querySelector('input.md-search__input').value; });
+    window.__guideWatch.observe(document.querySelector('.md-search-result'), {childList: true, subtree: true,
+                                                                              characterData: true});
+  }
+  box.value = '';  // an empty box first: the same query twice is searched again
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  delete meta.dataset.guideQuery;
+  box.value = query;  // a text box drops line ends: the value is what the search sees
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  return box.value;
+}"""
+RESULT_LINKS = ("items => items.map(i => [...i.querySelectorAll('a')].map(a => a.getAttribute('href')))")
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    page: str
+    section: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Ranked:
+    query: Query
+    first: str  # what came first: "troubleshooting/#no-sms-code", "" when nothing was found
+    right: bool
+    crossed: tuple[str, ...]  # results of the other language
+
+
+def load_queries(root: Path, languages: list[str]) -> list[Query]:
+    """The well-formed lines of the query file (guide/checks/search_queries.py names the others)."""
+    path = root / QUERIES_FILE
+    try:
+        document = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    found = []
+    for key, rows in document.value if isinstance(document, yaml.MappingNode) else []:
+        if key.value not in languages or not isinstance(rows, yaml.SequenceNode):
+            continue
+        for row in rows.value:
+            items = [item.value for item in row.value] if isinstance(row, yaml.SequenceNode) else []
+            if len(items) == 3 and all(isinstance(i, str) for i in items) and items[0] and items[1]:
+                found.append(Query(key.value, items[0], items[1], items[2], row.start_mark.line + 1))
+    return found
+
+
+def expected_path(query: Query, roots: dict[str, str], moves: dict) -> str:
+    name = current_page(query.page, moves)
+    return roots.get(query.lang, "") + ("" if name == "index" else f"{name}/")
+
+
+def ask(tab, text: str) -> list[list[str]]:
+    """The links of each result the open search lists for `text` (none when it answers nothing in 30 s)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    typed = tab.evaluate(TYPE, text)
+    try:
+        tab.wait_for_function(ANSWERED, arg=typed)
+    except PlaywrightTimeout:
+        return []
+    return [[urljoin(tab.url, href) for href in item]
+            for item in tab.locator(".md-search-result__item").evaluate_all(RESULT_LINKS) if item]
+
+
+def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -> list[Ranked]:
+    """Type each query into the search of its language's home page in Chromium; what came first."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    ranked: list[Ranked] = []
+    with phone_pages.serve(site) as base, sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=phone_pages.CHROMIUM, args=phone_pages.FLAGS)
+        except PlaywrightError as err:
+            raise phone_pages.BrowserUnavailable(f"cannot start {phone_pages.CHROMIUM}: "
+                                                 f"{str(err).splitlines()[0]}") from None
+        try:
+            tabs = {}
+            for query in queries:
+                if query.lang not in tabs:
+                    context = browser.new_context(viewport=phone_pages.PHONE,
+                                                  locale=words(query.lang).browser_locale)
+                    context.set_default_timeout(30_000)
+                    context.route("**/*", lambda route: route.continue_()
+                                  if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
+                    tab = context.new_page()
+                    tab.goto(base + roots.get(query.lang, ""), wait_until="load")
+                    tab.locator("label[for='__search']").first.click()
+                    tabs[query.lang] = tab
+                tab = tabs[query.lang]
+                links = ask(tab, query.text)
+                if not links:  # nothing: asked again on a freshly loaded page, as a student would meet it
+                    tab.goto(base + roots.get(query.lang, ""), wait_until="load")
+                    tab.locator("label[for='__search']").first.click()
+                    links = ask(tab, query.text)
+                ranked.append(judge(query, links, base, roots, moves))
+        finally:
+            browser.close()
+    return ranked
+
+
+def judge(query: Query, links: list[list[str]], base: str, roots: dict[str, str], moves: dict) -> Ranked:
+    def where(url: str) -> tuple[str, str]:
+        parts = urlsplit(url)
+        return parts.path.removeprefix(urlsplit(base).path), parts.fragment
+
+    own = roots.get(query.lang, "")
+    others = [prefix for lang, prefix in roots.items() if lang != query.lang]
+
+    def other_language(path: str) -> bool:
+        mine = path.startswith(own) if own else True
+        return any(p and path.startswith(p) for p in others) or not mine
+
+    crossed = tuple(sorted({where(u)[0] for item in links for u in item if other_language(where(u)[0])}))
+    if not links:
+        return Ranked(query, "", False, crossed)
+    first_page = where(links[0][0])[0]
+    anchors = [where(u)[1] for u in links[0] if where(u)[1]]
+    best = anchors[0] if anchors else ""
+    right = first_page == expected_path(query, roots, moves) and (not query.section or best == query.section)
+    return Ranked(query, f"/{first_page}#{best}" if best else f"/{first_page}", right, crossed)
+
+
+def wanted(query: Query, roots: dict[str, str], moves: dict) -> str:
+    path = "/" + expected_path(query, roots, moves)
+    return f"{path}#{query.section}" if query.section else path
+
+
+def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> tuple[list[str], list[str]]:
+    """(problems, notes): under RIGHT_FIRST right first, every miss is a problem; else the misses are notes."""
+    if not ranked:
+        return [], []
+    misses = [r for r in ranked if not r.right]
+    share = 1 - len(misses) / len(ranked)
+    lines = []
+    for r in misses:
+        got = f"lists {r.first} first" if r.first else "finds nothing"
+        lines.append(f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} {got}, not {wanted(r.query, roots, moves)}"
+                     ": give that section the student's words (README.md, \"Teach the search a student's word\"), "
+                     "or correct the line's page and section")
+    crossed = [f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} lists pages of another language "
+               f"({', '.join('/' + p for p in r.crossed)}): tell a developer (the search must keep to the reader's "
+               "language)" for r in ranked if r.crossed]
+    summary = (f"search: {len(ranked) - len(misses)} of {len(ranked)} queries ({share:.0%}) find the answering "
+               f"section first (at least {RIGHT_FIRST:.0%} needed)")
+    if share < RIGHT_FIRST:
+        return [summary + ": the misses follow", *lines, *crossed], []
+    return crossed, [summary + (": not first (notes):" if lines else ""), *("  note: " + line for line in lines)]
+
+
+def search_lines(root: Path, site: Path, roots: dict[str, str]) -> tuple[list[str], list[str]]:
+    """make check's search rule over a built site: (problems, notes)."""
+    try:
+        moves = {r.old: r for r in rd.load_redirects(root)[0]}
+    except ValueError:  # SourceError: make check's static stage names the bad line of redirects.yml
+        moves = {}
+    queries = load_queries(root, list(roots))
+    return ranking_lines(rank(site, queries, roots, moves), roots, moves)
