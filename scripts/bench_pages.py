@@ -10,7 +10,8 @@ in package.json) then scores each visit as a phone, --runs times, with the visit
 
 Budgets: those of guide/deploy/page_budget.py (tests/test_page_budgets.py holds the tests' site to them); Lighthouse
 performance >= 99, accessibility, best practices and SEO 100. Lighthouse is noisy (the machine's load moves it):
-this is a benchmark, not a test. Run it on a quiet machine; it prints the load average before and after.
+this is a benchmark, not a test, and the scores are judged by the median of the runs. Run it on a quiet
+machine; it prints the load average before and after.
 
 usage: scripts/bench_pages.py [--site DIR --port N] [--only PATH ...] [--runs N] [--no-lighthouse] [--static-host]
                               [--format text|markdown]
@@ -23,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -159,13 +161,16 @@ def lighthouse(url: str, visit: Visit, out: Path) -> tuple[dict[str, int], list[
 # --- Report ----------------------------------------------------------------------------------------------
 
 def within(result: Result) -> bool:
-    scores_ok = all(run.get(name, 0) >= least for run in result.runs for name, least in LEAST_SCORES.items())
+    scores_ok = not result.runs or all(
+        statistics.median(run.get(name, 0) for run in result.runs) >= least for name, least in LEAST_SCORES.items())
     return not result.weight.misses(BUDGET) and scores_ok
 
 
 def cell(values: list[int], least: int) -> str:
+    """Every run's score; judged by their median, as Lighthouse's own advice on variability says (one run moves a
+    point or two with the machine, the median of several does not)."""
     text = "/".join(str(v) for v in values)
-    return text if all(v >= least for v in values) else f"**{text}** ✗"
+    return text if statistics.median(values) >= least else f"**{text}** ✗"
 
 
 def markdown_report(results: list[Result]) -> str:
