@@ -24,6 +24,8 @@
 
   var english = script.getAttribute("data-alternate-en");
   if (english && (chosen() || preferred()) === "en") {
+    // Stop fetching what the browser's preload scanner has already asked for: the reader leaves this page now.
+    window.stop();
     window.location.replace(new URL(english, window.location.href).href + window.location.search + window.location.hash);
   }
 })();
