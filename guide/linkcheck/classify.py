@@ -10,11 +10,8 @@ from urllib.parse import urljoin, urlsplit
 from .model import BLOCKED, BROKEN, OK, UNREACHABLE, Result
 
 PERMANENT = frozenset({301, 308})
-TEMPORARY = frozenset({302, 303, 307})
-REDIRECTS = PERMANENT | TEMPORARY
+REDIRECTS = PERMANENT | {302, 303, 307}
 GONE = frozenset({404, 410})
-# 401 and 451 mean the page exists behind a login or a legal block; 999 is LinkedIn-style robot refusal.
-REFUSED = frozenset({401, 403, 412, 429, 451, 999})
 RETRYABLE = frozenset({429, 500, 502, 503, 504})
 
 
@@ -24,10 +21,9 @@ def verdict_for_status(status: int) -> str:
         return OK
     if status in GONE:
         return BROKEN
-    if status in REFUSED:
-        return BLOCKED
-    if 400 <= status < 500:
-        # Any other refusal (400, 405, 406...) still proves the server is there: never call it broken.
+    # Any other 4xx (401 a login, 451 a legal block, 400, 405...) proves the server is there: never call it broken.
+    # 999 is LinkedIn-style robot refusal.
+    if 400 <= status < 500 or status == 999:
         return BLOCKED
     return UNREACHABLE
 
@@ -43,15 +39,11 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    if when is None:
-        return None
     return max(0.0, when.timestamp() - now)
 
 
 @dataclass(frozen=True)
 class Page:
-    """What the classifier reads of an HTML body."""
-
     title: str
     headings: tuple[str, ...]
     text: str           # visible text, whitespace collapsed
@@ -125,11 +117,8 @@ _REFRESH = re.compile(r"^\s*(\d+)(?:\.[\d.]*)?(?:\s*[;,]\s*|\s+)?(?:url\s*=\s*)?
 
 
 def refresh_target(content: str, base_url: str) -> str | None:
-    """Where `<meta http-equiv="refresh" content="0;url=...">` sends the browser from base_url, or None.
-
-    None for a refresh that only reloads the page (no URL, or the page's own address) and for one that waits
-    longer than REFRESH_FOLLOW_SECONDS. The address is absolute; the fetcher drops its fragment, as for a Location.
-    """
+    """Where `<meta http-equiv="refresh" content="0;url=...">` sends the browser from base_url; None for a reload
+    of the page itself (no URL, or its own address) and for a refresh later than REFRESH_FOLLOW_SECONDS."""
     found = _REFRESH.match(content or "")
     if not found or int(found.group(1)) > REFRESH_FOLLOW_SECONDS:
         return None
@@ -139,9 +128,7 @@ def refresh_target(content: str, base_url: str) -> str | None:
     if not target:
         return None
     resolved = urljoin(base_url, target)
-    if urlsplit(resolved).scheme.lower() not in {"http", "https"}:
-        return None
-    if resolved.split("#")[0] == base_url.split("#")[0]:
+    if urlsplit(resolved).scheme.lower() not in {"http", "https"} or resolved.split("#")[0] == base_url.split("#")[0]:
         return None
     return resolved
 
@@ -154,8 +141,7 @@ def decode_body(body: bytes, content_type: str | None) -> str:
     candidates: list[str] = []
     if content_type and "charset=" in content_type.lower():
         candidates.append(content_type.lower().split("charset=")[1].split(";")[0].strip(" \"'"))
-    found = _CHARSET.search(body[:4096])
-    if found:
+    if found := _CHARSET.search(body[:4096]):
         candidates.append(found.group(1).decode("ascii").lower())
     candidates += ["utf-8", "gb18030"]
     for name in candidates:
@@ -187,8 +173,7 @@ def soft_404_reason(page: Page, final_url: str, redirected: bool) -> str | None:
         return f"soft 404: the heading says {page.headings[0][:80]!r}"
     if len(page.text) <= SHORT_PAGE:
         for found in _NOT_FOUND.finditer(page.text):
-            quoted = page.text[found.start() - 1: found.start()] in _QUOTES if found.start() else False
-            if quoted:
+            if found.start() and page.text[found.start() - 1] in _QUOTES:
                 continue  # “页面不存在” in quotes is a page talking about the message, not showing it
             if found.group(0) != "404" or re.search(r"错误|error", page.text, re.IGNORECASE):
                 return f"soft 404: the page says {found.group(0)!r}"
@@ -214,15 +199,13 @@ _CHALLENGE_WORDS = re.compile(
 _COOKIE_AND_RELOAD = re.compile(r"document\.cookie\s*=.*?(location\.(reload|href|replace)|window\.location)", re.IGNORECASE | re.DOTALL)
 
 
-def challenge_reason(status: int, headers: dict[str, str], page: Page | None) -> str | None:
+def challenge_reason(headers: dict[str, str], page: Page | None) -> str | None:
     """Why an answer is a robot challenge rather than the page, or None."""
     if headers.get("cf-mitigated", "").lower() == "challenge":
         return "challenge page (cf-mitigated header)"
     if page is None:
         return None
-    raw = page.scripts + " " + page.text
-    token = _WAF_TOKEN.search(raw)
-    if token:
+    if token := _WAF_TOKEN.search(page.scripts + " " + page.text):
         return f"challenge page ({token.group(0)})"
     short = len(page.text) <= 400
     words = _CHALLENGE_WORDS.search(page.title + " " + page.text)
@@ -237,23 +220,15 @@ NO_NAME = "the host name does not resolve"
 NAME_LOOKUP_FAILED = "name lookup failed"
 
 
-def _failed_at_name_lookup(result: Result) -> bool:
-    """The lookup of the host name gave no address: "no such name", or no answer from the resolver at all."""
-    return (result.verdict == BROKEN and result.detail.startswith(NO_NAME)) or (
-        result.verdict == UNREACHABLE and result.detail.startswith(NAME_LOOKUP_FAILED))
-
-
 def allow_for_a_dns_outage(results: dict[str, Result]) -> dict[str, Result]:
     """When no host name at all resolved in a run, blame the resolver, not the links.
 
-    A runner without working DNS (or one that filters it) answers "name not known" for every host, or nothing at
-    all, which would make every link broken and the run red. A name that is really gone fails while other hosts
-    resolve. So when every freshly fetched URL failed at the name lookup, each becomes unreachable and is marked
-    `resolver_down`: such a run learnt nothing about the links, so the history of runs in a row (which turns a
-    link unreachable too often into broken) neither grows nor restarts for it, however many such runs follow.
+    A runner without working DNS answers "name not known" for every host, or nothing at all; a name really gone
+    fails while other hosts resolve. Such a run learnt nothing about the links: each becomes unreachable and is
+    marked `resolver_down`, so the history of runs in a row neither grows nor restarts for it.
     """
-    fetched = list(results.values())
-    if not fetched or not all(_failed_at_name_lookup(r) for r in fetched):
+    if not results or not all(r.detail.startswith(NO_NAME if r.verdict == BROKEN else NAME_LOOKUP_FAILED)
+                              and r.verdict in (BROKEN, UNREACHABLE) for r in results.values()):
         return results
     return {
         url: replace(r, verdict=UNREACHABLE, resolver_down=True,

@@ -1,14 +1,12 @@
 #!/usr/bin/env python3
-"""Check that the CHSI pages the guide describes still show the labels it quotes for them.
+"""Check that the CHSI pages the guide describes still show the labels it quotes for them (make screens).
 
 usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
 
-Reads includes/screens.yml (each public CHSI page, by its address name in includes/facts.yml, with the labels the
-guide quotes for it), fetches every page as the link checker does (same politeness, deadlines, byte limit, retries,
-User-Agent and TLS checks), reads its visible text as a browser shows it, and gives each page one verdict: ok (every
-label present), drift (a label is missing: each is named with the lines of docs/ that quote it), unknown (the page
-draws its content with JavaScript, or was cut at the byte limit), blocked or unreachable (as the link checker judges
-the address). Exit 0 when nothing drifted, 1 on drift, 2 on wrong usage or a crash.
+Each page of includes/screens.yml is fetched as the link checker fetches, and read as a browser shows it: ok (every
+label present), drift (a label missing, named with the docs/ lines that quote it), unknown (drawn by JavaScript, or
+cut at the byte limit), blocked or unreachable (as the link checker judges the address). Exit 0 when nothing
+drifted, 1 on drift, 2 on wrong usage or a crash.
 """
 from __future__ import annotations
 
@@ -29,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 try:  # the site's packages (mkdocs, yaml) and httpx from the test group: without them, exit 2 with the fix
     from guide.linkcheck import classify, fetch, mdsource
     from guide.linkcheck.config import ConfigError, Settings, load_settings
-    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE
+    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE, cell, markdown_counts
     from guide.sources import screens, ui_labels
     from guide.sources.errors import SourceError
 except ImportError as _err:  # pragma: no cover - exercised only on a half-installed .venv
@@ -41,7 +39,7 @@ OK = "ok"
 DRIFT = "drift"
 UNKNOWN = "unknown"
 VERDICTS = (OK, DRIFT, UNKNOWN, "blocked", "unreachable")
-FORMATS = ("text", "json", "markdown")
+WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 # What a browser does not show: script and style source, <noscript> (scripts run in a browser), templates, the title.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
@@ -96,9 +94,8 @@ class _VisibleParser(HTMLParser):
         self.hidden: list[str] = []
         self.scripts = 0
 
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
-        if tag == "script":
-            self.scripts += 1
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool = False) -> None:
+        self.scripts += tag == "script"
         if self.hidden or tag in HIDDEN:
             if tag in HIDDEN and not closed:
                 self.hidden.append(tag)
@@ -106,31 +103,26 @@ class _VisibleParser(HTMLParser):
         if tag in BLOCKS:
             self.parts.append(BREAK)
         values = {k.lower(): v or "" for k, v in attrs}
-        shown: list[str] = []
-        if tag == "input":
-            kind = values.get("type", "").strip().lower()
-            if kind in BUTTON_INPUTS:
-                shown.append(values.get("value", ""))
-            elif kind in TEXT_INPUTS:
-                shown.append(values.get("value", "") or values.get("placeholder", ""))
+        kind = values.get("type", "").strip().lower()
+        shown = ""
+        if tag == "input" and kind in BUTTON_INPUTS:
+            shown = values.get("value", "")
+        elif tag == "input" and kind in TEXT_INPUTS:
+            shown = values.get("value", "") or values.get("placeholder", "")
         elif tag == "textarea":
-            shown.append(values.get("placeholder", ""))
-        for text in filter(None, shown):
-            self.parts += [text, BREAK]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
+            shown = values.get("placeholder", "")
+        if shown:
+            self.parts += [shown, BREAK]
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
+        self.handle_starttag(tag, attrs, closed=True)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden:
             if tag in self.hidden:
                 while self.hidden.pop() != tag:
                     pass
-            return
-        if tag in BLOCKS:
+        elif tag in BLOCKS:
             self.parts.append(BREAK)
 
     def handle_data(self, data: str) -> None:
@@ -191,16 +183,6 @@ def mapped(url: str, maps: list[tuple[str, str]]) -> str:
     return repl + url[len(prefix):]
 
 
-def is_web(address: str) -> bool:
-    return bool(re.match(r"^https?://", address, re.IGNORECASE))
-
-
-def local_path(address: str) -> Path:
-    if address.lower().startswith("file:"):
-        return Path(url2pathname(urlsplit(address).path))
-    return Path(address)
-
-
 # --- verdicts -------------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -211,11 +193,6 @@ class ScreenResult:
     missing: list[tuple[str, list[str]]] = field(default_factory=list)   # (label, where the guide quotes it)
     present: list[str] = field(default_factory=list)
     detail: str = ""
-
-    def as_json(self) -> dict[str, object]:
-        return {"url": self.url, "verdict": self.verdict,
-                "missing": [{"label": label, "quoted_at": where} for label, where in self.missing],
-                "present": self.present, "detail": self.detail}
 
 
 def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], *, truncated: bool = False,
@@ -268,15 +245,14 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
 def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Settings,
           quotes: dict[str, list[str]]) -> list[ScreenResult]:
     targets = {screen.url: mapped(screen.url, maps) for screen in pages}
-    web = sorted({t for t in targets.values() if is_web(t)})
-    fetched = fetch.run_fetch(web, settings)
+    fetched = fetch.run_fetch(sorted({t for t in targets.values() if WEB.match(t)}), settings)
     results: list[ScreenResult] = []
     for screen in pages:
         target = targets[screen.url]
-        if is_web(target):
+        if WEB.match(target):
             result = judge_fetched(screen, fetched[target], quotes)
-        else:
-            path = local_path(target)
+        else:  # a saved copy: a path, or a file: URL
+            path = Path(url2pathname(urlsplit(target).path) if target.lower().startswith("file:") else target)
             try:
                 body = path.read_bytes()
             except OSError as err:
@@ -290,52 +266,34 @@ def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Se
     return results
 
 
-# --- reports --------------------------------------------------------------------------------------------------------
+# --- reports and command line --------------------------------------------------------------------------------------
 
-def summary_line(results: list[ScreenResult]) -> str:
+def render(results: list[ScreenResult], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    return f"screens: {len(results)} pages: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
-
-
-def to_text(results: list[ScreenResult]) -> str:
+    if fmt == "json":
+        return json.dumps({"screens": [{
+            "url": r.url, "verdict": r.verdict,
+            "missing": [{"label": label, "quoted_at": at} for label, at in r.missing],
+            "present": r.present, "detail": r.detail} for r in results]}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        out = markdown_counts("Screen check", VERDICTS, counts)
+        out += ["| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
+        for r in results:
+            missing = "<br>".join(f"{label}: {', '.join(at) or 'quoted nowhere in docs/'}" for label, at in r.missing)
+            out.append(f"| {r.verdict} | {cell(r.url)} | {cell(missing)} | {cell(r.detail)} |")
+        return "\n".join(out) + "\n"
     lines = []
     for r in results:
         lines.append(f"{r.verdict:<11} {r.url} [{r.link}] | {r.detail}")
-        for label, where in r.missing:
-            lines.append(f"            missing {label}: " + (f"the guide quotes it at {', '.join(where)}"
-                                                          if where else "quoted nowhere in docs/"))
-    lines.append(summary_line(results))
+        lines += [f"            missing {label}: " + (f"the guide quotes it at {', '.join(at)}" if at
+                                                      else "quoted nowhere in docs/") for label, at in r.missing]
+    lines.append(f"screens: {len(results)} pages: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS))
     return "\n".join(lines) + "\n"
 
 
-def to_json(results: list[ScreenResult]) -> str:
-    return json.dumps({"screens": [r.as_json() for r in results]}, ensure_ascii=False, indent=2) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(results: list[ScreenResult]) -> str:
-    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    out = ["## Screen check", "", "| " + " | ".join(VERDICTS) + " |", "|" + "---|" * len(VERDICTS),
-           "| " + " | ".join(str(counts[v]) for v in VERDICTS) + " |", "",
-           "| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
-    for r in results:
-        missing = "<br>".join(f"{label}: {', '.join(where) or 'quoted nowhere in docs/'}" for label, where in r.missing)
-        out.append(f"| {r.verdict} | {_cell(r.url)} | {_cell(missing)} | {_cell(r.detail)} |")
-    return "\n".join(out) + "\n"
-
-
-def render(results: list[ScreenResult], fmt: str) -> str:
-    return {"text": to_text, "json": to_json, "markdown": to_markdown}[fmt](results)
-
-
-# --- command line ---------------------------------------------------------------------------------------------------
-
-def build_parser() -> argparse.ArgumentParser:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide.screencheck", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
                         help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
                              "or a file path for a saved copy); repeatable")
@@ -343,12 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="project directory holding includes/ and docs/ (default: this project)")
     parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] settings the fetching uses")
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     try:
@@ -356,8 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"{MISSING}: run `make screens`, which sets up the test group's packages")
         pages = screens.load_screens(args.root)
         maps = parse_maps(args.map, [page.url for page in pages])
-        settings = load_settings(args.config)
-        results = check(pages, maps, settings, guide_quotes(args.root))
+        results = check(pages, maps, load_settings(args.config), guide_quotes(args.root))
         report = render(results, args.format)
     except (UsageError, SourceError, ConfigError) as exc:
         print(f"make screens: {exc}", file=sys.stderr)
