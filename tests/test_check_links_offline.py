@@ -132,7 +132,7 @@ PAGE = "<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{text}</p
     ("学信网", "注册", "请填写手机号。", "https://x.cn/register", False),
 ])
 def test_soft_404_rules(title: str, h1: str, text: str, url: str, soft: bool) -> None:
-    page = classify.parse_page(PAGE.format(title=title, h1=h1, text=text))
+    page = classify.Page(PAGE.format(title=title, h1=h1, text=text))
     assert (classify.soft_404_reason(page, url, redirected=url.endswith(("404.html", "/error/"))) is not None) is soft
 
 
@@ -145,7 +145,7 @@ def test_soft_404_rules(title: str, h1: str, text: str, url: str, soft: bool) ->
     ("<script>document.cookie='seen=1'</script><p>" + "A normal page. " * 100 + "</p>", False),
 ])
 def test_challenge_rules(body: str, challenge: bool) -> None:
-    assert (classify.challenge_reason({}, classify.parse_page(body)) is not None) is challenge
+    assert (classify.challenge_reason({}, classify.Page(body)) is not None) is challenge
 
 
 @pytest.mark.parametrize(
@@ -167,7 +167,7 @@ def test_meta_refresh_targets(content: str, target: str | None) -> None:
 
 def test_the_page_parser_reads_the_refresh_but_not_one_inside_noscript() -> None:
     head = '<noscript><meta http-equiv="refresh" content="0;url=/nojs"></noscript><meta http-equiv=Refresh content="0;url=/b">'
-    assert classify.parse_page(f"<html><head>{head}</head><body>x</body></html>").refresh == "0;url=/b"
+    assert classify.Page(f"<html><head>{head}</head><body>x</body></html>").refresh == "0;url=/b"
 
 
 def test_retry_after_reads_seconds_and_dates() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import email.utils
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -42,34 +42,38 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
-@dataclass(frozen=True)
-class Page:
-    title: str
-    headings: tuple[str, ...]
-    text: str           # visible text, whitespace collapsed
-    scripts: str        # inline script source
-    refresh: str = ""   # content of the first <meta http-equiv="refresh"> outside <noscript>
+class Page(HTMLParser):
+    """What the classifier reads of an HTML body: its title, h1 and h2 headings, visible text (whitespace
+    collapsed), inline script source, and the content of the first <meta http-equiv="refresh"> outside <noscript>."""
 
-
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.headings: list[str] = []
-        self.text: list[str] = []
-        self.scripts: list[str] = []
-        self.refresh: str | None = None
+        self._title: list[str] = []
+        self._headings: list[str] = []
+        self._text: list[str] = []
+        self._scripts: list[str] = []
+        self._refresh: str | None = None
         self._stack: list[str] = []
+        try:
+            self.feed(html)
+            self.close()
+        except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
+            pass
+        self.title = " ".join("".join(self._title).split())
+        self.headings = tuple(" ".join(h.split()) for h in self._headings if h.strip())
+        self.text = " ".join(" ".join(self._text).split())
+        self.scripts = "\n".join(self._scripts)
+        self.refresh = self._refresh or ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta" and self.refresh is None and "noscript" not in self._stack:
+        if tag == "meta" and self._refresh is None and "noscript" not in self._stack:
             values = {k.lower(): (v or "") for k, v in attrs}
             if values.get("http-equiv", "").strip().lower() == "refresh":
-                self.refresh = values.get("content", "")
+                self._refresh = values.get("content", "")
         if tag in {"title", "h1", "h2", "script", "style", "noscript"}:
             self._stack.append(tag)
             if tag in {"h1", "h2"}:
-                self.headings.append("")
+                self._headings.append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._stack:
@@ -79,35 +83,13 @@ class _PageParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         where = self._stack[-1] if self._stack else ""
         if where == "title":
-            self.title.append(data)
+            self._title.append(data)
         elif where == "script":
-            self.scripts.append(data)
-        elif where in {"style", "noscript"}:
-            return
-        else:
-            if where in {"h1", "h2"} and self.headings:
-                self.headings[-1] += data
-            self.text.append(data)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def parse_page(html: str) -> Page:
-    parser = _PageParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
-        pass
-    return Page(
-        title=_squash("".join(parser.title)),
-        headings=tuple(_squash(h) for h in parser.headings if h.strip()),
-        text=_squash(" ".join(parser.text)),
-        scripts="\n".join(parser.scripts),
-        refresh=parser.refresh or "",
-    )
+            self._scripts.append(data)
+        elif where not in {"style", "noscript"}:
+            if where in {"h1", "h2"} and self._headings:
+                self._headings[-1] += data
+            self._text.append(data)
 
 
 # A refresh that fires within this many seconds is a client-side redirect: the reader lands on the other page.
@@ -221,12 +203,8 @@ NAME_LOOKUP_FAILED = "name lookup failed"
 
 
 def allow_for_a_dns_outage(results: dict[str, Result]) -> dict[str, Result]:
-    """When no host name at all resolved in a run, blame the resolver, not the links.
-
-    A runner without working DNS answers "name not known" for every host, or nothing at all; a name really gone
-    fails while other hosts resolve. Such a run learnt nothing about the links: each becomes unreachable and is
-    marked `resolver_down`, so the history of runs in a row neither grows nor restarts for it.
-    """
+    """When no host name at all resolved in a run, blame the resolver, not the links: a name really gone fails while
+    other hosts resolve. Such a run learnt nothing: its links are unreachable and `resolver_down` (no history)."""
     if not results or not all(r.detail.startswith(NO_NAME if r.verdict == BROKEN else NAME_LOOKUP_FAILED)
                               and r.verdict in (BROKEN, UNREACHABLE) for r in results.values()):
         return results

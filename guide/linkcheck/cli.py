@@ -3,10 +3,8 @@
 
 usage: python -m guide.linkcheck [PATH|URL ...] [--offline] [--format text|json|markdown]
 
-`make links` builds the site first, then runs it with no PATH. With no PATH it checks docs/ (with the addresses of
-includes/facts.yml) and the built site/. Verdicts: ok, redirect, broken, blocked, unreachable. Exit 0 when nothing is
-broken, 1 when something is, 2 on wrong usage, unreadable input or a failure of the checker itself (one line on
-stderr says what failed; no verdict on the links).
+With no PATH (`make links`) it checks docs/, with the addresses of includes/facts.yml, and the built site/. Exit 0
+when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or a failure of the checker itself.
 """
 from __future__ import annotations
 
@@ -22,7 +20,7 @@ from pathlib import Path
 
 try:
     from guide.linkcheck import classify, fetch, internal, model
-    from guide.linkcheck.config import ConfigError, Settings, load_settings
+    from guide.linkcheck.config import Settings, load_settings
     from guide.linkcheck.mdsource import Definition
     from guide.linkcheck.model import BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
 except ImportError as exc:  # Python would exit 1, which means broken links
@@ -32,10 +30,6 @@ except ImportError as exc:  # Python would exit 1, which means broken links
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND_LINE = Source("command line")
 WEB = re.compile(r"^https?://", re.IGNORECASE)
-
-
-class InputError(Exception):
-    """An input that does not exist or holds nothing to check (exit 2)."""
 
 
 @dataclass
@@ -50,7 +44,7 @@ class Inputs:
 def default_inputs(root: Path) -> Inputs:
     site = root / "site"
     if not (site / "index.html").is_file():
-        raise InputError(f"{internal.display(site)} holds no built site: run `make build` first")
+        raise ValueError(f"{internal.display(site)} holds no built site: run `make build` first")
     docs = root / "docs"
     markdown = sorted(docs.rglob("*.md")) if docs.is_dir() else []
     return Inputs(markdown=markdown, markdown_root=docs, sites=[site], facts_root=root)
@@ -72,7 +66,7 @@ def classify_inputs(args: Sequence[str]) -> Inputs:
         elif path.is_dir():
             found = sorted(path.rglob("*.md"))
             if not found:
-                raise InputError(f"{arg}: no Markdown or HTML files in this directory")
+                raise ValueError(f"{arg}: no Markdown or HTML files in this directory")
             inputs.markdown += found
             inputs.markdown_root = inputs.markdown_root or path
             inputs.facts_root = inputs.facts_root or facts_project(path)
@@ -80,9 +74,9 @@ def classify_inputs(args: Sequence[str]) -> Inputs:
             inputs.markdown.append(path)
             inputs.facts_root = inputs.facts_root or facts_project(path)
         elif path.is_file():
-            raise InputError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
+            raise ValueError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
         else:
-            raise InputError(f"{arg}: no such file or directory")
+            raise ValueError(f"{arg}: no such file or directory")
     return inputs
 
 
@@ -184,11 +178,6 @@ def check_external(links: list[Link], settings: Settings, cache_dir: Path | None
 
 # --- reports: text for people, json for scripts, markdown for a CI job summary ---------------------------------------
 
-def problems(results: list[Result]) -> list[Result]:
-    order = {v: i for i, v in enumerate((BROKEN, "unreachable", "blocked", "redirect"))}
-    return sorted((r for r in results if r.verdict != OK), key=lambda r: (order[r.verdict], r.url))
-
-
 def where(result: Result, limit: int = 3) -> str:
     names = [str(s) for s in result.sources]
     if len(names) > limit:
@@ -198,7 +187,8 @@ def where(result: Result, limit: int = 3) -> str:
 
 def render(results: list[Result], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    found = problems(results)
+    order = {v: i for i, v in enumerate((BROKEN, "unreachable", "blocked", "redirect"))}
+    found = sorted((r for r in results if r.verdict != OK), key=lambda r: (order[r.verdict], r.url))
     if fmt == "json":
         data = {"results": [{"url": r.url, "verdict": r.verdict, "status": r.status, "final_url": r.final_url,
                              "sources": [str(s) for s in r.sources], "detail": r.detail} for r in results],
@@ -246,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings(args.config)
             inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(Path.cwd())
             found = check_internal(inputs)
-        except (InputError, ConfigError, OSError, UnicodeDecodeError, ValueError) as exc:
+        except (OSError, ValueError) as exc:  # an input that does not exist or holds nothing to check, a setting
             print(f"make links: {exc}", file=sys.stderr)
             return 2
         results = list(found.internal.values())

@@ -7,16 +7,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# A current desktop Chrome: many Chinese sites answer 403 or 412 to anything that does not look like a browser.
-BROWSER_UA = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.0.0 Safari/537.36"
-)
-
 
 @dataclass(frozen=True)
 class Settings:
-    user_agent: str = BROWSER_UA
+    # A current desktop Chrome: many Chinese sites answer 403 or 412 to anything that does not look like a browser.
+    user_agent: str = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/131.0.0.0 Safari/537.36")
     accept_language: str = "zh-CN,zh;q=0.9,en;q=0.8"
     min_interval: float = 0.5          # seconds between the end of one request to a host and the next one
     host_interval: dict[str, float] = field(default_factory=lambda: {"*.chsi.com.cn": 1.0})

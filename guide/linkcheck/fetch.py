@@ -56,12 +56,8 @@ class Failure:
     retry: bool
 
 
-@dataclass
-class Fetched:
-    """The verdict on one URL and the answer it ended on (None after a transport failure, a loop or a deadline)."""
-
-    result: Result
-    answer: Answer | None = None
+# The verdict on one URL and the answer it ended on (None after a transport failure, a loop or a deadline).
+Fetched = tuple[Result, Answer | None]
 
 
 def describe_error(exc: BaseException) -> Failure:
@@ -192,12 +188,12 @@ class Checker:
             async with asyncio.timeout(self.settings.url_deadline):
                 return await self._follow(url)
         except TimeoutError:
-            return Fetched(Result(url, UNREACHABLE,
-                                  detail=f"no verdict within the deadline of {self.settings.url_deadline:g} s"))
+            return Result(url, UNREACHABLE,
+                          detail=f"no verdict within the deadline of {self.settings.url_deadline:g} s"), None
 
     async def _follow(self, url: str) -> Fetched:
         if urlsplit(url).scheme.lower() not in {"http", "https"} or not host_of(url):
-            return Fetched(Result(url, BROKEN, detail="not an http(s) URL with a host"))
+            return Result(url, BROKEN, detail="not an http(s) URL with a host"), None
         cookies = httpx.Cookies()
         current = strip_fragment(url)
         use_head = urlsplit(current).path.lower().endswith(self.settings.head_suffixes)
@@ -209,8 +205,7 @@ class Checker:
             key = (current, frozenset(cookies.items()))
             if key in seen:
                 loop = " -> ".join([u for _, u in hops] + [current])
-                return Fetched(Result(url, BROKEN, status=hops[-1][0], final_url=current,
-                                      detail=f"redirect loop: {loop}"))
+                return Result(url, BROKEN, status=hops[-1][0], final_url=current, detail=f"redirect loop: {loop}"), None
             seen.add(key)
             got = await self._attempt("HEAD" if use_head else "GET", current, cookies)
             if use_head and (isinstance(got, Failure) and got.detail.startswith("connection ")
@@ -220,12 +215,12 @@ class Checker:
                 seen.discard(key)
                 continue
             if isinstance(got, Failure):
-                return Fetched(Result(url, got.verdict, detail=via(hops, got.detail)))
+                return Result(url, got.verdict, detail=via(hops, got.detail)), None
             if got.status in classify.REDIRECTS:
                 location = got.headers.get("location")
                 if not location or len(hops) >= self.settings.max_redirects:
                     detail = too_many if location else f"{got.status} without a Location header"
-                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current, detail=detail), got)
+                    return Result(url, BROKEN, status=got.status, final_url=current, detail=detail), got
                 hops.append((got.status, current))
                 current = strip_fragment(urljoin(current, location.strip()))
                 continue
@@ -233,8 +228,7 @@ class Checker:
                 use_head = False  # a page: read it, it may be a soft 404 or a challenge
                 seen.discard(key)
                 continue
-            page = (classify.parse_page(classify.decode_body(got.body, got.headers.get("content-type")))
-                    if got.body else None)
+            page = classify.Page(classify.decode_body(got.body, got.headers.get("content-type"))) if got.body else None
             # A 2xx page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader ends up
             # there, so that page decides the verdict, as a Location header would. A challenge reloads itself.
             target = None
@@ -243,12 +237,12 @@ class Checker:
                 target = classify.refresh_target(page.refresh, current)
             if target is not None:
                 if len(hops) >= self.settings.max_redirects:
-                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current, detail=too_many), got)
+                    return Result(url, BROKEN, status=got.status, final_url=current, detail=too_many), got
                 hops.append((got.status, current))
                 refreshed = True
                 current = strip_fragment(target)
                 continue
-            return Fetched(self._judge(url, got, hops, page, refreshed), got)
+            return self._judge(url, got, hops, page, refreshed), got
 
     def _judge(self, url: str, got: Answer, hops: list[tuple[int, str]], page: classify.Page | None,
                refreshed: bool) -> Result:
@@ -314,4 +308,4 @@ def run_fetch(urls: list[str], settings: Settings) -> dict[str, Fetched]:
 
 
 def run_remote(urls: list[str], settings: Settings) -> dict[str, Result]:
-    return {u: f.result for u, f in run_fetch(urls, settings).items()}
+    return {u: result for u, (result, _) in run_fetch(urls, settings).items()}

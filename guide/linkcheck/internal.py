@@ -22,10 +22,7 @@ LINK_ATTRS = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")
 
 def display(path: Path) -> str:
     """A path as the report shows it: relative to the working directory when it is inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path.as_posix()
+    rel = os.path.relpath(path)
     return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
@@ -164,7 +161,6 @@ def check_markdown(files: list[Path], docs_root: Path | None = None,
     for f, text in texts.items():
         for name, d in mdsource.definitions(text, display(f)).items():
             defs.setdefault(name, d)
-    anchor_cache: dict[Path, set[str]] = {}
     for f, text in texts.items():
         root = docs_root or f.parent
         links, undefined = mdsource.extract(text, display(f), defs)
@@ -186,11 +182,10 @@ def check_markdown(files: list[Path], docs_root: Path | None = None,
                 continue
             key = display(file) + (f"#{parts.fragment}" if parts.fragment else "")
             if parts.fragment and file.suffix == ".md":
-                if file not in anchor_cache:
-                    anchor_cache[file] = mdsource.anchors(texts.get(file) or file.read_text(encoding="utf-8"))
+                ids = mdsource.anchors(texts.get(file) or file.read_text(encoding="utf-8"))
                 # A heading with no ASCII letters gets "_1", "_2"... from the default slugify: accept those unseen.
                 fragment = unquote(parts.fragment)
-                if fragment not in anchor_cache[file] and not re.fullmatch(r"_\d+", fragment):
+                if fragment not in ids and not re.fullmatch(r"_\d+", fragment):
                     found.add(key, link.source, BROKEN, f"no heading or id {parts.fragment!r} in {display(file)}")
                     continue
             found.add(key, link.source, OK)

@@ -1,6 +1,7 @@
 """Links, reference definitions and anchors in Markdown sources, with line numbers."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -101,7 +102,8 @@ def extract(text: str, path: str, defs: dict[str, Definition]) -> tuple[list[Lin
     return links, undefined
 
 
-def anchors(text: str) -> set[str]:
+@functools.cache  # a page's text; asked again for every link to one of its headings
+def anchors(text: str) -> frozenset[str]:
     """Ids a page will have: explicit {#id} and id="..." ones, and the slugs of headings without one."""
     ids: set[str] = set()
     seen: dict[str, int] = {}
@@ -118,4 +120,4 @@ def anchors(text: str) -> set[str]:
             n = seen.get(slug, 0)
             seen[slug] = n + 1
             ids.add(f"{slug}_{n}" if n else slug)
-    return ids
+    return frozenset(ids)

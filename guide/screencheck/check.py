@@ -67,32 +67,27 @@ class UsageError(Exception):
 
 # --- what a browser shows ------------------------------------------------------------------------------------------
 
-@dataclass
-class Visible:
-    """A page's text as a reader sees it, with block boundaries, and what tells an application shell."""
+class Visible(HTMLParser):
+    """The text a browser shows of html (comments, scripts and styles left out; inline markup joins words), with
+    block boundaries, and what tells an application shell."""
 
-    text: str           # whitespace removed, BREAK between blocks
-    scripts: int
-    empty_mount: bool
-
-    @property
-    def size(self) -> int:
-        return len(self.text.replace(BREAK, ""))
-
-    def shows(self, label: str) -> bool:
-        return re.sub(r"\s+", "", label) in self.text
-
-    @property
-    def shell(self) -> bool:
-        return self.scripts > 0 and (self.size < SHELL_TEXT or self.empty_mount)
-
-
-class _VisibleParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden: list[str] = []
         self.scripts = 0
+        try:
+            self.feed(html)
+            self.close()
+        except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
+            pass
+        self.text = re.sub(f"{BREAK}+", BREAK, re.sub(r"\s+", "", "".join(self.parts)))  # BREAK between blocks
+        self.size = len(self.text.replace(BREAK, ""))
+        self.empty_mount = bool(MOUNT_POINT.search(html))
+        self.shell = self.scripts > 0 and (self.size < SHELL_TEXT or self.empty_mount)
+
+    def shows(self, label: str) -> bool:
+        return re.sub(r"\s+", "", label) in self.text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool = False) -> None:
         self.scripts += tag == "script"
@@ -128,19 +123,6 @@ class _VisibleParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.parts.append(data.replace(BREAK, ""))
-
-
-def visible_text(html: str) -> Visible:
-    """The text a browser shows of html (comments, scripts and styles left out; inline markup joins words)."""
-    parser = _VisibleParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
-        pass
-    text = re.sub(r"\s+", "", "".join(parser.parts))
-    text = re.sub(f"{BREAK}+", BREAK, text)
-    return Visible(text, parser.scripts, bool(MOUNT_POINT.search(html)))
 
 
 # --- where the guide quotes a label ----------------------------------------------------------------------------------
@@ -198,7 +180,7 @@ class ScreenResult:
 def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], *, truncated: bool = False,
                note: str = "") -> ScreenResult:
     """ok, drift or unknown for a page that was read."""
-    seen = visible_text(html)
+    seen = Visible(html)
     present = [label for label in screen.labels if seen.shows(label)]
     missing = [label for label in screen.labels if label not in present]
     result = ScreenResult(screen.url, screen.link, OK, present=present)
@@ -225,7 +207,7 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
 
 def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, list[str]]) -> ScreenResult:
     """The verdict on a fetched page: the link checker's verdict first, then the labels."""
-    result = got.result
+    result, answer = got
     if result.verdict == BLOCKED:
         return ScreenResult(screen.url, screen.link, "blocked",
                             detail=f"{result.detail}: the labels could not be looked for")
@@ -233,7 +215,6 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
         why = result.detail if result.verdict == UNREACHABLE else f"the address is broken ({result.detail})"
         return ScreenResult(screen.url, screen.link, "unreachable",
                             detail=f"{why}: the labels could not be looked for")
-    answer = got.answer
     if answer is None or not answer.body or not fetch.is_html(answer.headers):
         kind = answer.headers.get("content-type", "no content type") if answer else "no answer"
         return ScreenResult(screen.url, screen.link, UNKNOWN, detail=f"no HTML page to read ({kind})")
