@@ -17,7 +17,7 @@ from fixture_site import SITE
 
 from guide.linkcheck import cli as check_links
 from guide.linkcheck.config import Settings
-from guide.linkcheck.fetch import run_remote
+from guide.linkcheck.fetch import run_fetch
 from guide.linkcheck.model import Result
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> fixture.CaseServers:
 
 
 def check(url: str, settings: Settings = FAST) -> Result:
-    return run_remote([url], settings)[url]
+    return run_fetch([url], settings)[url][0]
 
 
 def log(servers: fixture.CaseServers) -> list[str]:
@@ -150,8 +150,8 @@ def test_a_name_that_does_not_resolve_is_broken_but_a_failing_resolver_is_not(
 def test_one_request_at_a_time_per_host_with_the_minimum_interval() -> None:
     hosts = fixture.start_hosts(1, first=40)
     try:
-        results = run_remote(hosts.urls(5), dataclasses.replace(FAST, min_interval=0.2))
-        assert {r.verdict for r in results.values()} == {"ok"}
+        results = run_fetch(hosts.urls(5), dataclasses.replace(FAST, min_interval=0.2))
+        assert {r.verdict for r, _ in results.values()} == {"ok"}
         gaps = [b.at - a.at for a, b in itertools.pairwise(hosts.states[0].log)]
         assert len(gaps) == 4 and min(gaps) >= 0.2  # requests that overlapped would start closer together
     finally:
@@ -162,9 +162,9 @@ def test_many_hosts_are_checked_in_parallel() -> None:
     hosts = fixture.start_hosts(6, first=50)
     try:
         start = time.monotonic()
-        results = run_remote(hosts.urls(3), dataclasses.replace(FAST, min_interval=0.3))
+        results = run_fetch(hosts.urls(3), dataclasses.replace(FAST, min_interval=0.3))
         elapsed = time.monotonic() - start
-        assert len(results) == 18 and {r.verdict for r in results.values()} == {"ok"}
+        assert len(results) == 18 and {r.verdict for r, _ in results.values()} == {"ok"}
         assert elapsed < 1.8  # one host after the other would take 15 gaps of 0.3 s = 4.5 s
         starts = sorted(state.log[0].at for state in hosts.states)
         assert starts[-1] - starts[0] < 0.3  # every host began at once
@@ -266,13 +266,17 @@ def test_a_fault_of_the_checker_exits_2_with_one_line(monkeypatch: pytest.Monkey
                    " this says nothing about the links\n")
 
 
-def test_a_missing_dependency_exits_2_not_1() -> None:
+@pytest.mark.parametrize(("script", "message"), [
+    ("guide/linkcheck/cli.py", "make links: cannot start (import of httpx halted; None in sys.modules)"),
+    ("guide/screencheck/check.py", "make screens: import of httpx halted; None in sys.modules: run `make screens`"),
+])
+def test_a_missing_dependency_exits_2_not_1(script: str, message: str) -> None:
     # As in a clone where only the site group is set up: httpx cannot be imported.
-    blocked = ("import runpy, sys; sys.modules['httpx'] = None; sys.argv = ['check_links.py', '--offline'];"
-               " runpy.run_path('guide/linkcheck/cli.py', run_name='__main__')")
+    blocked = ("import runpy, sys; sys.modules['httpx'] = None; sys.argv = ['check.py', '--offline'];"
+               f" runpy.run_path({script!r}, run_name='__main__')")
     proc = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("make links: cannot start (import of httpx halted; None in sys.modules)")
+    assert proc.stderr.startswith(message)
     assert proc.stderr.count("\n") == 1
 
 

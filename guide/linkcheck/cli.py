@@ -21,7 +21,6 @@ from pathlib import Path
 try:
     from guide.linkcheck import classify, fetch, internal, model
     from guide.linkcheck.config import Settings, load_settings
-    from guide.linkcheck.mdsource import Definition
     from guide.linkcheck.model import BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
 except ImportError as exc:  # Python would exit 1, which means broken links
     print(f"make links: cannot start ({exc}): run `make links`, which sets up what the link checker needs", file=sys.stderr)
@@ -92,8 +91,7 @@ def check_internal(inputs: Inputs) -> internal.Findings:
 
             facts = facts_module.load_facts(root)
             language_of = site_config.read(root).language_of
-            registry = {name: Definition(name, url, Source(facts_module.FACTS_FILE, facts.lines.get(name)))
-                        for name, url in facts.references().items()}
+            registry = facts.references()
 
             def expand(path: Path, text: str) -> str:
                 return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
@@ -165,8 +163,8 @@ def check_external(links: list[Link], settings: Settings, cache_dir: Path | None
             status = cache[url].get("status")
             results[url] = Result(url, OK, status=status if isinstance(status, int) else None,
                                   final_url=str(cache[url].get("final_url") or url), detail="cached", cached=True)
-    fetched = fetch.run_remote([url for url in grouped if url not in results], settings)
-    for url, result in classify.allow_for_a_dns_outage(fetched).items():
+    fetched = fetch.run_fetch([url for url in grouped if url not in results], settings)
+    for url, result in classify.allow_for_a_dns_outage({u: r for u, (r, _) in fetched.items()}).items():
         results[url] = remember(result, cache, history, now, settings.history_threshold)
     if cache_dir:
         write_json(cache_dir / CACHE_FILE, cache)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import socket
 import ssl
@@ -97,12 +98,6 @@ def is_html(headers: httpx.Headers) -> bool:
     return not ctype or ctype.startswith(HTML_TYPES)
 
 
-def wants_body(method: str, status: int, headers: httpx.Headers) -> bool:
-    if method != "GET" or status in classify.REDIRECTS or not (200 <= status < 300 or status in READ_BODY_FOR):
-        return False
-    return is_html(headers) or headers.get("content-type", "").lower().startswith("text/plain")
-
-
 def strip_fragment(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
@@ -135,24 +130,23 @@ class Checker:
         async with self.locks.setdefault(host, asyncio.Lock()):
             await asyncio.sleep(max(0.0, self.ready_at.get(host, 0.0) - time.monotonic()))
             try:
-                async with asyncio.timeout(self.settings.request_deadline):
-                    response = await self.client.send(self.client.build_request(method, url, cookies=cookies),
-                                                      stream=True)
-                    try:
-                        cookies.extract_cookies(response)
-                        answer = Answer(url, response.status_code, response.headers)
-                        if wants_body(method, answer.status, answer.headers):
-                            raw = bytearray()
-                            async for chunk in response.aiter_raw():
-                                raw += chunk
-                                if len(raw) >= self.settings.max_bytes:
-                                    break
-                            answer.body, cut = inflate(bytes(raw), answer.headers.get("content-encoding", ""),
-                                                       self.settings.max_bytes)
-                            answer.truncated = cut or len(raw) >= self.settings.max_bytes
-                        return answer
-                    finally:
-                        await response.aclose()
+                async with asyncio.timeout(self.settings.request_deadline), contextlib.aclosing(
+                        await self.client.send(self.client.build_request(method, url, cookies=cookies), stream=True)
+                ) as response:
+                    cookies.extract_cookies(response)
+                    answer = Answer(url, response.status_code, response.headers)
+                    ctype = answer.headers.get("content-type", "").lower()
+                    if method == "GET" and (200 <= answer.status < 300 or answer.status in READ_BODY_FOR) and (
+                            is_html(answer.headers) or ctype.startswith("text/plain")):
+                        raw = bytearray()
+                        async for chunk in response.aiter_raw():
+                            raw += chunk
+                            if len(raw) >= self.settings.max_bytes:
+                                break
+                        answer.body, cut = inflate(bytes(raw), answer.headers.get("content-encoding", ""),
+                                                   self.settings.max_bytes)
+                        answer.truncated = cut or len(raw) >= self.settings.max_bytes
+                    return answer
             finally:
                 self.defer(host, self.settings.interval_for(host))
 
@@ -183,15 +177,7 @@ class Checker:
             self.defer(host, wait if wait is not None else self._backoff(attempt))
         raise AssertionError("unreachable code")  # pragma: no cover
 
-    async def fetch(self, url: str) -> Fetched:
-        try:
-            async with asyncio.timeout(self.settings.url_deadline):
-                return await self._follow(url)
-        except TimeoutError:
-            return Result(url, UNREACHABLE,
-                          detail=f"no verdict within the deadline of {self.settings.url_deadline:g} s"), None
-
-    async def _follow(self, url: str) -> Fetched:
+    async def follow(self, url: str) -> Fetched:
         if urlsplit(url).scheme.lower() not in {"http", "https"} or not host_of(url):
             return Result(url, BROKEN, detail="not an http(s) URL with a host"), None
         cookies = httpx.Cookies()
@@ -296,7 +282,12 @@ async def fetch_all(urls: list[str], settings: Settings) -> dict[str, Fetched]:
         async def worker(host_urls: list[str]) -> None:
             async with sem:
                 for u in host_urls:
-                    results[u] = await checker.fetch(u)
+                    try:
+                        async with asyncio.timeout(settings.url_deadline):
+                            results[u] = await checker.follow(u)
+                    except TimeoutError:
+                        results[u] = Result(u, UNREACHABLE,
+                                            detail=f"no verdict within the deadline of {settings.url_deadline:g} s"), None
 
         await asyncio.gather(*(worker(group) for group in by_host.values()))
     return {u: results[u] for u in urls}
@@ -305,7 +296,3 @@ async def fetch_all(urls: list[str], settings: Settings) -> dict[str, Fetched]:
 def run_fetch(urls: list[str], settings: Settings) -> dict[str, Fetched]:
     """Each URL's verdict with the answer it came from (its body read up to max_bytes), for checks that read pages."""
     return asyncio.run(fetch_all(urls, settings)) if urls else {}
-
-
-def run_remote(urls: list[str], settings: Settings) -> dict[str, Result]:
-    return {u: result for u, (result, _) in run_fetch(urls, settings).items()}

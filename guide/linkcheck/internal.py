@@ -148,19 +148,18 @@ def resolve_markdown_file(source_file: Path, path: str, docs_root: Path) -> Path
     return None
 
 
-def check_markdown(files: list[Path], docs_root: Path | None = None,
-                   registry: dict[str, mdsource.Definition] | None = None,
+def check_markdown(files: list[Path], docs_root: Path | None = None, registry: dict[str, str] | None = None,
                    expand: Callable[[Path, str], str] | None = None) -> Findings:
-    """Links of Markdown files. `registry`: reference definitions every page may use (the project's facts);
+    """Links of Markdown files. `registry`: reference name -> URL every page may use (the project's facts);
     `expand`: what the build does to a page's text before Markdown reads it (its {{ fact }} placeholders)."""
     found = Findings()
     texts = {f: f.read_text(encoding="utf-8") for f in files}
     if expand:
         texts = {f: expand(f, text) for f, text in texts.items()}
-    defs: dict[str, mdsource.Definition] = dict(registry or {})
-    for f, text in texts.items():
-        for name, d in mdsource.definitions(text, display(f)).items():
-            defs.setdefault(name, d)
+    defs = dict(registry or {})
+    for text in texts.values():
+        for name, url in mdsource.definitions(text).items():
+            defs.setdefault(name, url)
     for f, text in texts.items():
         root = docs_root or f.parent
         links, undefined = mdsource.extract(text, display(f), defs)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify, slugify_unicode
 
@@ -27,18 +26,6 @@ def normalize_ref(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """A line with its HTML comment parts blanked, and whether a comment is still open at its end."""
-    if in_comment:
-        end = line.find("-->")
-        if end < 0:
-            return "", True
-        line = line[end + 3:]
-    line = re.sub(r"<!--.*?-->", "", line)
-    start = line.find("<!--")
-    return (line, False) if start < 0 else (line[:start], True)
-
-
 def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) outside fenced code blocks and HTML comments, with inline code spans blanked out."""
     fence: str | None = None
@@ -52,28 +39,25 @@ def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
         if found and not in_comment:
             fence = found.group(1)
             continue
-        line, in_comment = _strip_comments(line, in_comment)
-        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        if in_comment:
+            if (end := line.find("-->")) < 0:
+                continue
+            line = line[end + 3:]
+        line = re.sub(r"<!--.*?-->", "", line)
+        in_comment = (start := line.find("<!--")) >= 0
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line[:start] if in_comment else line)
 
 
-@dataclass(frozen=True)
-class Definition:
-    name: str
-    url: str
-    source: Source
-
-
-def definitions(text: str, path: str) -> dict[str, Definition]:
-    found: dict[str, Definition] = {}
-    for number, line in code_free_lines(text):
-        m = _DEFINITION.match(line)
-        if m:
-            name = normalize_ref(m.group(1))
-            found.setdefault(name, Definition(name, m.group(2), Source(path, number)))
+def definitions(text: str) -> dict[str, str]:
+    """Reference name -> URL; the first definition of a name wins, as in Markdown."""
+    found: dict[str, str] = {}
+    for _, line in code_free_lines(text):
+        if m := _DEFINITION.match(line):
+            found.setdefault(normalize_ref(m.group(1)), m.group(2))
     return found
 
 
-def extract(text: str, path: str, defs: dict[str, Definition]) -> tuple[list[Link], list[Link]]:
+def extract(text: str, path: str, defs: dict[str, str]) -> tuple[list[Link], list[Link]]:
     """Every target, resolved through the definitions; and each [text][name] whose name has no definition."""
     links: list[Link] = []
     undefined: list[Link] = []
@@ -89,7 +73,7 @@ def extract(text: str, path: str, defs: dict[str, Definition]) -> tuple[list[Lin
         for m in _FULL_REF.finditer(line):
             name = normalize_ref(m.group(2) or m.group(1))
             if name in defs:
-                links.append(Link(defs[name].url, where))
+                links.append(Link(defs[name], where))
             else:
                 undefined.append(Link(f"[{m.group(2) or m.group(1)}]", where))
         for m in _AUTOLINK.finditer(line):
