@@ -12,7 +12,7 @@ import subprocess
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -140,15 +140,6 @@ class Hit:
     headers: dict[str, str]
 
 
-@dataclass
-class ServerState:
-    log: list[Hit] = field(default_factory=list)
-    slow_seconds: float = 5.0
-
-    def reset(self) -> None:
-        self.log.clear()
-
-
 def _bomb(size: int = 64 * 2**20) -> bytes:
     z = zlib.compressobj(9, zlib.DEFLATED, 31)
     block = b"\0" * 2**20
@@ -157,7 +148,8 @@ def _bomb(size: int = 64 * 2**20) -> bytes:
 
 class CaseHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    state: ServerState
+    log: list[Hit]
+    slow_seconds: float = 5.0
     answers: dict[str, tuple[int, bytes, dict[str, str]]] = ANSWERS
     bomb: bytes = b""
 
@@ -178,7 +170,7 @@ class CaseHandler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:
-        self.state.log.append(Hit(time.monotonic(), self.command, self.path,
+        self.log.append(Hit(time.monotonic(), self.command, self.path,
                                   {k.lower(): v for k, v in self.headers.items()}))
         try:
             self._route(self.path.split("?")[0], self.headers.get("User-Agent", ""))
@@ -202,7 +194,7 @@ class CaseHandler(BaseHTTPRequestHandler):
         if p.startswith("/hop/"):
             return self._send(302, b"", to(f"/hop/{int(p.rsplit('/', 1)[1]) + 1}"))
         if p == "/busy-once":  # every other request is refused
-            if sum(h.path == p for h in self.state.log) % 2 == 1:
+            if sum(h.path == p for h in self.log) % 2 == 1:
                 return self._send(*self.answers["/busy"])
             return self._send(200, OK_PAGE)
         if p == "/form.pdf":
@@ -210,7 +202,7 @@ class CaseHandler(BaseHTTPRequestHandler):
                 return self._send(405, b"", {"Allow": "GET"})
             return self._send(200, b"%PDF-1.4\n%fixture\n", {"Content-Type": "application/pdf"})
         if p == "/slow":
-            time.sleep(self.state.slow_seconds)
+            time.sleep(self.slow_seconds)
             return self._send(200, OK_PAGE)
         if p == "/bomb":
             return self._send(200, self.bomb, {"Content-Encoding": "gzip"})
@@ -245,10 +237,11 @@ class QuietServer(ThreadingHTTPServer):
         pass  # resets, closed sockets and refused certificates are the point of these servers
 
 
-def serve(address: str, state: ServerState, tls: ssl.SSLContext | None = None, port: int = 0, **answers: object
+def serve(address: str, log: list[Hit], tls: ssl.SSLContext | None = None, port: int = 0, **answers: object
           ) -> QuietServer:
-    """A case server on address:port in a thread; `answers` override the handler's (answers=, bomb=)."""
-    server = QuietServer((address, port), type("Handler", (CaseHandler,), {"state": state, **answers}))
+    """A case server on address:port in a thread, logging each request to `log`; `answers` override the handler's
+    attributes (answers=, bomb=, slow_seconds=)."""
+    server = QuietServer((address, port), type("Handler", (CaseHandler,), {"log": log, **answers}))
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -284,7 +277,7 @@ def stop(*servers: QuietServer | None) -> None:
 @dataclass
 class CaseServers:
     main: QuietServer
-    state: ServerState
+    log: list[Hit]
     refused_port: int
     tls: QuietServer | None = None
 
@@ -306,17 +299,17 @@ class CaseServers:
 
 
 def start_cases(workdir: Path, *, slow_seconds: float = 5.0, port: int = 0) -> CaseServers:
-    state = ServerState(slow_seconds=slow_seconds)
-    main = serve("127.0.0.1", state, port=port, bomb=_bomb())
+    log: list[Hit] = []
+    main = serve("127.0.0.1", log, port=port, bomb=_bomb(), slow_seconds=slow_seconds)
     context = self_signed_context(workdir)
-    tls = serve("127.0.0.1", ServerState(), context) if context else None
-    return CaseServers(main=main, state=state, refused_port=free_port(), tls=tls)
+    tls = serve("127.0.0.1", [], context) if context else None
+    return CaseServers(main=main, log=log, refused_port=free_port(), tls=tls)
 
 
 @dataclass
 class Hosts:
     servers: list[QuietServer]
-    states: list[ServerState]
+    logs: list[list[Hit]]
 
     def urls(self, pages: int) -> list[str]:
         return [f"http://{s.server_address[0]}:{s.server_port}/page{n}" for s in self.servers for n in range(pages)]
@@ -327,5 +320,5 @@ class Hosts:
 
 def start_hosts(count: int, first: int = 10) -> Hosts:
     """`count` servers on 127.0.0.<first>, 127.0.0.<first+1>...: each a separate host answering /pageN with 200."""
-    states = [ServerState() for _ in range(count)]
-    return Hosts([serve(f"127.0.0.{first + i}", state) for i, state in enumerate(states)], states)
+    logs: list[list[Hit]] = [[] for _ in range(count)]
+    return Hosts([serve(f"127.0.0.{first + i}", log) for i, log in enumerate(logs)], logs)

@@ -75,7 +75,7 @@ def check(url: str, settings: Settings = FAST) -> Result:
 
 
 def log(servers: fixture.CaseServers) -> list[str]:
-    return [f"{h.method} {h.path}" for h in servers.state.log]
+    return [f"{h.method} {h.path}" for h in servers.log]
 
 
 @pytest.mark.parametrize("name", sorted(set(EXPECTED) | set(CASES) - {"no-such-host"}))  # every case of the fixture
@@ -103,14 +103,14 @@ def test_each_case_gets_its_verdict(cases: fixture.CaseServers, name: str) -> No
     ("/form.pdf", ["HEAD /form.pdf", "GET /form.pdf"]),             # HEAD refused: GET
 ])
 def test_the_requests_a_link_costs(cases: fixture.CaseServers, path: str, requests: list[str]) -> None:
-    cases.state.reset()
+    cases.log.clear()
     check(cases.base + path)
     assert log(cases) == requests
 
 
 def test_pages_are_asked_for_like_a_browser(cases: fixture.CaseServers) -> None:
     check(cases.base + "/ok")
-    headers = cases.state.log[-1].headers
+    headers = cases.log[-1].headers
     assert headers["user-agent"].startswith("Mozilla/5.0") and "Chrome/" in headers["user-agent"]
     assert headers["accept-language"] == "zh-CN,zh;q=0.9,en;q=0.8"
     robot = dataclasses.replace(FAST, user_agent="python-httpx/0.28.1")
@@ -118,14 +118,14 @@ def test_pages_are_asked_for_like_a_browser(cases: fixture.CaseServers) -> None:
 
 
 def test_429_with_retry_after_then_200_is_ok_after_waiting(cases: fixture.CaseServers) -> None:
-    cases.state.reset()
+    cases.log.clear()
     assert check(cases.base + "/busy-once").verdict == "ok"
-    first, second = cases.state.log
+    first, second = cases.log
     assert second.at - first.at >= 0.95  # Retry-After: 1 was honoured
 
 
 def test_a_retry_after_above_the_cap_ends_the_retries(cases: fixture.CaseServers) -> None:
-    cases.state.reset()
+    cases.log.clear()
     result = check(cases.base + "/busy", dataclasses.replace(FAST, retry_after_cap=0.5))
     assert result.verdict == "blocked" and "longer than the cap" in result.detail
     assert log(cases) == ["GET /busy"]
@@ -152,7 +152,7 @@ def test_one_request_at_a_time_per_host_with_the_minimum_interval() -> None:
     try:
         results = run_fetch(hosts.urls(5), dataclasses.replace(FAST, min_interval=0.2))
         assert {r.verdict for r, _ in results.values()} == {"ok"}
-        gaps = [b.at - a.at for a, b in itertools.pairwise(hosts.states[0].log)]
+        gaps = [b.at - a.at for a, b in itertools.pairwise(hosts.logs[0])]
         assert len(gaps) == 4 and min(gaps) >= 0.2  # requests that overlapped would start closer together
     finally:
         hosts.close()
@@ -166,7 +166,7 @@ def test_many_hosts_are_checked_in_parallel() -> None:
         elapsed = time.monotonic() - start
         assert len(results) == 18 and {r.verdict for r, _ in results.values()} == {"ok"}
         assert elapsed < 1.8  # one host after the other would take 15 gaps of 0.3 s = 4.5 s
-        starts = sorted(state.log[0].at for state in hosts.states)
+        starts = sorted(log[0].at for log in hosts.logs)
         assert starts[-1] - starts[0] < 0.3  # every host began at once
     finally:
         hosts.close()
@@ -221,13 +221,13 @@ def test_ok_results_are_cached_until_the_ttl_and_nothing_else_is(cases: fixture.
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     urls = [cases.base + "/page-cached", cases.base + "/gone"]
     argv = ["--format", "json", "--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path), *urls]
-    cases.state.reset()
+    cases.log.clear()
     run(argv, capsys)
     code, out = run(argv, capsys)
     assert code == 1
     assert log(cases) == ["GET /page-cached", "GET /gone", "GET /gone"]  # the second run asked only for /gone
     assert json.loads(out)["results"][0]["detail"] == "cached"
-    cases.state.reset()
+    cases.log.clear()
     run(["--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path, ttl=0), *urls], capsys)
     assert log(cases) == ["GET /page-cached", "GET /gone"]  # expired: asked again
 

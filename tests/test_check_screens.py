@@ -16,15 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "screens"
 HOME = "https://www.chsi.example/"
 INTL = "https://account.chsi.example/reg/intl?from=email-share"
-FAST_TOML = """
-[tool.check-links]
-min_interval = 0.0
-connect_timeout = 1.0
-read_timeout = 1.0
-request_deadline = 2.0
-url_deadline = 5.0
-retries = 0
-"""
 FILLER = "<p>学信网账号可用于学信网的各项服务，注册后请按提示核验身份。</p>" * 8
 
 
@@ -70,7 +61,7 @@ PAGES: dict[str, tuple[int, bytes, dict[str, str]]] = {
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = fixture.serve("127.0.0.1", fixture.ServerState(), answers=PAGES)
+    httpd = fixture.serve("127.0.0.1", [], answers=PAGES)
     yield f"http://127.0.0.1:{httpd.server_port}"
     fixture.stop(httpd)
 
@@ -78,7 +69,7 @@ def server() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("config") / "pyproject.toml"
-    path.write_text(FAST_TOML, encoding="utf-8")
+    path.write_text(fixture.FAST_SETTINGS, encoding="utf-8")
     return str(path)
 
 
