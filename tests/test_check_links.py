@@ -131,17 +131,23 @@ def test_a_retry_after_above_the_cap_ends_the_retries(cases: fixture.CaseServers
     assert log(cases) == ["GET /busy"]
 
 
+def resolver(answers: dict[str, str], errno: int, message: str):
+    """getaddrinfo that knows only `answers` (name -> IPv4 address) and fails every other name."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host  # the HTTP stack may pass the name IDNA-encoded
+        if name in answers:
+            return real(answers[name], port, *args, **kwargs)
+        raise socket.gaierror(errno, message)
+
+    return getaddrinfo
+
+
 @pytest.mark.parametrize(("errno", "verdict"), [(socket.EAI_NONAME, "broken"), (socket.EAI_AGAIN, "unreachable")])
 def test_a_name_that_does_not_resolve_is_broken_but_a_failing_resolver_is_not(
         monkeypatch: pytest.MonkeyPatch, errno: int, verdict: str) -> None:
-    real = socket.getaddrinfo
-
-    def fake(host: object, *args: object, **kwargs: object) -> object:
-        if host in ("gone.example", b"gone.example"):  # the HTTP stack may pass the name IDNA-encoded
-            raise socket.gaierror(errno, "lookup failed")
-        return real(host, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    monkeypatch.setattr(socket, "getaddrinfo", resolver({}, errno, "lookup failed"))
     assert check("http://gone.example/", dataclasses.replace(FAST, retries=0)).verdict == verdict
 
 
@@ -266,14 +272,14 @@ def test_a_fault_of_the_checker_exits_2_with_one_line(monkeypatch: pytest.Monkey
                    " this says nothing about the links\n")
 
 
-@pytest.mark.parametrize(("script", "message"), [
-    ("guide/linkcheck/cli.py", "make links: cannot start (import of httpx halted; None in sys.modules)"),
-    ("guide/screencheck/check.py", "make screens: import of httpx halted; None in sys.modules: run `make screens`"),
+@pytest.mark.parametrize(("module", "message"), [
+    ("guide.linkcheck", "make links: cannot start (import of httpx halted; None in sys.modules)"),
+    ("guide.screencheck", "make screens: import of httpx halted; None in sys.modules: run `make screens`"),
 ])
-def test_a_missing_dependency_exits_2_not_1(script: str, message: str) -> None:
+def test_a_missing_dependency_exits_2_not_1(module: str, message: str) -> None:
     # As in a clone where only the site group is set up: httpx cannot be imported.
     blocked = ("import runpy, sys; sys.modules['httpx'] = None; sys.argv = ['check.py', '--offline'];"
-               f" runpy.run_path({script!r}, run_name='__main__')")
+               f" runpy.run_module({module!r}, run_name='__main__')")
     proc = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert proc.stderr.startswith(message)
@@ -281,19 +287,6 @@ def test_a_missing_dependency_exits_2_not_1(script: str, message: str) -> None:
 
 
 # --- a runner whose resolver answers for no host: the resolver is blamed, not the links, run after run -------------
-
-def resolver(answers: dict[str, str], errno: int, message: str):
-    """getaddrinfo that knows only `answers` (name -> IPv4 address) and fails every other name."""
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        name = host.decode() if isinstance(host, bytes) else host
-        if name in answers:
-            return real(answers[name], port, *args, **kwargs)
-        raise socket.gaierror(errno, message)
-
-    return getaddrinfo
-
 
 # "No such name" for every host (a resolver that filters), and no answer at all (a resolver that is not there).
 NO_SUCH_NAME = (socket.EAI_NONAME, "Name or service not known")

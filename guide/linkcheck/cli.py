@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Check every link of the guide: internal links and #fragments offline, remote addresses politely online.
 
 usage: python -m guide.linkcheck [PATH|URL ...] [--offline] [--format text|json|markdown]
@@ -251,6 +250,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"make links: failed while {step} ({what}); this says nothing about the links", file=sys.stderr)
         return 2
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

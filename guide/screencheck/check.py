@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Check that the CHSI pages the guide describes still show the labels it quotes for them (make screens).
 
 usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
@@ -300,6 +299,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout.write(report)
     return 1 if any(r.verdict == DRIFT for r in results) else 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
