@@ -156,10 +156,9 @@ def parse_maps(values: list[str], urls: list[str]) -> list[tuple[str, str]]:
 
 
 def mapped(url: str, maps: list[tuple[str, str]]) -> str:
+    """url with its longest mapped prefix replaced (unchanged when none fits)."""
     fitting = [(prefix, repl) for prefix, repl in maps if url.startswith(prefix)]
-    if not fitting:
-        return url
-    prefix, repl = max(fitting, key=lambda pair: len(pair[0]))
+    prefix, repl = max(fitting, key=lambda pair: len(pair[0]), default=("", ""))
     return repl + url[len(prefix):]
 
 
