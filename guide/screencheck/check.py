@@ -2,10 +2,8 @@
 
 usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
 
-Each page of includes/screens.yml is fetched as the link checker fetches, and read as a browser shows it: ok (every
-label present), drift (a label missing, named with the docs/ lines that quote it), unknown (drawn by JavaScript, or
-cut at the byte limit), blocked or unreachable (as the link checker judges the address). Exit 0 when nothing
-drifted, 1 on drift, 2 on wrong usage or a crash.
+Verdicts ok, drift, unknown, blocked, unreachable (records/screen-check.md). Exit 0 when nothing drifted, 1 on
+drift, 2 on wrong usage or a crash.
 """
 from __future__ import annotations
 
