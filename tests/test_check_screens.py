@@ -88,10 +88,6 @@ def screens_for(server: str, config: str, capsys: pytest.CaptureFixture[str], in
     return code, (json.loads(out) if fmt == "json" else out)
 
 
-def intl(data: object) -> dict[str, object]:
-    return next(s for s in data["screens"] if s["url"] == INTL)  # type: ignore[index]
-
-
 # --- one verdict per page -------------------------------------------------------------------------------------------
 
 def test_the_text_report_of_a_drift(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,7 +135,7 @@ def test_the_verdict_of_a_page(server: str, config: str, capsys: pytest.CaptureF
     if path == "/intl/gbk":
         assert b"charset=gbk" in GBK and "简项注册".encode("gbk") in GBK and "简项注册".encode() not in GBK
     got_code, data = screens_for(server, config, capsys, path)
-    page = intl(data)
+    page = next(s for s in data["screens"] if s["url"] == INTL)
     assert all(set(s) == {"url", "verdict", "missing", "present", "detail"} for s in data["screens"])
     assert (got_code, page["verdict"], page["present"], page["missing"]) == (code, verdict, present, missing)
     assert page["detail"].startswith(detail.format(server=server)), page["detail"]

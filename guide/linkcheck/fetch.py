@@ -117,7 +117,6 @@ class Checker:
 
     settings: Settings
     client: httpx.AsyncClient
-    rng: random.Random = field(default_factory=random.Random)
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     ready_at: dict[str, float] = field(default_factory=dict)   # no request to a host before this monotonic time
 
@@ -151,7 +150,7 @@ class Checker:
                 self.defer(host, self.settings.interval_for(host))
 
     def _backoff(self, attempt: int) -> float:
-        delay = self.settings.backoff * (2**attempt) * self.rng.uniform(0.5, 1.5)
+        delay = self.settings.backoff * (2**attempt) * random.uniform(0.5, 1.5)
         return min(delay, self.settings.backoff_cap)
 
     async def _attempt(self, method: str, url: str, cookies: httpx.Cookies) -> Answer | Failure:
