@@ -191,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             urls = [u for _, u in cases]
             runs, hosts_runs = {}, {}
             for tool in tools:
-                servers.state.reset()
+                servers.log.clear()
                 runs[tool] = TOOLS[tool](work, urls, polite)
                 hosts_runs[tool] = TOOLS[tool](work, hosts.urls(args.pages), polite)
         finally:

@@ -12,7 +12,7 @@ import subprocess
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -82,15 +82,12 @@ FAQ_PAGE = ("<!doctype html><html><head><meta charset=utf-8><title>常见问题<
             + "</body></html>").encode()
 SOFT_404 = ("<html><head><meta charset=utf-8><title>提示信息</title></head><body><div class=err>"
             "<p>抱歉，您访问的页面不存在或已被删除。</p><a href=/>返回首页</a></div></body></html>").encode()
-SOFT_404_EN = b"<html><head><title>Page Not Found</title></head><body><p>Sorry.</p></body></html>"
 CHALLENGE = (b"<html><head><meta charset=utf-8></head><body><script>var x='c'+'d';document.cookie='__jsl_clearance_s="
              b"1234|0';location.href=location.pathname+location.search</script></body></html>")
-CHALLENGE_200 = (b"<html><head></head><body><script>document.cookie='verify='+(7*6)+';path=/';"
-                 b"window.location.reload();</script></body></html>")
 BROWSER_WORDS = ("Chrome/", "Firefox/", "Safari/")
 
-# Client-side redirects (tests/test_check_links.py): 200 pages whose <meta http-equiv="refresh"> sends the browser
-# on. Paths of the case server, not entries of CASES, so the benchmark's recorded table keeps its 30 cases.
+# Client-side redirects: 200 pages whose <meta http-equiv="refresh"> sends the browser on. Paths of the case
+# server, not entries of CASES, so the benchmark's recorded table keeps its 30 cases.
 REFRESH_PAGES = {
     "/refresh": ("0;url=/ok", "此页面已迁移。"),
     "/refresh-gone": ("0; URL='/gone'", "此页面已迁移。"),
@@ -102,9 +99,37 @@ REFRESH_PAGES = {
 }
 
 
-def refresh_page(content: str, body: str) -> bytes:
-    return (f'<!doctype html><html><head><meta charset=utf-8><meta http-equiv="refresh" content="{content}">'
-            f"<title>学信网</title></head><body>{body}</body></html>").encode()
+def to(location: str) -> dict[str, str]:
+    return {"Location": location}
+
+
+# path -> (status, body, headers) of the answers that never change
+ANSWERS: dict[str, tuple[int, bytes, dict[str, str]]] = {
+    "/ok": (200, OK_PAGE, {}),
+    "/404.html": (200, OK_PAGE, {}),
+    "/faq": (200, FAQ_PAGE, {}),
+    "/gone": (404, b"<h1>404 Not Found</h1>", {}),
+    "/removed": (410, b"Gone", {}),
+    "/soft-404": (200, SOFT_404, {}),
+    "/soft-404-en": (200, b"<html><head><title>Page Not Found</title></head><body><p>Sorry.</p></body></html>", {}),
+    "/old-news": (302, b"", to("/404.html")),
+    "/moved": (301, b"", to("/ok")),
+    "/moved-308": (308, b"", to("/ok")),
+    "/login": (302, b"", to("/ok")),
+    "/temp": (307, b"", to("/ok")),
+    "/refresh-moved": (301, b"", to("/ok")),
+    "/loop-a": (302, b"", to("/loop-b")),
+    "/loop-b": (302, b"", to("/loop-a")),
+    "/forbidden": (403, b"<html><title>403 Forbidden</title><body>Forbidden</body></html>", {}),
+    "/challenge": (412, CHALLENGE, {}),
+    "/challenge-200": (200, (b"<html><head></head><body><script>document.cookie='verify='+(7*6)+';path=/';"
+                             b"window.location.reload();</script></body></html>"), {}),
+    "/robot-999": (999, b"Request denied", {}),
+    "/busy": (429, b"Too many requests", {"Retry-After": "1"}),
+    **{path: (200, (f'<!doctype html><html><head><meta charset=utf-8><meta http-equiv="refresh" content="{content}">'
+                    f"<title>学信网</title></head><body>{body}</body></html>").encode(), {})
+       for path, (content, body) in REFRESH_PAGES.items()},
+}
 
 
 @dataclass
@@ -115,37 +140,6 @@ class Hit:
     headers: dict[str, str]
 
 
-@dataclass
-class ServerState:
-    log: list[Hit] = field(default_factory=list)
-    counters: dict[str, int] = field(default_factory=dict)
-    slow_seconds: float = 5.0
-    active: int = 0
-    most_active: int = 0          # the most requests this server was answering at one time
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def enter(self, hit: Hit) -> None:
-        with self.lock:
-            self.log.append(hit)
-            self.active += 1
-            self.most_active = max(self.most_active, self.active)
-
-    def leave(self) -> None:
-        with self.lock:
-            self.active -= 1
-
-    def count(self, key: str) -> int:
-        with self.lock:
-            self.counters[key] = self.counters.get(key, 0) + 1
-            return self.counters[key]
-
-    def reset(self) -> None:
-        with self.lock:
-            self.log.clear()
-            self.counters.clear()
-            self.most_active = 0
-
-
 def _bomb(size: int = 64 * 2**20) -> bytes:
     z = zlib.compressobj(9, zlib.DEFLATED, 31)
     block = b"\0" * 2**20
@@ -154,134 +148,85 @@ def _bomb(size: int = 64 * 2**20) -> bytes:
 
 class CaseHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    state: ServerState
+    log: list[Hit]
+    slow_seconds: float = 5.0
+    answers: dict[str, tuple[int, bytes, dict[str, str]]] = ANSWERS
     bomb: bytes = b""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def _send(self, code: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-              headers: tuple[tuple[str, str], ...] = ()) -> None:
+    def _send(self, code: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
         self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
+        for name, value in {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(body)),
+                            **(headers or {})}.items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+            self.wfile.flush()
 
     def do_HEAD(self) -> None:
         self.do_GET()
 
     def do_GET(self) -> None:
-        ua = self.headers.get("User-Agent", "")
-        self.state.enter(Hit(time.monotonic(), self.command, self.path, {k.lower(): v for k, v in self.headers.items()}))
-        p = self.path.split("?")[0]
+        self.log.append(Hit(time.monotonic(), self.command, self.path,
+                                  {k.lower(): v for k, v in self.headers.items()}))
         try:
-            self._route(p, ua)
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, ssl.SSLError, OSError):
+            self._route(self.path.split("?")[0], self.headers.get("User-Agent", ""))
+        except OSError:  # resets, broken pipes and refused certificates are the point of these servers
             self.close_connection = True
-        finally:
-            self.state.leave()
 
     def _route(self, p: str, ua: str) -> None:
-        if p in {"/ok", "/404.html"} or p.startswith("/page"):
+        if p in self.answers:
+            return self._send(*self.answers[p])
+        if p.startswith("/page"):
             return self._send(200, OK_PAGE)
-        if p == "/faq":
-            return self._send(200, FAQ_PAGE)
-        if p in REFRESH_PAGES:
-            return self._send(200, refresh_page(*REFRESH_PAGES[p]))
-        if p == "/refresh-moved":
-            return self._send(301, headers=(("Location", "/ok"),))
-        if p == "/gone":
-            return self._send(404, b"<h1>404 Not Found</h1>")
-        if p == "/removed":
-            return self._send(410, b"Gone")
-        if p == "/soft-404":
-            return self._send(200, SOFT_404)
-        if p == "/soft-404-en":
-            return self._send(200, SOFT_404_EN)
-        if p == "/old-news":
-            return self._send(302, headers=(("Location", "/404.html"),))
-        if p in {"/moved", "/moved-308", "/login", "/temp"}:
-            code = {"/moved": 301, "/moved-308": 308, "/login": 302, "/temp": 307}[p]
-            return self._send(code, headers=(("Location", "/ok"),))
-        if p.startswith("/chain/"):
-            step = int(p.rsplit("/", 1)[1])
-            if step >= 4:
-                return self._send(200, OK_PAGE)
-            return self._send(301 if step == 1 else 302, headers=(("Location", f"/chain/{step + 1}"),))
-        if p in {"/loop-a", "/loop-b"}:
-            return self._send(302, headers=(("Location", "/loop-b" if p == "/loop-a" else "/loop-a"),))
-        if p.startswith("/hop/"):
-            return self._send(302, headers=(("Location", f"/hop/{int(p.rsplit('/', 1)[1]) + 1}"),))
-        if p == "/forbidden":
-            return self._send(403, b"<html><title>403 Forbidden</title><body>Forbidden</body></html>")
         if p == "/ua-gated":
             if ua.startswith("Mozilla/5.0") and any(w in ua for w in BROWSER_WORDS):
                 return self._send(200, OK_PAGE)
             return self._send(403, b"<html><body>Access denied</body></html>")
-        if p == "/challenge":
-            return self._send(412, CHALLENGE)
-        if p == "/challenge-200":
-            return self._send(200, CHALLENGE_200)
-        if p == "/robot-999":
-            return self._send(999, b"Request denied")
-        if p == "/busy":
-            return self._send(429, b"Too many requests", headers=(("Retry-After", "1"),))
-        if p == "/busy-once":
-            if self.state.count("busy-once") % 2 == 1:
-                return self._send(429, b"Too many requests", headers=(("Retry-After", "1"),))
+        if p.startswith("/chain/"):
+            step = int(p.rsplit("/", 1)[1])
+            if step >= 4:
+                return self._send(200, OK_PAGE)
+            return self._send(301 if step == 1 else 302, b"", to(f"/chain/{step + 1}"))
+        if p.startswith("/hop/"):
+            return self._send(302, b"", to(f"/hop/{int(p.rsplit('/', 1)[1]) + 1}"))
+        if p == "/busy-once":  # every other request is refused
+            if sum(h.path == p for h in self.log) % 2 == 1:
+                return self._send(*self.answers["/busy"])
             return self._send(200, OK_PAGE)
         if p == "/form.pdf":
             if self.command == "HEAD":
-                return self._send(405, headers=(("Allow", "GET"),))
-            return self._send(200, b"%PDF-1.4\n%fixture\n", ctype="application/pdf")
+                return self._send(405, b"", {"Allow": "GET"})
+            return self._send(200, b"%PDF-1.4\n%fixture\n", {"Content-Type": "application/pdf"})
         if p == "/slow":
-            time.sleep(self.state.slow_seconds)
+            time.sleep(self.slow_seconds)
             return self._send(200, OK_PAGE)
-        if p == "/drip":
-            return self._drip()
-        if p == "/huge":
-            return self._huge()
         if p == "/bomb":
-            return self._send(200, self.bomb, headers=(("Content-Encoding", "gzip"),))
+            return self._send(200, self.bomb, {"Content-Encoding": "gzip"})
         if p == "/reset":
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
             self.close_connection = True
             return None
+        if p == "/drip":  # promises 100 KB, sends a byte every 0.1 s for 30 s
+            self._send(200, b"", {"Content-Type": "text/html", "Content-Length": "100000"})
+            for _ in range(300 if self.command != "HEAD" else 0):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.1)
+            self.close_connection = True
+            return None
+        if p == "/huge":
+            size, sent = 100 * 2**20, 0
+            self._send(200, b"", {"Content-Length": str(size)})
+            chunk = b"<p>" + "很长的页面。".encode() * 2000 + b"</p>\n"
+            while self.command != "HEAD" and sent < size:
+                sent += self.wfile.write(chunk[: size - sent])
+            return None
         return self._send(404, b"not a case")
-
-    def _drip(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", "100000")
-        self.end_headers()
-        self.wfile.flush()
-        if self.command == "HEAD":
-            return
-        for _ in range(300):
-            self.wfile.write(b" ")
-            self.wfile.flush()
-            time.sleep(0.1)
-        self.close_connection = True
-
-    def _huge(self) -> None:
-        size = 100 * 2**20
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(size))
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        chunk = b"<p>" + "很长的页面。".encode() * 2000 + b"</p>\n"
-        sent = 0
-        while sent < size:
-            part = chunk[: size - sent]
-            self.wfile.write(part)
-            sent += len(part)
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -292,17 +237,15 @@ class QuietServer(ThreadingHTTPServer):
         pass  # resets, closed sockets and refused certificates are the point of these servers
 
 
-def _serve(address: str, handler: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None,
-           port: int = 0) -> QuietServer:
-    server = QuietServer((address, port), handler)
+def serve(address: str, log: list[Hit], tls: ssl.SSLContext | None = None, port: int = 0, **answers: object
+          ) -> QuietServer:
+    """A case server on address:port in a thread, logging each request to `log`; `answers` override the handler's
+    attributes (answers=, bomb=, slow_seconds=)."""
+    server = QuietServer((address, port), type("Handler", (CaseHandler,), {"log": log, **answers}))
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server
-
-
-def _handler(state: ServerState, bomb: bytes = b"") -> type[CaseHandler]:
-    return type("Handler", (CaseHandler,), {"state": state, "bomb": bomb})
 
 
 def self_signed_context(directory: Path) -> ssl.SSLContext | None:
@@ -325,10 +268,16 @@ def free_port(address: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def stop(*servers: QuietServer | None) -> None:
+    for server in filter(None, servers):
+        server.shutdown()
+        server.server_close()
+
+
 @dataclass
 class CaseServers:
     main: QuietServer
-    state: ServerState
+    log: list[Hit]
     refused_port: int
     tls: QuietServer | None = None
 
@@ -346,36 +295,30 @@ class CaseServers:
         return self.base + case.path
 
     def close(self) -> None:
-        for server in (self.main, self.tls):
-            if server is not None:
-                server.shutdown()
-                server.server_close()
+        stop(self.main, self.tls)
 
 
 def start_cases(workdir: Path, *, slow_seconds: float = 5.0, port: int = 0) -> CaseServers:
-    state = ServerState(slow_seconds=slow_seconds)
-    main = _serve("127.0.0.1", _handler(state, _bomb()), port=port)
+    log: list[Hit] = []
+    main = serve("127.0.0.1", log, port=port, bomb=_bomb(), slow_seconds=slow_seconds)
     context = self_signed_context(workdir)
-    tls = _serve("127.0.0.1", _handler(ServerState()), context) if context else None
-    return CaseServers(main=main, state=state, refused_port=free_port(), tls=tls)
+    tls = serve("127.0.0.1", [], context) if context else None
+    return CaseServers(main=main, log=log, refused_port=free_port(), tls=tls)
 
 
 @dataclass
 class Hosts:
     servers: list[QuietServer]
-    states: list[ServerState]
+    logs: list[list[Hit]]
 
     def urls(self, pages: int) -> list[str]:
         return [f"http://{s.server_address[0]}:{s.server_port}/page{n}" for s in self.servers for n in range(pages)]
 
     def close(self) -> None:
-        for s in self.servers:
-            s.shutdown()
-            s.server_close()
+        stop(*self.servers)
 
 
 def start_hosts(count: int, first: int = 10) -> Hosts:
     """`count` servers on 127.0.0.<first>, 127.0.0.<first+1>...: each a separate host answering /pageN with 200."""
-    states = [ServerState() for _ in range(count)]
-    servers = [_serve(f"127.0.0.{first + i}", _handler(state)) for i, state in enumerate(states)]
-    return Hosts(servers, states)
+    logs: list[list[Hit]] = [[] for _ in range(count)]
+    return Hosts([serve(f"127.0.0.{first + i}", log) for i, log in enumerate(logs)], logs)

@@ -3,33 +3,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import ClassVar
-
-import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
 
 import link_fixture as fixture
+import pytest
 from fixture_site import SITE
 
 from guide.screencheck import check as check_screens
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "screens"
 HOME = "https://www.chsi.example/"
 INTL = "https://account.chsi.example/reg/intl?from=email-share"
-FAST_TOML = """
-[tool.check-links]
-min_interval = 0.0
-connect_timeout = 1.0
-read_timeout = 1.0
-request_deadline = 2.0
-url_deadline = 5.0
-retries = 0
-"""
 FILLER = "<p>学信网账号可用于学信网的各项服务，注册后请按提示核验身份。</p>" * 8
 
 
@@ -56,54 +42,34 @@ SHELL = ('<!doctype html><html><head><meta charset="utf-8"><title>学信网账�
 GBK = page(EVERY_LABEL.split("<body>", 1)[1].split(FILLER)[0],
            head='<meta http-equiv="Content-Type" content="text/html; charset=gbk">').encode("gbk")
 
-# path -> (status, Content-Type, body, extra headers)
-PAGES: dict[str, tuple[int, str, bytes, tuple[tuple[str, str], ...]]] = {
-    "/home": (200, "text/html; charset=utf-8", HOME_PAGE.encode(), ()),
-    "/intl/all": (200, "text/html; charset=utf-8", EVERY_LABEL.encode(), ()),
-    "/intl/renamed": (200, "text/html; charset=utf-8", RENAMED.encode(), ()),
-    "/intl/script": (200, "text/html; charset=utf-8", ONLY_IN_SCRIPT.encode(), ()),
-    "/intl/split": (200, "text/html; charset=utf-8", SPLIT.encode(), ()),
-    "/intl/shell": (200, "text/html; charset=utf-8", SHELL.encode(), ()),
-    "/intl/gbk": (200, "text/html", GBK, ()),  # the charset is only in the page's <meta>
-    "/intl/challenge": (412, "text/html; charset=utf-8", fixture.CHALLENGE, ()),
-    "/intl/moved": (301, "text/html", b"", (("Location", "/intl/all"),)),
-    "/intl/login": (302, "text/html", b"", (("Location", "/intl/renamed"),)),
-    "/intl/gone": (404, "text/html", b"<h1>404 Not Found</h1>", ()),
+HTML = {"Content-Type": "text/html"}
+# path -> (status, body, headers) on the test server
+PAGES: dict[str, tuple[int, bytes, dict[str, str]]] = {
+    "/home": (200, HOME_PAGE.encode(), {}),
+    "/intl/all": (200, EVERY_LABEL.encode(), {}),
+    "/intl/renamed": (200, RENAMED.encode(), {}),
+    "/intl/script": (200, ONLY_IN_SCRIPT.encode(), {}),
+    "/intl/split": (200, SPLIT.encode(), {}),
+    "/intl/shell": (200, SHELL.encode(), {}),
+    "/intl/gbk": (200, GBK, HTML),  # the charset is only in the page's <meta>
+    "/intl/challenge": (412, fixture.CHALLENGE, {}),
+    "/intl/moved": (301, b"", {**HTML, "Location": "/intl/all"}),
+    "/intl/login": (302, b"", {**HTML, "Location": "/intl/renamed"}),
+    "/intl/gone": (404, b"<h1>404 Not Found</h1>", HTML),
 }
-
-
-class PageHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    seen: ClassVar[list[dict[str, str]]] = []    # the request headers, in order
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        self.seen.append({k.lower(): v for k, v in self.headers.items()})
-        status, ctype, body, headers = PAGES.get(self.path.split("?")[0], (404, "text/plain", b"no such page", ()))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = fixture.QuietServer(("127.0.0.1", 0), PageHandler)
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    httpd = fixture.serve("127.0.0.1", [], answers=PAGES)
     yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    fixture.stop(httpd)
 
 
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("config") / "pyproject.toml"
-    path.write_text(FAST_TOML, encoding="utf-8")
+    path.write_text(fixture.FAST_SETTINGS, encoding="utf-8")
     return str(path)
 
 
@@ -122,31 +88,7 @@ def screens_for(server: str, config: str, capsys: pytest.CaptureFixture[str], in
     return code, (json.loads(out) if fmt == "json" else out)
 
 
-def intl(data: object) -> dict[str, object]:
-    return next(s for s in data["screens"] if s["url"] == INTL)  # type: ignore[index]
-
-
 # --- one verdict per page -------------------------------------------------------------------------------------------
-
-def test_a_page_with_every_label_is_ok(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/all")
-    assert code == 0
-    assert [(s["url"], s["verdict"], s["present"], s["missing"]) for s in data["screens"]] == [
-        (HOME, "ok", ["注册"], []), (INTL, "ok", ["简项注册", "国家或地区", "立即注册"], [])]
-    assert all(set(s) == {"url", "verdict", "missing", "present", "detail"} for s in data["screens"])
-    assert intl(data)["detail"] == f"every label present: 简项注册, 国家或地区, 立即注册 (read from {server}/intl/all)"
-
-
-def test_a_renamed_label_is_drift_naming_it_and_the_guide_lines_that_quote_it(
-        server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/renamed")
-    assert code == 1
-    page = intl(data)
-    assert page["verdict"] == "drift"
-    # Line 13 of each page quotes it too, but in a code span and in an HTML comment: not quotes of the label.
-    assert page["missing"] == [{"label": "简项注册", "quoted_at": ["docs/register.en.md:8", "docs/register.zh.md:8"]}]
-    assert page["present"] == ["国家或地区", "立即注册"]
-
 
 def test_the_text_report_of_a_drift(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = screens_for(server, config, capsys, "/intl/renamed", fmt="text")
@@ -169,75 +111,44 @@ def test_the_markdown_report_has_the_counts_and_a_row_per_page(server: str, conf
         f"| drift | {INTL} | 简项注册: docs/register.en.md:8, docs/register.zh.md:8 | 1 of 3 labels missing")
 
 
-def test_a_gbk_page_with_its_charset_only_in_meta_is_read_as_gbk(server: str, config: str,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    assert b"charset=gbk" in GBK and "简项注册".encode("gbk") in GBK and "简项注册".encode() not in GBK
-    code, data = screens_for(server, config, capsys, "/intl/gbk")
-    assert (code, intl(data)["verdict"], intl(data)["present"]) == (0, "ok", ["简项注册", "国家或地区", "立即注册"])
+ALL = ["简项注册", "国家或地区", "立即注册"]
+FOUND = ["国家或地区", "立即注册"]
+# Line 13 of each page quotes it too, but in a code span and in an HTML comment: not quotes of the label.
+RENAMED_QUOTED = [{"label": "简项注册", "quoted_at": ["docs/register.en.md:8", "docs/register.zh.md:8"]}]
 
 
-def test_a_412_javascript_challenge_is_blocked_not_drift(server: str, config: str,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/challenge")
-    page = intl(data)
-    assert (code, page["verdict"], page["missing"], page["present"]) == (0, "blocked", [], [])
-    assert page["detail"].startswith("challenge page (__jsl_clearance)")
+@pytest.mark.parametrize(("path", "code", "verdict", "present", "missing", "detail"), [
+    ("/intl/all", 0, "ok", ALL, [], "every label present: 简项注册, 国家或地区, 立即注册 (read from {server}/intl/all)"),
+    ("/intl/gbk", 0, "ok", ALL, [], "every label present"),  # its charset only in <meta>: read as GBK
+    ("/intl/split", 0, "ok", ALL, [], "every label present"),  # labels split by markup are present
+    ("/intl/moved", 0, "ok", ALL, [], "moved permanently: update the link to {server}/intl/all; every label"),
+    ("/intl/renamed", 1, "drift", FOUND, RENAMED_QUOTED, "1 of 3 labels missing: 简项注册"),
+    ("/intl/login", 1, "drift", FOUND, RENAMED_QUOTED, "302 to {server}/intl/renamed; 1 of 3 labels missing"),
+    # a label only in a script, a style or a comment is not present
+    ("/intl/script", 1, "drift", FOUND, RENAMED_QUOTED, "1 of 3 labels missing: 简项注册"),
+    ("/intl/challenge", 0, "blocked", [], [], "challenge page (__jsl_clearance)"),  # a 412 challenge: not drift
+    ("/intl/shell", 0, "unknown", [], [], "an application shell"),  # drawn by JavaScript: not drift
+    ("/intl/gone", 0, "unreachable", [], [], "the address is broken (404 Not Found)"),
+])
+def test_the_verdict_of_a_page(server: str, config: str, capsys: pytest.CaptureFixture[str], path: str, code: int,
+                               verdict: str, present: list[str], missing: list[object], detail: str) -> None:
+    if path == "/intl/gbk":
+        assert b"charset=gbk" in GBK and "简项注册".encode("gbk") in GBK and "简项注册".encode() not in GBK
+    got_code, data = screens_for(server, config, capsys, path)
+    page = next(s for s in data["screens"] if s["url"] == INTL)
+    assert all(set(s) == {"url", "verdict", "missing", "present", "detail"} for s in data["screens"])
+    assert (got_code, page["verdict"], page["present"], page["missing"]) == (code, verdict, present, missing)
+    assert page["detail"].startswith(detail.format(server=server)), page["detail"]
+    assert verdict != "unknown" or "drawn by JavaScript" in page["detail"]
 
 
-def test_an_empty_application_shell_is_unknown_not_drift(server: str, config: str,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/shell")
-    page = intl(data)
-    assert (code, page["verdict"], page["missing"]) == (0, "unknown", [])
-    assert "application shell" in page["detail"] and "JavaScript" in page["detail"]
-
-
-def test_a_label_only_in_a_script_a_style_or_a_comment_is_not_present(server: str, config: str,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/script")
-    page = intl(data)
-    assert (code, page["verdict"], page["present"]) == (1, "drift", ["国家或地区", "立即注册"])
-    assert [m["label"] for m in page["missing"]] == ["简项注册"]
-
-
-def test_labels_split_by_markup_are_present(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/split")
-    assert (code, intl(data)["verdict"], intl(data)["present"]) == (0, "ok", ["简项注册", "国家或地区", "立即注册"])
-
-
-def test_a_moved_page_is_judged_where_it_leads_and_says_it_moved(server: str, config: str,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    _, data = screens_for(server, config, capsys, "/intl/moved")
-    assert intl(data)["verdict"] == "ok"
-    assert intl(data)["detail"].startswith(f"moved permanently: update the link to {server}/intl/all; every label")
-
-
-def test_a_temporary_redirect_is_named_in_the_detail(server: str, config: str,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    _, data = screens_for(server, config, capsys, "/intl/login")
-    assert intl(data)["verdict"] == "drift"
-    assert intl(data)["detail"].startswith(f"302 to {server}/intl/renamed; 1 of 3 labels missing")
-
-
-def test_a_missing_page_or_a_dead_server_is_unreachable_not_drift(server: str, config: str,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = screens_for(server, config, capsys, "/intl/gone")
-    assert (code, intl(data)["verdict"]) == (0, "unreachable")
-    assert intl(data)["detail"].startswith("the address is broken (404 Not Found)")
+def test_a_dead_server_is_unreachable_not_drift(config: str, capsys: pytest.CaptureFixture[str]) -> None:
     dead = f"http://127.0.0.1:{fixture.free_port()}/"
     code, out, _ = run(capsys, "--root", str(DATA), "--config", config, "--format", "json",
                        "--map", f"{HOME}={dead}", "--map", f"{INTL}={dead}")
     assert code == 0
     assert [(s["verdict"], s["detail"].split(" (")[0]) for s in json.loads(out)["screens"]] == [
         ("unreachable", "connection refused: the labels could not be looked for")] * 2
-
-
-def test_pages_are_asked_for_like_a_browser(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
-    PageHandler.seen.clear()
-    screens_for(server, config, capsys, "/intl/all")
-    assert len(PageHandler.seen) == 2
-    assert all(h["user-agent"].startswith("Mozilla/5.0") and "Chrome/" in h["user-agent"] for h in PageHandler.seen)
-    assert {h["accept-language"] for h in PageHandler.seen} == {"zh-CN,zh;q=0.9,en;q=0.8"}
 
 
 def test_a_saved_copy_is_read_from_a_file(tmp_path: Path, config: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -311,7 +222,7 @@ def test_a_crash_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, config: str,
     ("<p>立即&#27880;&#20876;</p>", True),                   # character references as a browser decodes them
 ])
 def test_visible_text(html: str, shown: bool) -> None:
-    assert check_screens.visible_text(html).shows("立即注册") is shown
+    assert check_screens.Visible(html).shows("立即注册") is shown
 
 
 def test_a_label_missing_from_a_page_cut_at_the_byte_limit_is_unknown_not_drift() -> None:
@@ -324,8 +235,8 @@ def test_a_label_missing_from_a_page_cut_at_the_byte_limit_is_unknown_not_drift(
 
 
 def test_a_shell_needs_scripts_and_little_text_or_an_empty_mount_point() -> None:
-    assert check_screens.visible_text(SHELL).shell
-    assert not check_screens.visible_text("<p>短页面</p>").shell            # short, but no script draws anything
+    assert check_screens.Visible(SHELL).shell
+    assert not check_screens.Visible("<p>短页面</p>").shell            # short, but no script draws anything
     long_with_mount = "<header>" + "学信网" * 100 + '</header><div id="app"></div><script src=/a.js></script>'
-    assert check_screens.visible_text(long_with_mount).shell
-    assert not check_screens.visible_text(EVERY_LABEL + "<script src=/a.js></script>").shell
+    assert check_screens.Visible(long_with_mount).shell
+    assert not check_screens.Visible(EVERY_LABEL + "<script src=/a.js></script>").shell

@@ -8,15 +8,10 @@ import time
 from pathlib import Path
 
 import httpx
+from link_fixture import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = ROOT / "tests" / "fixture_server.py"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_it_serves_the_cases_the_readme_checks() -> None:

@@ -19,16 +19,11 @@ DATA = ROOT / "tests" / "data" / "screens"
 HEADER = "CHSI pages whose labels the weekly check looks for:\n"
 
 
-def project_with(tmp_path: Path, screens_yml: str) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(DATA, project)
-    (project / "includes" / "screens.yml").write_text(screens_yml, encoding="utf-8")
-    return project
-
-
 def problems(tmp_path: Path, screens_yml: str) -> str:
+    shutil.copytree(DATA, tmp_path / "project")
+    (tmp_path / "project" / "includes" / "screens.yml").write_text(screens_yml, encoding="utf-8")
     with pytest.raises(SourceError) as caught:
-        screens.load_screens(project_with(tmp_path, screens_yml))
+        screens.load_screens(tmp_path / "project")
     return str(caught.value)
 
 
@@ -41,18 +36,16 @@ def test_the_fixture_loads_with_addresses_and_labels_in_order() -> None:
     ]
 
 
-def test_an_unknown_address_reference_is_named_with_its_line(tmp_path: Path) -> None:
-    message = problems(tmp_path, "- link: chsi-home\n  labels: [注册]\n- link: chsi-homepage\n  labels: [注册]\n")
-    assert message == HEADER + (
-        "includes/screens.yml:3: unknown address reference [chsi-homepage]: includes/facts.yml has no such name "
-        "(its web pages: chsi-home, chsi-intl-register)")
-
-
-def test_a_label_not_in_the_table_is_named_with_its_line(tmp_path: Path) -> None:
-    message = problems(tmp_path, "- link: chsi-intl-register\n  labels:\n    - 简项注册\n    - 国际注册\n")
-    assert message == HEADER + (
-        "includes/screens.yml:4: label 国际注册 is not in includes/ui-labels.yml: "
-        "list only labels the guide quotes from that table")
+@pytest.mark.parametrize(("text", "message"), [
+    ("- link: chsi-home\n  labels: [注册]\n- link: chsi-homepage\n  labels: [注册]\n",
+     ("includes/screens.yml:3: unknown address reference [chsi-homepage]: includes/facts.yml has no such name "
+      "(its web pages: chsi-home, chsi-intl-register)")),
+    ("- link: chsi-intl-register\n  labels:\n    - 简项注册\n    - 国际注册\n",
+     ("includes/screens.yml:4: label 国际注册 is not in includes/ui-labels.yml: "
+      "list only labels the guide quotes from that table")),
+])
+def test_an_unknown_address_or_label_is_named_with_its_line(tmp_path: Path, text: str, message: str) -> None:
+    assert problems(tmp_path, text) == HEADER + message
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -90,9 +83,8 @@ def test_a_wrong_label_fails_the_real_build_naming_file_and_line(tmp_path: Path)
     table = project / "includes" / "screens.yml"
     link = screens.load_screens(SITE)[0].link  # a page the real file lists, with a label the table has not
     table.write_text(f"- link: {link}\n  labels:\n    - 简易注册\n", encoding="utf-8")
-    number = 3
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
                           cwd=project, capture_output=True, text=True, check=False)
     assert proc.returncode != 0
-    assert (f"includes/screens.yml:{number}: label 简易注册 is not in includes/ui-labels.yml"
+    assert ("includes/screens.yml:3: label 简易注册 is not in includes/ui-labels.yml"
             in proc.stdout + proc.stderr)

@@ -40,13 +40,10 @@ def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
 def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts,
                   config: site_config.SiteConfig) -> list[str]:
     """Links between pages, pictures and heading ids that do not resolve (the build's --strict link validation)."""
-    registry = {name: internal.mdsource.Definition(name, url, internal.Source(facts_module.FACTS_FILE))
-                for name, url in facts.references().items()}
-
     def expand(path: Path, text: str) -> str:
         return facts_module.expand(text, facts, config.language_of(path.name), str(path))[0]
 
-    found = internal.check_markdown(pages, root / "docs", registry, expand)
+    found = internal.check_markdown(pages, root / "docs", facts.references(), expand)
     prefixes = {f"{root}/", f"{root.resolve()}/"}
 
     def relative(text: str) -> str:  # the checker names files from the working folder; name them from the project

@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import email.utils
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from .model import BLOCKED, BROKEN, OK, UNREACHABLE, Result
 
 PERMANENT = frozenset({301, 308})
-TEMPORARY = frozenset({302, 303, 307})
-REDIRECTS = PERMANENT | TEMPORARY
+REDIRECTS = PERMANENT | {302, 303, 307}
 GONE = frozenset({404, 410})
-# 401 and 451 mean the page exists behind a login or a legal block; 999 is LinkedIn-style robot refusal.
-REFUSED = frozenset({401, 403, 412, 429, 451, 999})
 RETRYABLE = frozenset({429, 500, 502, 503, 504})
 
 
@@ -24,10 +21,9 @@ def verdict_for_status(status: int) -> str:
         return OK
     if status in GONE:
         return BROKEN
-    if status in REFUSED:
-        return BLOCKED
-    if 400 <= status < 500:
-        # Any other refusal (400, 405, 406...) still proves the server is there: never call it broken.
+    # Any other 4xx (401 a login, 451 a legal block, 400, 405...) proves the server is there: never call it broken.
+    # 999 is LinkedIn-style robot refusal.
+    if 400 <= status < 500 or status == 999:
         return BLOCKED
     return UNREACHABLE
 
@@ -43,41 +39,41 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    if when is None:
-        return None
     return max(0.0, when.timestamp() - now)
 
 
-@dataclass(frozen=True)
-class Page:
-    """What the classifier reads of an HTML body."""
+class Page(HTMLParser):
+    """What the classifier reads of an HTML body: its title, h1 and h2 headings, visible text (whitespace
+    collapsed), inline script source, and the content of the first <meta http-equiv="refresh"> outside <noscript>."""
 
-    title: str
-    headings: tuple[str, ...]
-    text: str           # visible text, whitespace collapsed
-    scripts: str        # inline script source
-    refresh: str = ""   # content of the first <meta http-equiv="refresh"> outside <noscript>
-
-
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.headings: list[str] = []
-        self.text: list[str] = []
-        self.scripts: list[str] = []
-        self.refresh: str | None = None
+        self._title: list[str] = []
+        self._headings: list[str] = []
+        self._text: list[str] = []
+        self._scripts: list[str] = []
+        self._refresh: str | None = None
         self._stack: list[str] = []
+        try:
+            self.feed(html)
+            self.close()
+        except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
+            pass
+        self.title = " ".join("".join(self._title).split())
+        self.headings = tuple(" ".join(h.split()) for h in self._headings if h.strip())
+        self.text = " ".join(" ".join(self._text).split())
+        self.scripts = "\n".join(self._scripts)
+        self.refresh = self._refresh or ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta" and self.refresh is None and "noscript" not in self._stack:
+        if tag == "meta" and self._refresh is None and "noscript" not in self._stack:
             values = {k.lower(): (v or "") for k, v in attrs}
             if values.get("http-equiv", "").strip().lower() == "refresh":
-                self.refresh = values.get("content", "")
+                self._refresh = values.get("content", "")
         if tag in {"title", "h1", "h2", "script", "style", "noscript"}:
             self._stack.append(tag)
             if tag in {"h1", "h2"}:
-                self.headings.append("")
+                self._headings.append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._stack:
@@ -87,35 +83,13 @@ class _PageParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         where = self._stack[-1] if self._stack else ""
         if where == "title":
-            self.title.append(data)
+            self._title.append(data)
         elif where == "script":
-            self.scripts.append(data)
-        elif where in {"style", "noscript"}:
-            return
-        else:
-            if where in {"h1", "h2"} and self.headings:
-                self.headings[-1] += data
-            self.text.append(data)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def parse_page(html: str) -> Page:
-    parser = _PageParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
-        pass
-    return Page(
-        title=_squash("".join(parser.title)),
-        headings=tuple(_squash(h) for h in parser.headings if h.strip()),
-        text=_squash(" ".join(parser.text)),
-        scripts="\n".join(parser.scripts),
-        refresh=parser.refresh or "",
-    )
+            self._scripts.append(data)
+        elif where not in {"style", "noscript"}:
+            if where in {"h1", "h2"} and self._headings:
+                self._headings[-1] += data
+            self._text.append(data)
 
 
 # A refresh that fires within this many seconds is a client-side redirect: the reader lands on the other page.
@@ -125,11 +99,8 @@ _REFRESH = re.compile(r"^\s*(\d+)(?:\.[\d.]*)?(?:\s*[;,]\s*|\s+)?(?:url\s*=\s*)?
 
 
 def refresh_target(content: str, base_url: str) -> str | None:
-    """Where `<meta http-equiv="refresh" content="0;url=...">` sends the browser from base_url, or None.
-
-    None for a refresh that only reloads the page (no URL, or the page's own address) and for one that waits
-    longer than REFRESH_FOLLOW_SECONDS. The address is absolute; the fetcher drops its fragment, as for a Location.
-    """
+    """Where `<meta http-equiv="refresh" content="0;url=...">` sends the browser from base_url; None for a reload
+    of the page itself (no URL, or its own address) and for a refresh later than REFRESH_FOLLOW_SECONDS."""
     found = _REFRESH.match(content or "")
     if not found or int(found.group(1)) > REFRESH_FOLLOW_SECONDS:
         return None
@@ -139,9 +110,7 @@ def refresh_target(content: str, base_url: str) -> str | None:
     if not target:
         return None
     resolved = urljoin(base_url, target)
-    if urlsplit(resolved).scheme.lower() not in {"http", "https"}:
-        return None
-    if resolved.split("#")[0] == base_url.split("#")[0]:
+    if urlsplit(resolved).scheme.lower() not in {"http", "https"} or resolved.split("#")[0] == base_url.split("#")[0]:
         return None
     return resolved
 
@@ -154,8 +123,7 @@ def decode_body(body: bytes, content_type: str | None) -> str:
     candidates: list[str] = []
     if content_type and "charset=" in content_type.lower():
         candidates.append(content_type.lower().split("charset=")[1].split(";")[0].strip(" \"'"))
-    found = _CHARSET.search(body[:4096])
-    if found:
+    if found := _CHARSET.search(body[:4096]):
         candidates.append(found.group(1).decode("ascii").lower())
     candidates += ["utf-8", "gb18030"]
     for name in candidates:
@@ -187,8 +155,7 @@ def soft_404_reason(page: Page, final_url: str, redirected: bool) -> str | None:
         return f"soft 404: the heading says {page.headings[0][:80]!r}"
     if len(page.text) <= SHORT_PAGE:
         for found in _NOT_FOUND.finditer(page.text):
-            quoted = page.text[found.start() - 1: found.start()] in _QUOTES if found.start() else False
-            if quoted:
+            if found.start() and page.text[found.start() - 1] in _QUOTES:
                 continue  # “页面不存在” in quotes is a page talking about the message, not showing it
             if found.group(0) != "404" or re.search(r"错误|error", page.text, re.IGNORECASE):
                 return f"soft 404: the page says {found.group(0)!r}"
@@ -214,15 +181,13 @@ _CHALLENGE_WORDS = re.compile(
 _COOKIE_AND_RELOAD = re.compile(r"document\.cookie\s*=.*?(location\.(reload|href|replace)|window\.location)", re.IGNORECASE | re.DOTALL)
 
 
-def challenge_reason(status: int, headers: dict[str, str], page: Page | None) -> str | None:
+def challenge_reason(headers: dict[str, str], page: Page | None) -> str | None:
     """Why an answer is a robot challenge rather than the page, or None."""
     if headers.get("cf-mitigated", "").lower() == "challenge":
         return "challenge page (cf-mitigated header)"
     if page is None:
         return None
-    raw = page.scripts + " " + page.text
-    token = _WAF_TOKEN.search(raw)
-    if token:
+    if token := _WAF_TOKEN.search(page.scripts + " " + page.text):
         return f"challenge page ({token.group(0)})"
     short = len(page.text) <= 400
     words = _CHALLENGE_WORDS.search(page.title + " " + page.text)
@@ -237,23 +202,11 @@ NO_NAME = "the host name does not resolve"
 NAME_LOOKUP_FAILED = "name lookup failed"
 
 
-def _failed_at_name_lookup(result: Result) -> bool:
-    """The lookup of the host name gave no address: "no such name", or no answer from the resolver at all."""
-    return (result.verdict == BROKEN and result.detail.startswith(NO_NAME)) or (
-        result.verdict == UNREACHABLE and result.detail.startswith(NAME_LOOKUP_FAILED))
-
-
 def allow_for_a_dns_outage(results: dict[str, Result]) -> dict[str, Result]:
-    """When no host name at all resolved in a run, blame the resolver, not the links.
-
-    A runner without working DNS (or one that filters it) answers "name not known" for every host, or nothing at
-    all, which would make every link broken and the run red. A name that is really gone fails while other hosts
-    resolve. So when every freshly fetched URL failed at the name lookup, each becomes unreachable and is marked
-    `resolver_down`: such a run learnt nothing about the links, so the history of runs in a row (which turns a
-    link unreachable too often into broken) neither grows nor restarts for it, however many such runs follow.
-    """
-    fetched = list(results.values())
-    if not fetched or not all(_failed_at_name_lookup(r) for r in fetched):
+    """When no host name at all resolved in a run, blame the resolver, not the links: a name really gone fails while
+    other hosts resolve. Such a run learnt nothing: its links are unreachable and `resolver_down` (no history)."""
+    if not results or not all(r.detail.startswith(NO_NAME if r.verdict == BROKEN else NAME_LOOKUP_FAILED)
+                              and r.verdict in (BROKEN, UNREACHABLE) for r in results.values()):
         return results
     return {
         url: replace(r, verdict=UNREACHABLE, resolver_down=True,

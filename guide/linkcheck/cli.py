@@ -1,15 +1,15 @@
-#!/usr/bin/env python3
 """Check every link of the guide: internal links and #fragments offline, remote addresses politely online.
 
-usage: python -m guide.linkcheck [PATH|URL ...] [--offline] [--format text|json|markdown|sarif|github]
+usage: python -m guide.linkcheck [PATH|URL ...] [--offline] [--format text|json|markdown]
 
-`make links` builds the site first, then runs it with no PATH. With no PATH it checks docs/ (with the addresses of includes/facts.yml) and the built site/. Verdicts: ok, redirect, broken,
-blocked, unreachable. Exit 0 when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or
-a failure of the checker itself (one line on stderr says what failed; no verdict on the links).
+With no PATH (`make links`) it checks docs/, with the addresses of includes/facts.yml, and the built site/. Exit 0
+when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or a failure of the checker itself.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import sys
 import time
@@ -18,19 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
-    from guide.linkcheck import classify, fetch, internal, report, store
-    from guide.linkcheck.config import ConfigError, Settings, load_settings
-    from guide.linkcheck.model import BROKEN, Link, Result, Source, group_links
+    from guide.linkcheck import classify, fetch, internal, model
+    from guide.linkcheck.config import Settings, load_settings
+    from guide.linkcheck.model import BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
 except ImportError as exc:  # Python would exit 1, which means broken links
     print(f"make links: cannot start ({exc}): run `make links`, which sets up what the link checker needs", file=sys.stderr)
     raise SystemExit(2) from None
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND_LINE = Source("command line")
-
-
-class InputError(Exception):
-    """An input that does not exist or holds nothing to check (exit 2)."""
+WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 
 @dataclass
@@ -45,26 +42,29 @@ class Inputs:
 def default_inputs(root: Path) -> Inputs:
     site = root / "site"
     if not (site / "index.html").is_file():
-        raise InputError(f"{internal.display(site)} holds no built site: run `make build` first")
+        raise ValueError(f"{internal.display(site)} holds no built site: run `make build` first")
     docs = root / "docs"
     markdown = sorted(docs.rglob("*.md")) if docs.is_dir() else []
     return Inputs(markdown=markdown, markdown_root=docs, sites=[site], facts_root=root)
 
 
+def facts_project(path: Path) -> Path | None:
+    """The project a Markdown file or folder belongs to, if that project keeps its addresses in includes/facts.yml."""
+    return next((p for p in path.resolve().parents if (p / "includes" / "facts.yml").is_file()), None)
+
+
 def classify_inputs(args: Sequence[str]) -> Inputs:
     inputs = Inputs()
     for arg in args:
-        if re.match(r"^https?://", arg, re.IGNORECASE):
-            inputs.urls.append(arg)
-            continue
         path = Path(arg)
-        if path.is_dir():
-            if any(path.rglob("*.html")):
-                inputs.sites.append(path)
-                continue
+        if WEB.match(arg):
+            inputs.urls.append(arg)
+        elif path.is_dir() and any(path.rglob("*.html")):
+            inputs.sites.append(path)
+        elif path.is_dir():
             found = sorted(path.rglob("*.md"))
             if not found:
-                raise InputError(f"{arg}: no Markdown or HTML files in this directory")
+                raise ValueError(f"{arg}: no Markdown or HTML files in this directory")
             inputs.markdown += found
             inputs.markdown_root = inputs.markdown_root or path
             inputs.facts_root = inputs.facts_root or facts_project(path)
@@ -72,9 +72,9 @@ def classify_inputs(args: Sequence[str]) -> Inputs:
             inputs.markdown.append(path)
             inputs.facts_root = inputs.facts_root or facts_project(path)
         elif path.is_file():
-            raise InputError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
+            raise ValueError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
         else:
-            raise InputError(f"{arg}: no such file or directory")
+            raise ValueError(f"{arg}: no such file or directory")
     return inputs
 
 
@@ -82,7 +82,19 @@ def check_internal(inputs: Inputs) -> internal.Findings:
     merged = internal.Findings()
     parts = [internal.check_site(site) for site in inputs.sites]
     if inputs.markdown:
-        registry, expand = project_facts(inputs.facts_root)
+        registry, expand, root = None, None, inputs.facts_root
+        if root is not None and (root / "includes" / "facts.yml").is_file():
+            # the reference definitions and the placeholder expansion the build gives the project's pages
+            from guide.sources import facts as facts_module
+            from guide.sources import site_config
+
+            facts = facts_module.load_facts(root)
+            language_of = site_config.read(root).language_of
+            registry = facts.references()
+
+            def expand(path: Path, text: str) -> str:
+                return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
+
         parts.append(internal.check_markdown(inputs.markdown, inputs.markdown_root, registry, expand))
     for part in parts:
         merged.internal.update(part.internal)
@@ -90,107 +102,151 @@ def check_internal(inputs: Inputs) -> internal.Findings:
     return merged
 
 
-def facts_project(path: Path) -> Path | None:
-    """The project a Markdown file or folder belongs to, if that project keeps its addresses in includes/facts.yml."""
-    for parent in path.resolve().parents:
-        if (parent / "includes" / "facts.yml").is_file():
-            return parent
-    return None
+# --- the cache of ok results and the history of unreachable links, in .cache/ -----------------------------------------
+
+CACHE_FILE = "ok-cache.json"
+HISTORY_FILE = "history.json"
 
 
-def project_facts(root: Path | None):
-    """The reference definitions and the placeholder expansion the build gives a project's pages, if it has facts."""
-    if root is None or not (root / "includes" / "facts.yml").is_file():
-        return None, None
-    from guide.linkcheck.mdsource import Definition
-    from guide.sources import facts as facts_module
-    from guide.sources import site_config
+def read_json(path: Path, kind: type) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a missing or damaged file only costs a slower run
+    return {k: v for k, v in data.items() if isinstance(v, kind)} if isinstance(data, dict) else {}
 
-    facts = facts_module.load_facts(root)
-    language_of = site_config.read(root).language_of
-    registry = {name: Definition(name, url, Source(facts_module.FACTS_FILE, facts.lines.get(name)))
-                for name, url in facts.references().items()}
 
-    def expand(path: Path, text: str) -> str:
-        return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
+def write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
 
-    return registry, expand
+
+def remember(result: Result, cache: dict, history: dict, now: float, threshold: int) -> Result:
+    """Update cache and history with a fresh result; return it, turned broken after threshold unreachable runs.
+    A run whose resolver answered for no host (`resolver_down`) neither counts toward nor against a link."""
+    url = result.url
+    if result.resolver_down:
+        return result
+    if result.verdict == OK:
+        cache[url] = {"checked": now, "status": result.status, "final_url": result.final_url}
+    else:
+        cache.pop(url, None)
+    if result.verdict != UNREACHABLE:
+        history.pop(url, None)
+        return result
+    runs = history[url] = history.get(url, 0) + 1
+    if runs >= threshold:
+        result.verdict = BROKEN
+        result.detail = f"unreachable in {runs} runs in a row: {result.detail}"
+    else:
+        result.detail = f"{result.detail} (unreachable run {runs} of {threshold} before it counts as broken)"
+    return result
 
 
 def check_external(links: list[Link], settings: Settings, cache_dir: Path | None, now: float) -> list[Result]:
-    grouped = group_links(links)
     excluded = [re.compile(p) for p in settings.exclude]
-    grouped = {u: s for u, s in grouped.items() if not any(p.search(u) for p in excluded)}
-    saved = store.load_store(cache_dir) if cache_dir else store.Store()
+    grouped: dict[str, set[Source]] = {}  # URL -> its sources, in first-seen URL order
+    for link in links:
+        if not any(p.search(link.url) for p in excluded):
+            grouped.setdefault(link.url, set()).add(link.source)
+    cache = read_json(cache_dir / CACHE_FILE, dict) if cache_dir else {}
+    history = read_json(cache_dir / HISTORY_FILE, int) if cache_dir else {}
     results: dict[str, Result] = {}
-    to_fetch: list[str] = []
     for url in grouped:
-        if not re.match(r"^https?://", url, re.IGNORECASE):
+        checked = cache.get(url, {}).get("checked")
+        if not WEB.match(url):
             results[url] = internal.check_address(url)
-        elif (hit := store.cached_result(saved, url, now, settings.cache_ttl)) is not None:
-            results[url] = hit
-        else:
-            to_fetch.append(url)
-    for url, result in classify.allow_for_a_dns_outage(fetch.run_remote(to_fetch, settings)).items():
-        results[url] = store.record(saved, result, now, settings.history_threshold)
+        elif isinstance(checked, (int, float)) and 0 <= now - checked < settings.cache_ttl:
+            status = cache[url].get("status")
+            results[url] = Result(url, OK, status=status if isinstance(status, int) else None,
+                                  final_url=str(cache[url].get("final_url") or url), detail="cached", cached=True)
+    fetched = fetch.run_fetch([url for url in grouped if url not in results], settings)
+    for url, result in classify.allow_for_a_dns_outage({u: r for u, (r, _) in fetched.items()}).items():
+        results[url] = remember(result, cache, history, now, settings.history_threshold)
     if cache_dir:
-        store.save_store(cache_dir, saved)
-    ordered = []
+        write_json(cache_dir / CACHE_FILE, cache)
+        write_json(cache_dir / HISTORY_FILE, history)
     for url, sources in grouped.items():
-        result = results[url]
-        result.sources = sources
-        ordered.append(result)
-    return ordered
+        results[url].sources = sorted(sources, key=lambda s: (s.path, s.line or 0))
+    return [results[url] for url in grouped]
 
 
-def build_parser() -> argparse.ArgumentParser:
+# --- reports: text for people, json for scripts, markdown for a CI job summary ---------------------------------------
+
+def where(result: Result, limit: int = 3) -> str:
+    names = [str(s) for s in result.sources]
+    if len(names) > limit:
+        names = names[:limit] + [f"+{len(result.sources) - limit} more"]
+    return ", ".join(names) or "command line"
+
+
+def render(results: list[Result], fmt: str) -> str:
+    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
+    order = {v: i for i, v in enumerate((BROKEN, "unreachable", "blocked", "redirect"))}
+    found = sorted((r for r in results if r.verdict != OK), key=lambda r: (order[r.verdict], r.url))
+    if fmt == "json":
+        data = {"results": [{"url": r.url, "verdict": r.verdict, "status": r.status, "final_url": r.final_url,
+                             "sources": [str(s) for s in r.sources], "detail": r.detail} for r in results],
+                "summary": counts}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        out = model.markdown_counts("Link check", VERDICTS, counts)
+        if found:
+            out += ["| verdict | status | link | where | detail |", "|---|---|---|---|---|"]
+            out += ["| " + " | ".join([r.verdict, str(r.status or ""), *map(model.cell, (r.url, where(r), r.detail))])
+                    + " |" for r in found]
+        else:
+            out.append("Every link is ok.")
+        return "\n".join(out) + "\n"
+    lines = []
+    for r in found:
+        target = f"{r.url} -> {r.final_url}" if r.verdict == REDIRECT and r.final_url else r.url
+        status = f"[{r.status}]" if r.status else "[---]"
+        lines.append(f"{r.verdict:<11} {status} {target} (at {where(r)}) | {r.detail}")
+    cached = sum(r.cached for r in results)
+    lines.append(f"{len(results)} links: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+                 + (f" ({cached} ok from the cache)" if cached else ""))
+    return "\n".join(lines) + "\n"
+
+
+# --- the command ------------------------------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide.linkcheck", description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="*", metavar="PATH|URL",
                         help="Markdown files or directories, built site directories, http(s) URLs (default: docs/ and site/)")
     parser.add_argument("--offline", action="store_true", help="check internal links and #fragments only")
-    parser.add_argument("--format", choices=report.FORMATS, default="text")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] table to read")
     parser.add_argument("--cache-dir", type=Path, help="where the ok cache and the history live (default from config)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache and the history")
-    return parser
-
-
-def run(args: argparse.Namespace, step: list[str]) -> int:
-    """Check and report; `step` names the step under way, for the message when one fails."""
-    step[0] = "reading the input"
-    try:
-        settings = load_settings(args.config)
-        inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(Path.cwd())
-        found = check_internal(inputs)
-    except (InputError, ConfigError, OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"make links: {exc}", file=sys.stderr)
-        return 2
-    results = list(found.internal.values())
-    if not args.offline:
-        step[0] = "checking the remote links"
-        cache_dir = None if args.no_cache else (args.cache_dir or Path.cwd() / settings.cache_dir)
-        links = found.external + [Link(u, COMMAND_LINE) for u in inputs.urls]
-        results += check_external(links, settings, cache_dir, time.time())
-    step[0] = "writing the report"
-    sys.stdout.write(report.render(results, args.format))
-    return 1 if any(r.verdict == BROKEN for r in results) else 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
-    step = ["starting"]
+    step = "reading the input"  # the step under way, for the message when one fails
     try:
-        return run(args, step)
+        try:
+            settings = load_settings(args.config)
+            inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(Path.cwd())
+            found = check_internal(inputs)
+        except (OSError, ValueError) as exc:  # an input that does not exist or holds nothing to check, a setting
+            print(f"make links: {exc}", file=sys.stderr)
+            return 2
+        results = list(found.internal.values())
+        if not args.offline:
+            step = "checking the remote links"
+            cache_dir = None if args.no_cache else (args.cache_dir or Path.cwd() / settings.cache_dir)
+            links = found.external + [Link(u, COMMAND_LINE) for u in inputs.urls]
+            results += check_external(links, settings, cache_dir, time.time())
+        step = "writing the report"
+        sys.stdout.write(render(results, args.format))
+        return 1 if any(r.verdict == BROKEN for r in results) else 0
     except Exception as exc:  # noqa: BLE001 - any fault of the checker itself is exit 2, never 1 (= broken links)
         what = " ".join(f"{type(exc).__name__}: {exc}".split())
-        print(f"make links: failed while {step[0]} ({what}); this says nothing about the links", file=sys.stderr)
+        print(f"make links: failed while {step} ({what}); this says nothing about the links", file=sys.stderr)
         return 2
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

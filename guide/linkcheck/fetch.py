@@ -1,13 +1,13 @@
-"""The polite HTTP client: one request in flight per host, a minimum interval, retries, bounded reads."""
+"""The polite HTTP client: one request in flight per host, a pause after each, retries, bounded reads."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -20,87 +20,32 @@ from .model import BLOCKED, BROKEN, OK, REDIRECT, UNREACHABLE, Result
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Bodies worth reading: a 2xx page may be a soft 404 or a challenge; 202, 403, 429 and 503 may be challenges.
 READ_BODY_FOR = frozenset({202, 403, 412, 429, 503})
+# The encodings asked for (Accept-Encoding: gzip, deflate), as zlib window bits; None: not compressed.
+WBITS = {"": None, "identity": None, "gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS,
+         "deflate": zlib.MAX_WBITS}
 
 
-class HostGates:
-    """At most one request per host at a time, and a pause of the host's interval after each one."""
-
-    def __init__(self, interval_for: Callable[[str], float], clock: Callable[[], float] = time.monotonic) -> None:
-        self._interval_for = interval_for
-        self._clock = clock
-        self._locks: dict[str, asyncio.Lock] = {}
-        self._ready_at: dict[str, float] = {}
-
-    def defer(self, host: str, seconds: float) -> None:
-        """No request to host before `seconds` from now (backoff, Retry-After)."""
-        self._ready_at[host] = max(self._ready_at.get(host, 0.0), self._clock() + seconds)
-
-    async def run(self, host: str, action: Callable[[], object]) -> object:
-        lock = self._locks.setdefault(host, asyncio.Lock())
-        async with lock:
-            wait = self._ready_at.get(host, 0.0) - self._clock()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            try:
-                return await action()  # type: ignore[misc]
-            finally:
-                self.defer(host, self._interval_for(host))
-
-
-class BoundedDecoder:
-    """Decompresses a body while counting output bytes, so a gzip bomb never costs more than `limit` bytes."""
-
-    def __init__(self, encoding: str, limit: int) -> None:
-        encoding = encoding.strip().lower()
-        self.limit = limit
-        self.size = 0
-        self.usable = True
-        self._raw_deflate_tried = False
-        if encoding in {"", "identity"}:
-            self._z: zlib._Decompress | None = None
-        elif encoding in {"gzip", "x-gzip"}:
-            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._z = zlib.decompressobj(zlib.MAX_WBITS)
-        else:
-            self._z, self.usable = None, False  # br, zstd, stacked encodings: we asked for none of them
-
-    @property
-    def full(self) -> bool:
-        return self.size >= self.limit
-
-    def feed(self, chunk: bytes) -> bytes:
-        if not self.usable or self.full:
-            return b""
-        if self._z is None:
-            out = chunk[: self.limit - self.size]
-            self.size += len(out)
-            return out
-        parts: list[bytes] = []
-        data = chunk
-        while data and not self.full:
-            try:
-                out = self._z.decompress(data, self.limit - self.size)
-            except zlib.error:
-                if self._raw_deflate_tried or self.size:
-                    self.usable = False
-                    break
-                self._raw_deflate_tried = True  # some servers send raw deflate without the zlib header
-                self._z = zlib.decompressobj(-zlib.MAX_WBITS)
-                continue
-            self.size += len(out)
-            parts.append(out)
-            data = self._z.unconsumed_tail
-            if not out and not data:
-                break
-        return b"".join(parts)
+def inflate(raw: bytes, encoding: str, limit: int) -> tuple[bytes, bool]:
+    """The body decompressed, never past `limit` bytes (a gzip bomb stops there), and whether it was cut short."""
+    encoding = encoding.strip().lower()
+    if encoding not in WBITS:
+        return b"", True  # br, zstd, stacked encodings: we asked for none of them
+    if WBITS[encoding] is None:
+        return raw[:limit], len(raw) >= limit
+    for wbits in (WBITS[encoding], -zlib.MAX_WBITS):  # some servers send raw deflate without the zlib header
+        try:
+            out = zlib.decompressobj(wbits).decompress(raw, limit)
+        except zlib.error:
+            continue
+        return out, len(out) >= limit
+    return b"", True
 
 
 @dataclass
 class Answer:
     url: str
     status: int
-    headers: dict[str, str]
+    headers: httpx.Headers
     body: bytes = b""
     truncated: bool = False
 
@@ -112,12 +57,8 @@ class Failure:
     retry: bool
 
 
-@dataclass
-class Fetched:
-    """The verdict on one URL and the last answer it came from (with the body read), for checks that read pages."""
-
-    result: Result
-    answer: Answer | None = None    # None when no final answer came (a transport failure, a loop, a deadline)
+# The verdict on one URL and the answer it ended on (None after a transport failure, a loop or a deadline).
+Fetched = tuple[Result, Answer | None]
 
 
 def describe_error(exc: BaseException) -> Failure:
@@ -152,16 +93,7 @@ def describe_error(exc: BaseException) -> Failure:
     return Failure(UNREACHABLE, f"{type(exc).__name__}: {exc}".rstrip(": "), retry=True)
 
 
-def wants_body(method: str, status: int, headers: dict[str, str]) -> bool:
-    if method != "GET" or status in classify.REDIRECTS:
-        return False
-    if not (200 <= status < 300 or status in READ_BODY_FOR):
-        return False
-    ctype = headers.get("content-type", "").lower()
-    return not ctype or ctype.startswith(HTML_TYPES) or ctype.startswith("text/plain")
-
-
-def is_html(headers: dict[str, str]) -> bool:
+def is_html(headers: httpx.Headers) -> bool:
     ctype = headers.get("content-type", "").lower()
     return not ctype or ctype.startswith(HTML_TYPES)
 
@@ -175,55 +107,50 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def via(hops: list[tuple[int, str]], detail: str) -> str:
+    return f"{detail} (after {len(hops)} redirect{'s' if len(hops) > 1 else ''})" if hops else detail
+
+
 @dataclass
 class Checker:
     """Checks remote URLs with one shared client; many hosts in parallel, each host one request at a time."""
 
     settings: Settings
     client: httpx.AsyncClient
-    gates: HostGates
-    rng: random.Random = field(default_factory=random.Random)
+    locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    ready_at: dict[str, float] = field(default_factory=dict)   # no request to a host before this monotonic time
 
-    def _headers(self, method: str) -> dict[str, str]:
-        return {
-            "User-Agent": self.settings.user_agent,
-            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-            "Accept-Language": self.settings.accept_language,
-            "Accept-Encoding": "gzip, deflate",
-        }
+    def defer(self, host: str, seconds: float) -> None:
+        self.ready_at[host] = max(self.ready_at.get(host, 0.0), time.monotonic() + seconds)
 
     async def _exchange(self, method: str, url: str, cookies: httpx.Cookies) -> Answer:
-        async def action() -> Answer:
-            async with asyncio.timeout(self.settings.request_deadline):
-                request = self.client.build_request(method, url, headers=self._headers(method), cookies=cookies)
-                response = await self.client.send(request, stream=True)
-                try:
+        """One request when the host's turn comes, its body read when the verdict may depend on it."""
+        host = host_of(url)
+        async with self.locks.setdefault(host, asyncio.Lock()):
+            await asyncio.sleep(max(0.0, self.ready_at.get(host, 0.0) - time.monotonic()))
+            try:
+                async with asyncio.timeout(self.settings.request_deadline), contextlib.aclosing(
+                        await self.client.send(self.client.build_request(method, url, cookies=cookies), stream=True)
+                ) as response:
                     cookies.extract_cookies(response)
-                    headers = {k.lower(): v for k, v in response.headers.items()}
-                    answer = Answer(url=url, status=response.status_code, headers=headers)
-                    if wants_body(method, answer.status, headers):
-                        await self._read_body(response, answer)
+                    answer = Answer(url, response.status_code, response.headers)
+                    ctype = answer.headers.get("content-type", "").lower()
+                    if method == "GET" and (200 <= answer.status < 300 or answer.status in READ_BODY_FOR) and (
+                            is_html(answer.headers) or ctype.startswith("text/plain")):
+                        raw = bytearray()
+                        async for chunk in response.aiter_raw():
+                            raw += chunk
+                            if len(raw) >= self.settings.max_bytes:
+                                break
+                        answer.body, cut = inflate(bytes(raw), answer.headers.get("content-encoding", ""),
+                                                   self.settings.max_bytes)
+                        answer.truncated = cut or len(raw) >= self.settings.max_bytes
                     return answer
-                finally:
-                    await response.aclose()
-
-        return await self.gates.run(host_of(url), action)  # type: ignore[return-value]
-
-    async def _read_body(self, response: httpx.Response, answer: Answer) -> None:
-        limit = self.settings.max_bytes
-        decoder = BoundedDecoder(answer.headers.get("content-encoding", ""), limit)
-        raw = 0
-        parts: list[bytes] = []
-        async for chunk in response.aiter_raw():
-            raw += len(chunk)
-            parts.append(decoder.feed(chunk))
-            if decoder.full or raw >= limit or not decoder.usable:
-                answer.truncated = True
-                break
-        answer.body = b"".join(parts)
+            finally:
+                self.defer(host, self.settings.interval_for(host))
 
     def _backoff(self, attempt: int) -> float:
-        delay = self.settings.backoff * (2**attempt) * self.rng.uniform(0.5, 1.5)
+        delay = self.settings.backoff * (2**attempt) * random.uniform(0.5, 1.5)
         return min(delay, self.settings.backoff_cap)
 
     async def _attempt(self, method: str, url: str, cookies: httpx.Cookies) -> Answer | Failure:
@@ -237,7 +164,7 @@ class Checker:
                 failure = describe_error(exc)
                 if not failure.retry or last:
                     return failure
-                self.gates.defer(host, self._backoff(attempt))
+                self.defer(host, self._backoff(attempt))
                 continue
             if answer.status not in classify.RETRYABLE or last:
                 return answer
@@ -246,40 +173,26 @@ class Checker:
                 answer.headers["x-check-links-note"] = (
                     f"Retry-After {wait:.0f} s is longer than the cap of {self.settings.retry_after_cap:.0f} s")
                 return answer
-            self.gates.defer(host, wait if wait is not None else self._backoff(attempt))
+            self.defer(host, wait if wait is not None else self._backoff(attempt))
         raise AssertionError("unreachable code")  # pragma: no cover
 
-    async def check(self, url: str) -> Result:
-        return (await self.fetch(url)).result
-
-    async def fetch(self, url: str) -> Fetched:
-        """The verdict on url, with the page it ended on: the same requests as check(), the body kept."""
-        try:
-            async with asyncio.timeout(self.settings.url_deadline):
-                return await self._follow(url)
-        except TimeoutError:
-            return Fetched(Result(url, UNREACHABLE,
-                                  detail=f"no verdict within the deadline of {self.settings.url_deadline:g} s"))
-
-    async def _follow(self, url: str) -> Fetched:
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in {"http", "https"} or not host_of(url):
-            return Fetched(Result(url, BROKEN, detail="not an http(s) URL with a host"))
+    async def follow(self, url: str) -> Fetched:
+        if urlsplit(url).scheme.lower() not in {"http", "https"} or not host_of(url):
+            return Result(url, BROKEN, detail="not an http(s) URL with a host"), None
         cookies = httpx.Cookies()
         current = strip_fragment(url)
         use_head = urlsplit(current).path.lower().endswith(self.settings.head_suffixes)
         hops: list[tuple[int, str]] = []
         refreshed = False    # a <meta http-equiv="refresh"> page sent the browser on (a client-side redirect)
         seen: set[tuple[str, frozenset[tuple[str, str]]]] = set()
+        too_many = f"more than {self.settings.max_redirects} redirects"
         while True:
             key = (current, frozenset(cookies.items()))
             if key in seen:
                 loop = " -> ".join([u for _, u in hops] + [current])
-                return Fetched(Result(url, BROKEN, status=hops[-1][0], final_url=current,
-                                      detail=f"redirect loop: {loop}"))
+                return Result(url, BROKEN, status=hops[-1][0], final_url=current, detail=f"redirect loop: {loop}"), None
             seen.add(key)
-            method = "HEAD" if use_head else "GET"
-            got = await self._attempt(method, current, cookies)
+            got = await self._attempt("HEAD" if use_head else "GET", current, cookies)
             if use_head and (isinstance(got, Failure) and got.detail.startswith("connection ")
                              and "refused" not in got.detail
                              or isinstance(got, Answer) and got.status >= 400 and got.status != 429):
@@ -287,15 +200,12 @@ class Checker:
                 seen.discard(key)
                 continue
             if isinstance(got, Failure):
-                return Fetched(Result(url, got.verdict, final_url=None, detail=self._via(hops, got.detail)))
+                return Result(url, got.verdict, detail=via(hops, got.detail)), None
             if got.status in classify.REDIRECTS:
                 location = got.headers.get("location")
-                if not location:
-                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current,
-                                          detail=f"{got.status} without a Location header"), got)
-                if len(hops) >= self.settings.max_redirects:
-                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current,
-                                          detail=f"more than {self.settings.max_redirects} redirects"), got)
+                if not location or len(hops) >= self.settings.max_redirects:
+                    detail = too_many if location else f"{got.status} without a Location header"
+                    return Result(url, BROKEN, status=got.status, final_url=current, detail=detail), got
                 hops.append((got.status, current))
                 current = strip_fragment(urljoin(current, location.strip()))
                 continue
@@ -303,57 +213,37 @@ class Checker:
                 use_head = False  # a page: read it, it may be a soft 404 or a challenge
                 seen.discard(key)
                 continue
-            page = self._page(got)
-            target = self._refresh_target(got, page, current)
+            page = classify.Page(classify.decode_body(got.body, got.headers.get("content-type"))) if got.body else None
+            # A 2xx page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader ends up
+            # there, so that page decides the verdict, as a Location header would. A challenge reloads itself.
+            target = None
+            if (page and page.refresh and 200 <= got.status < 300 and is_html(got.headers)
+                    and not classify.challenge_reason(got.headers, page)):
+                target = classify.refresh_target(page.refresh, current)
             if target is not None:
-                # A 200 page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader
-                # ends up there, so that page decides the verdict, as a Location header would.
                 if len(hops) >= self.settings.max_redirects:
-                    return Fetched(Result(url, BROKEN, status=got.status, final_url=current,
-                                          detail=f"more than {self.settings.max_redirects} redirects"), got)
+                    return Result(url, BROKEN, status=got.status, final_url=current, detail=too_many), got
                 hops.append((got.status, current))
                 refreshed = True
                 current = strip_fragment(target)
                 continue
-            return Fetched(self._judge(url, got, hops, page, refreshed=refreshed), got)
+            return self._judge(url, got, hops, page, refreshed), got
 
-    @staticmethod
-    def _page(got: Answer) -> classify.Page | None:
-        if not got.body:
-            return None
-        return classify.parse_page(classify.decode_body(got.body, got.headers.get("content-type")))
-
-    @staticmethod
-    def _refresh_target(got: Answer, page: classify.Page | None, current: str) -> str | None:
-        """Where a 2xx page's meta refresh leads, unless the page is a challenge (which reloads itself)."""
-        if page is None or not page.refresh or not 200 <= got.status < 300 or not is_html(got.headers):
-            return None
-        if classify.challenge_reason(got.status, got.headers, page):
-            return None
-        return classify.refresh_target(page.refresh, current)
-
-    @staticmethod
-    def _via(hops: list[tuple[int, str]], detail: str) -> str:
-        if not hops:
-            return detail
-        return f"{detail} (after {len(hops)} redirect{'s' if len(hops) > 1 else ''})"
-
-    def _judge(self, url: str, got: Answer, hops: list[tuple[int, str]], page: classify.Page | None, *,
-               refreshed: bool = False) -> Result:
+    def _judge(self, url: str, got: Answer, hops: list[tuple[int, str]], page: classify.Page | None,
+               refreshed: bool) -> Result:
         status = got.status
-        verdict = classify.verdict_for_status(status)
-        result = Result(url, verdict, status=status, final_url=got.url, bytes_read=len(got.body))
-        challenge = classify.challenge_reason(status, got.headers, page)
+        result = Result(url, classify.verdict_for_status(status), status=status, final_url=got.url)
+        challenge = classify.challenge_reason(got.headers, page)
         if status == 412 or challenge:
             result.verdict = BLOCKED
             result.detail = challenge or "412 Precondition Failed: a robot challenge"
-        elif verdict == OK:
+        elif result.verdict == OK:
             soft = classify.soft_404_reason(page, got.url, bool(hops)) if page else None
+            permanent = [code for code, _ in hops if code in classify.PERMANENT]
             if soft:
                 result.verdict, result.detail = BROKEN, soft
-            elif any(code in classify.PERMANENT for code, _ in hops):
-                result.verdict = REDIRECT
-                result.status = next(code for code, _ in hops if code in classify.PERMANENT)
+            elif permanent:
+                result.verdict, result.status = REDIRECT, permanent[0]
                 result.detail = f"moved permanently: update the link to {got.url}"
             elif refreshed:
                 result.verdict = REDIRECT
@@ -361,63 +251,47 @@ class Checker:
             elif hops:
                 result.detail = f"{hops[0][0]} to {got.url}"
         else:
-            reason = httpx.codes.get_reason_phrase(status) or "HTTP error"
             note = got.headers.get("x-check-links-note")
-            result.detail = f"{status} {reason}" + (f": {note}" if note else "")
+            result.detail = f"{status} {httpx.codes.get_reason_phrase(status) or 'HTTP error'}" + (
+                f": {note}" if note else "")
             if status == 429:
                 result.detail += f" (still refused after {self.settings.retries + 1} tries)"
         if got.truncated:
             result.detail = (result.detail + "; " if result.detail else "") + f"read the first {len(got.body)} bytes"
-        result.detail = self._via(hops, result.detail) if result.verdict not in (OK, REDIRECT) else result.detail
+        if result.verdict not in (OK, REDIRECT):
+            result.detail = via(hops, result.detail)
         return result
 
 
-def plan_hosts(urls: Iterable[str]) -> dict[str, list[str]]:
-    """URLs grouped by host, in first-seen order: one worker per host keeps one request in flight there."""
-    groups: dict[str, list[str]] = {}
-    for url in urls:
-        groups.setdefault(host_of(url), []).append(url)
-    return groups
-
-
-async def check_remote(urls: list[str], settings: Settings, *, rng: random.Random | None = None,
-                       verify: bool | ssl.SSLContext = True) -> dict[str, Result]:
-    fetched = await fetch_remote(urls, settings, rng=rng, verify=verify)
-    return {u: f.result for u, f in fetched.items()}
-
-
-async def fetch_remote(urls: list[str], settings: Settings, *, rng: random.Random | None = None,
-                       verify: bool | ssl.SSLContext = True) -> dict[str, Fetched]:
-    """Like check_remote, with the answer each verdict came from (its body read up to max_bytes)."""
+async def fetch_all(urls: list[str], settings: Settings) -> dict[str, Fetched]:
+    headers = {"User-Agent": settings.user_agent, "Accept-Language": settings.accept_language,
+               "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+               "Accept-Encoding": "gzip, deflate"}
     timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                             write=settings.read_timeout, pool=None)
     limits = httpx.Limits(max_connections=max(settings.max_hosts * 2, 10), max_keepalive_connections=settings.max_hosts)
+    by_host: dict[str, list[str]] = {}  # one worker per host keeps one request in flight there
+    for url in urls:
+        by_host.setdefault(host_of(url), []).append(url)
     results: dict[str, Fetched] = {}
     sem = asyncio.Semaphore(settings.max_hosts)
-    async with httpx.AsyncClient(timeout=timeout, limits=limits, verify=verify, follow_redirects=False) as client:
-        checker = Checker(settings, client, HostGates(settings.interval_for), rng or random.Random())
+    async with httpx.AsyncClient(headers=headers, timeout=timeout, limits=limits, follow_redirects=False) as client:
+        checker = Checker(settings, client)
 
         async def worker(host_urls: list[str]) -> None:
             async with sem:
                 for u in host_urls:
-                    results[u] = await checker.fetch(u)
+                    try:
+                        async with asyncio.timeout(settings.url_deadline):
+                            results[u] = await checker.follow(u)
+                    except TimeoutError:
+                        results[u] = Result(u, UNREACHABLE,
+                                            detail=f"no verdict within the deadline of {settings.url_deadline:g} s"), None
 
-        await asyncio.gather(*(worker(group) for group in plan_hosts(urls).values()))
+        await asyncio.gather(*(worker(group) for group in by_host.values()))
     return {u: results[u] for u in urls}
 
 
-def run_remote(urls: list[str], settings: Settings, **kwargs: object) -> dict[str, Result]:
-    if not urls:
-        return {}
-    return asyncio.run(check_remote(urls, settings, **kwargs))  # type: ignore[arg-type]
-
-
-def run_fetch(urls: list[str], settings: Settings, **kwargs: object) -> dict[str, Fetched]:
-    """run_remote, keeping the answer (and body) of each URL: for checks that read the pages themselves."""
-    if not urls:
-        return {}
-    return asyncio.run(fetch_remote(urls, settings, **kwargs))  # type: ignore[arg-type]
-
-
-__all__ = ["OK", "BoundedDecoder", "Checker", "Fetched", "HostGates", "check_remote", "describe_error",
-           "fetch_remote", "run_fetch", "run_remote"]
+def run_fetch(urls: list[str], settings: Settings) -> dict[str, Fetched]:
+    """Each URL's verdict with the answer it came from (its body read up to max_bytes), for checks that read pages."""
+    return asyncio.run(fetch_all(urls, settings)) if urls else {}

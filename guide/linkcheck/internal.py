@@ -7,32 +7,35 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import mdsource
-from .htmlpage import HtmlPage, parse_html
 from .model import BROKEN, OK, Link, Result, Source
 
 NOT_LINKS = ("javascript:", "data:", "about:", "blob:")
+# Attributes that point somewhere a reader (or the browser, for the page to work) will go.
+LINK_ATTRS = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"),
+              ("iframe", "src"), ("video", "src"), ("audio", "src"), ("area", "href")}
 
 
 def display(path: Path) -> str:
     """A path as the report shows it: relative to the working directory when it is inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path.as_posix()
+    rel = os.path.relpath(path)
     return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
-def is_external(target: str) -> bool:
-    return bool(mdsource.SCHEME.match(target)) or target.startswith("//")
+def external(target: str) -> str | None:
+    """The address of a link to another site (`//host/x` as https), or None for a link inside this one."""
+    if target.startswith("//"):
+        return "https:" + target
+    return target if mdsource.SCHEME.match(target) else None
 
 
 @dataclass
 class Findings:
-    """What an offline pass found: verdicts on internal targets, and the external links it met on the way."""
+    """Verdicts on internal targets, and the external links met on the way."""
 
     internal: dict[str, Result] = field(default_factory=dict)
     external: list[Link] = field(default_factory=list)
@@ -47,10 +50,31 @@ class Findings:
 
 # --- built site ------------------------------------------------------------------------------------------------------
 
+class HtmlPage(HTMLParser):
+    """A built page's links, ids and canonical address."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.canonical: str | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v for k, v in attrs if v is not None}
+        self.ids.update(v for k, v in values.items() if k == "id" or tag == "a" and k == "name")
+        if tag == "link" and "canonical" in values.get("rel", "").split():
+            self.canonical = values.get("href")
+        self.links += [v.strip() for k, v in values.items() if (tag, k) in LINK_ATTRS and v.strip()]
+
+    handle_startendtag = handle_starttag
+
+
 def page_url(rel: str) -> str:
     """The URL path a built file is served at: en/register/index.html -> /en/register/."""
     url = "/" + rel
-    return url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
 def site_base(pages: dict[str, HtmlPage]) -> str | None:
@@ -63,37 +87,30 @@ def site_base(pages: dict[str, HtmlPage]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def resolve_site_file(root: Path, path: str) -> Path | None:
-    """The file a site URL path is served from, or None."""
-    rel = unquote(path).lstrip("/")
-    candidate = root / rel
-    if path.endswith("/") or rel == "" or candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
-
-
 def check_site(root: Path) -> Findings:
     found = Findings()
-    pages = {p.relative_to(root).as_posix(): parse_html(p.read_text(encoding="utf-8", errors="replace"))
+    pages = {p.relative_to(root).as_posix(): HtmlPage(p.read_text(encoding="utf-8", errors="replace"))
              for p in sorted(root.rglob("*.html"))}
     base = site_base(pages)
     for rel, page in pages.items():
         here = page_url(rel)
         source = Source(display(root / rel))
-        for target, _line in page.links:
+        for target in page.links:
             if target.startswith(NOT_LINKS) or target.startswith("#") and len(target) == 1:
                 continue
             if base and target.startswith(base):
                 target = "/" + target[len(base):]
-            elif is_external(target):
-                found.external.append(Link("https:" + target if target.startswith("//") else target, source))
+            elif address := external(target):
+                found.external.append(Link(address, source))
                 continue
             parts = urlsplit(urljoin(here, target))
             path, fragment = posixpath.normpath(parts.path) + ("/" if parts.path.endswith("/") else ""), parts.fragment
             path = path.replace("//", "/")
             key = path + (f"#{fragment}" if fragment else "")
-            file = resolve_site_file(root, path)
-            if file is None:
+            file = root / unquote(path).lstrip("/")
+            if path.endswith("/") or file == root or file.is_dir():
+                file = file / "index.html"
+            if not file.is_file():
                 found.add(key, source, BROKEN, f"no file for {path} in {display(root)}")
                 continue
             target_rel = file.relative_to(root).as_posix()
@@ -131,31 +148,29 @@ def resolve_markdown_file(source_file: Path, path: str, docs_root: Path) -> Path
     return None
 
 
-def check_markdown(files: list[Path], docs_root: Path | None = None,
-                   registry: dict[str, mdsource.Definition] | None = None,
+def check_markdown(files: list[Path], docs_root: Path | None = None, registry: dict[str, str] | None = None,
                    expand: Callable[[Path, str], str] | None = None) -> Findings:
-    """Links of Markdown files. `registry`: reference definitions every page may use (the project's facts);
+    """Links of Markdown files. `registry`: reference name -> URL every page may use (the project's facts);
     `expand`: what the build does to a page's text before Markdown reads it (its {{ fact }} placeholders)."""
     found = Findings()
     texts = {f: f.read_text(encoding="utf-8") for f in files}
     if expand:
         texts = {f: expand(f, text) for f, text in texts.items()}
-    defs: dict[str, mdsource.Definition] = dict(registry or {})
-    for f, text in texts.items():
-        for name, d in mdsource.definitions(text, display(f)).items():
-            defs.setdefault(name, d)
-    anchor_cache: dict[Path, set[str]] = {}
+    defs = dict(registry or {})
+    for text in texts.values():
+        for name, url in mdsource.definitions(text).items():
+            defs.setdefault(name, url)
     for f, text in texts.items():
         root = docs_root or f.parent
-        extracted = mdsource.extract(text, display(f), defs)
-        for link in extracted.undefined:
+        links, undefined = mdsource.extract(text, display(f), defs)
+        for link in undefined:
             found.add(link.url, link.source, BROKEN, f"no reference definition named {link.url}")
-        for link in extracted.links:
+        for link in links:
             target = link.url.strip()
             if target.startswith(NOT_LINKS):
                 continue
-            if is_external(target):
-                found.external.append(Link("https:" + target if target.startswith("//") else target, link.source))
+            if address := external(target):
+                found.external.append(Link(address, link.source))
                 continue
             parts = urlsplit(target)
             file = resolve_markdown_file(f, parts.path, root)
@@ -166,9 +181,10 @@ def check_markdown(files: list[Path], docs_root: Path | None = None,
                 continue
             key = display(file) + (f"#{parts.fragment}" if parts.fragment else "")
             if parts.fragment and file.suffix == ".md":
-                if file not in anchor_cache:
-                    anchor_cache[file] = mdsource.anchors(texts.get(file) or file.read_text(encoding="utf-8"))
-                if not mdsource.fragment_found(unquote(parts.fragment), anchor_cache[file]):
+                ids = mdsource.anchors(texts.get(file) or file.read_text(encoding="utf-8"))
+                # A heading with no ASCII letters gets "_1", "_2"... from the default slugify: accept those unseen.
+                fragment = unquote(parts.fragment)
+                if fragment not in ids and not re.fullmatch(r"_\d+", fragment):
                     found.add(key, link.source, BROKEN, f"no heading or id {parts.fragment!r} in {display(file)}")
                     continue
             found.add(key, link.source, OK)

@@ -1,10 +1,11 @@
 """Links, reference definitions and anchors in Markdown sources, with line numbers."""
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify, slugify_unicode
 
 from .model import Link, Source
 
@@ -25,26 +26,6 @@ def normalize_ref(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """A line with its HTML comment parts blanked, and whether a comment is still open at its end."""
-    kept: list[str] = []
-    rest = line
-    while rest:
-        if in_comment:
-            end = rest.find("-->")
-            if end < 0:
-                return "".join(kept), True
-            rest, in_comment = rest[end + 3:], False
-        else:
-            start = rest.find("<!--")
-            if start < 0:
-                kept.append(rest)
-                break
-            kept.append(rest[:start])
-            rest, in_comment = rest[start + 4:], True
-    return "".join(kept), in_comment
-
-
 def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) outside fenced code blocks and HTML comments, with inline code spans blanked out."""
     fence: str | None = None
@@ -58,34 +39,26 @@ def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
         if found and not in_comment:
             fence = found.group(1)
             continue
-        line, in_comment = _strip_comments(line, in_comment)
-        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        if in_comment:
+            if (end := line.find("-->")) < 0:
+                continue
+            line = line[end + 3:]
+        line = re.sub(r"<!--.*?-->", "", line)
+        in_comment = (start := line.find("<!--")) >= 0
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line[:start] if in_comment else line)
 
 
-@dataclass(frozen=True)
-class Definition:
-    name: str
-    url: str
-    source: Source
-
-
-def definitions(text: str, path: str) -> dict[str, Definition]:
-    found: dict[str, Definition] = {}
-    for number, line in code_free_lines(text):
-        m = _DEFINITION.match(line)
-        if m:
-            name = normalize_ref(m.group(1))
-            found.setdefault(name, Definition(name, m.group(2), Source(path, number)))
+def definitions(text: str) -> dict[str, str]:
+    """Reference name -> URL; the first definition of a name wins, as in Markdown."""
+    found: dict[str, str] = {}
+    for _, line in code_free_lines(text):
+        if m := _DEFINITION.match(line):
+            found.setdefault(normalize_ref(m.group(1)), m.group(2))
     return found
 
 
-@dataclass(frozen=True)
-class Extracted:
-    links: list[Link]                 # every target, resolved through the definitions
-    undefined: list[Link]             # [text][name] whose name has no definition (url is "[name]")
-
-
-def extract(text: str, path: str, defs: dict[str, Definition]) -> Extracted:
+def extract(text: str, path: str, defs: dict[str, str]) -> tuple[list[Link], list[Link]]:
+    """Every target, resolved through the definitions; and each [text][name] whose name has no definition."""
     links: list[Link] = []
     undefined: list[Link] = []
     for number, line in code_free_lines(text):
@@ -100,7 +73,7 @@ def extract(text: str, path: str, defs: dict[str, Definition]) -> Extracted:
         for m in _FULL_REF.finditer(line):
             name = normalize_ref(m.group(2) or m.group(1))
             if name in defs:
-                links.append(Link(defs[name].url, where))
+                links.append(Link(defs[name], where))
             else:
                 undefined.append(Link(f"[{m.group(2) or m.group(1)}]", where))
         for m in _AUTOLINK.finditer(line):
@@ -110,31 +83,11 @@ def extract(text: str, path: str, defs: dict[str, Definition]) -> Extracted:
             # addresses are taken from it here; the built site's check resolves the rest.
             if SCHEME.match(m.group(1)) or m.group(1).startswith("//"):
                 links.append(Link(m.group(1), where))
-    return Extracted(links, undefined)
+    return links, undefined
 
 
-def _plain_heading(text: str) -> str:
-    text = _ATTR_ID.sub("", text)
-    text = re.sub(r"\{[^}]*\}", "", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return text.replace("`", "").replace("*", "").strip()
-
-
-def slug_ascii(value: str) -> str:
-    """Python-Markdown's default toc slug: ASCII only, lower case, hyphens."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
-
-
-def slug_unicode(value: str) -> str:
-    """The same slug keeping non-ASCII letters (pymdownx.slugs style)."""
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
-
-
-def anchors(text: str) -> set[str]:
+@functools.cache  # a page's text; asked again for every link to one of its headings
+def anchors(text: str) -> frozenset[str]:
     """Ids a page will have: explicit {#id} and id="..." ones, and the slugs of headings without one."""
     ids: set[str] = set()
     seen: dict[str, int] = {}
@@ -144,14 +97,11 @@ def anchors(text: str) -> set[str]:
         m = _HEADING.match(line)
         if not m or _ATTR_ID.search(m.group(2)):
             continue
-        plain = _plain_heading(m.group(2))
-        for slug in {slug_ascii(plain), slug_unicode(plain)}:
+        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"\{[^}]*\}", "", m.group(2)))  # a link: its text
+        plain = re.sub(r"<[^>]+>", "", plain).replace("`", "").replace("*", "").strip()
+        # Python-Markdown's default toc slug (ASCII only), and the one keeping non-ASCII letters (pymdownx.slugs).
+        for slug in {slugify(plain, "-"), slugify_unicode(plain, "-")}:
             n = seen.get(slug, 0)
             seen[slug] = n + 1
             ids.add(f"{slug}_{n}" if n else slug)
-    return ids
-
-
-def fragment_found(fragment: str, ids: set[str]) -> bool:
-    # A heading with no ASCII letters gets "_1", "_2"... from the default slugify: accept those names unseen.
-    return fragment in ids or bool(re.fullmatch(r"_\d+", fragment))
+    return frozenset(ids)

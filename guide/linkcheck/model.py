@@ -13,7 +13,7 @@ VERDICTS: tuple[str, ...] = (OK, REDIRECT, BROKEN, BLOCKED, UNREACHABLE)
 
 @dataclass(frozen=True, order=True)
 class Source:
-    """A place a link is written: a Markdown file and line, or a built HTML page (no line)."""
+    """A Markdown file and line, or a built HTML page (no line)."""
 
     path: str
     line: int | None = None
@@ -24,8 +24,6 @@ class Source:
 
 @dataclass(frozen=True)
 class Link:
-    """One occurrence of a link target in one source."""
-
     url: str
     source: Source
 
@@ -42,29 +40,13 @@ class Result:
     detail: str = ""
     cached: bool = False
     resolver_down: bool = False  # no host name resolved in the run: it says nothing about this link (classify)
-    bytes_read: int = 0     # body bytes after decompression (not reported; the tests read it)
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "url": self.url,
-            "verdict": self.verdict,
-            "status": self.status,
-            "final_url": self.final_url,
-            "sources": [str(s) for s in self.sources],
-            "detail": self.detail,
-        }
 
 
-def group_links(links: list[Link]) -> dict[str, list[Source]]:
-    """URL -> its sources, sorted and without duplicates, in first-seen URL order."""
-    grouped: dict[str, set[Source]] = {}
-    for link in links:
-        grouped.setdefault(link.url, set()).add(link.source)
-    return {url: sorted(sources, key=lambda s: (s.path, s.line or 0)) for url, sources in grouped.items()}
+def markdown_counts(title: str, verdicts: tuple[str, ...], counts: dict[str, int]) -> list[str]:
+    """The head of a CI job summary: a title and a table of how many results got each verdict."""
+    return [f"## {title}", "", "| " + " | ".join(verdicts) + " |", "|" + "---|" * len(verdicts),
+            "| " + " | ".join(str(counts[v]) for v in verdicts) + " |", ""]
 
 
-def summarize(results: list[Result]) -> dict[str, int]:
-    counts = {v: 0 for v in VERDICTS}
-    for r in results:
-        counts[r.verdict] += 1
-    return counts
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,6 +1,4 @@
 """`python -m guide.screencheck`: see guide/screencheck/check.py."""
-import sys
-
 from guide.screencheck.check import main
 
-sys.exit(main())
+raise SystemExit(main())

@@ -1,14 +1,9 @@
-#!/usr/bin/env python3
-"""Check that the CHSI pages the guide describes still show the labels it quotes for them.
+"""Check that the CHSI pages the guide describes still show the labels it quotes for them (make screens).
 
 usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
 
-Reads includes/screens.yml (each public CHSI page, by its address name in includes/facts.yml, with the labels the
-guide quotes for it), fetches every page as the link checker does (same politeness, deadlines, byte limit, retries,
-User-Agent and TLS checks), reads its visible text as a browser shows it, and gives each page one verdict: ok (every
-label present), drift (a label is missing: each is named with the lines of docs/ that quote it), unknown (the page
-draws its content with JavaScript, or was cut at the byte limit), blocked or unreachable (as the link checker judges
-the address). Exit 0 when nothing drifted, 1 on drift, 2 on wrong usage or a crash.
+Verdicts ok, drift, unknown, blocked, unreachable (records/screen-check.md). Exit 0 when nothing drifted, 1 on
+drift, 2 on wrong usage or a crash.
 """
 from __future__ import annotations
 
@@ -29,19 +24,18 @@ ROOT = Path(__file__).resolve().parents[2]
 try:  # the site's packages (mkdocs, yaml) and httpx from the test group: without them, exit 2 with the fix
     from guide.linkcheck import classify, fetch, mdsource
     from guide.linkcheck.config import ConfigError, Settings, load_settings
-    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE
+    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE, cell, markdown_counts
     from guide.sources import screens, ui_labels
     from guide.sources.errors import SourceError
-except ImportError as _err:  # pragma: no cover - exercised only on a half-installed .venv
-    MISSING: ImportError | None = _err
-else:
-    MISSING = None
+except ImportError as exc:  # pragma: no cover - only on a half-installed .venv; Python would exit 1, meaning drift
+    print(f"make screens: {exc}: run `make screens`, which sets up the test group's packages", file=sys.stderr)
+    raise SystemExit(2) from None
 
 OK = "ok"
 DRIFT = "drift"
 UNKNOWN = "unknown"
 VERDICTS = (OK, DRIFT, UNKNOWN, "blocked", "unreachable")
-FORMATS = ("text", "json", "markdown")
+WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 # What a browser does not show: script and style source, <noscript> (scripts run in a browser), templates, the title.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
@@ -69,36 +63,30 @@ class UsageError(Exception):
 
 # --- what a browser shows ------------------------------------------------------------------------------------------
 
-@dataclass
-class Visible:
-    """A page's text as a reader sees it, with block boundaries, and what tells an application shell."""
+class Visible(HTMLParser):
+    """The text a browser shows of html (comments, scripts and styles left out; inline markup joins words), with
+    block boundaries, and what tells an application shell."""
 
-    text: str           # whitespace removed, BREAK between blocks
-    scripts: int
-    empty_mount: bool
-
-    @property
-    def size(self) -> int:
-        return len(self.text.replace(BREAK, ""))
-
-    def shows(self, label: str) -> bool:
-        return re.sub(r"\s+", "", label) in self.text
-
-    @property
-    def shell(self) -> bool:
-        return self.scripts > 0 and (self.size < SHELL_TEXT or self.empty_mount)
-
-
-class _VisibleParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden: list[str] = []
         self.scripts = 0
+        try:
+            self.feed(html)
+            self.close()
+        except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
+            pass
+        self.text = re.sub(f"{BREAK}+", BREAK, re.sub(r"\s+", "", "".join(self.parts)))  # BREAK between blocks
+        self.size = len(self.text.replace(BREAK, ""))
+        self.empty_mount = bool(MOUNT_POINT.search(html))
+        self.shell = self.scripts > 0 and (self.size < SHELL_TEXT or self.empty_mount)
 
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
-        if tag == "script":
-            self.scripts += 1
+    def shows(self, label: str) -> bool:
+        return re.sub(r"\s+", "", label) in self.text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool = False) -> None:
+        self.scripts += tag == "script"
         if self.hidden or tag in HIDDEN:
             if tag in HIDDEN and not closed:
                 self.hidden.append(tag)
@@ -106,49 +94,31 @@ class _VisibleParser(HTMLParser):
         if tag in BLOCKS:
             self.parts.append(BREAK)
         values = {k.lower(): v or "" for k, v in attrs}
-        shown: list[str] = []
-        if tag == "input":
-            kind = values.get("type", "").strip().lower()
-            if kind in BUTTON_INPUTS:
-                shown.append(values.get("value", ""))
-            elif kind in TEXT_INPUTS:
-                shown.append(values.get("value", "") or values.get("placeholder", ""))
+        kind = values.get("type", "").strip().lower()
+        shown = ""
+        if tag == "input" and kind in BUTTON_INPUTS:
+            shown = values.get("value", "")
+        elif tag == "input" and kind in TEXT_INPUTS:
+            shown = values.get("value", "") or values.get("placeholder", "")
         elif tag == "textarea":
-            shown.append(values.get("placeholder", ""))
-        for text in filter(None, shown):
-            self.parts += [text, BREAK]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
+            shown = values.get("placeholder", "")
+        if shown:
+            self.parts += [shown, BREAK]
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
+        self.handle_starttag(tag, attrs, closed=True)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden:
             if tag in self.hidden:
                 while self.hidden.pop() != tag:
                     pass
-            return
-        if tag in BLOCKS:
+        elif tag in BLOCKS:
             self.parts.append(BREAK)
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.parts.append(data.replace(BREAK, ""))
-
-
-def visible_text(html: str) -> Visible:
-    """The text a browser shows of html (comments, scripts and styles left out; inline markup joins words)."""
-    parser = _VisibleParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
-        pass
-    text = re.sub(r"\s+", "", "".join(parser.parts))
-    text = re.sub(f"{BREAK}+", BREAK, text)
-    return Visible(text, parser.scripts, bool(MOUNT_POINT.search(html)))
 
 
 # --- where the guide quotes a label ----------------------------------------------------------------------------------
@@ -184,21 +154,10 @@ def parse_maps(values: list[str], urls: list[str]) -> list[tuple[str, str]]:
 
 
 def mapped(url: str, maps: list[tuple[str, str]]) -> str:
+    """url with its longest mapped prefix replaced (unchanged when none fits)."""
     fitting = [(prefix, repl) for prefix, repl in maps if url.startswith(prefix)]
-    if not fitting:
-        return url
-    prefix, repl = max(fitting, key=lambda pair: len(pair[0]))
+    prefix, repl = max(fitting, key=lambda pair: len(pair[0]), default=("", ""))
     return repl + url[len(prefix):]
-
-
-def is_web(address: str) -> bool:
-    return bool(re.match(r"^https?://", address, re.IGNORECASE))
-
-
-def local_path(address: str) -> Path:
-    if address.lower().startswith("file:"):
-        return Path(url2pathname(urlsplit(address).path))
-    return Path(address)
 
 
 # --- verdicts -------------------------------------------------------------------------------------------------------
@@ -212,16 +171,11 @@ class ScreenResult:
     present: list[str] = field(default_factory=list)
     detail: str = ""
 
-    def as_json(self) -> dict[str, object]:
-        return {"url": self.url, "verdict": self.verdict,
-                "missing": [{"label": label, "quoted_at": where} for label, where in self.missing],
-                "present": self.present, "detail": self.detail}
-
 
 def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], *, truncated: bool = False,
                note: str = "") -> ScreenResult:
     """ok, drift or unknown for a page that was read."""
-    seen = visible_text(html)
+    seen = Visible(html)
     present = [label for label in screen.labels if seen.shows(label)]
     missing = [label for label in screen.labels if label not in present]
     result = ScreenResult(screen.url, screen.link, OK, present=present)
@@ -248,7 +202,7 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
 
 def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, list[str]]) -> ScreenResult:
     """The verdict on a fetched page: the link checker's verdict first, then the labels."""
-    result = got.result
+    result, answer = got
     if result.verdict == BLOCKED:
         return ScreenResult(screen.url, screen.link, "blocked",
                             detail=f"{result.detail}: the labels could not be looked for")
@@ -256,7 +210,6 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
         why = result.detail if result.verdict == UNREACHABLE else f"the address is broken ({result.detail})"
         return ScreenResult(screen.url, screen.link, "unreachable",
                             detail=f"{why}: the labels could not be looked for")
-    answer = got.answer
     if answer is None or not answer.body or not fetch.is_html(answer.headers):
         kind = answer.headers.get("content-type", "no content type") if answer else "no answer"
         return ScreenResult(screen.url, screen.link, UNKNOWN, detail=f"no HTML page to read ({kind})")
@@ -268,15 +221,14 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
 def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Settings,
           quotes: dict[str, list[str]]) -> list[ScreenResult]:
     targets = {screen.url: mapped(screen.url, maps) for screen in pages}
-    web = sorted({t for t in targets.values() if is_web(t)})
-    fetched = fetch.run_fetch(web, settings)
+    fetched = fetch.run_fetch(sorted({t for t in targets.values() if WEB.match(t)}), settings)
     results: list[ScreenResult] = []
     for screen in pages:
         target = targets[screen.url]
-        if is_web(target):
+        if WEB.match(target):
             result = judge_fetched(screen, fetched[target], quotes)
-        else:
-            path = local_path(target)
+        else:  # a saved copy: a path, or a file: URL
+            path = Path(url2pathname(urlsplit(target).path) if target.lower().startswith("file:") else target)
             try:
                 body = path.read_bytes()
             except OSError as err:
@@ -290,52 +242,34 @@ def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Se
     return results
 
 
-# --- reports --------------------------------------------------------------------------------------------------------
+# --- reports and command line --------------------------------------------------------------------------------------
 
-def summary_line(results: list[ScreenResult]) -> str:
+def render(results: list[ScreenResult], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    return f"screens: {len(results)} pages: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
-
-
-def to_text(results: list[ScreenResult]) -> str:
+    if fmt == "json":
+        return json.dumps({"screens": [{
+            "url": r.url, "verdict": r.verdict,
+            "missing": [{"label": label, "quoted_at": at} for label, at in r.missing],
+            "present": r.present, "detail": r.detail} for r in results]}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        out = markdown_counts("Screen check", VERDICTS, counts)
+        out += ["| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
+        for r in results:
+            missing = "<br>".join(f"{label}: {', '.join(at) or 'quoted nowhere in docs/'}" for label, at in r.missing)
+            out.append(f"| {r.verdict} | {cell(r.url)} | {cell(missing)} | {cell(r.detail)} |")
+        return "\n".join(out) + "\n"
     lines = []
     for r in results:
         lines.append(f"{r.verdict:<11} {r.url} [{r.link}] | {r.detail}")
-        for label, where in r.missing:
-            lines.append(f"            missing {label}: " + (f"the guide quotes it at {', '.join(where)}"
-                                                          if where else "quoted nowhere in docs/"))
-    lines.append(summary_line(results))
+        lines += [f"            missing {label}: " + (f"the guide quotes it at {', '.join(at)}" if at
+                                                      else "quoted nowhere in docs/") for label, at in r.missing]
+    lines.append(f"screens: {len(results)} pages: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS))
     return "\n".join(lines) + "\n"
 
 
-def to_json(results: list[ScreenResult]) -> str:
-    return json.dumps({"screens": [r.as_json() for r in results]}, ensure_ascii=False, indent=2) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(results: list[ScreenResult]) -> str:
-    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    out = ["## Screen check", "", "| " + " | ".join(VERDICTS) + " |", "|" + "---|" * len(VERDICTS),
-           "| " + " | ".join(str(counts[v]) for v in VERDICTS) + " |", "",
-           "| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
-    for r in results:
-        missing = "<br>".join(f"{label}: {', '.join(where) or 'quoted nowhere in docs/'}" for label, where in r.missing)
-        out.append(f"| {r.verdict} | {_cell(r.url)} | {_cell(missing)} | {_cell(r.detail)} |")
-    return "\n".join(out) + "\n"
-
-
-def render(results: list[ScreenResult], fmt: str) -> str:
-    return {"text": to_text, "json": to_json, "markdown": to_markdown}[fmt](results)
-
-
-# --- command line ---------------------------------------------------------------------------------------------------
-
-def build_parser() -> argparse.ArgumentParser:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide.screencheck", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
                         help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
                              "or a file path for a saved copy); repeatable")
@@ -343,21 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="project directory holding includes/ and docs/ (default: this project)")
     parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] settings the fetching uses")
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     try:
-        if MISSING is not None:
-            raise UsageError(f"{MISSING}: run `make screens`, which sets up the test group's packages")
         pages = screens.load_screens(args.root)
         maps = parse_maps(args.map, [page.url for page in pages])
-        settings = load_settings(args.config)
-        results = check(pages, maps, settings, guide_quotes(args.root))
+        results = check(pages, maps, load_settings(args.config), guide_quotes(args.root))
         report = render(results, args.format)
     except (UsageError, SourceError, ConfigError) as exc:
         print(f"make screens: {exc}", file=sys.stderr)
@@ -369,6 +296,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout.write(report)
     return 1 if any(r.verdict == DRIFT for r in results) else 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
