@@ -1,6 +1,4 @@
 """Bad screenshot sources fail with one line naming the file and the field, and a meaningful exit code."""
-from __future__ import annotations
-
 import random
 import shutil
 from pathlib import Path

@@ -1,6 +1,4 @@
 """A picture draws only the screen text that the office's guide quotes; anything else fails, naming the spec and the text."""
-from __future__ import annotations
-
 import json
 import shutil
 from pathlib import Path
