@@ -39,8 +39,6 @@ from guide.pictures.spec import (
 )
 from guide.pictures.text import guide_quotes, quoted_labels, text_problems
 
-CACHE = ".cache/check-pictures"  # OCR readings by the picture's hash, shared with check.py (make check)
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*images/([\w.-]+\.png)\)")
 # A picture's one marker named in brackets in the sentence before it: "（图中 1）", "(1 in the drawing)".
 ONE_MARKER = re.compile(r"[（(][^()（）]*(?<!\d)1(?!\d)[^()（）]*[)）]")
 
@@ -165,7 +163,7 @@ def legend_problems(text: str, page: str, counts: dict[str, int]) -> list[str]:
     lines = text.splitlines()
     problems = []
     for i, line in enumerate(lines):
-        for name in dict.fromkeys(IMAGE_RE.findall(line)):
+        for name in dict.fromkeys(m.group("file") for m in shot_truth.IMAGE.finditer(line)):
             where = f"{page}:{i + 1}"
             if name not in counts:
                 problems.append(f"{where}: image: {name} has no spec in shots/")
@@ -213,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             problems = check_legends(docs, specs)
             print("\n".join([*problems, f"{len(problems)} legend problem(s) in {docs}"]))
             return 1 if problems else 0
-        rendered, kept, problems, notes = judge(specs, out, docs, shot_ocr.Cache(root / CACHE), args.check, root)
+        rendered, kept, problems, notes = judge(specs, out, docs, shot_ocr.Cache(root / shot_ocr.CACHE), args.check, root)
     except SpecError as exc:
         print(exc, file=sys.stderr)
         return 2

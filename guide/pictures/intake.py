@@ -23,10 +23,7 @@ def find_original(shots: Path, name: str) -> Path | None:
     folder = shots / ORIGINALS
     if not folder.is_dir():
         return None
-    for path in sorted(folder.iterdir()):
-        if path.stem == name and path.suffix.lower() in SUFFIXES:
-            return path
-    return None
+    return next((p for p in sorted(folder.iterdir()) if p.stem == name and p.suffix.lower() in SUFFIXES), None)
 
 
 def open_original(path: Path, where: Path | str, width: int | None = None) -> Image.Image:
