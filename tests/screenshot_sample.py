@@ -1,8 +1,6 @@
 """A made-up screenshot of the registration form: the drawn page with sample personal data typed in (a test fixture,
 tests/data/shots/sample-data/register.html), shot by Debian's Chromium at twice the pixels, as a laptop with a
 high-density screen or a phone would, and cropped to the form: what the office would save in shots/originals/."""
-from __future__ import annotations
-
 import shutil
 import tempfile
 from pathlib import Path

@@ -1,6 +1,4 @@
 """Paths and imports shared by the screenshot tests (tests/test_shots*.py)."""
-from __future__ import annotations
-
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,4 @@
 """No original screenshot and no readable personal data in what git holds (guide/pictures/check.py)."""
-from __future__ import annotations
-
 import shutil
 import subprocess
 from pathlib import Path

@@ -1,6 +1,4 @@
 """Capturing with Debian's Chromium writes a raw PNG and the boxes of every named target, which render as committed."""
-from __future__ import annotations
-
 import json
 import shutil
 from pathlib import Path

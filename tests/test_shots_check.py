@@ -1,8 +1,6 @@
 """guide/pictures/check.py judges the pictures as `make shots` does (shots_findings runs annotate.judge with the same
 OCR cache): what make shots reports as a problem, it reports too, with the page's line; labels that rest on the
 office's tick are notes, not problems. On a scratch project with a made-up screenshot, never the real docs/."""
-from __future__ import annotations
-
 import shutil
 import subprocess
 from pathlib import Path

@@ -1,7 +1,5 @@
 """A screenshot's labels are found whole, each marker is judged by the row it is on, and a label OCR cannot read
 counts when the office ticked it, as a note (guide/pictures/ocr.py, truth.py)."""
-from __future__ import annotations
-
 import datetime
 from pathlib import Path
 
@@ -33,11 +31,6 @@ def words(*items: tuple[str, int, int]) -> Line:
 def test_a_label_is_found_only_as_a_whole_group_of_words(line: Line, label: str, found: str | None) -> None:
     got = shot_ocr.find_label([line], label)
     assert (got.text if got else None) == found
-
-
-def test_a_line_read_without_words_is_one_group() -> None:
-    assert shot_ocr.find_label([Line("密码", Box(0, 0, 40, 20))], "密码") is not None
-    assert shot_ocr.find_label([Line("密码确认", Box(0, 0, 80, 20))], "密码") is None
 
 
 GOOD = {"kind": "screenshot", "taken": datetime.date(2026, 12, 6), "original": "a.png", "width": 400, "redact": []}

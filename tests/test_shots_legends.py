@@ -1,6 +1,4 @@
 """Every picture in a page is followed by a legend: an ordered list with one item per marker."""
-from __future__ import annotations
-
 import datetime
 from pathlib import Path
 

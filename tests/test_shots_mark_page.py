@@ -1,7 +1,5 @@
 """Marking a screenshot in the browser (guide/pictures/mark.py): drag black-outs, click markers, save; the spec is
 written and the published picture has solid fills where the boxes were, and no personal data OCR can read."""
-from __future__ import annotations
-
 import json
 import shutil
 import urllib.error
@@ -49,17 +47,37 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         server.server_close()
 
 
-def test_drag_click_and_save_write_the_spec_and_a_redacted_picture(new_page, served: tuple[str, Path]) -> None:
-    url, root = served
+def open_page(new_page, url: str):
     page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(url)
     page.wait_for_function("document.getElementById('picture').complete && document.getElementById('taken').value")
-    stage = page.locator("#overlay").bounding_box()
-    for x0, y0, x1, y1 in (PHONE_BOX, NAME_BOX):
-        page.mouse.move(stage["x"] + x0, stage["y"] + y0)
-        page.mouse.down()
-        page.mouse.move(stage["x"] + x1, stage["y"] + y1, steps=5)
-        page.mouse.up()
+    return page, page.locator("#overlay").bounding_box()
+
+
+def drag(page, start: tuple[int, int], end: tuple[int, int]) -> None:
+    stage = page.locator("#overlay").bounding_box()  # a message above the picture moves it down
+    page.mouse.move(stage["x"] + start[0], stage["y"] + start[1])
+    page.mouse.down()
+    page.mouse.move(stage["x"] + end[0], stage["y"] + end[1], steps=5)
+    page.mouse.up()
+
+
+def saved_error(page) -> str:
+    page.click("#save")
+    page.wait_for_function("document.getElementById('message').className === 'error'", timeout=60_000)
+    return page.text_content("#message")
+
+
+def nothing_written(root: Path) -> bool:
+    images = root / "docs" / "images"
+    return not (root / "shots" / "demo-01-form.yml").exists() and not (images.exists() and any(images.iterdir()))
+
+
+def test_drag_click_and_save_write_the_spec_and_a_redacted_picture(new_page, served: tuple[str, Path]) -> None:
+    url, root = served
+    page, stage = open_page(new_page, url)
+    for box in (PHONE_BOX, NAME_BOX):
+        drag(page, box[:2], box[2:])
     page.check("input[value=marker]")
     for x, y in ((560, 57), (560, 250), (560, 157)):
         page.mouse.click(stage["x"] + x, stage["y"] + y)
@@ -94,19 +112,11 @@ def test_drag_click_and_save_write_the_spec_and_a_redacted_picture(new_page, ser
 
 def test_a_marker_on_a_black_out_is_refused_and_nothing_is_written(new_page, served: tuple[str, Path]) -> None:
     url, root = served
-    page = new_page(viewport={"width": 1280, "height": 900})
-    page.goto(url)
-    page.wait_for_function("document.getElementById('taken').value")
-    stage = page.locator("#overlay").bounding_box()
-    page.mouse.move(stage["x"] + 140, stage["y"] + 30)
-    page.mouse.down()
-    page.mouse.move(stage["x"] + 420, stage["y"] + 84, steps=3)
-    page.mouse.up()
+    page, stage = open_page(new_page, url)
+    drag(page, PHONE_BOX[:2], PHONE_BOX[2:])
     page.check("input[value=marker]")
     page.mouse.click(stage["x"] + 280, stage["y"] + 57)
-    page.click("#save")
-    page.wait_for_function("document.getElementById('message').className === 'error'")
-    assert page.text_content("#message") == "markers[0]: marker 1 covers redact[0]"
+    assert saved_error(page) == "markers[0]: marker 1 covers redact[0]"
     assert not (root / "shots" / "demo-01-form.yml").exists()
     assert not (root / "docs" / "images").exists()
 
@@ -128,32 +138,6 @@ def test_a_missing_original_is_one_line_naming_the_folder(tmp_path: Path, capsys
                    "register-01-form.jpg here: save the screenshot there first\n")
 
 
-def open_page(new_page, url: str):
-    page = new_page(viewport={"width": 1280, "height": 900})
-    page.goto(url)
-    page.wait_for_function("document.getElementById('picture').complete && document.getElementById('taken').value")
-    return page, page.locator("#overlay").bounding_box()
-
-
-def drag(page, stage: dict, start: tuple[int, int], end: tuple[int, int]) -> None:
-    stage = page.locator("#overlay").bounding_box()  # a message above the picture moves it down
-    page.mouse.move(stage["x"] + start[0], stage["y"] + start[1])
-    page.mouse.down()
-    page.mouse.move(stage["x"] + end[0], stage["y"] + end[1], steps=5)
-    page.mouse.up()
-
-
-def saved_error(page) -> str:
-    page.click("#save")
-    page.wait_for_function("document.getElementById('message').className === 'error'", timeout=60_000)
-    return page.text_content("#message")
-
-
-def nothing_written(root: Path) -> bool:
-    images = root / "docs" / "images"
-    return not (root / "shots" / "demo-01-form.yml").exists() and not (images.exists() and any(images.iterdir()))
-
-
 def test_save_refuses_no_black_out_and_a_result_ocr_reads_personal_data_in(new_page, served: tuple[str, Path]) -> None:
     url, root = served
     page, stage = open_page(new_page, url)
@@ -168,7 +152,7 @@ def test_save_refuses_no_black_out_and_a_result_ocr_reads_personal_data_in(new_p
     assert nothing_written(root)
     page.uncheck("#nothing")
     page.check("input[value=redact]")
-    drag(page, stage, PHONE_BOX[:2], PHONE_BOX[2:])  # the name is still there
+    drag(page, PHONE_BOX[:2], PHONE_BOX[2:])  # the name is still there
     assert "a Latin name" in saved_error(page)
     assert nothing_written(root)
 
@@ -180,7 +164,7 @@ def good_marks(markers: list[list[int]]) -> dict:
 
 def test_a_reload_shows_the_last_save_and_a_marker_moves_or_goes_alone(new_page, served: tuple[str, Path]) -> None:
     url, root = served
-    page, stage = open_page(new_page, url)
+    page, _ = open_page(new_page, url)
     assert page.locator("#markers li").count() == 0
     marking = mark_picture.Marking(root, "demo-01-form")  # saved elsewhere (another tab) after the server started
     marking.save(good_marks([[560, 57], [560, 157], [560, 250]]))
@@ -189,7 +173,7 @@ def test_a_reload_shows_the_last_save_and_a_marker_moves_or_goes_alone(new_page,
     assert page.locator("#redacts li").count() == 2
 
     page.check("input[value=marker]")
-    drag(page, stage, (560, 157), (500, 200))  # marker 2 moves and keeps its number
+    drag(page, (560, 157), (500, 200))  # marker 2 moves and keeps its number
     texts = page.locator("#markers li").all_text_contents()
     assert [t.split(" Remove")[0] for t in texts] == ["at 560, 57", "at 500, 200", "at 560, 250"]
     page.locator("#markers li").nth(0).locator("button").click()  # marker 1 goes: 2 and 3 become 1 and 2

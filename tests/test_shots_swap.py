@@ -6,8 +6,6 @@ would (black-outs over the personal fields, a marker per step) and saved; the tw
 and size the check asks for. Then make shots and make check's stages pass, again as in a fresh clone (the original
 moved away); OCR finds none of the made-up data in anything git would commit, and git tracks no original. Putting
 the drawing's spec and pages back passes again."""
-from __future__ import annotations
-
 import re
 import shutil
 import subprocess

@@ -1,6 +1,4 @@
 """A picture draws only the screen text that the office's guide quotes; anything else fails, naming the spec and the text."""
-from __future__ import annotations
-
 import json
 import shutil
 from pathlib import Path
@@ -49,9 +47,7 @@ def test_every_published_picture_draws_only_quoted_labels(spec: shot_spec.Spec) 
 
 
 def test_redacted_and_cropped_out_text_is_not_drawn() -> None:
-    spec = shot_spec.load_spec(FIXTURES / "register-drawing.yml")
-    spec = shot_spec.Spec(**{**spec.__dict__, "path": SHOTS / "x.yml", "raw": "register-01-form"})  # shots/raw/
-    rendered = annotate_shots.render_spec(spec)
+    rendered = annotate_shots.render_spec(DRAWINGS[0])  # the registration form
     lay = rendered.layout
     under = shot_spec.Run("UNDER A BLACK-OUT", lay.raw_redactions[0])
     above = shot_spec.Run("ABOVE THE CROP", shot_spec.Box(lay.crop.x0, 0, lay.crop.x1, max(lay.crop.y0, 1)))

@@ -4,9 +4,8 @@ boxes of its named targets.
     make capture                                   # every shots/*.yml -> shots/raw/NAME.png + NAME.boxes.json, then make shots
     python -m guide.pictures.capture shots/register-01-form.yml --url https://account.chsi.com.cn/...
 
-Only this step needs a browser; annotate.py works from what it writes. Exit 0 done, 1 a target was not found,
-2 bad usage or spec, or nothing could be captured: Chromium did not start or a page could not be opened (no network,
-a name that does not resolve, a refused connection). Each failure is one line on stderr, never a traceback.
+Only this step needs a browser. Exit 0 done, 1 a target was not found, 2 bad usage or spec, Chromium did not start
+or a page could not be opened. Each failure is one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from guide.pictures.spec import Spec, SpecError, load_spec, shown
@@ -47,12 +45,6 @@ def first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-@dataclass(frozen=True)
-class Job:
-    spec: Spec
-    url: str
-
-
 def page_url(spec: Spec, override: str | None = None) -> str:
     """The address to open: an override, a URL in the spec, or a file beside the spec."""
     if override:
@@ -62,16 +54,8 @@ def page_url(spec: Spec, override: str | None = None) -> str:
     return (spec.path.parent / spec.page).resolve().as_uri()
 
 
-def boxes_document(spec: Spec, url: str, size: tuple[int, int], boxes: dict[str, list[int]],
-                   texts: list[dict] | None = None) -> str:
-    # texts: every run of text the page shows, for the check that a picture draws only quoted labels (text.py)
-    doc = {"page": spec.page if url == page_url(spec) else url, "viewport": list(spec.viewport), "size": list(size),
-           "targets": {k: boxes[k] for k in sorted(boxes)}, "texts": texts or []}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-
-
-def capture(jobs: Sequence[Job]) -> list[str]:
-    """Capture every job; return one problem line per target that was not found."""
+def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
+    """Capture every (spec, address); return one problem line per target that was not found."""
     from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
     from playwright.sync_api import sync_playwright
 
@@ -82,29 +66,29 @@ def capture(jobs: Sequence[Job]) -> list[str]:
         except PlaywrightError as exc:
             raise CaptureError(f"cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
         try:
-            for job in jobs:
-                spec = job.spec
+            for spec, url in jobs:
                 page = browser.new_page(viewport={"width": spec.viewport[0], "height": spec.viewport[1]},
                                         device_scale_factor=1, locale="zh-CN")
                 try:
-                    page.goto(job.url, wait_until="networkidle")
+                    page.goto(url, wait_until="networkidle")
                 except PlaywrightError as exc:
-                    raise CaptureError(f"{spec.path}: cannot open {job.url}: {first_line(exc)}") from None
+                    raise CaptureError(f"{spec.path}: cannot open {url}: {first_line(exc)}") from None
                 page.evaluate("document.fonts.ready")
                 found = page.evaluate(BOXES_JS, spec.targets)
                 missing = [n for n, b in found.items() if b is None]
                 for name in missing:
                     problems.append(f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing"
-                                    f" at {job.url}")
+                                    f" at {url}")
                 if not missing:
                     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
                     size = page.evaluate("[document.documentElement.scrollWidth,"
                                          " document.documentElement.scrollHeight]")
                     spec.raw_png.parent.mkdir(parents=True, exist_ok=True)
                     spec.raw_png.write_bytes(png)
-                    texts = page.evaluate(TEXTS_JS)
-                    spec.raw_boxes.write_text(boxes_document(spec, job.url, (size[0], size[1]), found, texts),
-                                              encoding="utf-8")
+                    # texts: every run of text the page shows, for the check that a drawing shows only quoted labels
+                    doc = {"page": spec.page if url == page_url(spec) else url, "viewport": list(spec.viewport),
+                           "size": size, "targets": dict(sorted(found.items())), "texts": page.evaluate(TEXTS_JS) or []}
+                    spec.raw_boxes.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
                     print(f"captured {spec.raw_png} ({len(found)} targets)")
                 page.close()
         finally:
@@ -127,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        problems = capture([Job(s, page_url(s, args.url)) for s in specs])
+        problems = capture([(s, page_url(s, args.url)) for s in specs])
     except CaptureError as exc:
         print(f"make capture: {exc}", file=sys.stderr)
         return 2

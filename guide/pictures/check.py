@@ -1,14 +1,9 @@
-"""No original screenshot and no readable personal data in anything the repository holds.
+"""No original screenshot and no readable personal data in anything the repository holds (make check's pictures).
 
-make check runs it as its pictures stage, over every picture git tracks (or has staged), and docs/images/.
-
-An original screenshot (shots/originals/) shows a student's data in full; once committed it stays in git history,
-which no later commit removes. So the check fails when any file there is tracked or staged, when any tracked file is
-one that .gitignore says to keep out, and when OCR reads a phone- or passport-like number, an e-mail address other
-than CHSI's, or a Latin name in SURNAME GIVENNAME form in a tracked picture or a published one, except the numbers and
-words the guide itself quotes (includes/facts.yml, includes/ui-labels.yml). OCR readings are kept in
-.cache/check-pictures/ by the picture's hash, so a second run reads only pictures that changed. Each problem is one line naming the file
-and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels).
+An original (shots/originals/) shows a student's data in full, and once committed it stays in git's history. So the
+check fails when any file there is tracked or staged, when git tracks a file .gitignore keeps out, and when OCR reads
+personal data (ocr.personal_data) in a tracked or published picture, except what the guide itself quotes. Each
+problem is one line naming the file and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels).
 """
 from __future__ import annotations
 
@@ -21,8 +16,6 @@ from pathlib import Path
 from guide.pictures import ocr as shot_ocr
 from guide.pictures import text as shot_text
 
-# OCR readings by the hash of the picture's bytes (git-ignored, like all of .cache/).
-CACHE = ".cache/check-pictures"
 ORIGINALS = "shots/originals/"
 KEEP = ORIGINALS + ".gitignore"  # keeps the folder in a clone; git takes nothing else from it
 PICTURE = re.compile(r"\.(png|jpe?g|gif|webp|bmp|tiff?|heic|avif)$", re.IGNORECASE)
@@ -54,21 +47,12 @@ def tracking_problems(root: Path) -> list[str]:
     return problems
 
 
-def read_lines_cached(root: Path, picture: Path) -> list[shot_ocr.Line]:
-    """What OCR reads in a picture, kept in .cache/check-pictures/ under the hash of the picture's bytes (ocr.Cache).
-    The check itself runs on every call, so a change to the numbers and words the guide quotes applies at once."""
-    return cache(root).lines(picture.read_bytes())
-
-
-def cache(root: Path) -> shot_ocr.Cache:
-    return shot_ocr.Cache(root / CACHE)
-
-
 def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
     digits, words = shot_text.guide_quotes(root)
+    cache = shot_ocr.Cache(root / shot_ocr.CACHE)  # the check itself runs every time: a quote changed applies at once
 
     def one(path: str) -> list[str]:
-        lines = read_lines_cached(root, root / path)
+        lines = cache.lines((root / path).read_bytes())
         return [f"{path}: (box {f.box.x0},{f.box.y0}-{f.box.x1},{f.box.y1}): OCR reads {f.what}, {f.masked()}: "
                 "black it out (`make mark-picture NAME=...`), or if this is an original, move it to "
                 f"{ORIGINALS} and `git rm --cached {path}`"
@@ -103,12 +87,12 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
     docs, out = shown(root / "docs"), shown(root / "docs" / "images")
     for spec in specs:
         try:
-            report = annotate.judge([spec], out, docs, cache(root), check=True, root=root)
+            _, _, found, noted = annotate.judge([spec], out, docs, shot_ocr.Cache(root / shot_ocr.CACHE), True, root)
         except SpecError as exc:
             problems.append(f"{exc} (then run `make shots`)")
             continue
-        problems += report.problems
-        notes += report.notes
+        problems += found
+        notes += noted
     if specs and docs.is_dir():
         problems += annotate.check_legends(docs, specs)
     named = {spec.name for spec in specs}

@@ -1,9 +1,5 @@
-"""Bring an original screenshot in: upright, without metadata, at the width the page shows it.
-
-An original from a phone or a desktop may be PNG or JPEG, any size, and may carry EXIF (camera, place, time) and an
-orientation flag. What comes out is a plain RGB image: the orientation applied to the pixels, nothing else kept, and
-scaled to the spec's width, so that black-outs and markers are in the published picture's own pixels. It is only
-ever written as a fresh PNG (shot_draw.encode_png): nothing of the original file's bytes can follow the image data.
+"""Bring an original screenshot in: upright, without metadata, at the width the page shows it, as a plain RGB image
+(only ever written as a fresh PNG: draw.encode_png), so nothing of the original file can follow the image data.
 """
 from __future__ import annotations
 
@@ -12,14 +8,14 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from guide.pictures.spec import MAX_WIDTH, ORIGINALS, Spec, SpecError
+from guide.pictures.spec import MAX_WIDTH, ORIGINALS, SpecError
 
 FORMATS = ("PNG", "JPEG")
+SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
 class OriginalMissing(SpecError):
     """A screenshot's original is not on this machine (a fresh clone never has it): its published picture is kept."""
-SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
 def find_original(shots: Path, name: str) -> Path | None:
@@ -27,10 +23,7 @@ def find_original(shots: Path, name: str) -> Path | None:
     folder = shots / ORIGINALS
     if not folder.is_dir():
         return None
-    for path in sorted(folder.iterdir()):
-        if path.stem == name and path.suffix.lower() in SUFFIXES:
-            return path
-    return None
+    return next((p for p in sorted(folder.iterdir()) if p.stem == name and p.suffix.lower() in SUFFIXES), None)
 
 
 def open_original(path: Path, where: Path | str, width: int | None = None) -> Image.Image:
@@ -65,7 +58,3 @@ def fingerprint(path: Path) -> str:
     """A short mark of an original's bytes: the marking page tells by it that a new original replaced the one the
     spec's black-outs were made on. (16 hex digits of SHA-256: nothing of the picture can be read back from it.)"""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
-def screenshot_original(spec: Spec) -> Image.Image:
-    return open_original(spec.original_path, spec.path, spec.width)

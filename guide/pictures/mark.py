@@ -3,11 +3,9 @@
     make mark-picture NAME=register-01-form   # shots/originals/NAME.png (or .jpg) -> shots/NAME.yml + docs/images/NAME.png
     python -m guide.pictures.mark NAME        # the same, with --port N (0: any free port)
 
-It serves one small page on 127.0.0.1 only (nothing leaves this machine) and prints its address. Save writes the
-spec (kind: screenshot, the day taken, the black-outs and markers in the picture's own pixels, the labels OCR reads
-in it and those the office ticked) and the published picture, each to a temporary file first and then into place;
-the picture only once OCR reads no personal data in it, and never without a black-out unless the office ticked that
-nothing personal is shown. The original stays in shots/originals/, which git ignores. Exit 0 when stopped with Ctrl+C, 2 when the original is missing or unreadable.
+It serves one page on 127.0.0.1 only (nothing leaves this machine). Save writes the spec and the published picture,
+each whole or not at all, and nothing while OCR reads personal data in the result or there is no black-out (unless
+the office ticked that nothing personal is shown). Exit 0 when stopped with Ctrl+C, 2 when the original is missing.
 """
 from __future__ import annotations
 
@@ -28,13 +26,12 @@ import yaml
 from PIL import Image, ImageDraw, ImageOps
 
 from guide.pictures import annotate as annotate_shots
-from guide.pictures import check as check_pictures
 from guide.pictures import ocr as shot_ocr
-from guide.pictures import text as shot_text
 from guide.pictures import truth as shot_truth
 from guide.pictures.draw import REDACT, encode_png
 from guide.pictures.intake import find_original, fingerprint, open_original
 from guide.pictures.spec import MAX_WIDTH, Box, Spec, SpecError, load_spec, marker_diameter, parse_spec
+from guide.pictures.text import guide_quotes
 
 PAGE = Path(__file__).with_name("mark.html")
 MARKED = "# Marked with `make mark-picture NAME="  # the first line of the comment block the page writes
@@ -46,8 +43,7 @@ class Refused(Exception):
 
 
 class Marking:
-    """One screenshot being marked: its original, made upright and scaled, and where its files go. The spec on disk
-    is read again on every request, so a reload shows the last save."""
+    """One screenshot being marked. The spec on disk is read again on every request, so a reload shows the last save."""
 
     def __init__(self, root: Path, name: str) -> None:
         self.root, self.name = root, name
@@ -59,28 +55,22 @@ class Marking:
                             f"no {name}.png or {name}.jpg here: save the screenshot there first")
         self.original = original
         self.fingerprint = fingerprint(original)
-        self.width = self._width(self._previous_spec())
+        self.width = self._width()
         self.image = open_original(original, original, self.width)
         self.token = secrets.token_urlsafe(16)
-        self.cache = shot_ocr.Cache(root / check_pictures.CACHE)
-
-    def _previous_spec(self) -> Spec | None:
-        if not self.spec_path.is_file():
-            return None
-        spec = load_spec(self.spec_path)
-        return spec if spec.kind == "screenshot" else None
+        self.cache = shot_ocr.Cache(root / shot_ocr.CACHE)
 
     def previous(self) -> tuple[Spec | None, bool]:
-        """The spec as saved last, and whether its marks were made on this original (its fingerprint; a spec
-        without one, on an original of the same file name)."""
-        prev = self._previous_spec()
-        if prev is None:
+        """The screenshot's spec as saved last, and whether its marks were made on this original (its fingerprint;
+        a spec without one, on an original of the same file name)."""
+        prev = load_spec(self.spec_path) if self.spec_path.is_file() else None
+        if prev is None or prev.kind != "screenshot":
             return None, False
-        same = prev.fingerprint == self.fingerprint if prev.fingerprint else prev.original == self.original.name
-        return prev, same
+        return prev, prev.fingerprint == self.fingerprint if prev.fingerprint else prev.original == self.original.name
 
-    def _width(self, prev: Spec | None) -> int:
+    def _width(self) -> int:
         """The spec's width, else the width the page shows the picture at, else the original's (at most 960)."""
+        prev = self.previous()[0]
         if prev and prev.width:
             return prev.width
         for use in shot_truth.uses(self.root / "docs", f"{self.name}.png"):
@@ -115,9 +105,9 @@ class Marking:
                 "original": self.original.name, "labels": shot_truth.load_labels(self.root / "includes" / "ui-labels.yml"),
                 **(marks if same else empty), "earlier": marks if prev and not same else None}
 
-    def spec_text(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> str:
-        """The spec as YAML: the office's comment lines of the spec it replaces (not the block written here, which
-        is written again), then the marks."""
+    def spec_from(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> tuple[Spec, str]:
+        """The spec and its YAML: the office's comment lines of the spec it replaces (not the block written here,
+        which is written again), then the marks."""
         head = []
         if self.spec_path.is_file():
             for line in self.spec_path.read_text(encoding="utf-8").splitlines():
@@ -141,10 +131,7 @@ class Marking:
             "shows:" + ("" if shows else " []"),
             *[f"  - {json.dumps(label, ensure_ascii=False)}" for label in shows],
         ]
-        return "\n".join(head + body) + "\n"
-
-    def spec_from(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> tuple[Spec, str]:
-        text = self.spec_text(marks, shows)
+        text = "\n".join(head + body) + "\n"
         return parse_spec(yaml.safe_load(text), self.spec_path), text
 
     def render(self, marks: dict[str, Any]) -> bytes:
@@ -175,41 +162,38 @@ class Marking:
                           "personal at all, tick “Nothing personal is shown”. Nothing was saved.")
         png = self.render(marks)
         labels = shot_truth.load_labels(self.root / "includes" / "ui-labels.yml")
-        read = set(shot_truth.labels_shown(self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks)), labels))
-        shows = [label for label in labels if label in read or label in marks["shows"]]  # OCR's, and the office's
+        read = self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks))
+        shows = [label for label in labels if label in marks["shows"] or shot_ocr.find_label(read, label)]
         spec, text = self.spec_from(marks, shows)
-        self.picture_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=self.picture_path.parent, prefix=f".{self.picture_path.name}.", suffix=".tmp")
-        tmp = Path(name)
+        temps = [_beside(self.picture_path, png)]
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(png)
-            digits, words = shot_text.guide_quotes(self.root)
-            found = shot_ocr.personal_data(check_pictures.read_lines_cached(self.root, tmp), digits, words)
+            found = shot_ocr.personal_data(self.cache.lines(temps[0].read_bytes()), *guide_quotes(self.root))
             if found:
                 raise Refused("OCR still reads personal data in the result: " + "; ".join(
                     f"{f.what}, {f.masked()}, at left {f.box.x0}, top {f.box.y0}" for f in found)
                     + ". Black it out and save again. Nothing was saved.")
-            _write(self.spec_path, text.encode("utf-8"))
-            os.replace(tmp, self.picture_path)
+            temps.append(_beside(self.spec_path, text.encode("utf-8")))
+            os.replace(temps[1], self.spec_path)
+            os.replace(temps[0], self.picture_path)
         finally:
-            tmp.unlink(missing_ok=True)
+            for tmp in temps:
+                tmp.unlink(missing_ok=True)
         judged = annotate_shots.truth_judgement(spec, png, self.root / "docs", self.cache, self.root)
         return {"wrote": [str(self.spec_path.relative_to(self.root)), str(self.picture_path.relative_to(self.root))],
                 "problems": judged.problems, "notes": judged.notes, "shows": shows}
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all: a temporary file beside the target, then renamed over it."""
+def _beside(path: Path, data: bytes) -> Path:
+    """A temporary file beside path, holding data, for os.replace: a file is whole or not there at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
         raise
+    return Path(name)
 
 
 def _marks(body: bytes) -> dict[str, Any]:

@@ -1,10 +1,6 @@
 """Read a picture with Debian's tesseract: its lines of text with their boxes, personal-data patterns among them,
-and whether a screen label can be read.
-
-Used by check.py (no committed picture shows personal data) and annotate.py (a screenshot shows
-every label its steps name). OCR is imperfect, so a label counts as readable when a line holds it with at most one
-character in six misread; personal-data patterns are matched on the raw reading, where a miss errs on the side of
-finding too much.
+and whether a screen label can be read. OCR is imperfect: a label counts as read with one character in six misread;
+personal data is matched on the raw reading, erring on the side of finding too much.
 """
 from __future__ import annotations
 
@@ -17,7 +13,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
@@ -29,6 +25,7 @@ TESSERACT = "tesseract"
 SURE = 70  # tesseract's confidence (0-100) in a word; its readings of Chinese glyphs as capitals score far lower
 SCALES = (1, 2)  # small screen text reads better at twice the size, some pictures only at their own
 GROUP_GAP = 0.6  # a gap between words wider than this share of the text's height sets a label apart
+CACHE = ".cache/check-pictures"  # readings by the picture's hash (git-ignored, like all of .cache/)
 
 
 class OcrUnavailable(Exception):
@@ -36,11 +33,14 @@ class OcrUnavailable(Exception):
 
 
 @dataclass(frozen=True)
-class Word:
-    """One word tesseract read (a Chinese word may be one character), with its box in the picture's pixels."""
-
+class Word:  # one word tesseract read (a Chinese word may be one character), in the picture's pixels
     text: str
     box: Box
+
+
+def _span(boxes: Iterable[Box]) -> Box:
+    boxes = list(boxes)
+    return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes), max(b.x1 for b in boxes), max(b.y1 for b in boxes))
 
 
 @dataclass(frozen=True)
@@ -56,23 +56,21 @@ class Line:
     def confident(self) -> str:
         return self.text if self.sure is None else self.sure
 
+    @property
+    def parts(self) -> tuple[Word, ...]:
+        return self.words or (Word(self.text, self.box),)
+
     def groups(self) -> list[Line]:
-        """The line cut where its words stand apart: a gap wider than GROUP_GAP of the text's height between two
-        words. Inside a sentence or a label the characters follow each other closely; between a label and the field,
-        button or text beside it there is room. (Punctuation, such as the * of a required field, counts for nothing
-        when a group is compared with a label: squeeze.)"""
-        words = self.words or (Word(self.text, self.box),)
-        out: list[list[Word]] = [[words[0]]]
-        for prev, word in itertools.pairwise(words):
+        """The line cut where its words stand apart: a gap wider than GROUP_GAP of the text's height. Inside a label
+        the characters follow each other closely; between a label and the field or text beside it there is room."""
+        out: list[list[Word]] = [[self.parts[0]]]
+        for prev, word in itertools.pairwise(self.parts):
             h = max(prev.box.y1 - prev.box.y0, word.box.y1 - word.box.y0)
             if word.box.x0 - prev.box.x1 > GROUP_GAP * h:
                 out.append([word])
             else:
                 out[-1].append(word)
-        return [Line(" ".join(w.text for w in group),
-                     Box(min(w.box.x0 for w in group), min(w.box.y0 for w in group),
-                         max(w.box.x1 for w in group), max(w.box.y1 for w in group)), None, tuple(group))
-                for group in out]
+        return [Line(" ".join(w.text for w in group), _span(w.box for w in group), None, tuple(group)) for group in out]
 
 
 def available() -> bool:
@@ -80,6 +78,8 @@ def available() -> bool:
 
 
 def _tsv(path: Path, psm: int) -> str:
+    if not available():
+        raise OcrUnavailable("tesseract is not installed: run `make test` once (it installs tesseract-ocr)")
     proc = subprocess.run([TESSERACT, str(path), "-", "-l", "chi_sim+eng", "--psm", str(psm), "tsv"],
                           capture_output=True, text=True, check=False,
                           env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
@@ -101,10 +101,6 @@ def _without_marks(img: Image.Image) -> Image.Image:
     return rgb
 
 
-def _words(line: Line) -> tuple[Word, ...]:
-    return line.words or (Word(line.text, line.box),)
-
-
 def _rows(lines: list[Line]) -> list[Line]:
     """Lines on the same row with at most about a character between them, joined: tesseract's sparse mode often
     splits a label (短信 | 验证码), and a number grouped with spaces."""
@@ -115,9 +111,8 @@ def _rows(lines: list[Line]) -> list[Line]:
             ph = prev.box.y1 - prev.box.y0
             same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
             if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
-                box = Box(prev.box.x0, min(prev.box.y0, line.box.y0), line.box.x1, max(prev.box.y1, line.box.y1))
-                out[i] = Line(f"{prev.text} {line.text}", box, f"{prev.confident} {line.confident}".strip(),
-                              _words(prev) + _words(line))
+                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]),
+                              f"{prev.confident} {line.confident}".strip(), prev.parts + line.parts)
                 break
         else:
             out.append(line)
@@ -129,55 +124,45 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
         path = Path(tmp) / "page.png"
         _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
         rows = _tsv(path, psm).splitlines()[1:]
-    words: dict[tuple[str, ...], list[tuple[str, Box, bool]]] = {}
+    words: dict[tuple[str, ...], list[tuple[Word, bool]]] = {}
     for row in rows:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         x, y, w, h = (int(v) // scale for v in cols[6:10])
-        sure = float(cols[10]) >= SURE
-        words.setdefault(tuple(cols[1:5]), []).append((cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)),
-                                                       sure))
+        word = Word(cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)))
+        words.setdefault(tuple(cols[1:5]), []).append((word, float(cols[10]) >= SURE))
     lines = []
     for items in words.values():
-        box = Box(min(b.x0 for _, b, _ in items), min(b.y0 for _, b, _ in items),
-                  max(b.x1 for _, b, _ in items), max(b.y1 for _, b, _ in items))
-        items.sort(key=lambda item: item[1].x0)
-        lines.append(Line(" ".join(t for t, _, _ in items), box, " ".join(t for t, _, ok in items if ok),
-                          tuple(Word(t, b) for t, b, _ in items)))
+        items.sort(key=lambda item: item[0].box.x0)
+        lines.append(Line(" ".join(w.text for w, _ in items), _span(w.box for w, _ in items),
+                          " ".join(w.text for w, sure in items if sure), tuple(w for w, _ in items)))
     return _rows(lines)
 
 
-def read_lines(picture: Path | Image.Image, psm: int = 11) -> list[Line]:
-    """The lines of text in a picture (a file or an image): its readings at each of SCALES, one after the other.
-
-    Tesseract misreads differently at each size, so text read at either size counts (for personal data that errs on
-    the side of finding too much). psm 11 (sparse text) suits screens: mostly empty areas with a few labels, which the
-    default page segmentation often reads as one picture and returns nothing for."""
-    if not available():
-        raise OcrUnavailable("tesseract is not installed: run `make test` once (it installs tesseract-ocr)")
-    if isinstance(picture, Image.Image):
-        return [line for scale in SCALES for line in _read_at(picture, scale, psm)]
-    with Image.open(picture) as img:
-        img.load()
-        return [line for scale in SCALES for line in _read_at(img, scale, psm)]
+def read_lines(picture: Path | Image.Image) -> list[Line]:
+    """The lines of text in a picture (a file or an image), read at each of SCALES: tesseract misreads differently
+    at each size, so text read at either counts. psm 11 (sparse text) suits screens: mostly empty areas with a few
+    labels, which the default page segmentation often reads as one picture and returns nothing for."""
+    if not isinstance(picture, Image.Image):
+        with Image.open(picture) as img:
+            img.load()
+            return read_lines(img)
+    return [line for scale in SCALES for line in _read_at(picture, scale, 11)]
 
 
 def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
     """One row of a picture read as a single line of text (psm 7), in the picture's pixels: finds what the sparse
     reading of the whole picture misses, such as light text on a coloured button."""
-    if not available():
-        raise OcrUnavailable("tesseract is not installed: run `make test` once (it installs tesseract-ocr)")
-    band = picture.crop((0, max(0, y0), picture.width, min(picture.height, y1)))
     dy = max(0, y0)
+    band = picture.crop((0, dy, picture.width, min(picture.height, y1)))
     return [Line(line.text, line.box.moved(0, dy), line.sure, tuple(Word(w.text, w.box.moved(0, dy)) for w in line.words))
             for line in _read_at(band, 2, 7)]
 
 
 class Cache:
     """Readings kept in a folder (.cache/check-pictures/) by the hash of the picture's bytes: reading ten pictures
-    takes half a minute, and they rarely change. A changed picture has another hash and is read again; a damaged entry
-    is read again. `folder=None` keeps nothing."""
+    takes half a minute, and they rarely change. A damaged entry is read again; `folder=None` keeps nothing."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -186,14 +171,15 @@ class Cache:
         path = self.folder / f"{key}.json" if self.folder else None
         if path is not None and path.is_file():
             try:
-                return [_line_from(row) for row in json.loads(path.read_text(encoding="utf-8"))]
+                return [Line(text, Box(*box), sure, tuple(Word(t, Box(*b)) for t, b in words))
+                        for text, box, sure, words in json.loads(path.read_text(encoding="utf-8"))]
             except (ValueError, KeyError, TypeError):
                 pass
         lines = read()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             part = path.with_suffix(".tmp")
-            part.write_text(json.dumps([_line_to(line) for line in lines], ensure_ascii=False), encoding="utf-8")
+            part.write_text(json.dumps([astuple(line) for line in lines], ensure_ascii=False), encoding="utf-8")
             part.replace(path)
         return lines
 
@@ -205,17 +191,6 @@ class Cache:
         """read_band of a picture given as its file's bytes."""
         key = f"{hashlib.sha256(png).hexdigest()}-band-{y0}-{y1}"
         return self._kept(key, lambda: read_band(Image.open(io.BytesIO(png)), y0, y1))
-
-
-def _line_to(line: Line) -> dict:
-    def box(b: Box) -> list[int]:
-        return [b.x0, b.y0, b.x1, b.y1]
-    return {"text": line.text, "box": box(line.box), "sure": line.sure,
-            "words": [[w.text, box(w.box)] for w in line.words]}
-
-
-def _line_from(row: dict) -> Line:
-    return Line(row["text"], Box(*row["box"]), row["sure"], tuple(Word(t, Box(*b)) for t, b in row["words"]))
 
 
 PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")
@@ -245,14 +220,9 @@ def find_label(lines: Sequence[Line], label: str) -> Line | None:
     want = squeeze(label)
     if not want:
         return None
-    allowed = len(want) // 6
-    best: tuple[int, Line] | None = None
-    for line in lines:
-        for group in line.groups():
-            d = _distance(want, squeeze(group.text))
-            if d <= allowed and (best is None or d < best[0]):
-                best = (d, group)
-    return best[1] if best else None
+    found = [(d, group) for line in lines for group in line.groups()
+             if (d := _distance(want, squeeze(group.text))) <= len(want) // 6]
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def on_row(lines: Sequence[Line], y: int, diameter: int) -> list[Line]:
@@ -280,8 +250,7 @@ class Finding:
 
     def masked(self) -> str:
         """Enough of the text to find it on the picture, not enough to read it back out of a log."""
-        shown = self.text[:3]
-        return f"“{shown}…” ({len(self.text)} characters)"
+        return f"“{self.text[:3]}…” ({len(self.text)} characters)"
 
 
 def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quoted_words: Iterable[str] = ()) -> list[Finding]:
@@ -289,22 +258,18 @@ def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quot
     SURNAME GIVENNAME format, except the numbers and words the guide itself quotes."""
     digits_ok = [d for d in quoted_digits if d]
     words_ok = {w.upper() for w in quoted_words}
+    def quoted(m: re.Match[str]) -> bool:
+        return any(re.sub(r"\D", "", m.group(0)) in d for d in digits_ok)
+
     found = []
     for line in lines:
-        text = line.text
-        for m in EMAIL.finditer(text):
-            address = m.group(0).replace(" ", "").lower()
-            if not address.endswith("@" + ALLOWED_DOMAIN) and not address.endswith("." + ALLOWED_DOMAIN):
+        for m in EMAIL.finditer(line.text):
+            if not m.group(0).replace(" ", "").lower().endswith(("@" + ALLOWED_DOMAIN, "." + ALLOWED_DOMAIN)):
                 found.append(Finding("an e-mail address", m.group(0), line.box))
-        for m in PASSPORT.finditer(text):
-            if not any(re.sub(r"\D", "", m.group(0)) in d for d in digits_ok):
-                found.append(Finding("a passport-like number", m.group(0), line.box))
-        for m in DIGIT_RUN.finditer(text):
-            run = re.sub(r"\D", "", m.group(0))
-            if DATE.match(m.group(0).strip()):
-                continue
-            if not any(run in d for d in digits_ok):
-                found.append(Finding("a phone-like number", m.group(0), line.box))
+        found += [Finding("a passport-like number", m.group(0), line.box)
+                  for m in PASSPORT.finditer(line.text) if not quoted(m)]
+        found += [Finding("a phone-like number", m.group(0), line.box)
+                  for m in DIGIT_RUN.finditer(line.text) if not DATE.match(m.group(0).strip()) and not quoted(m)]
         for m in LATIN_NAME.finditer(line.confident):
             words = [w for w in re.split(r"[ ,]+", m.group(0)) if w]
             # Every part of a name has a vowel (LI MING, WANG XIAOMING); OCR's reading of Chinese glyphs as

@@ -1,10 +1,7 @@
-"""Screenshot specs: read shots/NAME.yml and the element boxes of its raw capture, check them, lay out the picture.
+"""A picture's spec (shots/NAME.yml): read, checked (SpecError names the file and the field), laid out.
 
-Two kinds. A drawing (the default) names targets (CSS selectors captured by capture.py); everything else refers
-to targets by name, so a new capture with the same target names needs no other change. A screenshot (`kind:
-screenshot`) is a real picture of CHSI kept in shots/originals/, which git never tracks: its spec gives the day it was
-taken, its width, and the black-outs and markers in the published picture's own pixels (mark.py writes them).
-Problems raise SpecError naming the file and the field.
+A drawing names targets (CSS selectors capture.py records) and refers to them by name, so a new capture with the same
+names needs no other change; a screenshot gives its black-outs and markers in the published picture's own pixels.
 """
 from __future__ import annotations
 
@@ -30,8 +27,6 @@ ORIGINALS = "originals"  # beside the specs; git-ignored
 
 
 class SpecError(Exception):
-    """Bad input: str() is `file: field: message`."""
-
     def __init__(self, path: Path | str, field: str, message: str) -> None:
         super().__init__(f"{path}: {field}: {message}")
 
@@ -61,9 +56,7 @@ class Box:
 
 
 @dataclass(frozen=True)
-class Run:
-    """A run of text the captured page draws (text that runs on across markup is one run), in raw pixels."""
-
+class Run:  # a run of text the captured page draws, in raw pixels
     text: str
     box: Box
 
@@ -78,12 +71,6 @@ class Marker:
 
 
 @dataclass(frozen=True)
-class Highlight:
-    target: str
-    style: str
-
-
-@dataclass(frozen=True)
 class Spec:
     name: str  # the published file is docs/images/NAME.png
     path: Path
@@ -94,7 +81,7 @@ class Spec:
     crop: dict[str, str]  # edge ("box", "left", "top", "right", "bottom") -> target
     margin: tuple[int, int, int, int]  # top, right, bottom, left, in raw pixels
     width: int | None  # scale the crop to this many pixels wide
-    highlights: tuple[Highlight, ...]
+    highlights: tuple[tuple[str, str], ...]  # (target, style)
     markers: tuple[Marker, ...]
     redactions: tuple[str, ...]
     kind: str = "drawing"
@@ -118,11 +105,8 @@ class Spec:
 
 
 @dataclass(frozen=True)
-class Layout:
-    """Where everything goes, in raw pixels (crop, raw_redactions) and published pixels (the rest)."""
-
+class Layout:  # in raw pixels (crop, raw_redactions) and published pixels (the rest)
     crop: Box
-    scale: float
     size: tuple[int, int]
     raw_redactions: tuple[Box, ...]
     redactions: tuple[Box, ...]
@@ -142,48 +126,47 @@ def _target(value: Any, path: Path, field: str, targets: dict[str, str]) -> str:
     return value
 
 
-def _margin(value: Any, path: Path) -> tuple[int, int, int, int]:
-    if isinstance(value, int):
-        return (value, value, value, value)
-    ok = isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value)
-    _need(ok, path, "crop.margin", f"expected an integer or [top, right, bottom, left], got {value!r}")
-    return (value[0], value[1], value[2], value[3])
-
-
 def _ints(value: Any, n: int) -> bool:
     return isinstance(value, list) and len(value) == n and all(isinstance(v, int) and v >= 0 for v in value)
 
 
-def parse_screenshot(data: dict, path: Path) -> Spec:
-    """A screenshot's spec: everything in the published picture's own pixels."""
-    known = {"kind", "taken", "original", "fingerprint", "width", "redact", "markers", "shows"}
+def _known(data: dict, known: set[str], path: Path, kind: str = "") -> None:
     for key in data:
-        _need(key in known, path, str(key), f"unknown field for a screenshot (expected one of: {', '.join(sorted(known))})")
-    taken = data.get("taken")
+        _need(key in known, path, str(key), f"unknown field{kind} (expected one of: {', '.join(sorted(known))})")
+
+
+def _style(item: dict, path: Path, field: str) -> str:
+    style = item.get("style", "focus")
+    _need(style in STYLES, path, f"{field}.style", f"expected one of {STYLES}, got {style!r}")
+    return style
+
+
+def _list(data: dict, key: str, path: Path, message: str) -> list:
+    value = data.get(key)
+    _need(isinstance(value, list) and value, path, key, message)
+    return value
+
+
+def parse_screenshot(data: dict, path: Path) -> Spec:
+    _known(data, {"kind", "taken", "original", "fingerprint", "width", "redact", "markers", "shows"}, path,
+           " for a screenshot")
+    taken, original, width = data.get("taken"), data.get("original"), data.get("width")
     _need(isinstance(taken, datetime.date), path, "taken",
           f"expected the day the screenshot was taken, written like 2026-12-06, got {taken!r}")
-    original = data.get("original")
     _need(isinstance(original, str) and original.strip() and not {"/", "\\"} & set(original), path, "original",
           f"expected the file name of the screenshot in shots/{ORIGINALS}/, got {original!r}")
-    width = data.get("width")
     _need(isinstance(width, int) and 0 < width <= MAX_WIDTH, path, "width",
           f"expected the picture's width in pixels, at most {MAX_WIDTH}, got {width!r}")
-    boxes = []
-    for i, b in enumerate(data.get("redact") or []):
+    redact = data.get("redact") or []
+    for i, b in enumerate(redact):
         _need(_ints(b, 4) and b[0] < b[2] and b[1] < b[3], path, f"redact[{i}]",
               f"expected [left, top, right, bottom] in pixels, got {b!r} (mark it again with make mark-picture)")
-        boxes.append(Box(*b))
     markers = []
-    raw_markers = data.get("markers")
-    _need(isinstance(raw_markers, list) and raw_markers, path, "markers",
-          "expected a list of [x, y] (numbered 1, 2, ... in order)")
-    for i, item in enumerate(raw_markers):
+    for i, item in enumerate(_list(data, "markers", path, "expected a list of [x, y] (numbered 1, 2, ... in order)")):
         item = {"at": item} if isinstance(item, list) else item
         _need(isinstance(item, dict) and _ints(item.get("at"), 2), path, f"markers[{i}]",
               f"expected [x, y] in pixels, got {item!r}")
-        style = item.get("style", "focus")
-        _need(style in STYLES, path, f"markers[{i}].style", f"expected one of {STYLES}, got {style!r}")
-        markers.append(Marker(i + 1, "", "centre", style, (item["at"][0], item["at"][1])))
+        markers.append(Marker(i + 1, "", "centre", _style(item, path, f"markers[{i}]"), tuple(item["at"])))
     shows = data.get("shows") or []
     _need(isinstance(shows, list) and all(isinstance(s, str) for s in shows), path, "shows",
           "expected a list of labels")
@@ -191,7 +174,7 @@ def parse_screenshot(data: dict, path: Path) -> Spec:
     _need(fingerprint is None or isinstance(fingerprint, str), path, "fingerprint",
           "expected the text make mark-picture wrote (save the markings again)")
     return Spec(path.stem, path, path.stem, "", (width, 0), {}, {}, (0, 0, 0, 0), width, (), tuple(markers), (),
-                "screenshot", taken.isoformat(), original, tuple(boxes), tuple(shows), fingerprint)
+                "screenshot", taken.isoformat(), original, tuple(Box(*b) for b in redact), tuple(shows), fingerprint)
 
 
 def parse_spec(data: Any, path: Path) -> Spec:
@@ -201,9 +184,7 @@ def parse_spec(data: Any, path: Path) -> Spec:
     _need(kind in KINDS, path, "kind", f"expected one of {KINDS}, got {kind!r}")
     if kind == "screenshot":
         return parse_screenshot(data, path)
-    known = {"kind", "raw", "capture", "crop", "width", "highlight", "markers", "redact"}
-    for key in data:
-        _need(key in known, path, str(key), f"unknown field (expected one of: {', '.join(sorted(known))})")
+    _known(data, {"kind", "raw", "capture", "crop", "width", "highlight", "markers", "redact"}, path)
     cap = data.get("capture")
     _need(isinstance(cap, dict), path, "capture", "expected a mapping with page, viewport, targets")
     _need(isinstance(cap.get("page"), str), path, "capture.page", "expected a file under shots/ or a URL")
@@ -219,11 +200,13 @@ def parse_spec(data: Any, path: Path) -> Spec:
     _need(isinstance(crop_data, dict), path, "crop", "expected a mapping")
     crop: dict[str, str] = {}
     for edge, value in crop_data.items():
-        if edge == "margin":
-            continue
-        _need(edge in ("box", "left", "top", "right", "bottom"), path, f"crop.{edge}", "unknown crop field")
-        crop[edge] = _target(value, path, f"crop.{edge}", targets)
-    margin = _margin(crop_data.get("margin", 0), path)
+        if edge != "margin":
+            _need(edge in ("box", "left", "top", "right", "bottom"), path, f"crop.{edge}", "unknown crop field")
+            crop[edge] = _target(value, path, f"crop.{edge}", targets)
+    margin = crop_data.get("margin", 0)
+    margin = [margin] * 4 if isinstance(margin, int) else margin
+    _need(isinstance(margin, list) and len(margin) == 4 and all(isinstance(v, int) for v in margin), path,
+          "crop.margin", f"expected an integer or [top, right, bottom, left], got {crop_data.get('margin')!r}")
 
     width = data.get("width")
     _need(width is None or (isinstance(width, int) and width > 0), path, "width", f"expected pixels, got {width!r}")
@@ -232,26 +215,22 @@ def parse_spec(data: Any, path: Path) -> Spec:
     for i, item in enumerate(data.get("highlight", []) or []):
         item = {"target": item} if isinstance(item, str) else item
         _need(isinstance(item, dict), path, f"highlight[{i}]", "expected a target name or {target, style}")
-        style = item.get("style", "focus")
-        _need(style in STYLES, path, f"highlight[{i}].style", f"expected one of {STYLES}, got {style!r}")
-        highlights.append(Highlight(_target(item.get("target"), path, f"highlight[{i}].target", targets), style))
+        style = _style(item, path, f"highlight[{i}]")
+        highlights.append((_target(item.get("target"), path, f"highlight[{i}].target", targets), style))
 
     markers = []
-    raw_markers = data.get("markers")
-    _need(isinstance(raw_markers, list) and raw_markers, path, "markers",
-          "expected a list (numbered 1, 2, ... in order)")
-    for i, item in enumerate(raw_markers):
+    for i, item in enumerate(_list(data, "markers", path, "expected a list (numbered 1, 2, ... in order)")):
         item = {"target": item} if isinstance(item, str) else item
         _need(isinstance(item, dict), path, f"markers[{i}]", "expected a target name or {target, side, style}")
-        side, style = item.get("side", "left"), item.get("style", "focus")
+        side = item.get("side", "left")
         _need(side in SIDES, path, f"markers[{i}].side", f"expected one of {SIDES}, got {side!r}")
-        _need(style in STYLES, path, f"markers[{i}].style", f"expected one of {STYLES}, got {style!r}")
+        style = _style(item, path, f"markers[{i}]")
         markers.append(Marker(i + 1, _target(item.get("target"), path, f"markers[{i}].target", targets), side, style))
 
     redactions = tuple(_target(v, path, f"redact[{i}]", targets) for i, v in enumerate(data.get("redact", []) or []))
     raw = data.get("raw", path.stem)
     _need(isinstance(raw, str) and raw, path, "raw", "expected the name of a capture in raw/")
-    return Spec(path.stem, path, raw, cap["page"], (vp[0], vp[1]), targets, crop, margin, width,
+    return Spec(path.stem, path, raw, cap["page"], (vp[0], vp[1]), targets, crop, tuple(margin), width,
                 tuple(highlights), tuple(markers), redactions)
 
 
@@ -273,7 +252,12 @@ def load_spec(path: Path) -> Spec:
     return parse_spec(data, path)
 
 
-def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box], list]:
+def _box(value: Any, path: Path, field: str, message: str) -> Box:
+    _need(isinstance(value, list) and len(value) == 4, path, field, message)
+    return Box(*(int(v) for v in value))
+
+
+def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box], list[Run]]:
     """The raw capture's size, element boxes and text runs; every target the spec names must be there."""
     path = spec.raw_boxes
     _need(spec.raw_png.is_file(), spec.path, "raw", f"missing raw capture {spec.raw_png} (run `make capture`)")
@@ -281,20 +265,17 @@ def load_boxes(spec: Spec) -> tuple[tuple[int, int], dict[str, Box], list]:
     data = json.loads(path.read_text(encoding="utf-8"))
     size = data.get("size")
     _need(isinstance(size, list) and len(size) == 2, path, "size", "expected [width, height]")
-    boxes = {}
-    for name, b in (data.get("targets") or {}).items():
-        _need(isinstance(b, list) and len(b) == 4, path, f"targets.{name}", "expected [x0, y0, x1, y1]")
-        boxes[name] = Box(*(int(v) for v in b))
+    boxes = {name: _box(b, path, f"targets.{name}", "expected [x0, y0, x1, y1]")
+             for name, b in (data.get("targets") or {}).items()}
     for name in spec.targets:
         _need(name in boxes, path, f"targets.{name}", f"target of {spec.path} not in the capture (re-capture)")
     texts = data.get("texts")
     _need(isinstance(texts, list), path, "texts", "missing the page's text runs (re-capture with `make capture`)")
     runs = []
     for i, item in enumerate(texts):
-        ok = isinstance(item, dict) and isinstance(item.get("text"), str) and isinstance(item.get("box"), list) \
-            and len(item["box"]) == 4
-        _need(ok, path, f"texts[{i}]", "expected {text, box: [x0, y0, x1, y1]}")
-        runs.append(Run(item["text"], Box(*(int(v) for v in item["box"]))))
+        message = "expected {text, box: [x0, y0, x1, y1]}"
+        _need(isinstance(item, dict) and isinstance(item.get("text"), str), path, f"texts[{i}]", message)
+        runs.append(Run(item["text"], _box(item.get("box"), path, f"texts[{i}]", message)))
     return (int(size[0]), int(size[1])), boxes, runs
 
 
@@ -317,9 +298,8 @@ def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layo
     edge = {k: getattr(boxes[v], {"left": "x0", "top": "y0", "right": "x1", "bottom": "y1"}[k])
             for k, v in spec.crop.items() if k != "box"}
     top, right, bottom, left = spec.margin
-    crop = Box(edge.get("left", main.x0) - left, edge.get("top", main.y0) - top,
-               edge.get("right", main.x1) + right, edge.get("bottom", main.y1) + bottom)
-    crop = Box(max(crop.x0, 0), max(crop.y0, 0), min(crop.x1, raw_size[0]), min(crop.y1, raw_size[1]))
+    crop = Box(max(edge.get("left", main.x0) - left, 0), max(edge.get("top", main.y0) - top, 0),
+               min(edge.get("right", main.x1) + right, raw_size[0]), min(edge.get("bottom", main.y1) + bottom, raw_size[1]))
     _need(crop.x1 > crop.x0 and crop.y1 > crop.y0, spec.path, "crop", "the crop is empty")
     scale = spec.width / (crop.x1 - crop.x0) if spec.width else 1.0
     size = (round((crop.x1 - crop.x0) * scale), round((crop.y1 - crop.y0) * scale))
@@ -327,14 +307,14 @@ def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layo
     def out(name: str) -> Box:
         return boxes[name].moved(-crop.x0, -crop.y0).scaled(scale)
 
-    raw_red = tuple(boxes[n] for n in spec.redactions)
     red = tuple(out(n) for n in spec.redactions)
     for i, b in enumerate(red):
         _need(b.overlaps(Box(0, 0, *size)), spec.path, f"redact[{i}]", f"{spec.redactions[i]!r} is outside the crop")
     d = marker_diameter(size[0])
     placed = [(_marker_box(out(m.target), m.side, d), m, f"at {m.side} of {m.target!r}") for m in spec.markers]
-    highlights = tuple((out(h.target).grown(4), h.style) for h in spec.highlights)
-    return Layout(crop, scale, size, raw_red, red, highlights, _checked_markers(spec, placed, red, size), d)
+    return Layout(crop, size, tuple(boxes[n] for n in spec.redactions), red,
+                  tuple((out(t).grown(4), style) for t, style in spec.highlights),
+                  _checked_markers(spec, placed, red, size), d)
 
 
 def _checked_markers(spec: Spec, placed: list[tuple[Box, Marker, str]], red: tuple[Box, ...],
@@ -357,12 +337,10 @@ def screenshot_layout(spec: Spec, size: tuple[int, int]) -> Layout:
     for i, b in enumerate(spec.redact_boxes):
         _need(b.inside(w, h), spec.path, f"redact[{i}]", f"{[b.x0, b.y0, b.x1, b.y1]} is outside the picture {w}x{h}")
     d = marker_diameter(w)
-    placed = []
-    for m in spec.markers:
-        x, y = m.at or (0, 0)
-        placed.append((Box(x - d // 2, y - d // 2, x - d // 2 + d, y - d // 2 + d), m, f"at {list(m.at or ())}"))
+    placed = [(Box(x - d // 2, y - d // 2, x - d // 2 + d, y - d // 2 + d), m, f"at {[x, y]}")
+              for m in spec.markers for x, y in [m.at or (0, 0)]]
     markers = _checked_markers(spec, placed, spec.redact_boxes, size)
-    return Layout(Box(0, 0, w, h), 1.0, size, spec.redact_boxes, spec.redact_boxes, (), markers, d)
+    return Layout(Box(0, 0, w, h), size, spec.redact_boxes, spec.redact_boxes, (), markers, d)
 
 
 def drawn_text(shots: Path) -> str:

@@ -1,10 +1,6 @@
-"""Which Chinese text a picture draws, and whether the office's guide quotes it.
-
-A picture is a drawing made from the office's guide, so the only screen text it may show is text the guide quotes:
-the labels marked `source: quoted` in includes/ui-labels.yml. Everything else on a drawn screen is a grey block.
-capture.py records the text runs of each captured page (as a reader sees them: text that runs on across
-markup, `立即<b>注册</b>`, is one run) in NAME.boxes.json; annotate.py refuses to publish a picture whose crop
-shows a run with Chinese characters that quoted labels do not account for. Text under a redaction is not drawn.
+"""A drawing shows only screen text the office's guide quotes (labels marked `source: quoted` in
+includes/ui-labels.yml); everything else on a drawn screen is a grey block. capture.py records the page's text runs
+(text that runs on across markup, `立即<b>注册</b>`, is one run); text under a black-out is not drawn.
 """
 from __future__ import annotations
 
@@ -16,8 +12,6 @@ from guide.pictures.spec import Layout, Run, Spec
 from guide.sources import facts as facts_module
 from guide.sources import ui_labels
 
-ROOT = Path(__file__).resolve().parents[2]
-LABELS_FILE = ROOT / "includes" / "ui-labels.yml"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Runs in the page: every rendered text node with its box in page pixels, merged with the next node when that one
@@ -55,10 +49,7 @@ TEXTS_JS = """() => {
 }"""
 
 
-def quoted_labels(path: Path = LABELS_FILE) -> set[str]:
-    """The labels that the office's guide quotes."""
-    from guide.sources import ui_labels
-
+def quoted_labels(path: Path) -> set[str]:
     return {label for label, entry in ui_labels.load_table(path).items() if entry.source == "quoted"}
 
 
@@ -84,16 +75,9 @@ def drawn(runs: Sequence[Run], lay: Layout) -> list[Run]:
 
 def text_problems(spec: Spec, runs: Sequence[Run], lay: Layout, quoted: Iterable[str]) -> list[str]:
     """One line per drawn run whose Chinese the office's guide does not quote."""
-    quoted = set(quoted)
-    problems = []
-    for run in drawn(runs, lay):
-        rest = unquoted(run.text, quoted)
-        if rest:
-            problems.append(
-                f"{spec.path}: (picture): draws “{run.text}”, and “{rest}” is not a label that the office's guide "
-                f"quotes (source: quoted in includes/ui-labels.yml): draw a grey block in {spec.page} instead"
-            )
-    return problems
+    return [f"{spec.path}: (picture): draws “{run.text}”, and “{rest}” is not a label that the office's guide "
+            f"quotes (source: quoted in includes/ui-labels.yml): draw a grey block in {spec.page} instead"
+            for run in drawn(runs, lay) if (rest := unquoted(run.text, quoted))]
 
 
 def guide_quotes(root: Path) -> tuple[list[str], list[str]]:

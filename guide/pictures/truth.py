@@ -1,28 +1,21 @@
-"""A picture tells the truth about what it is and what it shows.
-
-Every page that shows a picture says what kind it is: a drawing's caption says it is a drawing, a screenshot's says
-it is a screenshot of CHSI and the day it was taken (includes/picture-kinds.yml, by the `kind` of its spec), its alt
-text starts the same way, and its width and height are the picture's. For a screenshot, every screen label that the
-steps under it name (bold, and in includes/ui-labels.yml) must be readable in it by OCR, and marker N must sit
-beside a label that step N names: a step never points at something the picture lacks or at the wrong place.
-(A drawing shows only text the office's guide quotes instead: text.py.)
+"""A picture tells the truth about what it is and what it shows: the caption and alt text of its kind
+(includes/picture-kinds.yml) and its size in every page that shows it; for a screenshot, each label its steps name is
+readable by OCR and marker N sits beside a label step N names. (A drawing's text is text.py's.)
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from PIL import Image
 
 from guide.pictures import ocr as shot_ocr
 from guide.pictures.spec import Spec
+from guide.sources import ui_labels
 
-ROOT = Path(__file__).resolve().parents[2]
-KINDS_FILE = ROOT / "includes" / "picture-kinds.yml"
-LABELS_FILE = ROOT / "includes" / "ui-labels.yml"
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:\.\./)*images/(?P<file>[\w.-]+\.png)\)(?:\{(?P<attrs>[^}]*)\})?")
 ITEM = re.compile(r"^(\d+)\.\s+(\S.*)$")
 BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
@@ -36,9 +29,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Use:
-    """Where a page shows a picture, and what it says around it."""
-
+class Use:  # where a page shows a picture, and what it says around it
     page: Path
     line: int
     lang: str
@@ -52,13 +43,11 @@ class Use:
         return f"{self.page}:{self.line}"
 
 
-def load_kinds(path: Path = KINDS_FILE) -> dict:
+def load_kinds(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def load_labels(path: Path = LABELS_FILE) -> list[str]:
-    from guide.sources import ui_labels
-
+def load_labels(path: Path) -> list[str]:
     return list(ui_labels.load_table(path))
 
 
@@ -68,7 +57,7 @@ def expected(kinds: dict, spec: Spec, part: str, lang: str) -> str | None:
     return text.format(taken=spec.taken or "") if isinstance(text, str) else None
 
 
-def _steps(lines: list[str], start: int) -> tuple[str | None, tuple[Step, ...]]:
+def steps_after(lines: list[str], start: int) -> tuple[str | None, tuple[Step, ...]]:
     """The caption (the first line after the picture, unless it is already a step) and the ordered list after it."""
     j, caption = start, None
     while j < len(lines) and not lines[j].strip():
@@ -106,7 +95,7 @@ def uses(docs: Path, filename: str) -> list[Use]:
             if m is None:
                 continue
             attrs = dict(re.findall(r"(\w+)=(\S+)", m.group("attrs") or ""))
-            caption, steps = _steps(lines, i + 1)
+            caption, steps = steps_after(lines, i + 1)
             found.append(Use(md, i + 1, lang, m.group("alt"), attrs, caption, steps))
     return found
 
@@ -128,15 +117,8 @@ def page_problems(spec: Spec, size: tuple[int, int], places: Iterable[Use], kind
     return problems
 
 
-def labels_shown(lines: Sequence[shot_ocr.Line], labels: Iterable[str]) -> list[str]:
-    """The labels OCR reads in a picture, in the table's order."""
-    return [label for label in labels if shot_ocr.find_label(lines, label) is not None]
-
-
 @dataclass(frozen=True)
-class Judgement:
-    """What is wrong (problems: `make shots` and `make check` fail) and what rests on the office's word (notes)."""
-
+class Judgement:  # problems fail `make shots` and `make check`; notes rest on the office's word
     problems: list[str]
     notes: list[str]
 
@@ -156,7 +138,7 @@ def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterabl
     notes: list[str] = []
     seen: set[tuple[object, ...]] = set()
     picture = f"images/{spec.name}.png"
-    strips: dict[int, list[shot_ocr.Line]] = {}
+    strip = functools.cache(lambda y: shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter) if band else [])
     for use in places:
         for step in use.steps:
             named = list(dict.fromkeys(label for label in BOLD.findall(step.text) if label in known))
@@ -166,15 +148,10 @@ def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterabl
             x, y = (marker.at or (0, 0)) if marker else (0, 0)
             row = shot_ocr.on_row(lines, y, diameter) if marker else []
             anywhere = {label: shot_ocr.find_label(lines, label) for label in named}
-            beside = {label: shot_ocr.find_label(row, label) for label in named}
-            if marker and band is not None and None in beside.values():
-                if step.number not in strips:
-                    strips[step.number] = shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter)
-                beside = {label: found or shot_ocr.find_label(strips[step.number], label)
-                          for label, found in beside.items()}
-            readable = {label: beside[label] or anywhere[label] for label in named}
+            beside = {label: shot_ocr.find_label(row, label) or (shot_ocr.find_label(strip(y), label) if marker else None)
+                      for label in named}
             for label in named:
-                if readable[label] is not None or (step.number, label) in seen:
+                if anywhere[label] or beside[label] or (step.number, label) in seen:
                     continue
                 seen.add((step.number, label))
                 if label in spec.shows:
@@ -204,10 +181,3 @@ def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterabl
             problems.append(f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings "
                             f"again (make mark-picture NAME={spec.name})")
     return Judgement(problems, notes)
-
-
-def screenshot_problems(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
-                        diameter: int, image: Image.Image | None = None) -> list[str]:
-    """judge_screenshot's problems, the row strips read from `image` (None: the whole reading only)."""
-    band = None if image is None else (lambda y0, y1: shot_ocr.read_band(image, y0, y1))
-    return judge_screenshot(spec, lines, places, labels, diameter, band).problems
