@@ -1,10 +1,6 @@
-"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources.
-
-When make check passes, the build and make test pass. Its stages run in the order of STATIC, then the rendered stage
-(rendered.py) over the site built into .cache/check-site/; the pages due a check against CHSI are warnings that never
-count. Each problem is printed once (`file:line: what to do`), each stage ends with a summary line, and the last line
-counts them: exit 0 when there is none, 1 when there is one or more. `--only STAGE` (again for more) runs those
-stages alone; `--root DIR` checks another project (tests use copies).
+"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources; when it
+passes, the build and make test pass. The pages due a check against CHSI are warnings that never count. Exit 0 when
+there is no problem, 1 when there is one or more.
 """
 from __future__ import annotations
 
@@ -119,7 +115,7 @@ STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy
 
 
 def name_of(stage: Callable[..., Stage]) -> str:
-    return getattr(stage, "__name__", "a check").removesuffix("_stage")
+    return stage.__name__.removesuffix("_stage")
 
 
 STAGES = (*map(name_of, STATIC), "rendered")  # what --only takes

@@ -268,7 +268,7 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
     drawn = drawn_text(root / "shots")
     table = (root / LABELS_FILE).read_text(encoding="utf-8").splitlines()
     if glossed_pages:
-            found += [(LABELS_FILE, next((i for i, line in enumerate(table, 1)
+        found += [(LABELS_FILE, next((i for i, line in enumerate(table, 1)
                                       if line.startswith((f"{label}:", f'"{label}":'))), 0),
                    f"label {label} is used on no English page and drawn in no picture: remove it")
                   for label in labels if label not in used and label not in drawn]

@@ -30,11 +30,6 @@ def unreadable(err: Exception) -> list[str]:
     return [text if text.startswith(pl.REGISTRY_NAME) else f"{pl.REGISTRY_NAME}: {text}: fix this entry"]
 
 
-def pages_line(root: Path) -> int:
-    lines = (root / pl.REGISTRY_NAME).read_text(encoding="utf-8").splitlines()
-    return next((number for number, line in enumerate(lines, 1) if line.startswith("pages:")), 1)
-
-
 def listed_problems(root: Path) -> list[str]:
     if not (root / pl.REGISTRY_NAME).is_file():
         return []
@@ -57,12 +52,14 @@ def listed_problems(root: Path) -> list[str]:
             path = moves[path]
             listed.add(path)
     problems = []
+    lines = (root / pl.REGISTRY_NAME).read_text(encoding="utf-8").splitlines()
+    pages_line = next((number for number, line in enumerate(lines, 1) if line.startswith("pages:")), 1)
     suffix = f".{default}.md"
     for source in sorted((root / "docs").rglob(f"*{suffix}")):
         name = source.relative_to(root / "docs").as_posix().removesuffix(suffix)
         path = rd.page_path(f"{name}.md")
         if path not in listed:
-            problems.append(f"{pl.REGISTRY_NAME}:{pages_line(root)}: /{path} (docs/{name}{suffix} and its translation)"
+            problems.append(f"{pl.REGISTRY_NAME}:{pages_line}: /{path} (docs/{name}{suffix} and its translation)"
                             f" is not listed: add '  - path: {path}' under pages, so that make check names any "
                             "link to it that stops working")
     return problems

@@ -120,11 +120,6 @@ def judge(query: Query, links: list[list[str]], base: str, roots: dict[str, str]
     return Ranked(query, f"/{first_page}#{best}" if best else f"/{first_page}", right, crossed)
 
 
-def wanted(query: Query, roots: dict[str, str], moves: dict) -> str:
-    path = "/" + expected_path(query, roots, moves)
-    return f"{path}#{query.section}" if query.section else path
-
-
 def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> tuple[list[str], list[str]]:
     """(problems, notes): under RIGHT_FIRST right first, every miss is a problem; else the misses are notes."""
     if not ranked:
@@ -134,7 +129,8 @@ def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> t
     lines = []
     for r in misses:
         got = f"lists {r.first} first" if r.first else "finds nothing"
-        lines.append(f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} {got}, not {wanted(r.query, roots, moves)}"
+        wanted = "/" + expected_path(r.query, roots, moves) + (f"#{r.query.section}" if r.query.section else "")
+        lines.append(f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} {got}, not {wanted}"
                      ": give that section the student's words (README.md, \"Teach the search a student's word\"), "
                      "or correct the line's page and section")
     crossed = [f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} lists pages of another language "
