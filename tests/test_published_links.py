@@ -1,7 +1,7 @@
 """The published-links registry: how it is read, and how a dead address is reported against a built site.
 
 That every address of the real published-links.yml exists in the built site, and that every page is listed, is make
-check's rule (guide/checks/published.py, tests/test_check_published.py); the PDFs, written after MkDocs, are
+check's rule (guide/checks/published.py, tests/test_check_rules.py); the PDFs, written after MkDocs, are
 checked here."""
 from __future__ import annotations
 
