@@ -1,17 +1,11 @@
-"""Lint the copy of every page: Chinese typography, English spelling, Markdown formatting, screen labels' marks.
+"""make check's copy stage: Chinese typography, English spelling, Markdown formatting, screen labels' marks.
 
-* Chinese pages (locales starting with zh): autocorrect-py, which applies 中文文案排版指北 (a space between Chinese
-  and Latin letters or digits, full-width punctuation). UI labels from includes/ui-labels.yml are left as they are:
-  they quote CHSI's screens character for character.
-* English pages: codespell (it reads pyproject.toml [tool.codespell] if a word ever needs ignoring).
-* Chinese pages: each screen label marked one way, as the office marks them: 【**姓名**】 (brackets: what the student
-  reads, a box, a result), “**注册**” (quotes: what the student acts on, a button, an option, text to type), or plain
-  (names and terms, never bold), as the label's `mark:` in includes/ui-labels.yml says; a label without a mark there
-  is named at its line.
-* Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason); and no
-  line that cites the guide's own source (phrases in includes/source-citing.yml, guide/checks/content.py).
-
-`make check` runs it as its copy stage.
+* Chinese pages: autocorrect-py (中文文案排版指北), except UI labels of includes/ui-labels.yml, which quote CHSI's
+  screens character for character; and each screen label marked as its `mark:` in that file says (brackets: what
+  the student reads; quotes: what the student acts on; plain: names and terms), so the office marks them one way.
+* English pages: codespell (pyproject.toml [tool.codespell]).
+* Every page: pymarkdownlnt (pyproject.toml [tool.pymarkdown], each rule turned off with its reason); and no line that
+  cites the guide's own source (includes/source-citing.yml, content.py).
 """
 from __future__ import annotations
 
