@@ -14,8 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
+from guide.checks.search_queries import current_page, renames
 from guide.sources import facts as facts_module
 from guide.sources import site_config
 from guide.sources.errors import SourceError
@@ -95,15 +94,8 @@ def long_label_problems(path: Path) -> list[str]:
 
 def reference_names(docs: Path) -> set[str]:
     """REFERENCE_PAGES, and the new name of each one renamed since (its line in redirects.yml, beside docs/)."""
-    names = set(REFERENCE_PAGES)
-    redirects = docs.parent / "redirects.yml"
-    data = yaml.safe_load(redirects.read_text(encoding="utf-8")) if redirects.is_file() else None
-    moves = (data or {}).get("redirects") or {} if isinstance(data, dict) else {}
-    for _hop in range(len(moves)):
-        for old, new in moves.items():
-            if str(old).strip("/") in names and isinstance(new, str):
-                names.add(new.partition("#")[0].removesuffix(".md"))
-    return names
+    moves = renames(docs.parent)
+    return REFERENCE_PAGES | {current_page(name, moves) for name in REFERENCE_PAGES}
 
 
 def check(docs: Path) -> tuple[list[str], list[str]]:

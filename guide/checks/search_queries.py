@@ -75,11 +75,16 @@ def current_page(page: str, moves: dict[str, rd.Redirect]) -> str:
     return path.rstrip("/") or "index"
 
 
-def query_problems(root: Path, languages: list[str]) -> list[str]:
+def renames(root: Path) -> dict[str, rd.Redirect]:
+    """The renames of redirects.yml by old address; none when it cannot be read (the content check names it)."""
     try:
-        moves = {r.old: r for r in rd.load_redirects(root)[0]}
-    except (SourceError, ValueError):  # a broken redirects.yml is named by the content check
-        moves = {}
+        return {r.old.strip("/") + "/": r for r in rd.load_redirects(root)[0]}
+    except (SourceError, ValueError):
+        return {}
+
+
+def query_problems(root: Path, languages: list[str]) -> list[str]:
+    moves = renames(root)
     problems: list[str] = []
     ids: dict[Path, set[str]] = {}
     for query in read_queries(root, languages):

@@ -14,8 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from guide.checks import phone_pages
-from guide.checks.search_queries import QUERIES_FILE, Query, current_page, read_queries
-from guide.outputs import redirects as rd
+from guide.checks.search_queries import QUERIES_FILE, Query, current_page, read_queries, renames
 
 RIGHT_FIRST = 0.95
 # Done when the results list or Material's "nothing found" line answers the query in the box.
@@ -145,9 +144,6 @@ def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> t
 
 def search_lines(root: Path, site: Path, roots: dict[str, str]) -> tuple[list[str], list[str]]:
     """make check's search rule over a built site: (problems, notes)."""
-    try:
-        moves = {r.old: r for r in rd.load_redirects(root)[0]}
-    except ValueError:  # SourceError: make check's static stage names the bad line of redirects.yml
-        moves = {}
+    moves = renames(root)
     queries = [query for query in read_queries(root, list(roots)) if isinstance(query, Query)]  # the well-formed
     return ranking_lines(rank(site, queries, roots, moves), roots, moves)
