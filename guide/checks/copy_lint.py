@@ -22,7 +22,7 @@ import codespell_lib
 from pymarkdown.api import PyMarkdownApi
 
 from guide.checks import content
-from guide.checks.source_hygiene import FENCE, outside_fences
+from guide.checks.source_hygiene import outside_fences
 from guide.sources import site_config, ui_labels
 
 LABELS_FILE = "includes/ui-labels.yml"
@@ -52,10 +52,9 @@ def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
     """中文文案排版指北 findings on one page; a finding whose text is exactly a UI label is the screen's own text."""
     # Admonition and tab bodies are indented four spaces, which CommonMark (and so autocorrect) reads as code: their
     # prose is linted too, unindented outside fenced code; the line count does not change.
-    in_fence, lines = False, []
-    for line in text.split("\n"):
-        in_fence ^= bool(FENCE.match(line))
-        lines.append(line if in_fence or FENCE.match(line) else line.lstrip(" "))
+    lines = text.split("\n")
+    for number, line in outside_fences(text):
+        lines[number - 1] = line.lstrip(" ")
     result = autocorrect_py.lint_for("\n".join(lines), path)
     return [LintFinding(path, item.line, "autocorrect", f"write '{item.new}' for '{item.old}'")
             for item in result.lines if item.old.strip() not in labels]

@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from guide.outputs.redirects import page_path
 from guide.sources.words import words
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
@@ -66,8 +67,7 @@ def pages(root: Path, roots: dict[str, str]) -> list[Page]:
     for lang, prefix in roots.items():
         for source in sorted((root / "docs").rglob(f"*.{lang}.md")):
             name = source.relative_to(root / "docs").as_posix().removesuffix(f".{lang}.md")
-            path = name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
-            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + path))
+            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + page_path(f"{name}.md")))
     return found
 
 
