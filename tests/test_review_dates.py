@@ -209,39 +209,28 @@ def run_sync(site: Path, env: dict[str, str], today: str = "2026-12-07") -> int:
     return review_issue.main(["--root", str(site), "--today", today, "--run-url", "https://runs.example/1"], env=env)
 
 
-def test_one_page_due_opens_the_issue_and_a_second_run_adds_none(tmp_path, github, capsys):
+def test_the_issue_is_opened_kept_updated_and_closed(tmp_path, github, capsys):
     stand_in, env = github
     stand_in.issues.append({"number": 1, "title": "Broken links found by the weekly link check", "body": "x",
                             "state": "open"})
     site = site_with(tmp_path, "2026-05-01")
-    assert run_sync(site, env) == 0
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: opened issue #2\n"
-    [issue] = stand_in.open_titled()
-    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (36 days ago) |" in issue["body"]
-    assert "[The run that listed them](https://runs.example/1)" in issue["body"]
-    assert run_sync(site, env) == 0
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: issue #2 already lists these pages\n"
-    assert len(stand_in.open_titled()) == 1 and len(stand_in.issues) == 2
-    # A week later the same issue gets the new text.
-    assert run_sync(site, env, "2026-12-14") == 0
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: updated issue #2\n"
-    assert "(43 days ago)" in stand_in.open_titled()[0]["body"] and len(stand_in.issues) == 2
-
-
-def test_none_due_closes_the_issue(tmp_path, github, capsys):
-    stand_in, env = github
-    site = site_with(tmp_path, "2026-05-01")
-    assert run_sync(site, env) == 0
-    assert run_sync(SITE, env) == 0
-    assert stand_in.open_titled() == []
-    assert stand_in.issues[0]["state"] == "closed"
-    assert stand_in.comments == [(1, "No page is due a check against CHSI any more: closing.")]
-    assert capsys.readouterr().out.splitlines()[-1] == f"{review_issue.TITLE}: closed issue #1"
-    assert run_sync(SITE, env) == 0  # nothing open, nothing due: nothing written
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: no page is due and no issue is open\n"
+    said = []
+    # A page due; the same week again; a week later; none due; none due and no issue open.
+    for root, today in ((site, "2026-12-07"), (site, "2026-12-07"), (site, "2026-12-14"), (SITE, "2026-12-14"),
+                        (SITE, "2026-12-14")):
+        assert run_sync(root, env, today) == 0
+        said.append(capsys.readouterr().out)
+    assert said == [f"{review_issue.TITLE}: {line}\n" for line in (
+        "opened issue #2", "issue #2 already lists these pages", "updated issue #2", "closed issue #2",
+        "no page is due and no issue is open")]
+    body = stand_in.issues[1]["body"]  # the same issue, with the text of a week later
+    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (43 days ago) |" in body
+    assert "[The run that listed them](https://runs.example/1)" in body and len(stand_in.issues) == 2
+    assert stand_in.open_titled() == [] and stand_in.issues[1]["state"] == "closed"
+    assert stand_in.comments == [(2, "No page is due a check against CHSI any more: closing.")]
     assert [r for r in stand_in.requests if not r.startswith("GET")] == [
-        "POST /repos/office/guide/issues", "POST /repos/office/guide/issues/1/comments",
-        "PATCH /repos/office/guide/issues/1"]
+        "POST /repos/office/guide/issues", "PATCH /repos/office/guide/issues/2",
+        "POST /repos/office/guide/issues/2/comments", "PATCH /repos/office/guide/issues/2"]
 
 
 def test_two_open_issues_become_one(tmp_path, github):
