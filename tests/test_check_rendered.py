@@ -1,11 +1,13 @@
 """make check's rendered stage: the site is built into a cache only when a source changed, each page is measured in
-Chromium at 360 px against its budget of phone screens, and a failed build is reported as the build's own lines."""
+Chromium at 360 px against its budget of phone screens, the PDFs are exported as make build does, and a failed build
+is reported as the build's own lines."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE
 
 from guide.checks import phone_pages, rendered
 
@@ -131,3 +133,24 @@ def test_the_real_build_reports_its_own_warning_lines(tmp_path: Path) -> None:
     assert not site.exists() and not site.with_name("site.new").exists()
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     assert rendered.build(root, site) == [] and (site / "index.html").is_file()
+
+
+def test_a_checklist_that_spills_onto_a_second_sheet_names_its_page(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "en" / "checklist" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    more = "".join(f"<p>Another line the office added to the checklist, number {n}.</p>" for n in range(120))
+    page.write_text(html.replace("</article>", more + "</article>", 1), encoding="utf-8")
+    problems = rendered.paper_problems(SITE, site)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("docs/checklist.en.md: printed, the checklist takes ")
+    assert "it must fit one: shorten it" in problems[0]
+
+
+def test_pdfs_that_fit_pass(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    assert rendered.paper_problems(SITE, site) == []
+    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == [
+        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]

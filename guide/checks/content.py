@@ -8,7 +8,9 @@ source_hygiene.py, it names what MkDocs and mkdocs-static-i18n pass silently:
 - a page missing from the nav, and a nav title without a translation (the English menu would show the Chinese);
 - a front matter block that is not YAML (MkDocs shows it as page text) or has no description (search results and
   shared links would show the site's general one);
-- facts typed by hand or named wrongly, UI labels, the e-mail's items, the screen list, every link between pages;
+- facts typed by hand or named wrongly, UI labels, the screen list, every link between pages;
+- an item of the e-mail whose label includes/ui-labels.yml lacks: the form shows each item's label with its gloss,
+  so the English page would show none;
 - a page that cites its own source ("the office's guide", 本校指南: includes/source-citing.yml): to the student, this
   site is the guide, so a page tells the student what to do instead, and the question waits in CONTENT-QUESTIONS.md.
 """
@@ -21,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from guide.checks import mail_items, source_hygiene
+from guide.checks import source_hygiene
 from guide.linkcheck import internal
 from guide.sources import checked, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
@@ -126,6 +128,15 @@ def citing_lines(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
     return [(number, phrase) for number, phrase in found if phrase]
 
 
+def item_problems(facts: facts_module.Facts, labels: dict[str, str]) -> list[str]:
+    """One line per item of the e-mail whose label includes/ui-labels.yml lacks."""
+    line = facts.lines.get("mail-to-chsi")
+    at = f"{facts_module.FACTS_FILE}:{line}" if line else facts_module.FACTS_FILE
+    return [f"{at}: item ({n}) of mail-to-chsi has the label {item.label}, which {ui_labels.TABLE_FILE} lacks: "
+            "add it there with its English gloss, or correct the label"
+            for n, item in enumerate(facts.items, 1) if item.label not in labels]
+
+
 def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
                   config: site_config.SiteConfig) -> list[str]:
     """What the build's page hooks would refuse in one page (front matter, facts, labels)."""
@@ -197,7 +208,7 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
         checked.load_checked(root)
     except SourceError as err:
         problems += str(err).splitlines()
-    problems += mail_items.item_problems(facts, {label: entry.gloss for label, entry in table.items()})
+    problems += item_problems(facts, {label: entry.gloss for label, entry in table.items()})
     for uri in uris:
         problems += page_problems(root, f"docs/{uri}", facts, table, config)
     if links:

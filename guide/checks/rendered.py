@@ -10,19 +10,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.checks import paper, phone_pages, published, search_ranking
+from guide.checks import phone_pages, published, search_ranking
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 
 CACHE = Path(".cache") / "check-site"
 SOURCES = ("docs", "includes", "overrides", "guide", "mkdocs.yml", "redirects.yml", "published-links.yml")
 BUILDING = "building the pages to measure them (sources changed)"
+# The export's own lines (guide/pdf/export.py size_problems), and which page each PDF is made from.
+CHECKLIST = re.compile(r"chsi-checklist-(?P<lang>\w+)\.pdf: (?P<pages>\d+) pages")
+GUIDE = re.compile(r"chsi-guide-(?P<lang>\w+)\.pdf: (?P<size>[\d.]+ MB), more than the (?P<limit>[\d.]+ MB) limit")
 
 
 def fingerprint(root: Path) -> str:
@@ -68,6 +72,31 @@ def build(root: Path, site: Path) -> list[str]:
     return []
 
 
+def paper_problems(root: Path, site: Path) -> list[str]:
+    """Export both languages' PDFs from a built site into its downloads/, as make build does: it refuses a checklist
+    that no longer fits one A4 page and a guide PDF too large to e-mail, so make check names the page to shorten."""
+    proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=root,
+                          capture_output=True, text=True, check=False)
+    if proc.returncode == 0:
+        return []
+    problems = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("make pdf: ") or line.startswith("make pdf: note:"):
+            continue
+        text = line.removeprefix("make pdf: ")
+        if match := CHECKLIST.search(text):
+            problems.append(f"docs/checklist.{match['lang']}.md: printed, the checklist takes {match['pages']} A4 "
+                            "pages; it must fit one: shorten it (the PDF is chsi-checklist-"
+                            f"{match['lang']}.pdf)")
+        elif match := GUIDE.search(text):
+            problems.append(f"the {match['lang']} guide PDF is {match['size']}, more than the {match['limit']} an "
+                            "e-mail can carry: make a picture smaller or cut pages' words")
+        elif "the site was built without its public address" not in text:
+            problems.append(f"the PDF export: {text}")
+    said = (proc.stderr or proc.stdout).strip().splitlines()
+    return problems or [f"the PDF export failed: {said[-1] if said else 'without saying why'}: run make build to see it"]
+
+
 def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
     """Every rendered rule over a built site: (problems, notes to print before them)."""
     try:
@@ -80,7 +109,7 @@ def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
     except phone_pages.BrowserUnavailable as err:
         return [f"pages not measured: {err}"], []
     return (phone_pages.height_problems(measured) + phone_pages.width_problems(measured)
-            + published.dead_problems(root, site) + paper.paper_problems(root, site) + searched), notes
+            + published.dead_problems(root, site) + paper_problems(root, site) + searched), notes
 
 
 def last_state(root: Path) -> dict:
