@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import subprocess
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -69,13 +69,10 @@ class Heading(NamedTuple):
 class PageFacts:
     path: str = ""
     headings: list[Heading] = field(default_factory=list)
-    images: list[Item] = field(default_factory=list)
-    admonitions: list[Item] = field(default_factory=list)
-    tabs: list[Item] = field(default_factory=list)
+    # By kind: the images and admonitions, in order; the tabs, numbered steps and checklist items, counted per section.
+    items: defaultdict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
     links: list[Item] = field(default_factory=list)
     undefined_refs: list[Item] = field(default_factory=list)
-    steps: list[Item] = field(default_factory=list)
-    tasks: list[Item] = field(default_factory=list)
     labels: list[Item] = field(default_factory=list)
     prose: str = ""  # the text outside code and comments, to look a label up in
 
@@ -140,17 +137,17 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
             bucket.append(Item(number, value, section))
 
         if match := ADMONITION.match(line):
-            add(facts.admonitions, f"{match.group('marker')} {match.group('kind')}")
+            add(facts.items["admonition"], f"{match.group('marker')} {match.group('kind')}")
         if TAB.match(line):
-            add(facts.tabs, "tab")
+            add(facts.items["tab"], "tab")
         if TASK.match(line):
-            add(facts.tasks, "checklist item")
+            add(facts.items["checklist item"], "checklist item")
         elif STEP.match(line):
-            add(facts.steps, "numbered step")
+            add(facts.items["numbered step"], "numbered step")
         for match in [*IMAGE_INLINE.finditer(line), *IMAGE_HTML.finditer(line)]:
-            add(facts.images, image_key(match.group("src"), locale))
+            add(facts.items["image"], image_key(match.group("src"), locale))
         for match in IMAGE_REF.finditer(line):
-            add(facts.images, f"[{(match.group('name') or match.group('text')).lower()}]")
+            add(facts.items["image"], f"[{(match.group('name') or match.group('text')).lower()}]")
         found, undefined = addresses(IMAGE_INLINE.sub(" ", line), link_names)
         for value in found:
             add(facts.links, value)
@@ -184,10 +181,10 @@ def compare_headings(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     return found
 
 
-def compare_sequence(kind: str, ref: PageFacts, tr: PageFacts, ref_items: list[Item],
-                     tr_items: list[Item]) -> list[Finding]:
+def compare_sequence(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Things that must appear in the same order (images, admonitions): report what is missing or extra."""
     found: list[Finding] = []
+    ref_items, tr_items = ref.items[kind], tr.items[kind]
     a, b = [item.value for item in ref_items], [item.value for item in tr_items]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -199,10 +196,10 @@ def compare_sequence(kind: str, ref: PageFacts, tr: PageFacts, ref_items: list[I
     return found
 
 
-def compare_counts(kind: str, ref: PageFacts, tr: PageFacts, ref_items: list[Item],
-                   tr_items: list[Item]) -> list[Finding]:
+def compare_counts(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Per section (H1/H2 id) the same number of items (numbered steps, checklist items, tabs)."""
     found: list[Finding] = []
+    ref_items, tr_items = ref.items[kind], tr.items[kind]
     want, have = Counter(item.section for item in ref_items), Counter(item.section for item in tr_items)
     for section in dict.fromkeys([i.section for i in ref_items] + [i.section for i in tr_items]):
         if want[section] == have[section]:
@@ -244,11 +241,8 @@ def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
 def compare_pages(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Every difference between a page and its translation, as findings on the translation."""
     return [*compare_headings(ref, tr),
-            *compare_sequence("image", ref, tr, ref.images, tr.images),
-            *compare_sequence("admonition", ref, tr, ref.admonitions, tr.admonitions),
-            *compare_counts("tab", ref, tr, ref.tabs, tr.tabs),
-            *compare_counts("numbered step", ref, tr, ref.steps, tr.steps),
-            *compare_counts("checklist item", ref, tr, ref.tasks, tr.tasks),
+            *(f for kind in ("image", "admonition") for f in compare_sequence(kind, ref, tr)),
+            *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr)),
             *compare_links(ref, tr), *compare_labels(ref, tr)]
 
 
