@@ -60,13 +60,19 @@ def markdown(due: list[Due], today: dt.date) -> str:
             f"compared it ({RECIPE}).\n")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--format", choices=("text", "markdown"), default="text")
+def arguments(doc: str) -> argparse.ArgumentParser:
+    """The arguments both commands take: the project and the day to judge from."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the project (default: the working folder, where make runs)")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
                         help="the day to judge from, YYYY-MM-DD (default: today)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = arguments(__doc__)
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
     args = parser.parse_args(argv)
     try:
         due = due_pages(checked_module.load_checked(args.root, args.today), args.today)

@@ -11,13 +11,10 @@ Exit 0 when the issue is as it should be, 2 when it could not be (one line says 
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import itertools
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import httpx
 
@@ -76,9 +73,7 @@ def sync(client: httpx.Client, repo: str, body: str | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd())
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    parser = review_dates.arguments(__doc__)
     parser.add_argument("--run-url", default="", help="the workflow run, linked from the issue")
     args = parser.parse_args(argv)
     env = dict(os.environ) if env is None else env
