@@ -100,29 +100,20 @@ def checks_markdown(results: list[CheckResult]) -> str:
     return "\n".join(lines)
 
 
-def property_value(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
-
-
 def annotations(results: list[CheckResult]) -> str:
     """One ::error workflow command per problem: GitHub shows it beside the line in the pull request."""
-    out = []
+    def escaped(text: str, *more: str) -> str:  # GitHub's escapes for a command's message, and for its properties
+        for char in ("%", "\r", "\n", *more):
+            text = text.replace(char, f"%{ord(char):02X}")
+        return text
+
+    out = ""
     for problem in (p for r in results for p in r.problems):
         match = WHERE.match(problem)
-        message = problem.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        if match:
-            where = f"file={property_value(match.group('file'))}"
-            if match.group("line"):
-                where += f",line={match.group('line')}"
-            out.append(f"::error {where},title=make check::{message}")
-        else:
-            out.append(f"::error title=make check::{message}")
-    return "".join(f"{line}\n" for line in out)
-
-
-def site_pdfs(site: Path) -> list[str]:
-    """The PDFs the build wrote, as paths inside the unzipped preview."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf")) if site.is_dir() else []
+        where = f"file={escaped(match['file'], ':', ',')}," if match else ""
+        where += f"line={match['line']}," if match and match["line"] else ""
+        out += f"::error {where}title=make check::{escaped(problem)}\n"
+    return out
 
 
 def preview_markdown(build: str, artifact_url: str = "", pdfs: Sequence[str] = ()) -> str:
@@ -161,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     preview.add_argument("--site", type=Path, default=ROOT / "site", help="the built site, for its PDFs (site/)")
     args = parser.parse_args(argv)
     if args.part == "preview":
-        print(preview_markdown(args.build, args.artifact_url, site_pdfs(args.site)), end="")
+        pdfs = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.pdf")) if args.site.is_dir() else []
+        print(preview_markdown(args.build, args.artifact_url, pdfs), end="")
         return 0 if args.build == "success" else 1
     if not (args.root / "mkdocs.yml").is_file():
         print(f"pr_summary: {args.root} has no mkdocs.yml", file=sys.stderr)

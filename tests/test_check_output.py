@@ -39,6 +39,7 @@ def test_each_problem_is_printed_once_and_counted_once(monkeypatch: pytest.Monke
     assert out.count(PAGE_PAIR) == 1  # the same line from two stages
     assert out[-1].startswith("rendered: not built: the build refuses the sources") and ran == []
     assert make_check.last_line(count) == "make check: 2 problem(s): fix them and run make check again"
+    assert make_check.last_line(0) == "make check: 0 problem(s)"
 
 
 def test_the_rendered_stage_runs_when_the_build_would_accept_the_sources(monkeypatch: pytest.MonkeyPatch,
@@ -64,10 +65,6 @@ def test_only_the_stages_asked_for_run(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert out == ["copy: 0"] and ran == []
     assert make_check.run(tmp_path, out.append, only=["rendered"]) == 1  # it names what it waits on
     assert out[1:] == ["docs/a.en.md:1: broken", "content: 1", out[-1]] and ran == []
-
-
-def test_no_problem_says_so_on_the_last_line() -> None:
-    assert make_check.last_line(0) == "make check: 0 problem(s)"
 
 
 def test_a_check_that_stops_is_one_line_and_the_others_still_run(monkeypatch: pytest.MonkeyPatch,

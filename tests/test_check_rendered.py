@@ -1,11 +1,13 @@
 """make check's rendered stage: the site is built into a cache only when a source changed, each page is measured in
-Chromium at 360 px against its budget of phone screens, and a failed build is reported as the build's own lines."""
+Chromium at 360 px against its budget of phone screens, the PDFs are exported as make build does, and a failed build
+is reported as the build's own lines."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+from fixture_site import SITE
 
 from guide.checks import phone_pages, rendered
 
@@ -21,38 +23,28 @@ def page(site: Path, path: str, body: str) -> None:
 
 
 @pytest.mark.browser
-def test_a_page_taller_than_its_budget_is_named_by_its_file(tmp_path: Path) -> None:
+def test_a_page_too_tall_or_too_wide_for_the_phone_is_named_by_its_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
     limit = phone_pages.PAGE_SCREENS * phone_pages.PHONE["height"]
-    page(site, "", "<h1>Home</h1>")
+    page(site, "", "<article><p>Short words wrap on a phone.</p></article>")
     page(site, "en/", f'<div style="height:{limit}px">fits</div>')
     # A lazy picture far below the first screen counts at its real height.
     (site / "en" / "tall").mkdir(parents=True)
     (site / "en" / "tall" / "long.svg").write_text(TALL_SVG.format(h=limit), encoding="utf-8")
     page(site, "en/tall/", '<div style="height:800px">top</div><img src="long.svg" loading="lazy" alt="">')
-    wanted = [phone_pages.Page("docs/index.zh.md", "zh", ""), phone_pages.Page("docs/index.en.md", "en", "en/"),
-              phone_pages.Page("docs/tall.en.md", "en", "en/tall/")]
-    measured = phone_pages.measure(site, wanted)
-    assert [m.height for m in measured][1] == limit
+    page(site, "en/wide/", '<article><p style="white-space:nowrap">https://account.chsi.example/a/very/long/address/'
+                           "that/does/not/break/anywhere</p></article>")
+    measured = phone_pages.measure(site, [phone_pages.Page(f"docs/{name}.md", lang, path) for name, lang, path in (
+        ("index.zh", "zh", ""), ("index.en", "en", "en/"), ("tall.en", "en", "en/tall/"), ("wide.en", "en", "en/wide/"))])
+    assert measured[1].height == limit
     assert measured[2].height >= limit + 800
-    problems = phone_pages.height_problems(measured)
-    assert len(problems) == 1
-    assert problems[0].startswith(f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide")
-    assert problems[0].endswith(f"over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or move "
-                                "what is not a step to another page")
-
-
-@pytest.mark.browser
-def test_a_page_wider_than_the_phone_is_named_with_what_is_too_wide(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    page(site, "", "<article><p>Short words wrap on a phone.</p></article>")
-    page(site, "en/", '<article><p style="white-space:nowrap">https://account.chsi.example/a/very/long/address/'
-                      "that/does/not/break/anywhere</p></article>")
-    wanted = [phone_pages.Page("docs/index.zh.md", "zh", ""), phone_pages.Page("docs/index.en.md", "en", "en/")]
-    measured = phone_pages.measure(site, wanted)
+    assert phone_pages.height_problems(measured) == [
+        (f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
+        f"screen is 740 px), over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or "
+        "move what is not a step to another page")]
     problems = phone_pages.width_problems(measured)
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"docs/index.en.md: {measured[1].width} px wide on a 360 px phone, so the reader "
+    assert problems[0].startswith(f"docs/wide.en.md: {measured[3].width} px wide on a 360 px phone, so the reader "
                                   "scrolls sideways: shorten or break what is too wide (p https://account.chsi.example")
 
 
@@ -77,60 +69,56 @@ def test_the_fingerprint_follows_the_sources_only(tmp_path: Path) -> None:
     assert rendered.fingerprint(root) not in (before, rendered.fingerprint(PROJECT))
 
 
-class FakeStage:
-    """Stands in for the build and the browser: counts the calls, fails the build when told."""
+def fake_stage(monkeypatch: pytest.MonkeyPatch, problems: list[str], notes: tuple[str, ...] = (),
+               failure: tuple[str, ...] = ()) -> dict:
+    """Stands in for the build and the browser: counts the calls, fails the build when given its lines."""
+    fake = {"builds": 0, "measures": 0, "problems": problems}
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, problems: list[str]) -> None:
-        self.builds = self.measures = 0
-        self.failure: list[str] = []
-        self.problems = problems
-        monkeypatch.setattr(rendered, "build", self.build)
-        monkeypatch.setattr(rendered, "measure_with_notes", self.measure)
-        self.notes: list[str] = []
-
-    def build(self, root: Path, site: Path) -> list[str]:
-        self.builds += 1
-        if self.failure:
-            return self.failure
+    def build(root: Path, site: Path) -> list[str]:
+        fake["builds"] += 1
         site.mkdir(parents=True, exist_ok=True)
         (site / "index.html").write_text("<html></html>", encoding="utf-8")
-        return []
+        return list(failure)
 
-    def measure(self, root: Path, site: Path) -> tuple[list[str], list[str]]:
-        self.measures += 1
-        return list(self.problems), list(self.notes)
+    def measure(root: Path, site: Path) -> tuple[list[str], list[str]]:
+        fake["measures"] += 1
+        return list(fake["problems"]), list(notes)
+
+    monkeypatch.setattr(rendered, "build", build)
+    monkeypatch.setattr(rendered, "measure_with_notes", measure)
+    return fake
 
 
 def test_the_site_is_built_and_measured_again_only_when_a_source_changed(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "project"
     shutil.copytree(PROJECT, root)
-    fake = FakeStage(monkeypatch, ["docs/register.en.md: 4.20 phone screens tall"])
-    fake.notes = ["  note: includes/search-queries.yml:9: searching 'x' finds nothing"]
+    notes = ("  note: includes/search-queries.yml:9: searching 'x' finds nothing",)
+    fake = fake_stage(monkeypatch, ["docs/register.en.md: 4.20 phone screens tall"], notes)
     said: list[str] = []
-    assert rendered.run(root, say=said.append) == fake.problems
-    assert said == [rendered.BUILDING] and (fake.builds, fake.measures) == (1, 1)
-    assert rendered.last_notes(root) == fake.notes  # the search's misses, kept with the results
+    assert rendered.run(root, say=said.append) == fake["problems"]
+    assert said == [rendered.BUILDING] and (fake["builds"], fake["measures"]) == (1, 1)
+    assert rendered.last_notes(root) == list(notes)  # the search's misses, kept with the results
     said.clear()
-    assert rendered.run(root, say=said.append) == fake.problems  # nothing changed: the results kept, silently
-    assert said == [] and (fake.builds, fake.measures) == (1, 1)
-    assert rendered.last_notes(root) == fake.notes
+    assert rendered.run(root, say=said.append) == fake["problems"]  # nothing changed: the results kept, silently
+    assert said == [] and (fake["builds"], fake["measures"]) == (1, 1)
+    assert rendered.last_notes(root) == list(notes)
     (root / "docs" / "register.en.md").write_text("# Shorter\n", encoding="utf-8")
-    fake.problems = []
+    fake["problems"] = []
     assert rendered.run(root, say=said.append) == []
-    assert said == [rendered.BUILDING] and (fake.builds, fake.measures) == (2, 2)
+    assert said == [rendered.BUILDING] and (fake["builds"], fake["measures"]) == (2, 2)
 
 
 def test_a_failed_build_is_its_own_lines_and_is_tried_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "project"
     shutil.copytree(PROJECT, root)
-    fake = FakeStage(monkeypatch, [])
-    fake.failure = ["WARNING -  docs/register.en.md:12: links to 'contactx.md', which is not in docs/"]
+    failure = ("WARNING -  docs/register.en.md:12: links to 'contactx.md', which is not in docs/",)
+    fake = fake_stage(monkeypatch, [], failure=failure)
     said: list[str] = []
-    assert rendered.run(root, say=said.append) == fake.failure
-    assert said == [rendered.BUILDING, "the build failed; what it said:"] and fake.measures == 0
+    assert rendered.run(root, say=said.append) == list(failure)
+    assert said == [rendered.BUILDING, "the build failed; what it said:"] and fake["measures"] == 0
     rendered.run(root, say=said.append)
-    assert fake.builds == 2
+    assert fake["builds"] == 2
 
 
 def test_the_real_build_reports_its_own_warning_lines(tmp_path: Path) -> None:
@@ -145,3 +133,24 @@ def test_the_real_build_reports_its_own_warning_lines(tmp_path: Path) -> None:
     assert not site.exists() and not site.with_name("site.new").exists()
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     assert rendered.build(root, site) == [] and (site / "index.html").is_file()
+
+
+def test_a_checklist_that_spills_onto_a_second_sheet_names_its_page(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "en" / "checklist" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    more = "".join(f"<p>Another line the office added to the checklist, number {n}.</p>" for n in range(120))
+    page.write_text(html.replace("</article>", more + "</article>", 1), encoding="utf-8")
+    problems = rendered.paper_problems(SITE, site)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("docs/checklist.en.md: printed, the checklist takes ")
+    assert "it must fit one: shorten it" in problems[0]
+
+
+def test_pdfs_that_fit_pass(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    assert rendered.paper_problems(SITE, site) == []
+    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == [
+        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]

@@ -67,7 +67,7 @@ def test_the_tests_query_set_ranks_in_chromium_and_a_wrong_line_is_named(built_s
     queries.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems, notes = sr.search_lines(root, built_site, ROOTS)
     everything = problems + notes
-    count = len(sr.load_queries(root, list(ROOTS)))
+    count = sum(isinstance(query, sr.Query) for query in sr.read_queries(root, list(ROOTS)))
     assert count >= 20
     assert any(f"includes/search-queries.yml:{wrong_line}: searching 'CHSI helpline' lists /en/contact/" in line
                for line in everything), everything

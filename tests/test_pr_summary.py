@@ -74,19 +74,18 @@ def test_three_mistakes_are_each_named_as_make_check_names_them() -> None:
         assert any(item.startswith(f"- `{where}`: ") for item in proc.stdout.splitlines()), where
 
 
-def test_markdown_in_a_message_is_shown_as_written() -> None:
-    problem = "docs/x.en.md:4: write **注册** (Register) for **注册**, and {{ hotline-en }} for [a|b] <x> `c` a_b"
-    item = pr_summary.item(problem)
-    assert item.startswith("- `docs/x.en.md:4`: ")
-    assert shown(item) == [problem]
-    assert "**" not in item.replace("\\*\\*", "")
-
-
-def test_a_line_without_a_file_and_line_is_listed_too() -> None:
-    assert pr_summary.item("parity: something odd") == "- parity: something odd"
-    assert pr_summary.item("docs/faq.zh.md is missing (docs/faq.en.md exists): write the translation") == \
-        "- docs/faq.zh.md is missing (docs/faq.en.md exists): write the translation"
-    assert pr_summary.item("docs/faq.en.md: 512 words") == "- `docs/faq.en.md`: 512 words"
+@pytest.mark.parametrize(("problem", "listed"), [
+    ("docs/x.en.md:4: write **注册** (Register) for **注册**, and {{ hotline-en }} for [a|b] <x> `c` a_b",
+     (r"- `docs/x.en.md:4`: write \*\*注册\*\* (Register) for \*\*注册\*\*, and {{ hotline-en }} for \[a\|b\] \<x\> "
+     r"\`c\` a\_b")),
+    ("docs/faq.en.md: 512 words", "- `docs/faq.en.md`: 512 words"),
+    ("parity: something odd", "- parity: something odd"),  # a line that names no file is listed too
+    ("docs/faq.zh.md is missing (docs/faq.en.md exists): write the translation",
+     "- docs/faq.zh.md is missing (docs/faq.en.md exists): write the translation"),
+])
+def test_each_problem_is_a_list_item_whose_markdown_shows_as_written(problem: str, listed: str) -> None:
+    assert pr_summary.item(problem) == listed
+    assert shown(listed) == [problem]
 
 
 def test_annotations_put_each_problem_beside_its_line(tmp_path: Path) -> None:

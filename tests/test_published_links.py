@@ -1,8 +1,8 @@
 """The published-links registry: how it is read, and that its PDFs exist once the PDF export has run.
 
-That every page address exists in the built site, down to its #anchor, and that every page is listed, is make check's
-rule (guide/checks/published.py, tests/test_check_published.py, which also asserts the messages of a dead page or
-anchor)."""
+That every address of the real published-links.yml exists in the built site, and that every page is listed, is make
+check's rule (guide/checks/published.py, tests/test_check_rules.py); the PDFs, written after MkDocs, are
+checked here."""
 from __future__ import annotations
 
 from pathlib import Path

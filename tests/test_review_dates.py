@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -128,10 +129,10 @@ def test_make_check_warns_of_pages_due_and_never_counts_them(tmp_path):
 
 def test_within_thirty_days_is_due_and_beyond_is_not():
     data, _ = parse(file_with("2026-06-06"))
-    assert [d.review.page for d in review_dates.due_pages(data, dt.date(2026, 11, 6))] == ["register"]  # 30 days
+    assert [r.page for r, _days in review_dates.due_pages(data, dt.date(2026, 11, 6))] == ["register"]  # 30 days
     assert review_dates.due_pages(data, dt.date(2026, 11, 5)) == []  # 31 days
-    due = review_dates.due_pages(data, dt.date(2026, 12, 6))
-    assert due[0].overdue and due[0].when() == "due today (2026-12-06)"
+    [(review, days_left)] = review_dates.due_pages(data, dt.date(2026, 12, 6))
+    assert days_left == 0 and review_dates.when(review, days_left) == "due today (2026-12-06)"
 
 
 def test_markdown_summary_of_one_page_due(tmp_path, capsys):
@@ -147,73 +148,58 @@ def test_markdown_summary_of_one_page_due(tmp_path, capsys):
 
 # --- the one issue, through a stand-in of GitHub's REST API ---------------------------------------------------------
 
-class StandIn:
-    """The few issue endpoints the sync uses, over a list of issues in memory."""
+class StandIn(BaseHTTPRequestHandler):
+    """The few issue endpoints the sync uses, over the issues in memory of its server."""
 
-    def __init__(self) -> None:
-        self.issues: list[dict] = []
-        self.comments: list[tuple[int, str]] = []
-        self.requests: list[str] = []
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
-    def handle(self, method: str, path: str, query: dict, body: dict | None, auth: str) -> tuple[int, object]:
-        self.requests.append(f"{method} {path}")
-        if auth != "Bearer test-token":
-            return 401, {"message": "Bad credentials"}
-        parts = path.strip("/").split("/")
-        if parts[:3] != ["repos", "office", "guide"] or parts[3:4] != ["issues"]:
-            return 404, {"message": "Not Found"}
-        if len(parts) == 4 and method == "GET":
-            state = query.get("state", ["open"])[0]
+    def answer(self) -> None:
+        url, github = urlsplit(self.path), self.server.github
+        github.requests.append(f"{self.command} {url.path}")
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length)) if length else None
+        parts = url.path.strip("/").split("/")
+        query = parse_qs(url.query)
+        status, answer = 404, {"message": "Not Found"}
+        if self.headers.get("Authorization") != "Bearer test-token":
+            status, answer = 401, {"message": "Bad credentials"}
+        elif parts[:4] != ["repos", "office", "guide", "issues"]:
+            pass
+        elif len(parts) == 4 and self.command == "GET":
             page, per_page = int(query.get("page", ["1"])[0]), int(query.get("per_page", ["30"])[0])
-            listed = [i for i in self.issues if state == "all" or i["state"] == state]
-            return 200, listed[(page - 1) * per_page:page * per_page]
-        if len(parts) == 4 and method == "POST":
-            issue = {"number": len(self.issues) + 1, "title": body["title"], "body": body["body"], "state": "open"}
-            self.issues.append(issue)
-            return 201, issue
-        number = int(parts[4])
-        issue = next(i for i in self.issues if i["number"] == number)
-        if len(parts) == 5 and method == "PATCH":
-            issue.update(body)
-            return 200, issue
-        if parts[5:] == ["comments"] and method == "POST":
-            self.comments.append((number, body["body"]))
-            return 201, {"id": len(self.comments)}
-        return 404, {"message": "Not Found"}
+            status, answer = 200, [i for i in github.issues if i["state"] == "open"][(page - 1) * per_page:page * per_page]
+        elif len(parts) == 4 and self.command == "POST":
+            answer = {"number": len(github.issues) + 1, "title": body["title"], "body": body["body"], "state": "open"}
+            github.issues.append(answer)
+            status = 201
+        elif len(parts) == 5 and self.command == "PATCH":
+            status, answer = 200, next(i for i in github.issues if i["number"] == int(parts[4]))
+            answer.update(body)
+        elif parts[5:] == ["comments"] and self.command == "POST":
+            github.comments.append((int(parts[4]), body["body"]))
+            status, answer = 201, {"id": len(github.comments)}
+        data = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
-    def open_titled(self) -> list[dict]:
-        return [i for i in self.issues if i["state"] == "open" and i["title"] == review_issue.TITLE]
+    do_GET = do_POST = do_PATCH = answer
 
 
 @pytest.fixture
-def github() -> Iterator[tuple[StandIn, dict[str, str]]]:
-    stand_in = StandIn()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-        def _answer(self) -> None:
-            url = urlsplit(self.path)
-            length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length)) if length else None
-            status, answer = stand_in.handle(self.command, url.path, parse_qs(url.query), body,
-                                             self.headers.get("Authorization", ""))
-            data = json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = do_POST = do_PATCH = _answer
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def github() -> Iterator[tuple[SimpleNamespace, dict[str, str]]]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    server.github = state = SimpleNamespace(issues=[], comments=[], requests=[],
+                                            open_titled=lambda: [i for i in state.issues if i["state"] == "open"
+                                                                 and i["title"] == review_issue.TITLE])
     threading.Thread(target=server.serve_forever, daemon=True).start()
     env = {"GITHUB_API_URL": f"http://127.0.0.1:{server.server_address[1]}", "GITHUB_REPOSITORY": "office/guide",
            "GH_TOKEN": "test-token"}
     try:
-        yield stand_in, env
+        yield state, env
     finally:
         server.shutdown()
         server.server_close()
@@ -223,39 +209,28 @@ def run_sync(site: Path, env: dict[str, str], today: str = "2026-12-07") -> int:
     return review_issue.main(["--root", str(site), "--today", today, "--run-url", "https://runs.example/1"], env=env)
 
 
-def test_one_page_due_opens_the_issue_and_a_second_run_adds_none(tmp_path, github, capsys):
+def test_the_issue_is_opened_kept_updated_and_closed(tmp_path, github, capsys):
     stand_in, env = github
     stand_in.issues.append({"number": 1, "title": "Broken links found by the weekly link check", "body": "x",
                             "state": "open"})
     site = site_with(tmp_path, "2026-05-01")
-    assert run_sync(site, env) == 0
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: opened issue #2\n"
-    [issue] = stand_in.open_titled()
-    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (36 days ago) |" in issue["body"]
-    assert "[The run that listed them](https://runs.example/1)" in issue["body"]
-    assert run_sync(site, env) == 0
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: issue #2 already lists these pages\n"
-    assert len(stand_in.open_titled()) == 1 and len(stand_in.issues) == 2
-    # A week later the same issue gets the new text.
-    assert run_sync(site, env, "2026-12-14") == 0
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: updated issue #2\n"
-    assert "(43 days ago)" in stand_in.open_titled()[0]["body"] and len(stand_in.issues) == 2
-
-
-def test_none_due_closes_the_issue(tmp_path, github, capsys):
-    stand_in, env = github
-    site = site_with(tmp_path, "2026-05-01")
-    assert run_sync(site, env) == 0
-    assert run_sync(SITE, env) == 0
-    assert stand_in.open_titled() == []
-    assert stand_in.issues[0]["state"] == "closed"
-    assert stand_in.comments == [(1, "No page is due a check against CHSI any more: closing.")]
-    assert capsys.readouterr().out.splitlines()[-1] == f"{review_issue.TITLE}: closed issue #1"
-    assert run_sync(SITE, env) == 0  # nothing open, nothing due: nothing written
-    assert capsys.readouterr().out == f"{review_issue.TITLE}: no page is due and no issue is open\n"
+    said = []
+    # A page due; the same week again; a week later; none due; none due and no issue open.
+    for root, today in ((site, "2026-12-07"), (site, "2026-12-07"), (site, "2026-12-14"), (SITE, "2026-12-14"),
+                        (SITE, "2026-12-14")):
+        assert run_sync(root, env, today) == 0
+        said.append(capsys.readouterr().out)
+    assert said == [f"{review_issue.TITLE}: {line}\n" for line in (
+        "opened issue #2", "issue #2 already lists these pages", "updated issue #2", "closed issue #2",
+        "no page is due and no issue is open")]
+    body = stand_in.issues[1]["body"]  # the same issue, with the text of a week later
+    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (43 days ago) |" in body
+    assert "[The run that listed them](https://runs.example/1)" in body and len(stand_in.issues) == 2
+    assert stand_in.open_titled() == [] and stand_in.issues[1]["state"] == "closed"
+    assert stand_in.comments == [(2, "No page is due a check against CHSI any more: closing.")]
     assert [r for r in stand_in.requests if not r.startswith("GET")] == [
-        "POST /repos/office/guide/issues", "POST /repos/office/guide/issues/1/comments",
-        "PATCH /repos/office/guide/issues/1"]
+        "POST /repos/office/guide/issues", "PATCH /repos/office/guide/issues/2",
+        "POST /repos/office/guide/issues/2/comments", "PATCH /repos/office/guide/issues/2"]
 
 
 def test_two_open_issues_become_one(tmp_path, github):

@@ -1,7 +1,7 @@
 """The prefilled e-mail of the built site lists includes/facts.yml's items, as the office's guide does.
 
 What the pages must not say (a guess at an open question, words the guide does not support) is make check's rule,
-kept as data in CONTENT-QUESTIONS.md (guide/checks/guard_words.py, tests/test_check_guard_words.py); that a list of
+kept as data in CONTENT-QUESTIONS.md (guide/checks/guard_words.py, tests/test_check_rules.py); that a list of
 the items typed on a page matches includes/facts.yml is make check's too (guide/checks/item_lists.py). Which words a
 page carries is the office's to write, not a test's to know."""
 from __future__ import annotations

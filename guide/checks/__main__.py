@@ -1,18 +1,6 @@
-"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources.
-
-When make check passes, the build and make test pass. It runs, in this order, each printing its problems
-(`file:line: what to do`) and a summary line:
-- what the build refuses (content), translation parity, copy lint, word budgets, the committed pictures (no original
-  screenshot, no readable personal data);
-- the content rules (rules): the words CONTENT-QUESTIONS.md keeps off the pages, the search queries of
-  includes/search-queries.yml, the e-mail's items as the pages list them, the pages' "Next:" lines, every page listed
-  in published-links.yml;
-- the pages due a check against CHSI (review_dates.py), as warnings that never count as problems;
-- the rendered stage (rendered.py): the real site built into .cache/check-site/ when a source changed, each page's
-  height on a phone in Chromium, every published address in the built site, and the search queries typed into the
-  built site's search (at least 95% find their section first; the misses are named by line either way).
-Each problem is printed once; the last line counts them. Exit 0 when there is none, 1 when there is one or more.
-`--only STAGE` (again for more) runs those stages alone; `--root DIR` checks another project (tests use copies).
+"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources; when it
+passes, the build and make test pass. The pages due a check against CHSI are warnings that never count. Exit 0 when
+there is no problem, 1 when there is one or more.
 """
 from __future__ import annotations
 
@@ -31,12 +19,12 @@ from guide.checks import (
     guard_words,
     item_lists,
     next_step,
+    parity,
     published,
     rendered,
     review_dates,
     search_queries,
 )
-from guide.checks.parity import report as parity
 from guide.pictures import check as pictures
 from guide.pictures import ocr as shot_ocr
 from guide.sources import checked as checked_module
@@ -58,10 +46,10 @@ def content_stage(root: Path) -> Stage:
 
 def parity_stage(root: Path) -> Stage:
     try:
-        report = parity.check_project(root)
+        problems, warnings, summary = parity.check_project(root)
     except SourceError as err:
         return Stage([f"parity: {err}"], "parity: not checked")
-    return Stage([str(f) for f in report.problems], report.summary(), [str(f) for f in report.warnings])
+    return Stage(problems, summary, warnings)
 
 
 def copy_stage(root: Path) -> Stage:
@@ -104,7 +92,7 @@ def rules_stage(root: Path) -> Stage:
 
 
 def review_stage(root: Path) -> Stage:
-    """The pages due a check against CHSI, as warnings: a date is not a mistake, so they never count as problems."""
+    """A date is not a mistake: the pages due a check against CHSI are warnings, never problems."""
     try:
         due = review_dates.due_pages(checked_module.load_checked(root), dt.date.today())
     except SourceError:  # the content stage prints each of its lines
@@ -127,15 +115,14 @@ STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy
 
 
 def name_of(stage: Callable[..., Stage]) -> str:
-    return getattr(stage, "__name__", "a check").removesuffix("_stage")
+    return stage.__name__.removesuffix("_stage")
 
 
 STAGES = (*map(name_of, STATIC), "rendered")  # what --only takes
 
 
 def run(root: Path, out: Callable[[str], object] = print, only: Collection[str] = ()) -> int:
-    """Run every stage over root (or those named in only), print what they found (each problem once) and the count;
-    return the count."""
+    """Run every stage over root (or those named in only), print what they found, each problem once; the count."""
     printed: set[str] = set()
 
     def chosen(name: str) -> bool:

@@ -1,25 +1,20 @@
-"""Word budgets for the pages: a student reads them on a phone, so each task page stays short.
-
-make check runs it as its budgets stage: a table of words per page (both languages), then any page over budget.
-
-Budgets (GOV.UK: only what someone needs to complete the task):
+"""Word budgets for the pages, make check's budgets stage: a student reads them on a phone, so each task page stays
+short (GOV.UK: only what someone needs to complete the task). A table of words per page, then any page over budget:
 - a task page: at most 400 English words, or 800 Chinese characters (about two characters to an English word);
 - the task pages together: at most 2,000 English words, or 4,000 Chinese characters;
-- a page, forms and pictures included, at most four screens of a 360 x 740 phone as Chromium renders it (make
-  check's rendered stage measures it, guide/checks/phone_pages.py: this script reads no built page);
 - a long screen label (eight characters or more) is bolded at most twice on one page: after its first mention,
   refer to it briefly ("the first tick box").
-The glossary and the printable checklist are reference pages, not tasks: they are counted but not budgeted.
+The glossary and the printable checklist are reference pages: counted, not budgeted. A page's height on a phone is
+the rendered stage's (phone_pages.py).
 """
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections import Counter
 from pathlib import Path
 
-import yaml
-
+from guide.checks.search_queries import current_page, renames
 from guide.sources import facts as facts_module
 from guide.sources import site_config
 from guide.sources.errors import SourceError
@@ -33,13 +28,6 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Count:
-    path: Path
-    words: int  # English words (on Chinese pages: the Latin words it quotes, such as the seven items' English)
-    chars: int  # Chinese characters
 
 
 def readable_text(markdown: str) -> str:
@@ -84,67 +72,52 @@ def page_text(path: Path) -> str:
     return facts_module.PLACEHOLDER.sub(shown, text)
 
 
-def count(path: Path) -> Count:
+def count(path: Path) -> tuple[int, int]:
+    """English words (on Chinese pages: the Latin words it quotes, such as the items' English) and Chinese characters."""
     text = readable_text(page_text(path))
-    latin = HAN.sub(" ", text)
-    return Count(path, len(WORD.findall(latin)), len(HAN.findall(text)))
+    return len(WORD.findall(HAN.sub(" ", text))), len(HAN.findall(text))
 
 
 def long_label_problems(path: Path) -> list[str]:
     """A long label bolded more than twice on one page, named at its third mention."""
-    seen: dict[str, int] = {}
+    seen: Counter[str] = Counter()
     problems = []
     for number, line in enumerate(page_text(path).split("\n"), 1):
         for label in BOLD.findall(line):
-            if len(HAN.findall(label)) < LONG_LABEL:
-                continue
-            seen[label] = seen.get(label, 0) + 1
-            if seen[label] == LONG_LABEL_MENTIONS + 1:
-                problems.append(f"{path}:{number}: **{label}** is bolded a third time on this page: after its "
-                                f"first mention, refer to it briefly (for example 'the first tick box')")
+            if len(HAN.findall(label)) >= LONG_LABEL:
+                seen[label] += 1
+                if seen[label] == LONG_LABEL_MENTIONS + 1:
+                    problems.append(f"{path}:{number}: **{label}** is bolded a third time on this page: after its "
+                                    f"first mention, refer to it briefly (for example 'the first tick box')")
     return problems
 
 
 def reference_names(docs: Path) -> set[str]:
     """REFERENCE_PAGES, and the new name of each one renamed since (its line in redirects.yml, beside docs/)."""
-    names = set(REFERENCE_PAGES)
-    redirects = docs.parent / "redirects.yml"
-    data = yaml.safe_load(redirects.read_text(encoding="utf-8")) if redirects.is_file() else None
-    moves = (data or {}).get("redirects") or {} if isinstance(data, dict) else {}
-    for _hop in range(len(moves)):
-        for old, new in moves.items():
-            if str(old).strip("/") in names and isinstance(new, str):
-                names.add(new.partition("#")[0].removesuffix(".md"))
-    return names
-
-
-def is_task(path: Path, reference: set[str] = REFERENCE_PAGES) -> bool:
-    return path.name.split(".")[0] not in reference
+    moves = renames(docs.parent)
+    return REFERENCE_PAGES | {current_page(name, moves) for name in REFERENCE_PAGES}
 
 
 def check(docs: Path) -> tuple[list[str], list[str]]:
     """The table (one line per page pair) and the problems (one line each)."""
     pages = sorted(docs.glob("*.md"))
     counts = {p: count(p) for p in pages}
-    problems: list[str] = []
-    for p in pages:
-        problems += long_label_problems(p)
-    names = sorted({p.name.split(".")[0] for p in pages})
+    problems = [problem for p in pages for problem in long_label_problems(p)]
     reference = reference_names(docs)
     table = [f"{'page':<20} {'en words':>9} {'zh chars':>9}  budget"]
     total_words = total_chars = 0
-    for name in names:
-        en, zh = counts.get(docs / f"{name}.en.md"), counts.get(docs / f"{name}.zh.md")
-        task = is_task(docs / f"{name}.en.md", reference)
-        words, chars = (en.words if en else 0), (zh.chars if zh else 0)
+    for name in sorted({p.name.split(".")[0] for p in pages}):
+        en, zh = docs / f"{name}.en.md", docs / f"{name}.zh.md"
+        words, chars = counts[en][0] if en in counts else 0, counts[zh][1] if zh in counts else 0
+        task = name not in reference
         if task:
             total_words += words
             total_chars += chars
-            if en and words > PAGE_WORDS:
-                problems.append(f"{en.path}: {words} words, over the {PAGE_WORDS} a task page may have: cut what "
+            if en in counts and words > PAGE_WORDS:
+                problems.append(f"{en}: {words} words, over the {PAGE_WORDS} a task page may have: cut what "
                                 "the task does not need")
-            if zh and chars > PAGE_CHARS:
-                problems.append(f"{zh.path}: {chars} Chinese characters, over the {PAGE_CHARS} a task page may "
+            if zh in counts and chars > PAGE_CHARS:
+                problems.append(f"{zh}: {chars} Chinese characters, over the {PAGE_CHARS} a task page may "
                                 "have: cut what the task does not need")
         table.append(f"{name:<20} {words:>9} {chars:>9}  {'task' if task else 'reference (not budgeted)'}")
     table.append(f"{'task pages together':<20} {total_words:>9} {total_chars:>9}  "

@@ -1,19 +1,140 @@
 """Check the guide's sources as the build does, without building: every mistake the build refuses, in seconds.
 
-make check runs it first, as its content stage. It runs the build's own check functions (guide/mkdocs_hooks/checks.py calls this module) over docs/, includes/ and mkdocs.yml: file hygiene, pages in one
-language only, pages missing from the nav, nav titles without a translation, front matter, facts typed by hand or
-named wrongly, UI labels, the e-mail's items, the screen list, and every link, picture and heading id between the
-pages. One line per problem (file:line: what is wrong and what to do), then a summary line.
+make check runs it first, as its content stage; the build runs build_problems through guide/mkdocs_hooks/checks.py,
+so both print the same lines (file:line: what is wrong and what to do). Besides the hygiene of guide/checks/
+source_hygiene.py, it names what MkDocs and mkdocs-static-i18n pass silently:
+- a page in one language only: fallback_to_default must stay on so that images reach the English build, but it
+  would also publish a Chinese page under /en/ when its English file is missing;
+- a page missing from the nav, and a nav title without a translation (the English menu would show the Chinese);
+- a front matter block that is not YAML (MkDocs shows it as page text) or has no description (search results and
+  shared links would show the site's general one);
+- facts typed by hand or named wrongly, UI labels, the screen list, every link between pages;
+- an item of the e-mail whose label includes/ui-labels.yml lacks: the form shows each item's label with its gloss,
+  so the English page would show none;
+- a page that cites its own source ("the office's guide", 本校指南: includes/source-citing.yml): to the student, this
+  site is the guide, so a page tells the student what to do instead, and the question waits in CONTENT-QUESTIONS.md.
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
-from guide.checks import front_matter, mail_items, nav_translations, page_pairs, source_citing, source_hygiene
+import yaml
+
+from guide.checks import source_hygiene
 from guide.linkcheck import internal
 from guide.sources import checked, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
 from guide.sources.errors import SourceError
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*?\n)??)---[ \t]*\n", re.DOTALL)
+PAGE = re.compile(r"^(?P<name>.+)\.(?P<locale>[a-z]{2}(?:_[A-Za-z]+)?)\.md$")
+PHRASES_FILE = "includes/source-citing.yml"
+ADVICE = ("a page never cites its source: tell the student what to do instead (whom to call, which line first) "
+          "and put the open question in CONTENT-QUESTIONS.md")
+
+
+def front_matter_problem(source: str, src: str) -> str | None:
+    """A one-line problem for a front matter block that is not a YAML mapping with a description, or None."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return f"{src}:1: page has no front matter: start the file with ---, description: ..., --- (one sentence for search results)"
+    try:
+        data = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for counting from 1
+        return f"{src}:{line}: front matter is not valid YAML ({getattr(err, 'problem', err)}): quote the value"
+    if not isinstance(data, dict) and data is not None:  # None: an empty block (--- then ---)
+        return f"{src}:2: front matter must be a mapping such as 'description: ...'"
+    if not str((data or {}).get("description") or "").strip():
+        return f"{src}:1: front matter has no description: add 'description: ...' (one sentence for search results)"
+    return None
+
+
+def missing_translations(src_uris: list[str], locales: list[str]) -> list[str]:
+    """One line per missing file: 'docs/x.en.md is missing (docs/x.zh.md exists)'."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for match in filter(None, map(PAGE.match, src_uris)):
+        if match.group("locale") in locales:
+            found[match.group("name")].add(match.group("locale"))
+    return [f"docs/{name}.{locale}.md is missing ({', '.join(f'docs/{name}.{other}.md' for other in sorted(have))} "
+            "exists): write the translation" for name, have in sorted(found.items()) for locale in locales
+            if locale not in have]
+
+
+def nav_entries(nav: object) -> Iterator[tuple[str | None, object]]:
+    """(title, value) of every entry of the nav tree in menu order, sections and their entries too; a bare
+    `- page.md` has no title."""
+    for item in nav if isinstance(nav, list) else []:
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            yield title, value
+            yield from nav_entries(value)
+
+
+def nav_files(nav: object) -> list[str]:
+    """The docs files of the nav in menu order, at any depth, without their language: ["index.md", ...]."""
+    return [value for _, value in nav_entries(nav) if isinstance(value, str) and value.endswith(".md")]
+
+
+def missing_from_nav(sources: list[str], nav: object) -> list[str]:
+    """Pages (NAME.LANG.md) whose NAME.md the nav does not name."""
+    named = set(nav_files(nav))
+    return [f"docs/{src}:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add '- TITLE: {base}' "
+            "under nav, and its English title under nav_translations"
+            for src in sorted(sources) if (base := re.sub(r"\.[a-z]{2}\.md$", ".md", src)) not in named]
+
+
+def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: str, config_name: str) -> list[str]:
+    """One line per nav title a language lacks; `languages` holds (locale, nav_translations) of the others."""
+    lines = config_text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), 0)
+
+    def line_of(title: str) -> int:  # its `- TITLE:` after nav:, else 1
+        entry = re.compile(r"^\s*-\s*['\"]?" + re.escape(title) + r"['\"]?\s*:")
+        return next((number + 1 for number in range(start, len(lines)) if entry.match(lines[number])), 1)
+
+    return [f"{config_name}:{line_of(title)}: nav title '{title}' has no {locale} translation: add '{title}: ...' "
+            f"under nav_translations of locale {locale}"
+            for title, _ in nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
+
+
+def load_phrases(path: Path) -> tuple[str, ...]:
+    """Every phrase that cites the source, of every language, lower case; a malformed file stops with what to write."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"{path}: missing (the phrases that cite this guide's source)") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise SourceError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
+        raise SourceError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
+    phrases = [p for v in data.values() for p in v]
+    bad = [p for p in phrases if not isinstance(p, str) or not p.strip()]
+    if bad:
+        raise SourceError(f"{path}: {bad[0]!r} is not a phrase: write each phrase as text in quotes")
+    return tuple(dict.fromkeys(p.strip().lower() for p in phrases))
+
+
+def citing_lines(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(line number in the file, first phrase found) for each line of a page that cites the source, front matter,
+    admonitions, captions and alt text included."""
+    found = [(number, next((p for p in phrases if p in line.lower()), None))
+             for number, line in enumerate(text.splitlines(), 1)]
+    return [(number, phrase) for number, phrase in found if phrase]
+
+
+def item_problems(facts: facts_module.Facts, labels: dict[str, str]) -> list[str]:
+    """One line per item of the e-mail whose label includes/ui-labels.yml lacks."""
+    line = facts.lines.get("mail-to-chsi")
+    at = f"{facts_module.FACTS_FILE}:{line}" if line else facts_module.FACTS_FILE
+    return [f"{at}: item ({n}) of mail-to-chsi has the label {item.label}, which {ui_labels.TABLE_FILE} lacks: "
+            "add it there with its English gloss, or correct the label"
+            for n, item in enumerate(facts.items, 1) if item.label not in labels]
 
 
 def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
@@ -21,7 +142,7 @@ def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
     """What the build's page hooks would refuse in one page (front matter, facts, labels)."""
     path = root / src
     source = path.read_text(encoding="utf-8")
-    problems = [p for p in [front_matter.front_matter_problem(source, src)] if p]
+    problems = [p for p in [front_matter_problem(source, src)] if p]
     first = ui_labels.front_matter_lines(source) + 1
     markdown = "\n".join(source.split("\n")[first - 1:])
     locale = config.language_of(path.name)
@@ -44,14 +165,9 @@ def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts,
         return facts_module.expand(text, facts, config.language_of(path.name), str(path))[0]
 
     found = internal.check_markdown(pages, root / "docs", facts.references(), expand)
-    prefixes = {f"{root}/", f"{root.resolve()}/"}
-
-    def relative(text: str) -> str:  # the checker names files from the working folder; name them from the project
-        for prefix in prefixes:
-            text = text.replace(prefix, "")
-        return text
-
-    return [relative(f"{source}: {result.detail}: fix the link, or the file name or heading id it points to")
+    # The checker names files from the working folder: name them from the project.
+    relative = re.compile("|".join(re.escape(f"{prefix}/") for prefix in {str(root), str(root.resolve())}))
+    return [relative.sub("", f"{source}: {result.detail}: fix the link, or the file name or heading id it points to")
             for _key, result in sorted(found.internal.items()) if result.verdict == internal.BROKEN
             for source in result.sources]
 
@@ -74,11 +190,11 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
         config = site_config.read(root)
     except SourceError as err:  # mkdocs.yml cannot be read: nothing else can be checked against it
         return problems + [str(err)]
-    problems += page_pairs.missing_translations(uris, config.codes)
-    problems += source_hygiene.missing_from_nav(uris, config.nav)
+    problems += missing_translations(uris, config.codes)
+    problems += missing_from_nav(uris, config.nav)
     translated = [(lang.code, lang.nav_translations) for lang in config.languages if not lang.default]
-    problems += nav_translations.untranslated(config.nav, translated,
-                                              (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"), "mkdocs.yml")
+    problems += untranslated(config.nav, translated, (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"),
+                             "mkdocs.yml")
     try:
         facts = facts_module.load_facts(root)
         table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
@@ -89,7 +205,7 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
         checked.load_checked(root)
     except SourceError as err:
         problems += str(err).splitlines()
-    problems += mail_items.item_problems(facts, {label: entry.gloss for label, entry in table.items()})
+    problems += item_problems(facts, {label: entry.gloss for label, entry in table.items()})
     for uri in uris:
         problems += page_problems(root, f"docs/{uri}", facts, table, config)
     if links:
@@ -101,14 +217,15 @@ def build_problems(root: Path) -> list[str]:
     """What the build refuses before it renders: every content problem but the links (MkDocs checks those as it
     renders), and any page that cites its own source (make check reports those through the copy lint)."""
     problems = content_problems(root, links=False)
-    path = root / source_citing.PHRASES_FILE
+    path = root / PHRASES_FILE
     if not path.is_file():
         return problems
     try:
-        phrases = source_citing.load_phrases(path)
+        phrases = load_phrases(path)
     except SourceError as err:
         return [*problems, str(err).replace(f"{root}/", "")]
     for page in sorted((root / "docs").rglob("*.md")):
-        src = f"docs/{page.relative_to(root / 'docs').as_posix()}"
-        problems += source_citing.citing_problems(page.read_text(encoding="utf-8", errors="replace"), src, phrases)
+        text = page.read_text(encoding="utf-8", errors="replace")
+        problems += [f"docs/{page.relative_to(root / 'docs').as_posix()}:{number}: '{phrase}': {ADVICE}"
+                     for number, phrase in citing_lines(text, phrases)]
     return problems

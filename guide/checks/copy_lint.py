@@ -1,23 +1,19 @@
-"""Lint the copy of every page: Chinese typography, English spelling, Markdown formatting.
+"""make check's copy stage: Chinese typography, English spelling, Markdown formatting, screen labels' marks.
 
-* Chinese pages (locales starting with zh): autocorrect-py, which applies 中文文案排版指北 (a space between Chinese
-  and Latin letters or digits, full-width punctuation). UI labels from includes/ui-labels.yml are left as they are:
-  they quote CHSI's screens character for character.
-* English pages: codespell (it reads pyproject.toml [tool.codespell] if a word ever needs ignoring).
-* Chinese pages: screen labels marked as the office marks them, 【**姓名**】 and “**注册**”, each the way its
-  `mark:` in includes/ui-labels.yml says; a label without its mark is named at its line (guide/checks/label_marks.py).
-* Every page: pymarkdownlnt (rules in pyproject.toml [tool.pymarkdown], each one turned off with its reason); and no
-  line that cites the guide's own source ("the office's guide", 本校指南: phrases in includes/source-citing.yml).
-
-`make check` runs it as its copy stage.
+* Chinese pages: autocorrect-py (中文文案排版指北), except UI labels of includes/ui-labels.yml, which quote CHSI's
+  screens character for character; and each screen label marked as its `mark:` in that file says (brackets: what
+  the student reads; quotes: what the student acts on; plain: names and terms), so the office marks them one way.
+* English pages: codespell (pyproject.toml [tool.codespell]).
+* Every page: pymarkdownlnt (pyproject.toml [tool.pymarkdown], each rule turned off with its reason); and no line that
+  cites the guide's own source (includes/source-citing.yml, content.py).
 """
 from __future__ import annotations
 
 import contextlib
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,55 +21,76 @@ import autocorrect_py
 import codespell_lib
 from pymarkdown.api import PyMarkdownApi
 
-from guide.checks import label_marks, source_citing
-from guide.checks.parity.facts import FENCE
+from guide.checks import content
+from guide.checks.source_hygiene import outside_fences
 from guide.sources import site_config, ui_labels
 
 LABELS_FILE = "includes/ui-labels.yml"
-PHRASES_FILE = source_citing.PHRASES_FILE
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+)$")
+KINDS = {"brackets": ("【", "】"), "quotes": ("“", "”"), "plain": ("", "")}
+WHAT = {"brackets": "something the student reads on the screen (a box, a result)",
+        "quotes": "something the student selects or types (a button, an option, a value)",
+        "plain": "a name or a term, not screen text"}
+BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+HIDDEN = re.compile(r"`[^`\n]+`|<!--.*?-->")
+ADD_MARK = ("add 'mark: brackets' (what the student reads), 'mark: quotes' (what the student selects or types) or "
+            "'mark: plain' (a name or a term) to its line")
 
 
-@dataclass(frozen=True)
-class LintFinding:
-    tool: str
+class LintFinding(NamedTuple):
     path: str
     line: int
+    tool: str
     message: str
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message} [{self.tool}]"
 
 
-def unindent_blocks(text: str) -> str:
-    """Admonition and tab bodies are indented four spaces, which CommonMark (and so autocorrect) reads as code.
-
-    Strip the indentation outside fenced code so their prose is linted too; the line count does not change."""
-    out: list[str] = []
-    in_fence = False
-    for line in text.split("\n"):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        out.append(line if in_fence or FENCE.match(line) else line.lstrip(" "))
-    return "\n".join(out)
-
-
 def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
     """中文文案排版指北 findings on one page; a finding whose text is exactly a UI label is the screen's own text."""
-    result = autocorrect_py.lint_for(unindent_blocks(text), path)
-    return [LintFinding("autocorrect", path, item.line, f"write '{item.new}' for '{item.old}'")
+    # Admonition and tab bodies are indented four spaces, which CommonMark (and so autocorrect) reads as code: their
+    # prose is linted too, unindented outside fenced code; the line count does not change.
+    lines = text.split("\n")
+    for number, line in outside_fences(text):
+        lines[number - 1] = line.lstrip(" ")
+    result = autocorrect_py.lint_for("\n".join(lines), path)
+    return [LintFinding(path, item.line, "autocorrect", f"write '{item.new}' for '{item.old}'")
             for item in result.lines if item.old.strip() not in labels]
 
 
-def lint_marks(text: str, path: str, marks: dict[str, str]) -> list[LintFinding]:
-    """A Chinese page's screen labels, each with the mark includes/ui-labels.yml gives it."""
-    return [LintFinding("label-marks", path, p.line, p.message) for p in label_marks.mark_problems(text, marks)]
+def written(label: str, kind: str) -> str:
+    opening, closing = KINDS[kind]
+    return f"{opening}**{label}**{closing}" if kind != "plain" else label
 
 
-def lint_citing(text: str, path: str, phrases: tuple[str, ...]) -> list[LintFinding]:
-    """Lines that cite the guide's own source."""
-    return [LintFinding("source-citing", path, line, f"'{phrase}': {source_citing.ADVICE}")
-            for line, phrase in source_citing.citing_lines(text, phrases)]
+def line_marks(line: str, marks: dict[str, str]) -> list[str]:
+    """What is wrong with the labels on one prose line of a Chinese page; marks: label -> its kind."""
+    line = HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
+    problems = []
+    for match in BOLD.finditer(line):
+        label = match.group("label")
+        kind = marks.get(label)
+        if not CJK.search(label):
+            continue
+        if kind is None:
+            problems.append(f"**{label}** is bolded like a screen label, but {LABELS_FILE} gives it no mark: add it "
+                            "there with its mark (brackets: what the student reads; quotes: what the student selects "
+                            "or types), or write it without bold")
+        elif kind == "plain":
+            problems.append(f"**{label}** is {WHAT[kind]}: write it as {label}, without bold")
+        elif (line[match.start() - 1:match.start()], line[match.end():match.end() + 1]) != KINDS[kind]:
+            problems.append(f"**{label}** is {WHAT[kind]}: write it as {written(label, kind)}")
+    for label, kind in marks.items():
+        other = {"brackets": "quotes", "quotes": "brackets"}.get(kind)
+        if other is None:
+            continue
+        opening, closing = KINDS[other]
+        if re.search(re.escape(opening) + r"(?:\*\*)?" + re.escape(label) + r"(?:\*\*)?" + re.escape(closing), line):
+            problems.append(f"{opening}{label}{closing} is marked as {WHAT[other]}, but it is {WHAT[kind]}: "
+                            f"write it as {written(label, kind)}")
+    return problems
 
 
 def settings_file(root: Path) -> Path:
@@ -88,26 +105,17 @@ def lint_english(paths: list[str], root: Path) -> list[LintFinding]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.chdir(root):
         codespell_lib.main("--toml", str(settings_file(root).resolve()), *paths)
-    found: list[LintFinding] = []
-    for line in out.getvalue().splitlines():
-        match = CODESPELL_LINE.match(line)
-        if match:
-            found.append(LintFinding("codespell", match.group("path"), int(match.group("line")),
-                                     match.group("message").strip()))
-    return found
+    return [LintFinding(m.group("path"), int(m.group("line")), "codespell", m.group("message").strip())
+            for m in map(CODESPELL_LINE.match, out.getvalue().splitlines()) if m]
 
 
 def lint_markdown(paths: list[str], root: Path) -> list[LintFinding]:
     """pymarkdownlnt with the rules of root/pyproject.toml."""
-    found: list[LintFinding] = []
-    for path in paths:
-        api = PyMarkdownApi().configuration_file_path(str(settings_file(root)))
-        result = api.scan_path(str(root / path))
-        for item in result.scan_failures:
-            found.append(LintFinding("pymarkdown", path, item.line_number,
-                                     f"{item.rule_id} {item.rule_name}: {item.rule_description}"
-                                     f"{item.extra_error_information}".rstrip()))
-    return found
+    return [LintFinding(path, item.line_number, "pymarkdown",
+                        f"{item.rule_id} {item.rule_name}: {item.rule_description}{item.extra_error_information}".rstrip())
+            for path in paths
+            for item in PyMarkdownApi().configuration_file_path(str(settings_file(root)))
+            .scan_path(str(root / path)).scan_failures]
 
 
 def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
@@ -116,21 +124,19 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     config = site_config.read(root)
     pages = sorted(p.relative_to(root).as_posix() for p in (root / config.docs_dir).rglob("*.md"))
     table = ui_labels.load_table(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
-    labels = set(table)
-    chinese = [p for p in pages if re.search(r"\.zh[\w-]*\.md$", p)]
-    english = [p for p in pages if p.endswith(".en.md")]
-    marks = label_marks.marks_of(table)
-    phrases = source_citing.load_phrases(root / PHRASES_FILE) if (root / PHRASES_FILE).is_file() else ()
+    marks = {label: entry.mark for label, entry in table.items() if entry.mark}
+    phrases = (content.load_phrases(root / content.PHRASES_FILE) if (root / content.PHRASES_FILE).is_file() else ())
     # A table that marks no label at all belongs to a project that does not mark them (the test projects).
-    found = [LintFinding("label-marks", LABELS_FILE, p.line, p.message)
-             for p in (label_marks.unmarked(table) if marks else [])]
-    for path in chinese:
-        text = (root / path).read_text(encoding="utf-8")
-        found += lint_chinese(text, path, labels)
-        if marks:
-            found += lint_marks(text, path, marks)
+    found = [LintFinding(LABELS_FILE, entry.line, "label-marks", f"label {label} has no mark: {ADD_MARK}")
+             for label, entry in table.items() if marks and not entry.mark]
     for path in pages:
-        found += lint_citing((root / path).read_text(encoding="utf-8"), path, phrases)
-    found += lint_english(english, root)
+        text = (root / path).read_text(encoding="utf-8")
+        if re.search(r"\.zh[\w-]*\.md$", path):
+            found += lint_chinese(text, path, set(table))
+            found += [LintFinding(path, number, "label-marks", message) for number, line in outside_fences(text)
+                      for message in line_marks(line, marks)] if marks else []
+        found += [LintFinding(path, line, "source-citing", f"'{phrase}': {content.ADVICE}")
+                  for line, phrase in content.citing_lines(text, phrases)]
+    found += lint_english([p for p in pages if p.endswith(".en.md")], root)
     found += lint_markdown(pages, root)
-    return pages, sorted(found, key=lambda f: (f.path, f.line, f.tool, f.message))
+    return pages, sorted(found)

@@ -11,24 +11,13 @@ import itertools
 import re
 from pathlib import Path
 
+from guide.checks.content import nav_files
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 from guide.sources.words import words as said
 
 FOOTER_FEATURE = "navigation.footer"
 PAGE_LINK = re.compile(r"\]\(\s*(?:\./)?([^)\s#]+\.md)(?:#[^)\s]*)?\s*\)")
-
-
-def nav_files(nav: object) -> list[str]:
-    """The docs files of the nav in menu order, without their language: ["index.md", "register.md", ...]."""
-    found: list[str] = []
-    for item in nav if isinstance(nav, list) else []:
-        value = next(iter(item.values()), None) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found += nav_files(value)
-        elif isinstance(value, str) and value.endswith(".md"):
-            found.append(value)
-    return found
 
 
 def own_next(text: str, words: str) -> tuple[int, list[str]] | None:

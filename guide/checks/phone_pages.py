@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from guide.outputs.redirects import page_path
 from guide.sources.words import words
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
@@ -52,8 +53,8 @@ class Page:
 class Measured:
     page: Page
     height: int  # CSS pixels
-    width: int = PHONE["width"]
-    too_wide: tuple[str, ...] = ()  # the elements past the right edge, when the page is wider than the screen
+    width: int
+    too_wide: tuple[str, ...]  # the elements past the right edge, when the page is wider than the screen
 
     @property
     def screens(self) -> float:
@@ -66,14 +67,8 @@ def pages(root: Path, roots: dict[str, str]) -> list[Page]:
     for lang, prefix in roots.items():
         for source in sorted((root / "docs").rglob(f"*.{lang}.md")):
             name = source.relative_to(root / "docs").as_posix().removesuffix(f".{lang}.md")
-            path = name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
-            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + path))
+            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + page_path(f"{name}.md")))
     return found
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Chromium drops connections it no longer needs (a broken pipe): nothing for the reader of make check."""
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -82,19 +77,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def measure(site: Path, wanted: list[Page]) -> list[Measured]:
-    """The height of each page of the built site at 360 px wide."""
+def phone(site: Path) -> Iterator[tuple[str, Callable[[str], object]]]:
+    """The site served on 127.0.0.1 (its address), and one Chromium tab a phone wide per language, opened when asked
+    for, that loads nothing else."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -102,30 +87,48 @@ def measure(site: Path, wanted: list[Page]) -> list[Measured]:
         raise BrowserUnavailable("Playwright is missing: run `make check` (it sets up what it needs)") from None
     if not Path(CHROMIUM).exists():
         raise BrowserUnavailable(f"{CHROMIUM} is missing: run `make check` (it sets up Debian's chromium)")
-    found: list[Measured] = []
-    with serve(site) as base, sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        except PlaywrightError as err:
-            raise BrowserUnavailable(f"cannot start {CHROMIUM}: {str(err).splitlines()[0]}") from None
-        try:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    # Chromium drops connections it no longer needs (a broken pipe): nothing for the reader of make check.
+    server.handle_error = lambda request, client_address: None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            try:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            except PlaywrightError as err:
+                raise BrowserUnavailable(f"cannot start {CHROMIUM}: {str(err).splitlines()[0]}") from None
             tabs = {}
-            for page in wanted:
-                if page.lang not in tabs:
-                    context = browser.new_context(viewport=PHONE, locale=words(page.lang).browser_locale)
+
+            def tab(lang: str) -> object:
+                if lang not in tabs:
+                    context = browser.new_context(viewport=PHONE, locale=words(lang).browser_locale)
                     context.set_default_timeout(30_000)
                     context.route("**/*", lambda route: route.continue_()
                                   if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
-                    tabs[page.lang] = context.new_page()
-                tab = tabs[page.lang]
-                tab.goto(base + page.path, wait_until="load")
-                tab.evaluate(LOAD_PICTURES)
-                height, width = tab.evaluate("[document.documentElement.scrollHeight, "
-                                             "document.documentElement.scrollWidth]")
-                wide = tuple(tab.evaluate(TOO_WIDE, PHONE["width"])) if width > PHONE["width"] else ()
-                found.append(Measured(page, int(height), int(width), wide))
-        finally:
-            browser.close()
+                    tabs[lang] = context.new_page()
+                return tabs[lang]
+
+            try:
+                yield f"http://127.0.0.1:{server.server_address[1]}/", tab
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure(site: Path, wanted: list[Page]) -> list[Measured]:
+    """The height and width of each page of the built site at 360 px wide."""
+    found: list[Measured] = []
+    with phone(site) as (base, tab_for):
+        for page in wanted:
+            tab = tab_for(page.lang)
+            tab.goto(base + page.path, wait_until="load")
+            tab.evaluate(LOAD_PICTURES)
+            height, width = tab.evaluate("[document.documentElement.scrollHeight, "
+                                         "document.documentElement.scrollWidth]")
+            wide = tuple(tab.evaluate(TOO_WIDE, PHONE["width"])) if width > PHONE["width"] else ()
+            found.append(Measured(page, int(height), int(width), wide))
     return found
 
 

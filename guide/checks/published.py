@@ -16,7 +16,6 @@ import yaml
 from guide.outputs import redirects as rd
 from guide.sources import published_links as pl
 from guide.sources import site_config
-from guide.sources.errors import SourceError
 
 
 def registry_and_roots(root: Path) -> tuple[pl.Registry, dict[str, str]]:
@@ -30,39 +29,30 @@ def unreadable(err: Exception) -> list[str]:
     return [text if text.startswith(pl.REGISTRY_NAME) else f"{pl.REGISTRY_NAME}: {text}: fix this entry"]
 
 
-def pages_line(root: Path) -> int:
-    lines = (root / pl.REGISTRY_NAME).read_text(encoding="utf-8").splitlines()
-    return next((number for number, line in enumerate(lines, 1) if line.startswith("pages:")), 1)
-
-
 def listed_problems(root: Path) -> list[str]:
     if not (root / pl.REGISTRY_NAME).is_file():
         return []
     try:
         registry, roots = registry_and_roots(root)
         redirects = rd.load_redirects(root)[0]
-    except (pl.SourceError, yaml.YAMLError, ValueError) as err:
+    except (yaml.YAMLError, ValueError) as err:  # SourceError, of the registry or of redirects.yml
         return unreadable(err)
-    except SourceError:  # redirects.yml cannot be read: the content check names it
-        return []
     default = next(iter(roots))
     moves = {r.old: r.page for r in redirects}
-    listed = set()
-    for page in registry.pages:
-        path = page.path
-        listed.add(path)
-        for _hop in range(len(moves) + 1):  # an old address leads to the page that took its place
-            if path not in moves:
-                break
-            path = moves[path]
+    listed: set[str] = set()
+    for path in (page.path for page in registry.pages):
+        while path not in listed:  # an old address leads to the page that took its place
             listed.add(path)
+            path = moves.get(path, path)
     problems = []
+    lines = (root / pl.REGISTRY_NAME).read_text(encoding="utf-8").splitlines()
+    pages_line = next((number for number, line in enumerate(lines, 1) if line.startswith("pages:")), 1)
     suffix = f".{default}.md"
     for source in sorted((root / "docs").rglob(f"*{suffix}")):
         name = source.relative_to(root / "docs").as_posix().removesuffix(suffix)
         path = rd.page_path(f"{name}.md")
         if path not in listed:
-            problems.append(f"{pl.REGISTRY_NAME}:{pages_line(root)}: /{path} (docs/{name}{suffix} and its translation)"
+            problems.append(f"{pl.REGISTRY_NAME}:{pages_line}: /{path} (docs/{name}{suffix} and its translation)"
                             f" is not listed: add '  - path: {path}' under pages, so that make check names any "
                             "link to it that stops working")
     return problems
@@ -73,7 +63,7 @@ def dead_problems(root: Path, site: Path) -> list[str]:
         return []
     try:
         registry, roots = registry_and_roots(root)
-    except (pl.SourceError, yaml.YAMLError, ValueError) as err:
+    except (yaml.YAMLError, ValueError) as err:  # SourceError is a ValueError
         return unreadable(err)
     pages = [link for link in pl.published_links(registry, roots) if link.page]  # files come from the PDF export
     return pl.dead_links(pages, site)

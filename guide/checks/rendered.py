@@ -1,36 +1,32 @@
-"""make check's rendered stage: the rules that need the pages as a phone shows them.
+"""make check's rendered stage: the rules that need the pages as a phone shows them (page heights and widths in
+Chromium, published addresses, the PDFs, the search queries).
 
 The real site is built into .cache/check-site/ (never site/), only when a source that affects it changed since the
-last check: docs/, includes/, overrides/, mkdocs.yml, redirects.yml, published-links.yml, or the code in guide/
-that builds and measures it. Then:
-- each page is measured in Debian's Chromium at 360 px wide (phone_pages): at most phone_pages.PAGE_SCREENS screens
-  tall, and no wider than the screen;
-- every address of published-links.yml, down to its #anchor, is served by the built site (published);
-- the PDFs export as make build exports them: the checklist on one A4 page, each guide small enough to e-mail (paper);
-- the office's search queries (includes/search-queries.yml) find the answering section first, for at least 95% of
-  them, in the reader's language only (search_ranking); the misses are listed as notes when the share is met.
-The results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a moment.
-A build that fails is reported as the build's own lines.
+last check; the results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a
+moment. A build that fails is reported as the build's own lines.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.checks import paper, phone_pages, published, search_ranking
+from guide.checks import phone_pages, published, search_ranking
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 
 CACHE = Path(".cache") / "check-site"
 SOURCES = ("docs", "includes", "overrides", "guide", "mkdocs.yml", "redirects.yml", "published-links.yml")
-SKIPPED = {"__pycache__"}
 BUILDING = "building the pages to measure them (sources changed)"
+# The export's own lines (guide/pdf/export.py size_problems), and which page each PDF is made from.
+CHECKLIST = re.compile(r"chsi-checklist-(?P<lang>\w+)\.pdf: (?P<pages>\d+) pages")
+GUIDE = re.compile(r"chsi-guide-(?P<lang>\w+)\.pdf: (?P<size>[\d.]+ MB), more than the (?P<limit>[\d.]+ MB) limit")
 
 
 def fingerprint(root: Path) -> str:
@@ -39,7 +35,7 @@ def fingerprint(root: Path) -> str:
     for name in SOURCES:
         path = root / name
         files = [path] if path.is_file() else sorted(
-            p for p in path.rglob("*") if p.is_file() and not SKIPPED & set(p.relative_to(root).parts)
+            p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.relative_to(root).parts
             and p.suffix != ".pyc") if path.is_dir() else []
         for file in files:
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
@@ -76,9 +72,29 @@ def build(root: Path, site: Path) -> list[str]:
     return []
 
 
-def measure(root: Path, site: Path) -> list[str]:
-    """Every rendered rule over a built site."""
-    return measure_with_notes(root, site)[0]
+def paper_problems(root: Path, site: Path) -> list[str]:
+    """Export both languages' PDFs from a built site into its downloads/, as make build does: it refuses a checklist
+    that no longer fits one A4 page and a guide PDF too large to e-mail, so make check names the page to shorten."""
+    proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=root,
+                          capture_output=True, text=True, check=False)
+    if proc.returncode == 0:
+        return []
+    problems = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("make pdf: ") or line.startswith("make pdf: note:"):
+            continue
+        text = line.removeprefix("make pdf: ")
+        if match := CHECKLIST.search(text):
+            problems.append(f"docs/checklist.{match['lang']}.md: printed, the checklist takes {match['pages']} A4 "
+                            "pages; it must fit one: shorten it (the PDF is chsi-checklist-"
+                            f"{match['lang']}.pdf)")
+        elif match := GUIDE.search(text):
+            problems.append(f"the {match['lang']} guide PDF is {match['size']}, more than the {match['limit']} an "
+                            "e-mail can carry: make a picture smaller or cut pages' words")
+        elif "the site was built without its public address" not in text:
+            problems.append(f"the PDF export: {text}")
+    said = (proc.stderr or proc.stdout).strip().splitlines()
+    return problems or [f"the PDF export failed: {said[-1] if said else 'without saying why'}: run make build to see it"]
 
 
 def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
@@ -93,29 +109,30 @@ def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
     except phone_pages.BrowserUnavailable as err:
         return [f"pages not measured: {err}"], []
     return (phone_pages.height_problems(measured) + phone_pages.width_problems(measured)
-            + published.dead_problems(root, site) + paper.paper_problems(root, site) + searched), notes
+            + published.dead_problems(root, site) + paper_problems(root, site) + searched), notes
 
 
-def last_notes(root: Path, cache: Path | None = None) -> list[str]:
-    """The notes of the last rendered check (the search's misses when enough queries find their answer)."""
+def last_state(root: Path) -> dict:
+    """What the last rendered check kept: the sources' fingerprint, its problems and notes; {} when none."""
     try:
-        state = json.loads(((cache or root / CACHE) / "state.json").read_text(encoding="utf-8"))
+        state = json.loads((root / CACHE / "state.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return []
-    notes = state.get("notes")
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def last_notes(root: Path) -> list[str]:
+    """The notes of the last rendered check (the search's misses when enough queries find their answer)."""
+    notes = last_state(root).get("notes")
     return notes if isinstance(notes, list) else []
 
 
-def run(root: Path, cache: Path | None = None, say: Callable[[str], object] = print) -> list[str]:
+def run(root: Path, say: Callable[[str], object] = print) -> list[str]:
     """The rendered rules' problems over root's sources, building and measuring only when a source changed; say()
     tells the reader when it builds, and that the lines that follow are the build's when it fails."""
-    cache = cache or root / CACHE
+    cache = root / CACHE
     state_file, site = cache / "state.json", cache / "site"
-    wanted = fingerprint(root)
-    try:
-        state = json.loads(state_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        state = {}
+    wanted, state = fingerprint(root), last_state(root)
     if state.get("sources") == wanted and (site / "index.html").is_file() and isinstance(state.get("problems"), list):
         return state["problems"]
     cache.mkdir(parents=True, exist_ok=True)

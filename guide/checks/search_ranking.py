@@ -13,12 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-
 from guide.checks import phone_pages
-from guide.checks.search_queries import QUERIES_FILE, current_page
-from guide.outputs import redirects as rd
-from guide.sources.words import words
+from guide.checks.search_queries import QUERIES_FILE, Query, current_page, read_queries, renames
 
 RIGHT_FIRST = 0.95
 # Done when the results list or Material's "nothing found" line answers the query in the box.
@@ -53,38 +49,11 @@ RESULT_LINKS = ("items => items.map(i => [...i.querySelectorAll('a')].map(a => a
 
 
 @dataclass(frozen=True)
-class Query:
-    lang: str
-    text: str
-    page: str
-    section: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Ranked:
     query: Query
     first: str  # what came first: "troubleshooting/#no-sms-code", "" when nothing was found
     right: bool
     crossed: tuple[str, ...]  # results of the other language
-
-
-def load_queries(root: Path, languages: list[str]) -> list[Query]:
-    """The well-formed lines of the query file (guide/checks/search_queries.py names the others)."""
-    path = root / QUERIES_FILE
-    try:
-        document = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return []
-    found = []
-    for key, rows in document.value if isinstance(document, yaml.MappingNode) else []:
-        if key.value not in languages or not isinstance(rows, yaml.SequenceNode):
-            continue
-        for row in rows.value:
-            items = [item.value for item in row.value] if isinstance(row, yaml.SequenceNode) else []
-            if len(items) == 3 and all(isinstance(i, str) for i in items) and items[0] and items[1]:
-                found.append(Query(key.value, items[0], items[1], items[2], row.start_mark.line + 1))
-    return found
 
 
 def expected_path(query: Query, roots: dict[str, str], moves: dict) -> str:
@@ -107,38 +76,24 @@ def ask(tab, text: str) -> list[list[str]]:
 
 def rank(site: Path, queries: list[Query], roots: dict[str, str], moves: dict) -> list[Ranked]:
     """Type each query into the search of its language's home page in Chromium; what came first."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
     ranked: list[Ranked] = []
-    with phone_pages.serve(site) as base, sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=phone_pages.CHROMIUM, args=phone_pages.FLAGS)
-        except PlaywrightError as err:
-            raise phone_pages.BrowserUnavailable(f"cannot start {phone_pages.CHROMIUM}: "
-                                                 f"{str(err).splitlines()[0]}") from None
-        try:
-            tabs = {}
-            for query in queries:
-                if query.lang not in tabs:
-                    context = browser.new_context(viewport=phone_pages.PHONE,
-                                                  locale=words(query.lang).browser_locale)
-                    context.set_default_timeout(30_000)
-                    context.route("**/*", lambda route: route.continue_()
-                                  if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
-                    tab = context.new_page()
-                    tab.goto(base + roots.get(query.lang, ""), wait_until="load")
-                    tab.locator("label[for='__search']").first.click()
-                    tabs[query.lang] = tab
-                tab = tabs[query.lang]
+    with phone_pages.phone(site) as (base, tab_for):
+        opened: set[str] = set()
+
+        def open_search(tab, lang: str) -> None:
+            tab.goto(base + roots.get(lang, ""), wait_until="load")
+            tab.locator("label[for='__search']").first.click()
+
+        for query in queries:
+            tab = tab_for(query.lang)
+            if query.lang not in opened:
+                open_search(tab, query.lang)
+                opened.add(query.lang)
+            links = ask(tab, query.text)
+            if not links:  # nothing: asked again on a freshly loaded page, as a student would meet it
+                open_search(tab, query.lang)
                 links = ask(tab, query.text)
-                if not links:  # nothing: asked again on a freshly loaded page, as a student would meet it
-                    tab.goto(base + roots.get(query.lang, ""), wait_until="load")
-                    tab.locator("label[for='__search']").first.click()
-                    links = ask(tab, query.text)
-                ranked.append(judge(query, links, base, roots, moves))
-        finally:
-            browser.close()
+            ranked.append(judge(query, links, base, roots, moves))
     return ranked
 
 
@@ -164,11 +119,6 @@ def judge(query: Query, links: list[list[str]], base: str, roots: dict[str, str]
     return Ranked(query, f"/{first_page}#{best}" if best else f"/{first_page}", right, crossed)
 
 
-def wanted(query: Query, roots: dict[str, str], moves: dict) -> str:
-    path = "/" + expected_path(query, roots, moves)
-    return f"{path}#{query.section}" if query.section else path
-
-
 def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> tuple[list[str], list[str]]:
     """(problems, notes): under RIGHT_FIRST right first, every miss is a problem; else the misses are notes."""
     if not ranked:
@@ -178,7 +128,8 @@ def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> t
     lines = []
     for r in misses:
         got = f"lists {r.first} first" if r.first else "finds nothing"
-        lines.append(f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} {got}, not {wanted(r.query, roots, moves)}"
+        wanted = "/" + expected_path(r.query, roots, moves) + (f"#{r.query.section}" if r.query.section else "")
+        lines.append(f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} {got}, not {wanted}"
                      ": give that section the student's words (README.md, \"Teach the search a student's word\"), "
                      "or correct the line's page and section")
     crossed = [f"{QUERIES_FILE}:{r.query.line}: searching {r.query.text!r} lists pages of another language "
@@ -193,9 +144,6 @@ def ranking_lines(ranked: list[Ranked], roots: dict[str, str], moves: dict) -> t
 
 def search_lines(root: Path, site: Path, roots: dict[str, str]) -> tuple[list[str], list[str]]:
     """make check's search rule over a built site: (problems, notes)."""
-    try:
-        moves = {r.old: r for r in rd.load_redirects(root)[0]}
-    except ValueError:  # SourceError: make check's static stage names the bad line of redirects.yml
-        moves = {}
-    queries = load_queries(root, list(roots))
+    moves = renames(root)
+    queries = [query for query in read_queries(root, list(roots)) if isinstance(query, Query)]  # the well-formed
     return ranking_lines(rank(site, queries, roots, moves), roots, moves)

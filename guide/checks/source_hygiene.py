@@ -9,14 +9,13 @@
 - a non-breaking or zero-width space, usually pasted from Word or a web page: it looks like a space but does not
   wrap, or is invisible, and breaks search and links;
 - a curly quote (“ ” ‘ ’) around a YAML value, in a page's front matter or in a YAML file the build reads: YAML
-  needs straight quotes, and a word processor's quotes either break the file or end up in the text;
-- a page that is not in mkdocs.yml's nav: readers cannot reach it from the menu, and the PDFs leave it out.
-
+  needs straight quotes, and a word processor's quotes either break the file or end up in the text.
 Headings inside fenced code blocks are not headings and are skipped.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown.extensions.toc import slugify
 
@@ -30,6 +29,22 @@ INVISIBLE = {"\u00a0": "non-breaking space (U+00A0)", "\u200b": "zero-width spac
 CURLY_VALUE = re.compile(r"^(?P<key>\s*(?:- )?[^:#]+:)\s*(?P<quote>[\u201c\u201d\u2018\u2019])")
 YAML_FILES = ("includes/ui-labels.yml", "includes/screens.yml", "includes/checked.yml", "published-links.yml",
               "redirects.yml")
+
+
+def outside_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of each line of a page outside fenced code, the fence lines left out."""
+    in_fence = False
+    for number, line in enumerate(text.split("\n"), 1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            yield number, line
+
+
+def heading_id(text: str) -> str:
+    """A heading's id: its {#id}, or the one MkDocs makes from its words."""
+    explicit = EXPLICIT_ID.search(text)
+    return explicit.group("id") if explicit else slugify(text, "-")
 
 
 def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
@@ -115,8 +130,7 @@ def source_problems(raw: bytes, src: str) -> list[str]:
             problems.append(f"{src}:{number}: heading level skipped ({'#' * previous_level} then {'#' * level}): "
                             f"use {'#' * (previous_level + 1)}")
         previous_level = level
-        explicit = EXPLICIT_ID.search(match.group("text"))
-        anchor = explicit.group("id") if explicit else slugify(match.group("text"), "-")
+        anchor = heading_id(match.group("text"))
         if not anchor:
             continue
         if anchor in seen:
@@ -124,28 +138,4 @@ def source_problems(raw: bytes, src: str) -> list[str]:
                             "give one of them another {#id}")
         else:
             seen[anchor] = number
-    return problems
-
-
-def nav_pages(nav) -> set[str]:
-    """The page files a nav names (register.md), at any depth."""
-    found: set[str] = set()
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found |= nav_pages(value)
-        elif isinstance(value, str) and value.endswith(".md"):
-            found.add(value)
-    return found
-
-
-def missing_from_nav(sources: list[str], nav) -> list[str]:
-    """Pages (NAME.LANG.md) whose NAME.md the nav does not name."""
-    named = nav_pages(nav)
-    problems = []
-    for src in sorted(sources):
-        base = re.sub(r"\.[a-z]{2}\.md$", ".md", src)
-        if base not in named:
-            problems.append(f"docs/{src}:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add "
-                            f"'- TITLE: {base}' under nav, and its English title under nav_translations")
     return problems

@@ -44,7 +44,7 @@ HELP_ON_LINE = re.compile(r"\{\{\s*hotline-[\w-]+\s*\}\}|\]\[hotline-[\w-]+\]|\]
 # Besides labels, the table holds the student's words for search, on a label or under this top-level key
 # (guide/outputs/search_synonyms.py).
 SEARCH_KEY = "search"
-# How Chinese pages mark a label (its `mark:`): 【**label**】, “**label**”, or plain text (guide/checks/label_marks.py).
+# How Chinese pages mark a label (its `mark:`): 【**label**】, “**label**”, or plain text (guide/checks/copy_lint.py).
 MARKS = ("brackets", "quotes", "plain")
 # Chinese search keeps each label a student might type whole: jieba, which segments the Chinese index at build time,
 # learns every label of at most SEARCH_WORD_LENGTH characters that it can hold as one word (no space or punctuation,
@@ -61,7 +61,7 @@ class Label:
     source: str
     line: int
     copy: bool = False  # a text the student must enter or choose: pages give it a copy button (guide/rendering/copy_buttons.py)
-    mark: str = ""      # how Chinese pages mark it: brackets, quotes or plain (guide/checks/label_marks.py); "" not yet
+    mark: str = ""      # how Chinese pages mark it: brackets, quotes or plain (guide/checks/copy_lint.py); "" not yet
 
 
 def _line_of(lines: list[str], label: object) -> int:

@@ -1,0 +1,332 @@
+"""Translation parity: each language's page says what the default language's says, and has not drifted apart.
+
+Each translation is compared with the default language's page: heading ids, levels and order; images; admonition
+kinds in order; external links, e-mails and phone numbers; numbered steps, checklist items and tabs per section; UI
+labels. Only the structure is read, never the prose; fenced code, HTML comments and front matter are skipped, and the
+line numbers stay the file's. English pages are also checked against includes/ui-labels.yml as the build does. A page
+committed after its counterpart is a warning only. A page missing in a language is the content stage's to name.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from guide.checks.source_hygiene import outside_fences
+from guide.pictures.spec import drawn_text
+from guide.sources import facts as facts_module
+from guide.sources import site_config, ui_labels
+
+LABELS_FILE = "includes/ui-labels.yml"
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+CODE_SPAN = re.compile(r"`[^`\n]+`")
+HEADING = re.compile(r"^\s{0,12}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
+HEADING_ID = re.compile(r"(?:^|\s)#([\w-]+)")
+ADMONITION = re.compile(r"^\s*(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
+TAB = re.compile(r"^\s*===\+?\s+\"")
+STEP = re.compile(r"^\s*\d+[.)]\s+\S")
+TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+IMAGE_INLINE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<src>[^)\s>]+)")
+IMAGE_REF = re.compile(r"!\[(?P<text>[^\]]*)\]\[(?P<name>[^\]]*)\]")
+IMAGE_HTML = re.compile(r"<img\b[^>]*\bsrc=[\"'](?P<src>[^\"']+)", re.IGNORECASE)
+REF_LINK = re.compile(r"(?<![!\]\\])\[(?P<text>[^\]\n]*)\]\[(?P<name>[^\]\n]*)\]")
+SHORTCUT = re.compile(r"(?<![!\]\\])\[(?P<name>[^\]\n]+)\](?![\[(:])")
+URL = re.compile(r"\b(?:https?://|mailto:|tel:)[^\s)<>\]\"']+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()\-]{5,}\d(?!\w)")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+BOLD = re.compile(r"\*\*(?P<text>[^*\n]+?)\*\*")
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.MULTILINE)
+
+Finding = tuple[str, int, str]  # (file, line, what is wrong); line 0 is the file as a whole
+
+
+class Item(NamedTuple):
+    line: int
+    value: str
+    section: str  # the id of the H1/H2 it sits in
+
+
+class Heading(NamedTuple):
+    line: int
+    level: int
+    id: str | None
+    text: str
+
+    @property
+    def key(self) -> str:
+        """How the heading is matched across languages: its explicit id, or its text when it has none."""
+        return self.id if self.id is not None else f"(no id: {self.text})"
+
+
+@dataclass
+class PageFacts:
+    path: str = ""
+    headings: list[Heading] = field(default_factory=list)
+    # By kind: the images and admonitions, in order; the tabs, numbered steps and checklist items, counted per section.
+    items: defaultdict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    links: list[Item] = field(default_factory=list)
+    undefined_refs: list[Item] = field(default_factory=list)
+    labels: list[Item] = field(default_factory=list)
+    prose: str = ""  # the text outside code and comments, to look a label up in
+
+    def section_line(self, section: str, fallback: int | None = None) -> int | None:
+        return next((h.line for h in self.headings if h.key == section), fallback)
+
+
+def phone_digits(raw: str) -> str | None:
+    """A phone number as `+digits` or `digits`; None for things that only look like one (dates, short numbers)."""
+    raw = raw.strip()
+    digits = re.sub(r"\D", "", raw)
+    if DATE.match(raw) or len(digits) < 7:
+        return None
+    return ("+" if raw.startswith("+") else "") + digits
+
+
+def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
+    """External addresses on one line: reference names used (if defined) and literal ones; and undefined names."""
+    found: list[str] = []
+    undefined: list[str] = []
+    line = CODE_SPAN.sub("", line)
+    for match in REF_LINK.finditer(line):
+        name = (match.group("name") or match.group("text")).strip().lower()
+        (found if name in link_names else undefined).append(f"[{name}]")
+    rest = REF_LINK.sub(" ", IMAGE_REF.sub(" ", line))
+    found += [f"[{name}]" for m in SHORTCUT.finditer(rest) if (name := m.group("name").strip().lower()) in link_names]
+    found += URL.findall(rest)
+    rest = URL.sub(" ", rest)
+    found += [f"e-mail {email}" for email in EMAIL.findall(rest)]
+    found += [f"phone {digits}" for raw in PHONE.findall(EMAIL.sub(" ", rest)) if (digits := phone_digits(raw))]
+    return found, undefined
+
+
+def image_key(src: str, locale: str) -> str:
+    """An image as compared across languages: its file name, the page's locale as a name part made `{lang}`.
+
+    `../../downloads/qr-guide-en.svg` on an English page and `../downloads/qr-guide-zh.svg` on the Chinese one are
+    the same picture in two languages (relative paths differ because English pages live one level deeper)."""
+    name = src.removeprefix("./").rsplit("/", 1)[-1]
+    return re.sub(rf"(?<=[-_.]){re.escape(locale)}(?=[-_.])", "{lang}", name) if locale else name
+
+
+def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, locale: str = "",
+               path: str = "") -> PageFacts:
+    """Read a page's structure. link_names: reference names defined for every page; labels: known UI labels;
+    locale: the page's language, so that per-language images (`qr-en.svg`, `qr-zh.svg`) compare equal."""
+    facts = PageFacts(path)
+    section = "(top)"
+    keep_lines = lambda match: "\n" * match.group(0).count("\n")  # blanked: the line numbers stay true
+    lines = list(outside_fences(COMMENT.sub(keep_lines, FRONT_MATTER.sub(keep_lines, text))))
+    facts.prose = "\n".join(line for _, line in lines)
+    for number, line in lines:
+        if heading := HEADING.match(line):
+            ids = HEADING_ID.findall(heading.group("attrs") or "")
+            level = len(heading.group("hashes"))
+            facts.headings.append(Heading(number, level, ids[0] if ids else None, heading.group("text")))
+            if level <= 2:
+                section = facts.headings[-1].key
+            continue
+
+        def add(bucket: list[Item], value: str, number: int = number, section: str = section) -> None:
+            bucket.append(Item(number, value, section))
+
+        if match := ADMONITION.match(line):
+            add(facts.items["admonition"], f"{match.group('marker')} {match.group('kind')}")
+        if TAB.match(line):
+            add(facts.items["tab"], "tab")
+        if TASK.match(line):
+            add(facts.items["checklist item"], "checklist item")
+        elif STEP.match(line):
+            add(facts.items["numbered step"], "numbered step")
+        for match in [*IMAGE_INLINE.finditer(line), *IMAGE_HTML.finditer(line)]:
+            add(facts.items["image"], image_key(match.group("src"), locale))
+        for match in IMAGE_REF.finditer(line):
+            add(facts.items["image"], f"[{(match.group('name') or match.group('text')).lower()}]")
+        found, undefined = addresses(IMAGE_INLINE.sub(" ", line), link_names)
+        for value in found:
+            add(facts.links, value)
+        for value in undefined:
+            add(facts.undefined_refs, value)
+        for match in BOLD.finditer(CODE_SPAN.sub("", line)):
+            label = match.group("text")
+            if CJK.search(label) and (labels is None or label in labels):
+                add(facts.labels, label)
+    return facts
+
+
+def heading_text(heading: Heading) -> str:
+    return f"{'#' * heading.level} {{#{heading.id}}}" if heading.id else f"{'#' * heading.level} {heading.text}"
+
+
+def compare_headings(ref: PageFacts, tr: PageFacts) -> list[Finding]:
+    """Same heading ids, levels and order; each heading has an explicit id."""
+    found = [(page.path, h.line, f"heading '{h.text}' has no explicit id: add {{#some-id}}, the same in every language")
+             for page in (ref, tr) for h in page.headings if h.id is None]
+    a, b = [heading_text(h) for h in ref.headings], [heading_text(h) for h in tr.headings]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            found += [(tr.path, tr.headings[j].line, f"heading {b[j]} where {ref.path}:{ref.headings[i].line} has {a[i]}")
+                      for i, j in zip(range(i1, i2), range(j1, j2))]
+        elif op != "equal":
+            found += [(tr.path, tr.headings[j].line, f"heading {b[j]} is not in {ref.path}") for j in range(j1, j2)]
+            line = tr.headings[j1].line if j1 < len(b) else (tr.headings[-1].line if b else 1)
+            found += [(tr.path, line, f"heading {a[i]} of {ref.path}:{ref.headings[i].line} is missing here")
+                      for i in range(i1, i2)]
+    return found
+
+
+def compare_sequence(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
+    """Things that must appear in the same order (images, admonitions): report what is missing or extra."""
+    found: list[Finding] = []
+    ref_items, tr_items = ref.items[kind], tr.items[kind]
+    a, b = [item.value for item in ref_items], [item.value for item in tr_items]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        found += [(tr.path, tr_items[j].line, f"{kind} {b[j]} is not in {ref.path}") for j in range(j1, j2)]
+        for item in ref_items[i1:i2]:
+            line = tr_items[j1].line if j1 < len(b) else tr.section_line(item.section, 1)
+            found.append((tr.path, line, f"{kind} {item.value} of {ref.path}:{item.line} is missing here"))
+    return found
+
+
+def compare_counts(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
+    """Per section (H1/H2 id) the same number of items (numbered steps, checklist items, tabs)."""
+    found: list[Finding] = []
+    ref_items, tr_items = ref.items[kind], tr.items[kind]
+    want, have = Counter(item.section for item in ref_items), Counter(item.section for item in tr_items)
+    for section in dict.fromkeys([i.section for i in ref_items] + [i.section for i in tr_items]):
+        if want[section] == have[section]:
+            continue
+        if section != "(top)" and (tr.section_line(section) is None or ref.section_line(section) is None):
+            continue  # the section itself is missing on one side: the heading check says so
+        line = tr.section_line(section, next((i.line for i in tr_items if i.section == section), 1))
+        noun = kind if have[section] == 1 else f"{kind}s"
+        found.append((tr.path, line, (f"section #{section} has {have[section]} {noun}, "
+                                      f"{ref.path}:{ref.section_line(section) or 1} has {want[section]}")))
+    return found
+
+
+def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
+    """Links, e-mails and phone numbers that must appear on both pages, in any order and number."""
+    ref_values, tr_values = {item.value for item in ref.links}, {item.value for item in tr.links}
+    missing = [next(i for i in ref.links if i.value == value) for value in sorted(ref_values - tr_values)]
+    extra = [next(i for i in tr.links if i.value == value) for value in sorted(tr_values - ref_values)]
+    return ([(tr.path, tr.section_line(i.section, 1), f"link {i.value} of {ref.path}:{i.line} is missing here")
+             for i in missing] + [(tr.path, i.line, f"link {i.value} is not in {ref.path}") for i in extra])
+
+
+def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
+    """A label bold on one page must occur on the other: bold there too, or (in Chinese prose) as plain text."""
+    found: list[Finding] = []
+    tr_values, ref_values = {item.value for item in tr.labels}, {item.value for item in ref.labels}
+    for item in ref.labels:
+        if item.value not in tr_values and item.value not in tr.prose:
+            found.append((tr.path, tr.section_line(item.section, 1),
+                          f"UI label **{item.value}** of {ref.path}:{item.line} is missing here"))
+            tr_values.add(item.value)
+    for item in tr.labels:
+        if item.value not in ref_values and item.value not in ref.prose:
+            found.append((tr.path, item.line, f"UI label **{item.value}** does not occur in {ref.path}"))
+            ref_values.add(item.value)
+    return found
+
+
+def compare_pages(ref: PageFacts, tr: PageFacts) -> list[Finding]:
+    """Every difference between a page and its translation, as findings on the translation."""
+    return [*compare_headings(ref, tr),
+            *(f for kind in ("image", "admonition") for f in compare_sequence(kind, ref, tr)),
+            *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr)),
+            *compare_links(ref, tr), *compare_labels(ref, tr)]
+
+
+def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dict[str, str]) -> list[Finding]:
+    """The build hook's gloss check on every English page (path, text), and table entries no English page uses."""
+    found: list[Finding] = []
+    used: set[str] = set()
+    for path, text in glossed_pages:
+        skip = ui_labels.front_matter_lines(text)
+        body = "\n".join(text.split("\n")[skip:])
+        for problem in ui_labels.check_english(body, labels, path, skip + 1)[1]:
+            where, _, message = problem.partition(": ")
+            file, _, line = where.rpartition(":")
+            found.append((file, int(line), message))
+        used |= {m.group("label") for m in ui_labels.BOLD.finditer(body)}
+    # A label a picture draws is explained by the glossary even when the page's steps refer to it briefly.
+    drawn = drawn_text(root / "shots")
+    table = (root / LABELS_FILE).read_text(encoding="utf-8").splitlines()
+    if glossed_pages:
+        found += [(LABELS_FILE, next((i for i, line in enumerate(table, 1)
+                                      if line.startswith((f"{label}:", f'"{label}":'))), 0),
+                   f"label {label} is used on no English page and drawn in no picture: remove it")
+                  for label in labels if label not in used and label not in drawn]
+    return found
+
+
+def stale_pairs(root: Path, config: site_config.SiteConfig, pages: dict[str, dict[str, PageFacts]]) -> list[Finding]:
+    """A language's page committed after its counterpart in the default language, or before: the older is named."""
+    proc = subprocess.run(["git", "log", "--name-only", "--format=%x00%h %cs", "--", config.docs_dir],
+                          cwd=root, capture_output=True, text=True, check=False)
+    newest: dict[str, tuple[int, str, str]] = {}  # path -> (order, 0 the newest; sha; date) of its last commit
+    commit = None
+    for line in (proc.stdout if proc.returncode == 0 else "").splitlines():
+        if line.startswith("\x00"):
+            sha, _, date = line[1:].partition(" ")
+            commit = (commit[0] + 1 if commit else 0, sha, date)
+        elif line.strip() and commit is not None:
+            newest.setdefault(line.strip(), commit)
+    found: list[Finding] = []
+    for files in pages.values():
+        ref = files.get(config.default.code)
+        for page in files.values():
+            if ref is None or page is ref or ref.path not in newest or page.path not in newest:
+                continue
+            (new, new_c), (old, old_c) = sorted([(p.path, newest[p.path]) for p in (ref, page)], key=lambda x: x[1][0])
+            if new_c[0] != old_c[0]:
+                found.append((old, 0, (f"possibly outdated: {new} changed in a later commit ({new_c[1]}, "
+                                       f"{new_c[2]}) than this file ({old_c[1]}, {old_c[2]})")))
+    return found
+
+
+def check_project(root: Path) -> tuple[list[str], list[str], str]:
+    """The parity check over the project at root, its git history included: (problems, warnings, summary line)."""
+    config = site_config.read(root)
+    docs, locales = config.docs_dir, config.codes
+    facts = facts_module.load_facts(root) if (root / facts_module.FACTS_FILE).is_file() else None
+    # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
+    defined = {m.group("name").strip().lower() for m in LINK_DEFINITION.finditer(facts.definitions())} if facts else set()
+    labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
+    problems: list[Finding] = []
+    pages: dict[str, dict[str, PageFacts]] = {}
+    texts: dict[str, str] = {}
+    for file in sorted((root / docs).rglob("*.md"), key=lambda p: p.relative_to(root / docs).as_posix()):
+        path = file.relative_to(root).as_posix()
+        match = re.match(r"^(?P<base>.+)\.(?P<locale>[A-Za-z_-]+)\.md$", path.removeprefix(f"{docs}/"))
+        if not match or match["locale"] not in locales:
+            problems.append((path, 0, (f"no language suffix ({', '.join(f'.{code}.md' for code in locales)}): "
+                                       "each page needs one file per language")))
+            continue
+        text = file.read_text(encoding="utf-8")
+        texts[path] = facts_module.expand(text, facts, config.language_of(path), path)[0] if facts else text
+        page = parse_page(texts[path], defined, set(labels), match["locale"], path)
+        pages.setdefault(match["base"], {})[match["locale"]] = page
+        links_file = facts_module.FACTS_FILE if facts else "a links file"
+        problems += [(path, i.line, f"reference {i.value} is not defined in {links_file}: it would show as plain text")
+                     for i in page.undefined_refs]
+    for files in pages.values():
+        ref = files.get(config.default.code)
+        problems += [f for page in files.values() if ref and page is not ref for f in compare_pages(ref, page)]
+    glossed = [lang.code for lang in config.languages if not lang.default]  # languages that gloss CHSI's labels
+    if glossed and labels:
+        problems += label_findings(root, [(p.path, texts[p.path]) for files in pages.values() for code in glossed
+                                          if (p := files.get(code))], labels)
+    shown = [f"{path}:{line}: {message}" if line else f"{path}: {message}" for path, line, message in sorted(problems)]
+    warnings = [f"{path}: warning: {message}" for path, _, message in sorted(stale_pairs(root, config, pages))]
+    return shown, warnings, (f"parity: {len(pages)} pages in {len(locales)} languages ({', '.join(locales)}): "
+                             f"{len(shown)} problems, {len(warnings)} warnings")

@@ -1,0 +1,267 @@
+"""make check's rules stage on the small project of tests/data/checks/project: the words of CONTENT-QUESTIONS.md kept
+off the pages, the search queries' pages and sections, the e-mail's items typed on a page, the "Next:" lines beside a
+footer "Next", and the published addresses; each mistake named with file:line and what to do."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guide.checks import guard_words, item_lists, next_step, published, search_queries
+from guide.sources.facts import MailItem
+
+PROJECT = Path(__file__).parent / "data" / "checks" / "project"
+LANGUAGES = ["zh", "en"]
+ITEMS = [MailItem("姓名", "Name"), MailItem("证件号码", "Passport Number"),
+         MailItem("姓名无法修改的页面截图", "Screenshot of being unable to edit your name")]
+ONE_LINE = "    (1) 姓名，(2) 证件号码（护照号码），(3) 姓名无法修改的页面截图。"
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    return root
+
+
+def append(path: Path, text: str) -> int:
+    """Add a paragraph to a page; the number of its line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, "", text]) + "\n", encoding="utf-8")
+    return len(lines) + 2
+
+
+def with_footer(tmp_path: Path) -> Path:
+    root = project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    - navigation.top\n",
+                                                                 "    - navigation.top\n    - navigation.footer\n"),
+                      encoding="utf-8")
+    return root
+
+
+def with_queries(tmp_path: Path, text: str) -> Path:
+    root = project(tmp_path)
+    (root / search_queries.QUERIES_FILE).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_the_clean_project_passes_every_rule(tmp_path: Path) -> None:
+    assert guard_words.guard_problems(PROJECT) == []
+    assert search_queries.query_problems(PROJECT, LANGUAGES) == []
+    assert item_lists.list_problems(PROJECT) == []
+    assert published.listed_problems(PROJECT) == []
+    assert next_step.next_problems(with_footer(tmp_path)) == []  # its "Next:" lines agree with the footer's
+
+
+# --- words kept off the pages ---------------------------------------------------------------------------------------
+
+def test_a_guess_at_an_open_question_is_named_until_the_question_is_answered(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    line = append(root / "docs" / "contact.en.md", "The hotlines answer from 9:00 to 17:00 (utc+8).")
+    assert guard_words.guard_problems(root) == [
+        (f'docs/contact.en.md:{line}: "UTC+8": question 1 of CONTENT-QUESTIONS.md (line 5) is still open: do not '
+        "guess the answer; tell the student what to do instead (which line to call). If the office has answered it, "
+        "delete the question's row in CONTENT-QUESTIONS.md; if the words mean something else here, make the "
+        "words in the row's last cell more precise")]
+    questions = root / "CONTENT-QUESTIONS.md"
+    questions.write_text("\n".join(line for line in questions.read_text(encoding="utf-8").splitlines()
+                                   if not line.startswith("| 1 |")) + "\n", encoding="utf-8")
+    assert guard_words.guard_problems(root) == []
+
+
+def test_each_guard_word_of_a_question_counts_and_templates_and_facts_are_read(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    line = append(root / "docs" / "contact.zh.md", "服务时间为北京时间9:00至17:00。")
+    (root / "overrides" / "main.html").write_text("<p>Open 9-17 UTC+8</p>\n", encoding="utf-8")
+    facts = root / "includes" / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("closing: Problem", "closing: Call 9-17 (UTC+8)")
+                     + "# a comment may say UTC+8: the pages never show it\n", encoding="utf-8")
+    found = guard_words.guard_problems(root)
+    assert [problem.split(": ")[0:2] for problem in found] == [
+        [f"docs/contact.zh.md:{line}", '"北京时间"'], ["overrides/main.html:1", '"UTC+8"'],
+        ["includes/facts.yml:13", '"UTC+8"']]
+
+
+def test_words_the_pages_never_use_are_named_with_the_reason(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    line = append(root / "docs" / "register.zh.md", "然后按页面提示操作。")
+    assert guard_words.guard_problems(root) == [
+        (f'docs/register.zh.md:{line}: "按页面提示": CONTENT-QUESTIONS.md (line 12) says the pages never use these '
+        "words (it tells the student nothing: name the button or the field): rewrite the sentence")]
+
+
+def test_a_row_with_a_cell_missing_is_named(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    questions = root / "CONTENT-QUESTIONS.md"
+    questions.write_text(questions.read_text(encoding="utf-8").replace(
+        "| 2 | Where does a student get the code? | `index#what-you-get` | |",
+        "| 2 | Where does a student get the code? |"), encoding="utf-8")
+    found = guard_words.guard_problems(root)
+    assert len(found) == 1 and found[0].startswith("CONTENT-QUESTIONS.md:6: question 2 has 2 cells, the table has 4")
+
+
+def test_without_the_file_there_is_nothing_to_guard(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "CONTENT-QUESTIONS.md").unlink()
+    append(root / "docs" / "contact.en.md", "Open 9-17 UTC+8.")
+    assert guard_words.guard_problems(root) == []
+
+
+# --- the search queries' pages and sections -------------------------------------------------------------------------
+
+def test_a_gone_section_and_a_gone_page_are_named_with_their_line(tmp_path: Path) -> None:
+    root = with_queries(tmp_path, "en:\n  - [sign up, register, open-the-form]\n  - [helpline, contact, phones]\n"
+                                  "zh:\n  - [常见问题, faq, \"\"]\n")
+    assert search_queries.query_problems(root, LANGUAGES) == [
+        ("includes/search-queries.yml:3: 'helpline': docs/contact.en.md has no heading {#phones}: write the id of the "
+        "heading that answers now, or \"\" for the whole page"),
+        ("includes/search-queries.yml:5: '常见问题': there is no page docs/faq.zh.md: write the name of the page that "
+        "answers now (as in docs/, without the language), or delete the line")]
+
+
+def test_a_renamed_page_is_followed_through_redirects_yml(tmp_path: Path) -> None:
+    root = with_queries(tmp_path, "en:\n  - [helpline, phone, hotlines]\n")
+    assert len(search_queries.query_problems(root, LANGUAGES)) == 1
+    (root / "redirects.yml").write_text("redirects:\n  phone/: contact.md\n", encoding="utf-8")
+    assert search_queries.query_problems(root, LANGUAGES) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("en:\n  - [sign up, register]\n", "includes/search-queries.yml:2: each line is - [what a student types, page"),
+    ("fr:\n  - [sign up, register, \"\"]\n", "includes/search-queries.yml:1: fr is not a language of mkdocs.yml"),
+    ("en:\n  - [sign up, register\n", "includes/search-queries.yml:3: not valid YAML"),
+    ("- [sign up, register, \"\"]\n", "includes/search-queries.yml:1: expected one list per language (zh:, en:)"),
+])
+def test_a_line_of_the_wrong_shape_is_named(tmp_path: Path, text: str, expected: str) -> None:
+    found = search_queries.query_problems(with_queries(tmp_path, text), LANGUAGES)
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_headings_without_an_id_answer_by_the_id_mkdocs_makes() -> None:
+    assert search_queries.heading_ids("# Title {#title}\n\n## Forgot password\n\n```\n# not a heading\n```\n") == {
+        "title", "forgot-password"}
+
+
+# --- the e-mail's items typed on a page -----------------------------------------------------------------------------
+
+def test_lists_as_the_facts_file_has_them_pass() -> None:
+    page = ("- [ ] (1) **姓名** (Name)\n- [ ] (2) **证件号码** (ID number): your passport number\n"
+            "- [ ] (3) **姓名无法修改的页面截图** (Screenshot)\n\nAttach item (3), then see (1) to (3).\n\n"
+            f"- [ ] Plan 2:\n{ONE_LINE}\n\n把第 (2) 至 (3) 项添加为附件。\n")
+    assert item_lists.page_problems(page, "docs/x.zh.md", ITEMS) == []
+
+
+def test_a_wrong_label_is_named_with_its_line() -> None:
+    page = "- [ ] (1) 姓名\n- [ ] (2) 护照号码\n- [ ] (3) 姓名\n"
+    assert item_lists.page_problems(page, "docs/x.zh.md", ITEMS) == [
+        ("docs/x.zh.md:2: item (2) should be 证件号码, as in includes/facts.yml (the e-mail lists it so): write the "
+         "label as it is there, or change it there"),
+        ("docs/x.zh.md:3: item (3) should be 姓名无法修改的页面截图, as in includes/facts.yml (the e-mail lists it so): "
+         "write the label as it is there, or change it there")]
+
+
+def test_a_list_with_an_item_left_out_or_one_too_many_is_named() -> None:
+    short = "    (1) 姓名，(2) 证件号码。\n"
+    assert item_lists.page_problems(short, "docs/x.zh.md", ITEMS) == [
+        ("docs/x.zh.md:1: the e-mail's items are listed from here, but item (3) 姓名无法修改的页面截图 is missing: "
+         "list all 3 of includes/facts.yml's mail-to-chsi, in its order")]
+    long = ONE_LINE.replace("。", "，(4) 学号。")
+    found = item_lists.page_problems(long, "docs/x.zh.md", ITEMS)
+    assert found[0] == ("docs/x.zh.md:1: item (4): includes/facts.yml lists 3 items for the e-mail: remove it here, "
+                        "or add it to mail-to-chsi there")
+    assert len(found) == 2 and "the numbers are out of order" in found[1]
+
+
+def test_the_pages_are_read_against_the_projects_facts(tmp_path: Path) -> None:
+    page = project(tmp_path) / "docs" / "contact.zh.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n- [ ] (1) 名字\n", encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").count("\n")
+    assert item_lists.list_problems(tmp_path / "project") == [
+        (f"docs/contact.zh.md:{lines}: item (1) should be 姓名, as in includes/facts.yml (the e-mail lists it so): "
+         "write the label as it is there, or change it there")]
+
+
+# --- "Next:" lines beside the footer's Next -------------------------------------------------------------------------
+
+def test_a_line_that_the_footer_contradicts_is_named_in_each_language(tmp_path: Path) -> None:
+    root = with_footer(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - 注册: register.md\n  - 联系: contact.md\n",
+                                                                 "  - 联系: contact.md\n  - 注册: register.md\n"),
+                      encoding="utf-8")
+    assert next_step.next_problems(root) == [
+        ("docs/index.zh.md:9: the footer's Next is contact.md (the next page in the nav of mkdocs.yml), but this "
+        "'下一步：' line leads to register.md: make them agree (reorder the nav in mkdocs.yml, or change the line)"),
+        ("docs/index.en.md:9: the footer's Next is contact.md (the next page in the nav of mkdocs.yml), but this "
+        "'Next:' line leads to register.md: make them agree (reorder the nav in mkdocs.yml, or change the line)"),
+    ]
+
+
+def test_a_line_over_two_lines_is_read_whole() -> None:
+    assert next_step.own_next("Text.\n\nNext: once it works,\n[call CHSI](contact.md#hotlines).\n", "Next:") == (
+        3, ["contact.md"])
+
+
+def test_without_the_footer_there_is_one_next_only(tmp_path: Path) -> None:
+    page = project(tmp_path) / "docs" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(register.md)", "(contact.md)"), encoding="utf-8")
+    assert next_step.next_problems(tmp_path / "project") == []
+    assert next_step.next_problems(with_footer(tmp_path / "footer")) == []
+
+
+# --- published addresses --------------------------------------------------------------------------------------------
+
+def built(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A built site in miniature: each path's index.html with the given ids."""
+    site = tmp_path / "site"
+    for path, ids in pages.items():
+        (site / path).mkdir(parents=True, exist_ok=True)
+        body = "".join(f'<h2 id="{anchor}">x</h2>' for anchor in ids.split())
+        (site / path / "index.html").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return site
+
+
+def test_a_page_missing_from_the_registry_is_named(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    for lang in ("zh", "en"):
+        (root / "docs" / f"faq.{lang}.md").write_text("# FAQ {#faq}\n", encoding="utf-8")
+    assert published.listed_problems(root) == [
+        ("published-links.yml:1: /faq/ (docs/faq.zh.md and its translation) is not listed: add '  - path: faq/' under "
+        "pages, so that make check names any link to it that stops working")]
+
+
+def test_a_listed_old_address_protects_the_page_it_redirects_to(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    registry = root / "published-links.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("path: contact/", "path: phone/"),
+                        encoding="utf-8")
+    assert len(published.listed_problems(root)) == 1
+    (root / "redirects.yml").write_text("redirects:\n  phone/: contact.md\n", encoding="utf-8")
+    assert published.listed_problems(root) == []
+
+
+def test_a_published_anchor_or_page_gone_from_the_built_site_is_named(tmp_path: Path) -> None:
+    whole = {"": "what-you-get", "register/": "open-the-form", "contact/": "hotlines",
+             "en/": "what-you-get", "en/register/": "open-the-form", "en/contact/": "hotlines"}
+    assert published.dead_problems(PROJECT, built(tmp_path / "good", whole)) == []
+    broken = {**whole, "en/register/": "form"}
+    del broken["contact/"]
+    assert published.dead_problems(PROJECT, built(tmp_path / "bad", broken)) == [
+        ("published-links.yml:6: [zh] /contact/: no file contact/index.html in the built site (an address sent in "
+        "e-mails, served by docs/contact.zh.md: restore docs/contact.zh.md, or add `contact/: NEW-PAGE.md` to "
+        "redirects.yml)"),
+        ("published-links.yml:6: [zh] /contact/#hotlines: no file contact/index.html in the built site (an address "
+        "sent in e-mails, served by docs/contact.zh.md: restore docs/contact.zh.md, or add `contact/: NEW-PAGE.md` "
+        "to redirects.yml)"),
+        ("published-links.yml:4: [en] /en/register/#open-the-form: no id 'open-the-form' in en/register/index.html "
+        "(an address sent in e-mails, served by docs/register.en.md: add the heading id back to "
+        "docs/register.en.md, or a redirect to redirects.yml)"),
+    ]
+
+
+def test_a_registry_that_cannot_be_read_is_one_line(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "published-links.yml").write_text("pages:\n  - path: register\n", encoding="utf-8")
+    assert published.listed_problems(root) == [
+        "published-links.yml: pages #1: path must be '' or end in '/' (got 'register'): fix this entry"]
