@@ -70,7 +70,7 @@ def test_a_function_local_import_in_a_helper_counts(tmp_path: Path, setup: str, 
 
 
 def test_a_prerequisite_that_sets_up_only_the_site_group_is_not_enough(tmp_path: Path) -> None:
-    # The bug of `make links`: it depended on build, and build sets up the site group only.
+    # The bug of `make links`: it depended on build, and build sets up the site group only (a relative import too).
     root = fake_project(tmp_path, "build: setup-site\n\t$(PY) scripts/build.py\n"
                                   "links: build\n\t$(PY) scripts/links.py\n", {
         "scripts/build.py": "import yaml\n",
