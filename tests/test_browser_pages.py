@@ -8,23 +8,15 @@ from urllib.parse import urljoin
 
 import pytest
 import site_sources
-from browser import DOCS, PAGES, PHONE
+from browser import DOCS, PAGES, PHONE, locale_of
 from project_facts import MAILTO, TELS
 
-pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
-CONTACTS = {
-    "contact/": [*TELS, MAILTO],
-    "locked-out/": [*TELS, MAILTO],
-}
+CONTACTS = {"contact/": [*TELS, MAILTO], "locked-out/": [*TELS, MAILTO]}
 # The site's chrome: header (with search and the language switcher), both sidebars, footer, back-to-top button.
 CHROME = [".md-header", ".md-search", ".md-select", ".md-sidebar--primary", ".md-sidebar--secondary",
           ".md-footer", ".md-top"]
-
-
-def locale_of(path: str) -> str:
-    return "en-US" if path.startswith("en/") else "zh-CN"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)

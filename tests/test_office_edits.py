@@ -6,7 +6,6 @@ and the content rules. The rendered stage (phone screens in Chromium) and the pi
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import build_site
 from fixture_site import copy_site
 from office_edits import add_page_pair, add_question, most_linked_page, rename_page
 
@@ -26,31 +26,18 @@ def check(project: Path) -> list[str]:
     return [problem for stage in STATIC_STAGES for problem in stage(project).problems]
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, check=False)
-
-
 def passes(project: Path, site: Path) -> Path:
     """make check's static stages find nothing and the strict build passes; the built site."""
     assert check(project) == []
-    proc = build(project, site)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
+    return build_site(site, project=project)
 
 
-def replace(path: Path, old: str, new: str) -> None:
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` by `new`; the line it was on."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer holds {old!r}: the recipe's anchor moved"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append_under(path: Path, key_line: str, new_line: str) -> None:
-    """Insert new_line right after the first line that starts with key_line (a YAML key's line)."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.startswith(key_line))
-    lines.insert(at + 1, new_line + "\n")
-    path.write_text("".join(lines), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
 
 
 @pytest.fixture
@@ -132,11 +119,7 @@ def test_a_new_page_pair_with_its_nav_entry(project: Path, tmp_path: Path) -> No
 ], ids=["a-typed-number", "a-label-without-its-gloss"])
 def test_a_wrong_edit_is_refused_naming_file_and_line(project: Path, page: str, old: str, new: str,
                                                       says: str) -> None:
-    path = project / "docs" / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    line = text[:text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = replace(project / "docs" / page, old, new)
     problems = check(project)
     assert any(p.startswith(f"docs/{page}:{line}:") and says in p for p in problems), problems
 

@@ -16,14 +16,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-from fixture_site import copy_site
+from conftest import build_site
+from fixture_site import PROJECT, copy_site
 
 from scripts import pr_summary
 
 PAGE = "docs/contact.en.md"
 FILES = (PAGE, "includes/facts.yml", "includes/ui-labels.yml", "mkdocs.yml")
+
+
+def first_value_line(lines: list[str]) -> int:
+    """The first line that gives a key a value (`key: value`), outside comments and the front matter's markers."""
+    return next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
+
+
+def at_first_value(change: Callable[[str], str]) -> Callable[[bytes], bytes]:
+    """An edit of the first line with a value (a YAML key, or a page's front matter)."""
+    def edit(raw: bytes) -> bytes:
+        lines = raw.decode("utf-8").split("\n")
+        i = first_value_line(lines)
+        lines[i] = change(lines[i])
+        return "\n".join(lines).encode("utf-8")
+    return edit
 
 
 def crlf(raw: bytes) -> bytes:
@@ -34,41 +48,14 @@ def no_final_newline(raw: bytes) -> bytes:
     return raw.rstrip(b"\r\n")
 
 
-def bom(raw: bytes) -> bytes:
-    return b"\xef\xbb\xbf" + raw
-
-
-def first_value_line(lines: list[str]) -> int:
-    """The first line that gives a key a value (`key: value`), outside comments and the front matter's markers."""
-    return next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
-
-
-def nbsp(raw: bytes) -> bytes:
-    """A non-breaking space pasted where a normal one was: after the first key's colon."""
-    lines = raw.decode("utf-8").split("\n")
-    i = first_value_line(lines)
-    lines[i] = lines[i].replace(": ", ":\u00a0", 1)
-    return "\n".join(lines).encode("utf-8")
-
-
-def tab(raw: bytes) -> bytes:
-    """A tab typed in front of the first line with a value (a YAML key, or a page's front matter)."""
-    lines = raw.decode("utf-8").split("\n")
-    i = first_value_line(lines)
-    lines[i] = "\t" + lines[i].lstrip(" ")
-    return "\n".join(lines).encode("utf-8")
-
-
-EDITS: dict[str, Callable[[bytes], bytes]] = {"crlf": crlf, "no-final-newline": no_final_newline, "bom": bom,
-                                              "nbsp": nbsp, "tab": tab}
+tab = at_first_value(lambda line: "\t" + line.lstrip(" "))  # a tab typed in front of it
+EDITS: dict[str, Callable[[bytes], bytes]] = {
+    "crlf": crlf, "no-final-newline": no_final_newline, "bom": lambda raw: b"\xef\xbb\xbf" + raw,
+    "nbsp": at_first_value(lambda line: line.replace(": ", ":\u00a0", 1)),  # pasted after the first key's colon
+    "tab": tab}
 # Harmless: the checks and the build read these the same as a clean file. Everything else is reported.
 ACCEPTED = {"crlf", "no-final-newline"}
 ACCEPTED_IN_YAML = {"bom"}  # YAML skips a byte order mark; in a page MkDocs would show it, so it is reported there
-
-
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    return copy_site(project)
 
 
 def edited_line(before: bytes, after: bytes) -> int:
@@ -77,7 +64,7 @@ def edited_line(before: bytes, after: bytes) -> int:
 
 
 def test_the_harmless_edits_pass_every_check_on_the_real_sources(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_site(tmp_path / "project")
     for name in FILES:
         raw = (project / name).read_bytes()
         for edit in sorted(ACCEPTED) + (sorted(ACCEPTED_IN_YAML) if name.endswith(".yml") else []):
@@ -95,7 +82,7 @@ REPORTED = [(name, edit) for name in FILES for edit in EDITS
 @pytest.mark.parametrize(("name", "edit"), REPORTED, ids=[f"{e}-{n}" for n, e in REPORTED])
 def test_make_check_names_the_file_the_line_and_the_fix(tmp_path: Path, name: str, edit: str) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "tests" / "data" / "pr-summary" / "clean", project)
+    shutil.copytree(PROJECT / "tests" / "data" / "pr-summary" / "clean", project)
     path = project / name
     before = path.read_bytes()
     path.write_bytes(EDITS[edit](before))
@@ -110,26 +97,21 @@ def test_make_check_names_the_file_the_line_and_the_fix(tmp_path: Path, name: st
         problems[0]
 
 
-def build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                          cwd=project, capture_output=True, text=True, check=False)
-
-
 def test_the_build_accepts_crlf_and_a_missing_final_newline_everywhere(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_site(tmp_path / "project")
     for name in FILES:
         (project / name).write_bytes(no_final_newline(crlf((project / name).read_bytes())))
-    proc = build(project, tmp_path)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    build_site(tmp_path / "out", project=project)
 
 
 @pytest.mark.parametrize("name", ["includes/facts.yml", "mkdocs.yml"])
 def test_the_build_names_a_tab_in_a_yaml_file_without_a_traceback(tmp_path: Path, name: str) -> None:
-    project = copy_project(tmp_path)
+    project = copy_site(tmp_path / "project")
     before = (project / name).read_bytes()
     (project / name).write_bytes(tab(before))
     line = edited_line(before, (project / name).read_bytes())
-    proc = build(project, tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, check=False)
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "Traceback" not in log
