@@ -19,17 +19,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from fixture_site import SITE
+import site_sources
 
 from guide.checks.phone_pages import CHROMIUM, PHONE
 from guide.checks.phone_pages import FLAGS as CHROMIUM_ARGS
 
 SUB_PATH = "guide/"
-# Every page of both languages, from the sources (docs/NAME.zh.md -> NAME/, index -> the home page), so that a new
-# page is tested without editing a list; test_browser_a11y.py checks the build publishes exactly these.
-DOCS = SITE / "docs"
-SLUGS = sorted("" if md.name == "index.zh.md" else md.name.removesuffix(".zh.md") + "/" for md in DOCS.glob("*.zh.md"))
-PAGES = [prefix + slug for prefix in ("", "en/") for slug in SLUGS]
+# Every page of every language, from mkdocs.yml's nav, so that a new page is tested without editing a list
+# (tests/test_site_build.py checks the build publishes exactly these).
+PAGES = [prefix + slug for prefix in site_sources.languages().values() for slug in site_sources.page_slugs()]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

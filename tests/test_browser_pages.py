@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 import site_sources
-from browser import DOCS, PAGES, PHONE, locale_of
+from browser import PAGES, PHONE, locale_of
 from project_facts import MAILTO, TELS
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def test_no_page_scrolls_sideways_on_a_phone(new_page, root_url, path) -> None:
 
 # Pages whose source shows a picture (Markdown image syntax), in both languages.
 PAGES_WITH_IMAGES = [path for path in PAGES
-                     if "![" in (DOCS / f"{path.removeprefix('en/').rstrip('/') or 'index'}.zh.md").read_text("utf-8")]
+                     if "![" in site_sources.docs_file(path.removeprefix("en/"), "zh").read_text(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("path", PAGES_WITH_IMAGES, ids=lambda p: "/" + p)

@@ -26,10 +26,6 @@ setup-test:
 @pytest.mark.live_content  # reads mkdocs.yml for its hooks and plugins (settings, never the nav)
 def test_every_make_target_sets_up_what_its_scripts_import() -> None:
     assert problems(ROOT) == []
-
-
-@pytest.mark.live_content  # reads mkdocs.yml for its hooks and plugins (settings, never the nav)
-def test_the_check_sees_the_imports_that_matter() -> None:
     # Guards against a check that passes because it sees nothing.
     assert target_needs(ROOT, "links").imports["httpx"].startswith("guide/linkcheck/fetch.py:")
     assert "pypdf" in target_needs(ROOT, "bench-build").imports
@@ -37,9 +33,6 @@ def test_the_check_sees_the_imports_that_matter() -> None:
     assert {"weasyprint", "mkdocs", "segno", "yaml", "pymdownx"} <= set(build.imports)  # segno: guide/outputs/qr_codes.py
     assert ("mkdocs.plugins", "i18n") in build.plugins
     assert {"uv"} == set(target_needs(ROOT, "lock").tools)
-
-
-def test_the_real_groups_per_target() -> None:
     rules, _ = parse_makefile((ROOT / "Makefile").read_text(encoding="utf-8"))
     assert groups_of("build", rules) == {"site"}
     assert groups_of("links", rules) == {"site", "links"}
