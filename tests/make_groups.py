@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from guide.sources import site_config
 
 SETUP = re.compile(r"scripts/setup\.sh\s+([\w-]+)")
 VENV = re.compile(r"\.venv/bin/([\w.+-]+)((?:\s+(?:-m\s+[\w.]+|[^\s;|&]+\.py))?)")
@@ -65,19 +66,16 @@ def expand(line: str, variables: dict[str, str]) -> str:
     return line
 
 
-def groups_of(target: str, rules: Rules) -> set[str]:
+def groups_of(target: str, rules: Rules, seen: set[str] | None = None) -> set[str]:
     """The dependency groups installed before `target`'s recipe runs (its own recipe's set-up included)."""
-    groups: set[str] = set()
-    seen: set[str] = set()
-    todo = [target]
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in rules:
-            continue
-        seen.add(name)
-        prerequisites, recipe = rules[name]
-        groups.update(group for line in recipe for group in SETUP.findall(line))
-        todo += prerequisites
+    seen = set() if seen is None else seen
+    if target in seen or target not in rules:
+        return set()
+    seen.add(target)
+    prerequisites, recipe = rules[target]
+    groups = {group for line in recipe for group in SETUP.findall(line)}
+    for name in prerequisites:
+        groups |= groups_of(name, rules, seen)
     return groups
 
 
@@ -91,24 +89,20 @@ def group_pins(pyproject: dict, group: str) -> list[Requirement]:
 
 def closure(requirements: Iterable[Requirement]) -> set[str]:
     """The distributions these requirements install: themselves and, from installed metadata, what they require."""
-    names: set[str] = set()
     seen: set[tuple[str, frozenset[str]]] = set()
     todo = [(req, frozenset()) for req in requirements]
     while todo:
         req, parent_extras = todo.pop()
-        if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (parent_extras or {""})):
+        key = (canonicalize_name(req.name), frozenset(req.extras))
+        if key in seen or req.marker and not any(req.marker.evaluate({"extra": e}) for e in (parent_extras or {""})):
             continue
-        name = canonicalize_name(req.name)
-        if (name, frozenset(req.extras)) in seen:
-            continue
-        seen.add((name, frozenset(req.extras)))
-        names.add(name)
+        seen.add(key)
         try:
-            requires = metadata.distribution(name).requires or []
+            requires = metadata.distribution(key[0]).requires or []
         except metadata.PackageNotFoundError:
             continue  # not installed here: it brings no further names
-        todo += [(Requirement(r), frozenset(req.extras)) for r in requires]
-    return names
+        todo += [(Requirement(r), key[1]) for r in requires]
+    return {name for name, _extras in seen}
 
 
 @functools.cache
@@ -129,13 +123,6 @@ def _installed_bins() -> dict[str, set[str]]:
             if len(parts) >= 2 and parts[-2] == "bin" and parts[0] == "..":
                 bins.setdefault(parts[-1], set()).add(canonicalize_name(dist.metadata["Name"]))
     return bins
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/...): each tagged value becomes None."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _names(entries: object) -> list[str]:
@@ -170,13 +157,10 @@ class Walker:
         for base in search:
             files: list[Path] = []
             for i in range(1, len(parts) + 1):
-                stem = base.joinpath(*parts[:i])
-                if (stem / "__init__.py").is_file():
-                    files.append(stem / "__init__.py")
-                    continue
-                if stem.with_suffix(".py").is_file():
-                    files.append(stem.with_suffix(".py"))
-                break
+                found = _existing(base.joinpath(*parts[:i]))[:1]  # a package's __init__.py comes first
+                files += found
+                if not found or found[0].name != "__init__.py":
+                    break
             if files:
                 return files
         return []
@@ -246,7 +230,7 @@ class Walker:
                 self.file(test_file)
 
     def mkdocs_config(self, path: Path) -> None:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        config = site_config.load(path.read_text(encoding="utf-8"), env={})
         where = path.name
         for hook in config.get("hooks") or []:
             self.file(self.root / hook)
