@@ -69,13 +69,8 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 def page_paths(site: Path) -> list[str]:
-    """Every page of every language, relative to the site root ('' is the Chinese home page); no redirect stubs."""
-    paths = []
-    for index in sorted(site.rglob("index.html")):
-        if 'http-equiv="refresh"' not in index.read_text(encoding="utf-8"):
-            rel = index.parent.relative_to(site).as_posix()
-            paths.append("" if rel == "." else rel + "/")
-    return paths
+    """Every page of every language, relative to the site root ('' is the Chinese home page); no redirect pages."""
+    return [(page.parent.relative_to(site).as_posix() + "/").removeprefix("./") for page in site_sources.built_pages(site)]
 
 
 @functools.cache

@@ -45,9 +45,10 @@ def project(tmp_path: Path) -> Path:
     return copy_site(tmp_path / "project")
 
 
-def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_count(project: Path,
-                                                                                   tmp_path: Path) -> None:
-    """README "Change the e-mail to CHSI": one line under mail-to-chsi's items, one label line."""
+def test_the_ordinary_additions_pass_together(project: Path, tmp_path: Path) -> None:
+    """README's recipes, on one copy and one build: "Change the e-mail to CHSI" (an eighth item that is a text),
+    "Add a new kind of fact" then "Answer a question" (the hotline's hours; the question's row goes, and with it its
+    guard), a new troubleshooting symptom, and a new page pair with its nav entry."""
     facts = project / "includes" / "facts.yml"
     text = facts.read_text(encoding="utf-8")
     last_item = re.search(r"^  items:\n(?:    - .*\n(?:       .*\n)*)+", text, re.MULTILINE)
@@ -55,6 +56,16 @@ def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_cou
                      + text[last_item.end():], encoding="utf-8")
     with (project / "includes" / "ui-labels.yml").open("a", encoding="utf-8") as table:
         table.write("学号: {gloss: Student ID number, source: quoted, mark: plain}\n")
+    replace(facts, "texts: {}", 'texts:\n  hotline-hours: {zh: "9:00-17:00（北京时间）", en: "9:00-17:00 (UTC+8)"}')
+    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
+            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer {{ hotline-hours }}.\n")
+    replace(project / "docs" / "contact.zh.md", "- 英文服务 {{ hotline-en }}\n",
+            "- 英文服务 {{ hotline-en }}\n\n服务时间：{{ hotline-hours }}。\n")
+    questions = project / "CONTENT-QUESTIONS.md"
+    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
+    questions.write_text("".join(line for line in lines if not line.startswith("| 7 |")), encoding="utf-8")
+    add_question(project)
+    add_page_pair(project, "keep-your-details")
     site = passes(project, tmp_path / "site")
 
     english = (site / "en" / "locked-out" / "index.html").read_text(encoding="utf-8")
@@ -67,22 +78,10 @@ def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_cou
     assert "八项" in chinese and "七项" not in chinese
     for page in ("contact", "troubleshooting", "checklist"):
         assert "eight" in (site / "en" / page / "index.html").read_text(encoding="utf-8"), page
-
-
-def test_the_hotlines_hours_as_a_fact_answer_a_content_question(project: Path, tmp_path: Path) -> None:
-    """README "Add a new kind of fact", then "Answer a question": the question's row goes, and with it its guard."""
-    replace(project / "includes" / "facts.yml", "texts: {}",
-            'texts:\n  hotline-hours: {zh: "9:00-17:00（北京时间）", en: "9:00-17:00 (UTC+8)"}')
-    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
-            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer {{ hotline-hours }}.\n")
-    replace(project / "docs" / "contact.zh.md", "- 英文服务 {{ hotline-en }}\n",
-            "- 英文服务 {{ hotline-en }}\n\n服务时间：{{ hotline-hours }}。\n")
-    questions = project / "CONTENT-QUESTIONS.md"
-    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
-    questions.write_text("".join(line for line in lines if not line.startswith("| 7 |")), encoding="utf-8")
-    site = passes(project, tmp_path / "site")
     assert "The hotlines answer 9:00-17:00 (UTC+8)." in (site / "en" / "contact" / "index.html").read_text("utf-8")
     assert "服务时间：9:00-17:00（北京时间）。" in (site / "contact" / "index.html").read_text("utf-8")
+    assert 'id="page-does-not-open"' in (site / "en" / "troubleshooting" / "index.html").read_text("utf-8")
+    assert 'id="where-to-keep-them"' in (site / "en" / "keep-your-details" / "index.html").read_text("utf-8")
 
 
 def test_hours_typed_while_the_question_is_open_are_refused(project: Path) -> None:
@@ -92,24 +91,12 @@ def test_hours_typed_while_the_question_is_open_are_refused(project: Path) -> No
     assert any(p.startswith("docs/contact.en.md:") and "UTC+8" in p for p in problems), problems
 
 
-def test_a_new_troubleshooting_symptom(project: Path, tmp_path: Path) -> None:
-    add_question(project)
-    site = passes(project, tmp_path / "site")
-    assert 'id="page-does-not-open"' in (site / "en" / "troubleshooting" / "index.html").read_text("utf-8")
-
-
 def test_a_renamed_page_with_its_redirect_line(project: Path, tmp_path: Path) -> None:
     old = most_linked_page(project)
     rename_page(project, old, f"{old}-renamed")
     site = passes(project, tmp_path / "site")
     assert "redirect page made from redirects.yml" in (site / "en" / old / "index.html").read_text("utf-8")
     assert (site / "en" / f"{old}-renamed" / "index.html").is_file()
-
-
-def test_a_new_page_pair_with_its_nav_entry(project: Path, tmp_path: Path) -> None:
-    add_page_pair(project, "keep-your-details")
-    site = passes(project, tmp_path / "site")
-    assert 'id="where-to-keep-them"' in (site / "en" / "keep-your-details" / "index.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(("page", "old", "new", "says"), [
