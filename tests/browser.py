@@ -25,6 +25,12 @@ from guide.checks.phone_pages import CHROMIUM, PHONE
 from guide.checks.phone_pages import FLAGS as CHROMIUM_ARGS
 
 SUB_PATH = "guide/"
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, help: v.help, impact: v.impact,
+                                      nodes: v.nodes.map(n => n.target.join(" "))}));
+}"""
 # Every page of every language, from mkdocs.yml's nav, so that a new page is tested without editing a list
 # (tests/test_site_build.py checks the build publishes exactly these).
 PAGES = [prefix + slug for prefix in site_sources.languages().values() for slug in site_sources.page_slugs()]
@@ -144,6 +150,15 @@ def new_page(browser):
 def locale_of(path: str) -> str:
     """The browser's language for a page of the site: English under en/, else Chinese."""
     return "en-US" if path.startswith("en/") else "zh-CN"
+
+
+def axe_violations(page) -> str:
+    """axe-core's violations on the whole page, one line each with the first ten elements under it ("" when none)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test` (it runs npm ci first)")
+    page.add_script_tag(path=str(AXE))
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}" + "".join(f"\n    {n}" for n in v["nodes"][:10])
+                     for v in page.evaluate(RUN_AXE))
 
 
 def search_from_not_found(page, lang: str) -> tuple[str, list[str]]:
