@@ -25,34 +25,22 @@ PAGE = "docs/contact.en.md"
 FILES = (PAGE, "includes/facts.yml", "includes/ui-labels.yml", "mkdocs.yml")
 
 
-def first_value_line(lines: list[str]) -> int:
-    """The first line that gives a key a value (`key: value`), outside comments and the front matter's markers."""
-    return next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
-
-
 def at_first_value(change: Callable[[str], str]) -> Callable[[bytes], bytes]:
-    """An edit of the first line with a value (a YAML key, or a page's front matter)."""
+    """An edit of the first line that gives a key a value (`key: value`, a YAML key or a page's front matter)."""
     def edit(raw: bytes) -> bytes:
         lines = raw.decode("utf-8").split("\n")
-        i = first_value_line(lines)
+        i = next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
         lines[i] = change(lines[i])
         return "\n".join(lines).encode("utf-8")
     return edit
 
 
-def crlf(raw: bytes) -> bytes:
-    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-
-
-def no_final_newline(raw: bytes) -> bytes:
-    return raw.rstrip(b"\r\n")
-
-
-tab = at_first_value(lambda line: "\t" + line.lstrip(" "))  # a tab typed in front of it
 EDITS: dict[str, Callable[[bytes], bytes]] = {
-    "crlf": crlf, "no-final-newline": no_final_newline, "bom": lambda raw: b"\xef\xbb\xbf" + raw,
+    "crlf": lambda raw: raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"),
+    "no-final-newline": lambda raw: raw.rstrip(b"\r\n"),
+    "bom": lambda raw: b"\xef\xbb\xbf" + raw,
     "nbsp": at_first_value(lambda line: line.replace(": ", ":\u00a0", 1)),  # pasted after the first key's colon
-    "tab": tab}
+    "tab": at_first_value(lambda line: "\t" + line.lstrip(" "))}  # a tab typed in front of it
 # Harmless: the checks and the build read these the same as a clean file. Everything else is reported.
 ACCEPTED = {"crlf", "no-final-newline"}
 ACCEPTED_IN_YAML = {"bom"}  # YAML skips a byte order mark; in a page MkDocs would show it, so it is reported there
@@ -100,7 +88,7 @@ def test_make_check_names_the_file_the_line_and_the_fix(tmp_path: Path, name: st
 def test_the_build_accepts_crlf_and_a_missing_final_newline_everywhere(tmp_path: Path) -> None:
     project = copy_site(tmp_path / "project")
     for name in FILES:
-        (project / name).write_bytes(no_final_newline(crlf((project / name).read_bytes())))
+        (project / name).write_bytes(EDITS["no-final-newline"](EDITS["crlf"]((project / name).read_bytes())))
     build_site(tmp_path / "out", project=project)
 
 
@@ -108,7 +96,7 @@ def test_the_build_accepts_crlf_and_a_missing_final_newline_everywhere(tmp_path:
 def test_the_build_names_a_tab_in_a_yaml_file_without_a_traceback(tmp_path: Path, name: str) -> None:
     project = copy_site(tmp_path / "project")
     before = (project / name).read_bytes()
-    (project / name).write_bytes(tab(before))
+    (project / name).write_bytes(EDITS["tab"](before))
     line = edited_line(before, (project / name).read_bytes())
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
                           cwd=project, capture_output=True, text=True, check=False)
