@@ -37,14 +37,6 @@ def test_the_missing_page_helps_in_its_language(new_page, base_url, path, lang) 
     assert all(english) if lang == "en" else not any(english), found
 
 
-def test_its_search_entry_opens_the_search(new_page, base_url) -> None:
-    page = new_page()
-    page.goto(base_url + "en/no-such-page/")
-    page.get_by_text("Search the guide").click()
-    assert page.locator("#__search").is_checked()
-    assert page.locator("input.md-search__input").is_visible()
-
-
 @pytest.mark.parametrize("path", ["en/no-such-page/", "en/register/no-such-anchor-page"])
 def test_a_host_with_one_not_found_page_still_puts_english_first_under_en(new_page, base_url, path) -> None:
     """GitHub Pages answers every missing address with the root 404.html (Chinese first):
