@@ -84,26 +84,13 @@ def test_the_ordinary_additions_pass_together(project: Path, tmp_path: Path) -> 
     assert 'id="where-to-keep-them"' in (site / "en" / "keep-your-details" / "index.html").read_text("utf-8")
 
 
-def test_hours_typed_while_the_question_is_open_are_refused(project: Path) -> None:
-    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
-            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer 9:00-17:00 (UTC+8).\n")
-    problems = check(project)
-    assert any(p.startswith("docs/contact.en.md:") and "UTC+8" in p for p in problems), problems
-
-
-def test_a_renamed_page_with_its_redirect_line(project: Path, tmp_path: Path) -> None:
-    old = most_linked_page(project)
-    rename_page(project, old, f"{old}-renamed")
-    site = passes(project, tmp_path / "site")
-    assert "redirect page made from redirects.yml" in (site / "en" / old / "index.html").read_text("utf-8")
-    assert (site / "en" / f"{old}-renamed" / "index.html").is_file()
-
-
 @pytest.mark.parametrize(("page", "old", "new", "says"), [
     ("contact.en.md", "- English service: {{ hotline-en }}", "- English service: 010-12345678",
      "includes/facts.yml"),
     ("register.en.md", "**立即注册** (Register now)", "**立即注册**", "立即注册"),
-], ids=["a-typed-number", "a-label-without-its-gloss"])
+    ("contact.en.md", "## Service e-mail {#email}", "The hotlines answer 9:00-17:00 (UTC+8).\n\n## Service e-mail {#email}",
+     "UTC+8"),
+], ids=["a-typed-number", "a-label-without-its-gloss", "hours-typed-while-the-question-is-open"])
 def test_a_wrong_edit_is_refused_naming_file_and_line(project: Path, page: str, old: str, new: str,
                                                       says: str) -> None:
     line = replace(project / "docs" / page, old, new)
@@ -111,10 +98,16 @@ def test_a_wrong_edit_is_refused_naming_file_and_line(project: Path, page: str, 
     assert any(p.startswith(f"docs/{page}:{line}:") and says in p for p in problems), problems
 
 
-def test_the_renamed_checklist_still_prints_on_its_own_page(project: Path, tmp_path: Path) -> None:
-    """The PDFs follow a rename of the checklist through its redirect line: it stays its own one-page PDF."""
+def test_renamed_pages_with_their_redirect_lines(project: Path, tmp_path: Path) -> None:
+    """README's rename recipe on the page most others link to, and on the checklist: the PDFs follow the checklist
+    through its redirect line, and it stays its own one-page PDF."""
+    old = most_linked_page(project)
+    assert old != "checklist"
+    rename_page(project, old, f"{old}-renamed")
     rename_page(project, "checklist", "printable-checklist")
     site = passes(project, tmp_path / "site")
+    assert "redirect page made from redirects.yml" in (site / "en" / old / "index.html").read_text("utf-8")
+    assert (site / "en" / f"{old}-renamed" / "index.html").is_file()
     proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=project,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
