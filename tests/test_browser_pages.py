@@ -1,5 +1,5 @@
-"""What a reader meets on a phone, in Debian's Chromium against the built site: no sideways scrolling, images that
-open full size, phone numbers and e-mail addresses that dial and write, a clean printout, and a keyboard that
+"""What a reader meets on a phone, in Debian's Chromium against the built site (no sideways scrolling: in
+test_browser_a11y.py, on the same page load as axe): images that open full size, phone numbers and e-mail addresses that dial and write, a clean printout, and a keyboard that
 reaches search and the language switcher. Every request of every test must stay on 127.0.0.1 (tests/browser.py).
 """
 from __future__ import annotations
@@ -17,20 +17,6 @@ CONTACTS = {"contact/": [*TELS, MAILTO], "locked-out/": [*TELS, MAILTO]}
 # The site's chrome: header (with search and the language switcher), both sidebars, footer, back-to-top button.
 CHROME = [".md-header", ".md-search", ".md-select", ".md-sidebar--primary", ".md-sidebar--secondary",
           ".md-footer", ".md-top"]
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
-def test_no_page_scrolls_sideways_on_a_phone(new_page, root_url, path) -> None:
-    page = new_page(locale_of(path))
-    page.goto(root_url + path)
-    page.wait_for_load_state("load")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if width > PHONE["width"]:
-        wide = page.evaluate("""limit => [...document.querySelectorAll('article *')]
-            .filter(e => e.getBoundingClientRect().right > limit + 0.5)
-            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
-                                  + ': ' + (e.textContent || '').trim().slice(0, 40))""", PHONE["width"])
-        pytest.fail(f"/{path} is {width} px wide at {PHONE['width']} px; too wide: {wide}")
 
 
 # Pages whose source shows a picture (Markdown image syntax), in both languages.
