@@ -56,20 +56,14 @@ def test_past_its_date_the_line_says_chsi_may_have_changed(new_page, root_url, l
     assert contact.locator("a").count() == 0
 
 
-def test_the_day_before_its_date_the_line_stays_plain(new_page, root_url):
-    page = new_page()
-    page.clock.set_fixed_time(dt.datetime.combine(REVIEW.review_by, dt.time(0, 0), BEIJING)
-                              - dt.timedelta(minutes=1))
+@pytest.mark.parametrize("scripts", [True, False], ids=["the-day-before-its-date", "without-scripts"])
+def test_the_plain_line_stays(new_page, root_url, scripts: bool):
+    page = new_page(java_script_enabled=scripts)
+    page.clock.set_fixed_time(dt.datetime.combine(REVIEW.review_by, dt.time(0, 0), BEIJING) - dt.timedelta(minutes=1))
     page.goto(f"{root_url}en/register/")
     page.wait_for_load_state("load")
     assert page.locator(LINE).inner_text() == PLAIN["en/"]
     assert page.locator(".guide-checked--overdue").count() == 0
-
-
-def test_without_scripts_the_plain_line_stays(new_page, root_url):
-    page = new_page(java_script_enabled=False)
-    page.goto(f"{root_url}en/register/")
-    assert page.locator(LINE).inner_text() == PLAIN["en/"]
 
 
 def test_an_undated_page_has_no_line(new_page, root_url):
