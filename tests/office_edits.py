@@ -43,13 +43,6 @@ def add_redirect(project: Path, old: str, new: str) -> None:
     redirects.write_text(text, encoding="utf-8")
 
 
-def rename_page(project: Path, old: str, new: str) -> None:
-    """The README's recipe: rename the files, change the nav line and the links, add the redirect line (the
-    redirect serves published-links.yml's entry for the old address)."""
-    rename_files(project, old, new)
-    add_redirect(project, old, new)
-
-
 CHECKED_ON = "2026-12-06"  # the day a new page was compared with CHSI, as the office writes it
 NEW_PAGE = {
     "zh": ("记下账号", (
