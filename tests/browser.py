@@ -1,12 +1,7 @@
 """Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download).
 
-Its fixtures reach every test module through `pytest_plugins` in tests/conftest.py:
-- `browser`: one Chromium per test module (Playwright's sync API allows one running instance at a time, and a
-  module may start its own).
-- `base_url`: the real site served twice, at the server root and under a sub-path (`/guide/`, built for that
-  address); tests that take it run once for each. Each site is built and served once per test session.
-- `new_page`: a page in a fresh context (empty storage); every request of the context is recorded, and the test
-  fails if one leaves 127.0.0.1.
+Its fixtures (browser, base_url, root_url, sub_path_url, new_page) reach every test module through `pytest_plugins`
+in tests/conftest.py.
 """
 from __future__ import annotations
 
@@ -115,6 +110,8 @@ def root_url(built_site: Path) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """One Chromium per test module (Playwright's sync API allows one running instance at a time, and a module may
+    start its own)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
