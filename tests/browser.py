@@ -1,12 +1,7 @@
 """Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download).
 
-Its fixtures reach every test module through `pytest_plugins` in tests/conftest.py:
-- `browser`: one Chromium per test module (Playwright's sync API allows one running instance at a time, and a
-  module may start its own).
-- `base_url`: the real site served twice, at the server root and under a sub-path (`/guide/`, built for that
-  address); tests that take it run once for each. Each site is built and served once per test session.
-- `new_page`: a page in a fresh context (empty storage); every request of the context is recorded, and the test
-  fails if one leaves 127.0.0.1.
+Its fixtures (browser, base_url, root_url, sub_path_url, new_page) reach every test module through `pytest_plugins`
+in tests/conftest.py.
 """
 from __future__ import annotations
 
@@ -19,21 +14,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from fixture_site import SITE
+import site_sources
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries to reach Google's hosts at start.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from guide.checks.phone_pages import CHROMIUM, PHONE
+from guide.checks.phone_pages import FLAGS as CHROMIUM_ARGS
+
 SUB_PATH = "guide/"
-# Every page of both languages, from the sources (docs/NAME.zh.md -> NAME/, index -> the home page), so that a new
-# page is tested without editing a list; test_browser_a11y.py checks the build publishes exactly these.
-DOCS = SITE / "docs"
-SLUGS = sorted("" if md.name == "index.zh.md" else md.name.removesuffix(".zh.md") + "/" for md in DOCS.glob("*.zh.md"))
-PAGES = [prefix + slug for prefix in ("", "en/") for slug in SLUGS]
-PHONE = {"width": 360, "height": 740}
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, help: v.help, impact: v.impact,
+                                      nodes: v.nodes.map(n => n.target.join(" "))}));
+}"""
+# Every page of every language, from mkdocs.yml's nav, so that a new page is tested without editing a list
+# (tests/test_site_build.py checks the build publishes exactly these).
+PAGES = [prefix + slug for prefix in site_sources.languages().values() for slug in site_sources.page_slugs()]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -43,75 +38,53 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing page gets the site's own 404.html, with status 404, as the web server is told to do
         (`error_page 404`): the one nearest the path, so a site served under a sub-path gets its own."""
-        if code == 404 and self.command == "GET":
-            folder = Path(self.translate_path(self.path))
-            for candidate in (folder, *folder.parents):
-                page = candidate / "404.html"
-                if page.is_file() and candidate.is_relative_to(self.directory):
-                    body = page.read_bytes()
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
+        folder = Path(self.translate_path(self.path))
+        for candidate in (folder, *folder.parents) if code == 404 and self.command == "GET" else ():
+            page = candidate / "404.html"
+            if page.is_file() and candidate.is_relative_to(self.directory):
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
         super().send_error(code, message, explain)
 
 
-def _start(directory: Path) -> ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def _start(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on an ephemeral port of 127.0.0.1; yield its base URL ending in '/'."""
-    server = _start(directory)
+    server, base = _start(directory)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base
     finally:
         server.shutdown()
         server.server_close()
 
 
 def page_paths(site: Path) -> list[str]:
-    """Every page of every language, relative to the site root ('' is the Chinese home page); no redirect stubs."""
-    paths = []
-    for index in sorted(site.rglob("index.html")):
-        if 'http-equiv="refresh"' in index.read_text(encoding="utf-8"):
-            continue
-        rel = index.parent.relative_to(site).as_posix()
-        paths.append("" if rel == "." else rel + "/")
-    return paths
-
-
-def is_local(url: str) -> bool:
-    return url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == "127.0.0.1"
-
-
-_SERVERS: list[ThreadingHTTPServer] = []
-
-
-def _serve_for_session(directory: Path) -> str:
-    """Serve until the process ends: the daemon thread dies with it (no shutdown() at exit, which would wait on a
-    serving thread that the interpreter has already stopped)."""
-    server = _start(directory)
-    _SERVERS.append(server)
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    """Every page of every language, relative to the site root ('' is the Chinese home page); no redirect pages."""
+    return [(page.parent.relative_to(site).as_posix() + "/").removeprefix("./") for page in site_sources.built_pages(site)]
 
 
 @functools.cache
 def _served(site: str, sub_path: bool) -> str:
-    """Serve a built site for the rest of the session (daemon thread); build the sub-path one for its address."""
+    """Serve a built site until the process ends (a daemon thread: no shutdown() at exit, which would wait on a
+    thread the interpreter has already stopped); build the sub-path one for its address."""
     from conftest import build_site
 
     if not sub_path:
-        return _serve_for_session(Path(site))
+        return _start(Path(site))[1]
     parent = Path(site).parent / "served-under-sub-path"
     parent.mkdir(exist_ok=True)
-    base = _serve_for_session(parent)
+    base = _start(parent)[1]
     build_site(parent / SUB_PATH.rstrip("/"), site_url=base + SUB_PATH)
     return base + SUB_PATH
 
@@ -137,6 +110,8 @@ def root_url(built_site: Path) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """One Chromium per test module (Playwright's sync API allows one running instance at a time, and a module may
+    start its own)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -164,8 +139,23 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-    strangers = sorted({url for url in requests if not is_local(url)})
+    strangers = sorted({url for url in requests if not url.startswith(("data:", "blob:", "about:"))
+                        and urlsplit(url).hostname != "127.0.0.1"})
     assert strangers == [], "requests left 127.0.0.1"
+
+
+def locale_of(path: str) -> str:
+    """The browser's language for a page of the site: English under en/, else Chinese."""
+    return "en-US" if path.startswith("en/") else "zh-CN"
+
+
+def axe_violations(page) -> str:
+    """axe-core's violations on the whole page, one line each with the first ten elements under it ("" when none)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test` (it runs npm ci first)")
+    page.add_script_tag(path=str(AXE))
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}" + "".join(f"\n    {n}" for n in v["nodes"][:10])
+                     for v in page.evaluate(RUN_AXE))
 
 
 def search_from_not_found(page, lang: str) -> tuple[str, list[str]]:

@@ -18,11 +18,8 @@ pytest_plugins = ["browser"]
 
 
 def build_site(site_dir: Path, *, site_url: str | None = None, project: Path = SITE) -> Path:
-    """Build the tests' site (or another project) strictly into site_dir; fail the test with MkDocs' output if the
-    build fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if site_url:
-        env["SITE_URL"] = site_url
+    """Build the tests' site (or another project) strictly into site_dir; fail the test with MkDocs' output if not."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"SITE_URL": site_url} if site_url else {}))
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, check=False,
@@ -69,8 +66,8 @@ sys.addaudithook(_watch_live_content)
 
 
 def _read_message(reads: list[str]) -> str:
-    files = sorted({os.path.relpath(path, ROOT) for path in reads})
-    return ("read the guide's own content (" + ", ".join(files) + "): tests use tests/data/site/ (fixture_site.SITE); "
+    files = ", ".join(sorted({os.path.relpath(path, ROOT) for path in reads}))
+    return (f"read the guide's own content ({files}): tests use tests/data/site/ (fixture_site.SITE); "
             "a rule about the real content belongs in make check")
 
 
@@ -84,6 +81,4 @@ def _no_live_content(request: pytest.FixtureRequest) -> Iterator[None]:
     _live_reads.clear()
     yield
     if _live_reads and request.node.get_closest_marker("live_content") is None:
-        reads = list(_live_reads)
-        _live_reads.clear()
-        pytest.fail(f"{request.node.nodeid} " + _read_message(reads), pytrace=False)
+        pytest.fail(f"{request.node.nodeid} " + _read_message(_live_reads), pytrace=False)

@@ -18,104 +18,69 @@ import itertools
 import re
 import sys
 import tomllib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from guide.sources import site_config
 
 SETUP = re.compile(r"scripts/setup\.sh\s+([\w-]+)")
 VENV = re.compile(r"\.venv/bin/([\w.+-]+)((?:\s+(?:-m\s+[\w.]+|[^\s;|&]+\.py))?)")
 RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*:(?![=:])\s*(.*)$")
 VARIABLE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|=)\s*(.*)$")
 PY_FILE = re.compile(r"^(?:scripts/)?([A-Za-z0-9_]+\.py)$")
+Rules = dict[str, tuple[list[str], list[str]]]  # target -> (prerequisites, recipe lines)
 
 
-@dataclass(frozen=True)
-class Rule:
-    target: str
-    prerequisites: tuple[str, ...]
-    recipe: tuple[str, ...]
-
-
-@dataclass
-class Needs:
-    """What one target runs needs: import or tool name -> where it is asked for (file:line or a description)."""
-    imports: dict[str, str] = field(default_factory=dict)
-    tools: dict[str, str] = field(default_factory=dict)
-    plugins: dict[tuple[str, str], str] = field(default_factory=dict)  # (entry point group, name) -> where
-    runs_venv: bool = False
-
-
-def _logical_lines(text: str) -> Iterator[str]:
-    pending = ""
-    for line in text.splitlines():
-        if line.endswith("\\"):
-            pending += line[:-1] + " "
-            continue
-        yield pending + line
-        pending = ""
-    if pending:
-        yield pending
-
-
-def parse_makefile(text: str) -> tuple[dict[str, Rule], dict[str, str]]:
-    """The rules (target, prerequisites, recipe lines) and the simple variables of a Makefile."""
-    rules: dict[str, Rule] = {}
+def parse_makefile(text: str) -> tuple[Rules, dict[str, str]]:
+    """The rules and the simple variables of a Makefile."""
+    rules: Rules = {}
     variables: dict[str, str] = {}
-    current: str | None = None
-    for line in _logical_lines(text):
+    current: list[str] = []
+    for line in text.replace("\\\n", " ").splitlines():
         if line.startswith("\t"):
-            if current is not None:
-                rule = rules[current]
-                rules[current] = Rule(rule.target, rule.prerequisites, (*rule.recipe, line.strip()))
+            for target in current:
+                rules[target][1].append(line.strip())
             continue
         stripped = line.split("#", 1)[0].rstrip()
         if not stripped:
             continue
         if m := VARIABLE.match(stripped):
             variables.setdefault(m[1], m[2].strip())
-            current = None
+            current = []
         elif m := RULE.match(stripped):
-            current = None
-            for target in m[1].split():
-                if target.startswith("."):
-                    continue  # .PHONY and other special targets
-                old = rules.get(target, Rule(target, (), ()))
-                rules[target] = Rule(target, (*old.prerequisites, *m[2].split()), old.recipe)
-                current = target
+            current = [target for target in m[1].split() if not target.startswith(".")]  # not .PHONY and the like
+            for target in current:
+                rules.setdefault(target, ([], []))[0].extend(m[2].split())
     return rules, variables
 
 
 def expand(line: str, variables: dict[str, str]) -> str:
     for _ in range(10):
-        new = re.sub(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", lambda m: variables.get(m[1], m[0]), line)
-        if new == line:
+        line, before = re.sub(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", lambda m: variables.get(m[1], m[0]), line), line
+        if line == before:
             break
-        line = new
     return line
 
 
-def groups_of(target: str, rules: dict[str, Rule]) -> set[str]:
+def groups_of(target: str, rules: Rules, seen: set[str] | None = None) -> set[str]:
     """The dependency groups installed before `target`'s recipe runs (its own recipe's set-up included)."""
-    groups: set[str] = set()
-    seen: set[str] = set()
-    todo = [target]
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in rules:
-            continue
-        seen.add(name)
-        for line in rules[name].recipe:
-            groups.update(SETUP.findall(line))
-        todo += rules[name].prerequisites
+    seen = set() if seen is None else seen
+    if target in seen or target not in rules:
+        return set()
+    seen.add(target)
+    prerequisites, recipe = rules[target]
+    groups = {group for line in recipe for group in SETUP.findall(line)}
+    for name in prerequisites:
+        groups |= groups_of(name, rules, seen)
     return groups
 
 
 def group_pins(pyproject: dict, group: str) -> list[Requirement]:
+    """A PEP 735 group with its include-group entries expanded."""
     out: list[Requirement] = []
     for item in pyproject["dependency-groups"][group]:
         out += group_pins(pyproject, item["include-group"]) if isinstance(item, dict) else [Requirement(item)]
@@ -124,25 +89,20 @@ def group_pins(pyproject: dict, group: str) -> list[Requirement]:
 
 def closure(requirements: Iterable[Requirement]) -> set[str]:
     """The distributions these requirements install: themselves and, from installed metadata, what they require."""
-    names: set[str] = set()
     seen: set[tuple[str, frozenset[str]]] = set()
     todo = [(req, frozenset()) for req in requirements]
     while todo:
         req, parent_extras = todo.pop()
-        if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (parent_extras or {""})):
-            continue
-        name = canonicalize_name(req.name)
-        key = (name, frozenset(req.extras))
-        if key in seen:
+        key = (canonicalize_name(req.name), frozenset(req.extras))
+        if key in seen or req.marker and not any(req.marker.evaluate({"extra": e}) for e in (parent_extras or {""})):
             continue
         seen.add(key)
-        names.add(name)
         try:
-            requires = metadata.distribution(name).requires or []
+            requires = metadata.distribution(key[0]).requires or []
         except metadata.PackageNotFoundError:
             continue  # not installed here: it brings no further names
-        todo += [(Requirement(r), frozenset(req.extras)) for r in requires]
-    return names
+        todo += [(Requirement(r), key[1]) for r in requires]
+    return {name for name, _extras in seen}
 
 
 @functools.cache
@@ -155,43 +115,30 @@ def _parse(path: Path) -> tuple[ast.Module, frozenset[int]]:
 
 
 @functools.cache
-def _providers() -> dict[str, frozenset[str]]:
-    """Top-level import name -> the installed distributions that provide it."""
-    return {k: frozenset(map(canonicalize_name, v)) for k, v in metadata.packages_distributions().items()}
-
-
-@functools.cache
 def _installed_bins() -> dict[str, set[str]]:
     """Executable name in .venv/bin -> the distributions whose RECORD installs it (entry points and data scripts)."""
     bins: dict[str, set[str]] = {}
     for dist in metadata.distributions():
-        for file in dist.files or []:
-            parts = Path(str(file)).parts
+        for parts in (Path(str(file)).parts for file in dist.files or []):
             if len(parts) >= 2 and parts[-2] == "bin" and parts[0] == "..":
                 bins.setdefault(parts[-1], set()).add(canonicalize_name(dist.metadata["Name"]))
     return bins
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/...): each tagged value becomes None."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _names(entries: object) -> list[str]:
     """Names of a mkdocs.yml list whose items are `name` or `{name: options}`."""
-    out: list[str] = []
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, str):
-            out.append(entry)
-        elif isinstance(entry, dict):
-            out += [str(k) for k in entry]
-    return out
+    entries = entries if isinstance(entries, list) else []
+    return [str(name) for entry in entries for name in ([entry] if isinstance(entry, str) else entry or [])]
+
+
+def _existing(*stems: Path) -> list[Path]:
+    """The module files a path stands for: STEM/__init__.py or STEM.py."""
+    return [file for stem in stems for file in (stem / "__init__.py", stem.with_suffix(".py")) if file.is_file()]
 
 
 class Walker:
-    """Follows scripts and local modules from the files a make target starts, collecting what they need."""
+    """Follows scripts and local modules from the files a make target starts, collecting what they need:
+    import or tool name -> where it is asked for (file:line or a description)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root = root.resolve()
@@ -199,27 +146,20 @@ class Walker:
         self.local_dirs = [root, root / "scripts", root / "tests"]
         self.visited: set[Path] = set()
         self.modules_run: set[str] = set()
-        self.needs = Needs()
-
-    def rel(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
+        self.imports: dict[str, str] = {}
+        self.tools: dict[str, str] = {}
+        self.plugins: dict[tuple[str, str], str] = {}  # (entry point group, name) -> where
+        self.runs_venv = False
 
     def local_module(self, dotted: str, search: list[Path]) -> list[Path]:
         """The files of a local module and its parent packages, or [] when it is not local."""
         parts = dotted.split(".")
         for base in search:
-            files = []
+            files: list[Path] = []
             for i in range(1, len(parts) + 1):
-                stem = base.joinpath(*parts[:i])
-                if (stem / "__init__.py").is_file():
-                    files.append(stem / "__init__.py")
-                elif stem.with_suffix(".py").is_file():
-                    files.append(stem.with_suffix(".py"))
-                    break
-                else:
+                found = _existing(base.joinpath(*parts[:i]))[:1]  # a package's __init__.py comes first
+                files += found
+                if not found or found[0].name != "__init__.py":
                     break
             if files:
                 return files
@@ -227,9 +167,8 @@ class Walker:
 
     def need_import(self, dotted: str, where: str) -> None:
         top = dotted.split(".")[0]
-        if top in sys.stdlib_module_names or top == "__main__":
-            return
-        self.needs.imports.setdefault(top, where)
+        if top not in sys.stdlib_module_names and top != "__main__":
+            self.imports.setdefault(top, where)
 
     def file(self, path: Path) -> None:
         path = path.resolve()
@@ -238,46 +177,37 @@ class Walker:
         self.visited.add(path)
         tree, type_checking = _parse(path)
         search = [path.parent, *self.local_dirs]
-        name = self.rel(path)
+        name = str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
         for node in ast.walk(tree):
             if id(node) in type_checking:
                 continue
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     self.dotted(alias.name, search, f"{name}:{node.lineno}")
+            elif isinstance(node, ast.ImportFrom) and node.level:
+                base = path.parents[node.level - 1].joinpath(*filter(None, (node.module or "").split(".")))
+                for file in _existing(*(stem for alias in node.names for stem in (base / alias.name, base))):
+                    self.file(file)
             elif isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = path.parent
-                    for _ in range(node.level - 1):
-                        base = base.parent
-                    prefix = node.module.split(".") if node.module else []
-                    for alias in node.names:
-                        for candidate in (base.joinpath(*prefix, alias.name), base.joinpath(*prefix)):
-                            for file in (candidate / "__init__.py", candidate.with_suffix(".py")):
-                                if file.is_file():
-                                    self.file(file)
-                else:
-                    self.dotted(node.module or "", search, f"{name}:{node.lineno}")
-                    for alias in node.names:
-                        for file in self.local_module(f"{node.module}.{alias.name}", search)[1:]:
-                            self.file(file)
+                self.dotted(node.module or "", search, f"{name}:{node.lineno}")
+                for alias in node.names:
+                    for file in self.local_module(f"{node.module}.{alias.name}", search)[1:]:
+                        self.file(file)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (m := PY_FILE.match(node.value)):
                 for base in self.local_dirs:
                     if (base / m[1]).is_file() and (base / m[1]).resolve() != path:
                         self.file(base / m[1])  # a script or hook this one starts or loads by path
             elif isinstance(node, (ast.List, ast.Tuple)):
-                items = node.elts
-                for a, b in itertools.pairwise(items):
-                    if (isinstance(a, ast.Constant) and a.value == "-m" and isinstance(b, ast.Constant)
-                            and isinstance(b.value, str)):
+                for a, b in itertools.pairwise(node.elts):
+                    if isinstance(a, ast.Constant) and a.value == "-m" and isinstance(b, ast.Constant) \
+                            and isinstance(b.value, str):
                         self.module(b.value, f"{name}:{node.lineno}")
 
     def dotted(self, dotted: str, search: list[Path], where: str) -> None:
         files = self.local_module(dotted, search)
-        if files:
-            for file in files:
-                self.file(file)
-        else:
+        for file in files:
+            self.file(file)
+        if not files:
             self.need_import(dotted, where)
 
     def module(self, name: str, where: str) -> None:
@@ -286,10 +216,9 @@ class Walker:
         if name in self.modules_run:
             return
         self.modules_run.add(name)
-        local = self.local_module(name, self.local_dirs)
-        if local:
-            main = local[-1].with_name("__main__.py") if local[-1].name == "__init__.py" else None
-            for file in [*local, *([main] if main and main.is_file() else [])]:
+        if local := self.local_module(name, self.local_dirs):
+            main = local[-1].with_name("__main__.py")
+            for file in local + ([main] if local[-1].name == "__init__.py" and main.is_file() else []):
                 self.file(file)
             return
         self.need_import(name, where)
@@ -301,37 +230,37 @@ class Walker:
                 self.file(test_file)
 
     def mkdocs_config(self, path: Path) -> None:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        where = self.rel(path)
+        config = site_config.load(path.read_text(encoding="utf-8"), env={})
+        where = path.name
         for hook in config.get("hooks") or []:
             self.file(self.root / hook)
         for ext in _names(config.get("markdown_extensions")):
             self.need_import(ext if "." in ext else "markdown", f"{where}: markdown_extensions: {ext}")
         for plugin in _names(config.get("plugins")):
-            self.needs.plugins.setdefault(("mkdocs.plugins", plugin), f"{where}: plugins: {plugin}")
+            self.plugins.setdefault(("mkdocs.plugins", plugin), f"{where}: plugins: {plugin}")
         theme = config.get("theme")
-        theme_name = theme.get("name") if isinstance(theme, dict) else theme
-        if theme_name:
-            self.needs.plugins.setdefault(("mkdocs.themes", str(theme_name)), f"{where}: theme: {theme_name}")
+        if theme_name := theme.get("name") if isinstance(theme, dict) else theme:
+            self.plugins.setdefault(("mkdocs.themes", str(theme_name)), f"{where}: theme: {theme_name}")
 
     def recipe_line(self, line: str) -> None:
         for m in VENV.finditer(line):
-            self.needs.runs_venv = True
+            self.runs_venv = True
             exe, rest = m[1], m[2].strip()
             if exe not in {"python", "python3"}:
-                self.needs.tools.setdefault(exe, "the recipe")
+                self.tools.setdefault(exe, "the recipe")
             elif rest.startswith("-m"):
                 self.module(rest.split()[-1], f"the recipe (-m {rest.split()[-1]})")
             elif rest.endswith(".py"):
                 self.file(self.root / rest)
 
 
-def target_needs(root: Path, target: str) -> Needs:
+def target_needs(root: Path, target: str) -> Walker:
+    """What `target`'s recipe needs: the walker's imports, tools and plugins, and whether it runs .venv at all."""
     rules, variables = parse_makefile((root / "Makefile").read_text(encoding="utf-8"))
     walker = Walker(root)
-    for line in rules[target].recipe:
+    for line in rules[target][1]:
         walker.recipe_line(expand(line, variables))
-    return walker.needs
+    return walker
 
 
 def problems(root: Path) -> list[str]:
@@ -340,8 +269,7 @@ def problems(root: Path) -> list[str]:
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     group_names = list(pyproject.get("dependency-groups", {}))
     in_group = {g: closure(group_pins(pyproject, g)) for g in group_names}
-    providers = _providers()
-    bins = _installed_bins()
+    providers = {k: set(map(canonicalize_name, v)) for k, v in metadata.packages_distributions().items()}
     out: list[str] = []
     for target in sorted(rules):
         needs = target_needs(root, target)
@@ -354,12 +282,12 @@ def problems(root: Path) -> list[str]:
             continue
         have = set().union(*(in_group.get(g, set()) for g in groups))
         label = f"group{'s' if len(groups) > 1 else ''} it sets up ({', '.join(sorted(groups))})"
-        wanted = [(f"imports {name}", set(providers.get(name, ())), where) for name, where in needs.imports.items()]
-        wanted += [(f"runs .venv/bin/{name}", bins.get(name, set()), where) for name, where in needs.tools.items()]
-        for (ep_group, name), where in needs.plugins.items():
-            dists = {canonicalize_name(ep.dist.name) for ep in metadata.entry_points(group=ep_group, name=name)
-                     if ep.dist is not None}
-            wanted.append((f"uses the {ep_group.split('.')[-1][:-1]} {name}", dists, where))
+        wanted = [(f"imports {name}", providers.get(name, set()), where) for name, where in needs.imports.items()]
+        wanted += [(f"runs .venv/bin/{name}", _installed_bins().get(name, set()), where)
+                   for name, where in needs.tools.items()]
+        wanted += [(f"uses the {ep_group.split('.')[-1][:-1]} {name}",
+                    {canonicalize_name(ep.dist.name) for ep in metadata.entry_points(group=ep_group, name=name)
+                     if ep.dist is not None}, where) for (ep_group, name), where in needs.plugins.items()]
         for what, dists, where in sorted(wanted, key=lambda w: w[2]):
             if not dists:
                 out.append(f"make {target}: {where} {what}, which no installed distribution provides")

@@ -12,7 +12,6 @@ import site_sources
 
 
 def insert_after(path: Path, anchor: re.Pattern[str], new_lines: list[str]) -> None:
-    """Insert lines after the first line matching `anchor`."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if anchor.search(line)) + 1
     lines[at:at] = [line + "\n" for line in new_lines]
@@ -44,15 +43,6 @@ def add_redirect(project: Path, old: str, new: str) -> None:
     redirects.write_text(text, encoding="utf-8")
 
 
-def rename_page(project: Path, old: str, new: str) -> None:
-    """The README's recipe: rename the files, change the nav line and the links, add the redirect line.
-
-    published-links.yml keeps its entry for the old address: the redirect serves it.
-    """
-    rename_files(project, old, new)
-    add_redirect(project, old, new)
-
-
 CHECKED_ON = "2026-12-06"  # the day a new page was compared with CHSI, as the office writes it
 NEW_PAGE = {
     "zh": ("记下账号", (
@@ -79,7 +69,6 @@ def add_page_pair(project: Path, name: str) -> None:
     indent = re.search(r"^( *)nav_translations:\n( *)", text, re.MULTILINE).group(2)
     insert_after(config, re.compile(r"^\s*nav_translations:"), [f"{indent}{NEW_PAGE['zh'][0]}: {NEW_PAGE['en'][0]}"])
     insert_after(project / "published-links.yml", re.compile(r"^pages:"), [f"  - path: {name}/"])
-    # The day it was compared with CHSI, under pages: in includes/checked.yml.
     insert_after(project / "includes" / "checked.yml", re.compile(r"^pages:"), [f"  {name}: {CHECKED_ON}"])
 
 

@@ -8,33 +8,17 @@ the test follows the page to its new address, as a reader's old link does.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import yaml
 from fixture_site import SITE
 
+from guide.checks.next_step import nav_files as _nav_files
 from guide.outputs import redirects as rd
 from guide.sources import site_config
 
 
-def mkdocs_config(root: Path = SITE) -> site_config.SiteConfig:
-    return site_config.read(root, env={})
-
-
 def nav_files(root: Path = SITE) -> list[str]:
     """The docs files of the nav, in menu order, without their language: ["index.md", "register.md", ...]."""
-    found: list[str] = []
-
-    def walk(items: Any) -> None:
-        for item in items or []:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            elif isinstance(value, str) and value.endswith(".md"):
-                found.append(value)
-
-    walk(mkdocs_config(root).nav)
-    return found
+    return _nav_files(site_config.read(root, env={}).nav)
 
 
 def page_slugs(root: Path = SITE) -> list[str]:
@@ -44,12 +28,11 @@ def page_slugs(root: Path = SITE) -> list[str]:
 
 def languages(root: Path = SITE) -> dict[str, str]:
     """Each language -> its folder in the built site ("" for the default language, "en/" for English)."""
-    return mkdocs_config(root).roots
+    return site_config.read(root, env={}).roots
 
 
 def redirects(root: Path = SITE) -> list[rd.Redirect]:
-    text = (root / "redirects.yml").read_text(encoding="utf-8") if (root / "redirects.yml").exists() else ""
-    return rd.parse_redirects(yaml.safe_load(text)) if text else []
+    return rd.load_redirects(root)[0]
 
 
 def redirect_files(root: Path = SITE) -> list[str]:

@@ -3,11 +3,8 @@ phone size, by tap or keyboard, copies exactly the text, is named for screen rea
 is absent on paper. Which texts: `copy: true` in includes/ui-labels.yml, and every label of the glossary."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from browser import locale_of
 from fixture_site import SITE
 
 from guide.sources import ui_labels
@@ -39,7 +36,7 @@ def test_the_label_data_marks_texts_to_copy() -> None:
 
 @pytest.mark.parametrize(("label", "path"), CASES, ids=[f"{p or 'home'}-{label}" for label, p in CASES])
 def test_the_button_copies_exactly_the_text(new_page, root_url, label: str, path: str) -> None:
-    page = new_page("en-US" if path.startswith("en/") else "zh-CN", permissions=["clipboard-read", "clipboard-write"])
+    page = new_page(locale_of(path), permissions=["clipboard-read", "clipboard-write"])
     page.goto(root_url + path)
     visible = page.locator(BUTTON.format(label) + ":visible")
     if visible.count() == 0:
@@ -63,7 +60,7 @@ def test_the_button_copies_exactly_the_text(new_page, root_url, label: str, path
 @pytest.mark.parametrize("path", ["en/verify-identity/", "verify-identity/"])
 def test_the_keyboard_reaches_the_button_and_enter_copies(new_page, root_url, path: str) -> None:
     label = COPY[0]
-    page = new_page("en-US" if path.startswith("en/") else "zh-CN", permissions=["clipboard-read", "clipboard-write"])
+    page = new_page(locale_of(path), permissions=["clipboard-read", "clipboard-write"])
     page.goto(root_url + path)
     for _ in range(200):
         page.keyboard.press("Tab")
@@ -92,7 +89,7 @@ def test_without_the_clipboard_api_the_fallback_copies(new_page, root_url) -> No
 
 @pytest.mark.parametrize("path", ["glossary/", "en/glossary/"])
 def test_every_glossary_label_has_a_button(new_page, root_url, path: str) -> None:
-    page = new_page("en-US" if path.startswith("en/") else "zh-CN")
+    page = new_page(locale_of(path))
     page.goto(root_url + path)
     copied = page.locator(".ui-labels-table button.copy-text").evaluate_all(
         "buttons => buttons.filter(b => !b.hidden).map(b => b.getAttribute('data-copy'))")

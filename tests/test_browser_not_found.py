@@ -2,65 +2,35 @@
 from __future__ import annotations
 
 import pytest
-from browser import search_from_not_found
+from browser import locale_of, search_from_not_found
 
 pytestmark = pytest.mark.browser
 
+# Each language has its own page (404.html, en/404.html): the server answers a missing address under /en/ with the
+# English one (error_page per location, as deploy/nginx-site.conf does and tests/browser.py imitates).
+NOT_FOUND = {"zh": ("找不到这个页面", "Page not found"), "en": ("Page not found", "找不到这个页面")}
 
-@pytest.mark.parametrize(("path", "first", "second"), [
-    ("no-such-page/", "找不到这个页面", "Page not found"),
-    ("en/no-such-page/", "Page not found", "找不到这个页面"),
-    ("en/register/no-such-anchor-page", "Page not found", "找不到这个页面"),
-])
-def test_the_missing_page_says_so_in_both_languages(new_page, base_url, path, first, second) -> None:
-    page = new_page("en-US" if path.startswith("en/") else "zh-CN")
+
+@pytest.mark.parametrize(("path", "lang"), [("no-such-page/", "zh"), ("en/no-such-page/", "en"),
+                                            ("en/register/no-such-anchor-page", "en")])
+def test_the_missing_page_helps_in_its_language(new_page, base_url, path, lang) -> None:
+    """It says so in both languages, links both home pages and the troubleshooting pages, switches language to the
+    two home pages, and its search finds pages of its own language."""
+    page = new_page(locale_of(path))
     response = page.goto(base_url + path)
     assert response.status == 404
-    headings = page.locator("article h1, article h2").all_inner_texts()
-    assert headings[:2] == [first, second]
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("article h1, article h2").all_inner_texts()[:2] == list(NOT_FOUND[lang])
     assert page.locator("article h1").count() == 1
-
-
-@pytest.mark.parametrize("path", ["no-such-page/", "en/no-such-page/"])
-def test_its_links_reach_both_home_pages_and_the_troubleshooting_pages(new_page, base_url, path) -> None:
-    page = new_page()
-    page.goto(base_url + path)
     links = page.locator("article .not-found a").evaluate_all("links => links.map(a => a.href)")
     assert sorted(link.removeprefix(base_url) for link in links) == [
         "", "en/", "en/troubleshooting/", "troubleshooting/"]
     for link in links:
         assert page.request.get(link).status == 200, link
-
-
-def test_its_search_entry_opens_the_search(new_page, base_url) -> None:
-    page = new_page()
-    page.goto(base_url + "en/no-such-page/")
-    page.get_by_text("Search the guide").click()
-    assert page.locator("#__search").is_checked()
-    assert page.locator("input.md-search__input").is_visible()
-
-
-# Each language has its own page (404.html, en/404.html): the server answers a missing address under /en/ with the
-# English one (error_page per location, as deploy/nginx-site.conf does and tests/browser.py imitates).
-LANGUAGE_OF = {"no-such-page/": "zh", "en/no-such-page/": "en", "en/register/no-such-anchor-page": "en"}
-
-
-@pytest.mark.parametrize("path", sorted(LANGUAGE_OF))
-def test_its_language_switcher_leads_to_the_two_home_pages(new_page, base_url, path) -> None:
-    page = new_page()
-    page.goto(base_url + path)
-    assert page.locator("html").get_attribute("lang") == LANGUAGE_OF[path]
     switcher = page.locator(".md-select a[hreflang]").evaluate_all(
         "links => links.map(a => [a.getAttribute('hreflang'), a.href])")
     assert dict(switcher) == {"zh": base_url, "en": base_url + "en/"}
-
-
-@pytest.mark.parametrize("path", sorted(LANGUAGE_OF))
-def test_its_search_finds_pages_of_its_language(new_page, base_url, path) -> None:
-    page = new_page()
-    page.goto(base_url + path)
     # What to search for: the page's own link to the troubleshooting page in its language (its title).
-    lang = LANGUAGE_OF[path]
     target, found = search_from_not_found(page, lang)
     assert target in found, found
     english = [href.startswith(base_url + "en/") for href in found]

@@ -1,5 +1,5 @@
-"""What a reader meets on a phone, in Debian's Chromium against the built site: no sideways scrolling, images that
-open full size, phone numbers and e-mail addresses that dial and write, a clean printout, and a keyboard that
+"""What a reader meets on a phone, in Debian's Chromium against the built site (no sideways scrolling: in
+test_browser_a11y.py, on the same page load as axe): images that open full size, phone numbers and e-mail addresses that dial and write, a clean printout, and a keyboard that
 reaches search and the language switcher. Every request of every test must stay on 127.0.0.1 (tests/browser.py).
 """
 from __future__ import annotations
@@ -8,42 +8,20 @@ from urllib.parse import urljoin
 
 import pytest
 import site_sources
-from browser import DOCS, PAGES, PHONE
+from browser import PAGES, PHONE, locale_of
 from project_facts import MAILTO, TELS
 
-pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
-CONTACTS = {
-    "contact/": [*TELS, MAILTO],
-    "locked-out/": [*TELS, MAILTO],
-}
+CONTACTS = {"contact/": [*TELS, MAILTO], "locked-out/": [*TELS, MAILTO]}
 # The site's chrome: header (with search and the language switcher), both sidebars, footer, back-to-top button.
 CHROME = [".md-header", ".md-search", ".md-select", ".md-sidebar--primary", ".md-sidebar--secondary",
           ".md-footer", ".md-top"]
 
 
-def locale_of(path: str) -> str:
-    return "en-US" if path.startswith("en/") else "zh-CN"
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
-def test_no_page_scrolls_sideways_on_a_phone(new_page, root_url, path) -> None:
-    page = new_page(locale_of(path))
-    page.goto(root_url + path)
-    page.wait_for_load_state("load")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if width > PHONE["width"]:
-        wide = page.evaluate("""limit => [...document.querySelectorAll('article *')]
-            .filter(e => e.getBoundingClientRect().right > limit + 0.5)
-            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
-                                  + ': ' + (e.textContent || '').trim().slice(0, 40))""", PHONE["width"])
-        pytest.fail(f"/{path} is {width} px wide at {PHONE['width']} px; too wide: {wide}")
-
-
 # Pages whose source shows a picture (Markdown image syntax), in both languages.
 PAGES_WITH_IMAGES = [path for path in PAGES
-                     if "![" in (DOCS / f"{path.removeprefix('en/').rstrip('/') or 'index'}.zh.md").read_text("utf-8")]
+                     if "![" in site_sources.docs_file(path.removeprefix("en/"), "zh").read_text(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("path", PAGES_WITH_IMAGES, ids=lambda p: "/" + p)

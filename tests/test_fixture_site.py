@@ -3,6 +3,9 @@ office edits there (the menu and its English titles), so the tests build with th
 Markdown extensions the guide is published with."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -13,22 +16,17 @@ from guide.sources import site_config
 OFFICE_KEYS = ("nav", "nav_translations")
 
 
-def settings(text: str) -> Any:
+def settings(node: Any) -> Any:
     """mkdocs.yml without the office's parts: the nav and each language's nav_translations."""
-    def strip(node: Any) -> Any:
-        if isinstance(node, dict):
-            return {key: strip(value) for key, value in node.items() if key not in OFFICE_KEYS}
-        if isinstance(node, list):
-            return [strip(item) for item in node]
-        return node
-
-    return strip(site_config.load(text, env={}))
+    if isinstance(node, dict):
+        return {key: settings(value) for key, value in node.items() if key not in OFFICE_KEYS}
+    return [settings(item) for item in node] if isinstance(node, list) else node
 
 
 @pytest.mark.live_content  # reads the real mkdocs.yml's settings, never its nav
 def test_the_fixture_has_the_projects_settings() -> None:
-    real = settings((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    fixture = settings((SITE / "mkdocs.yml").read_text(encoding="utf-8"))
+    real, fixture = (settings(site_config.load((root / "mkdocs.yml").read_text(encoding="utf-8"), env={}))
+                     for root in (PROJECT, SITE))
     assert fixture == real, ("tests/data/site/mkdocs.yml differs from mkdocs.yml outside nav and nav_translations: "
                              "copy the changed settings into it")
 
@@ -43,10 +41,6 @@ def test_a_copy_shares_the_code_and_owns_the_content(tmp_path) -> None:
 
 def test_a_test_that_reads_the_guides_content_fails_naming_the_file(tmp_path) -> None:
     """The guard in tests/conftest.py, run on a throwaway test that opens docs/index.zh.md."""
-    import os
-    import subprocess
-    import sys
-
     (tmp_path / "test_reads_the_guide.py").write_text(
         "from pathlib import Path\n\n"
         f"def test_reads():\n    Path({str(PROJECT / 'docs' / 'index.zh.md')!r}).read_text()\n", encoding="utf-8")

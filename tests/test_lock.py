@@ -6,12 +6,11 @@ import re
 import subprocess
 import sys
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-from packaging.requirements import Requirement
+from make_groups import group_pins
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,24 +20,9 @@ ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)[^\n]*((?:\\\n\s+
                    re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Locked:
-    version: str
-    hashes: int
-
-
-def locked() -> dict[str, Locked]:
-    text = LOCK.read_text(encoding="utf-8")
-    return {canonicalize_name(m[1]): Locked(m[2], m[3].count("--hash=")) for m in ENTRY.finditer(text)}
-
-
-def group_requirements(group: str) -> list[Requirement]:
-    """A PEP 735 group with its include-group entries expanded."""
-    groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["dependency-groups"]
-    out: list[Requirement] = []
-    for item in groups[group]:
-        out += group_requirements(item["include-group"]) if isinstance(item, dict) else [Requirement(item)]
-    return out
+def locked() -> dict[str, str]:
+    """Each locked distribution -> its version."""
+    return {canonicalize_name(m[1]): m[2] for m in ENTRY.finditer(LOCK.read_text(encoding="utf-8"))}
 
 
 def test_every_locked_package_has_hashes() -> None:
@@ -50,9 +34,10 @@ def test_every_locked_package_has_hashes() -> None:
 @pytest.mark.parametrize("group", ["site", "links", "test"])
 def test_the_lock_satisfies_every_pin(group: str) -> None:
     lock = locked()
-    have = {req: lock.get(canonicalize_name(req.name)) for req in group_requirements(group)}
-    wrong = [f"{req} (lock: {entry.version if entry else 'absent'})"
-             for req, entry in have.items() if entry is None or entry.version not in req.specifier]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    have = {req: lock.get(canonicalize_name(req.name)) for req in group_pins(pyproject, group)}
+    wrong = [f"{req} (lock: {version or 'absent'})" for req, version in have.items()
+             if version is None or version not in req.specifier]
     assert wrong == [], "requirements.lock is older than pyproject.toml: run `make lock`"
 
 
@@ -62,7 +47,7 @@ def test_the_lock_names_its_update_command() -> None:
 
 def _per_version_data_withheld() -> str | None:
     """Why PyPI cannot give pip-audit per-release data although it is reachable, or None when it can."""
-    pip = locked()["pip"].version
+    pip = locked()["pip"]
     try:
         project = httpx.get("https://pypi.org/pypi/pip/json", timeout=20)
         release = httpx.get(f"https://pypi.org/pypi/pip/{pip}/json", timeout=20)

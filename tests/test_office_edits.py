@@ -6,7 +6,6 @@ and the content rules. The rendered stage (phone screens in Chromium) and the pi
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -14,8 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import build_site
 from fixture_site import copy_site
-from office_edits import add_page_pair, add_question, most_linked_page, rename_page
+from office_edits import add_page_pair, add_question, add_redirect, most_linked_page, rename_files
 
 from guide.checks import __main__ as make_check
 
@@ -26,31 +26,18 @@ def check(project: Path) -> list[str]:
     return [problem for stage in STATIC_STAGES for problem in stage(project).problems]
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, check=False)
-
-
 def passes(project: Path, site: Path) -> Path:
     """make check's static stages find nothing and the strict build passes; the built site."""
     assert check(project) == []
-    proc = build(project, site)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
+    return build_site(site, project=project)
 
 
-def replace(path: Path, old: str, new: str) -> None:
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` by `new`; the line it was on."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer holds {old!r}: the recipe's anchor moved"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append_under(path: Path, key_line: str, new_line: str) -> None:
-    """Insert new_line right after the first line that starts with key_line (a YAML key's line)."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.startswith(key_line))
-    lines.insert(at + 1, new_line + "\n")
-    path.write_text("".join(lines), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
 
 
 @pytest.fixture
@@ -58,9 +45,10 @@ def project(tmp_path: Path) -> Path:
     return copy_site(tmp_path / "project")
 
 
-def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_count(project: Path,
-                                                                                   tmp_path: Path) -> None:
-    """README "Change the e-mail to CHSI": one line under mail-to-chsi's items, one label line."""
+def test_the_ordinary_additions_pass_together(project: Path, tmp_path: Path) -> None:
+    """README's recipes, on one copy and one build: "Change the e-mail to CHSI" (an eighth item that is a text),
+    "Add a new kind of fact" then "Answer a question" (the hotline's hours; the question's row goes, and with it its
+    guard), a new troubleshooting symptom, and a new page pair with its nav entry."""
     facts = project / "includes" / "facts.yml"
     text = facts.read_text(encoding="utf-8")
     last_item = re.search(r"^  items:\n(?:    - .*\n(?:       .*\n)*)+", text, re.MULTILINE)
@@ -68,6 +56,16 @@ def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_cou
                      + text[last_item.end():], encoding="utf-8")
     with (project / "includes" / "ui-labels.yml").open("a", encoding="utf-8") as table:
         table.write("学号: {gloss: Student ID number, source: quoted, mark: plain}\n")
+    replace(facts, "texts: {}", 'texts:\n  hotline-hours: {zh: "9:00-17:00（北京时间）", en: "9:00-17:00 (UTC+8)"}')
+    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
+            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer {{ hotline-hours }}.\n")
+    replace(project / "docs" / "contact.zh.md", "- 英文服务 {{ hotline-en }}\n",
+            "- 英文服务 {{ hotline-en }}\n\n服务时间：{{ hotline-hours }}。\n")
+    questions = project / "CONTENT-QUESTIONS.md"
+    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
+    questions.write_text("".join(line for line in lines if not line.startswith("| 7 |")), encoding="utf-8")
+    add_question(project)
+    add_page_pair(project, "keep-your-details")
     site = passes(project, tmp_path / "site")
 
     english = (site / "en" / "locked-out" / "index.html").read_text(encoding="utf-8")
@@ -80,48 +78,9 @@ def test_an_eighth_item_that_is_a_text_reaches_the_form_the_mailto_and_every_cou
     assert "八项" in chinese and "七项" not in chinese
     for page in ("contact", "troubleshooting", "checklist"):
         assert "eight" in (site / "en" / page / "index.html").read_text(encoding="utf-8"), page
-
-
-def test_the_hotlines_hours_as_a_fact_answer_a_content_question(project: Path, tmp_path: Path) -> None:
-    """README "Add a new kind of fact", then "Answer a question": the question's row goes, and with it its guard."""
-    replace(project / "includes" / "facts.yml", "texts: {}",
-            'texts:\n  hotline-hours: {zh: "9:00-17:00（北京时间）", en: "9:00-17:00 (UTC+8)"}')
-    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
-            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer {{ hotline-hours }}.\n")
-    replace(project / "docs" / "contact.zh.md", "- 英文服务 {{ hotline-en }}\n",
-            "- 英文服务 {{ hotline-en }}\n\n服务时间：{{ hotline-hours }}。\n")
-    questions = project / "CONTENT-QUESTIONS.md"
-    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
-    questions.write_text("".join(line for line in lines if not line.startswith("| 7 |")), encoding="utf-8")
-    site = passes(project, tmp_path / "site")
     assert "The hotlines answer 9:00-17:00 (UTC+8)." in (site / "en" / "contact" / "index.html").read_text("utf-8")
     assert "服务时间：9:00-17:00（北京时间）。" in (site / "contact" / "index.html").read_text("utf-8")
-
-
-def test_hours_typed_while_the_question_is_open_are_refused(project: Path) -> None:
-    replace(project / "docs" / "contact.en.md", "- Chinese service: {{ hotline-zh }}\n",
-            "- Chinese service: {{ hotline-zh }}\n\nThe hotlines answer 9:00-17:00 (UTC+8).\n")
-    problems = check(project)
-    assert any(p.startswith("docs/contact.en.md:") and "UTC+8" in p for p in problems), problems
-
-
-def test_a_new_troubleshooting_symptom(project: Path, tmp_path: Path) -> None:
-    add_question(project)
-    site = passes(project, tmp_path / "site")
     assert 'id="page-does-not-open"' in (site / "en" / "troubleshooting" / "index.html").read_text("utf-8")
-
-
-def test_a_renamed_page_with_its_redirect_line(project: Path, tmp_path: Path) -> None:
-    old = most_linked_page(project)
-    rename_page(project, old, f"{old}-renamed")
-    site = passes(project, tmp_path / "site")
-    assert "redirect page made from redirects.yml" in (site / "en" / old / "index.html").read_text("utf-8")
-    assert (site / "en" / f"{old}-renamed" / "index.html").is_file()
-
-
-def test_a_new_page_pair_with_its_nav_entry(project: Path, tmp_path: Path) -> None:
-    add_page_pair(project, "keep-your-details")
-    site = passes(project, tmp_path / "site")
     assert 'id="where-to-keep-them"' in (site / "en" / "keep-your-details" / "index.html").read_text("utf-8")
 
 
@@ -129,22 +88,29 @@ def test_a_new_page_pair_with_its_nav_entry(project: Path, tmp_path: Path) -> No
     ("contact.en.md", "- English service: {{ hotline-en }}", "- English service: 010-12345678",
      "includes/facts.yml"),
     ("register.en.md", "**立即注册** (Register now)", "**立即注册**", "立即注册"),
-], ids=["a-typed-number", "a-label-without-its-gloss"])
+    ("contact.en.md", "## Service e-mail {#email}", "The hotlines answer 9:00-17:00 (UTC+8).\n\n## Service e-mail {#email}",
+     "UTC+8"),
+], ids=["a-typed-number", "a-label-without-its-gloss", "hours-typed-while-the-question-is-open"])
 def test_a_wrong_edit_is_refused_naming_file_and_line(project: Path, page: str, old: str, new: str,
                                                       says: str) -> None:
-    path = project / "docs" / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    line = text[:text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = replace(project / "docs" / page, old, new)
     problems = check(project)
     assert any(p.startswith(f"docs/{page}:{line}:") and says in p for p in problems), problems
 
 
-def test_the_renamed_checklist_still_prints_on_its_own_page(project: Path, tmp_path: Path) -> None:
-    """The PDFs follow a rename of the checklist through its redirect line: it stays its own one-page PDF."""
-    rename_page(project, "checklist", "printable-checklist")
+def test_renamed_pages_with_their_redirect_lines(project: Path, tmp_path: Path) -> None:
+    """README's rename recipe on the page most others link to, and on the checklist: the PDFs follow the checklist
+    through its redirect line, and it stays its own one-page PDF."""
+    old = most_linked_page(project)
+    assert old != "checklist"
+    # The recipe: rename the files, change the nav line and the links, add the redirect line (the redirect serves
+    # published-links.yml's entry for the old address).
+    for name, new in ((old, f"{old}-renamed"), ("checklist", "printable-checklist")):
+        rename_files(project, name, new)
+        add_redirect(project, name, new)
     site = passes(project, tmp_path / "site")
+    assert "redirect page made from redirects.yml" in (site / "en" / old / "index.html").read_text("utf-8")
+    assert (site / "en" / f"{old}-renamed" / "index.html").is_file()
     proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=project,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,5 +1,5 @@
 """The student's words from includes/ui-labels.yml reach the right entries of the search index (pure functions; the
-browser test tests/test_browser_search_ranking.py checks that real queries then find the answer first)."""
+browser test in tests/test_check_search_ranking.py checks that real queries then find the answer first)."""
 from __future__ import annotations
 
 import json

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# A fake python3 that runs the interpreter running the tests (a supported version, venv included).
+REAL_PYTHON = f'exec {sys.executable} "$@"'
 REAL_TOOLS = ["bash", "cat", "sha256sum", "cut", "awk", "mktemp", "rm", "mkdir", "flock", "grep", "dirname", "env",
               "sed", "tr", "head", "chmod", "touch"]
 
@@ -54,57 +56,38 @@ def missing_packages(proc: subprocess.CompletedProcess[str]) -> list[str]:
     return first.split(": ", 2)[2].split()
 
 
-@pytest.fixture
-def real_python() -> str:
-    """A fake python3 that runs the interpreter running the tests (a supported version, venv included)."""
-    return f'exec {sys.executable} "$@"'
-
-
-def test_the_test_group_asks_for_node_and_npm_when_there_is_no_npm(tmp_path: Path, real_python: str) -> None:
-    repo, env = fake_machine(tmp_path, python=real_python)
-    proc = run_setup(repo, env, "test")
-    assert proc.returncode == 1
+@pytest.mark.parametrize(("group", "npm", "wanted", "unwanted"), [
     # libatomic1: Playwright's driver is a Node binary linked against it, and a minimal Debian lacks it.
-    assert {"nodejs", "npm", "chromium", "libatomic1"} <= set(missing_packages(proc))
+    ("test", False, {"nodejs", "npm", "chromium", "libatomic1"}, set()),
+    ("test", True, set(), {"nodejs", "npm"}),  # an npm already there is kept
+    # WeasyPrint's libraries and fontconfig's fc-list: a minimal Debian has none of them; the site needs no node.
+    ("site", False, {"fonts-noto-cjk", "fontconfig", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"},
+     {"nodejs", "npm", "chromium"}),
+], ids=["test", "test-with-npm", "site"])
+def test_the_debian_packages_each_group_asks_for(tmp_path: Path, group: str, npm: bool, wanted: set[str],
+                                                 unwanted: set[str]) -> None:
+    repo, env = fake_machine(tmp_path, python=REAL_PYTHON, npm=npm)
+    proc = run_setup(repo, env, group)
+    assert proc.returncode == 1
+    packages = set(missing_packages(proc))
+    assert wanted <= packages and not unwanted & packages, packages
 
 
-def test_an_npm_already_there_is_kept(tmp_path: Path, real_python: str) -> None:
-    repo, env = fake_machine(tmp_path, python=real_python, npm=True)
-    proc = run_setup(repo, env, "test")
-    assert not {"nodejs", "npm"} & set(missing_packages(proc))
-
-
-def test_the_site_group_needs_no_node(tmp_path: Path, real_python: str) -> None:
-    repo, env = fake_machine(tmp_path, python=real_python)
-    packages = missing_packages(run_setup(repo, env, "site"))
-    # WeasyPrint's libraries and fontconfig's fc-list: a minimal Debian has none of them.
-    assert {"fonts-noto-cjk", "fontconfig", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"} <= set(packages)
-    assert not {"nodejs", "npm", "chromium"} & set(packages)
-
-
-def python_reporting(version: tuple[int, int, int]) -> str:
-    """A fake python3: the real interpreter, claiming to be `version`."""
-    return f'[ "$1" = -c ] || exit 3\nexec {sys.executable} -c "import sys; sys.version_info = {version + ("final", 0)}\n$2"'
-
-
-@pytest.mark.parametrize(("version", "ok"), [((3, 11, 1), False), ((3, 11, 2), True), ((3, 13, 0), True),
-                                             ((4, 0, 0), False), ((3, 10, 14), False)])
-def test_the_python_version_is_checked_first(tmp_path: Path, version: tuple[int, int, int], ok: bool) -> None:
-    repo, env = fake_machine(tmp_path, python=python_reporting(version))
+@pytest.mark.parametrize(("version", "found"), [
+    ((3, 11, 1), "3.11.1"), ((3, 11, 2), None), ((3, 13, 0), None), ((4, 0, 0), "4.0.0"), ((3, 10, 14), "3.10.14"),
+    (None, "no working python3 on PATH (Debian: apt-get install python3)"),
+])
+def test_the_python_version_is_checked_first(tmp_path: Path, version: tuple[int, int, int] | None,
+                                             found: str | None) -> None:
+    # A fake python3: the real interpreter, claiming to be `version` (none at all for None).
+    claim = version and f'[ "$1" = -c ] || exit 3\nexec {sys.executable} -c "import sys; sys.version_info = {version + ("final", 0)}\n$2"'
+    repo, env = fake_machine(tmp_path, python=claim)
     proc = run_setup(repo, env, "site")
     assert proc.returncode == 1
-    found = ".".join(map(str, version))
-    if ok:
+    if found is None:
         missing_packages(proc)  # past the check: on to the Debian packages
     else:
         assert proc.stderr == f"setup: Python 3.11.2 or newer 3.x is needed; found {found}\n"
-
-
-def test_no_python_at_all_is_named(tmp_path: Path) -> None:
-    repo, env = fake_machine(tmp_path)
-    proc = run_setup(repo, env, "site")
-    assert (proc.returncode, proc.stderr) == (1, ("setup: Python 3.11.2 or newer 3.x is needed; found no working"
-                                                 " python3 on PATH (Debian: apt-get install python3)\n"))
 
 
 # python3 -m venv DIR makes a venv whose python fails (no pip): the set-up stops right after making it again.
@@ -113,10 +96,6 @@ VENV_MAKER = f"""if [ "$1 $2" = "-m venv" ]; then
   exit 0
 fi
 exec {sys.executable} "$@\""""
-
-
-def stamp(repo: Path) -> str:
-    return hashlib.sha256((repo / "requirements.lock").read_bytes() + (repo / "pyproject.toml").read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize(("venv_python", "stamped", "why"), [
@@ -137,7 +116,8 @@ def test_a_venv_of_another_python_or_half_made_is_made_again(tmp_path: Path, ven
         (venv / "bin" / "python").write_text(f"#!/bin/sh\n{venv_python}\n", encoding="utf-8")
         (venv / "bin" / "python").chmod(0o755)
     if stamped:
-        (venv / ".installed-site").write_text(stamp(repo) + "\n", encoding="utf-8")
+        stamp = hashlib.sha256((repo / "requirements.lock").read_bytes() + (repo / "pyproject.toml").read_bytes())
+        (venv / ".installed-site").write_text(stamp.hexdigest() + "\n", encoding="utf-8")
     proc = run_setup(repo, env, "site")
     if why is None:
         assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")

@@ -16,9 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-from fixture_site import copy_site
+from conftest import build_site
+from fixture_site import PROJECT, copy_site
 
 from scripts import pr_summary
 
@@ -26,49 +25,25 @@ PAGE = "docs/contact.en.md"
 FILES = (PAGE, "includes/facts.yml", "includes/ui-labels.yml", "mkdocs.yml")
 
 
-def crlf(raw: bytes) -> bytes:
-    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+def at_first_value(change: Callable[[str], str]) -> Callable[[bytes], bytes]:
+    """An edit of the first line that gives a key a value (`key: value`, a YAML key or a page's front matter)."""
+    def edit(raw: bytes) -> bytes:
+        lines = raw.decode("utf-8").split("\n")
+        i = next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
+        lines[i] = change(lines[i])
+        return "\n".join(lines).encode("utf-8")
+    return edit
 
 
-def no_final_newline(raw: bytes) -> bytes:
-    return raw.rstrip(b"\r\n")
-
-
-def bom(raw: bytes) -> bytes:
-    return b"\xef\xbb\xbf" + raw
-
-
-def first_value_line(lines: list[str]) -> int:
-    """The first line that gives a key a value (`key: value`), outside comments and the front matter's markers."""
-    return next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
-
-
-def nbsp(raw: bytes) -> bytes:
-    """A non-breaking space pasted where a normal one was: after the first key's colon."""
-    lines = raw.decode("utf-8").split("\n")
-    i = first_value_line(lines)
-    lines[i] = lines[i].replace(": ", ":\u00a0", 1)
-    return "\n".join(lines).encode("utf-8")
-
-
-def tab(raw: bytes) -> bytes:
-    """A tab typed in front of the first line with a value (a YAML key, or a page's front matter)."""
-    lines = raw.decode("utf-8").split("\n")
-    i = first_value_line(lines)
-    lines[i] = "\t" + lines[i].lstrip(" ")
-    return "\n".join(lines).encode("utf-8")
-
-
-EDITS: dict[str, Callable[[bytes], bytes]] = {"crlf": crlf, "no-final-newline": no_final_newline, "bom": bom,
-                                              "nbsp": nbsp, "tab": tab}
+EDITS: dict[str, Callable[[bytes], bytes]] = {
+    "crlf": lambda raw: raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"),
+    "no-final-newline": lambda raw: raw.rstrip(b"\r\n"),
+    "bom": lambda raw: b"\xef\xbb\xbf" + raw,
+    "nbsp": at_first_value(lambda line: line.replace(": ", ":\u00a0", 1)),  # pasted after the first key's colon
+    "tab": at_first_value(lambda line: "\t" + line.lstrip(" "))}  # a tab typed in front of it
 # Harmless: the checks and the build read these the same as a clean file. Everything else is reported.
 ACCEPTED = {"crlf", "no-final-newline"}
 ACCEPTED_IN_YAML = {"bom"}  # YAML skips a byte order mark; in a page MkDocs would show it, so it is reported there
-
-
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    return copy_site(project)
 
 
 def edited_line(before: bytes, after: bytes) -> int:
@@ -76,8 +51,8 @@ def edited_line(before: bytes, after: bytes) -> int:
     return next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), 1)
 
 
-def test_the_harmless_edits_pass_every_check_on_the_real_sources(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+def test_the_harmless_edits_pass_every_check_and_the_build(tmp_path: Path) -> None:
+    project = copy_site(tmp_path / "project")
     for name in FILES:
         raw = (project / name).read_bytes()
         for edit in sorted(ACCEPTED) + (sorted(ACCEPTED_IN_YAML) if name.endswith(".yml") else []):
@@ -86,6 +61,7 @@ def test_the_harmless_edits_pass_every_check_on_the_real_sources(tmp_path: Path)
     results = pr_summary.run_checks(project)
     assert [r.broken for r in results if r.broken] == []
     assert [p for r in results for p in r.problems] == []
+    build_site(tmp_path / "out", project=project)  # and so does the strict build
 
 
 REPORTED = [(name, edit) for name in FILES for edit in EDITS
@@ -95,7 +71,7 @@ REPORTED = [(name, edit) for name in FILES for edit in EDITS
 @pytest.mark.parametrize(("name", "edit"), REPORTED, ids=[f"{e}-{n}" for n, e in REPORTED])
 def test_make_check_names_the_file_the_line_and_the_fix(tmp_path: Path, name: str, edit: str) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "tests" / "data" / "pr-summary" / "clean", project)
+    shutil.copytree(PROJECT / "tests" / "data" / "pr-summary" / "clean", project)
     path = project / name
     before = path.read_bytes()
     path.write_bytes(EDITS[edit](before))
@@ -110,26 +86,14 @@ def test_make_check_names_the_file_the_line_and_the_fix(tmp_path: Path, name: st
         problems[0]
 
 
-def build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                          cwd=project, capture_output=True, text=True, check=False)
-
-
-def test_the_build_accepts_crlf_and_a_missing_final_newline_everywhere(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    for name in FILES:
-        (project / name).write_bytes(no_final_newline(crlf((project / name).read_bytes())))
-    proc = build(project, tmp_path)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-
-
 @pytest.mark.parametrize("name", ["includes/facts.yml", "mkdocs.yml"])
 def test_the_build_names_a_tab_in_a_yaml_file_without_a_traceback(tmp_path: Path, name: str) -> None:
-    project = copy_project(tmp_path)
+    project = copy_site(tmp_path / "project")
     before = (project / name).read_bytes()
-    (project / name).write_bytes(tab(before))
+    (project / name).write_bytes(EDITS["tab"](before))
     line = edited_line(before, (project / name).read_bytes())
-    proc = build(project, tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, check=False)
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "Traceback" not in log

@@ -14,25 +14,22 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 
 
-def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
-    exe = BIN / tool
-    if not exe.exists():
-        pytest.fail(f"{exe} is missing: run `make test` (scripts/setup.sh installs it from requirements.lock)")
-    return subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True, check=False)
+def workflow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
 
 
 def test_the_four_workflows_exist() -> None:
     assert [w.name for w in WORKFLOWS] == ["deploy.yml", "links.yml", "preview.yml", "test.yml"]
 
 
-def test_actionlint_finds_nothing() -> None:
-    proc = _run("actionlint", "-no-color", *map(str, WORKFLOWS))
-    assert proc.returncode == 0, f"actionlint exit {proc.returncode}:\n{proc.stdout}{proc.stderr}"
-
-
-def test_zizmor_finds_nothing() -> None:
-    proc = _run("zizmor", "--offline", "--no-progress", ".github/workflows")
-    assert proc.returncode == 0, f"zizmor exit {proc.returncode}:\n{proc.stdout}{proc.stderr}"
+@pytest.mark.parametrize("command", [["actionlint", "-no-color", *map(str, WORKFLOWS)],
+                                     ["zizmor", "--offline", "--no-progress", ".github/workflows"]], ids=lambda c: c[0])
+def test_the_linters_find_nothing(command: list[str]) -> None:
+    exe = BIN / command[0]
+    if not exe.exists():
+        pytest.fail(f"{exe} is missing: run `make test` (scripts/setup.sh installs it from requirements.lock)")
+    proc = subprocess.run([str(exe), *command[1:]], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, f"{command[0]} exit {proc.returncode}:\n{proc.stdout}{proc.stderr}"
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
@@ -47,13 +44,13 @@ def test_no_permission_by_default_and_no_persisted_token(workflow: Path) -> None
 
 
 def test_link_check_may_write_issues_and_nothing_else() -> None:
-    data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+    data = workflow("links.yml")
     assert data["jobs"]["check"]["permissions"] == {"contents": "read", "issues": "write"}
     assert data[True]["schedule"], "the link check runs on a schedule"  # PyYAML reads the key `on` as True
 
 
 def test_the_preview_runs_on_pull_requests_and_only_reads_the_code() -> None:
-    data = yaml.safe_load((ROOT / ".github/workflows/preview.yml").read_text(encoding="utf-8"))
+    data = workflow("preview.yml")
     assert set(data[True]) == {"pull_request"}  # PyYAML reads the key `on` as True
     # No comment on the pull request: the summary and the line annotations need no write permission.
     assert {name: job["permissions"] for name, job in data["jobs"].items()} == {
@@ -69,7 +66,7 @@ def test_the_preview_runs_on_pull_requests_and_only_reads_the_code() -> None:
 
 def test_the_check_step_writes_the_summary_and_the_annotations(tmp_path: Path) -> None:
     """The step's own script, run in a folder that links this project's .venv and scripts/ (on the real sources)."""
-    steps = yaml.safe_load((ROOT / ".github/workflows/preview.yml").read_text(encoding="utf-8"))["jobs"]["checks"]
+    steps = workflow("preview.yml")["jobs"]["checks"]
     script = next(step["run"] for step in steps["steps"] if step.get("name") == "check the pages")
     for name in (".venv", "scripts"):
         (tmp_path / name).symlink_to(ROOT / name)
@@ -84,8 +81,8 @@ def test_the_check_step_writes_the_summary_and_the_annotations(tmp_path: Path) -
 
 # --- the weekly check's tracking issue ---------------------------------------------------------------------------------
 
-def _steps_by_name() -> dict[str, dict]:
-    data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+def _links_steps() -> dict[str, dict]:
+    data = workflow("links.yml")
     return {step.get("name", step.get("uses")): step for step in data["jobs"]["check"]["steps"]}
 
 
@@ -105,17 +102,16 @@ def _run_check_step(tmp_path: Path, links: int, screens: int, open_issue: str = 
                               encoding="utf-8")
     for exe in (venv / "python", tools / "gh"):
         exe.chmod(0o755)
-    log, summary = tmp_path / "gh.log", tmp_path / "summary.md"
+    log, summary, output = tmp_path / "gh.log", tmp_path / "summary.md", tmp_path / "output"
+    output.write_text("", encoding="utf-8")
     env = {"PATH": f"{tools}:/usr/bin:/bin", "GH_LOG": str(log), "GITHUB_STEP_SUMMARY": str(summary),
            "TITLE": "Broken links found by the weekly link check", "RUN_URL": "https://example.invalid/run/1"}
-    steps = _steps_by_name()
-    output = tmp_path / "output"
-    output.write_text("", encoding="utf-8")
+    steps = _links_steps()
     proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(steps["check links"]["run"])],
                           cwd=tmp_path, env={**env, "GITHUB_OUTPUT": str(output)}, capture_output=True, text=True,
                           check=False)
     status = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines()).get("status", "")
-    # The issue step runs only after a verdict (its `if:`), as GitHub would decide.
+    # The issue step runs only after a verdict (its `if:`, asserted below), as GitHub would decide.
     if status in ("0", "1"):
         subprocess.run(["bash", "--noprofile", "--norc", "-e", "-c", str(steps["update the tracking issue"]["run"])],
                        cwd=tmp_path, env={**env, "STATUS": status}, capture_output=True, text=True, check=True)
@@ -124,38 +120,29 @@ def _run_check_step(tmp_path: Path, links: int, screens: int, open_issue: str = 
     return proc.returncode, calls, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 
-@pytest.mark.parametrize(("links", "screens"), [(2, 0), (0, 2), (2, 1), (1, 2)])
-def test_a_checker_that_crashes_never_opens_or_comments_on_the_issue(tmp_path: Path, links: int, screens: int) -> None:
-    code, calls, summary = _run_check_step(tmp_path, links, screens, open_issue="7")
-    assert code == 2
-    assert calls == []
-    assert "## Link check" in summary and "## Screen check" in summary   # both reports still reach the run's log
+CLOSE = "issue close 7 --comment Every link is fine and every label is on its page again (https://example.invalid/run/1)."
+CREATE = "issue create --title Broken links found by the weekly link check --body-file report.md"
 
 
-@pytest.mark.parametrize(("links", "screens"), [(1, 0), (0, 1), (1, 1)])
-def test_a_broken_link_or_a_drifted_label_opens_the_issue_with_both_reports(tmp_path: Path, links: int,
-                                                                            screens: int) -> None:
-    code, calls, _ = _run_check_step(tmp_path, links, screens)
-    assert code == 1
-    assert calls[-1] == 'issue create --title Broken links found by the weekly link check --body-file report.md'
-    body = (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert body.index("## Link check") < body.index("## Screen check") < body.index("[The run that found this]")
-
-
-def test_a_later_failure_comments_on_the_open_issue(tmp_path: Path) -> None:
-    code, calls, _ = _run_check_step(tmp_path, 0, 1, open_issue="7")
-    assert (code, calls[-1]) == (1, "issue comment 7 --body-file report.md")
-
-
-def test_when_all_is_well_the_open_issue_is_closed(tmp_path: Path) -> None:
-    code, calls, _ = _run_check_step(tmp_path, 0, 0, open_issue="7")
-    assert code == 0
-    assert calls[-1].startswith("issue close 7 --comment Every link is fine and every label is on its page again")
-
-
-def _links_steps() -> dict[str, dict]:
-    data = yaml.safe_load((ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
-    return {step.get("name", step.get("uses")): step for step in data["jobs"]["check"]["steps"]}
+# Exit 2 is a checker failing (or a missing dependency): no issue is opened or commented on.
+@pytest.mark.parametrize(("links", "screens", "open_issue", "code", "calls"), [
+    (2, 0, "7", 2, []), (0, 2, "7", 2, []), (2, 1, "7", 2, []), (1, 2, "7", 2, []),
+    (1, 0, "", 1, [CREATE]), (0, 1, "", 1, [CREATE]), (1, 1, "", 1, [CREATE]),
+    (0, 1, "7", 1, ["issue comment 7 --body-file report.md"]),
+    (0, 0, "7", 0, [CLOSE]),
+    (0, 0, "", 0, []),
+])
+def test_only_a_verdict_opens_comments_on_or_closes_the_issue(tmp_path: Path, links: int, screens: int,
+                                                              open_issue: str, code: int, calls: list[str]) -> None:
+    assert _links_steps()["update the tracking issue"]["if"] == (
+        "always() && (steps.check.outputs.status == '0' || steps.check.outputs.status == '1')")
+    assert _run_check_step(tmp_path, links, screens, open_issue)[:2] == (code, calls)
+    # Both reports reach the run's log, and the issue in their order.
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "## Link check" in summary and "## Screen check" in summary
+    if calls and "--body-file" in calls[0]:
+        body = (tmp_path / "report.md").read_text(encoding="utf-8")
+        assert body.index("## Link check") < body.index("## Screen check") < body.index("[The run that found this]")
 
 
 def test_the_link_history_survives_failing_runs_and_carries_over() -> None:
@@ -173,43 +160,14 @@ def test_the_link_history_survives_failing_runs_and_carries_over() -> None:
     assert names.index("restore the link history") < names.index("check links") < names.index("save the link history")
 
 
-def test_only_a_verdict_reaches_the_tracking_issue(tmp_path: Path) -> None:
-    step = _links_steps()["update the tracking issue"]
-    # Exit 2 is the checker failing (or a missing dependency): no issue is opened or commented on.
-    assert step["if"] == "always() && (steps.check.outputs.status == '0' || steps.check.outputs.status == '1')"
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    gh = bin_dir / "gh"
-    gh.write_text('#!/bin/sh\necho "gh $*" >> "$CALLS"\n[ "$1 $2" = "issue list" ] && echo "$OPEN"\nexit 0\n')
-    gh.chmod(0o755)
-    (tmp_path / "report.md").write_text("report\n")
-
-    def calls(status: str, open_issue: str) -> list[str]:
-        log = tmp_path / f"calls-{status}-{open_issue}"
-        env = {**os.environ, **step["env"], "STATUS": status, "OPEN": open_issue, "CALLS": str(log),
-               "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUN_URL": "https://run"}
-        subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, check=True)
-        return [line.split(" --")[0] for line in log.read_text().splitlines() if not line.startswith("gh issue list")]
-
-    assert calls("1", "") == ["gh issue create"]
-    assert calls("1", "7") == ["gh issue comment 7"]
-    assert calls("0", "7") == ["gh issue close 7"]
-    assert calls("0", "") == []
-
-
-def test_deploy_publishes_the_email_kit_for_the_pages_address() -> None:
-    data = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
-    runs = [step.get("run", "") for step in data["jobs"]["build"]["steps"]]
+def test_deploy_publishes_the_email_kit_and_keeps_a_dist_for_the_pages_address() -> None:
+    build = workflow("deploy.yml")["jobs"]["build"]
+    runs = [step.get("run", "") for step in build["steps"]]
     assert 'SITE_URL="${BASE_URL%/}/" make email-kit' in runs, "the kit is built with the published address"
-    upload = next(s for s in data["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
-    assert upload["with"]["path"] == "site"  # site/downloads/email-kit/ goes with it
-
-
-def test_deploy_keeps_a_dist_for_the_same_address_with_each_run() -> None:
-    data = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
-    steps = data["jobs"]["build"]["steps"]
-    assert 'SITE_URL="${BASE_URL%/}/" make dist' in [step.get("run", "") for step in steps]
-    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert 'SITE_URL="${BASE_URL%/}/" make dist' in runs
+    pages = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert pages["with"]["path"] == "site"  # site/downloads/email-kit/ goes with it
+    upload = next(s for s in build["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "dist/chsi-guide-*.tar.gz" and upload["with"]["if-no-files-found"] == "error"
     # Uploading an artifact needs no permission beyond what the build job has.
-    assert data["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
