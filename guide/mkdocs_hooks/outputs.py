@@ -1,8 +1,5 @@
-"""After MkDocs and mkdocs-static-i18n have built every language, run the output steps over site/, in order.
-
-The steps are in guide/outputs/steps.py; this hook only tells them what MkDocs knows (the address, the languages,
-the nav, which page made which file, each language's rendering of the 404 page) and runs them once per build.
-"""
+"""After every language is built, run the output steps of guide/outputs/steps.py over site/, once per build, with
+what only MkDocs knows (the address, the languages, the nav, which page made which file, each 404 page)."""
 from __future__ import annotations
 
 from pathlib import Path

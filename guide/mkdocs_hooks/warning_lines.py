@@ -1,9 +1,7 @@
-"""Give MkDocs' link warnings the file and line a maintainer must fix.
+"""Give MkDocs' link warnings the file and line a maintainer must fix, and what to do.
 
-MkDocs checks every link and image in strict mode, but names only the file: "Doc file 'register.en.md' contains a
-link 'images/register-01-frm.png', but the target is not found among documentation files." This hook rewrites each
-such warning, as it is logged, to start with `docs/FILE:LINE:` (the first line of the page's source that holds the
-link) and to end with what to do. The warning still counts for --strict; only its words change.
+MkDocs names only the file ("Doc file 'register.en.md' contains a link ..."): each such warning is rewritten as it
+is logged to start with `docs/FILE:LINE:`. It still counts for --strict; only its words change.
 """
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
 """Compose one print document (HTML) from built pages: cover, contents, chapters; or the one-page checklist.
-
-Pure functions over ElementTree: nothing here reads files or renders.
-"""
+Pure functions over ElementTree: nothing here reads files or renders."""
 from __future__ import annotations
 
 import copy
@@ -14,7 +12,6 @@ from guide.sources.site_config import Language
 from guide.sources.words import words
 
 from .site_pages import Page, has_class, strip_namespaces, text_of
-from .tree import element, remove_all, to_html
 
 LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links
 
@@ -32,11 +29,26 @@ class DocInfo:
     qr_svg: str
 
 
-@dataclass(frozen=True)
-class TocEntry:
-    level: int  # 1 chapter, 2 section
-    target: str  # id in the document
-    text: str
+def element(tag: str, text: str = "", children: list[ET.Element] | None = None, **attrs: str) -> ET.Element:
+    made = ET.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    made.text = text or None
+    made.extend(children or [])
+    return made
+
+
+def remove_all(root: ET.Element, unwanted) -> None:
+    """Remove every element for which unwanted(element) is true; the text after it stays where it was."""
+    parent_of = {child: parent for parent in root.iter() for child in parent}
+    for gone in [e for e in root.iter() if e is not root and unwanted(e)]:
+        parent = parent_of.get(gone)
+        if parent is None or gone not in list(parent):
+            continue  # inside an element removed already
+        index = list(parent).index(gone)
+        if gone.tail and index:
+            parent[index - 1].tail = (parent[index - 1].tail or "") + gone.tail
+        elif gone.tail:
+            parent.text = (parent.text or "") + gone.tail
+        parent.remove(gone)
 
 
 def chapter_key(slug: str) -> str:
@@ -135,15 +147,6 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
     return article
 
 
-def toc_entries(chapter: ET.Element) -> list[TocEntry]:
-    return [TocEntry(int(h.tag[1]), h.get("id") or "", text_of(h)) for h in chapter.iter()
-            if h.tag in {"h1", "h2"} and h.get("id")]
-
-
-def _svg(markup: str) -> ET.Element:
-    return strip_namespaces(ET.fromstring(markup))
-
-
 def cover(info: DocInfo) -> ET.Element:
     said = words(info.lang)
     return element("section", class_="cover", children=[
@@ -154,7 +157,7 @@ def cover(info: DocInfo) -> ET.Element:
         element("p", info.description, class_="cover-description"),
         element("p", f"{said.pdf_version} {info.version_date}", class_="cover-version"),
         *([element("div", class_="cover-online", children=[
-            element("div", class_="qr", children=[_svg(info.qr_svg)]),
+            element("div", class_="qr", children=[strip_namespaces(ET.fromstring(info.qr_svg))]),
             element("p", children=[
                 element("span", said.pdf_online, class_="cover-online-label"), element("br"),
                 element("a", info.online_url, href=info.online_url, data_print_url=""),
@@ -164,9 +167,9 @@ def cover(info: DocInfo) -> ET.Element:
     ])
 
 
-def contents(entries: list[TocEntry], lang: str) -> ET.Element:
-    items = [element("li", class_=f"toc-level-{e.level}", children=[element("a", e.text, href=f"#{e.target}")])
-             for e in entries]
+def contents(chapters: list[ET.Element], lang: str) -> ET.Element:
+    items = [element("li", class_=f"toc-level-{h.tag[1]}", children=[element("a", text_of(h), href=f"#{h.get('id')}")])
+             for chapter in chapters for h in chapter.iter() if h.tag in {"h1", "h2"} and h.get("id")]
     return element("section", class_="contents", children=[
         element("h1", words(lang).pdf_contents, class_="contents-title"), element("ul", children=items)])
 
@@ -183,15 +186,12 @@ def _head(info: DocInfo) -> ET.Element:
 
 def guide_document(pages: list[Page], language: Language, info: DocInfo, site_root: str) -> str:
     chapters = {p.slug for p in pages}
-    sections: list[ET.Element] = []
-    entries: list[TocEntry] = []
-    for page in pages:
-        body = print_article(page, language, chapters, site_root, prefix_ids=True)
-        entries += toc_entries(body)
-        sections.append(element("section", class_="chapter", id=f"chapter-{chapter_key(page.slug)}", children=[body]))
-    body = element("body", dir="ltr", class_="guide", children=[cover(info), contents(entries, info.lang), *sections])
+    bodies = [print_article(page, language, chapters, site_root, prefix_ids=True) for page in pages]
+    sections = [element("section", class_="chapter", id=f"chapter-{chapter_key(page.slug)}", children=[body])
+                for page, body in zip(pages, bodies)]
+    body = element("body", dir="ltr", class_="guide", children=[cover(info), contents(bodies, info.lang), *sections])
     html = element("html", lang=info.lang, children=[_head(info), body])
-    return "<!doctype html>\n" + to_html(html)
+    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
 
 
 def _drop_online_section(body: ET.Element) -> None:
@@ -215,4 +215,4 @@ def checklist_document(page: Page, language: Language, info: DocInfo, site_root:
         caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
     html = element("html", lang=info.lang, children=[
         _head(info), element("body", dir="ltr", class_="checklist", children=[body])])
-    return "<!doctype html>\n" + to_html(html)
+    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
