@@ -17,8 +17,6 @@ from published_support import site_with_pdfs
 from guide.outputs import build as build_site
 from guide.sources.site_address import HOW_TO_SET
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(autouse=True)
 def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,6 @@ from guide.sources.errors import SourceError
 from guide.sources.words import words
 
 LANGUAGES = ("zh", "en")  # the tests site's languages
-
 PAGE = "docs/x.en.md"
 
 
@@ -104,14 +103,9 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
     assert "like 010-12345678" in str(err.value) and "name@example.com" in str(err.value)
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """The sources a build reads, copied, so a test can edit them as the office would."""
-    return copy_site(tmp_path / "project")
-
-
 def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
     """The office's recipe: change the number in includes/facts.yml, nothing else; the build shows and dials it."""
-    project = copy_project(tmp_path)
+    project = copy_site(tmp_path / "project")
     facts_file = project / facts_module.FACTS_FILE
     old = FACTS.hotlines["hotline-en"]
     new = "010-12345678"

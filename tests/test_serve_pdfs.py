@@ -12,17 +12,11 @@ from pathlib import Path
 import httpx
 from fixture_site import SITE
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_the_preview_serves_the_pdfs_its_pages_link(tmp_path: Path) -> None:
-    port = free_port()
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--no-livereload",
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=SITE, env=env,
