@@ -251,7 +251,8 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
         if not isinstance(item_nodes, yaml.SequenceNode) or not item_nodes.value:
             problems.append(f"{mail_at}: mail-to-chsi needs 'items:', one '- {{label: ..., english: ...}}' per item")
         else:
-            items = [item for node in item_nodes.value if (item := _mail_item(node, where, school, languages, problems))]
+            items = [item for node in item_nodes.value
+                     if (item := _mail_item(node, where, school, languages, problems))]
     taken = {"school", "service-email", "mail-to-chsi", *MAIL_NAMES}
     for name in [*addresses, *hotlines, *texts]:
         if name in taken:

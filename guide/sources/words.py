@@ -75,7 +75,8 @@ ENGLISH = Words(
     checked_line={"shown": "Checked against CHSI on {time}",
                   "overdue": "CHSI may have changed since this page was checked on {day}: ",
                   "differs_link": "if what you see differs, ",
-                  "differs_alone": "if what you see differs, follow CHSI's page.", "link": "contact CHSI", "after": "."},
+                  "differs_alone": "if what you see differs, follow CHSI's page.", "link": "contact CHSI",
+                  "after": "."},
     mail_form={
         "heading": "Write the e-mail here",
         "intro": "Fill in the form: the page writes the e-mail to CHSI for you. Nothing you type leaves this page "
