@@ -56,9 +56,8 @@ def chapter_key(slug: str) -> str:
 
 
 def printed_address(href: str, text: str) -> str:
-    """What to print after a link on paper: the address for web and e-mail links, the number for phone links.
-
-    Nothing when the link text already shows it, and nothing for other schemes."""
+    """What to print after a link on paper: the address for web and e-mail links, the number for phone links;
+    nothing when the link text already shows it, and nothing for other schemes."""
     parts = urlsplit(href)
     shown = " ".join(text.split()).lower()
     if parts.scheme in {"http", "https"}:
@@ -112,9 +111,8 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
                   prefix_ids: bool) -> ET.Element:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
-    remove_all(article, lambda e: has_class(e, "headerlink") or has_class(e, "md-content__button")
-               or has_class(e, "guide-download") or has_class(e, "copy-text") or has_class(e, "screen-only")
-               or e.tag in {"script", "form", "nav"})
+    remove_all(article, lambda e: e.tag in {"script", "form", "nav"} or any(has_class(e, name) for name in (
+        "headerlink", "md-content__button", "guide-download", "copy-text", "screen-only")))
     _unwrap_tabs(article)
     key = chapter_key(page.slug)
     page_url = urljoin(LOCAL, language.folder + page.slug)
@@ -174,14 +172,17 @@ def contents(chapters: list[ET.Element], lang: str) -> ET.Element:
         element("h1", words(lang).pdf_contents, class_="contents-title"), element("ul", children=items)])
 
 
-def _head(info: DocInfo) -> ET.Element:
-    return element("head", children=[
+def _document(info: DocInfo, kind: str, children: list[ET.Element]) -> str:
+    """The print document: the metadata the PDF carries, and the body."""
+    head = element("head", children=[
         element("meta", charset="utf-8"),
         element("title", info.title),
         element("meta", name="author", content=info.author),
         element("meta", name="description", content=info.description),
         element("meta", name="dcterms.created", content=info.version_date),
     ])
+    html = element("html", lang=info.lang, children=[head, element("body", dir="ltr", class_=kind, children=children)])
+    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
 
 
 def guide_document(pages: list[Page], language: Language, info: DocInfo, site_root: str) -> str:
@@ -189,9 +190,7 @@ def guide_document(pages: list[Page], language: Language, info: DocInfo, site_ro
     bodies = [print_article(page, language, chapters, site_root, prefix_ids=True) for page in pages]
     sections = [element("section", class_="chapter", id=f"chapter-{chapter_key(page.slug)}", children=[body])
                 for page, body in zip(pages, bodies)]
-    body = element("body", dir="ltr", class_="guide", children=[cover(info), contents(bodies, info.lang), *sections])
-    html = element("html", lang=info.lang, children=[_head(info), body])
-    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
+    return _document(info, "guide", [cover(info), contents(bodies, info.lang), *sections])
 
 
 def _drop_online_section(body: ET.Element) -> None:
@@ -213,6 +212,4 @@ def checklist_document(page: Page, language: Language, info: DocInfo, site_root:
     for caption in (c for f in body.iter("figure") if has_class(f, "checklist-qr") for c in f.iter("figcaption")):
         caption.append(element("br"))
         caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
-    html = element("html", lang=info.lang, children=[
-        _head(info), element("body", dir="ltr", class_="checklist", children=[body])])
-    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
+    return _document(info, "checklist", [body])
