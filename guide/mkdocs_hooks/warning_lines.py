@@ -33,11 +33,8 @@ _docs_dir = Path("docs")
 def line_of(source: str, link: str) -> int:
     """The first line that holds the link as written: in (...) after link text, or as a reference definition."""
     lines = source.splitlines()
-    for pattern in (f"({link})", f"({link} ", f"]: {link}", link):
-        for number, text in enumerate(lines, 1):
-            if pattern in text:
-                return number
-    return 1
+    patterns = (f"({link})", f"({link} ", f"]: {link}", link)
+    return next((n for pattern in patterns for n, text in enumerate(lines, 1) if pattern in text), 1)
 
 
 def locate(message: str, docs_dir: Path) -> str | None:
@@ -59,21 +56,18 @@ def locate(message: str, docs_dir: Path) -> str | None:
     return None
 
 
-class _WithLine(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        located = locate(record.getMessage(), _docs_dir)
-        if located:
-            record.msg, record.args = located, ()
-        return True
-
-
-_filter = _WithLine()
+def _with_line(record: logging.LogRecord) -> bool:
+    """A logging filter: the record rewritten with its file and line when this hook knows its message."""
+    located = locate(record.getMessage(), _docs_dir)
+    if located:
+        record.msg, record.args = located, ()
+    return True
 
 
 def on_config(config):
     global _docs_dir
     _docs_dir = Path(config.docs_dir)
     logger = logging.getLogger("mkdocs.structure.pages")
-    if _filter not in logger.filters:
-        logger.addFilter(_filter)
+    if _with_line not in logger.filters:
+        logger.addFilter(_with_line)
     return config

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from itertools import groupby
 
 from guide.sources import facts as facts_module
 from guide.sources.words import words as language_words
@@ -118,17 +119,11 @@ def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Fact
            f'<h3 id="mail-composer-title">{html.escape(words["heading"])}</h3>',
            f'<p>{html.escape(words["intro"])}</p>']
     # The items in the e-mail's order: each text a box to type in, each run of attachments one set of tick boxes.
-    run: list[tuple[int, facts_module.MailItem]] = []
-    for number, item in enumerate(facts.items, 1):
-        if item.attachment:
-            run.append((number, item))
-            continue
-        if run:
-            out.append(attachments_html(run, locale, glosses, facts))
-            run = []
-        out.append(text_field_html(number, item, locale, glosses, lengths[field_name(number, item)]))
-    if run:
-        out.append(attachments_html(run, locale, glosses, facts))
+    for attachments, run in groupby(enumerate(facts.items, 1), key=lambda numbered: numbered[1].attachment):
+        if attachments:
+            out.append(attachments_html(list(run), locale, glosses, facts))
+        else:
+            out += [text_field_html(n, item, locale, glosses, lengths[field_name(n, item)]) for n, item in run]
     out.append(f'<div class="mail-composer__field"><label for="mc-problem">{html.escape(words["problem"])}</label>'
                f'<textarea id="mc-problem" name="problem" rows="4" required maxlength="{lengths["problem"]}"'
                f' aria-describedby="mc-problem-error"></textarea>'
