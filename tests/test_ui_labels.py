@@ -1,4 +1,5 @@
-"""Chinese UI labels in English pages: one gloss per label, everywhere, or the build fails with file:line."""
+"""Chinese UI labels in English pages: one gloss per label, everywhere, or the build fails with file:line. That every
+label is used on a page or drawn in a picture is make check's parity rule (tests/test_parity.py)."""
 from __future__ import annotations
 
 import re
@@ -10,8 +11,6 @@ import pytest
 import site_sources
 from fixture_site import SITE, copy_site
 
-from guide.pictures import spec as shot_spec
-from guide.sources import facts as facts_module
 from guide.sources import ui_labels
 from guide.sources.errors import SourceError
 
@@ -93,16 +92,6 @@ ASSUMED = "p.md:5: **国家或地区** is marked 'source: assumption' in include
 def test_an_assumed_label_appears_only_with_a_way_to_get_help(line: str, problem: str | None) -> None:
     found = ui_labels.assumption_problems(line, TABLE, "p.md", 5)
     assert (found == []) if problem is None else (len(found) == 1 and found[0].startswith(problem)), found
-
-
-def test_every_label_in_the_table_is_used_on_an_english_page_or_drawn_in_a_picture() -> None:
-    labels = ui_labels.load_labels(SITE / "includes/ui-labels.yml")
-    facts = facts_module.load_facts(SITE)  # the e-mail's items stand on the pages as {{ mail-to-chsi-items }}
-    english = "\n".join(facts_module.expand(p.read_text(encoding="utf-8"), facts, "en", p.name)[0]
-                         for p in (SITE / "docs").glob("*.en.md"))
-    drawn = shot_spec.drawn_text(SITE / "shots")
-    unused = [label for label in labels if f"**{label}**" not in english and label not in drawn]
-    assert unused == []
 
 
 def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
