@@ -91,19 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
     parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
-    parser.add_argument("--lang", action="append", help="only this language (repeatable; default: all)")
-    parser.add_argument("--max-guide-bytes", type=int, default=MAX_GUIDE_BYTES)
     args = parser.parse_args(argv)
     site: Path = args.site_dir
     try:
         languages = site_config.read(Path.cwd()).languages
     except SourceError as err:
         print(f"export_pdf: {err}", file=sys.stderr)
-        return 2
-    unknown = sorted(set(args.lang or ()) - {lang.code for lang in languages})
-    if unknown:
-        print(f"export_pdf: --lang {unknown[0]}: not a language of mkdocs.yml "
-              f"({', '.join(lang.code for lang in languages)})", file=sys.stderr)
         return 2
     needed = [page_path(site, lang, "") for lang in languages] + [site / s for s in STYLESHEETS]
     absent = [str(p) for p in needed if not p.is_file()]
@@ -144,20 +137,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     quiet_weasyprint()
     started = time.perf_counter()
     results: list[Rendered] = []
-    chosen = [lang for lang in languages if not args.lang or lang.code in args.lang]
     # One process per language: WeasyPrint lays out on one core, and each language's two PDFs are independent.
-    with ProcessPoolExecutor(max_workers=max(1, min(len(chosen), os.cpu_count() or 1))) as pool:
-        futures = [pool.submit(export_language, site, language, out_dir, version, families) for language in chosen]
+    with ProcessPoolExecutor(max_workers=max(1, min(len(languages), os.cpu_count() or 1))) as pool:
+        futures = [pool.submit(export_language, site, language, out_dir, version, families) for language in languages]
         for future in futures:
             try:
                 rendered = future.result()
             except fonts.FallbackFont as err:
                 print(f"make pdf: {err}", file=sys.stderr)
                 return 1
+            results += rendered
             for r in rendered:
-                results.append(r)
                 print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
-    problems = size_problems(results, args.max_guide_bytes)
+    problems = size_problems(results, MAX_GUIDE_BYTES)
     for problem in problems:
         print(f"make pdf: {problem}", file=sys.stderr)
     print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"
