@@ -1,10 +1,6 @@
-"""After a failed build, let the next one start from an empty folder again (mkdocs-static-i18n 1.3.1 does not).
-
-While it builds the other languages, the plugin replaces `mkdocs.utils.clean_directory` with a no-op and puts it back
-only when every language built. After a failed English build the no-op stayed for the rest of the process, so under
-`make serve` a renamed page's old output lingered until a restart. This hook puts the real function back at the start
-of each build and after each failed one.
-"""
+"""After a failed build, let the next one start from an empty folder again: mkdocs-static-i18n 1.3.1 makes
+`mkdocs.utils.clean_directory` a no-op while it builds the other languages and restores it only when all built, so
+under `make serve` a renamed page's old output lingered after a failed build until a restart."""
 from __future__ import annotations
 
 import hook_support

@@ -1,8 +1,4 @@
-"""The build's rendering: MkDocs' page events hand each page to the rendering functions, in order.
-
-Markdown: the facts ({{ name }}, [words][name]), the labels' glosses and the glossary table, the e-mail form. HTML:
-the form's steps, checklist names, copy buttons, no QR image without a public address, the checked line.
-"""
+"""The build's rendering: MkDocs' page events hand each page's Markdown, then its HTML, to the rendering functions."""
 from __future__ import annotations
 
 from pathlib import Path

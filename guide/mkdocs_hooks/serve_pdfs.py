@@ -1,9 +1,6 @@
-"""Under `make serve`, export the PDFs into the preview after each build, so its PDF links work as when published.
-
-In the background (the pages are served at once, the PDFs follow), once per build (static-i18n builds each language
-as a build of its own: the hook waits for the last), one at a time (a rebuild stops an export still running, whose
-folder is about to be emptied).
-"""
+"""Under `make serve`, export the PDFs into the preview after each build, so its PDF links work as when published:
+in the background (the pages are served at once), and one at a time (a rebuild stops an export still running, whose
+folder is about to be emptied)."""
 from __future__ import annotations
 
 import logging

@@ -1,8 +1,5 @@
-"""Give MkDocs' link warnings the file and line a maintainer must fix, and what to do.
-
-MkDocs names only the file ("Doc file 'register.en.md' contains a link ..."): each such warning is rewritten as it
-is logged to start with `docs/FILE:LINE:`. It still counts for --strict; only its words change.
-"""
+"""Give MkDocs' link warnings, which name only the file, the line a maintainer must fix and what to do: each is
+rewritten as it is logged to start with `docs/FILE:LINE:`, and still counts for --strict."""
 from __future__ import annotations
 
 import logging

@@ -1,8 +1,5 @@
-"""Check that the fonts the PDFs name are installed, before anything is rendered.
-
-Without a CJK font WeasyPrint draws every Chinese character as an empty box and reports nothing, so the export asks
-fontconfig first and stops with the Debian package to install.
-"""
+"""Check that the fonts the PDFs name are installed, before anything is rendered: without a CJK font WeasyPrint
+draws every Chinese character as an empty box and reports nothing."""
 from __future__ import annotations
 
 import ctypes.util

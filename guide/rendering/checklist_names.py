@@ -1,8 +1,5 @@
-"""Each checkbox of a checklist is named after its item (aria-label), in the HTML the build writes.
-
-pymdownx.tasklist wraps each checkbox in an empty <label>, so a screen reader announced a nameless checkbox; naming
-it here needs no script in the reader's browser.
-"""
+"""Each checkbox of a checklist is named after its item (aria-label): pymdownx.tasklist wraps it in an empty <label>,
+so a screen reader announced a nameless checkbox; naming it in the built HTML needs no script in the browser."""
 from __future__ import annotations
 
 import html

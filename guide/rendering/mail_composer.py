@@ -1,10 +1,6 @@
-"""Put the Plan 2 e-mail composer where a page writes `<!-- mail-composer -->` (the locked-out pages).
-
-A form, in the page's language, for the items of the e-mail to CHSI (includes/facts.yml, mail-to-chsi), in their
-order: the student types the items to type and ticks the attachments; docs/assets/javascripts/mail-composer.js
-writes the e-mail. Nothing is sent by the page. The form is `hidden` in the HTML, so without JavaScript (and in the
-PDFs) the page keeps its static link; paper gets the e-mail written out instead (`paper-only`), and the blocks
-between the items and the form, the steps for the e-mail link, are marked `screen-only`.
+"""Put the Plan 2 e-mail composer where a page writes `<!-- mail-composer -->`; docs/assets/javascripts/mail-composer.js
+writes the e-mail, and nothing is sent by the page. The form is `hidden` in the HTML, so without JavaScript the page
+keeps its static link; paper gets the e-mail written out (`paper-only`) and the e-mail link's steps are `screen-only`.
 """
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""When a person last compared each page with CHSI's real pages, read from includes/checked.yml.
-
-One line per page by its name without its language (`register: 2026-12-06`, or `register: {checked: 2026-12-06,
-review_in: 3 months}`), covering both languages; pages that say nothing about CHSI's screens are `undated:`. Every
-page of docs/ is in exactly one of the two lists, so a new page cannot go out without a date by mistake.
-"""
+"""When a person last compared each page with CHSI's real pages, read from includes/checked.yml. Every page of docs/
+is dated or `undated:`, so a new page cannot go out without a date by mistake."""
 from __future__ import annotations
 
 import calendar
@@ -36,9 +32,6 @@ class Period:
         year, month = day.year + months // 12, months % 12 + 1
         return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
-    def __str__(self) -> str:
-        return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
-
 
 @dataclass(frozen=True)
 class Review:
@@ -58,7 +51,6 @@ class Review:
 
 @dataclass(frozen=True)
 class Checked:
-    review_in: Period
     pages: dict[str, Review]
     undated: tuple[str, ...]
 
@@ -162,7 +154,7 @@ def parse_checked(text: str, pages: list[str], today: dt.date) -> tuple[Checked 
                         "list it under undated: if it says nothing about CHSI's screens")
     if problems or default is None:
         return None, problems
-    return Checked(default, reviews, tuple(undated)), []
+    return Checked(reviews, tuple(undated)), []
 
 
 def docs_pages(root: Path) -> list[str]:

@@ -1,8 +1,5 @@
-"""The one error for a source the office edits that cannot be used as written, and the YAML reading they share.
-
-Its message is the whole report, `file:line: what is wrong: what to do`; the MkDocs hooks turn it into MkDocs' own
-error (guide/mkdocs_hooks/hook_support.py), so no room below the hooks knows MkDocs' exceptions.
-"""
+"""The one error for a source the office edits that cannot be used as written, and the YAML reading they share. Its
+message is the whole report; only the MkDocs hooks turn it into MkDocs' error, so no other room knows MkDocs."""
 from __future__ import annotations
 
 import yaml

@@ -1,10 +1,6 @@
-"""The facts about CHSI that pages show in more than one place, read from includes/facts.yml, written there once.
-
-A page writes `{{ hotline-en }}` where it shows a fact and `[words][name]` where it links one, so what a page shows
-and what it dials or opens come from one value. The prefilled e-mail to CHSI and its items as pages show them (their
-count, the list, the attachments) come from the same file. A page that types a fact itself is refused, with the
-name to write instead, so a changed number never leaves an old copy behind.
-"""
+"""The facts about CHSI that pages show, written once in includes/facts.yml: a page writes `{{ hotline-en }}` or
+`[words][name]`, so what it shows and what it dials come from one value, and a page that types a fact is refused,
+so a changed number never leaves an old copy behind."""
 from __future__ import annotations
 
 import re
@@ -164,10 +160,7 @@ def international_digits(number: str) -> str:
 def international_display(number: str) -> str:
     """010-12345678 -> +86 10 1234 5678: the local number in two groups, as written for readers abroad."""
     m = MAINLAND_NUMBER.match(number)
-    if not m:
-        return number
-    local = m["local"]
-    return f"+86 {m['area']} {local[:-4]} {local[-4:]}"
+    return f"+86 {m['area']} {m['local'][:-4]} {m['local'][-4:]}" if m else number
 
 
 def address_display(url: str) -> str:

@@ -1,7 +1,5 @@
-"""The registry of published links (published-links.yml) and how to check it against a built site.
-
-Paths in the registry are relative to a language's root, so one entry stands for the same page in every language.
-"""
+"""The registry of published links (published-links.yml), whose paths are relative to a language's root so that one
+entry stands for the same page in every language, and how to check it against a built site."""
 from __future__ import annotations
 
 import posixpath

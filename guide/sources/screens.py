@@ -1,8 +1,5 @@
-"""includes/screens.yml: the CHSI pages whose labels the weekly check (guide/screencheck/check.py) looks for.
-
-Each entry names a page by its address's name in includes/facts.yml and lists labels of includes/ui-labels.yml the
-guide quotes for it; an unknown address or label, or a wrong shape, is named with its line, so that the weekly check
-never looks for something the guide does not say.
+"""includes/screens.yml: the CHSI pages whose labels the weekly check (guide/screencheck/check.py) looks for; only
+addresses of includes/facts.yml and labels of includes/ui-labels.yml, so it never looks for what the guide does not say.
 """
 from __future__ import annotations
 

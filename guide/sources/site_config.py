@@ -1,8 +1,5 @@
-"""The site's configuration, read once from mkdocs.yml: its languages, the nav, the address, the docs folder.
-
-Every room asks this reader; none reads mkdocs.yml, or names a language, by itself. The languages are those of
-mkdocs-static-i18n: the default one is built at the site's root, every other under `<code>/`.
-"""
+"""The site's configuration from mkdocs.yml: every room asks this reader; none reads mkdocs.yml, or names a language,
+by itself."""
 from __future__ import annotations
 
 import os

@@ -1,8 +1,4 @@
-"""The Chinese UI labels of includes/ui-labels.yml: read, checked on the pages, glossed and marked as Chinese.
-
-English pages quote each label in bold with its gloss at its first mention (`**立即注册** (Register now)`); the
-checks here name file:line for a label missing from the table, glossed otherwise, or Chinese text outside a label.
-"""
+"""The Chinese UI labels of includes/ui-labels.yml: read, checked on the pages, glossed and marked as Chinese."""
 from __future__ import annotations
 
 import re

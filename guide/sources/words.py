@@ -1,8 +1,5 @@
-"""The guide's own small words in each language: what the code writes around the facts, not what the pages say.
-
-A language of mkdocs.yml without its own entry here is written with the English words until someone adds them
-(DEVELOPING.md, "Add a language"); the default language is CHSI's own, whose labels need no gloss.
-"""
+"""The guide's own small words in each language, which the code writes around the facts; a language without its own
+is written in English until someone adds them (DEVELOPING.md, "Add a language")."""
 from __future__ import annotations
 
 import datetime as dt
