@@ -11,5 +11,4 @@ HOTLINES = FACTS.hotlines                                  # name -> the number 
 TELS = sorted({f"tel:{facts_module.international_digits(n)}" for n in HOTLINES.values()})
 EMAIL = FACTS.service_email
 MAILTO = f"mailto:{EMAIL}"
-ADDRESSES = FACTS.addresses
 ITEMS = [f"({n}) {item.text}" for n, item in enumerate(FACTS.items, 1)]

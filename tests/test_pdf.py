@@ -14,7 +14,7 @@ import pytest
 import site_sources
 from fixture_site import SITE
 from html_facts import read_page
-from project_facts import ADDRESSES, EMAIL, HOTLINES, ITEMS
+from project_facts import EMAIL, HOTLINES, ITEMS
 from project_facts import FACTS as PROJECT_FACTS
 from pypdf import PdfReader
 
@@ -24,8 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
 EXPORT = "guide.pdf"  # run as `python -m guide.pdf` from the project folder, as make pdf does
 DOCS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "pdf.css"
-REGISTER_URL = ADDRESSES["chsi-intl-register"]
-FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, REGISTER_URL]
+FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, PROJECT_FACTS.addresses["chsi-intl-register"]]
 
 
 @dataclass
@@ -236,7 +235,7 @@ def test_the_e_mail_to_chsi_has_its_paper_form(pdfs: dict[str, Pdf], name: str) 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pdf], name: str) -> None:
     text = squeeze(pdfs[name].text)
-    assert f"({ADDRESSES['chsi-home']})" in text  # after the link text "CHSI's home page" / "学信网首页"
+    assert f"({PROJECT_FACTS.addresses['chsi-home']})" in text  # after the link text "CHSI's home page" / "学信网首页"
     assert "subject=" not in text  # the prefilled e-mail link prints its address only
     for chrome in ("跳转至", "Skiptocontent", "搜索", "Search", "MadewithMaterial", "¶"):
         assert chrome not in text
