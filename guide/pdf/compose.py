@@ -38,17 +38,14 @@ def element(tag: str, text: str = "", children: list[ET.Element] | None = None, 
 
 def remove_all(root: ET.Element, unwanted) -> None:
     """Remove every element for which unwanted(element) is true; the text after it stays where it was."""
-    parent_of = {child: parent for parent in root.iter() for child in parent}
-    for gone in [e for e in root.iter() if e is not root and unwanted(e)]:
-        parent = parent_of.get(gone)
-        if parent is None or gone not in list(parent):
-            continue  # inside an element removed already
-        index = list(parent).index(gone)
-        if gone.tail and index:
-            parent[index - 1].tail = (parent[index - 1].tail or "") + gone.tail
-        elif gone.tail:
-            parent.text = (parent.text or "") + gone.tail
-        parent.remove(gone)
+    for parent in list(root.iter()):
+        for index, gone in reversed(list(enumerate(parent))):  # from the last, so each index still holds
+            if unwanted(gone):
+                if gone.tail and index:
+                    parent[index - 1].tail = (parent[index - 1].tail or "") + gone.tail
+                elif gone.tail:
+                    parent.text = (parent.text or "") + gone.tail
+                parent.remove(gone)
 
 
 def chapter_key(slug: str) -> str:
