@@ -13,8 +13,6 @@ from guide.sources import ui_labels
 from guide.sources.errors import SourceError, fields, line, scalar, yaml_error
 
 SCREENS_FILE = "includes/screens.yml"
-LINKS_FILE = facts_module.FACTS_FILE
-LABELS_FILE = "includes/ui-labels.yml"
 KEYS = ("link", "labels")
 
 
@@ -53,10 +51,10 @@ def parse_screens(text: str, addresses: dict[str, str], labels: set[str]) -> tup
         link, at = scalar(link_node), f"{SCREENS_FILE}:{line(link_node)}"
         url = addresses.get(link.lower()) if link else None
         if not link:
-            problems.append(f"{at}: link: needs the name of an address in {LINKS_FILE}")
+            problems.append(f"{at}: link: needs the name of an address in {facts_module.FACTS_FILE}")
         elif url is None:
-            problems.append(f"{at}: unknown address reference [{link}]: {LINKS_FILE} has no such name (its web pages: "
-                            f"{', '.join(web) or 'none'})")
+            problems.append(f"{at}: unknown address reference [{link}]: {facts_module.FACTS_FILE} has no such name "
+                            f"(its web pages: {', '.join(web) or 'none'})")
         elif link.lower() not in web:
             problems.append(f"{at}: [{link}] is {url.split('?')[0]}, not a web page: list only pages a browser opens")
         elif link.lower() in first_line:
@@ -66,16 +64,16 @@ def parse_screens(text: str, addresses: dict[str, str], labels: set[str]) -> tup
             first_line[link.lower()] = line(link_node)
         if not isinstance(labels_node, yaml.SequenceNode) or not labels_node.value:
             problems.append(f"{SCREENS_FILE}:{line(labels_node)}: labels: needs a list of at least one label "
-                            f"from {LABELS_FILE}")
+                            f"from {ui_labels.TABLE_FILE}")
             continue
         found: list[str] = []
         for item in labels_node.value:
             label, at = scalar(item), f"{SCREENS_FILE}:{line(item)}"
             if not label:
-                problems.append(f"{at}: each label is one line of text from {LABELS_FILE}")
+                problems.append(f"{at}: each label is one line of text from {ui_labels.TABLE_FILE}")
             elif label not in labels:
-                problems.append(f"{at}: label {label} is not in {LABELS_FILE}: list only labels the guide quotes "
-                                "from that table")
+                problems.append(f"{at}: label {label} is not in {ui_labels.TABLE_FILE}: list only labels the guide "
+                                "quotes from that table")
             elif label in found:
                 problems.append(f"{at}: label {label} is listed twice for [{link}]")
             else:
@@ -92,7 +90,7 @@ def load_screens(root: Path) -> list[Screen]:
         addresses = facts_module.load_facts(root).references()
     except FileNotFoundError:
         raise SourceError(f"{SCREENS_FILE}: missing") from None
-    screens, problems = parse_screens(text, addresses, set(ui_labels.load_labels(root / LABELS_FILE)))
+    screens, problems = parse_screens(text, addresses, set(ui_labels.load_labels(root / ui_labels.TABLE_FILE)))
     if problems:
         raise SourceError("CHSI pages whose labels the weekly check looks for:\n" + "\n".join(problems))
     return screens
