@@ -57,11 +57,6 @@ def small() -> facts_module.Facts:
     return facts
 
 
-def form_config(form: str) -> dict:
-    start = form.index("data-config='") + len("data-config='")
-    return json.loads(html.unescape(form[start:form.index("'", start)]))
-
-
 @pytest.mark.parametrize("locale", ["en", "zh"])
 def test_the_form_has_a_text_box_per_text_item_and_a_tick_box_per_attachment(locale: str) -> None:
     form = mail_composer.composer_html(locale, GLOSSES, small())
@@ -75,7 +70,8 @@ def test_the_form_has_a_text_box_per_text_item_and_a_tick_box_per_attachment(loc
     assert 'id="mc-item-2"' in form and 'value="北京大学"' in form  # the known answer is prefilled
     assert form.count('class="mail-composer__hint"') == 1
     assert 'autocomplete="off"' in form[:form.index(">")], "a browser must not bring back ticks from a visit before"
-    config = form_config(form)
+    start = form.index("data-config='") + len("data-config='")
+    config = json.loads(html.unescape(form[start:form.index("'", start)]))
     # The prefilled answer follows the colon in the e-mail: the heading does not repeat it in brackets.
     assert [item["text"] for item in config["items"]] == [
         "(1) 姓名 Name", "(2) 就读院校名称 Name of Enrolled Institution", "(3) 本人手持证件照片 Photo of you",

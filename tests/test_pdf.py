@@ -40,16 +40,6 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def embedded_fonts(reader: PdfReader) -> set[str]:
-    names = set()
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources else None
-        for font in (fonts or {}).values():
-            names.add(str(font.get_object().get("/BaseFont")).split("+", 1)[-1])
-    return names
-
-
 @pytest.fixture(scope="module")
 def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built site with the PDFs exported into it (the session's site stays as mkdocs wrote it)."""
@@ -81,7 +71,11 @@ def test_each_guide_holds_the_key_facts(pdfs: dict[str, Pdf], name: str, fact: s
                                              ("guide-en", {"DejaVu-Sans", "Noto-Sans-CJK-SC"})])
 def test_the_guides_are_in_simplified_chinese_noto_and_no_japanese_face(pdfs: dict[str, Pdf], name: str,
                                                                        faces: set[str]) -> None:
-    fonts = embedded_fonts(pdfs[name].reader)
+    fonts = set()
+    for page in pdfs[name].reader.pages:
+        resources = page.get("/Resources")
+        for font in ((resources.get_object().get("/Font") if resources else None) or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont")).split("+", 1)[-1])
     assert faces <= fonts and not any("JP" in f or "jp" in f for f in fonts), fonts
     assert "注册学信网账号" in pdfs["guide-zh"].text  # Chinese text survives as text, not boxes
 
@@ -176,22 +170,17 @@ def test_cover_has_the_version_date_and_without_a_public_address_no_address(pdfs
 MIN_BODY_LINES = 5  # fewer on a page is a page nearly empty: paper and ink for two lines
 
 
-def body_and_chapter(page_text: str, title: str) -> tuple[list[str], str]:
-    """A page's lines of text without its furniture (the page number; the running header "<chapter> <title>"), and
-    the chapter its header names."""
-    lines = [line.strip() for line in page_text.splitlines() if line.strip()]
-    chapter = next((line.removesuffix(title).strip() for line in lines if line.endswith(title)), "")
-    body = [line for line in lines if not re.fullmatch(r"\d+ / \d+", line) and not line.endswith(title)]
-    return body, chapter
-
-
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str) -> None:
     """A page holding only a chapter's last line or two wastes a sheet and reads as the end of the guide; a short
     page is fine only when it holds a whole chapter."""
     pdf = pdfs[name]
     title = pdf.reader.metadata.title
-    pages = [body_and_chapter(text, title) for text in pdf.pages]
+    pages = []  # each page's lines without its furniture (the page number; the running header "<chapter> <title>")
+    for text in pdf.pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        body = [line for line in lines if not re.fullmatch(r"\d+ / \d+", line) and not line.endswith(title)]
+        pages.append((body, next((line.removesuffix(title).strip() for line in lines if line.endswith(title)), "")))
     chapters = [chapter for _, chapter in pages]
     nearly_empty = []
     for number, (body, chapter) in enumerate(pages[1:], 2):  # page 1 is the cover

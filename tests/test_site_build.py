@@ -19,10 +19,6 @@ SLUGS = site_sources.page_slugs()
 LANGS = site_sources.languages()
 
 
-def page_path(site: Path, locale: str, slug: str) -> Path:
-    return site / LANGS[locale] / slug / "index.html"
-
-
 def test_exact_page_list_in_both_languages(built_site: Path) -> None:
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
     expected = {f"{prefix}{slug}index.html" for prefix in LANGS.values() for slug in SLUGS}
@@ -40,7 +36,7 @@ def test_exact_page_list_in_both_languages(built_site: Path) -> None:
 def test_lang_hreflang_alternates_and_the_switcher_lead_to_the_same_page(built_site: Path, slug: str) -> None:
     # Heading ids, explicit and the same in both languages, are make check's parity rule (tests/test_parity.py).
     for locale, prefix in LANGS.items():
-        page = read_page(page_path(built_site, locale, slug))
+        page = read_page(built_site / prefix / slug / "index.html")
         assert page.lang == locale
         # The session's build has no address (tests/test_public_address.py builds one): the links stay relative.
         here = f"http://h/{prefix}{slug}"

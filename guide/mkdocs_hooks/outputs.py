@@ -19,7 +19,6 @@ _pages: dict[str, str] = {}
 _not_found: dict[str, str] = {}
 
 
-
 def on_config(config):
     if not hook_support.inside_language_loop(config):  # a new build (static-i18n's inner builds run on_config too)
         _pages.clear()

@@ -21,7 +21,6 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-
 def _stop_running_export() -> None:
     global _running
     if _running is not None and _running.poll() is None:

@@ -46,9 +46,7 @@ def version_date(git_date: str, today: dt.date) -> str:
 
 
 def site_root(home_canonical: str, language: Language) -> str:
-    if language.folder and home_canonical.endswith(language.folder):
-        return home_canonical[: -len(language.folder)]
-    return home_canonical
+    return home_canonical.removesuffix(language.folder)
 
 
 def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
