@@ -37,8 +37,4 @@ def line_html(review: Review, locale: str, contact_href: str | None) -> str:
 
 def under_title(html: str, line: str) -> str:
     """html with line right after its first heading (the page's title), or first when it has none."""
-    end = html.find("</h1>")
-    if end < 0:
-        return line + html
-    end += len("</h1>")
-    return html[:end] + "\n" + line + html[end:]
+    return html.replace("</h1>", "</h1>\n" + line, 1) if "</h1>" in html else line + html

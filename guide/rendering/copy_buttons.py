@@ -25,18 +25,16 @@ def with_copy_buttons(page_html: str, table: dict[str, ui_labels.Label], locale:
     stands where a button may not (inside a link, a heading, another control)."""
     said = words(locale)
     glossary = [m.span() for m in GLOSSARY.finditer(page_html)]
-    out: list[str] = []
-    last = 0
-    for match in STRONG.finditer(page_html):
+
+    def with_button(match: re.Match[str]) -> str:
         label = html.unescape(match.group(1))
         before = page_html[:match.start()]
         wanted = label in table and (table[label].copy or any(start < match.start() < end for start, end in glossary))
-        if wanted and not any(max(before.rfind(f"<{tag} "), before.rfind(f"<{tag}>")) > before.rfind(f"</{tag}>")
-                              for tag in NO_BUTTON_INSIDE):
-            name = html.escape(said.copy_name.format(label=label, gloss=table[label].gloss))
-            out.append(page_html[last:match.end()])
-            out.append(f'<button type="button" class="{CLASS}" data-copy="{html.escape(label)}" aria-label="{name}" '
-                       f'hidden>{said.copy_button}</button>')
-            last = match.end()
-    out.append(page_html[last:])
-    return "".join(out)
+        if not wanted or any(max(before.rfind(f"<{tag} "), before.rfind(f"<{tag}>")) > before.rfind(f"</{tag}>")
+                             for tag in NO_BUTTON_INSIDE):
+            return match.group(0)
+        name = html.escape(said.copy_name.format(label=label, gloss=table[label].gloss))
+        return (f'{match.group(0)}<button type="button" class="{CLASS}" data-copy="{html.escape(label)}" '
+                f'aria-label="{name}" hidden>{said.copy_button}</button>')
+
+    return STRONG.sub(with_button, page_html)
