@@ -145,17 +145,14 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
                 problems.append(f"{where}: unknown UI label **{label}**: add it to {TABLE_FILE} with its English gloss")
                 return match.group(0)
             gloss = labels[label]
-            if match.group("gloss") is None:
-                if label not in glossed:
-                    problems.append(f"{where}: UI label **{label}** is first mentioned here and needs its gloss right "
-                                    f"after it: ' ({gloss})' (later mentions on the page may stand bare)")
-            elif match.group("text") != gloss:
-                problems.append(
-                    f"{where}: UI label **{label}** is glossed '({match.group('text')})' "
-                    f"but {TABLE_FILE} says '({gloss})'"
-                )
             if match.group("gloss") is not None:
                 glossed.add(label)
+                if match.group("text") != gloss:
+                    problems.append(f"{where}: UI label **{label}** is glossed '({match.group('text')})' "
+                                    f"but {TABLE_FILE} says '({gloss})'")
+            elif label not in glossed:
+                problems.append(f"{where}: UI label **{label}** is first mentioned here and needs its gloss right "
+                                f"after it: ' ({gloss})' (later mentions on the page may stand bare)")
             attrs = match.group("attrs") or "{ lang=zh-Hans }"
             return f"**{label}**{attrs}{match.group('gloss') or ''}"
 
@@ -164,10 +161,8 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
         # Link reference definitions come from includes/facts.yml (guide/sources/facts.py); pages hold none.
         stray = CJK.findall(rest)
         if stray:
-            problems.append(
-                f"{src}:{number}: Chinese text outside a bold UI label ({''.join(stray)[:20]}): "
-                f"write it as **label** (gloss) from {TABLE_FILE}, or in English"
-            )
+            problems.append(f"{src}:{number}: Chinese text outside a bold UI label ({''.join(stray)[:20]}): "
+                            f"write it as **label** (gloss) from {TABLE_FILE}, or in English")
         out.append(fixed)
     return "\n".join(out), problems
 
