@@ -4,7 +4,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from fixture_site import SITE, copy_site
@@ -14,7 +13,6 @@ from guide.sources.errors import SourceError
 from guide.sources.words import words
 
 LANGUAGES = ("zh", "en")  # the tests site's languages
-
 PAGE = "docs/x.en.md"
 
 
@@ -72,16 +70,6 @@ def test_an_unknown_name_lists_the_names_there_are() -> None:
     assert all(f"{{{{ {name} }}}}" in found[0] for name in FACTS.names())
 
 
-def test_the_mailto_address_decodes_to_the_readable_email() -> None:
-    address = urlsplit(FACTS.references()["mail-to-chsi"])
-    query = parse_qs(address.query)
-    assert (address.scheme, unquote(address.path)) == ("mailto", FACTS.service_email)
-    assert query["subject"] == [FACTS.subject]
-    lines = query["body"][0].split("\r\n")
-    assert lines[:len(FACTS.items)] == [f"({n}) {item.text}: " for n, item in enumerate(FACTS.items, 1)]
-    assert lines[len(FACTS.items):] == ["", f"{FACTS.closing}: ", ""]
-
-
 @pytest.mark.parametrize(("text", "message"), [
     ("school: [\n", "includes/facts.yml:2: not valid YAML"),
     ("school: 北京大学\n", "includes/facts.yml: 'service-email:' is missing"),
@@ -104,14 +92,9 @@ def test_each_mistake_in_a_value_names_its_line() -> None:
     assert "like 010-12345678" in str(err.value) and "name@example.com" in str(err.value)
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """The sources a build reads, copied, so a test can edit them as the office would."""
-    return copy_site(tmp_path / "project")
-
-
 def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
     """The office's recipe: change the number in includes/facts.yml, nothing else; the build shows and dials it."""
-    project = copy_project(tmp_path)
+    project = copy_site(tmp_path / "project")
     facts_file = project / facts_module.FACTS_FILE
     old = FACTS.hotlines["hotline-en"]
     new = "010-12345678"
@@ -140,7 +123,7 @@ def test_a_phone_number_the_data_file_lacks_is_refused_too() -> None:
         "with a short name, and write {{ name }}")]
 
 
-# --- small facts files, made here: the e-mail's items and the text facts ---------------------------------------------
+# --- a small facts file, made here: the e-mail's items (also the form's, tests/test_mail_items.py) and a text fact ---
 
 SMALL = """school: 北京大学
 addresses:
@@ -153,15 +136,16 @@ texts:
 mail-to-chsi:
   subject: 学信网账号问题 CHSI account problem
   items:
-    - {label: 姓名, english: Name}
+    - {label: 姓名, english: Name, hint: {zh: 与邮件一致, en: as in the e-mail}}
     - {label: 证件号码, english: Passport Number, note: {zh: 填护照号码, en: your passport number}}
     - {label: 就读院校名称, english: Name of Enrolled Institution, value: school}
     - {label: 本人手持证件照片, english: Photo of you, attachment: true}
     - {label: 学号, english: Student ID number}
+    - {label: 成绩单, english: Transcript, attachment: true}
   closing: 具体问题 The problem I am facing
 """
 GLOSSES = {"姓名": "Name", "证件号码": "ID number", "就读院校名称": "Name of Enrolled Institution",
-           "本人手持证件照片": "Photo of you", "学号": "Student ID number", "北京大学": "Peking University"}
+           "本人手持证件照片": "Photo of you", "学号": "Student ID number", "成绩单": "Transcript", "北京大学": "Peking University"}
 
 
 def small(text: str = SMALL) -> facts_module.Facts:
@@ -178,13 +162,10 @@ def shown(markdown: str, locale: str, facts: facts_module.Facts | None = None) -
 
 def test_the_items_know_which_are_attachments_from_the_data_alone() -> None:
     facts = small()
-    assert [item.attachment for item in facts.items] == [False, False, False, True, False]
-    assert facts.attachments == [4]
+    assert [item.attachment for item in facts.items] == [False, False, False, True, False, True]
+    assert facts.attachments == [4, 6]
     # The known answer joins the item's heading in the e-mail, as the office's guide writes it.
     assert facts.items[2].text == "就读院校名称 Name of Enrolled Institution (北京大学)"
-    lines = facts.mail_body().split("\r\n")
-    assert lines[:5] == [f"({n}) {item.text}: " for n, item in enumerate(facts.items, 1)]
-    assert lines[4] == "(5) 学号 Student ID number: "
 
 
 @pytest.mark.parametrize(("count", "en", "zh"), [(1, "one", "一项"), (7, "seven", "七项"), (8, "eight", "八项"),
@@ -206,20 +187,21 @@ def test_the_list_names_expand_to_the_items_in_each_language() -> None:
         "- [ ] (2) **证件号码** (ID number): your passport number",
         "- [ ] (3) **就读院校名称** (Name of Enrolled Institution): **北京大学** (Peking University)",
         "- [ ] (4) **本人手持证件照片** (Photo of you)",
-        "- [ ] (5) **学号** (Student ID number)"]
+        "- [ ] (5) **学号** (Student ID number)", "- [ ] (6) **成绩单** (Transcript)"]
     assert shown("{{ mail-to-chsi-items }}", "zh").split(facts_module.LIST_LINE_BREAK) == [
         "- [ ] (1) 姓名 Name", "- [ ] (2) 证件号码 Passport Number：填护照号码",
         "- [ ] (3) 就读院校名称 Name of Enrolled Institution：北京大学", "- [ ] (4) 本人手持证件照片 Photo of you",
-        "- [ ] (5) 学号 Student ID number"]
+        "- [ ] (5) 学号 Student ID number", "- [ ] (6) 成绩单 Transcript"]
 
 
 def test_the_inline_list_glosses_only_what_the_page_has_not_glossed_above_it() -> None:
     page = "Enter **姓名** (Name) and **北京大学** (Peking University).\n\nSend {{ mail-to-chsi-items-inline }}."
     assert shown(page, "en").split("\n")[2] == (
         "Send (1) **姓名**, (2) **证件号码** (ID number): your passport number, (3) **就读院校名称** (Name of "
-        "Enrolled Institution): **北京大学**, (4) **本人手持证件照片** (Photo of you), (5) **学号** (Student ID number).")
+        "Enrolled Institution): **北京大学**, (4) **本人手持证件照片** (Photo of you), (5) **学号** (Student ID number), "
+        "(6) **成绩单** (Transcript).")
     assert shown("{{ mail-to-chsi-items-inline }}。", "zh") == (
-        "(1) 姓名，(2) 证件号码：填护照号码，(3) 就读院校名称：北京大学，(4) 本人手持证件照片，(5) 学号。")
+        "(1) 姓名，(2) 证件号码：填护照号码，(3) 就读院校名称：北京大学，(4) 本人手持证件照片，(5) 学号，(6) 成绩单。")
 
 
 @pytest.mark.parametrize(("numbers", "en", "zh"), [
@@ -228,7 +210,7 @@ def test_the_inline_list_glosses_only_what_the_page_has_not_glossed_above_it() -
 def test_the_attachments_are_named_by_their_numbers(numbers: list[int], en: str, zh: str) -> None:
     facts = small()
     assert (facts.numbers(numbers, "en"), facts.numbers(numbers, "zh")) == (en, zh)
-    assert shown("items {{ mail-to-chsi-attachments }}", "en") == "items (4)"
+    assert shown("items {{ mail-to-chsi-attachments }}", "en") == "items (4) and (6)"
 
 
 def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_checks() -> None:
@@ -257,5 +239,5 @@ def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_check
 def test_each_mistake_in_the_new_fields_names_its_line(change: tuple[str, str], message: str) -> None:
     assert change[0] in SMALL
     with pytest.raises(SourceError) as err:
-        facts_module.parse_facts(SMALL.replace(*change), LANGUAGES, "facts.yml")
+        facts_module.parse_facts(SMALL.replace(*change, 1), LANGUAGES, "facts.yml")
     assert str(err.value).startswith(message), str(err.value)

@@ -1,4 +1,4 @@
-"""The export's pure parts: what is printed after a link, where a link points on paper, names, dates, fonts."""
+"""The export's pure parts: what is printed after a link, where a link points on paper, dates, fonts."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ from fixture_site import SITE
 
 from guide.pdf import export as export_pdf
 from guide.pdf.compose import printed_address, resolve_link
-from guide.pdf.fonts import CJK_SC, NEEDED, describe_missing, missing_fonts
+from guide.pdf.fonts import NEEDED, describe_missing
 from guide.pdf.render import write_atomically
 from guide.sources.site_config import Language
 
@@ -46,11 +46,6 @@ def test_resolve_link(href: str, page: str, language: Language, resolved: str) -
     assert resolve_link(href, page, language, CHAPTERS, "https://g.example/guide/") == resolved
 
 
-def test_fixed_output_names() -> None:
-    files = export_pdf.outputs(Path("site/downloads"), "en")
-    assert (files.guide.name, files.checklist.name) == ("chsi-guide-en.pdf", "chsi-checklist-en.pdf")
-
-
 @pytest.mark.parametrize(("git", "expected"), [("2026-11-20\n", "2026-11-20"), ("", "2026-12-01"),
                                                 ("fatal: not a git repository", "2026-12-01")])
 def test_version_date(git: str, expected: str) -> None:
@@ -60,26 +55,6 @@ def test_version_date(git: str, expected: str) -> None:
 def test_site_root_drops_the_language_prefix() -> None:
     assert export_pdf.site_root("https://g.example/guide/en/", EN) == "https://g.example/guide/"
     assert export_pdf.site_root("https://g.example/guide/", ZH) == "https://g.example/guide/"
-
-
-def test_missing_fonts_are_named_with_their_debian_package() -> None:
-    missing = missing_fonts(NEEDED, lookup=lambda family: family != "Noto Sans CJK SC")
-    assert missing == [CJK_SC]
-    lines = describe_missing(missing)
-    assert "Noto Sans CJK SC" in lines[0] and "fonts-noto-cjk" in lines[0]
-    assert "apt-get install fonts-noto-cjk" in lines[-1]
-
-
-def test_main_stops_before_rendering_when_a_font_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(SITE)  # the export reads the languages of the project it runs in
-    site = tmp_path / "site"
-    for page in ("index.html", "en/index.html", "assets/stylesheets/print.css", "assets/stylesheets/pdf.css"):
-        (site / page).parent.mkdir(parents=True, exist_ok=True)
-        (site / page).write_text("", encoding="utf-8")
-    assert export_pdf.main(["--site-dir", str(site)], font_lookup=lambda family: False) == 1
-    assert "fonts-noto-cjk" in capsys.readouterr().err
-    assert not (site / "downloads").exists()
 
 
 def test_main_refuses_a_directory_that_is_not_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -22,7 +22,8 @@ import pytest
 import site_sources
 from fixture_site import copy_site
 from office_edits import add_redirect, most_linked_page, rename_files
-from test_serve_pdfs import free_port
+
+from guide.deploy.nginx_conf import free_port
 
 MARKER = "redirect page made from redirects.yml"
 

@@ -1,4 +1,5 @@
-"""The real site, built strictly once: pages, languages, ids, alternates, and no third-party requests.
+"""The real site, built strictly once: pages, languages, alternates, and no third-party host in Material's bundle
+(tests/test_browser_csp.py loads every page under a policy that allows the site alone).
 
 The pages are mkdocs.yml's nav and the redirect pages redirects.yml's lines (tests/site_sources.py): adding,
 renaming or removing a page changes what these tests expect with no edit here.
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 import site_sources
@@ -16,10 +17,6 @@ from html_facts import read_page
 
 SLUGS = site_sources.page_slugs()
 LANGS = site_sources.languages()
-
-
-def page_path(site: Path, locale: str, slug: str) -> Path:
-    return site / LANGS[locale] / slug / "index.html"
 
 
 def test_exact_page_list_in_both_languages(built_site: Path) -> None:
@@ -36,71 +33,17 @@ def test_exact_page_list_in_both_languages(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_lang_and_hreflang_alternates(built_site: Path, slug: str) -> None:
+def test_lang_hreflang_alternates_and_the_switcher_lead_to_the_same_page(built_site: Path, slug: str) -> None:
+    # Heading ids, explicit and the same in both languages, are make check's parity rule (tests/test_parity.py).
     for locale, prefix in LANGS.items():
-        page = read_page(page_path(built_site, locale, slug))
+        page = read_page(built_site / prefix / slug / "index.html")
         assert page.lang == locale
         # The session's build has no address (tests/test_public_address.py builds one): the links stay relative.
         here = f"http://h/{prefix}{slug}"
         resolved = {lang: urljoin(here, href) for lang, href in page.alternates.items()}
-        assert resolved == {
-            "zh": f"http://h/{slug}",
-            "en": f"http://h/en/{slug}",
-            "x-default": f"http://h/{slug}",
-        }
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_heading_ids_are_explicit_and_identical_in_both_languages(built_site: Path, slug: str) -> None:
-    zh = read_page(page_path(built_site, "zh", slug)).heading_ids
-    en = read_page(page_path(built_site, "en", slug)).heading_ids
-    zh_file, en_file = (f"docs/{site_sources.rd.docs_name(slug, lang)}" for lang in ("zh", "en"))
-    assert zh, f"{zh_file}: no heading has an id: give the title an id, as in '# 标题 {{#page-name}}'"
-    assert zh == en, (f"{zh_file} and {en_file} differ in their headings (level, id): {zh_file} has {zh}, {en_file} "
-                      f"has {en}: give both files the same headings, in the same order, with the same {{#id}}")
-    for _tag, anchor in zh:
-        # Generated ids for Chinese headings look like "_2": every id must be an explicit ASCII slug.
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", anchor), (
-            f"{zh_file}: heading id {anchor!r} is not written by hand: add {{#english-words}} at the end of the heading"
-            f" in {zh_file} and {en_file}")
-
-
-def test_every_page_links_to_the_same_page_in_the_other_language(built_site: Path) -> None:
-    for slug in SLUGS:
-        zh_page = page_path(built_site, "zh", slug)
-        en_page = page_path(built_site, "en", slug)
-        zh_links = {urljoin(f"http://h/{slug}", h) for h in read_page(zh_page).hrefs}
-        en_links = {urljoin(f"http://h/en/{slug}", h) for h in read_page(en_page).hrefs}
-        assert f"http://h/en/{slug}" in zh_links, f"/{slug} has no switcher link to English"
-        assert f"http://h/{slug}" in en_links, f"/en/{slug} has no switcher link to Chinese"
-
-
-LOADED_IN_CSS = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
-EXTERNAL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
-
-
-def test_pages_load_nothing_from_another_host(built_site: Path) -> None:
-    """Readers in mainland China: every script, stylesheet, image, font and icon comes from the site itself."""
-    offenders = []
-    css_files: set[Path] = set()
-    for html in built_site.rglob("*.html"):
-        for url in read_page(html).resources:
-            if EXTERNAL.match(url):
-                offenders.append(f"{html.relative_to(built_site)}: {url}")
-            elif url.endswith(".css"):
-                path = urlsplit(url).path
-                # 404.html uses root-absolute addresses (it is served for any missing path).
-                base = built_site if path.startswith("/") else html.parent
-                css_files.add((base / path.lstrip("/")).resolve())
-        source = html.read_text(encoding="utf-8")
-        assert "fonts.googleapis.com" not in source and "fonts.gstatic.com" not in source
-    assert css_files, "no stylesheets found: the parser is not reading the pages"
-    for css in css_files:
-        for match in LOADED_IN_CSS.finditer(css.read_text(encoding="utf-8")):
-            url = match.group(1) or match.group(2)
-            if EXTERNAL.match(url):
-                offenders.append(f"{css.relative_to(built_site.resolve())}: {url}")
-    assert offenders == []
+        assert resolved == {"zh": f"http://h/{slug}", "en": f"http://h/en/{slug}", "x-default": f"http://h/{slug}"}
+        other = f"http://h/{'' if prefix else 'en/'}{slug}"
+        assert other in {urljoin(here, h) for h in page.hrefs}, f"/{prefix}{slug} has no switcher link to {other}"
 
 
 def test_material_bundle_hosts_are_never_used(built_site: Path) -> None:

@@ -29,13 +29,11 @@ def test_site_url_comes_from_the_environment_as_mkdocs_reads_it() -> None:
     assert site_config.read(SITE, env={"SITE_URL": "https://example.edu/guide"}).site_url == "https://example.edu/guide/"
 
 
-def test_a_tab_in_mkdocs_yml_names_its_line(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav:\n\t- a.md\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"^mkdocs.yml:3: not valid YAML"):
-        site_config.read(tmp_path)
-
-
-def test_no_languages_is_an_error_that_says_what_to_restore(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    with pytest.raises(SourceError, match="no languages under plugins: i18n: languages"):
+@pytest.mark.parametrize(("text", "message"), [
+    ("site_name: x\nnav:\n\t- a.md\n", r"^mkdocs.yml:3: not valid YAML"),  # a tab, as a web editor may write
+    ("site_name: x\n", "no languages under plugins: i18n: languages"),  # says what to restore
+])
+def test_a_broken_mkdocs_yml_is_named(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match=message):
         site_config.read(tmp_path)

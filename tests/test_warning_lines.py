@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import copy_site
 
 from guide.mkdocs_hooks import warning_lines

@@ -1,9 +1,4 @@
-"""The build runs the checks of the sources, once, before anything is rendered: the same functions as make check.
-
-guide/checks/content.py is the one implementation; this hook only hands it the project and stops the build with
-its lines (`file:line: what to do`), so a maintainer sees the same messages in `make check`, `make build` and
-`make serve`.
-"""
+"""The checks of make check (guide/checks/content.py), run once before anything is rendered, with the same lines."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,10 +1,4 @@
-"""What the hooks share: the project on sys.path, and whether a build is one of static-i18n's inner builds.
-
-MkDocs loads each hook by its path with the hook's own folder on sys.path, so a hook imports this module as
-`import hook_support`. MkDocs puts sys.path back as it was after loading each hook, so a hook that imports the
-package guide calls project_on_path() first (python -m mkdocs has the working folder on sys.path, but the mkdocs
-and properdocs commands, run from another folder, do not).
-"""
+"""What the hooks share (imported as `import hook_support`: MkDocs loads each hook with its own folder on sys.path)."""
 from __future__ import annotations
 
 import functools
@@ -17,15 +11,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def project_on_path() -> None:
-    """Let the hook being loaded import the rooms as the package guide."""
+    """Let the hook being loaded import the package guide: MkDocs restores sys.path after loading each hook, and the
+    mkdocs and properdocs commands, run from another folder, do not have the project on it."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
 
 
 def source_errors_stop_the_build(hook):
-    """A hook whose rooms raise SourceError (a source the office edits is wrong) stops the build with the error's own
-    words, as MkDocs shows its errors, not a traceback. The rooms know nothing of MkDocs; this is the one place
-    their error becomes MkDocs' error."""
+    """A SourceError (a source the office edits is wrong) stops the build with its own words, as MkDocs shows its
+    errors, not a traceback: the one place the rooms' error becomes MkDocs' error."""
     from guide.sources.errors import SourceError  # the hook has put the project on sys.path before calling
 
     @functools.wraps(hook)

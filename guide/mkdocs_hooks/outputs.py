@@ -1,8 +1,5 @@
-"""After MkDocs and mkdocs-static-i18n have built every language, run the output steps over site/, in order.
-
-The steps are in guide/outputs/steps.py; this hook only tells them what MkDocs knows (the address, the languages,
-the nav, which page made which file, each language's rendering of the 404 page) and runs them once per build.
-"""
+"""After every language is built, run the output steps of guide/outputs/steps.py over site/, once per build, with
+what only MkDocs knows (the address, the languages, the nav, which page made which file, each 404 page)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,7 +17,6 @@ from guide.sources import site_config
 _pages: dict[str, str] = {}
 # Each language's rendering of the theme's 404.html: static-i18n writes them all to one file, the last one wins.
 _not_found: dict[str, str] = {}
-
 
 
 def on_config(config):

@@ -1,17 +1,10 @@
-"""The build's rendering: MkDocs' page events, each handing the page to the rendering functions in order.
-
-Before the pages: every short label of includes/ui-labels.yml becomes a word of Chinese search (jieba).
-Markdown, in order: the facts of includes/facts.yml ({{ name }}, [words][name], in the page and its description);
-the UI labels' glosses and the glossary table; the e-mail form where a page asks for it. HTML: the e-mail form's
-steps, checklist checkbox names, copy buttons, and no QR image without a public address. The checks hook (checks.py)
-has already refused sources these functions cannot render, so only what rendering itself cannot do stops the build
-here.
-"""
+"""The build's rendering: MkDocs' page events hand each page's Markdown, then its HTML, to the rendering functions."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import hook_support
+import jieba  # Material segments the Chinese search index with it
 from mkdocs.exceptions import PluginError
 
 hook_support.project_on_path()  # before the imports of guide below
@@ -21,11 +14,6 @@ from guide.sources import checked as checked_module
 from guide.sources import facts as facts_module
 from guide.sources import site_address, site_config, ui_labels
 from guide.sources.errors import SourceError
-
-try:  # Material segments the Chinese search index with jieba when it is installed (it is, in every dependency group)
-    import jieba
-except ImportError:
-    jieba = None
 
 _config: site_config.SiteConfig | None = None
 _facts: facts_module.Facts | None = None
@@ -45,8 +33,7 @@ def on_config(config):
     _labels = {label: entry.gloss for label, entry in _table.items()}
     # Chinese search keeps every label whole: jieba learns each one (the search plugin has read
     # includes/jieba-user-dict.txt, the other words to keep whole, before this hook).
-    if jieba is not None:
-        ui_labels.teach_search(_table, jieba.add_word)
+    ui_labels.teach_search(_table, jieba.add_word)
     # Content tabs named by a Chinese label get the label's English gloss as their id, the same in both languages.
     tabbed = config.mdx_configs.setdefault("pymdownx.tabbed", {})
     tabbed["slugify"] = ui_labels.tab_slug(_labels)

@@ -1,14 +1,6 @@
-"""Under `make serve`, export the PDFs too, so the preview's PDF links work as they will when published.
-
-`make build` exports the PDFs after MkDocs (guide/outputs/build.py). `mkdocs serve` builds into a temporary folder
-and knows nothing of them, so every page's "whole guide as a PDF" link was dead in the preview. After each build
-while serving, this hook runs the same export into that folder, in the background: the pages are served at once,
-and the PDFs appear a few seconds later (again after each rebuild, since a rebuild empties the folder).
-
-One export per build, and one at a time: mkdocs-static-i18n builds each language as a build of its own, so the hook
-waits for the last one (when every language is in the folder), and a rebuild stops an export still running, whose
-folder is about to be emptied, before its own starts.
-"""
+"""Under `make serve`, export the PDFs into the preview after each build, so its PDF links work as when published:
+in the background (the pages are served at once), and one at a time (a rebuild stops an export still running, whose
+folder is about to be emptied)."""
 from __future__ import annotations
 
 import logging
@@ -27,7 +19,6 @@ _running: subprocess.Popen[str] | None = None
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
-
 
 
 def _stop_running_export() -> None:

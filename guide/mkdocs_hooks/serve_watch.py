@@ -1,9 +1,6 @@
 """Under `make serve`, rebuild when a file the build reads outside docs/ changes, not only docs/ and mkdocs.yml.
 
-The hooks read includes/ (addresses, labels, screens), redirects.yml and published-links.yml. MkDocs serve watched
-none of them: a corrected redirects.yml left the preview showing the old error until something in docs/ changed,
-which looked like a hang. (mkdocs.yml's `watch:` would do the same, but it refuses a path that does not exist, and
-tests build partial copies of the project.)
+(mkdocs.yml's `watch:` would do it, but refuses a path that does not exist, and tests build partial copies.)
 """
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""Give MkDocs' link warnings the file and line a maintainer must fix.
-
-MkDocs checks every link and image in strict mode, but names only the file: "Doc file 'register.en.md' contains a
-link 'images/register-01-frm.png', but the target is not found among documentation files." This hook rewrites each
-such warning, as it is logged, to start with `docs/FILE:LINE:` (the first line of the page's source that holds the
-link) and to end with what to do. The warning still counts for --strict; only its words change.
-"""
+"""Give MkDocs' link warnings, which name only the file, the line a maintainer must fix and what to do: each is
+rewritten as it is logged to start with `docs/FILE:LINE:`, and still counts for --strict."""
 from __future__ import annotations
 
 import logging
@@ -35,11 +30,8 @@ _docs_dir = Path("docs")
 def line_of(source: str, link: str) -> int:
     """The first line that holds the link as written: in (...) after link text, or as a reference definition."""
     lines = source.splitlines()
-    for pattern in (f"({link})", f"({link} ", f"]: {link}", link):
-        for number, text in enumerate(lines, 1):
-            if pattern in text:
-                return number
-    return 1
+    patterns = (f"({link})", f"({link} ", f"]: {link}", link)
+    return next((n for pattern in patterns for n, text in enumerate(lines, 1) if pattern in text), 1)
 
 
 def locate(message: str, docs_dir: Path) -> str | None:
@@ -61,21 +53,18 @@ def locate(message: str, docs_dir: Path) -> str | None:
     return None
 
 
-class _WithLine(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        located = locate(record.getMessage(), _docs_dir)
-        if located:
-            record.msg, record.args = located, ()
-        return True
-
-
-_filter = _WithLine()
+def _with_line(record: logging.LogRecord) -> bool:
+    """A logging filter: the record rewritten with its file and line when this hook knows its message."""
+    located = locate(record.getMessage(), _docs_dir)
+    if located:
+        record.msg, record.args = located, ()
+    return True
 
 
 def on_config(config):
     global _docs_dir
     _docs_dir = Path(config.docs_dir)
     logger = logging.getLogger("mkdocs.structure.pages")
-    if _filter not in logger.filters:
-        logger.addFilter(_filter)
+    if _with_line not in logger.filters:
+        logger.addFilter(_with_line)
     return config

@@ -1,7 +1,5 @@
 """Compose one print document (HTML) from built pages: cover, contents, chapters; or the one-page checklist.
-
-Pure functions over ElementTree: nothing here reads files or renders.
-"""
+Pure functions over ElementTree: nothing here reads files or renders."""
 from __future__ import annotations
 
 import copy
@@ -14,7 +12,6 @@ from guide.sources.site_config import Language
 from guide.sources.words import words
 
 from .site_pages import Page, has_class, strip_namespaces, text_of
-from .tree import element, remove_all, to_html
 
 LOCAL = "http://site.invalid/"  # a stand-in origin to resolve a page's relative links
 
@@ -32,11 +29,23 @@ class DocInfo:
     qr_svg: str
 
 
-@dataclass(frozen=True)
-class TocEntry:
-    level: int  # 1 chapter, 2 section
-    target: str  # id in the document
-    text: str
+def element(tag: str, text: str = "", children: list[ET.Element] | None = None, **attrs: str) -> ET.Element:
+    made = ET.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    made.text = text or None
+    made.extend(children or [])
+    return made
+
+
+def remove_all(root: ET.Element, unwanted) -> None:
+    """Remove every element for which unwanted(element) is true; the text after it stays where it was."""
+    for parent in list(root.iter()):
+        for index, gone in reversed(list(enumerate(parent))):  # from the last, so each index still holds
+            if unwanted(gone):
+                if gone.tail and index:
+                    parent[index - 1].tail = (parent[index - 1].tail or "") + gone.tail
+                elif gone.tail:
+                    parent.text = (parent.text or "") + gone.tail
+                parent.remove(gone)
 
 
 def chapter_key(slug: str) -> str:
@@ -44,9 +53,8 @@ def chapter_key(slug: str) -> str:
 
 
 def printed_address(href: str, text: str) -> str:
-    """What to print after a link on paper: the address for web and e-mail links, the number for phone links.
-
-    Nothing when the link text already shows it, and nothing for other schemes."""
+    """What to print after a link on paper: the address for web and e-mail links, the number for phone links;
+    nothing when the link text already shows it, and nothing for other schemes."""
     parts = urlsplit(href)
     shown = " ".join(text.split()).lower()
     if parts.scheme in {"http", "https"}:
@@ -100,9 +108,8 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
                   prefix_ids: bool) -> ET.Element:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
-    remove_all(article, lambda e: has_class(e, "headerlink") or has_class(e, "md-content__button")
-               or has_class(e, "guide-download") or has_class(e, "copy-text") or has_class(e, "screen-only")
-               or e.tag in {"script", "form", "nav"})
+    remove_all(article, lambda e: e.tag in {"script", "form", "nav"} or any(has_class(e, name) for name in (
+        "headerlink", "md-content__button", "guide-download", "copy-text", "screen-only")))
     _unwrap_tabs(article)
     key = chapter_key(page.slug)
     page_url = urljoin(LOCAL, language.folder + page.slug)
@@ -135,15 +142,6 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
     return article
 
 
-def toc_entries(chapter: ET.Element) -> list[TocEntry]:
-    return [TocEntry(int(h.tag[1]), h.get("id") or "", text_of(h)) for h in chapter.iter()
-            if h.tag in {"h1", "h2"} and h.get("id")]
-
-
-def _svg(markup: str) -> ET.Element:
-    return strip_namespaces(ET.fromstring(markup))
-
-
 def cover(info: DocInfo) -> ET.Element:
     said = words(info.lang)
     return element("section", class_="cover", children=[
@@ -154,7 +152,7 @@ def cover(info: DocInfo) -> ET.Element:
         element("p", info.description, class_="cover-description"),
         element("p", f"{said.pdf_version} {info.version_date}", class_="cover-version"),
         *([element("div", class_="cover-online", children=[
-            element("div", class_="qr", children=[_svg(info.qr_svg)]),
+            element("div", class_="qr", children=[strip_namespaces(ET.fromstring(info.qr_svg))]),
             element("p", children=[
                 element("span", said.pdf_online, class_="cover-online-label"), element("br"),
                 element("a", info.online_url, href=info.online_url, data_print_url=""),
@@ -164,34 +162,32 @@ def cover(info: DocInfo) -> ET.Element:
     ])
 
 
-def contents(entries: list[TocEntry], lang: str) -> ET.Element:
-    items = [element("li", class_=f"toc-level-{e.level}", children=[element("a", e.text, href=f"#{e.target}")])
-             for e in entries]
+def contents(chapters: list[ET.Element], lang: str) -> ET.Element:
+    items = [element("li", class_=f"toc-level-{h.tag[1]}", children=[element("a", text_of(h), href=f"#{h.get('id')}")])
+             for chapter in chapters for h in chapter.iter() if h.tag in {"h1", "h2"} and h.get("id")]
     return element("section", class_="contents", children=[
         element("h1", words(lang).pdf_contents, class_="contents-title"), element("ul", children=items)])
 
 
-def _head(info: DocInfo) -> ET.Element:
-    return element("head", children=[
+def _document(info: DocInfo, kind: str, children: list[ET.Element]) -> str:
+    """The print document: the metadata the PDF carries, and the body."""
+    head = element("head", children=[
         element("meta", charset="utf-8"),
         element("title", info.title),
         element("meta", name="author", content=info.author),
         element("meta", name="description", content=info.description),
         element("meta", name="dcterms.created", content=info.version_date),
     ])
+    html = element("html", lang=info.lang, children=[head, element("body", dir="ltr", class_=kind, children=children)])
+    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
 
 
 def guide_document(pages: list[Page], language: Language, info: DocInfo, site_root: str) -> str:
     chapters = {p.slug for p in pages}
-    sections: list[ET.Element] = []
-    entries: list[TocEntry] = []
-    for page in pages:
-        body = print_article(page, language, chapters, site_root, prefix_ids=True)
-        entries += toc_entries(body)
-        sections.append(element("section", class_="chapter", id=f"chapter-{chapter_key(page.slug)}", children=[body]))
-    body = element("body", dir="ltr", class_="guide", children=[cover(info), contents(entries, info.lang), *sections])
-    html = element("html", lang=info.lang, children=[_head(info), body])
-    return "<!doctype html>\n" + to_html(html)
+    bodies = [print_article(page, language, chapters, site_root, prefix_ids=True) for page in pages]
+    sections = [element("section", class_="chapter", id=f"chapter-{chapter_key(page.slug)}", children=[body])
+                for page, body in zip(pages, bodies)]
+    return _document(info, "guide", [cover(info), contents(bodies, info.lang), *sections])
 
 
 def _drop_online_section(body: ET.Element) -> None:
@@ -213,6 +209,4 @@ def checklist_document(page: Page, language: Language, info: DocInfo, site_root:
     for caption in (c for f in body.iter("figure") if has_class(f, "checklist-qr") for c in f.iter("figcaption")):
         caption.append(element("br"))
         caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
-    html = element("html", lang=info.lang, children=[
-        _head(info), element("body", dir="ltr", class_="checklist", children=[body])])
-    return "<!doctype html>\n" + to_html(html)
+    return _document(info, "checklist", [body])

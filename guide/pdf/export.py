@@ -1,38 +1,25 @@
 #!/usr/bin/env python3
 """Export the built site to print: per language a guide PDF and a one-page checklist PDF, in site/downloads/.
 
-Reads only the built site (run `mkdocs build` first; `make build` does both). Exit codes: 0 all written,
-1 a problem (a needed font or library is missing, a PDF is too large or not one page), 2 used wrongly (no built
-site).
-
-usage: python -m guide.pdf [--site-dir site] [--version-date YYYY-MM-DD] [--lang zh --lang en]
+Reads only the built site (`make build` builds it first). Exit codes: 0 all written, 1 a problem (a needed font or
+library is missing, a PDF is too large or not one page), 2 used wrongly (no built site).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
+from guide.pdf import fonts
 from guide.pdf.compose import DocInfo, checklist_document, guide_document
-from guide.pdf.fonts import (
-    NEEDED,
-    FallbackFont,
-    FontLookup,
-    describe_missing,
-    fc_list_has,
-    fc_list_installed,
-    has_harfbuzz_subset,
-    missing_fonts,
-    stylesheet_families,
-    uninstalled,
-)
 from guide.pdf.site_pages import CHECKLIST, current_slug, guide_pages, page_path, read_page
 from guide.sources import site_config
 from guide.sources.errors import SourceError
@@ -50,39 +37,16 @@ MAX_GUIDE_BYTES = 1_500_000  # e-mail attachments: the office asked for at most 
 STYLESHEETS = ("assets/stylesheets/print.css", "assets/stylesheets/pdf.css")  # as published in the built site
 
 
-@dataclass(frozen=True)
-class Outputs:
-    guide: Path
-    checklist: Path
-
-
-def outputs(out_dir: Path, locale: str) -> Outputs:
-    """The fixed names that e-mails and every page link to."""
-    return Outputs(out_dir / f"chsi-guide-{locale}.pdf", out_dir / f"chsi-checklist-{locale}.pdf")
-
-
 def version_date(git_date: str, today: dt.date) -> str:
-    """The guide's version: the date of the last commit that changed docs/ or includes/, else today."""
-    text = git_date.strip()
+    """The guide's version: the date of the last commit that changed docs/ or includes/ (git's output), else today."""
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        return dt.date.fromisoformat(git_date.strip()).isoformat()
     except ValueError:
         return today.isoformat()
 
 
-def git_last_change(repo: Path) -> str:
-    try:
-        proc = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"],
-                              cwd=repo, capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        return ""
-    return proc.stdout if proc.returncode == 0 else ""
-
-
 def site_root(home_canonical: str, language: Language) -> str:
-    if language.folder and home_canonical.endswith(language.folder):
-        return home_canonical[: -len(language.folder)]
-    return home_canonical
+    return home_canonical.removesuffix(language.folder)
 
 
 def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
@@ -96,57 +60,41 @@ def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
 
 
 def export_language(site: Path, language: Language, out_dir: Path, version: str,
-                    named: frozenset[str] | None = None) -> list[Rendered]:
+                    named: frozenset[str]) -> list[Rendered]:
+    """Both PDFs of one language (in a worker process: WeasyPrint's harmless warnings are silenced here too)."""
+    quiet_weasyprint()
     pages = guide_pages(site, language)
     home = pages[0]
-    # Only a public address is printed (guide/sources/site_address.py): without one, no address, no QR code, and links to
-    # pages outside the PDF print as plain text.
+    # Only a public address is printed (guide/sources/site_address.py): without one, no address, no QR code, and
+    # links to pages outside the PDF print as plain text.
     root = public_address(site_root(home.canonical, language)) or ""
-    files = outputs(out_dir, language.code)
     # The build wrote the QR code of this language's guide (guide/outputs/qr_codes.py); the cover shows the same one.
-    qr_file = site / "downloads" / f"qr-guide-{language.code}.svg"
-    svg = qr_file.read_text(encoding="utf-8") if root else ""
+    svg = (site / "downloads" / f"qr-guide-{language.code}.svg").read_text(encoding="utf-8") if root else ""
     info = DocInfo(lang=home.lang, title=home.title, author=home.author, description=home.description,
                    institution=home.copyright, version_date=version, online_url=home.canonical if root else "",
                    qr_svg=svg)
     sheets = [site / s for s in STYLESHEETS]
-    results = [render_pdf(guide_document(pages, language, info, root), site, sheets, files.guide, named)]
+    # The fixed names that e-mails and every page link to.
+    results = [render_pdf(guide_document(pages, language, info, root), site, sheets,
+                          out_dir / f"chsi-guide-{language.code}.pdf", named)]
     checklist = read_page(site, language, current_slug(site, language, CHECKLIST))
-    checklist_info = DocInfo(**{**info.__dict__, "title": f"{checklist.title} · {home.title}"})
+    checklist_info = dataclasses.replace(info, title=f"{checklist.title} · {home.title}")
     results.append(render_pdf(checklist_document(checklist, language, checklist_info, root), site, sheets,
-                              files.checklist, named))
+                              out_dir / f"chsi-checklist-{language.code}.pdf", named))
     return results
 
 
-def export_quietly(site: Path, language: Language, out_dir: Path, version: str,
-                   named: frozenset[str] | None) -> list[Rendered]:
-    """export_language in a worker process, with WeasyPrint's harmless warnings silenced there too."""
-    quiet_weasyprint()
-    return export_language(site, language, out_dir, version, named)
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
     parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
-    parser.add_argument("--lang", action="append", help="only this language (repeatable; default: all)")
-    parser.add_argument("--max-guide-bytes", type=int, default=MAX_GUIDE_BYTES)
-    return parser.parse_args(argv)
-
-
-def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list_has) -> int:
-    args = parse_args(argv)
+    args = parser.parse_args(argv)
     site: Path = args.site_dir
     try:
         languages = site_config.read(Path.cwd()).languages
     except SourceError as err:
         print(f"export_pdf: {err}", file=sys.stderr)
-        return 2
-    unknown = sorted(set(args.lang or ()) - {lang.code for lang in languages})
-    if unknown:
-        print(f"export_pdf: --lang {unknown[0]}: not a language of mkdocs.yml "
-              f"({', '.join(lang.code for lang in languages)})", file=sys.stderr)
         return 2
     needed = [page_path(site, lang, "") for lang in languages] + [site / s for s in STYLESHEETS]
     absent = [str(p) for p in needed if not p.is_file()]
@@ -154,24 +102,31 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
         print(f"make pdf: not a built site ({', '.join(absent)} missing): run `make build` first",
               file=sys.stderr)
         return 2
-    missing = missing_fonts(NEEDED, font_lookup)
+    missing = [need for need in fonts.NEEDED if not fonts.fc_list_has(need[0])]
     if missing:
-        for line in describe_missing(missing, have_fc_list=font_lookup is not fc_list_has or fc_list_installed()):
+        for line in fonts.describe_missing(missing, have_fc_list=shutil.which("fc-list") is not None):
             print(f"make pdf: {line}", file=sys.stderr)
         return 1
     # The families the stylesheets ask for must be installed: WeasyPrint would substitute another face silently.
-    named = [n for sheet in STYLESHEETS for n in stylesheet_families(site / sheet, f"docs/{sheet}")]
-    not_installed = uninstalled(named, font_lookup)
+    named = [n for sheet in STYLESHEETS for n in fonts.stylesheet_families(site / sheet, f"docs/{sheet}")]
+    not_installed = [(where, family) for where, family in named if not fonts.fc_list_has(family)]
     if not_installed:
-        for line in not_installed:
-            print(f"make pdf: {line}", file=sys.stderr)
+        for where, family in not_installed:
+            print(f"make pdf: {where}: font-family '{family}' is not installed, so WeasyPrint would set the text in "
+                  "another face: correct the name (fc-list : family lists the installed ones) or install its package",
+                  file=sys.stderr)
         print("make pdf: no PDF written", file=sys.stderr)
         return 1
-    families = frozenset(n.family for n in named)
-    if not has_harfbuzz_subset():
+    families = frozenset(family for _where, family in named)
+    if not fonts.has_harfbuzz_subset():
         print("make pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
-    version = args.version_date or version_date(git_last_change(Path.cwd()), dt.date.today())
+    if args.version_date:
+        version = args.version_date
+    else:
+        git = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], capture_output=True,
+                             text=True, check=False) if shutil.which("git") else None
+        version = version_date(git.stdout if git and git.returncode == 0 else "", dt.date.today())
     home = read_page(site, languages[0], "")
     if not public_address(home.canonical):
         print("make pdf: the site was built without its public address: the PDFs print no address and no QR code"
@@ -180,21 +135,19 @@ def main(argv: Sequence[str] | None = None, *, font_lookup: FontLookup = fc_list
     quiet_weasyprint()
     started = time.perf_counter()
     results: list[Rendered] = []
-    chosen = [lang for lang in languages if not args.lang or lang.code in args.lang]
     # One process per language: WeasyPrint lays out on one core, and each language's two PDFs are independent.
-    workers = max(1, min(len(chosen), os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(export_quietly, site, language, out_dir, version, families) for language in chosen]
+    with ProcessPoolExecutor(max_workers=max(1, min(len(languages), os.cpu_count() or 1))) as pool:
+        futures = [pool.submit(export_language, site, language, out_dir, version, families) for language in languages]
         for future in futures:
             try:
                 rendered = future.result()
-            except FallbackFont as err:
+            except fonts.FallbackFont as err:
                 print(f"make pdf: {err}", file=sys.stderr)
                 return 1
+            results += rendered
             for r in rendered:
-                results.append(r)
                 print(f"{os.path.relpath(r.path)}  {r.pages} page{'s' if r.pages != 1 else ''}  {r.size / 1024:.0f} KB")
-    problems = size_problems(results, args.max_guide_bytes)
+    problems = size_problems(results, MAX_GUIDE_BYTES)
     for problem in problems:
         print(f"make pdf: {problem}", file=sys.stderr)
     print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"

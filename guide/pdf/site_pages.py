@@ -56,15 +56,9 @@ def nav_slugs(home: ET.Element) -> list[str]:
     nav = next((n for n in home.iter("nav") if has_class(n, "md-nav--primary")), None)
     if nav is None:
         raise ValueError("no primary navigation found: is this a page built by Material for MkDocs?")
-    slugs: list[str] = []
-    for link in nav.iter("a"):
-        href = link.get("href") or ""
-        if not has_class(link, "md-nav__link") or href.startswith("#"):
-            continue
-        slug = urlsplit(urljoin("http://site/", href)).path.lstrip("/")
-        if slug not in slugs:
-            slugs.append(slug)
-    return slugs
+    hrefs = [link.get("href") or "" for link in nav.iter("a") if has_class(link, "md-nav__link")]
+    return list(dict.fromkeys(urlsplit(urljoin("http://site/", href)).path.lstrip("/") for href in hrefs
+                              if not href.startswith("#")))
 
 
 def page_path(site: Path, language: Language, slug: str) -> Path:

@@ -1,14 +1,5 @@
-"""When a person last compared each page with CHSI's real pages, read from includes/checked.yml, written there once.
-
-The file holds a default review period (`review_in: 6 months`) and one line per page, by the page's name without
-its language (`register: 2026-12-06`, or `register: {checked: 2026-12-06, review_in: 3 months}`): a check covers
-both languages of the page. Pages that say nothing about CHSI's screens are listed under `undated:`. Every page of
-docs/ is in exactly one of the two lists, so a new page cannot go out without a date by mistake.
-
-The one reader of that file: the build (the line under each page's title, guide/rendering/checked_line.py), the
-PDFs, `make check` and the weekly reminder (guide/checks/review_dates.py) all call load_checked. A mistake stops
-with the file, the line and what to write instead.
-"""
+"""When a person last compared each page with CHSI's real pages, read from includes/checked.yml. Every page of docs/
+is dated or `undated:`, so a new page cannot go out without a date by mistake."""
 from __future__ import annotations
 
 import calendar
@@ -19,13 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, fields, line, scalar, yaml_error
 
 CHECKED_FILE = "includes/checked.yml"
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PERIOD = re.compile(r"^(\d{1,3})\s+(day|week|month)s?$")
 KEYS = ("review_in", "pages", "undated")
-ENTRY_KEYS = ("checked", "review_in")
 HOW = "write the day you compared the page with CHSI as YYYY-MM-DD, e.g. register: 2026-12-06"
 
 
@@ -36,16 +26,11 @@ class Period:
 
     def after(self, day: dt.date) -> dt.date:
         """The day this period after `day` (a month later than 31 August is 30 September)."""
-        if self.unit == "day":
-            return day + dt.timedelta(days=self.count)
-        if self.unit == "week":
-            return day + dt.timedelta(weeks=self.count)
+        if self.unit != "month":
+            return day + dt.timedelta(**{f"{self.unit}s": self.count})
         months = day.month - 1 + self.count
         year, month = day.year + months // 12, months % 12 + 1
         return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-    def __str__(self) -> str:
-        return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -61,13 +46,11 @@ class Review:
         return self.review_in.after(self.checked)
 
     def days_left(self, today: dt.date) -> int:
-        """Days until review_by: 0 or less once it has passed."""
         return (self.review_by - today).days
 
 
 @dataclass(frozen=True)
 class Checked:
-    review_in: Period
     pages: dict[str, Review]
     undated: tuple[str, ...]
 
@@ -75,38 +58,29 @@ class Checked:
 def page_name(src_uri: str) -> str:
     """docs/register.zh.md, register.en.md -> register."""
     name = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-    return name.rsplit(".", 1)[0] if "." in name else name
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _scalar(node: yaml.Node) -> str | None:
-    return node.value.strip() if isinstance(node, yaml.ScalarNode) and node.value.strip() else None
+    return name.rsplit(".", 1)[0]
 
 
 def _period(node: yaml.Node, problems: list[str]) -> Period | None:
-    text = _scalar(node)
-    match = PERIOD.match(text or "")
+    text = scalar(node)
+    match = PERIOD.match(text)
     if not match or int(match[1]) == 0:
-        problems.append(f"{CHECKED_FILE}:{_line(node)}: review_in: {text or '(empty)'} is not a period: write a "
+        problems.append(f"{CHECKED_FILE}:{line(node)}: review_in: {text or '(empty)'} is not a period: write a "
                         "number and days, weeks or months, e.g. review_in: 6 months")
         return None
     return Period(int(match[1]), match[2])
 
 
 def _date(node: yaml.Node, name: str, today: dt.date, problems: list[str]) -> dt.date | None:
-    text = _scalar(node)
-    match = DATE.match(text or "")
+    text = scalar(node)
     try:
-        day = dt.date(int(match[1]), int(match[2]), int(match[3])) if match else None
+        day = dt.date.fromisoformat(text) if DATE.match(text) else None
     except ValueError:
         day = None
     if day is None:
-        problems.append(f"{CHECKED_FILE}:{_line(node)}: {name}: {text or '(empty)'} is not a date: {HOW}")
+        problems.append(f"{CHECKED_FILE}:{line(node)}: {name}: {text or '(empty)'} is not a date: {HOW}")
     elif day > today:
-        problems.append(f"{CHECKED_FILE}:{_line(node)}: {name}: {text} is in the future: a page is checked on a day "
+        problems.append(f"{CHECKED_FILE}:{line(node)}: {name}: {text} is in the future: a page is checked on a day "
                         f"that has come; {HOW}")
         return None
     return day
@@ -114,77 +88,73 @@ def _date(node: yaml.Node, name: str, today: dt.date, problems: list[str]) -> dt
 
 def parse_checked(text: str, pages: list[str], today: dt.date) -> tuple[Checked | None, list[str]]:
     """The file's content and one problem per mistake ('includes/checked.yml:LINE: what to do'). pages: the names
-    of the pages in docs/ (register, index, ...), each of which must be dated or undated."""
+    of the pages in docs/, each of which must be dated or undated."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{CHECKED_FILE}:{mark.line + 1}" if mark else CHECKED_FILE
-        return None, [(f"{where}: not valid YAML ({getattr(err, 'problem', None) or err}): compare the line with the "
-                      "lines around it")]
+        where, problem = yaml_error(err, CHECKED_FILE)
+        return None, [f"{where}: not valid YAML ({problem}): compare the line with the lines around it"]
     if not isinstance(root, yaml.MappingNode):
         return None, [f"{CHECKED_FILE}:1: expected review_in:, pages: and undated: (see the comment at the top)"]
-    fields = {key.value: (key, value) for key, value in root.value if isinstance(key, yaml.ScalarNode)}
-    problems = [f"{CHECKED_FILE}:{_line(key)}: {key.value}: is not known here: the file holds only review_in:, "
-                "pages: and undated:" for key, _value in fields.values() if key.value not in KEYS]
-    missing = [key for key in KEYS if key not in fields]
+    top = fields(root)
+    problems = [f"{CHECKED_FILE}:{line(key)}: {key.value}: is not known here: the file holds only review_in:, "
+                "pages: and undated:" for key, _value in top.values() if key.value not in KEYS]
+    missing = [key for key in KEYS if key not in top]
     if missing:
         return None, problems + [(f"{CHECKED_FILE}:1: {', '.join(k + ':' for k in missing)} missing: the file holds "
                                  "review_in:, pages: and undated: (see the comment at the top)")]
-    default = _period(fields["review_in"][1], problems)
-    pages_node, undated_node = fields["pages"][1], fields["undated"][1]
+    default = _period(top["review_in"][1], problems)
+    pages_node, undated_node = top["pages"][1], top["undated"][1]
     known = set(pages)
     seen: dict[str, int] = {}
     reviews: dict[str, Review] = {}
 
     def name_of(node: yaml.Node) -> str | None:
-        name = _scalar(node)
-        if name is None or name not in known:
-            problems.append(f"{CHECKED_FILE}:{_line(node)}: {name or '(empty)'} is not a page of docs/: write a page's "
+        name = scalar(node)
+        if name not in known:
+            problems.append(f"{CHECKED_FILE}:{line(node)}: {name or '(empty)'} is not a page of docs/: write a page's "
                             f"name without its language and .md ({', '.join(sorted(known))})")
             return None
         if name in seen:
-            problems.append(f"{CHECKED_FILE}:{_line(node)}: {name} is listed already on line {seen[name]}: "
+            problems.append(f"{CHECKED_FILE}:{line(node)}: {name} is listed already on line {seen[name]}: "
                             "give each page one line")
             return None
-        seen[name] = _line(node)
+        seen[name] = line(node)
         return name
 
     if not isinstance(pages_node, yaml.MappingNode):
-        problems.append(f"{CHECKED_FILE}:{_line(pages_node)}: pages: needs one line per page, e.g. register: "
+        problems.append(f"{CHECKED_FILE}:{line(pages_node)}: pages: needs one line per page, e.g. register: "
                         "2026-12-06")
     else:
         for key, value in pages_node.value:
             name = name_of(key)
             if isinstance(value, yaml.MappingNode):
-                entry = {k.value: (k, v) for k, v in value.value if isinstance(k, yaml.ScalarNode)}
-                wrong = [k for k in entry if k not in ENTRY_KEYS]
-                if wrong or "checked" not in entry:
-                    problems.append(f"{CHECKED_FILE}:{_line(value)}: write {key.value}: {{checked: YYYY-MM-DD}} or "
+                entry = fields(value)
+                if set(entry) - {"checked", "review_in"} or "checked" not in entry:
+                    problems.append(f"{CHECKED_FILE}:{line(value)}: write {key.value}: {{checked: YYYY-MM-DD}} or "
                                     f"{key.value}: {{checked: YYYY-MM-DD, review_in: 3 months}}")
                     continue
                 day = _date(entry["checked"][1], "checked", today, problems)
                 period = _period(entry["review_in"][1], problems) if "review_in" in entry else default
             else:
-                day = _date(value, key.value, today, problems)
-                period = default
+                day, period = _date(value, key.value, today, problems), default
             if name and day and period:
-                reviews[name] = Review(name, day, period, _line(key))
+                reviews[name] = Review(name, day, period, line(key))
     undated: list[str] = []
     if isinstance(undated_node, yaml.ScalarNode) and undated_node.value in ("", "[]"):
         pass  # nothing undated
     elif not isinstance(undated_node, yaml.SequenceNode):
-        problems.append(f"{CHECKED_FILE}:{_line(undated_node)}: undated: needs a list of pages, one per line "
+        problems.append(f"{CHECKED_FILE}:{line(undated_node)}: undated: needs a list of pages, one per line "
                         "(- glossary)")
     else:
         undated = [name for name in map(name_of, undated_node.value) if name]
     for name in sorted(known - set(seen)):
-        problems.append(f"{CHECKED_FILE}:{_line(pages_node)}: docs/{name}.zh.md and docs/{name}.en.md have no line: "
+        problems.append(f"{CHECKED_FILE}:{line(pages_node)}: docs/{name}.zh.md and docs/{name}.en.md have no line: "
                         f"add `  {name}: YYYY-MM-DD` under pages: (the day you compared the page with CHSI), or "
                         "list it under undated: if it says nothing about CHSI's screens")
     if problems or default is None:
         return None, problems
-    return Checked(default, reviews, tuple(undated)), []
+    return Checked(reviews, tuple(undated)), []
 
 
 def docs_pages(root: Path) -> list[str]:
@@ -197,7 +167,7 @@ def load_checked(root: Path, today: dt.date | None = None) -> Checked:
     path = root / CHECKED_FILE
     if not path.is_file():
         raise SourceError(f"{CHECKED_FILE}: missing: it holds the day each page was last compared with CHSI "
-                           "(README.md, Check a page against CHSI)")
+                          "(README.md, Check a page against CHSI)")
     checked, problems = parse_checked(path.read_text(encoding="utf-8"), docs_pages(root), today or dt.date.today())
     if checked is None:
         raise SourceError("\n".join(problems))

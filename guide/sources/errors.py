@@ -1,10 +1,31 @@
-"""The one error for a source the office edits that cannot be used as written.
+"""The one error for a source the office edits that cannot be used as written, and the YAML reading they share. Its
+message is the whole report; only the MkDocs hooks turn it into MkDocs' error, so no other room knows MkDocs."""
+from __future__ import annotations
 
-Its message is the whole report: `file:line: what is wrong: what to do`, in words the office can act on. The
-sources raise it, every command prints it as it is, and the MkDocs hooks turn it into MkDocs' own error
-(guide/mkdocs_hooks/hook_support.py), so no room below the hooks knows MkDocs' exceptions.
-"""
+import yaml
 
 
 class SourceError(ValueError):
     """A source file is wrong; str(error) names the file (and line) and says what to do."""
+
+
+def yaml_error(err: yaml.YAMLError, where: object) -> tuple[str, object]:
+    """Where a YAML error is ('FILE:LINE', or FILE when the parser gives no line) and what the parser says."""
+    mark = getattr(err, "problem_mark", None)
+    return (f"{where}:{mark.line + 1}" if mark else str(where)), getattr(err, "problem", None) or err
+
+
+def line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def scalar(node: yaml.Node | None) -> str:
+    """A scalar node's text, stripped; "" for anything else."""
+    return node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+
+
+def fields(node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """A mapping node's keys -> (key node, value node); {} for anything else."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}

@@ -1,17 +1,6 @@
-"""The facts about CHSI that pages show in more than one place, read from includes/facts.yml, written there once.
-
-A page writes `{{ hotline-en }}` where it shows a fact, and `[words][name]` where it links one; this module turns
-the first into the fact in the page's language and gives every name its address (tel:, mailto:, https:), so what a
-page shows and what it dials or opens come from one value and can never disagree. The prefilled e-mail to CHSI
-(`[...][mail-to-chsi]`) is made here from its readable text, and so are the e-mail's items as pages show them: their
-count in the page's language ({{ mail-to-chsi-count }}: seven, 七项), the list, and which are attachments, all from
-the items of includes/facts.yml alone. Text facts (`texts:`, one value per language) show by name as the others.
-A page that types a fact itself is refused, with the name to write instead, so a changed number never leaves an
-old copy behind.
-
-Plain functions over the sources: the build (the hook functions at the end), `make check` and the tests all call
-the same ones.
-"""
+"""The facts about CHSI that pages show, written once in includes/facts.yml: a page writes `{{ hotline-en }}` or
+`[words][name]`, so what it shows and what it dials come from one value, and a page that types a fact is refused,
+so a changed number never leaves an old copy behind."""
 from __future__ import annotations
 
 import re
@@ -23,7 +12,7 @@ from urllib.parse import quote
 import yaml
 
 from guide.sources import site_config, ui_labels
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, fields, line, scalar, yaml_error
 from guide.sources.words import words
 
 FACTS_FILE = "includes/facts.yml"
@@ -31,17 +20,16 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]*?)\s*\}\}")
 # As dialled in the Chinese mainland: the trunk 0, a two- or three-digit area code, a hyphen, 7 or 8 digits.
 MAINLAND_NUMBER = re.compile(r"^0(?P<area>\d{2,3})-(?P<local>\d{7,8})$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 # Any other run of digits that looks like a phone number (seven digits or more), but not a date.
 ANY_PHONE = re.compile(r"(?<![\w.])\+?\d[\d\s\-()]{5,}\d(?![\w.])")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
+ANY_ADDRESS = re.compile(r"\b(?:https?://|www\.|mailto:|tel:)[^\s)>\]]*[^\s)>\].,;:!?。，]", re.IGNORECASE)
 # The e-mail's lists and counts, shown on the pages by name ({{ mail-to-chsi-count }}); see Facts.shown_mail.
 MAIL_NAMES = ("mail-to-chsi-count", "mail-to-chsi-items", "mail-to-chsi-items-inline", "mail-to-chsi-attachments")
 # The lines of a list a name stands for are joined by a carriage return: Markdown reads it as a new line, while the
 # page keeps one line per source line, so every check after the expansion still names the page's own line numbers.
 LIST_LINE_BREAK = "\r"
+ITEM_KEYS = ("label", "english", "attachment", "value", "note", "hint")
 
 
 @dataclass(frozen=True)
@@ -75,33 +63,21 @@ class Facts:
 
     @property
     def attachments(self) -> list[int]:
-        """The numbers of the items that are attachments, (1) first."""
         return [n for n, item in enumerate(self.items, 1) if item.attachment]
 
-    # --- what pages link ------------------------------------------------------------------------------------------
-
-    def mail_body(self) -> str:
-        """The e-mail's body: one line per item ending in ': ', a blank line, then the closing line (CRLF, RFC 6068)."""
-        lines = [f"({n}) {item.text}: " for n, item in enumerate(self.items, 1)]
-        return "\r\n".join([*lines, "", f"{self.closing}: ", ""])
-
     def mailto(self) -> str:
-        """The e-mail to CHSI as a mailto: address, subject and body percent-encoded from their readable text."""
-        return quote_mail(self.service_email, self.subject, self.mail_body().split("\r\n"))
+        """The e-mail to CHSI: one line per item ending in ': ', a blank line, then the closing line."""
+        lines = [f"({n}) {item.text}: " for n, item in enumerate(self.items, 1)]
+        return quote_mail(self.service_email, self.subject, [*lines, "", f"{self.closing}: ", ""])
 
     def references(self) -> dict[str, str]:
         """Every name a page may link as [words][name] -> its address."""
-        refs = dict(self.addresses)
-        refs.update({name: f"tel:{international_digits(number)}" for name, number in self.hotlines.items()})
-        refs["service-email"] = f"mailto:{self.service_email}"
-        refs["mail-to-chsi"] = self.mailto()
-        return refs
+        return {**self.addresses, **{name: f"tel:{international_digits(n)}" for name, n in self.hotlines.items()},
+                "service-email": f"mailto:{self.service_email}", "mail-to-chsi": self.mailto()}
 
     def definitions(self) -> str:
         """The references as Markdown link definitions, appended to every page."""
         return "\n".join(f"[{name}]: <{url}>" for name, url in self.references().items())
-
-    # --- what pages show -----------------------------------------------------------------------------------------
 
     def shown(self, name: str, locale: str) -> str | None:
         """The Markdown that `{{ name }}` stands for on a page in `locale`, or None for an unknown name."""
@@ -119,14 +95,10 @@ class Facts:
             return self.school
         if name in self.texts:
             return self.texts[name][locale]
-        if name in MAIL_NAMES:
-            return self.shown_mail(name, locale)
-        return None
+        return self.shown_mail(name, locale) if name in MAIL_NAMES else None
 
     def names(self) -> list[str]:
         return [*self.hotlines, "service-email", *self.addresses, "school", *self.texts, *MAIL_NAMES]
-
-    # --- the e-mail's items on pages ------------------------------------------------------------------------------
 
     def count(self, locale: str) -> str:
         """How many items the e-mail has, as a page of `locale` writes it: seven, 七项."""
@@ -135,14 +107,11 @@ class Facts:
     def numbers(self, numbers: list[int], locale: str) -> str:
         """(5) to (7) for a run of three or more items, (2), (5) and (7) otherwise; (5) 至 (7), (2)、(5) 和 (7) in Chinese."""
         said = words(locale)
-        if not numbers:
-            return ""
         if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
             return f"({numbers[0]}) {said.through} ({numbers[-1]})"
         written = [f"({n})" for n in numbers]
-        if len(written) == 1:
-            return written[0]
-        return said.enumeration.join(written[:-1]) + said.pair_join + written[-1]
+        return said.enumeration.join(written[:-1]) + said.pair_join + written[-1] if len(written) > 1 else \
+            "".join(written)
 
     def shown_mail(self, name: str, locale: str, before: str = "") -> str:
         """What a name of the e-mail's items stands for on a page of `locale`. `before`: the page above it, where a
@@ -168,11 +137,9 @@ class Facts:
             answer = item.value or item.note.get(locale, "")
             if not said.glosses_labels:
                 heading = f"({n}) {item.label}" + (f" {item.english}" if name == "mail-to-chsi-items" else "")
-                entries.append(heading + (f"{said.colon}{answer}" if answer else ""))
             else:
-                heading = f"({n}) {label(item.label)}"
-                shown = label(answer) if item.value else answer
-                entries.append(heading + (f"{said.colon}{shown}" if shown else ""))
+                heading, answer = f"({n}) {label(item.label)}", label(answer) if item.value else answer
+            entries.append(heading + (f"{said.colon}{answer}" if answer else ""))
         if name == "mail-to-chsi-items":
             return LIST_LINE_BREAK.join(f"- [ ] {entry}" for entry in entries)
         return said.join.join(entries)
@@ -193,11 +160,7 @@ def international_digits(number: str) -> str:
 def international_display(number: str) -> str:
     """010-12345678 -> +86 10 1234 5678: the local number in two groups, as written for readers abroad."""
     m = MAINLAND_NUMBER.match(number)
-    if not m:
-        return number
-    local = m["local"]
-    half = len(local) - 4
-    return f"+86 {m['area']} {local[:half]} {local[half:]}"
+    return f"+86 {m['area']} {m['local'][:-4]} {m['local'][-4:]}" if m else number
 
 
 def address_display(url: str) -> str:
@@ -207,32 +170,18 @@ def address_display(url: str) -> str:
 
 # --- reading includes/facts.yml --------------------------------------------------------------------------------------
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _mapping(node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-
-
-def _text(node: yaml.Node | None) -> str:
-    return node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
-
-
 def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) -> Facts:
     """The facts in `text`, with a text in each of `languages` where a fact has words; raises SourceError naming
     `where`, the line and what to do for each mistake."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        at = f"{where}:{mark.line + 1}" if mark else where
-        raise SourceError(f"{at}: not valid YAML ({getattr(err, 'problem', None) or err}): "
-                         "check the indentation and put a value with a colon in quotes") from None
-    top = _mapping(root)
+        at, problem = yaml_error(err, where)
+        raise SourceError(f"{at}: not valid YAML ({problem}): "
+                          "check the indentation and put a value with a colon in quotes") from None
+    top = fields(root)
     problems: list[str] = []
+    lines: dict[str, int] = {}
 
     def need(key: str) -> yaml.Node | None:
         if key not in top:
@@ -240,56 +189,52 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
             return None
         return top[key][1]
 
-    lines: dict[str, int] = {}
     school_node, email_node = need("school"), need("service-email")
-    school, email = _text(school_node), _text(email_node)
-    if school_node is not None:
-        lines["school"] = _line(school_node)
-        if not school:
-            problems.append(f"{where}:{_line(school_node)}: school is empty: write the school's Chinese name")
-    if email_node is not None:
-        lines["service-email"] = _line(email_node)
-        if not re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", email):
-            problems.append(f"{where}:{_line(email_node)}: service-email '{email}' is not an e-mail address "
-                            "(write it as name@example.com)")
+    school, email = scalar(school_node), scalar(email_node)
+    lines.update({key: line(node) for key, node in (("school", school_node), ("service-email", email_node))
+                  if node is not None})
+    if school_node is not None and not school:
+        problems.append(f"{where}:{line(school_node)}: school is empty: write the school's Chinese name")
+    if email_node is not None and not re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", email):
+        problems.append(f"{where}:{line(email_node)}: service-email '{email}' is not an e-mail address "
+                        "(write it as name@example.com)")
 
-    def named(section: str, example: str, valid: re.Pattern[str], what: str) -> dict[str, str]:
-        """The name: value lines of a section, each name and value checked, each line remembered."""
-        found: dict[str, str] = {}
-        for name, (key, value) in _mapping(need(section)).items():
-            at, text = f"{where}:{_line(key)}", _text(value)
-            lines[name] = _line(key)
+    def named(node: yaml.Node | None, example: str, value_of) -> dict:
+        """The name: value lines of a section, each name checked and each line remembered; value_of(name, value node,
+        where) gives the value, or None after adding its problem."""
+        found = {}
+        for name, (key, value) in fields(node).items():
+            at = f"{where}:{line(key)}"
+            lines[name] = line(key)
             if not NAME.match(name):
                 problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like {example})")
-            elif not valid.match(text):
-                problems.append(f"{at}: {name} is '{text}': {what}")
-            else:
-                found[name] = text
+            elif (found_value := value_of(name, value, at)) is not None:
+                found[name] = found_value
         return found
 
-    addresses = named("addresses", "chsi-home", re.compile(r"^https?://[^\s/]+"),
-                      "write a web address starting with https://")
-    hotlines = named("hotlines", "hotline-en", MAINLAND_NUMBER, "write it as dialled in the Chinese mainland, 0, "
-                     "the area code, a hyphen and the number, like 010-12345678")
+    def checked(valid: re.Pattern[str], what: str):
+        def value_of(name: str, node: yaml.Node, at: str) -> str | None:
+            if valid.match(scalar(node)):
+                return scalar(node)
+            problems.append(f"{at}: {name} is '{scalar(node)}': {what}")
+            return None
+        return value_of
 
-    texts: dict[str, dict[str, str]] = {}
-    for name, (key, value) in _mapping(top.get("texts", (None, None))[1]).items():
-        at = f"{where}:{_line(key)}"
-        lines[name] = _line(key)
-        if not NAME.match(name):
-            problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like hotline-hours)")
-            continue
-        text = _per_language(value, at, name, languages, problems)
-        if text is not None:
-            texts[name] = text
-    if "texts" in top and not isinstance(top["texts"][1], yaml.MappingNode) and _text(top["texts"][1]):
-        problems.append(f"{where}:{_line(top['texts'][0])}: texts holds one 'name: {{zh: 中文, en: English}}' "
+    addresses = named(need("addresses"), "chsi-home", checked(re.compile(r"^https?://[^\s/]+"),
+                                                        "write a web address starting with https://"))
+    hotlines = named(need("hotlines"), "hotline-en", checked(MAINLAND_NUMBER, "write it as dialled in the Chinese "
+                     "mainland, 0, the area code, a hyphen and the number, like 010-12345678"))
+    texts = named(top.get("texts", (None, None))[1], "hotline-hours",
+                  lambda name, node, at: _per_language(node, at, name, languages, problems))
+    if "texts" in top and not isinstance(top["texts"][1], yaml.MappingNode) and scalar(top["texts"][1]):
+        problems.append(f"{where}:{line(top['texts'][0])}: texts holds one 'name: {{zh: 中文, en: English}}' "
                         "line per fact")
 
-    mail = _mapping(need("mail-to-chsi"))
-    subject, closing, items = _text(mail.get("subject", (None, None))[1]), _text(mail.get("closing", (None, None))[1]), []
+    mail = fields(need("mail-to-chsi"))
+    subject, closing = scalar(mail.get("subject", (None, None))[1]), scalar(mail.get("closing", (None, None))[1])
+    items = []
     if "mail-to-chsi" in top:
-        lines["mail-to-chsi"] = _line(top["mail-to-chsi"][0])
+        lines["mail-to-chsi"] = line(top["mail-to-chsi"][0])
         mail_at = f"{where}:{lines['mail-to-chsi']}"
         if not subject:
             problems.append(f"{mail_at}: mail-to-chsi needs a 'subject:'")
@@ -299,10 +244,8 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
         if not isinstance(item_nodes, yaml.SequenceNode) or not item_nodes.value:
             problems.append(f"{mail_at}: mail-to-chsi needs 'items:', one '- {{label: ..., english: ...}}' per item")
         else:
-            for node in item_nodes.value:
-                item = _mail_item(node, where, school, languages, problems)
-                if item is not None:
-                    items.append(item)
+            items = [item for node in item_nodes.value
+                     if (item := _mail_item(node, where, school, languages, problems))]
     taken = {"school", "service-email", "mail-to-chsi", *MAIL_NAMES}
     for name in [*addresses, *hotlines, *texts]:
         if name in taken:
@@ -313,14 +256,11 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
     return Facts(school, addresses, hotlines, email, subject, items, closing, lines, texts)
 
 
-ITEM_KEYS = ("label", "english", "attachment", "value", "note", "hint")
-
-
 def _per_language(node: yaml.Node | None, at: str, what: str, languages: Sequence[str],
                   problems: list[str]) -> dict[str, str] | None:
     """{zh: ..., en: ...}, one text per language of the site; None (and a problem) otherwise."""
-    entry = _mapping(node)
-    found = {code: _text(entry.get(code, (None, None))[1]) for code in languages}
+    entry = fields(node)
+    found = {code: scalar(entry.get(code, (None, None))[1]) for code in languages}
     if not isinstance(node, yaml.MappingNode) or not all(found.values()) or set(entry) - set(languages):
         example = ", ".join(f"{code}: ..." for code in languages)
         missing = [code for code, text in found.items() if not text]
@@ -334,40 +274,33 @@ def _per_language(node: yaml.Node | None, at: str, what: str, languages: Sequenc
 def _mail_item(node: yaml.Node, where: str, school: str, languages: Sequence[str],
                problems: list[str]) -> MailItem | None:
     """One item of mail-to-chsi, or None with its problems added."""
-    at = f"{where}:{_line(node)}"
-    entry = _mapping(node)
-    label, english = _text(entry.get("label", (None, None))[1]), _text(entry.get("english", (None, None))[1])
+    at = f"{where}:{line(node)}"
+    entry = {key: value for key, (_key, value) in fields(node).items()}
+    label, english = scalar(entry.get("label")), scalar(entry.get("english"))
+    flag, value = scalar(entry.get("attachment")) or "false", scalar(entry.get("value"))
     if not label or not english:
-        problems.append(f"{at}: each item needs a label (Chinese) and its english words: "
-                        "- {label: 姓名, english: Name}")
-        return None
-    unknown = [key for key in entry if key not in ITEM_KEYS]
-    if unknown:
-        problems.append(f"{at}: item {label} has '{unknown[0]}:', which an item cannot have: use "
-                        + ", ".join(ITEM_KEYS))
-        return None
-    flag = _text(entry.get("attachment", (None, None))[1]) or "false"
-    if flag not in ("true", "false"):
-        problems.append(f"{at}: item {label} has 'attachment: {flag}': write 'attachment: true' for a file the "
-                        "student attaches, or leave it out for a text they type")
-        return None
-    value = _text(entry.get("value", (None, None))[1])
-    if value and value != "school":
-        problems.append(f"{at}: item {label} has 'value: {value}': the only answer known for every student is "
-                        "'value: school'; leave value out otherwise")
-        return None
-    found = {}
-    for key in ("note", "hint"):
-        if key in entry:
-            text = _per_language(entry[key][1], at, f"the {key} of item {label}", languages, problems)
-            if text is None:
+        problem = "each item needs a label (Chinese) and its english words: - {label: 姓名, english: Name}"
+    elif unknown := [key for key in entry if key not in ITEM_KEYS]:
+        problem = f"item {label} has '{unknown[0]}:', which an item cannot have: use " + ", ".join(ITEM_KEYS)
+    elif flag not in ("true", "false"):
+        problem = (f"item {label} has 'attachment: {flag}': write 'attachment: true' for a file the student "
+                   "attaches, or leave it out for a text they type")
+    elif value and value != "school":
+        problem = (f"item {label} has 'value: {value}': the only answer known for every student is "
+                   "'value: school'; leave value out otherwise")
+    else:
+        found = {}
+        for key in [key for key in ("note", "hint") if key in entry]:
+            found[key] = _per_language(entry[key], at, f"the {key} of item {label}", languages, problems)
+            if found[key] is None:
                 return None
-            found[key] = text
-    attachment = flag == "true"
-    if attachment and (value or "hint" in found):
-        problems.append(f"{at}: item {label} is an attachment, which the student ticks: it takes no value or hint")
-        return None
-    return MailItem(label, english, attachment, school if value else "", found.get("note", {}), found.get("hint", {}))
+        if flag == "true" and (value or "hint" in found):
+            problems.append(f"{at}: item {label} is an attachment, which the student ticks: it takes no value or hint")
+            return None
+        return MailItem(label, english, flag == "true", school if value else "", found.get("note", {}),
+                        found.get("hint", {}))
+    problems.append(f"{at}: {problem}")
+    return None
 
 
 def load_facts(root: Path) -> Facts:
@@ -384,33 +317,16 @@ def load_facts(root: Path) -> Facts:
 
 # --- pages -----------------------------------------------------------------------------------------------------------
 
-def _prose(markdown: str, first_line: int):
-    """(line number, line) of the lines outside fenced code."""
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield number, line
-
-
 def expand(markdown: str, facts: Facts, locale: str, src: str, first_line: int = 1) -> tuple[str, list[str]]:
-    """The page with each `{{ name }}` replaced by its fact, and one problem per unknown name."""
+    """The page with each `{{ name }}` outside fenced code replaced by its fact, and one problem per unknown name."""
     problems: list[str] = []
-    out = []
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            out.append(line)
-            continue
+    out: list[str] = []
+    for number, text, prose in ui_labels.prose_lines(markdown, first_line):
 
-        def fill(m: re.Match[str], number: int = number, line: str = line) -> str:
+        def fill(m: re.Match[str], number: int = number, text: str = text) -> str:
             name = m.group(1)
             if name in MAIL_NAMES:  # a list glosses only the labels the page has not glossed above it
-                return facts.shown_mail(name, locale, "\n".join(out) + line[:m.start()])
+                return facts.shown_mail(name, locale, "\n".join(out) + text[:m.start()])
             value = facts.shown(name, locale)
             if value is not None:
                 return value
@@ -422,7 +338,7 @@ def expand(markdown: str, facts: Facts, locale: str, src: str, first_line: int =
                                 + ", ".join(f"{{{{ {n} }}}}" for n in facts.names()))
             return m.group(0)
 
-        out.append(PLACEHOLDER.sub(fill, line))
+        out.append(PLACEHOLDER.sub(fill, text) if prose else text)
     return "\n".join(out), problems
 
 
@@ -443,30 +359,28 @@ def typed_facts(markdown: str, facts: Facts, src: str, first_line: int = 1) -> l
         bare = re.escape(address_display(url))
         checks.append((re.compile(rf"(?:https?://)?{bare}/?(?![\w/?#-]|\.\w)", re.IGNORECASE), url,
                        f"{{{{ {name} }}}} (or [words][{name}])"))
-    any_address = re.compile(r"\b(?:https?://|www\.|mailto:|tel:)[^\s)>\]]*[^\s)>\].,;:!?。，]", re.IGNORECASE)
     problems: list[str] = []
-    for number, line in _prose(markdown, first_line):
-        if line.lstrip().startswith("[") and re.match(r"^\s*\[[^\]]+\]:\s", line):
+    for number, text, prose in ui_labels.prose_lines(markdown, first_line):
+        if not prose:
+            continue
+        if re.match(r"^\s*\[[^\]]+\]:\s", text):
             problems.append(f"{src}:{number}: a link definition in a page: addresses live in {FACTS_FILE}; "
                             "add it there under addresses and link it as [words][name]")
             continue
         known: list[tuple[int, int]] = []
         for pattern, what, instead in checks:
-            for m in pattern.finditer(line):
+            for m in pattern.finditer(text):
                 known.append(m.span())
                 problems.append(f"{src}:{number}: {what} is typed here: write {instead} instead, so the page "
                                 f"always shows what {FACTS_FILE} says")
-        for m in any_address.finditer(line):
-            if not any(start <= m.start() < end for start, end in known):
-                problems.append(f"{src}:{number}: the address {m.group(0)} is typed here: add it to {FACTS_FILE} "
-                                "under addresses with a short name, and link it as [words][name]")
-        for m in ANY_PHONE.finditer(line):
-            digits = re.sub(r"\D", "", m.group(0))
-            if len(digits) >= 7 and not DATE.fullmatch(m.group(0)) and \
-                    not any(start <= m.start() < end for start, end in known):
-                problems.append(f"{src}:{number}: the phone number {m.group(0)} is typed here: add it to {FACTS_FILE} "
-                                "under hotlines with a short name, and write {{ name }}")
+
+        def unknown(m: re.Match[str], known: list[tuple[int, int]] = known) -> bool:
+            return not any(start <= m.start() < end for start, end in known)
+
+        problems += [f"{src}:{number}: the address {m.group(0)} is typed here: add it to {FACTS_FILE} under "
+                     "addresses with a short name, and link it as [words][name]"
+                     for m in ANY_ADDRESS.finditer(text) if unknown(m)]
+        problems += [f"{src}:{number}: the phone number {m.group(0)} is typed here: add it to {FACTS_FILE} under "
+                     "hotlines with a short name, and write {{ name }}" for m in ANY_PHONE.finditer(text)
+                     if len(re.sub(r"\D", "", m.group(0))) >= 7 and not DATE.fullmatch(m.group(0)) and unknown(m)]
     return problems
-
-
-# --- the build ----------------------------------------------------------------------------------------------------

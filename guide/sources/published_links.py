@@ -1,8 +1,5 @@
-"""The registry of published links (published-links.yml) and how to check it against a built site.
-
-Shared by guide/outputs/email_kit.py and the tests. Paths in the registry are relative to a language's root
-(Chinese at site_url, English at site_url + "en/"), so one entry stands for the same page in every language.
-"""
+"""The registry of published links (published-links.yml), whose paths are relative to a language's root so that one
+entry stands for the same page in every language, and how to check it against a built site."""
 from __future__ import annotations
 
 import posixpath
@@ -22,9 +19,7 @@ from guide.sources.errors import SourceError
 REGISTRY = Path("published-links.yml")
 # A redirect chain longer than this is a loop or a mistake, not a moved page.
 MAX_REDIRECTS = 5
-
-
-REGISTRY_NAME = "published-links.yml"
+REGISTRY_NAME = REGISTRY.name
 LINE = "__line__"  # the key under which the registry's loader keeps each entry's line
 
 
@@ -61,9 +56,6 @@ class Link:
     path: str  # relative to site_url, may end in "#anchor"
     where: str = ""  # the registry entry that lists it ("published-links.yml:17")
     page: str = ""  # the docs page that serves it, without its language ("register" for docs/register.*.md)
-
-
-# --- the registry ----------------------------------------------------------------------------------
 
 
 def _labels(raw: Mapping[str, Any], where: str, languages: list[str]) -> dict[str, str]:
@@ -128,14 +120,14 @@ def published_links(registry: Registry, roots: Mapping[str, str]) -> list[Link]:
     return links
 
 
-# --- the built site --------------------------------------------------------------------------------
+class _PageFacts(HTMLParser):
+    """The ids in a page, and where it redirects to (a meta refresh), if it does."""
 
-
-class _Facts(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.refresh: str | None = None
+        self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -146,28 +138,18 @@ class _Facts(HTMLParser):
             self.refresh = match.group(1).strip() if match else None
 
 
-def page_facts(html: str) -> tuple[set[str], str | None]:
-    """The ids in a page, and where it redirects to (a meta refresh), if it does."""
-    parser = _Facts()
-    parser.feed(html)
-    return parser.ids, parser.refresh
-
-
-def built_file(site_dir: Path, path: str) -> Path:
-    """The file a path is served from: folders serve their index.html."""
-    return site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
-
-
 def check_link(site_dir: Path, link: str) -> str | None:
     """None when the path (and #anchor) exists in the built site, else why not. Follows our redirect pages."""
     path, _, anchor = link.partition("#")
     for _hop in range(MAX_REDIRECTS):
-        target = built_file(site_dir, path)
+        # A folder serves its index.html.
+        target = site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
         if not target.is_file():
             return f"no file {target.relative_to(site_dir).as_posix()} in the built site"
         if not target.name.endswith(".html"):
             return f"#{anchor}: a file has no anchors" if anchor else None
-        ids, refresh = page_facts(target.read_text(encoding="utf-8"))
+        facts = _PageFacts(target.read_text(encoding="utf-8"))
+        ids, refresh = facts.ids, facts.refresh
         if refresh is None:
             if anchor and anchor not in ids:
                 return f"no id '{anchor}' in {target.relative_to(site_dir).as_posix()}"

@@ -1,17 +1,8 @@
-"""The one public address of the guide, and what a build without one leaves out.
+"""The one public address of the guide (site_url, from SITE_URL), and what a build without one leaves out.
 
-The address is site_url in mkdocs.yml, which reads SITE_URL (`SITE_URL=https://host/path/ make build`). Printed and
-e-mailed outputs (QR codes, the PDFs' printed address, the e-mail kit, the sitemap) carry it, so they are made only
-for a PUBLIC address: one that is set and is not this computer (127.0.0.1, localhost), which would lead a reader
-who scans or types it nowhere. `mkdocs serve` sets site_url to its own loopback address, so a preview never makes
-them either. Without an address the site itself is still built for preview:
-
-* the sitemap (which must name absolute addresses) is removed;
-* the checklist pages show, in place of the QR code, a line saying how to get it;
-* the canonical link is left out and the language alternates stay relative (MkDocs and overrides/main.html);
-* the PDFs are exported without the printed address and QR code (guide/pdf/export.py), and the e-mail kit
-  refuses to run (guide/outputs/email_kit.py).
-guide/outputs/build.py reads the built site afterwards and says which of these happened.
+Printed and e-mailed outputs (QR codes, the PDFs' printed address, the e-mail kit, the sitemap, the canonical link)
+are made only for a PUBLIC address: set, and not this computer (127.0.0.1, localhost), which would lead a reader who
+scans or types it nowhere. `mkdocs serve` sets site_url to its loopback address, so a preview never makes them.
 """
 from __future__ import annotations
 

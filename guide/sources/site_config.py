@@ -1,9 +1,5 @@
-"""The site's configuration, read once from mkdocs.yml: its languages, the nav, the address, the docs folder.
-
-Every room asks this reader; none reads mkdocs.yml, or names a language, by itself. The languages are those of
-mkdocs-static-i18n (`plugins: i18n: languages`): the default one is built at the site's root and its pages have no
-folder, every other one lives under `<code>/`. A page's language is its file name's suffix (`register.en.md`).
-"""
+"""The site's configuration from mkdocs.yml: every room asks this reader; none reads mkdocs.yml, or names a language,
+by itself."""
 from __future__ import annotations
 
 import os
@@ -15,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, yaml_error
 
 MKDOCS_YML = "mkdocs.yml"
 PAGE_SUFFIX = re.compile(r"\.(?P<code>[A-Za-z]{2,3}(?:[_-][A-Za-z]+)?)\.md$")
@@ -55,9 +51,6 @@ class SiteConfig:
         """Each language -> its folder under the site's address, the default language first ("" for the root)."""
         return {language.code: language.folder for language in self.languages}
 
-    def language(self, code: str) -> Language:
-        return next(language for language in self.languages if language.code == code)
-
     def language_of(self, page: str) -> str:
         """The language of a page file: its suffix when it is a language of the site, else the default's."""
         match = PAGE_SUFFIX.search(page)
@@ -84,15 +77,18 @@ def load(text: str, env: Mapping[str, str] | None = None) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=_loader(os.environ if env is None else env))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{MKDOCS_YML}:{mark.line + 1}" if mark else MKDOCS_YML
-        raise SourceError(f"{where}: not valid YAML ({getattr(err, 'problem', None) or err}): check the indentation "
+        where, problem = yaml_error(err, MKDOCS_YML)
+        raise SourceError(f"{where}: not valid YAML ({problem}): check the indentation "
                           "(spaces, not tabs) and put a value with a colon in quotes") from None
     return data if isinstance(data, dict) else {}
 
 
-def parse(text: str, env: Mapping[str, str] | None = None) -> SiteConfig:
-    data = load(text, env)
+def read(root: Path, env: Mapping[str, str] | None = None) -> SiteConfig:
+    """The project's configuration (mkdocs.yml in root)."""
+    try:
+        data = load((root / MKDOCS_YML).read_text(encoding="utf-8"), env)
+    except FileNotFoundError:
+        raise SourceError(f"{MKDOCS_YML}: missing in {root}: run the command in the project's folder") from None
     languages: list[Language] = []
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -108,11 +104,3 @@ def parse(text: str, env: Mapping[str, str] | None = None) -> SiteConfig:
     return SiteConfig(tuple(languages), data.get("nav") or [], url if not url or url.endswith("/") else url + "/",
                       str(data.get("docs_dir") or "docs"), data)
 
-
-def read(root: Path, env: Mapping[str, str] | None = None) -> SiteConfig:
-    """The project's configuration (mkdocs.yml in root)."""
-    try:
-        text = (root / MKDOCS_YML).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(f"{MKDOCS_YML}: missing in {root}: run the command in the project's folder") from None
-    return parse(text, env)

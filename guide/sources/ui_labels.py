@@ -1,19 +1,4 @@
-"""Keep every Chinese UI label glossed the same way everywhere, and mark its language.
-
-English pages quote each Chinese label in bold; its first mention on a page is followed by its English gloss from
-includes/ui-labels.yml, `Select **立即注册** (Register now).`, and later mentions may stand bare. This hook:
-
-* fails the build (file:line) when an English page bolds Chinese text that is not in the table, mentions a label
-  bare before glossing it, glosses it differently, or has Chinese text outside a bold label (screen readers would
-  read it with an English voice);
-* fails the build when a page uses a label marked `source: assumption` on a line that does not tell the student
-  whom to call if the screen shows something else, or when a Chinese page bolds Chinese text that the table lacks
-  (a new label, or one misspelt);
-* adds `lang="zh-Hans"` to each label on English pages, so that it is pronounced and rendered as Chinese;
-* replaces `<!-- ui-labels-table -->` on the glossary pages with the table, in the page's language;
-* gives content tabs the same id in both languages: a tab titled with a label (`=== "方式 3"`) gets the slug of
-  its gloss (`#method-3`), as does the English tab (`=== "Method 3"`), so a link to a tab works in both.
-"""
+"""The Chinese UI labels of includes/ui-labels.yml: read, checked on the pages, glossed and marked as Chinese."""
 from __future__ import annotations
 
 import re
@@ -23,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, yaml_error
 from guide.sources.words import CHINESE, words
 
 TABLE_FILE = Path("includes/ui-labels.yml")
@@ -64,10 +49,6 @@ class Label:
     mark: str = ""      # how Chinese pages mark it: brackets, quotes or plain (guide/checks/copy_lint.py); "" not yet
 
 
-def _line_of(lines: list[str], label: object) -> int:
-    return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{label}:")), 0)
-
-
 def load_table(path: Path) -> dict[str, Label]:
     """Read the label table; a malformed table stops the build with the file, the line and what to write."""
     try:
@@ -76,9 +57,8 @@ def load_table(path: Path) -> dict[str, Label]:
     except FileNotFoundError:
         raise SourceError(f"{path}: missing (the table of Chinese UI labels and their English glosses)") from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise SourceError(f"{where}: not valid YAML ({getattr(err, 'problem', err)}): check the indentation (spaces, "
+        where, problem = yaml_error(err, path)
+        raise SourceError(f"{where}: not valid YAML ({problem}): check the indentation (spaces, "
                           "not tabs) and put a value with a colon in quotes") from None
     if not isinstance(data, dict) or not data:
         raise SourceError(f"{path}: expected a mapping of Chinese label -> {{gloss: ..., source: quoted}}")
@@ -87,7 +67,7 @@ def load_table(path: Path) -> dict[str, Label]:
     for label, entry in data.items():
         if label == SEARCH_KEY:
             continue  # the student's words for the guide's own words: guide/outputs/search_synonyms.py reads them
-        line = _line_of(lines, label)
+        line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{label}:")), 0)
         example = f"{label}: {{gloss: English meaning, source: quoted}}"
         if not isinstance(label, str) or not isinstance(entry, dict):
             raise SourceError(f"{path}:{line}: label {label!r}: write it as '{example}'")
@@ -116,15 +96,10 @@ def load_table(path: Path) -> dict[str, Label]:
     return table
 
 
-def search_words(table: dict[str, Label]) -> list[str]:
-    """The labels Chinese search must keep whole: each short one jieba can hold as a word."""
-    return [label for label in table if len(label) <= SEARCH_WORD_LENGTH and JIEBA_WORD.fullmatch(label)]
-
-
 def teach_search(table: dict[str, Label], add_word) -> list[str]:
-    """Give the segmenter (jieba.add_word) every label as a word, so a label needs no line of its own in
+    """Give the segmenter (jieba.add_word) every short label as a word, so a label needs no line of its own in
     includes/jieba-user-dict.txt; the words given."""
-    words = search_words(table)
+    words = [label for label in table if len(label) <= SEARCH_WORD_LENGTH and JIEBA_WORD.fullmatch(label)]
     for word in words:
         add_word(word, JIEBA_FREQUENCY)
     return words
@@ -170,17 +145,14 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
                 problems.append(f"{where}: unknown UI label **{label}**: add it to {TABLE_FILE} with its English gloss")
                 return match.group(0)
             gloss = labels[label]
-            if match.group("gloss") is None:
-                if label not in glossed:
-                    problems.append(f"{where}: UI label **{label}** is first mentioned here and needs its gloss right "
-                                    f"after it: ' ({gloss})' (later mentions on the page may stand bare)")
-            elif match.group("text") != gloss:
-                problems.append(
-                    f"{where}: UI label **{label}** is glossed '({match.group('text')})' "
-                    f"but {TABLE_FILE} says '({gloss})'"
-                )
             if match.group("gloss") is not None:
                 glossed.add(label)
+                if match.group("text") != gloss:
+                    problems.append(f"{where}: UI label **{label}** is glossed '({match.group('text')})' "
+                                    f"but {TABLE_FILE} says '({gloss})'")
+            elif label not in glossed:
+                problems.append(f"{where}: UI label **{label}** is first mentioned here and needs its gloss right "
+                                f"after it: ' ({gloss})' (later mentions on the page may stand bare)")
             attrs = match.group("attrs") or "{ lang=zh-Hans }"
             return f"**{label}**{attrs}{match.group('gloss') or ''}"
 
@@ -189,10 +161,8 @@ def check_english(markdown: str, labels: dict[str, str], src: str, first_line: i
         # Link reference definitions come from includes/facts.yml (guide/sources/facts.py); pages hold none.
         stray = CJK.findall(rest)
         if stray:
-            problems.append(
-                f"{src}:{number}: Chinese text outside a bold UI label ({''.join(stray)[:20]}): "
-                f"write it as **label** (gloss) from {TABLE_FILE}, or in English"
-            )
+            problems.append(f"{src}:{number}: Chinese text outside a bold UI label ({''.join(stray)[:20]}): "
+                            f"write it as **label** (gloss) from {TABLE_FILE}, or in English")
         out.append(fixed)
     return "\n".join(out), problems
 
