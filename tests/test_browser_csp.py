@@ -42,7 +42,7 @@ class _HeadersHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served(built_site: Path) -> Iterator[str]:
     headers = hook.parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
-    handler = type("Handler", (_HeadersHandler,), {"extra": tuple((h.name, h.value) for h in headers)})
+    handler = type("Handler", (_HeadersHandler,), {"extra": tuple(headers.items())})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
