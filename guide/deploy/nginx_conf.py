@@ -4,13 +4,9 @@
 The files in deploy/ are what a university's server includes; this module only fills in the names between @ signs
 (the address, the folders, the ports) and, to run nginx without installing anything, wraps them in a minimal
 nginx.conf inside a temporary prefix folder: `make serve-nginx`, `make dist` and tests/test_nginx.py use it.
-
-usage: python -m guide.deploy.nginx_conf --site-url URL [--web-root DIR] [--https] [--out FILE]
-prints (or writes) the server block for that address. Exit status: 0 written, 2 misuse (an address without a host).
 """
 from __future__ import annotations
 
-import argparse
 import getpass
 import os
 import re
@@ -18,12 +14,13 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from guide.outputs.built_site import guide_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -39,12 +36,6 @@ _BLOCK = r"^#BEGIN-{0}\n(.*?)^#END-{0}\n"
 
 class ConfError(ValueError):
     """A value that cannot go into the configuration (said in words a deployer can act on)."""
-
-
-def guide_path(site_url: str) -> str:
-    """The path part of SITE_URL, with a slash at each end: '/' or '/chsi-guide/'."""
-    path = urlsplit(site_url).path.strip("/")
-    return f"/{path}/" if path else "/"
 
 
 def render_server(template: str, values: dict[str, str], *, https: bool = False) -> str:
@@ -115,7 +106,6 @@ def free_port(host: str = "127.0.0.1") -> int:
 @dataclass
 class Running:
     process: subprocess.Popen
-    prefix: Path
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -141,26 +131,22 @@ def prepare(prefix: Path, values: dict[str, str], *, https: bool = False, header
     return main
 
 
-def check(main: Path, prefix: Path) -> None:
-    """nginx -t: the configuration as nginx reads it; ConfError with nginx's own words if it refuses it."""
-    proc = subprocess.run([NGINX, "-t", "-q", "-p", str(prefix), "-c", str(main), "-e", "stderr"],
-                          capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise ConfError(f"nginx refuses the configuration:\n{proc.stderr.strip()}")
-
-
 def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=None) -> Running:
     """Start nginx in the foreground (daemon off) and wait until it answers on every port."""
     if not Path(NGINX).exists():
         raise ConfError(f"{NGINX} is missing: run `make test` (it installs Debian's nginx) or apt-get install nginx")
-    check(main, prefix)
+    # nginx -t first: a configuration nginx refuses is said in nginx's own words.
+    proc = subprocess.run([NGINX, "-t", "-q", "-p", str(prefix), "-c", str(main), "-e", "stderr"],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ConfError(f"nginx refuses the configuration:\n{proc.stderr.strip()}")
     # Without a terminal to write to, the error log goes to a file in the prefix: a pipe nobody reads would fill
     # up and stall nginx.
     error_log = prefix / "error.log"
     with open(error_log, "ab") as log:
         process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-e", "stderr"],
                                    stderr=stderr if stderr is not None else log)
-    running = Running(process, prefix)
+    running = Running(process)
     deadline = time.monotonic() + 10
     for host, port in ports:
         while True:
@@ -177,28 +163,3 @@ def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=
                 time.sleep(0.05)
     return running
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-url", required=True, help="the address the guide is published at")
-    parser.add_argument("--web-root", default="/srv/chsi-guide/www", help="the folder nginx serves (default: %(default)s)")
-    parser.add_argument("--https", action="store_true", help="the HTTPS block instead of the HTTP one")
-    parser.add_argument("--out", type=Path, help="write to this file (default: print)")
-    args = parser.parse_args(argv)
-    try:
-        text = render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"),
-                             address_values(args.site_url, args.web_root), https=args.https)
-    except ConfError as e:
-        print(f"nginx_conf: {e}", file=sys.stderr)
-        return 2
-    if args.out:
-        tmp = args.out.with_name(f".{args.out.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, args.out)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

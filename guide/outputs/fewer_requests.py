@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from guide.outputs.built_site import BuiltSite
+from guide.outputs.built_site import BuiltSite, guide_path
 
 STYLESHEETS = Path("assets", "stylesheets")
 SCREEN, PRINT = "guide.css", "print.css"
@@ -50,6 +50,7 @@ def run(built: BuiltSite) -> None:
     screen.write_text(with_print_rules(screen.read_text(encoding="utf-8"),
                                        (folder / PRINT).read_text(encoding="utf-8")), encoding="utf-8")
     icons: dict[Path, str] = {}
+    root = guide_path(built.site_url).lstrip("/")  # '' at the host's root, 'chsi-guide/' under a path
     for page in built.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
 
@@ -58,7 +59,7 @@ def run(built: BuiltSite) -> None:
             if href.startswith("data:"):
                 return match.group(0)
             # A page names the icon relative to itself, or from the server's root (the 404 pages, at any depth).
-            path = (built.site / href.lstrip("/").removeprefix(_root_path(built))) if href.startswith("/") \
+            path = (built.site / href.lstrip("/").removeprefix(root)) if href.startswith("/") \
                 else (page.parent / href)
             path = path.resolve()
             if path not in icons:
@@ -71,8 +72,3 @@ def run(built: BuiltSite) -> None:
         if new != html:
             page.write_text(new, encoding="utf-8")
 
-
-def _root_path(built: BuiltSite) -> str:
-    """The site's path on its host without slashes at the ends ('' at the root, 'chsi-guide/' under a path)."""
-    path = re.sub(r"^[a-z]+://[^/]+", "", built.site_url or "").strip("/")
-    return f"{path}/" if path else ""

@@ -30,19 +30,12 @@ def qr_svg(url: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def language_homes(site_url: str, languages: list[tuple[str, bool]]) -> dict[str, str]:
-    """locale -> address of its home page: the default language at the root, the others under /<locale>/."""
-    root = site_url if site_url.endswith("/") else site_url + "/"
-    return {locale: root if default else f"{root}{locale}/" for locale, default in languages}
-
-
 def run(built: BuiltSite) -> None:
     """Step: a QR code of each language's home page in downloads/, when the site has a public address."""
-    address = public_address(built.site_url)
+    address = public_address(built.site_url)  # with its last slash
     if not address:
         return
-    languages = [(locale, locale == built.default) for locale in built.locales]
     downloads = built.site / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
-    for locale, url in language_homes(address, languages).items():
-        (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(url), encoding="utf-8")
+    for locale in built.locales:
+        (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(address + built.folder(locale)), encoding="utf-8")
