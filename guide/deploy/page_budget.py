@@ -1,17 +1,9 @@
 """What one page costs a phone on its first visit, as Chromium loads it from the server: requests, text and images.
 
-The budgets are the deterministic part of the guide's speed (Lighthouse's scores are not: they vary with the
-machine's load). tests/test_page_budgets.py holds the tests' own site to them, served by Debian's nginx with the
-configuration in deploy/; `make bench-pages` (scripts/bench_pages.py) reports them for the guide with Lighthouse.
-
-- requests: every request the visit makes with empty caches, until the network is idle (a redirect counts);
-- text: the compressed bytes of every HTML, CSS, JavaScript, JSON, XML and SVG answer;
-- images: the bytes of the pictures (the screenshots below the first screen load lazily, when scrolled to);
-- render-blocking scripts: scripts of the guide's own that hold the first paint back (Chromium's own verdict,
-  PerformanceResourceTiming.renderBlockingStatus): none may.
-
-The bare address is visited twice, by a Chinese and by an English browser: with nginx the English one is
-redirected to en/ by the server before any page is downloaded, and both visits are held to the same budgets.
+The budgets are the deterministic part of the guide's speed (Lighthouse's scores vary with the machine's load):
+every request of a visit with empty caches until the network is idle (a redirect counts), the compressed bytes of
+its text answers, the bytes of its pictures, and no render-blocking script of the guide's own (Chromium's verdict).
+The bare address is visited by a Chinese and by an English browser, held to the same budgets.
 """
 from __future__ import annotations
 

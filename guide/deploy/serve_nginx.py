@@ -2,17 +2,12 @@
 """Serve the built site/ with Debian's nginx and the configuration in deploy/: what production sends, on this machine.
 
 nginx runs as the current user from a temporary folder (removed at the end), in the foreground, with the access
-log on the terminal; Ctrl+C (or SIGTERM) stops it. The site is served under the path of the address it was built for (its home
-page's canonical link; a preview, built without an address, at /): a site built for
-https://www.example.edu/chsi-guide/ answers at http://HOST:PORT/chsi-guide/.
-
-With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a public address and
-SITE_URL names no other: such a build (SITE_URL=... make build) is served as it is, never replaced by a preview.
-Otherwise it builds for SITE_URL when set, else a preview. It says which of these it did, and the address to open.
+log on the terminal, until Ctrl+C (or SIGTERM). The site is served under the path of the address it was built for
+(a preview at /). With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a
+public address and SITE_URL names no other: such a build is served as it is, never replaced by a preview.
 
 usage: python -m guide.deploy.serve_nginx [--host 127.0.0.1] [--port 8000] [--site site] [--build]
-Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start (a port in use) or the build failed, 2 no built site or
-no nginx.
+Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed, 2 no built site or no nginx.
 """
 from __future__ import annotations
 
@@ -25,8 +20,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from guide.deploy import headers_snippet as security_headers
 from guide.deploy import nginx_conf
@@ -36,8 +31,7 @@ from guide.sources.site_address import HOW_TO_SET, public_address
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     build: bool  # build site/ before serving it
     why: str     # what will be served, in words for the terminal
 
