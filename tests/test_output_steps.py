@@ -5,7 +5,6 @@ writes the same files, and a file it makes that went missing comes back as the b
 """
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import subprocess
@@ -18,8 +17,6 @@ from fixture_site import SITE
 
 from guide.outputs.built_site import from_project, page_file
 from guide.outputs.steps import STEPS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -38,15 +35,8 @@ def run_steps(site: Path, *steps: str, site_url: str | None = PUBLISHED_URL) -> 
 
 def differences(a: Path, b: Path) -> list[str]:
     """Files that differ or exist on one side only, anywhere under a and b."""
-    found: list[str] = []
-    stack = [filecmp.dircmp(a, b)]
-    while stack:
-        cmp = stack.pop()
-        found += [str(Path(cmp.left, n).relative_to(a)) for n in cmp.left_only + cmp.right_only + cmp.diff_files]
-        found += [str(Path(cmp.left, n).relative_to(a)) for n in filecmp.cmpfiles(cmp.left, cmp.right,
-                                                                                    cmp.common_files, shallow=False)[1]]
-        stack += cmp.subdirs.values()
-    return sorted(set(found))
+    files = [{p.relative_to(top).as_posix(): p.read_bytes() for p in top.rglob("*") if p.is_file()} for top in (a, b)]
+    return sorted(name for name in files[0].keys() | files[1].keys() if files[0].get(name) != files[1].get(name))
 
 
 def test_every_step_run_again_on_the_built_site_changes_nothing(published_site: Path, tmp_path: Path) -> None:

@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
+from pypdf import PdfReader
 
 from guide.outputs import qr_codes
 from guide.sources.site_address import HOW_TO_SET, public_address

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import serve
 from fixture_site import copy_site
 from office_edits import rename_files
 from published_support import pl
@@ -55,16 +55,6 @@ def served(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         proc = build(project, parent / SUB_PATH, site_url)
         assert proc.returncode == 0, proc.stdout + proc.stderr
         yield site_url, parent / SUB_PATH
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 # --- pure functions ---------------------------------------------------------------------------------

@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 import site_sources
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
 
 from guide.sources import ui_labels

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
 
 from guide.outputs import search_synonyms as ss
