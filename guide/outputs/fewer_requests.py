@@ -1,13 +1,11 @@
 """Two requests less on every first visit, each a file that a phone fetched for nothing it shows at once.
 
-- The print sheet: a `<link media="print">` is still downloaded with the page. Its rules are appended to the built
-  guide.css inside `@media print` (its `@page` rules stay outside, where they apply to paper only anyway), and the
-  pages name no print.css. docs/assets/stylesheets/print.css stays the one source, and the PDF export still reads
-  the built print.css (guide/pdf/export.py).
-- The icon: Material names the SVG favicon by its address; each page carries it as a data: address instead (a
-  quarter of a kilobyte; the Content-Security-Policy allows data: images).
+- The print sheet (a `<link media="print">` is still downloaded with the page): its rules are appended to the built
+  guide.css inside `@media print` (its `@page` rules outside, where they apply to paper only anyway). The one source
+  stays docs/assets/stylesheets/print.css, and the PDF export still reads the built print.css.
+- The icon: each page carries Material's SVG favicon as a data: address (the Content-Security-Policy allows it).
 
-Run again on the site this step wrote, it writes the same: guide.css is rebuilt from after its marker line.
+Run again on the site this step wrote, it writes the same: guide.css is rebuilt from before its marker line.
 """
 from __future__ import annotations
 
