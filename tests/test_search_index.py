@@ -1,4 +1,5 @@
-"""One search index per language, with Chinese segmented into words."""
+"""One search index per language (the merged index split, each language's pages pointed at their own), with Chinese
+segmented into words."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ import site_sources
 import yaml
 from fixture_site import SITE
 
+from guide.outputs import search_per_language as split
 from guide.sources import ui_labels
 
 
@@ -80,30 +82,17 @@ def test_english_pages_point_search_at_the_english_index(built_site: Path) -> No
         assert base.endswith("/"), "without the trailing slash the index URL resolves to the site root"
 
 
-# A label a student might type into the search: short, and free of the separator's characters.
-TERM_LENGTH = ui_labels.SEARCH_WORD_LENGTH
-
-
-def split_terms(found: set[str], labels: list[str], separator: re.Pattern[str]) -> list[str]:
-    """One line per short label that Chinese search no longer holds as one word."""
-    return [f"includes/ui-labels.yml: {label} is not one word in the Chinese search index, so searching {label} "
-            "finds nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
-            "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages"
-            for label in labels if len(label) <= TERM_LENGTH and not separator.search(label) and label not in found]
-
-
 def test_every_short_label_is_one_search_word(built_site: Path) -> None:
     index = load(built_site, "")
-    labels = list(ui_labels.load_labels(SITE / "includes" / "ui-labels.yml"))
-    assert split_terms(tokens(index), labels, re.compile(index["config"]["separator"])) == []
-
-
-def test_a_term_jieba_splits_is_named() -> None:
-    separator = re.compile(r"[\s\u200b]+")
-    assert split_terms({"简项", "注册", "方式"}, ["简项注册", "注册", "方式 3"], separator) == [
-        ("includes/ui-labels.yml: 简项注册 is not one word in the Chinese search index, so searching 简项注册 finds "
-         "nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
-         "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages")]
+    separator, found = re.compile(index["config"]["separator"]), tokens(index)
+    labels = ui_labels.load_labels(SITE / "includes" / "ui-labels.yml")
+    # A label a student might type into the search: short, and free of the separator's characters.
+    split = [label for label in labels
+             if len(label) <= ui_labels.SEARCH_WORD_LENGTH and not separator.search(label) and label not in found]
+    assert split == [], (
+        f"includes/ui-labels.yml: {', '.join(split)}: not one word in the Chinese search index, so searching them "
+        "finds nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
+        "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages")
 
 
 TABLE = """注册: {gloss: Register, source: quoted, mark: quotes}
@@ -137,3 +126,33 @@ def test_the_hand_kept_dictionary_is_the_one_the_search_plugin_reads() -> None:
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert search["jieba_dict_user"] == "includes/jieba-user-dict.txt"
     assert (SITE / search["jieba_dict_user"]).is_file()
+
+
+def test_split_index_moves_english_pages_under_their_own_root() -> None:
+    index = {"config": {"lang": ["en"]}, "docs": [
+        {"location": "", "title": "首页", "text": ""},
+        {"location": "register/#step-1", "title": "第 1 步", "text": ""},
+        {"location": "en/", "title": "Home", "text": ""},
+        {"location": "en/register/#step-1", "title": "Step 1", "text": ""},
+    ]}
+    zh, en = split.split_index(index, "en")
+    assert [d["location"] for d in zh["docs"]] == ["", "register/#step-1"]
+    assert [d["location"] for d in en["docs"]] == ["", "register/#step-1"]
+    assert [d["title"] for d in en["docs"]] == ["Home", "Step 1"]
+    assert zh["config"] == en["config"] == index["config"]
+
+
+def test_point_config_at_rewrites_only_the_base() -> None:
+    app = {"base": "../..", "features": [], "search": "../../assets/x.js"}
+    html = f'<p>x</p><script id="__config" type="application/json">{json.dumps(app)}</script>'
+    out = split.point_config_at(html, "en")
+    data = json.loads(out.split('application/json">')[1].split("</script>")[0])
+    assert data == {"base": "../../en/", "features": [], "search": "../../assets/x.js"}
+    assert out.startswith("<p>x</p>")
+
+
+def test_point_config_at_cannot_close_the_script_early() -> None:
+    # Material's tojson escapes "<" as \u003c; rewriting must not undo that.
+    app = json.dumps({"base": "..", "translations": {"x": "</script><b>"}}).replace("<", "\\u003c")
+    out = split.point_config_at(f'<script id="__config" type="application/json">{app}</script>', "en")
+    assert out.count("</script>") == 1
