@@ -101,10 +101,8 @@ def make_dist(site_url: str, out_dir: Path, build: Callable[[Path, str], int] = 
         code = build(site, site_url)
         if code != 0:
             raise RuntimeError(f"the build failed (exit {code}); no archive written")
-        include_dir = nginx_conf.write_include_dir(top / "nginx", security_headers.nginx_snippet(site))
-        server = nginx_conf.render_server(nginx_conf.SERVER_TEMPLATE.read_text(encoding="utf-8"),
-                                          nginx_conf.address_values(site_url, WEB_ROOT))
-        (include_dir.parent / "chsi-guide-server.conf").write_text(server, encoding="utf-8")
+        nginx_conf.write_conf(top / "nginx", nginx_conf.address_values(site_url, WEB_ROOT),
+                              headers_snippet=security_headers.nginx_snippet(site))
         for file in sorted(site.rglob("*")):
             if file.is_file() and NOT_PUBLISHED.search(file.relative_to(site).as_posix()):
                 file.unlink()

@@ -68,18 +68,6 @@ def address_values(site_url: str, web_root: str) -> dict[str, str]:
             "TLS_KEY": f"/etc/ssl/private/{host}.key"}
 
 
-def write_include_dir(conf_dir: Path, headers_snippet: str | None = None) -> Path:
-    """Copy the files the server block includes into conf_dir/chsi-guide/; the security headers may be those of
-    the build being served (a sub-path build hashes its own 404 script), else the committed ones."""
-    target = conf_dir / INCLUDE_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in INCLUDED:
-        shutil.copyfile(DEPLOY / name, target / name)
-    if headers_snippet is not None:
-        (target / "nginx-security-headers.conf").write_text(headers_snippet, encoding="utf-8")
-    return target
-
-
 def main_conf(prefix: Path, server_conf: Path, *, access_log: str = "off") -> str:
     """A minimal nginx.conf around the server block: everything in the prefix, no root needed."""
     temp = prefix / "temp"
@@ -117,16 +105,28 @@ class Running:
                 self.process.wait()
 
 
-def prepare(prefix: Path, values: dict[str, str], *, https: bool = False, headers_snippet: str | None = None,
-            access_log: str = "off") -> Path:
-    """Write prefix/conf/ (nginx.conf, the filled server block, chsi-guide/) and prefix/temp/; return nginx.conf."""
-    conf_dir = prefix / "conf"
-    (prefix / "temp").mkdir(parents=True, exist_ok=True)
-    conf_dir.mkdir(parents=True, exist_ok=True)
-    write_include_dir(conf_dir, headers_snippet)
+def write_conf(conf_dir: Path, values: dict[str, str], *, https: bool = False,
+               headers_snippet: str | None = None) -> Path:
+    """conf_dir/chsi-guide-server.conf filled in, beside the files it includes (conf_dir/chsi-guide/); the security
+    headers may be those of the build being served (a sub-path build hashes its own 404 script), else the committed
+    ones. Returns the server block's file."""
+    include_dir = conf_dir / INCLUDE_DIR
+    include_dir.mkdir(parents=True, exist_ok=True)
+    for name in INCLUDED:
+        shutil.copyfile(DEPLOY / name, include_dir / name)
+    if headers_snippet is not None:
+        (include_dir / "nginx-security-headers.conf").write_text(headers_snippet, encoding="utf-8")
     server = conf_dir / "chsi-guide-server.conf"
     server.write_text(render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"), values, https=https), encoding="utf-8")
-    main = conf_dir / "nginx.conf"
+    return server
+
+
+def prepare(prefix: Path, values: dict[str, str], *, https: bool = False, headers_snippet: str | None = None,
+            access_log: str = "off") -> Path:
+    """Write prefix/conf/ (nginx.conf around the filled server block) and prefix/temp/; return nginx.conf."""
+    (prefix / "temp").mkdir(parents=True, exist_ok=True)
+    server = write_conf(prefix / "conf", values, https=https, headers_snippet=headers_snippet)
+    main = server.with_name("nginx.conf")
     main.write_text(main_conf(prefix, server, access_log=access_log), encoding="utf-8")
     return main
 

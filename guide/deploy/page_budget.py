@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import urllib.request
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KB = 1024
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
@@ -17,8 +18,7 @@ PHONE = {"width": 360, "height": 740}
 ENGLISH, CHINESE = "en-US", "zh-CN"
 
 
-@dataclass(frozen=True)
-class Budget:
+class Budget(NamedTuple):
     requests: int = 10
     text_kb: float = 85
     image_kb: float = 300
@@ -27,8 +27,7 @@ class Budget:
 BUDGET = Budget()
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     path: str     # from the site's address: "" (the bare address), "en/register/"
     locale: str   # the browser's language (its Accept-Language and navigator.languages)
 
@@ -39,8 +38,7 @@ class Visit:
         return "/" + self.path
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     url: str
     status: int       # 0: the request failed or was cancelled
     content_type: str
@@ -99,7 +97,7 @@ _BLOCKING = """() => performance.getEntriesByType("resource")
   .map(e => e.name).filter(name => !/\\/bundle\\.[0-9a-f]{8}\\.min\\.js$/.test(name))"""
 
 
-def weigh(browser, base: str, visit: Visit, *, settle_ms: int = 300) -> Weight:
+def weigh(browser, base: str, visit: Visit) -> Weight:
     """Load base + visit.path in a new phone-sized context (empty caches) of a Playwright Chromium `browser`."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
                                   locale=visit.locale)
@@ -116,7 +114,7 @@ def weigh(browser, base: str, visit: Visit, *, settle_ms: int = 300) -> Weight:
     page.on("requestfailed", lambda request: weight.answers.append(Answer(request.url, 0, "", 0)))
     try:
         page.goto(base + visit.path, wait_until="networkidle")
-        page.wait_for_timeout(settle_ms)  # late requests (Material's search worker)
+        page.wait_for_timeout(300)  # late requests (Material's search worker)
         weight.final_url = page.url
         weight.blocking = page.evaluate(_BLOCKING)
     finally:
