@@ -57,12 +57,6 @@ def _security_headers(site: Path) -> dict[str, str]:
     return {name.lower(): value for name, value in headers.items()}
 
 
-def _values(port: int, guide_path: str, web_root: Path, **more: str) -> dict[str, str]:
-    return {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": "127.0.0.1",
-            "LISTEN": f"127.0.0.1:{port}", "LISTEN_TLS": "127.0.0.1:1", "TLS_CERTIFICATE": "-", "TLS_KEY": "-",
-            **more}
-
-
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built for a public address with a path (SUB_ADDRESS), in a web root's folder of that name."""
@@ -83,12 +77,10 @@ def served(request: pytest.FixtureRequest, published_site: Path,
         web_root, guide_path = site.parent, SUB_PATH
         snippet = headers_snippet.nginx_snippet(site)  # its 404 script names the sub-path: its own hashes
     prefix = tmp / "prefix"
-    main = nginx_conf.prepare(prefix, _values(port, guide_path, web_root), headers_snippet=snippet)
-    running = nginx_conf.start(main, prefix, [("127.0.0.1", port)])
-    try:
+    main = nginx_conf.prepare(prefix, nginx_conf.local_values("127.0.0.1", port, guide_path, web_root),
+                              headers_snippet=snippet)
+    with nginx_conf.start(main, prefix, [("127.0.0.1", port)]):
         yield Served(f"http://127.0.0.1:{port}{guide_path}", site, _security_headers(site))
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -335,15 +327,12 @@ def served_https(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
                     "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
                    check=True, capture_output=True)
     http_port, https_port = nginx_conf.free_port(), nginx_conf.free_port()
-    values = _values(http_port, "/", built_site, LISTEN_TLS=f"127.0.0.1:{https_port}",
-                     TLS_CERTIFICATE=str(cert), TLS_KEY=str(key))
+    values = nginx_conf.local_values("127.0.0.1", http_port, "/", built_site, LISTEN_TLS=f"127.0.0.1:{https_port}",
+                                     TLS_CERTIFICATE=str(cert), TLS_KEY=str(key))
     prefix = tmp / "prefix"
     main = nginx_conf.prepare(prefix, values, https=True)
-    running = nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)])
-    try:
+    with nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)]):
         yield f"http://127.0.0.1:{http_port}/", f"https://127.0.0.1:{https_port}/", cert
-    finally:
-        running.stop()
 
 
 def test_https_sends_hsts_speaks_http2_and_port_80_redirects(served_https: tuple[str, str, Path],

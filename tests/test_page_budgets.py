@@ -20,14 +20,10 @@ pytestmark = pytest.mark.browser
 def served(published_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     prefix = tmp_path_factory.mktemp("nginx-budgets")
     port = nginx_conf.free_port()
-    values = {"GUIDE_PATH": "/", "WEB_ROOT": str(published_site), "SERVER_NAME": "127.0.0.1",
-              "LISTEN": f"127.0.0.1:{port}", "LISTEN_TLS": "127.0.0.1:1", "TLS_CERTIFICATE": "-", "TLS_KEY": "-"}
+    values = nginx_conf.local_values("127.0.0.1", port, "/", published_site)
     main = nginx_conf.prepare(prefix, values, headers_snippet=headers_snippet.nginx_snippet(published_site))
-    running = nginx_conf.start(main, prefix, [("127.0.0.1", port)])
-    try:
+    with nginx_conf.start(main, prefix, [("127.0.0.1", port)]):
         yield f"http://127.0.0.1:{port}/"
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,18 +91,10 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
-@dataclass
-class Running:
-    process: subprocess.Popen
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+def local_values(host: str, port: int, guide_path: str, web_root: Path | str, **more: str) -> dict[str, str]:
+    """The server block's values on this machine: HTTP on host:port (HTTPS only when `more` gives its port and files)."""
+    return {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": host, "LISTEN": f"{host}:{port}",
+            "LISTEN_TLS": "-", "TLS_CERTIFICATE": "-", "TLS_KEY": "-", **more}
 
 
 def write_conf(conf_dir: Path, values: dict[str, str], *, https: bool = False,
@@ -131,8 +123,9 @@ def prepare(prefix: Path, values: dict[str, str], *, https: bool = False, header
     return main
 
 
-def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=None) -> Running:
-    """Start nginx in the foreground (daemon off) and wait until it answers on every port."""
+@contextmanager
+def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=None) -> Iterator[subprocess.Popen]:
+    """nginx in the foreground (daemon off), answering on every port, until the with-block ends."""
     if not Path(NGINX).exists():
         raise ConfError(f"{NGINX} is missing: run `make test` (it installs Debian's nginx) or apt-get install nginx")
     # nginx -t first: a configuration nginx refuses is said in nginx's own words.
@@ -146,20 +139,26 @@ def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=
     with open(error_log, "ab") as log:
         process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-e", "stderr"],
                                    stderr=stderr if stderr is not None else log)
-    running = Running(process)
-    deadline = time.monotonic() + 10
-    for host, port in ports:
-        while True:
-            if process.poll() is not None:
-                err = error_log.read_text(errors="replace").strip() if stderr is None else "see above"
-                raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err}")
+    try:
+        deadline = time.monotonic() + 10
+        for host, port in ports:
+            while True:
+                if process.poll() is not None:
+                    err = error_log.read_text(errors="replace").strip() if stderr is None else "see above"
+                    raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err}")
+                try:
+                    socket.create_connection((host, port), timeout=0.5).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise ConfError(f"nginx did not answer on {host}:{port} within 10 s") from None
+                    time.sleep(0.05)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
             try:
-                socket.create_connection((host, port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    running.stop()
-                    raise ConfError(f"nginx did not answer on {host}:{port} within 10 s") from None
-                time.sleep(0.05)
-    return running
-
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

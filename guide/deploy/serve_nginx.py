@@ -110,24 +110,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             web_root = prefix / "www"
             (web_root / guide_path.strip("/")).parent.mkdir(parents=True, exist_ok=True)
             (web_root / guide_path.strip("/")).symlink_to(site, target_is_directory=True)
-        values = {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": args.host,
-                  "LISTEN": f"{args.host}:{args.port}", "LISTEN_TLS": "-", "TLS_CERTIFICATE": "-", "TLS_KEY": "-"}
+        values = nginx_conf.local_values(args.host, args.port, guide_path, web_root)
         main_file = nginx_conf.prepare(prefix, values, headers_snippet=security_headers.nginx_snippet(site),
                                        access_log="/dev/stdout")
         # Ctrl+C, or a kill from another terminal, stops nginx and removes the prefix, even when this was started in
         # the background (where a shell hands Ctrl+C down as ignored).
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-        running = nginx_conf.start(main_file, prefix, [(args.host, args.port)], stderr=sys.stderr)
-        print(f"serve_nginx: serving {site} ({what_is_served(site)}) with nginx and deploy/'s configuration "
-              f"(filled in at {prefix / 'conf'})", flush=True)
-        print(f"serve_nginx: open http://{args.host}:{args.port}{guide_path} (Ctrl+C stops)", flush=True)
-        try:
-            running.process.wait()
-        except KeyboardInterrupt:
-            running.stop()
-            return 0
-        print(f"serve_nginx: nginx stopped (exit {running.process.returncode})", file=sys.stderr)
+        with nginx_conf.start(main_file, prefix, [(args.host, args.port)], stderr=sys.stderr) as process:
+            print(f"serve_nginx: serving {site} ({what_is_served(site)}) with nginx and deploy/'s configuration "
+                  f"(filled in at {prefix / 'conf'})", flush=True)
+            print(f"serve_nginx: open http://{args.host}:{args.port}{guide_path} (Ctrl+C stops)", flush=True)
+            try:
+                process.wait()
+            except KeyboardInterrupt:
+                return 0
+        print(f"serve_nginx: nginx stopped (exit {process.returncode})", file=sys.stderr)
         return 1
     except nginx_conf.ConfError as e:
         print(f"serve_nginx: {e}", file=sys.stderr)
