@@ -481,12 +481,12 @@ def fake_build(site: Path, canonical: str | None) -> Path:
 def test_serve_nginx_rebuilds_only_what_is_no_build_for_the_address_asked(tmp_path: Path, canonical: str | None,
                                                                           site_url: str, builds: bool) -> None:
     site = tmp_path / "site" if canonical == "missing" else fake_build(tmp_path / "site", canonical)
-    decided = serve_nginx.plan(site, site_url)
-    assert decided.build is builds
+    build_first, why = serve_nginx.plan(site, site_url)
+    assert build_first is builds
     if builds and site_url:
-        assert f"building for SITE_URL={site_url}" in decided.why
+        assert f"building for SITE_URL={site_url}" in why
     if canonical == SUB_ADDRESS and builds:
-        assert f"was built for {SUB_ADDRESS}" in decided.why  # it says which build it replaces
+        assert f"was built for {SUB_ADDRESS}" in why  # it says which build it replaces
 
 
 def test_serve_nginx_serves_nothing_when_its_build_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

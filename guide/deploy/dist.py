@@ -42,23 +42,19 @@ NOT_PUBLISHED = re.compile(r"(^|/)_headers$|\.map$")
 HOW_TO_SET = "set it to the address the guide will be published at, e.g.  SITE_URL=https://www.example.edu/chsi-guide/ make dist"
 
 
-class AddressError(ValueError):
-    pass
-
-
 def published_address(site_url: str) -> str:
-    """SITE_URL if a reader could reach it; AddressError saying what to write otherwise."""
+    """SITE_URL if a reader could reach it; ValueError saying what to write otherwise."""
     url = site_url.strip()
     parts = urlsplit(url)
     if not url:
-        raise AddressError(f"SITE_URL is not set: a dist is built for one address; {HOW_TO_SET}")
+        raise ValueError(f"SITE_URL is not set: a dist is built for one address; {HOW_TO_SET}")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise AddressError(f"SITE_URL '{site_url}' is not a web address (https://host/path/); {HOW_TO_SET}")
+        raise ValueError(f"SITE_URL '{site_url}' is not a web address (https://host/path/); {HOW_TO_SET}")
     if site_address.public_address(url) is None:  # the build's own test for an address others reach
-        raise AddressError(f"SITE_URL '{site_url}' names this machine ({parts.hostname}): readers elsewhere could not "
+        raise ValueError(f"SITE_URL '{site_url}' names this machine ({parts.hostname}): readers elsewhere could not "
                            f"open its links, QR codes or PDFs; {HOW_TO_SET}")
     if parts.query or parts.fragment:
-        raise AddressError(f"SITE_URL '{site_url}' has a ? or # part; {HOW_TO_SET}")
+        raise ValueError(f"SITE_URL '{site_url}' has a ? or # part; {HOW_TO_SET}")
     return url if url.endswith("/") else url + "/"
 
 
@@ -123,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         site_url = published_address(os.environ.get("SITE_URL", ""))
-    except AddressError as e:
+    except ValueError as e:
         print(f"dist: {e}", file=sys.stderr)
         return 2
     try:

@@ -21,7 +21,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from guide.deploy import headers_snippet as security_headers
 from guide.deploy import nginx_conf
@@ -31,17 +30,12 @@ from guide.sources.site_address import HOW_TO_SET, public_address
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class Plan(NamedTuple):
-    build: bool  # build site/ before serving it
-    why: str     # what will be served, in words for the terminal
-
-
 def is_built(site: Path) -> bool:
     return (site / "index.html").is_file() and (site / "_headers").is_file()
 
 
-def plan(site: Path, site_url: str) -> Plan:
-    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why."""
+def plan(site: Path, site_url: str) -> tuple[bool, str]:
+    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why, in words."""
     built = built_address(site) if is_built(site) else None
     published = public_address(built)
     wanted = site_url.strip()
@@ -49,17 +43,16 @@ def plan(site: Path, site_url: str) -> Plan:
     name = f"{site.name}/"
     if published and wanted in ("", published):
         made = time.strftime("%Y-%m-%d %H:%M", time.localtime((site / "index.html").stat().st_mtime))
-        return Plan(False, f"{name} holds the build for {published} (made {made}): served as it is, not rebuilt "
-                           f"(after an edit: SITE_URL={published} make build)")
+        return False, (f"{name} holds the build for {published} (made {made}): served as it is, not rebuilt "
+                       f"(after an edit: SITE_URL={published} make build)")
     if wanted:
         before = f"{name} was built for {published}; " if published else ""
-        return Plan(True, f"{before}building for SITE_URL={wanted} first")
-    return Plan(True, f"{name} holds no build for a public address: building a preview first (served at /; to see the "
-                      f"published site as production sends it: {HOW_TO_SET}, then make serve-nginx)")
+        return True, f"{before}building for SITE_URL={wanted} first"
+    return True, (f"{name} holds no build for a public address: building a preview first (served at /; to see the "
+                  f"published site as production sends it: {HOW_TO_SET}, then make serve-nginx)")
 
 
 def what_is_served(site: Path) -> str:
-    """One line on the build being served: for which address, or a preview."""
     address = built_address(site)
     if public_address(address):
         return f"the build for {address}"
@@ -69,7 +62,6 @@ def what_is_served(site: Path) -> str:
 
 
 def build(site: Path) -> int:
-    """make build into `site`, for SITE_URL when it is set; the build's exit status."""
     return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)], cwd=ROOT,
                           env=dict(os.environ), check=False).returncode
 
@@ -92,9 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.build:
-        decided = plan(site, os.environ.get("SITE_URL", ""))
-        print(f"serve_nginx: {decided.why}", flush=True)
-        if decided.build and build(site) != 0:
+        build_first, why = plan(site, os.environ.get("SITE_URL", ""))
+        print(f"serve_nginx: {why}", flush=True)
+        if build_first and build(site) != 0:
             print(f"serve_nginx: the build failed (see above): {site.name}/ is unchanged and nothing is served",
                   file=sys.stderr)
             return 1
