@@ -1,9 +1,6 @@
 #!/usr/bin/env python3
-"""Fill in deploy/nginx-server.conf for one address, and run Debian's nginx with it as the current user.
-
-The files in deploy/ are what a university's server includes; this module only fills in the names between @ signs
-(the address, the folders, the ports) and, to run nginx without installing anything, wraps them in a minimal
-nginx.conf inside a temporary prefix folder: `make serve-nginx`, `make dist` and tests/test_nginx.py use it.
+"""Fill in deploy/nginx-server.conf for one address, and run Debian's nginx with it as the current user, in a
+minimal nginx.conf inside a prefix folder, so that nothing needs installing (make serve-nginx, make dist, the tests).
 """
 from __future__ import annotations
 

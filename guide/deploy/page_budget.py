@@ -1,9 +1,6 @@
 """What one page costs a phone on its first visit, as Chromium loads it from the server: requests, text and images.
 
-The budgets are the deterministic part of the guide's speed (Lighthouse's scores vary with the machine's load):
-every request of a visit with empty caches until the network is idle (a redirect counts), the compressed bytes of
-its text answers, the bytes of its pictures, and no render-blocking script of the guide's own (Chromium's verdict).
-The bare address is visited by a Chinese and by an English browser, held to the same budgets.
+The deterministic part of the guide's speed (Lighthouse's scores vary with the machine's load).
 """
 from __future__ import annotations
 

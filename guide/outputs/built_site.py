@@ -1,8 +1,5 @@
-"""What the output steps know about a build: its site folder, its project, its address and languages.
-
-The build (guide/mkdocs_hooks/outputs.py) fills it in from MkDocs' configuration and from what MkDocs rendered;
-a step run alone (`python -m guide.outputs`) reads the same facts from mkdocs.yml, docs/ and the built site.
-"""
+"""What the output steps know about a build, from MkDocs (guide/mkdocs_hooks/outputs.py) or, for a step run alone,
+from mkdocs.yml, docs/ and the built site."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,7 +43,6 @@ def page_file(src_uri: str, default: str) -> str:
 
 
 def from_project(site: Path, root: Path) -> BuiltSite:
-    """A built site described from its project's files, for a step run alone on it."""
     config = site_config.read(root)
     docs = root / config.docs_dir
     pages = {page_file(p.relative_to(docs).as_posix(), config.default.code): p.relative_to(docs).as_posix()

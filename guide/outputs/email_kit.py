@@ -62,7 +62,6 @@ class LangKit(NamedTuple):
 
 
 def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> list[LangKit]:
-    """Every link the e-mail carries, per language, in the registry's order."""
     kits = []
     for lang, root in roots.items():
         words = pick(WORDS, lang)

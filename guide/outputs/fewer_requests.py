@@ -38,7 +38,6 @@ def icon_data(svg: str) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: the print rules in guide.css, and every page's SVG icon as a data: address."""
     folder = built.site / STYLESHEETS
     for name in (SCREEN, PRINT):
         if not (folder / name).is_file():

@@ -1,11 +1,8 @@
 """Give each language its own page-not-found page: 404.html (Chinese) and en/404.html (English).
 
-mkdocs-static-i18n renders the theme's 404.html once per language into the same file, so only the last language's
-survives, and it carries that build's leftovers: a language switcher to whichever page was built last, and
-Material's `base` at the site root, which makes its search read the Chinese index. The build keeps each language's
-rendering (guide/mkdocs_hooks/outputs.py), and this step writes it where the web server looks for that language
-(`error_page 404` per location, deploy/nginx-site.conf): the switcher and the alternates lead to the two home
-pages, and the search reads that language's index.
+mkdocs-static-i18n renders the theme's 404.html once per language into one file, so only the last survives, with a
+switcher to whichever page was built last and a search of the Chinese index. The build keeps each rendering
+(guide/mkdocs_hooks/outputs.py); this step writes it where nginx looks for that language, its links led home.
 """
 from __future__ import annotations
 
@@ -41,7 +38,6 @@ def point_at_home_pages(html: str, built: BuiltSite) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: each language's 404 page where the web server looks for it, leading to that language's home page."""
     if not set(built.locales) <= set(built.not_found):
         return  # a single-language build: the other languages' renderings are not there
     for locale in built.locales:

@@ -1,10 +1,7 @@
 """Keep old addresses working in every language: redirect pages written from redirects.yml.
 
-mkdocs-redirects cannot serve a static-i18n site (it points at `../page.zh/` and writes nothing under /en/),
-so this step does it. One entry in redirects.yml, `old-name/: new-name.md#anchor`, makes <site>/old-name/ and
-<site>/en/old-name/ each a tiny page that sends the reader to the same language's new page. The pages use
-relative links, so they work wherever the site is served (a university sub-path too); their script keeps
-the #fragment the reader arrived with, and the build fails when a target page or anchor does not exist.
+mkdocs-redirects cannot serve a static-i18n site (it points at `../page.zh/` and writes nothing under /en/). The
+pages use relative links, so they work under any sub-path too.
 """
 from __future__ import annotations
 
@@ -140,7 +137,6 @@ def problem(site: Path, redirect: Redirect, lang: str, root: str, source: str | 
 
 
 def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
-    """The redirects of root's redirects.yml, and the line of each old path for messages."""
     path = root / REDIRECTS_FILE
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     try:

@@ -1,14 +1,10 @@
 """Join the guide's browser scripts into one fingerprinted file, and put the scripts that must run first inline.
 
-Each job keeps its own source file in docs/assets/javascripts/, but a phone on a slow network pays for every
-request: the pages load one file, `assets/javascripts/guide.<hash>.min.js`, with `defer` (overrides/main.html names
-it `guide.js`; the fingerprint lets nginx have browsers keep it a year). BUNDLE is the one list, in the order its
-parts run: the sitemap patch first, since it must be in place before Material answers DOMContentLoaded.
-
-INLINE scripts are written where overrides/main.html leaves an empty `<script data-guide-inline="NAME">`: the bare
-address's language decision (it sends an English reader on before the Chinese page's files are fetched) and the
-search's hold on its index and worker (in place before Material's bundle). The Content-Security-Policy lists their
-hashes (the headers step runs after this one). The sources stay in site/, so this step run again writes the same.
+A phone on a slow network pays for every request: the pages load one deferred `guide.<hash>.min.js` (overrides/
+main.html names it `guide.js`; the fingerprint lets browsers keep it a year). INLINE scripts fill the empty
+`<script data-guide-inline="NAME">` of overrides/main.html: the bare address's language decision (an English reader
+is sent on before the Chinese page's files are fetched) and the search's hold on its index (before Material's
+bundle). The sources stay in site/, so this step run again writes the same.
 """
 from __future__ import annotations
 
@@ -89,7 +85,6 @@ def fill_inline(html: str, folder: Path) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: site/assets/javascripts/guide.<hash>.min.js, named in every page; inline scripts filled in."""
     folder = built.site / SCRIPTS
     text = joined(folder)
     name = fingerprinted_name(text)

@@ -1,12 +1,9 @@
 """Give each language its own search index, so English readers get English results.
 
-mkdocs-static-i18n writes ONE search index for all languages at /search/search_index.json (its maintainer
-says that is all it can do), so a search from /en/ returns Chinese pages. After the last build this step
-splits that index: the default language's pages stay at /search/search_index.json, each other language of
-mkdocs.yml moves to /<code>/search/search_index.json with its locations made relative to /<code>/. Its pages are
-then pointed at their own index by setting Material's `base` (which the search uses to find the index and to
-resolve result links) to the language's folder. Before the split, each entry gets the student's words for what it
-shows (guide/outputs/search_synonyms.py, from includes/ui-labels.yml).
+mkdocs-static-i18n writes ONE index for all languages (its maintainer says that is all it can do), so a search from
+/en/ returned Chinese pages: this step splits it into <folder>/search/search_index.json per language, and points
+each language's pages at theirs through Material's `base`. Before the split, entries get the student's words
+(search_synonyms.py).
 """
 from __future__ import annotations
 
@@ -70,7 +67,6 @@ def nav_slugs(nav) -> list[str]:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: the merged index becomes one index per language, with the students' own words for search."""
     merged = built.site / "search" / "search_index.json"
     if not merged.exists():
         return

@@ -1,21 +1,12 @@
-"""Let search find a section by the student's own words, from includes/ui-labels.yml.
+"""Let search find a section by the student's own words ("photo code" where the guide says 图片采集码), from
+includes/ui-labels.yml: a label's `search:` words go to the ONE section per language about it (the first in nav order
+whose heading names it, else the first that shows it: a label shown in many places would otherwise pull the student
+to whichever repeats it most); the top-level `search:` phrases go to the sections whose heading holds the phrase,
+else to every section that shows it.
 
-A student types "photo code" or 图像采集码 where the guide says 图片采集码. The label table lists those words per
-language, in two places:
-
-* on a label, `search: {en: [photo code], zh: [图像采集码]}`: the words go to the ONE section, per language, about
-  the label: the first (in the order of the navigation) whose heading names it (or its English gloss), else the
-  first that shows it. A label shown in many places would otherwise pull a student to whichever of them happens to
-  repeat it most;
-* under the top-level `search:` key, for the guide's own words that are not labels:
-  `en: {"3-4 working hours": [how long]}`: the sections whose heading holds the phrase, else every section that shows
-  it (a phrase that names a page also stands in the links to it, which do not answer).
-
-The words go into the search index only, as a field of their own that Material's search indexes but never shows,
-weighed as a heading's words. Pages boosted down (the glossary and the checklist repeat every label but answer no
-task) get none. A Chinese word is indexed whole: Material's search cuts a Chinese query only at words its index
-knows, so a whole word is what makes the student's query find it; the longer words a Chinese phrase is made of come
-with it (with_parts), so the phrase typed with a space in it still finds its section.
+The words are a field of the index that Material's search weighs as a heading but never shows; pages boosted down
+(glossary, checklist: every label, no task) get none. A Chinese word is indexed whole, since Material cuts a Chinese
+query only at words its index knows.
 """
 from __future__ import annotations
 
@@ -145,11 +136,8 @@ def nav_rank(location: str, nav_slugs: list[str], folders: Mapping[str, str]) ->
 
 def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, str], cut=None,
                  nav_slugs: list[str] | None = None) -> list[Synonyms]:
-    """Give entries of a (merged) Material search index the student's words for what they show. Returns the
-    synonyms whose guide's words no page of their language shows (a page was reworded: they would silently find
-    nothing). `cut` segments Chinese as Material does (jieba.cut), to find the guide's words in the entries'
-    segmented text. `folders`: each language's folder ("" for the default, "en/"); `nav_slugs`: the pages in
-    navigation order ("", "register/", ...)."""
+    """Give entries of a (merged) search index the student's words; return the synonyms no page of their language
+    shows (a page was reworded: they would silently find nothing). `cut` segments Chinese as Material does."""
     docs = [d for d in index.get("docs", []) if d.get("boost", 1) > NO_TASK_BOOST]
     order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or [], folders), i))
     shown = {id(d): shown_text(d.get("title", "") + " " + d.get("text", "")) for d in docs}

@@ -1,15 +1,9 @@
 """Ship a corrected copy of Material's search worker, and point every page at it.
 
-Material's worker (workers/search.<hash>.min.js, unchanged upstream since 2023) has two faults a student meets:
-its Chinese query segmenter never looks up the last word of a query (its inner loop stops one character short, so
-核验失败 searches 核验 only), and a one-letter typo ("pasport") finds nothing. The corrected segmenter takes, at each
-place of a Chinese run, the longest word the index knows and steps over a character it does not know; the corrected
-search adds, for each English word of five letters or more, the word with one letter of tolerance beside the exact
-word. It also weighs a result less for being a whole page and more for holding every word of the query (SCORE).
-
-The fixes are exact replacements in Material's compiled file: the step refuses a worker whose checksum is not the
-one they were written for, or where a fragment is not found exactly once, so an upgrade of Material cannot silently
-drop them. The corrected worker gets its own fingerprinted name, and each page's configuration is pointed at it.
+Material's worker has two faults a student meets: its Chinese segmenter never looks up the last word of a query
+(核验失败 searches 核验 only), and a one-letter typo ("pasport") finds nothing; it also ranks a whole page above the
+section that holds every word of the query (SCORE). The fixes are exact replacements in Material's compiled file,
+refused on any other file, so an upgrade of Material cannot silently drop them.
 """
 from __future__ import annotations
 
@@ -118,7 +112,6 @@ def point_pages_at(html: str, name: str) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: write the corrected worker beside Material's, and point every page of the site at it."""
     original = built.site / WORKERS / MATERIAL_WORKER
     if not original.is_file():
         return  # no search in this build, or the step already ran (it removes Material's worker)

@@ -1,10 +1,6 @@
-"""Write site/_headers: security headers, with a Content-Security-Policy that the built pages satisfy.
-
-Material puts small inline scripts in every page whose text varies with the page's depth and with the palette and
-tabs settings. Rather than allow every inline script ('unsafe-inline'), the policy lists the sha256 of each distinct
-inline script found in the built HTML, so a script that appears later (an injected one, or a new Material version's)
-is refused until a build lists it. `_headers` is the format of Netlify and Cloudflare Pages;
-guide/deploy/headers_snippet.py writes the same headers as an nginx snippet (deploy/nginx-security-headers.conf).
+"""Write site/_headers (Netlify, Cloudflare Pages): security headers, with a Content-Security-Policy that lists the
+sha256 of each inline script of the built pages rather than 'unsafe-inline', so an injected script (or a new
+Material's) is refused until a build lists it. guide/deploy/headers_snippet.py writes the same for nginx.
 """
 from __future__ import annotations
 

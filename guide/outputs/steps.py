@@ -36,7 +36,6 @@ STEPS: dict[str, Callable[[BuiltSite], None]] = {
 
 
 def run_steps(built: BuiltSite, names: list[str] | None = None) -> None:
-    """Run the named steps (all of them when None) in the build's order."""
     for name, step in STEPS.items():
         if names is None or name in names:
             step(built)
