@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import segno
 from fixture_site import SITE
-from PIL import Image
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
 from guide.outputs import email_kit
@@ -109,23 +107,6 @@ def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypat
 # --- QR codes ---------------------------------------------------------------------------------------
 
 
-def png_modules(path: Path, size: int, border: int = 4) -> list[list[int]]:
-    """Read the module grid back from the picture: 1 where the centre of a module is dark."""
-    image = Image.open(path).convert("L")
-    scale = image.width // (size + 2 * border)
-    assert image.width == image.height == scale * (size + 2 * border)
-    centre = lambda i: (i + border) * scale + scale // 2
-    return [[int(image.getpixel((centre(c), centre(r))) < 128) for c in range(size)] for r in range(size)]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_png_holds_the_guides_address(kit: Path, lang: str) -> None:
-    # Re-encode the expected address and compare module by module with the picture's pixels.
-    expected = segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False)
-    matrix = [list(row) for row in expected.matrix]
-    assert png_modules(kit / f"qr-guide-{lang}.png", len(matrix)) == matrix
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
     segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False).save(
@@ -134,7 +115,6 @@ def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_
     assert (kit / f"qr-guide-{lang}.svg").read_bytes() == (tmp_path / "expected.svg").read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian zbar-tools) is not installed")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_qr_png_decodes_to_the_guides_address(kit: Path, lang: str) -> None:
     proc = subprocess.run(["zbarimg", "--quiet", "--raw", str(kit / f"qr-guide-{lang}.png")],

@@ -6,7 +6,6 @@ redirects; the copy is built with the real hooks, and Chromium follows the old a
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -155,20 +154,6 @@ def test_chromium_follows_the_old_address_under_a_sub_path(
             assert page.locator(f"#{fragment}").count() == 1
     finally:
         context.close()
-
-
-def test_chromium_follows_the_old_address_at_the_site_root(project: Path, browser, tmp_path: Path) -> None:
-    proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    with serve(tmp_path / "site") as base:
-        context = browser.new_context(locale="en-US")
-        try:
-            page = context.new_page()
-            page.goto(base + "en/change-name/#edit-your-name")
-            page.wait_for_url(base + "en/fix-name/#edit-your-name", timeout=5000)
-            assert re.search(r"Change your registered name", page.title())
-        finally:
-            context.close()
 
 
 def test_the_build_fails_naming_a_redirect_to_a_missing_anchor(tmp_path: Path) -> None:

@@ -128,20 +128,6 @@ def test_the_hand_kept_dictionary_is_the_one_the_search_plugin_reads() -> None:
     assert (SITE / search["jieba_dict_user"]).is_file()
 
 
-def test_split_index_moves_english_pages_under_their_own_root() -> None:
-    index = {"config": {"lang": ["en"]}, "docs": [
-        {"location": "", "title": "首页", "text": ""},
-        {"location": "register/#step-1", "title": "第 1 步", "text": ""},
-        {"location": "en/", "title": "Home", "text": ""},
-        {"location": "en/register/#step-1", "title": "Step 1", "text": ""},
-    ]}
-    zh, en = split.split_index(index, "en")
-    assert [d["location"] for d in zh["docs"]] == ["", "register/#step-1"]
-    assert [d["location"] for d in en["docs"]] == ["", "register/#step-1"]
-    assert [d["title"] for d in en["docs"]] == ["Home", "Step 1"]
-    assert zh["config"] == en["config"] == index["config"]
-
-
 def test_point_config_at_rewrites_only_the_base() -> None:
     app = {"base": "../..", "features": [], "search": "../../assets/x.js"}
     html = f'<p>x</p><script id="__config" type="application/json">{json.dumps(app)}</script>'
