@@ -213,9 +213,8 @@ def with_parts(words: list[str], known: set[str]) -> list[str]:
     return out
 
 
-def unmatched_problems(unmatched: list[Synonyms], names: Mapping[str, str] | None = None) -> list[str]:
+def unmatched_problems(unmatched: list[Synonyms], names: Mapping[str, str]) -> list[str]:
     """One line per synonym no page shows; `names`: each language's name as mkdocs.yml gives it."""
-    language = names or {}
-    return [f"{e.where}: search words for {e.guide_words!r}: no {language.get(e.lang, e.lang)} page shows "
+    return [f"{e.where}: search words for {e.guide_words!r}: no {names.get(e.lang, e.lang)} page shows "
             f"{e.guide_words!r} any more (a page was reworded?): write the words as a page now shows them, or remove "
             "the entry" for e in unmatched]
