@@ -5,7 +5,6 @@ The committed snippet is the root build's. Under a sub-path the 404 page's inlin
 hash, and the policy, differ: after `SITE_URL=https://host/path/ make build`, write the snippet that build needs
 with `--write --out FILE` and deploy that one.
 
-usage: python -m guide.deploy.headers_snippet [--site site] [--write | --check] [--out FILE]
 Exit status: 0 the snippet matches (or was written), 1 it is stale (--check), 2 no built site.
 """
 from __future__ import annotations

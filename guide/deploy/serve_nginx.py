@@ -6,7 +6,6 @@ log on the terminal, until Ctrl+C (or SIGTERM). The site is served under the pat
 (a preview at /). With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a
 public address and SITE_URL names no other: such a build is served as it is, never replaced by a preview.
 
-usage: python -m guide.deploy.serve_nginx [--host 127.0.0.1] [--port 8000] [--site site] [--build]
 Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed, 2 no built site or no nginx.
 """
 from __future__ import annotations

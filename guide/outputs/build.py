@@ -4,9 +4,6 @@ folder; replace site/ only on success.
 Half a site in site/ would look publishable: every step writes to site.tmp-XXXX next to site/, which takes
 site/'s place only when all of them succeeded; on failure the previous site/ stays as it was. Without a public
 address (SITE_URL) the site is a preview, and the last lines say what it left out.
-
-usage: python -m guide.outputs.build [--site-dir site] [--email-kit]
---email-kit: refuse to build without a public address (make email-kit), since the kit is what was asked for.
 """
 from __future__ import annotations
 

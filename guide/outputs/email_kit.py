@@ -5,7 +5,6 @@ Addresses start from site_url in mkdocs.yml (SITE_URL overrides it; --site-url o
 path; without a public address the kit is not written, since every link in it would lead nowhere. The build runs it
 last for a public address, with --quiet (the build says where the kit is, once the site is in place).
 
-usage: python -m guide.outputs.email_kit [--site-url URL] [--site-dir site] [--out site/downloads/email-kit] [--quiet]
 exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
 """
 from __future__ import annotations
