@@ -11,18 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from conftest import PUBLISHED_URL
 from fixture_site import SITE
 
 from guide.outputs.built_site import from_project, page_file
 from guide.outputs.steps import STEPS
-
-
-@pytest.fixture(autouse=True)
-def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
-    monkeypatch.chdir(SITE)
 
 
 def run_steps(site: Path, *steps: str, site_url: str | None = PUBLISHED_URL) -> subprocess.CompletedProcess[str]:

@@ -113,14 +113,6 @@ def test_the_dictionary_the_build_gives_jieba_holds_every_short_label(tmp_path: 
     assert given == [("注册", ui_labels.JIEBA_FREQUENCY), ("学号核对码", ui_labels.JIEBA_FREQUENCY)]
 
 
-def test_a_new_label_becomes_one_word_for_jieba_without_a_line_of_its_own(tmp_path: Path) -> None:
-    jieba = pytest.importorskip("jieba")
-    path = tmp_path / "ui-labels.yml"
-    path.write_text(TABLE, encoding="utf-8")
-    ui_labels.teach_search(ui_labels.load_table(path), jieba.add_word)
-    assert "学号核对码" in jieba.lcut("请输入学号核对码后提交")
-
-
 def test_the_hand_kept_dictionary_is_the_one_the_search_plugin_reads() -> None:
     config = yaml.safe_load((SITE / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
