@@ -59,35 +59,20 @@ def served(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 # --- pure functions ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("target", "path"),
-    [("fix-name.md", "fix-name/"), ("index.md", ""), ("help/index.md", "help/"), ("help/faq.md", "help/faq/"),
-     ("fix-name/", "fix-name/")],
-)
-def test_page_path(target: str, path: str) -> None:
-    assert rd.page_path(target) == path
-
-
-@pytest.mark.parametrize(
-    ("old", "file"), [("old/", "old/index.html"), ("old", "old/index.html"), ("a/b/", "a/b/index.html"),
-                      ("old.html", "old.html")],
-)
-def test_old_file(old: str, file: str) -> None:
-    assert rd.old_file(old) == file
-
-
-@pytest.mark.parametrize(
-    ("from_file", "to_path", "href"),
-    [
-        ("change-name/index.html", "fix-name/", "../fix-name/"),
-        ("en/change-name/index.html", "en/fix-name/", "../fix-name/"),
-        ("en/a/b/index.html", "en/", "../../"),
-        ("home.html", "", "./"),
-        ("en/home.html", "en/verify-identity/", "verify-identity/"),
-    ],
-)
-def test_relative_href(from_file: str, to_path: str, href: str) -> None:
-    assert rd.relative_href(from_file, to_path) == href
+@pytest.mark.parametrize(("function", "args", "expected"), [
+    (rd.page_path, ["fix-name.md"], "fix-name/"), (rd.page_path, ["index.md"], ""),
+    (rd.page_path, ["help/index.md"], "help/"), (rd.page_path, ["help/faq.md"], "help/faq/"),
+    (rd.page_path, ["fix-name/"], "fix-name/"),
+    (rd.old_file, ["old/"], "old/index.html"), (rd.old_file, ["old"], "old/index.html"),
+    (rd.old_file, ["a/b/"], "a/b/index.html"), (rd.old_file, ["old.html"], "old.html"),
+    (rd.relative_href, ["change-name/index.html", "fix-name/"], "../fix-name/"),
+    (rd.relative_href, ["en/change-name/index.html", "en/fix-name/"], "../fix-name/"),
+    (rd.relative_href, ["en/a/b/index.html", "en/"], "../../"),
+    (rd.relative_href, ["home.html", ""], "./"),
+    (rd.relative_href, ["en/home.html", "en/verify-identity/"], "verify-identity/"),
+])
+def test_the_paths_of_a_redirect(function, args: list[str], expected: str) -> None:
+    assert function(*args) == expected
 
 
 def test_a_target_with_a_language_suffix_is_refused() -> None:
