@@ -86,15 +86,25 @@ def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Pa
         assert pl.check_link(full_site, url[len(SITE_URL):]) is None, url
 
 
-@pytest.mark.parametrize("site_url", [None, "http://127.0.0.1:8000/", "http://localhost:8000/guide/"])
-def test_without_a_public_address_no_kit_is_written(full_site: Path, tmp_path: Path, site_url: str | None,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("built", "site_url", "message"), [
+    (True, None, "SITE_URL=https://"),  # without a public address, no kit
+    (True, "http://127.0.0.1:8000/", "SITE_URL=https://"),
+    (True, "http://localhost:8000/guide/", "SITE_URL=https://"),
+    (False, None, "run `make build` first"),
+    (True, "ftp://example.edu/guide/", "--site-url must be an http(s) address"),
+    (True, "https://example.edu/guide/?x=1", "--site-url must be an http(s) address"),
+    (True, "example.edu/guide/", "--site-url must be an http(s) address"),
+])
+def test_a_refusal_exits_2_writes_nothing_and_says_what_to_do(full_site: Path, tmp_path: Path, built: bool,
+                                                              site_url: str | None, message: str,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("SITE_URL", raising=False)
     args = ["--site-url", site_url] if site_url else []
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "a"), *args]) == 2
+    site = full_site if built else tmp_path / "nothing"
+    assert email_kit.main(["--site-dir", str(site), "--out", str(tmp_path / "a"), *args]) == 2
     assert not (tmp_path / "a").exists()
-    assert "SITE_URL=https://" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
 
 
 def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,17 +144,6 @@ def test_a_dead_step_link_exits_1_names_it_and_writes_nothing(full_site: Path, t
     assert code == 1
     assert f"[en] {SITE_URL}en/register/#no-such-step: no id 'no-such-step' in en/register/index.html" in printed
     assert not out.exists()
-
-
-def test_no_built_site_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert email_kit.main(["--site-dir", str(tmp_path / "nothing")]) == 2
-    assert "run `make build` first" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("url", ["ftp://example.edu/guide/", "https://example.edu/guide/?x=1", "example.edu/guide/"])
-def test_a_bad_site_url_exits_2(full_site: Path, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert email_kit.main(["--site-dir", str(full_site), "--site-url", url]) == 2
-    assert "--site-url must be an http(s) address" in capsys.readouterr().err
 
 
 def test_the_make_target_is_the_build_that_requires_an_address() -> None:
