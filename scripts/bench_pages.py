@@ -111,14 +111,10 @@ def static_host(site: Path, port: int) -> Iterator[None]:
 @contextmanager
 def nginx_host(site: Path, port: int, tmp: Path) -> Iterator[None]:
     """The site at the root of 127.0.0.1:port, with deploy/'s configuration and the build's own security headers."""
-    values = {"GUIDE_PATH": "/", "WEB_ROOT": str(site), "SERVER_NAME": "127.0.0.1", "LISTEN": f"127.0.0.1:{port}",
-              "LISTEN_TLS": "127.0.0.1:1", "TLS_CERTIFICATE": "-", "TLS_KEY": "-"}
+    values = nginx_conf.local_values("127.0.0.1", port, "/", site)
     main = nginx_conf.prepare(tmp / "nginx", values, headers_snippet=headers_snippet.nginx_snippet(site))
-    running = nginx_conf.start(main, tmp / "nginx", [("127.0.0.1", port)])
-    try:
+    with nginx_conf.start(main, tmp / "nginx", [("127.0.0.1", port)]):
         yield
-    finally:
-        running.stop()
 
 
 # --- Measuring -------------------------------------------------------------------------------------------

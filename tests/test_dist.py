@@ -110,8 +110,7 @@ def test_the_unpacked_archive_is_served_by_nginx_as_install_says(unpacked: tuple
     (conf / "chsi-guide-server.conf").write_text(server)
     (prefix / "temp").mkdir()
     (conf / "nginx.conf").write_text(nginx_conf.main_conf(prefix, conf / "chsi-guide-server.conf"))
-    running = nginx_conf.start(conf / "nginx.conf", prefix, [("127.0.0.1", port)])
-    try:
+    with nginx_conf.start(conf / "nginx.conf", prefix, [("127.0.0.1", port)]):
         base = f"http://127.0.0.1:{port}/chsi-guide/"
         home = httpx.get(base, headers={"Accept-Encoding": "gzip"})
         assert home.status_code == 200 and home.headers["content-encoding"] == "gzip"
@@ -119,5 +118,3 @@ def test_the_unpacked_archive_is_served_by_nginx_as_install_says(unpacked: tuple
         assert home.headers["content-security-policy"] == policy.group(1)
         missing = httpx.get(base + "en/no-such-page/")
         assert missing.status_code == 404 and '<html lang="en"' in missing.text
-    finally:
-        running.stop()

@@ -1,51 +1,21 @@
 """make email-kit: a bilingual snippet with a deep link per step, QR codes holding the guide's address, all checked."""
 from __future__ import annotations
 
+import html
 import re
-import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import segno
 from fixture_site import SITE
-from PIL import Image
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
-# scripts/ on the path before importing the script under test (a separate block, so import sorting keeps the order).
 from guide.outputs import email_kit
 
 DATA = Path(__file__).parent / "data"
 SITE_URL = "https://www.example.edu/chsi-guide/"
 URL = re.compile(r"https?://\S+")
-
-
-class Anchors(HTMLParser):
-    """(language of the enclosing block, href, text) of each link."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lang = ""
-        self.links: list[tuple[str, str, str]] = []
-        self._href: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "div":
-            self.lang = values.get("lang") or ""
-        if tag == "a":
-            self._href = values.get("href")
-            self.links.append((self.lang, self._href or "", ""))
-
-    def handle_data(self, data: str) -> None:
-        if self._href is not None:
-            lang, href, text = self.links[-1]
-            self.links[-1] = (lang, href, text + data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._href = None
 
 
 @pytest.fixture(autouse=True)
@@ -68,9 +38,11 @@ def kit(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def html_links(kit: Path) -> list[tuple[str, str, str]]:
-    parser = Anchors()
-    parser.feed((kit / "email-snippet.html").read_text(encoding="utf-8"))
-    return parser.links
+    """(language of the enclosing block, href, text) of each link."""
+    text = (kit / "email-snippet.html").read_text(encoding="utf-8")
+    return [(lang, html.unescape(href), html.unescape(label))
+            for lang, block in re.findall(r'<div lang="([^"]*)">(.*?)</div>', text, re.DOTALL)
+            for href, label in re.findall(r'<a href="([^"]*)">([^<]*)</a>', block)]
 
 
 def step_urls(lang: str) -> list[str]:
@@ -90,13 +62,6 @@ def test_writes_the_six_files_and_prints_where(
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
 
 
-def test_default_output_is_in_the_sites_downloads(full_site: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(full_site, site)
-    assert email_kit.main(["--site-dir", str(site), "--site-url", SITE_URL]) == 0
-    assert (site / "downloads" / "email-kit" / "qr-guide-en.png").is_file()
-
-
 @pytest.mark.parametrize(("lang", "block"), [("zh", "zh-Hans"), ("en", "en")])
 def test_html_has_a_deep_link_per_step_in_each_language(kit: Path, lang: str, block: str) -> None:
     links = [(href, text) for where, href, text in html_links(kit) if where == block]
@@ -113,12 +78,6 @@ def test_text_has_each_step_link_on_its_own_line(kit: Path, lang: str) -> None:
         assert url in lines, f"{url} is not on a line of its own"
 
 
-def test_site_url_with_a_path_is_honoured(kit: Path) -> None:
-    assert "https://www.example.edu/chsi-guide/en/register/#open-the-form" in [h for _, h, _ in html_links(kit)]
-    text = (kit / "email-snippet.txt").read_text(encoding="utf-8")
-    assert all(url.startswith(SITE_URL) for url in URL.findall(text))
-
-
 def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Path) -> None:
     urls = {href for _, href, _ in html_links(kit)} | set(URL.findall((kit / "email-snippet.txt").read_text("utf-8")))
     assert len(urls) == 18  # per language: the guide, six steps, two PDFs
@@ -127,15 +86,25 @@ def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Pa
         assert pl.check_link(full_site, url[len(SITE_URL):]) is None, url
 
 
-@pytest.mark.parametrize("site_url", [None, "http://127.0.0.1:8000/", "http://localhost:8000/guide/"])
-def test_without_a_public_address_no_kit_is_written(full_site: Path, tmp_path: Path, site_url: str | None,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("built", "site_url", "message"), [
+    (True, None, "SITE_URL=https://"),  # without a public address, no kit
+    (True, "http://127.0.0.1:8000/", "SITE_URL=https://"),
+    (True, "http://localhost:8000/guide/", "SITE_URL=https://"),
+    (False, None, "run `make build` first"),
+    (True, "ftp://example.edu/guide/", "--site-url must be an http(s) address"),
+    (True, "https://example.edu/guide/?x=1", "--site-url must be an http(s) address"),
+    (True, "example.edu/guide/", "--site-url must be an http(s) address"),
+])
+def test_a_refusal_exits_2_writes_nothing_and_says_what_to_do(full_site: Path, tmp_path: Path, built: bool,
+                                                              site_url: str | None, message: str,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("SITE_URL", raising=False)
     args = ["--site-url", site_url] if site_url else []
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "a"), *args]) == 2
+    site = full_site if built else tmp_path / "nothing"
+    assert email_kit.main(["--site-dir", str(site), "--out", str(tmp_path / "a"), *args]) == 2
     assert not (tmp_path / "a").exists()
-    assert "SITE_URL=https://" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
 
 
 def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,23 +117,6 @@ def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypat
 # --- QR codes ---------------------------------------------------------------------------------------
 
 
-def png_modules(path: Path, size: int, border: int = 4) -> list[list[int]]:
-    """Read the module grid back from the picture: 1 where the centre of a module is dark."""
-    image = Image.open(path).convert("L")
-    scale = image.width // (size + 2 * border)
-    assert image.width == image.height == scale * (size + 2 * border)
-    centre = lambda i: (i + border) * scale + scale // 2
-    return [[int(image.getpixel((centre(c), centre(r))) < 128) for c in range(size)] for r in range(size)]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_png_holds_the_guides_address(kit: Path, lang: str) -> None:
-    # Re-encode the expected address and compare module by module with the picture's pixels.
-    expected = segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False)
-    matrix = [list(row) for row in expected.matrix]
-    assert png_modules(kit / f"qr-guide-{lang}.png", len(matrix)) == matrix
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
     segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False).save(
@@ -173,7 +125,6 @@ def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_
     assert (kit / f"qr-guide-{lang}.svg").read_bytes() == (tmp_path / "expected.svg").read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian zbar-tools) is not installed")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_qr_png_decodes_to_the_guides_address(kit: Path, lang: str) -> None:
     proc = subprocess.run(["zbarimg", "--quiet", "--raw", str(kit / f"qr-guide-{lang}.png")],
@@ -193,17 +144,6 @@ def test_a_dead_step_link_exits_1_names_it_and_writes_nothing(full_site: Path, t
     assert code == 1
     assert f"[en] {SITE_URL}en/register/#no-such-step: no id 'no-such-step' in en/register/index.html" in printed
     assert not out.exists()
-
-
-def test_no_built_site_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert email_kit.main(["--site-dir", str(tmp_path / "nothing")]) == 2
-    assert "run `make build` first" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("url", ["ftp://example.edu/guide/", "https://example.edu/guide/?x=1", "example.edu/guide/"])
-def test_a_bad_site_url_exits_2(full_site: Path, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert email_kit.main(["--site-dir", str(full_site), "--site-url", url]) == 2
-    assert "--site-url must be an http(s) address" in capsys.readouterr().err
 
 
 def test_the_make_target_is_the_build_that_requires_an_address() -> None:

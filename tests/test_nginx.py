@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import queue
 import re
 import shutil
 import signal
@@ -18,7 +17,6 @@ import ssl
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,14 +24,14 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pytest
-from browser import browser, page_paths, search_from_not_found  # noqa: F401 - browser is a fixture, used by name
+from browser import page_paths, search_from_not_found
 from conftest import PUBLISHED_URL, build_site
 from html_facts import read_page
 
-ROOT = Path(__file__).resolve().parent.parent
+from guide.deploy import headers_snippet, nginx_conf, serve_nginx
+from guide.outputs.security_headers import parse_headers_file
 
-from guide.deploy import headers_snippet as security_headers
-from guide.deploy import nginx_conf, serve_nginx
+ROOT = Path(__file__).resolve().parent.parent
 
 SUB_PATH = "/guide/"
 SUB_ADDRESS = f"{PUBLISHED_URL.rstrip('/')}{SUB_PATH}"
@@ -55,14 +53,8 @@ class Served:
 
 
 def _security_headers(site: Path) -> dict[str, str]:
-    hook = security_headers._hook()
-    return {h.name.lower(): h.value for h in hook.parse_headers_file((site / "_headers").read_text(encoding="utf-8"))}
-
-
-def _values(port: int, guide_path: str, web_root: Path, **more: str) -> dict[str, str]:
-    return {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": "127.0.0.1",
-            "LISTEN": f"127.0.0.1:{port}", "LISTEN_TLS": "127.0.0.1:1", "TLS_CERTIFICATE": "-", "TLS_KEY": "-",
-            **more}
+    headers = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
+    return {name.lower(): value for name, value in headers.items()}
 
 
 @pytest.fixture(scope="module")
@@ -83,14 +75,12 @@ def served(request: pytest.FixtureRequest, published_site: Path,
     else:
         site = request.getfixturevalue("sub_path_site")
         web_root, guide_path = site.parent, SUB_PATH
-        snippet = security_headers.nginx_snippet(site)  # its 404 script names the sub-path: its own hashes
+        snippet = headers_snippet.nginx_snippet(site)  # its 404 script names the sub-path: its own hashes
     prefix = tmp / "prefix"
-    main = nginx_conf.prepare(prefix, _values(port, guide_path, web_root), headers_snippet=snippet)
-    running = nginx_conf.start(main, prefix, [("127.0.0.1", port)])
-    try:
+    main = nginx_conf.prepare(prefix, nginx_conf.local_values("127.0.0.1", port, guide_path, web_root),
+                              headers_snippet=snippet)
+    with nginx_conf.start(main, prefix, [("127.0.0.1", port)]):
         yield Served(f"http://127.0.0.1:{port}{guide_path}", site, _security_headers(site))
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -262,7 +252,7 @@ document.addEventListener('securitypolicyviolation', e =>
 
 
 @pytest.fixture()
-def page(browser):  # noqa: F811 - the imported fixture
+def page(browser):
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
     context.add_init_script(RECORD)
     page = context.new_page()
@@ -337,15 +327,12 @@ def served_https(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
                     "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
                    check=True, capture_output=True)
     http_port, https_port = nginx_conf.free_port(), nginx_conf.free_port()
-    values = _values(http_port, "/", built_site, LISTEN_TLS=f"127.0.0.1:{https_port}",
-                     TLS_CERTIFICATE=str(cert), TLS_KEY=str(key))
+    values = nginx_conf.local_values("127.0.0.1", http_port, "/", built_site, LISTEN_TLS=f"127.0.0.1:{https_port}",
+                                     TLS_CERTIFICATE=str(cert), TLS_KEY=str(key))
     prefix = tmp / "prefix"
     main = nginx_conf.prepare(prefix, values, https=True)
-    running = nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)])
-    try:
+    with nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)]):
         yield f"http://127.0.0.1:{http_port}/", f"https://127.0.0.1:{https_port}/", cert
-    finally:
-        running.stop()
 
 
 def test_https_sends_hsts_speaks_http2_and_port_80_redirects(served_https: tuple[str, str, Path],
@@ -392,28 +379,19 @@ def without_site_url(**more: str) -> dict[str, str]:
 
 def lines_until_open(proc: subprocess.Popen, timeout: float = 30) -> list[str]:
     """What serve_nginx printed up to its 'open ADDRESS' line, waiting at most `timeout` seconds."""
-    found: queue.Queue[str | None] = queue.Queue()
+    lines: list[str] = []
 
     def read() -> None:
         for line in proc.stdout:
-            found.put(line.rstrip("\n"))
+            lines.append(line.rstrip("\n"))
             if line.startswith("serve_nginx: open "):
                 return  # nginx's access log follows: left in the pipe
-        found.put(None)  # it stopped
 
-    threading.Thread(target=read, daemon=True).start()
-    lines: list[str] = []
-    deadline = time.monotonic() + timeout
-    while (left := deadline - time.monotonic()) > 0:
-        try:
-            line = found.get(timeout=left)
-        except queue.Empty:
-            break
-        if line is None:
-            break
-        lines.append(line)
-        if line.startswith("serve_nginx: open "):
-            return lines
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if lines and lines[-1].startswith("serve_nginx: open "):
+        return lines
     proc.kill()
     pytest.fail(f"serve_nginx printed no address to open within {timeout} s:\n" + "\n".join(lines)
                 + proc.communicate(timeout=10)[1])
@@ -503,12 +481,12 @@ def fake_build(site: Path, canonical: str | None) -> Path:
 def test_serve_nginx_rebuilds_only_what_is_no_build_for_the_address_asked(tmp_path: Path, canonical: str | None,
                                                                           site_url: str, builds: bool) -> None:
     site = tmp_path / "site" if canonical == "missing" else fake_build(tmp_path / "site", canonical)
-    decided = serve_nginx.plan(site, site_url)
-    assert decided.build is builds
+    build_first, why = serve_nginx.plan(site, site_url)
+    assert build_first is builds
     if builds and site_url:
-        assert f"building for SITE_URL={site_url}" in decided.why
+        assert f"building for SITE_URL={site_url}" in why
     if canonical == SUB_ADDRESS and builds:
-        assert f"was built for {SUB_ADDRESS}" in decided.why  # it says which build it replaces
+        assert f"was built for {SUB_ADDRESS}" in why  # it says which build it replaces
 
 
 def test_serve_nginx_serves_nothing_when_its_build_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -521,8 +499,43 @@ def test_serve_nginx_serves_nothing_when_its_build_fails(tmp_path: Path, monkeyp
     assert "the build failed" in err and "nothing is served" in err
 
 
-def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "guide.deploy.serve_nginx", "--site", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
-    assert proc.returncode == 2
-    assert "run `make build` first" in proc.stderr
+def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert serve_nginx.main(["--site", str(tmp_path)]) == 2
+    assert "run `make build` first" in capsys.readouterr().err
+
+
+# --- a site built for a sub-path never links outside it ------------------------------------------------------------
+
+ROOT_ABSOLUTE = re.compile(r"""<(\w+)\b[^>]*?\s(?:href|src|action)="(/(?!/)[^"]*)"[^>]*>""")
+
+
+def _root_absolute(site: Path) -> list[tuple[str, str]]:
+    """(file, tag) for every href, src or action that starts with a single '/'."""
+    return [(page.relative_to(site).as_posix(), match[0]) for page in sorted(site.rglob("*.html"))
+            for match in ROOT_ABSOLUTE.finditer(page.read_text(encoding="utf-8"))]
+
+
+def test_no_link_leaves_the_sub_path_and_only_404_and_the_switcher_are_root_absolute(sub_path_site: Path) -> None:
+    found = _root_absolute(sub_path_site)
+    assert [(page, tag) for page, tag in found if f'="{SUB_PATH}' not in tag] == []
+    # Each language's 404.html is served at any depth, so Material writes its links absolute on purpose;
+    # mkdocs-static-i18n writes the home pages' language links absolute too (with the sub-path). Every other link
+    # is relative.
+    assert [(page, tag) for page, tag in found if Path(page).name != "404.html" and "md-select__link" not in tag] == []
+    assert {page for page, _ in found if Path(page).name == "404.html"} == {"404.html", "en/404.html"}
+
+
+def test_a_sub_path_build_gets_the_nginx_snippet_its_own_pages_need(sub_path_site: Path, built_site: Path,
+                                                                   tmp_path: Path) -> None:
+    """The 404 page's inline script names the sub-path, so its hash differs from a root build's: --out writes the
+    snippet for the build at hand, and its policy allows exactly the scripts that build's pages run."""
+    out = tmp_path / "guide-headers.conf"
+    assert headers_snippet.main(["--site", str(sub_path_site), "--write", "--out", str(out)]) == 0
+    assert headers_snippet.main(["--site", str(sub_path_site), "--check", "--out", str(out)]) == 0
+
+    def hashes(text: str) -> set[str]:
+        return set(re.findall(r"'sha256-[^']+'", text))
+
+    sub, root = hashes(out.read_text(encoding="utf-8")), hashes(headers_snippet.nginx_snippet(built_site))
+    assert sub == hashes((sub_path_site / "_headers").read_text(encoding="utf-8"))
+    assert sub != root, "a root build's snippet would block a script of the sub-path build"

@@ -5,27 +5,17 @@ writes the same files, and a file it makes that went missing comes back as the b
 """
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from conftest import PUBLISHED_URL
 from fixture_site import SITE
 
 from guide.outputs.built_site import from_project, page_file
 from guide.outputs.steps import STEPS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
-    monkeypatch.chdir(SITE)
 
 
 def run_steps(site: Path, *steps: str, site_url: str | None = PUBLISHED_URL) -> subprocess.CompletedProcess[str]:
@@ -38,15 +28,8 @@ def run_steps(site: Path, *steps: str, site_url: str | None = PUBLISHED_URL) -> 
 
 def differences(a: Path, b: Path) -> list[str]:
     """Files that differ or exist on one side only, anywhere under a and b."""
-    found: list[str] = []
-    stack = [filecmp.dircmp(a, b)]
-    while stack:
-        cmp = stack.pop()
-        found += [str(Path(cmp.left, n).relative_to(a)) for n in cmp.left_only + cmp.right_only + cmp.diff_files]
-        found += [str(Path(cmp.left, n).relative_to(a)) for n in filecmp.cmpfiles(cmp.left, cmp.right,
-                                                                                    cmp.common_files, shallow=False)[1]]
-        stack += cmp.subdirs.values()
-    return sorted(set(found))
+    files = [{p.relative_to(top).as_posix(): p.read_bytes() for p in top.rglob("*") if p.is_file()} for top in (a, b)]
+    return sorted(name for name in files[0].keys() | files[1].keys() if files[0].get(name) != files[1].get(name))
 
 
 def test_every_step_run_again_on_the_built_site_changes_nothing(published_site: Path, tmp_path: Path) -> None:

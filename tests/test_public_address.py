@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
+from pypdf import PdfReader
 
 from guide.outputs import qr_codes
 from guide.sources.site_address import HOW_TO_SET, public_address
@@ -110,18 +108,13 @@ def test_the_build_writes_one_qr_code_per_language_encoding_its_home(published_b
     assert f"qr-guide-{name}.svg" in page
 
 
+@pytest.mark.parametrize("pdf", ["chsi-checklist", "chsi-guide"])
 @pytest.mark.parametrize(("name", "home"), [("zh", PUBLISHED), ("en", PUBLISHED + "en/")])
-def test_the_checklist_pdfs_qr_code_leads_to_its_home_page(published_build: Path, tmp_path: Path, name: str,
-                                                          home: str) -> None:
-    assert qr_codes_in(published_build / "downloads" / f"chsi-checklist-{name}.pdf", tmp_path) == [home]
-
-
-@pytest.mark.parametrize(("name", "home"), [("zh", PUBLISHED), ("en", PUBLISHED + "en/")])
-def test_the_guide_pdfs_cover_prints_and_encodes_its_home_page(published_build: Path, tmp_path: Path, name: str,
-                                                              home: str) -> None:
-    pdf = published_build / "downloads" / f"chsi-guide-{name}.pdf"
-    assert home in PdfReader(pdf).pages[0].extract_text()
-    assert home in qr_codes_in(pdf, tmp_path)
+def test_each_pdf_prints_and_encodes_its_home_page(published_build: Path, tmp_path: Path, pdf: str, name: str,
+                                                    home: str) -> None:
+    path = published_build / "downloads" / f"{pdf}-{name}.pdf"
+    assert home in PdfReader(path).pages[0].extract_text()
+    assert qr_codes_in(path, tmp_path) == [home]
 
 
 def test_a_published_build_names_its_address_in_the_sitemap_and_links(published_build: Path) -> None:

@@ -1,4 +1,5 @@
-"""One search index per language, with Chinese segmented into words."""
+"""One search index per language (the merged index split, each language's pages pointed at their own), with Chinese
+segmented into words."""
 from __future__ import annotations
 
 import json
@@ -8,10 +9,9 @@ from pathlib import Path
 import pytest
 import site_sources
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
 
+from guide.outputs import search_per_language as split
 from guide.sources import ui_labels
 
 
@@ -82,30 +82,17 @@ def test_english_pages_point_search_at_the_english_index(built_site: Path) -> No
         assert base.endswith("/"), "without the trailing slash the index URL resolves to the site root"
 
 
-# A label a student might type into the search: short, and free of the separator's characters.
-TERM_LENGTH = ui_labels.SEARCH_WORD_LENGTH
-
-
-def split_terms(found: set[str], labels: list[str], separator: re.Pattern[str]) -> list[str]:
-    """One line per short label that Chinese search no longer holds as one word."""
-    return [f"includes/ui-labels.yml: {label} is not one word in the Chinese search index, so searching {label} "
-            "finds nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
-            "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages"
-            for label in labels if len(label) <= TERM_LENGTH and not separator.search(label) and label not in found]
-
-
 def test_every_short_label_is_one_search_word(built_site: Path) -> None:
     index = load(built_site, "")
-    labels = list(ui_labels.load_labels(SITE / "includes" / "ui-labels.yml"))
-    assert split_terms(tokens(index), labels, re.compile(index["config"]["separator"])) == []
-
-
-def test_a_term_jieba_splits_is_named() -> None:
-    separator = re.compile(r"[\s\u200b]+")
-    assert split_terms({"简项", "注册", "方式"}, ["简项注册", "注册", "方式 3"], separator) == [
-        ("includes/ui-labels.yml: 简项注册 is not one word in the Chinese search index, so searching 简项注册 finds "
-         "nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
-         "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages")]
+    separator, found = re.compile(index["config"]["separator"]), tokens(index)
+    labels = ui_labels.load_labels(SITE / "includes" / "ui-labels.yml")
+    # A label a student might type into the search: short, and free of the separator's characters.
+    split = [label for label in labels
+             if len(label) <= ui_labels.SEARCH_WORD_LENGTH and not separator.search(label) and label not in found]
+    assert split == [], (
+        f"includes/ui-labels.yml: {', '.join(split)}: not one word in the Chinese search index, so searching them "
+        "finds nothing: the build gives jieba every short label as a word (ui_labels.teach_search, called by "
+        "guide/mkdocs_hooks/rendering.py); check that it still runs before the pages")
 
 
 TABLE = """注册: {gloss: Register, source: quoted, mark: quotes}
@@ -126,16 +113,24 @@ def test_the_dictionary_the_build_gives_jieba_holds_every_short_label(tmp_path: 
     assert given == [("注册", ui_labels.JIEBA_FREQUENCY), ("学号核对码", ui_labels.JIEBA_FREQUENCY)]
 
 
-def test_a_new_label_becomes_one_word_for_jieba_without_a_line_of_its_own(tmp_path: Path) -> None:
-    jieba = pytest.importorskip("jieba")
-    path = tmp_path / "ui-labels.yml"
-    path.write_text(TABLE, encoding="utf-8")
-    ui_labels.teach_search(ui_labels.load_table(path), jieba.add_word)
-    assert "学号核对码" in jieba.lcut("请输入学号核对码后提交")
-
-
 def test_the_hand_kept_dictionary_is_the_one_the_search_plugin_reads() -> None:
     config = yaml.safe_load((SITE / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert search["jieba_dict_user"] == "includes/jieba-user-dict.txt"
     assert (SITE / search["jieba_dict_user"]).is_file()
+
+
+def test_point_config_at_rewrites_only_the_base() -> None:
+    app = {"base": "../..", "features": [], "search": "../../assets/x.js"}
+    html = f'<p>x</p><script id="__config" type="application/json">{json.dumps(app)}</script>'
+    out = split.point_config_at(html, "en")
+    data = json.loads(out.split('application/json">')[1].split("</script>")[0])
+    assert data == {"base": "../../en/", "features": [], "search": "../../assets/x.js"}
+    assert out.startswith("<p>x</p>")
+
+
+def test_point_config_at_cannot_close_the_script_early() -> None:
+    # Material's tojson escapes "<" as \u003c; rewriting must not undo that.
+    app = json.dumps({"base": "..", "translations": {"x": "</script><b>"}}).replace("<", "\\u003c")
+    out = split.point_config_at(f'<script id="__config" type="application/json">{app}</script>', "en")
+    assert out.count("</script>") == 1

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
 from fixture_site import SITE
 
 from guide.outputs import search_synonyms as ss
@@ -44,41 +42,45 @@ def test_words_are_found_only_whole(text: str, words: str, found: bool) -> None:
     assert ss.holds(text, words) is found
 
 
-def test_a_labels_words_go_to_the_one_section_whose_heading_names_it() -> None:
-    index = {"docs": [
-        doc("en/register/", "Register", "<p>\u200b未通过\u200b (Not passed) somewhere</p>"),
-        doc("en/verify-identity/#not-passed", "If the result is “Not passed”", "<p>\u200b未通过\u200b</p>"),
-        doc("en/glossary/", "Glossary", "<p>\u200b未通过\u200b</p>", boost=0.5),
-    ]}
-    synonyms = [ss.Synonyms("en", "未通过", ("failed",), "Not passed")]
-    assert ss.add_synonyms(index, synonyms, FOLDERS, nav_slugs=["register/", "verify-identity/", "glossary/"]) == []
-    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "failed", None]
+# Each case: the index's entries, the synonyms, the pages in nav order, and the words each entry gets.
+PLACEMENTS = [
+    pytest.param([doc("en/register/", "Register", "<p>\u200b未通过\u200b (Not passed) somewhere</p>"),
+                  doc("en/verify-identity/#not-passed", "If the result is “Not passed”", "<p>\u200b未通过\u200b</p>"),
+                  doc("en/glossary/", "Glossary", "<p>\u200b未通过\u200b</p>", boost=0.5)],
+                 [ss.Synonyms("en", "未通过", ("failed",), "Not passed")], ["register/", "verify-identity/", "glossary/"],
+                 [None, "failed", None], id="a label: the one section whose heading names it"),
+    pytest.param([doc("en/locked-out/#plan-1", "Plan 1", "obtain your \u200b图片采集码\u200b"),
+                  doc("en/#what-you-get", "What you get", "obtain your \u200b图片采集码\u200b")],
+                 [ss.Synonyms("en", "图片采集码", ("photo code",), "Code for photo-taking")], ["", "locked-out/"],
+                 [None, "photo code"], id="a label without a heading: its first section in nav order"),
+    pytest.param([doc("en/locked-out/", "Cannot edit or locked out", ""),
+                  doc("en/contact/#email", "Service e-mail", "if you are locked out, e-mail"),
+                  doc("en/locked-out/#plan-1", "Plan 1", "about 3-4 working hours"),
+                  doc("en/checklist/#steps", "Steps", "about 3-4 working hours", boost=0.5),
+                  doc("locked-out/#plan-1", "方案一", "约需 3-4 \u200b个\u200b小时")],
+                 [ss.Synonyms("en", "locked out", ("account locked",)),
+                  ss.Synonyms("en", "3-4 working hours", ("how long",)), ss.Synonyms("zh", "3-4 个小时", ("多久",))],
+                 None, ["account locked", None, "how long", None, "多久"],
+                 id="a phrase: every section showing it, unless a heading names it"),
+    pytest.param([doc("troubleshooting/#phone-number-used", "手机号码重复", "<p>\u200b手机号\u200b</p>"),
+                  doc("troubleshooting/#id-number-registered", "证件号码已被注册", "")],
+                 [ss.Synonyms("zh", "手机号码重复", ("手机号已被注册",)), ss.Synonyms("zh", "证件号码已被注册", ("已被注册",))],
+                 None, ["手机号已被注册 / 手机号 / 已被注册", "已被注册"], id="a phrase typed with a space: its words too"),
+    pytest.param([doc("en/locked-out/#plan-2", "Plan 2: e-mail CHSI", "<p>(3) \u200b用户名\u200b (Account Name)</p>"),
+                  doc("en/locked-out/#account-name", "Item 3: Account Name", "<p>Write the name you log in with.</p>")],
+                 [ss.Synonyms("en", "用户名", ("username",), "Account Name")], ["locked-out/"],
+                 [None, "username / 用户名"], id="a section naming a label by its gloss holds the label too"),
+]
+
+
+@pytest.mark.parametrize(("docs", "synonyms", "nav", "expected"), PLACEMENTS)
+def test_the_students_words_go_to_the_sections_that_answer(docs: list[dict], synonyms: list[ss.Synonyms],
+                                                           nav: list[str] | None, expected: list[str | None]) -> None:
+    index = {"docs": docs}
+    cut = {"个小时": ["个", "小时"]}  # Chinese cut as jieba would, where the case needs it
+    assert ss.add_synonyms(index, synonyms, FOLDERS, cut=lambda run: cut.get(run, [run]), nav_slugs=nav) == []
+    assert [d.get(ss.FIELD) for d in index["docs"]] == expected
     assert index["config"]["fields"][ss.FIELD] == {"boost": ss.FIELD_BOOST}
-
-
-def test_without_a_heading_a_label_goes_to_its_first_section_in_navigation_order() -> None:
-    index = {"docs": [
-        doc("en/locked-out/#plan-1", "Plan 1", "obtain your \u200b图片采集码\u200b"),
-        doc("en/#what-you-get", "What you get", "obtain your \u200b图片采集码\u200b"),
-    ]}
-    ss.add_synonyms(index, [ss.Synonyms("en", "图片采集码", ("photo code",), "Code for photo-taking")], FOLDERS,
-                    nav_slugs=["", "locked-out/"])
-    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "photo code"]
-
-
-def test_a_phrase_goes_to_every_section_showing_it_unless_a_heading_names_it() -> None:
-    index = {"docs": [
-        doc("en/locked-out/", "Cannot edit or locked out", ""),
-        doc("en/contact/#email", "Service e-mail", "if you are locked out, e-mail"),
-        doc("en/locked-out/#plan-1", "Plan 1", "about 3-4 working hours"),
-        doc("en/checklist/#steps", "Steps", "about 3-4 working hours", boost=0.5),
-        doc("locked-out/#plan-1", "方案一", "约需 3-4 \u200b个\u200b小时"),
-    ]}
-    synonyms = [ss.Synonyms("en", "locked out", ("account locked",)),
-                ss.Synonyms("en", "3-4 working hours", ("how long",)),
-                ss.Synonyms("zh", "3-4 个小时", ("多久",))]
-    ss.add_synonyms(index, synonyms, FOLDERS, cut=lambda run: {"个小时": ["个", "小时"]}.get(run, [run]))
-    assert [d.get(ss.FIELD) for d in index["docs"]] == ["account locked", None, "how long", None, "多久"]
 
 
 def test_words_for_text_no_page_shows_any_more_stop_the_build_with_the_line() -> None:
@@ -134,23 +136,3 @@ def test_a_chinese_phrase_also_brings_the_longer_known_words_it_is_made_of() -> 
     # The whole phrase first; its parts of three characters or more after it; short common words are left out.
     assert ss.with_parts(["手机号已被注册", "号码被占用"], known) == ["手机号已被注册", "手机号", "已被注册", "号码被占用"]
     assert ss.with_parts(["登录失败", "login"], {"登录", "失败"}) == ["登录失败", "login"]
-
-
-def test_the_index_gives_a_phrase_typed_with_a_space_its_words() -> None:
-    index = {"docs": [
-        doc("troubleshooting/#phone-number-used", "手机号码重复", "<p>\u200b手机号\u200b</p>"),
-        doc("troubleshooting/#id-number-registered", "证件号码已被注册", ""),
-    ]}
-    synonyms = [ss.Synonyms("zh", "手机号码重复", ("手机号已被注册",)), ss.Synonyms("zh", "证件号码已被注册", ("已被注册",))]
-    assert ss.add_synonyms(index, synonyms, FOLDERS) == []
-    assert [d.get(ss.FIELD) for d in index["docs"]] == ["手机号已被注册 / 手机号 / 已被注册", "已被注册"]
-
-
-def test_a_section_that_names_a_label_only_by_its_gloss_also_holds_the_label() -> None:
-    index = {"docs": [
-        doc("en/locked-out/#plan-2", "Plan 2: e-mail CHSI", "<p>(3) \u200b用户名\u200b (Account Name)</p>"),
-        doc("en/locked-out/#account-name", "Item 3: Account Name", "<p>Write the name you log in with.</p>"),
-    ]}
-    synonyms = [ss.Synonyms("en", "用户名", ("username",), "Account Name")]
-    assert ss.add_synonyms(index, synonyms, FOLDERS, nav_slugs=["locked-out/"]) == []
-    assert [d.get(ss.FIELD) for d in index["docs"]] == [None, "username / 用户名"]

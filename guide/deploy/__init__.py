@@ -1,7 +1,3 @@
-"""What a web server needs.
-
-dist             the archive for the university's server (make dist)
-nginx_conf       the nginx configuration of deploy/, filled in for an address
-headers_snippet  deploy/nginx-security-headers.conf from a build's headers (make headers)
-serve_nginx      the built site served by Debian's nginx as production sends it (make serve-nginx)
-"""
+"""What a web server needs: the archive (dist), the nginx configuration of deploy/ filled in for an address
+(nginx_conf), its security headers (headers_snippet), the site served as production sends it (serve_nginx), and what
+a page costs a phone on its first visit (page_budget)."""

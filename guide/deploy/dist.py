@@ -42,24 +42,20 @@ NOT_PUBLISHED = re.compile(r"(^|/)_headers$|\.map$")
 HOW_TO_SET = "set it to the address the guide will be published at, e.g.  SITE_URL=https://www.example.edu/chsi-guide/ make dist"
 
 
-class AddressError(ValueError):
-    pass
-
-
 def published_address(site_url: str) -> str:
-    """SITE_URL if a reader could reach it; AddressError saying what to write otherwise."""
-    if not site_url.strip():
-        raise AddressError(f"SITE_URL is not set: a dist is built for one address; {HOW_TO_SET}")
-    parts = urlsplit(site_url.strip())
+    """SITE_URL if a reader could reach it; ValueError saying what to write otherwise."""
+    url = site_url.strip()
+    parts = urlsplit(url)
+    if not url:
+        raise ValueError(f"SITE_URL is not set: a dist is built for one address; {HOW_TO_SET}")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise AddressError(f"SITE_URL '{site_url}' is not a web address (https://host/path/); {HOW_TO_SET}")
-    host = parts.hostname
-    if site_address.public_address(site_url.strip()) is None:  # the build's own test for an address others reach
-        raise AddressError(f"SITE_URL '{site_url}' names this machine ({host}): readers elsewhere could not open "
-                           f"its links, QR codes or PDFs; {HOW_TO_SET}")
+        raise ValueError(f"SITE_URL '{site_url}' is not a web address (https://host/path/); {HOW_TO_SET}")
+    if site_address.public_address(url) is None:  # the build's own test for an address others reach
+        raise ValueError(f"SITE_URL '{site_url}' names this machine ({parts.hostname}): readers elsewhere could not "
+                           f"open its links, QR codes or PDFs; {HOW_TO_SET}")
     if parts.query or parts.fragment:
-        raise AddressError(f"SITE_URL '{site_url}' has a ? or # part; {HOW_TO_SET}")
-    return site_url.strip() if site_url.strip().endswith("/") else site_url.strip() + "/"
+        raise ValueError(f"SITE_URL '{site_url}' has a ? or # part; {HOW_TO_SET}")
+    return url if url.endswith("/") else url + "/"
 
 
 def commit() -> str:
@@ -75,15 +71,12 @@ def install_text(site_url: str, version: str) -> str:
     return re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], INSTALL_TEMPLATE.read_text(encoding="utf-8"))
 
 
-def _add(tar: tarfile.TarFile, path: Path, name: str) -> None:
+def _owned_by_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
     # Owned by root, readable by all: the web server's user must read every file, whoever unpacks the archive.
-    def clean(info: tarfile.TarInfo) -> tarfile.TarInfo:
-        info.uid = info.gid = 0
-        info.uname = info.gname = "root"
-        info.mode = 0o755 if info.isdir() else 0o644
-        return info
-
-    tar.add(path, arcname=name, filter=clean)
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    info.mode = 0o755 if info.isdir() else 0o644
+    return info
 
 
 def build_site(site: Path, site_url: str) -> int:
@@ -104,10 +97,8 @@ def make_dist(site_url: str, out_dir: Path, build: Callable[[Path, str], int] = 
         code = build(site, site_url)
         if code != 0:
             raise RuntimeError(f"the build failed (exit {code}); no archive written")
-        include_dir = nginx_conf.write_include_dir(top / "nginx", security_headers.nginx_snippet(site))
-        server = nginx_conf.render_server(nginx_conf.SERVER_TEMPLATE.read_text(encoding="utf-8"),
-                                          nginx_conf.address_values(site_url, WEB_ROOT))
-        (include_dir.parent / "chsi-guide-server.conf").write_text(server, encoding="utf-8")
+        nginx_conf.write_conf(top / "nginx", nginx_conf.address_values(site_url, WEB_ROOT),
+                              headers_snippet=security_headers.nginx_snippet(site))
         for file in sorted(site.rglob("*")):
             if file.is_file() and NOT_PUBLISHED.search(file.relative_to(site).as_posix()):
                 file.unlink()
@@ -115,7 +106,7 @@ def make_dist(site_url: str, out_dir: Path, build: Callable[[Path, str], int] = 
         archive = out_dir / f"chsi-guide-{host}-{version.split()[0]}.tar.gz"
         partial = work / archive.name
         with tarfile.open(partial, "w:gz") as tar:
-            _add(tar, top, TOP)
+            tar.add(top, arcname=TOP, filter=_owned_by_root)
         os.replace(partial, archive)  # a complete archive or none
         return archive
     finally:
@@ -128,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         site_url = published_address(os.environ.get("SITE_URL", ""))
-    except AddressError as e:
+    except ValueError as e:
         print(f"dist: {e}", file=sys.stderr)
         return 2
     try:

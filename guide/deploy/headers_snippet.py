@@ -1,14 +1,10 @@
 #!/usr/bin/env python3
 """Write (or check) deploy/nginx-security-headers.conf from the `_headers` file of a built site.
 
-The build (guide/outputs/security_headers.py) writes site/_headers with a policy made from that build's inline scripts;
-this turns the same headers into an nginx snippet kept in the repository for the university's web servers.
-
-usage: python -m guide.deploy.headers_snippet [--site site] [--write | --check] [--out FILE]
-
 The committed snippet is the root build's. Under a sub-path the 404 page's inline script names that path, so its
 hash, and the policy, differ: after `SITE_URL=https://host/path/ make build`, write the snippet that build needs
 with `--write --out FILE` and deploy that one.
+
 Exit status: 0 the snippet matches (or was written), 1 it is stale (--check), 2 no built site.
 """
 from __future__ import annotations
@@ -24,14 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SNIPPET = ROOT / "deploy" / "nginx-security-headers.conf"
 
 
-def _hook():
-    """The build's output step that defines the headers: the one place they are written down."""
-    return security_headers
-
-
 def nginx_snippet(site: Path) -> str:
-    hook = _hook()
-    return hook.render_nginx(hook.parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
+    return security_headers.render_nginx(
+        security_headers.parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,16 +1,9 @@
 #!/usr/bin/env python3
-"""Fill in deploy/nginx-server.conf for one address, and run Debian's nginx with it as the current user.
-
-The files in deploy/ are what a university's server includes; this module only fills in the names between @ signs
-(the address, the folders, the ports) and, to run nginx without installing anything, wraps them in a minimal
-nginx.conf inside a temporary prefix folder: `make serve-nginx`, `make dist` and tests/test_nginx.py use it.
-
-usage: python -m guide.deploy.nginx_conf --site-url URL [--web-root DIR] [--https] [--out FILE]
-prints (or writes) the server block for that address. Exit status: 0 written, 2 misuse (an address without a host).
+"""Fill in deploy/nginx-server.conf for one address, and run Debian's nginx with it as the current user, in a
+minimal nginx.conf inside a prefix folder, so that nothing needs installing (make serve-nginx, make dist, the tests).
 """
 from __future__ import annotations
 
-import argparse
 import getpass
 import os
 import re
@@ -18,12 +11,13 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from guide.outputs.built_site import guide_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -39,12 +33,6 @@ _BLOCK = r"^#BEGIN-{0}\n(.*?)^#END-{0}\n"
 
 class ConfError(ValueError):
     """A value that cannot go into the configuration (said in words a deployer can act on)."""
-
-
-def guide_path(site_url: str) -> str:
-    """The path part of SITE_URL, with a slash at each end: '/' or '/chsi-guide/'."""
-    path = urlsplit(site_url).path.strip("/")
-    return f"/{path}/" if path else "/"
 
 
 def render_server(template: str, values: dict[str, str], *, https: bool = False) -> str:
@@ -77,18 +65,6 @@ def address_values(site_url: str, web_root: str) -> dict[str, str]:
             "TLS_KEY": f"/etc/ssl/private/{host}.key"}
 
 
-def write_include_dir(conf_dir: Path, headers_snippet: str | None = None) -> Path:
-    """Copy the files the server block includes into conf_dir/chsi-guide/; the security headers may be those of
-    the build being served (a sub-path build hashes its own 404 script), else the committed ones."""
-    target = conf_dir / INCLUDE_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in INCLUDED:
-        shutil.copyfile(DEPLOY / name, target / name)
-    if headers_snippet is not None:
-        (target / "nginx-security-headers.conf").write_text(headers_snippet, encoding="utf-8")
-    return target
-
-
 def main_conf(prefix: Path, server_conf: Path, *, access_log: str = "off") -> str:
     """A minimal nginx.conf around the server block: everything in the prefix, no root needed."""
     temp = prefix / "temp"
@@ -112,93 +88,74 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
-@dataclass
-class Running:
-    process: subprocess.Popen
-    prefix: Path
+def local_values(host: str, port: int, guide_path: str, web_root: Path | str, **more: str) -> dict[str, str]:
+    """The server block's values on this machine: HTTP on host:port (HTTPS only when `more` gives its port and files)."""
+    return {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": host, "LISTEN": f"{host}:{port}",
+            "LISTEN_TLS": "-", "TLS_CERTIFICATE": "-", "TLS_KEY": "-", **more}
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+
+def write_conf(conf_dir: Path, values: dict[str, str], *, https: bool = False,
+               headers_snippet: str | None = None) -> Path:
+    """conf_dir/chsi-guide-server.conf filled in, beside the files it includes (conf_dir/chsi-guide/); the security
+    headers may be those of the build being served (a sub-path build hashes its own 404 script), else the committed
+    ones. Returns the server block's file."""
+    include_dir = conf_dir / INCLUDE_DIR
+    include_dir.mkdir(parents=True, exist_ok=True)
+    for name in INCLUDED:
+        shutil.copyfile(DEPLOY / name, include_dir / name)
+    if headers_snippet is not None:
+        (include_dir / "nginx-security-headers.conf").write_text(headers_snippet, encoding="utf-8")
+    server = conf_dir / "chsi-guide-server.conf"
+    server.write_text(render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"), values, https=https), encoding="utf-8")
+    return server
 
 
 def prepare(prefix: Path, values: dict[str, str], *, https: bool = False, headers_snippet: str | None = None,
             access_log: str = "off") -> Path:
-    """Write prefix/conf/ (nginx.conf, the filled server block, chsi-guide/) and prefix/temp/; return nginx.conf."""
-    conf_dir = prefix / "conf"
+    """Write prefix/conf/ (nginx.conf around the filled server block) and prefix/temp/; return nginx.conf."""
     (prefix / "temp").mkdir(parents=True, exist_ok=True)
-    conf_dir.mkdir(parents=True, exist_ok=True)
-    write_include_dir(conf_dir, headers_snippet)
-    server = conf_dir / "chsi-guide-server.conf"
-    server.write_text(render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"), values, https=https), encoding="utf-8")
-    main = conf_dir / "nginx.conf"
+    server = write_conf(prefix / "conf", values, https=https, headers_snippet=headers_snippet)
+    main = server.with_name("nginx.conf")
     main.write_text(main_conf(prefix, server, access_log=access_log), encoding="utf-8")
     return main
 
 
-def check(main: Path, prefix: Path) -> None:
-    """nginx -t: the configuration as nginx reads it; ConfError with nginx's own words if it refuses it."""
+@contextmanager
+def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=None) -> Iterator[subprocess.Popen]:
+    """nginx in the foreground (daemon off), answering on every port, until the with-block ends."""
+    if not Path(NGINX).exists():
+        raise ConfError(f"{NGINX} is missing: run `make test` (it installs Debian's nginx) or apt-get install nginx")
+    # nginx -t first: a configuration nginx refuses is said in nginx's own words.
     proc = subprocess.run([NGINX, "-t", "-q", "-p", str(prefix), "-c", str(main), "-e", "stderr"],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise ConfError(f"nginx refuses the configuration:\n{proc.stderr.strip()}")
-
-
-def start(main: Path, prefix: Path, ports: Sequence[tuple[str, int]], *, stderr=None) -> Running:
-    """Start nginx in the foreground (daemon off) and wait until it answers on every port."""
-    if not Path(NGINX).exists():
-        raise ConfError(f"{NGINX} is missing: run `make test` (it installs Debian's nginx) or apt-get install nginx")
-    check(main, prefix)
     # Without a terminal to write to, the error log goes to a file in the prefix: a pipe nobody reads would fill
     # up and stall nginx.
     error_log = prefix / "error.log"
     with open(error_log, "ab") as log:
         process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-e", "stderr"],
                                    stderr=stderr if stderr is not None else log)
-    running = Running(process, prefix)
-    deadline = time.monotonic() + 10
-    for host, port in ports:
-        while True:
-            if process.poll() is not None:
-                err = error_log.read_text(errors="replace").strip() if stderr is None else "see above"
-                raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err}")
-            try:
-                socket.create_connection((host, port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    running.stop()
-                    raise ConfError(f"nginx did not answer on {host}:{port} within 10 s") from None
-                time.sleep(0.05)
-    return running
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-url", required=True, help="the address the guide is published at")
-    parser.add_argument("--web-root", default="/srv/chsi-guide/www", help="the folder nginx serves (default: %(default)s)")
-    parser.add_argument("--https", action="store_true", help="the HTTPS block instead of the HTTP one")
-    parser.add_argument("--out", type=Path, help="write to this file (default: print)")
-    args = parser.parse_args(argv)
     try:
-        text = render_server(SERVER_TEMPLATE.read_text(encoding="utf-8"),
-                             address_values(args.site_url, args.web_root), https=args.https)
-    except ConfError as e:
-        print(f"nginx_conf: {e}", file=sys.stderr)
-        return 2
-    if args.out:
-        tmp = args.out.with_name(f".{args.out.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, args.out)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        deadline = time.monotonic() + 10
+        for host, port in ports:
+            while True:
+                if process.poll() is not None:
+                    err = error_log.read_text(errors="replace").strip() if stderr is None else "see above"
+                    raise ConfError(f"nginx stopped at start (exit {process.returncode}): {err}")
+                try:
+                    socket.create_connection((host, port), timeout=0.5).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise ConfError(f"nginx did not answer on {host}:{port} within 10 s") from None
+                    time.sleep(0.05)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

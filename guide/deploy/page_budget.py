@@ -1,22 +1,12 @@
 """What one page costs a phone on its first visit, as Chromium loads it from the server: requests, text and images.
 
-The budgets are the deterministic part of the guide's speed (Lighthouse's scores are not: they vary with the
-machine's load). tests/test_page_budgets.py holds the tests' own site to them, served by Debian's nginx with the
-configuration in deploy/; `make bench-pages` (scripts/bench_pages.py) reports them for the guide with Lighthouse.
-
-- requests: every request the visit makes with empty caches, until the network is idle (a redirect counts);
-- text: the compressed bytes of every HTML, CSS, JavaScript, JSON, XML and SVG answer;
-- images: the bytes of the pictures (the screenshots below the first screen load lazily, when scrolled to);
-- render-blocking scripts: scripts of the guide's own that hold the first paint back (Chromium's own verdict,
-  PerformanceResourceTiming.renderBlockingStatus): none may.
-
-The bare address is visited twice, by a Chinese and by an English browser: with nginx the English one is
-redirected to en/ by the server before any page is downloaded, and both visits are held to the same budgets.
+The deterministic part of the guide's speed (Lighthouse's scores vary with the machine's load).
 """
 from __future__ import annotations
 
 import urllib.request
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KB = 1024
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
@@ -25,8 +15,7 @@ PHONE = {"width": 360, "height": 740}
 ENGLISH, CHINESE = "en-US", "zh-CN"
 
 
-@dataclass(frozen=True)
-class Budget:
+class Budget(NamedTuple):
     requests: int = 10
     text_kb: float = 85
     image_kb: float = 300
@@ -35,8 +24,7 @@ class Budget:
 BUDGET = Budget()
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     path: str     # from the site's address: "" (the bare address), "en/register/"
     locale: str   # the browser's language (its Accept-Language and navigator.languages)
 
@@ -47,8 +35,7 @@ class Visit:
         return "/" + self.path
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     url: str
     status: int       # 0: the request failed or was cancelled
     content_type: str
@@ -107,7 +94,7 @@ _BLOCKING = """() => performance.getEntriesByType("resource")
   .map(e => e.name).filter(name => !/\\/bundle\\.[0-9a-f]{8}\\.min\\.js$/.test(name))"""
 
 
-def weigh(browser, base: str, visit: Visit, *, settle_ms: int = 300) -> Weight:
+def weigh(browser, base: str, visit: Visit) -> Weight:
     """Load base + visit.path in a new phone-sized context (empty caches) of a Playwright Chromium `browser`."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
                                   locale=visit.locale)
@@ -124,7 +111,7 @@ def weigh(browser, base: str, visit: Visit, *, settle_ms: int = 300) -> Weight:
     page.on("requestfailed", lambda request: weight.answers.append(Answer(request.url, 0, "", 0)))
     try:
         page.goto(base + visit.path, wait_until="networkidle")
-        page.wait_for_timeout(settle_ms)  # late requests (Material's search worker)
+        page.wait_for_timeout(300)  # late requests (Material's search worker)
         weight.final_url = page.url
         weight.blocking = page.evaluate(_BLOCKING)
     finally:

@@ -2,17 +2,11 @@
 """Serve the built site/ with Debian's nginx and the configuration in deploy/: what production sends, on this machine.
 
 nginx runs as the current user from a temporary folder (removed at the end), in the foreground, with the access
-log on the terminal; Ctrl+C (or SIGTERM) stops it. The site is served under the path of the address it was built for (its home
-page's canonical link; a preview, built without an address, at /): a site built for
-https://www.example.edu/chsi-guide/ answers at http://HOST:PORT/chsi-guide/.
+log on the terminal, until Ctrl+C (or SIGTERM). The site is served under the path of the address it was built for
+(a preview at /). With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a
+public address and SITE_URL names no other: such a build is served as it is, never replaced by a preview.
 
-With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a public address and
-SITE_URL names no other: such a build (SITE_URL=... make build) is served as it is, never replaced by a preview.
-Otherwise it builds for SITE_URL when set, else a preview. It says which of these it did, and the address to open.
-
-usage: python -m guide.deploy.serve_nginx [--host 127.0.0.1] [--port 8000] [--site site] [--build]
-Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start (a port in use) or the build failed, 2 no built site or
-no nginx.
+Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed, 2 no built site or no nginx.
 """
 from __future__ import annotations
 
@@ -25,7 +19,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from guide.deploy import headers_snippet as security_headers
@@ -36,18 +29,12 @@ from guide.sources.site_address import HOW_TO_SET, public_address
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@dataclass(frozen=True)
-class Plan:
-    build: bool  # build site/ before serving it
-    why: str     # what will be served, in words for the terminal
-
-
 def is_built(site: Path) -> bool:
     return (site / "index.html").is_file() and (site / "_headers").is_file()
 
 
-def plan(site: Path, site_url: str) -> Plan:
-    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why."""
+def plan(site: Path, site_url: str) -> tuple[bool, str]:
+    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why, in words."""
     built = built_address(site) if is_built(site) else None
     published = public_address(built)
     wanted = site_url.strip()
@@ -55,17 +42,16 @@ def plan(site: Path, site_url: str) -> Plan:
     name = f"{site.name}/"
     if published and wanted in ("", published):
         made = time.strftime("%Y-%m-%d %H:%M", time.localtime((site / "index.html").stat().st_mtime))
-        return Plan(False, f"{name} holds the build for {published} (made {made}): served as it is, not rebuilt "
-                           f"(after an edit: SITE_URL={published} make build)")
+        return False, (f"{name} holds the build for {published} (made {made}): served as it is, not rebuilt "
+                       f"(after an edit: SITE_URL={published} make build)")
     if wanted:
         before = f"{name} was built for {published}; " if published else ""
-        return Plan(True, f"{before}building for SITE_URL={wanted} first")
-    return Plan(True, f"{name} holds no build for a public address: building a preview first (served at /; to see the "
-                      f"published site as production sends it: {HOW_TO_SET}, then make serve-nginx)")
+        return True, f"{before}building for SITE_URL={wanted} first"
+    return True, (f"{name} holds no build for a public address: building a preview first (served at /; to see the "
+                  f"published site as production sends it: {HOW_TO_SET}, then make serve-nginx)")
 
 
 def what_is_served(site: Path) -> str:
-    """One line on the build being served: for which address, or a preview."""
     address = built_address(site)
     if public_address(address):
         return f"the build for {address}"
@@ -75,7 +61,6 @@ def what_is_served(site: Path) -> str:
 
 
 def build(site: Path) -> int:
-    """make build into `site`, for SITE_URL when it is set; the build's exit status."""
     return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)], cwd=ROOT,
                           env=dict(os.environ), check=False).returncode
 
@@ -98,9 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.build:
-        decided = plan(site, os.environ.get("SITE_URL", ""))
-        print(f"serve_nginx: {decided.why}", flush=True)
-        if decided.build and build(site) != 0:
+        build_first, why = plan(site, os.environ.get("SITE_URL", ""))
+        print(f"serve_nginx: {why}", flush=True)
+        if build_first and build(site) != 0:
             print(f"serve_nginx: the build failed (see above): {site.name}/ is unchanged and nothing is served",
                   file=sys.stderr)
             return 1
@@ -116,24 +101,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             web_root = prefix / "www"
             (web_root / guide_path.strip("/")).parent.mkdir(parents=True, exist_ok=True)
             (web_root / guide_path.strip("/")).symlink_to(site, target_is_directory=True)
-        values = {"GUIDE_PATH": guide_path, "WEB_ROOT": str(web_root), "SERVER_NAME": args.host,
-                  "LISTEN": f"{args.host}:{args.port}", "LISTEN_TLS": "-", "TLS_CERTIFICATE": "-", "TLS_KEY": "-"}
+        values = nginx_conf.local_values(args.host, args.port, guide_path, web_root)
         main_file = nginx_conf.prepare(prefix, values, headers_snippet=security_headers.nginx_snippet(site),
                                        access_log="/dev/stdout")
         # Ctrl+C, or a kill from another terminal, stops nginx and removes the prefix, even when this was started in
         # the background (where a shell hands Ctrl+C down as ignored).
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-        running = nginx_conf.start(main_file, prefix, [(args.host, args.port)], stderr=sys.stderr)
-        print(f"serve_nginx: serving {site} ({what_is_served(site)}) with nginx and deploy/'s configuration "
-              f"(filled in at {prefix / 'conf'})", flush=True)
-        print(f"serve_nginx: open http://{args.host}:{args.port}{guide_path} (Ctrl+C stops)", flush=True)
-        try:
-            running.process.wait()
-        except KeyboardInterrupt:
-            running.stop()
-            return 0
-        print(f"serve_nginx: nginx stopped (exit {running.process.returncode})", file=sys.stderr)
+        with nginx_conf.start(main_file, prefix, [(args.host, args.port)], stderr=sys.stderr) as process:
+            print(f"serve_nginx: serving {site} ({what_is_served(site)}) with nginx and deploy/'s configuration "
+                  f"(filled in at {prefix / 'conf'})", flush=True)
+            print(f"serve_nginx: open http://{args.host}:{args.port}{guide_path} (Ctrl+C stops)", flush=True)
+            try:
+                process.wait()
+            except KeyboardInterrupt:
+                return 0
+        print(f"serve_nginx: nginx stopped (exit {process.returncode})", file=sys.stderr)
         return 1
     except nginx_conf.ConfError as e:
         print(f"serve_nginx: {e}", file=sys.stderr)

@@ -1,15 +1,9 @@
 """Build the whole site (both languages, its PDFs, and for a public address the e-mail kit) into a temporary
 folder; replace site/ only on success.
 
-A failed `mkdocs build` or PDF export used to leave half a site in site/ that looked publishable. Now every
-step writes to site.tmp-XXXX next to site/; only when all of them succeeded does it take site/'s place. On
-failure the temporary folder is removed and the previous site/ stays as it was.
-
-Built for a public address (SITE_URL), the site is everything the published guide links, the e-mail kit in
-downloads/email-kit/ included; without one it is a preview, and the last lines say what it left out.
-
-usage: python -m guide.outputs.build [--site-dir site] [--email-kit]
---email-kit: refuse to build without a public address (make email-kit), since the kit is what was asked for.
+Half a site in site/ would look publishable: every step writes to site.tmp-XXXX next to site/, which takes
+site/'s place only when all of them succeeded; on failure the previous site/ stays as it was. Without a public
+address (SITE_URL) the site is a preview, and the last lines say what it left out.
 """
 from __future__ import annotations
 
@@ -68,24 +62,19 @@ def built_address(site: Path) -> str | None:
 
 
 def address_report(site: Path) -> list[str]:
-    """What a build for a public address wrote, or what a build without one left out, read from the built site."""
+    """What a build for a public address wrote (each group only when it is there), or what a build without one left
+    out, read from the built site."""
     address = built_address(site)
-    if public_address(address):
-        return published_report(site, address)
-    given = f" ({address} is this computer's own address)" if address else ""
-    return [
-        f"No public address was set{given}: this site is for preview only.",
-        "  Not made: QR codes (checklist pages, PDF covers), sitemap.xml, e-mail kit.",
-        ("  Made without an address: the PDFs (no printed address or QR code); pages (no canonical link, relative"
-         " language links)."),
-        f"  To print, e-mail or publish, build with the address: {HOW_TO_SET}",
-    ]
-
-
-def published_report(site: Path, address: str) -> list[str]:
-    """The files a public build wrote beside its pages, each group named only when it is there."""
-    downloads = site / "downloads"
-    pdfs = sorted(p.name for p in downloads.glob("*.pdf"))
+    if not public_address(address):
+        given = f" ({address} is this computer's own address)" if address else ""
+        return [
+            f"No public address was set{given}: this site is for preview only.",
+            "  Not made: QR codes (checklist pages, PDF covers), sitemap.xml, e-mail kit.",
+            ("  Made without an address: the PDFs (no printed address or QR code); pages (no canonical link, relative"
+             " language links)."),
+            f"  To print, e-mail or publish, build with the address: {HOW_TO_SET}",
+        ]
+    pdfs = sorted(p.name for p in (site / "downloads").glob("*.pdf"))
     kit = site / EMAIL_KIT
     kit_files = sorted(p.name for p in kit.iterdir() if p.is_file()) if kit.is_dir() else []
     lines = [f"Built for {address}, in {site.name}/: the pages of every language, and"]

@@ -1,17 +1,12 @@
-"""What the output steps know about a build: its site folder, its project, its address and languages.
-
-The build (guide/mkdocs_hooks/outputs.py) fills it in from MkDocs' configuration and from what MkDocs rendered;
-a step run alone (`python -m guide.outputs`) reads the same facts from mkdocs.yml, docs/ and the built site.
-"""
+"""What the output steps know about a build, from MkDocs (guide/mkdocs_hooks/outputs.py) or, for a step run alone,
+from mkdocs.yml, docs/ and the built site."""
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from guide.sources import site_config
-
-NOT_FOUND = "404.html"
 
 
 @dataclass
@@ -32,6 +27,12 @@ class BuiltSite:
         return "" if locale == self.default else f"{locale}/"
 
 
+def guide_path(site_url: str) -> str:
+    """The path part of an address, with a slash at each end: '/' or '/chsi-guide/'."""
+    path = urlsplit(site_url).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
 def page_file(src_uri: str, default: str) -> str:
     """Where the build writes a page: "change-name.en.md" -> "en/change-name/index.html", "index.zh.md" -> "index.html"."""
     stem, locale, _md = src_uri.rsplit(".", 2)
@@ -41,17 +42,14 @@ def page_file(src_uri: str, default: str) -> str:
     return f"{folder}{path}index.html" if name == "index" else f"{folder}{path}{name}/index.html"
 
 
-def from_project(site: Path, root: Path, env: Mapping[str, str] | None = None) -> BuiltSite:
-    """A built site described from its project's files, for a step run alone on it."""
-    config = site_config.read(root, env)
-    locales = config.codes  # the default language first
-    default = config.default.code
+def from_project(site: Path, root: Path) -> BuiltSite:
+    config = site_config.read(root)
     docs = root / config.docs_dir
-    pages = {page_file(p.relative_to(docs).as_posix(), default): p.relative_to(docs).as_posix()
+    pages = {page_file(p.relative_to(docs).as_posix(), config.default.code): p.relative_to(docs).as_posix()
              for p in sorted(docs.rglob("*.md")) if p.name.count(".") >= 2}
-    built = BuiltSite(site, root, config.site_url, default, locales, config.nav, pages)
-    for locale in locales:
-        path = site / built.folder(locale) / NOT_FOUND
+    built = BuiltSite(site, root, config.site_url, config.default.code, config.codes, config.nav, pages)
+    for locale in built.locales:
+        path = site / built.folder(locale) / "404.html"
         if path.is_file():
             built.not_found[locale] = path.read_text(encoding="utf-8")
     return built

@@ -1,14 +1,10 @@
 """Write the admissions e-mail's links, ready to paste: a bilingual snippet (HTML and plain text) and QR codes.
 
-Reads published-links.yml (the steps and files) and the built site, and refuses to write a link the built
-site does not have. Addresses start from site_url in mkdocs.yml (SITE_URL overrides it, as in the build;
---site-url overrides both), which may contain a path. It must be a public address: without one (or with this
-computer's own, 127.0.0.1 or localhost) the kit is not written, since every link in it would lead nowhere.
+Reads published-links.yml (the steps and files) and refuses to write a link the built site does not have.
+Addresses start from site_url in mkdocs.yml (SITE_URL overrides it; --site-url overrides both), which may contain a
+path; without a public address the kit is not written, since every link in it would lead nowhere. The build runs it
+last for a public address, with --quiet (the build says where the kit is, once the site is in place).
 
-The build (guide/outputs/build.py) runs it last for a public address, with --quiet: it says itself where the kit is,
-once the site is in place. `make email-kit` is that build, refused without a public address.
-
-usage: python -m guide.outputs.email_kit [--site-url URL] [--site-dir site] [--out site/downloads/email-kit] [--quiet]
 exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
 """
 from __future__ import annotations
@@ -19,21 +15,14 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from guide.outputs.qr_codes import qr_code, qr_svg
+from guide.outputs.qr_codes import qr_code, qr_svg  # the build's own encoding: the kit's SVG is the site's
 from guide.sources import site_config
 from guide.sources.errors import SourceError
-
-# The QR codes come from the build's own encoding (guide/outputs/qr_codes.py), so the kit's SVG is the site's.
-from guide.sources.published_links import (
-    REGISTRY,
-    Registry,
-    check_link,
-    load_registry,
-)
+from guide.sources.published_links import REGISTRY, Registry, check_link, load_registry
 from guide.sources.site_address import HOW_TO_SET, public_address
 from guide.sources.words import pick
 from guide.sources.words import words as language_words
@@ -55,19 +44,16 @@ WORDS = {
         "colon": ": ",
     },
 }
-# Medium error correction survives a smudged printout; fixed (no boosting) so the same URL gives the same code.
 QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     label: str
     url: str
     path: str  # relative to site_url, checked in the built site
 
 
-@dataclass(frozen=True)
-class LangKit:
+class LangKit(NamedTuple):
     lang: str
     guide: Entry
     steps: tuple[Entry, ...]
@@ -75,7 +61,6 @@ class LangKit:
 
 
 def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> list[LangKit]:
-    """Every link the e-mail carries, per language, in the registry's order."""
     kits = []
     for lang, root in roots.items():
         words = pick(WORDS, lang)
@@ -155,13 +140,6 @@ def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
     return [out / name for name in names]
 
 
-def valid_site_url(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        return None
-    return url if url.endswith("/") else url + "/"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the e-mail snippet and QR codes for the guide.")
     parser.add_argument("--site-url", help="address the guide is published at (default: site_url of mkdocs.yml)")
@@ -173,8 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config = site_config.read(Path.cwd())
-        roots = config.roots
-        registry = load_registry(args.registry, list(roots))
+        registry = load_registry(args.registry, list(config.roots))
     except SourceError as err:
         print(f"email-kit: {err}", file=sys.stderr)
         return 2
@@ -182,18 +159,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
         return 2
     given = args.site_url or config.site_url
-    site_url = valid_site_url(given) if given else None
-    if given and site_url is None:
+    parts = urlsplit(given or "")
+    if given and (parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment):
         print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",
               file=sys.stderr)
         return 2
-    if not public_address(site_url):
+    site_url = public_address(given)  # with its last slash
+    if not site_url:
         print(f"email-kit: no public address for the guide ({given or 'SITE_URL is not set'}): the e-mail's links and "
               f"QR codes would lead nowhere, so nothing is written. Set it: {HOW_TO_SET.replace('build', 'email-kit')}",
               file=sys.stderr)
         return 2
 
-    kits = kit_entries(registry, roots, site_url)
+    kits = kit_entries(registry, config.roots, site_url)
     problems = missing_links(kits, args.site_dir)
     if problems:
         print("\n".join(problems))

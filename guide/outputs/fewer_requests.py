@@ -1,13 +1,11 @@
 """Two requests less on every first visit, each a file that a phone fetched for nothing it shows at once.
 
-- The print sheet: a `<link media="print">` is still downloaded with the page. Its rules are appended to the built
-  guide.css inside `@media print` (its `@page` rules stay outside, where they apply to paper only anyway), and the
-  pages name no print.css. docs/assets/stylesheets/print.css stays the one source, and the PDF export still reads
-  the built print.css (guide/pdf/export.py).
-- The icon: Material names the SVG favicon by its address; each page carries it as a data: address instead (a
-  quarter of a kilobyte; the Content-Security-Policy allows data: images).
+- The print sheet (a `<link media="print">` is still downloaded with the page): its rules are appended to the built
+  guide.css inside `@media print` (its `@page` rules outside, where they apply to paper only anyway). The one source
+  stays docs/assets/stylesheets/print.css, and the PDF export still reads the built print.css.
+- The icon: each page carries Material's SVG favicon as a data: address (the Content-Security-Policy allows it).
 
-Run again on the site this step wrote, it writes the same: guide.css is rebuilt from after its marker line.
+Run again on the site this step wrote, it writes the same: guide.css is rebuilt from before its marker line.
 """
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from guide.outputs.built_site import BuiltSite
+from guide.outputs.built_site import BuiltSite, guide_path
 
 STYLESHEETS = Path("assets", "stylesheets")
 SCREEN, PRINT = "guide.css", "print.css"
@@ -40,7 +38,6 @@ def icon_data(svg: str) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: the print rules in guide.css, and every page's SVG icon as a data: address."""
     folder = built.site / STYLESHEETS
     for name in (SCREEN, PRINT):
         if not (folder / name).is_file():
@@ -50,6 +47,7 @@ def run(built: BuiltSite) -> None:
     screen.write_text(with_print_rules(screen.read_text(encoding="utf-8"),
                                        (folder / PRINT).read_text(encoding="utf-8")), encoding="utf-8")
     icons: dict[Path, str] = {}
+    root = guide_path(built.site_url).lstrip("/")  # '' at the host's root, 'chsi-guide/' under a path
     for page in built.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
 
@@ -58,7 +56,7 @@ def run(built: BuiltSite) -> None:
             if href.startswith("data:"):
                 return match.group(0)
             # A page names the icon relative to itself, or from the server's root (the 404 pages, at any depth).
-            path = (built.site / href.lstrip("/").removeprefix(_root_path(built))) if href.startswith("/") \
+            path = (built.site / href.lstrip("/").removeprefix(root)) if href.startswith("/") \
                 else (page.parent / href)
             path = path.resolve()
             if path not in icons:
@@ -71,8 +69,3 @@ def run(built: BuiltSite) -> None:
         if new != html:
             page.write_text(new, encoding="utf-8")
 
-
-def _root_path(built: BuiltSite) -> str:
-    """The site's path on its host without slashes at the ends ('' at the root, 'chsi-guide/' under a path)."""
-    path = re.sub(r"^[a-z]+://[^/]+", "", built.site_url or "").strip("/")
-    return f"{path}/" if path else ""

@@ -1,11 +1,8 @@
 """Give each language its own page-not-found page: 404.html (Chinese) and en/404.html (English).
 
-mkdocs-static-i18n renders the theme's 404.html once per language into the same file, so only the last language's
-survives, and it carries that build's leftovers: a language switcher to whichever page was built last, and
-Material's `base` at the site root, which makes its search read the Chinese index. This hook keeps each
-language's rendering (on_post_template), and after the last build writes it where the web server looks for that
-language (`error_page 404` per location, deploy/nginx-site.conf): the switcher and the alternates lead to the two
-home pages, and the search reads that language's index (the same `base` as guide/outputs/search_per_language.py sets).
+mkdocs-static-i18n renders the theme's 404.html once per language into one file, so only the last survives, with a
+switcher to whichever page was built last and a search of the Chinese index. The build keeps each rendering
+(guide/mkdocs_hooks/outputs.py); this step writes it where nginx looks for that language, its links led home.
 """
 from __future__ import annotations
 
@@ -13,33 +10,23 @@ import re
 from urllib.parse import urlsplit
 
 from guide.outputs import search_per_language
-from guide.outputs.built_site import BuiltSite
+from guide.outputs.built_site import BuiltSite, guide_path
 
 TEMPLATE = "404.html"
-# Each language build's rendering, by locale; the hooks module lives for the whole `mkdocs build` of all languages.
-
 # A tag that names a language version of the page: the switcher's links and the <link rel="alternate"> in <head>.
 _HREFLANG = re.compile(r'(<(?:a|link)\b[^>]*?\shref=")[^"]*("[^>]*?\shreflang="([\w-]+)")')
 _ALTERNATE_EN = re.compile(r'(\sdata-alternate-en=")[^"]*(")')
 
 
-
-def home_paths(site_url: str, default: str, locales: list[str]) -> dict[str, str]:
-    """Each locale's home page as a path from the server root: '/' and '/en/', or '/guide/' and '/guide/en/'."""
-    root = urlsplit(site_url).path or "/"
-    root = root if root.endswith("/") else root + "/"
-    return {locale: root if locale == default else f"{root}{locale}/" for locale in locales}
-
-
-def point_at_home_pages(html: str, site_url: str, homes: dict[str, str], default: str) -> str:
+def point_at_home_pages(html: str, built: BuiltSite) -> str:
     """Every hreflang link (x-default too) to its language's home page; <link> tags keep absolute addresses."""
-    parts = urlsplit(site_url)
+    homes = {locale: guide_path(built.site_url) + built.folder(locale) for locale in built.locales}
+    parts = urlsplit(built.site_url)
     # A preview build has no public address: its <link> tags then name the home pages from the server root.
     origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
     def rewrite(match: re.Match[str]) -> str:
-        lang = match.group(3)
-        home = homes.get(default if lang == "x-default" else lang)
+        home = homes.get(built.default if match.group(3) == "x-default" else match.group(3))
         if home is None:
             return match.group(0)
         href = origin + home if match.group(1).startswith("<link") else home
@@ -51,12 +38,10 @@ def point_at_home_pages(html: str, site_url: str, homes: dict[str, str], default
 
 
 def run(built: BuiltSite) -> None:
-    """Step: each language's 404 page where the web server looks for it, leading to that language's home page."""
     if not set(built.locales) <= set(built.not_found):
         return  # a single-language build: the other languages' renderings are not there
-    homes = home_paths(built.site_url or "/", built.default, built.locales)
     for locale in built.locales:
-        html = point_at_home_pages(built.not_found[locale], built.site_url, homes, built.default)
+        html = point_at_home_pages(built.not_found[locale], built)
         if locale != built.default:
             html = search_per_language.point_config_at(html, locale)
         target = built.site / built.folder(locale) / TEMPLATE

@@ -1,9 +1,5 @@
-"""Write a QR code of the online guide, one per language, into downloads/ at build time.
-
-The printable checklist pages show it (so it must exist under `mkdocs serve` as well as in `make build`), and the
-PDF export puts the same code on its covers. The address is the language's home page under `site_url`, so a build
-for a sub-path (SITE_URL=https://host/guide/) encodes that sub-path. Only a public address is encoded
-(guide/sources/site_address.py): a build without one, or a preview under `mkdocs serve`, writes no QR code.
+"""A QR code of each language's home page in downloads/, for the checklist pages and the PDF covers; only for a
+public address (guide/sources/site_address.py): a preview's would lead nowhere.
 """
 from __future__ import annotations
 
@@ -30,19 +26,11 @@ def qr_svg(url: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def language_homes(site_url: str, languages: list[tuple[str, bool]]) -> dict[str, str]:
-    """locale -> address of its home page: the default language at the root, the others under /<locale>/."""
-    root = site_url if site_url.endswith("/") else site_url + "/"
-    return {locale: root if default else f"{root}{locale}/" for locale, default in languages}
-
-
 def run(built: BuiltSite) -> None:
-    """Step: a QR code of each language's home page in downloads/, when the site has a public address."""
-    address = public_address(built.site_url)
+    address = public_address(built.site_url)  # with its last slash
     if not address:
         return
-    languages = [(locale, locale == built.default) for locale in built.locales]
     downloads = built.site / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
-    for locale, url in language_homes(address, languages).items():
-        (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(url), encoding="utf-8")
+    for locale in built.locales:
+        (downloads / f"qr-guide-{locale}.svg").write_text(qr_svg(address + built.folder(locale)), encoding="utf-8")

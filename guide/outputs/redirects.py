@@ -1,10 +1,7 @@
 """Keep old addresses working in every language: redirect pages written from redirects.yml.
 
-mkdocs-redirects cannot serve a static-i18n site (it points at `../page.zh/` and writes nothing under /en/),
-so this hook does it. One entry in redirects.yml, `old-name/: new-name.md#anchor`, makes <site>/old-name/ and
-<site>/en/old-name/ each a tiny page that sends the reader to the same language's new page. The pages use
-relative links, so they work wherever the site is served (a university sub-path too); their script keeps
-the #fragment the reader arrived with, and the build fails when a target page or anchor does not exist.
+mkdocs-redirects cannot serve a static-i18n site (it points at `../page.zh/` and writes nothing under /en/). The
+pages use relative links, so they work under any sub-path too.
 """
 from __future__ import annotations
 
@@ -37,15 +34,11 @@ def page_path(target: str) -> str:
     """A docs file name without its language ("verify-identity.md", "a/index.md") -> its address path."""
     if not target.endswith(".md"):
         return target
-    stem = target[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+    stem = target.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def parse_redirects(data: object) -> list[Redirect]:
-    if data is None:
-        return []
     entries = data.get("redirects") if isinstance(data, dict) else None
     if entries is None:
         return []
@@ -87,7 +80,7 @@ SCRIPT = """// Redirect pages (guide/outputs/redirects.py): go to data-to, keepi
 """
 
 
-def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str = SCRIPT_FILE) -> str:
+def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str) -> str:
     """A page that moves the reader on at once, keeping the #fragment they arrived with."""
     fallback = f"#{anchor}" if anchor else ""
     moved = html.escape(words(lang).page_moved)
@@ -109,26 +102,13 @@ def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, scri
     )
 
 
-def check_target(site: Path, page: str, anchor: str) -> str | None:
-    target = site / page / "index.html"
-    if not target.is_file():
-        return f"no page /{page}"
-    if anchor and anchor not in ID.findall(target.read_text(encoding="utf-8")):
-        return f"no id '{anchor}' on /{page}"
-    return None
-
-
-
-
 def key_lines(text: str) -> dict[str, int]:
     """The line of each old path under `redirects:` in redirects.yml, for messages that name file:line."""
     try:
         root = yaml.compose(text)
     except yaml.YAMLError:
         return {}
-    if not isinstance(root, yaml.MappingNode):
-        return {}
-    for key, value in root.value:
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
         if key.value == "redirects" and isinstance(value, yaml.MappingNode):
             return {k.value: k.start_mark.line + 1 for k, _ in value.value}
     return {}
@@ -139,23 +119,24 @@ def docs_name(page: str, lang: str) -> str:
     return f"{page.rstrip('/') or 'index'}.{lang}.md"
 
 
-def still_a_page(redirect: Redirect, lang: str, source: str, lines: dict[str, int]) -> str:
-    """The advice when the old address is still made by a file in docs/: usually a rename left half done."""
-    return (f"{REDIRECTS_FILE}:{lines.get(redirect.old, 1)}: {redirect.old} is still a page in [{lang}], made from "
-            f"docs/{source}: to rename it, rename that file to docs/{docs_name(redirect.page, lang)} and change "
-            f"its line under nav in mkdocs.yml; if the page stays where it is, delete this line of {REDIRECTS_FILE}")
-
-
-def no_target(redirect: Redirect, lang: str, why: str, lines: dict[str, int]) -> str:
-    where = f"{REDIRECTS_FILE}:{lines.get(redirect.old, 1)}"
-    if why.startswith("no page"):
-        return (f"{where}: {redirect.old} -> {why}: there is no docs/{docs_name(redirect.page, lang)}; write the new "
-                f"page's file name without its language (NAME.md for docs/NAME.{lang}.md)")
-    return f"{where}: {redirect.old} -> {why}: write a heading id that the new page has, or leave out the #id"
+def problem(site: Path, redirect: Redirect, lang: str, root: str, source: str | None, where: str) -> str | None:
+    """What is wrong with one redirect in one language, with what to do; None when its page can be written."""
+    if source is not None:  # the old address is still made by a file in docs/: usually a rename left half done
+        return (f"{where}: {redirect.old} is still a page in [{lang}], made from docs/{source}: to rename it, rename "
+                f"that file to docs/{docs_name(redirect.page, lang)} and change its line under nav in mkdocs.yml; if "
+                f"the page stays where it is, delete this line of {REDIRECTS_FILE}")
+    target = site / root / redirect.page / "index.html"
+    if not target.is_file():
+        return (f"{where}: {redirect.old} -> no page /{root}{redirect.page}: there is no "
+                f"docs/{docs_name(redirect.page, lang)}; write the new page's file name without its language "
+                f"(NAME.md for docs/NAME.{lang}.md)")
+    if redirect.anchor and redirect.anchor not in ID.findall(target.read_text(encoding="utf-8")):
+        return (f"{where}: {redirect.old} -> no id '{redirect.anchor}' on /{root}{redirect.page}: write a heading id "
+                "that the new page has, or leave out the #id")
+    return None
 
 
 def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
-    """The redirects of root's redirects.yml, and the line of each old path for messages."""
     path = root / REDIRECTS_FILE
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     try:
@@ -175,13 +156,10 @@ def run(built: BuiltSite) -> None:
         for lang in built.locales:
             root = built.folder(lang)
             from_file = root + old_file(redirect.old)
-            source = built.pages.get(from_file)
-            if source is not None:
-                problems.append(still_a_page(redirect, lang, source, lines))
-                continue
-            why = check_target(site, root + redirect.page, redirect.anchor)
+            why = problem(site, redirect, lang, root, built.pages.get(from_file),
+                          f"{REDIRECTS_FILE}:{lines.get(redirect.old, 1)}")
             if why:
-                problems.append(no_target(redirect, lang, why, lines))
+                problems.append(why)
                 continue
             # Any file left at the old address is not this build's (an earlier build's output): replace it.
             href = relative_href(from_file, root + redirect.page)

@@ -1,22 +1,10 @@
-"""Join the guide's browser scripts into one fingerprinted file, and put the bare address's decision inline.
+"""Join the guide's browser scripts into one fingerprinted file, and put the scripts that must run first inline.
 
-Each job keeps its own source file in docs/assets/javascripts/ (one job per file), but a phone on a slow network
-pays for every request: the pages load one file, `assets/javascripts/guide.<hash>.min.js`, with `defer`
-(overrides/main.html names it `guide.js`; this step writes the joined file and gives every page its fingerprinted
-name, as Material's own bundles are named, so nginx can let browsers keep it a year: deploy/nginx-guide.conf). Each
-script starts its job only on a page that needs it (the form, the copy buttons, the switcher's links).
-
-BUNDLE is the one list: a new script is one line there, in the place its order needs. The sitemap patch comes
-first: it must be in place before Material answers DOMContentLoaded, which a deferred script is (deferred scripts
-run before that event, after Material's bundle has only subscribed to it).
-
-INLINE are the scripts that must run before anything else loads, written into the page where overrides/main.html
-leaves an empty `<script data-guide-inline="NAME">`: the bare address's language decision (on a host that cannot
-redirect, it sends an English reader on before the Chinese page's stylesheets and scripts are fetched), and the
-search's hold on its index and worker until the reader opens it (it must be in place before Material's bundle). The
-Content-Security-Policy lists their hashes like Material's inline scripts (the headers step runs after this one).
-
-The sources stay in site/ as MkDocs copied them (not loaded by any page), so this step run again writes the same.
+A phone on a slow network pays for every request: the pages load one deferred `guide.<hash>.min.js` (overrides/
+main.html names it `guide.js`; the fingerprint lets browsers keep it a year). INLINE scripts fill the empty
+`<script data-guide-inline="NAME">` of overrides/main.html: the bare address's language decision (an English reader
+is sent on before the Chinese page's files are fetched) and the search's hold on its index (before Material's
+bundle). The sources stay in site/, so this step run again writes the same.
 """
 from __future__ import annotations
 
@@ -43,7 +31,6 @@ BUNDLE = (
 # Written into the pages that ask for them, before anything else in <head>.
 INLINE = ("language-routing.js", "search-on-demand.js")
 
-PLACEHOLDER = "guide.js"
 # The bundle as overrides/main.html names it, or as a previous run of this step renamed it.
 _REFERENCE = re.compile(r'(<script src="[^"]*assets/javascripts/)guide(?:\.[0-9a-f]{8}\.min)?\.js"')
 _FINGERPRINTED = re.compile(r"^guide\.[0-9a-f]{8}\.min\.js$")
@@ -65,9 +52,9 @@ def read_source(folder: Path, name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def joined(folder: Path, names: tuple[str, ...] = BUNDLE) -> str:
+def joined(folder: Path) -> str:
     """The bundle's text: each source squeezed, in order, each one named by a comment line."""
-    return "".join(f"// {name}\n{squeeze(read_source(folder, name))}" for name in names)
+    return "".join(f"// {name}\n{squeeze(read_source(folder, name))}" for name in BUNDLE)
 
 
 def parts(text: str) -> dict[str, str]:
@@ -80,8 +67,10 @@ def parts(text: str) -> dict[str, str]:
     return found
 
 
-def fingerprinted_name(text: str) -> str:
-    return f"guide.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
+def fingerprinted_name(text: str, stem: str = "guide") -> str:
+    """Named as Material names its files, by their content (STEM.<8 hex>.min.js): the web server lets browsers keep
+    such a name for a year (deploy/nginx-guide.conf), and a new version gets a new name."""
+    return f"{stem}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
 
 
 def fill_inline(html: str, folder: Path) -> str:
@@ -96,7 +85,6 @@ def fill_inline(html: str, folder: Path) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: site/assets/javascripts/guide.<hash>.min.js, named in every page; inline scripts filled in."""
     folder = built.site / SCRIPTS
     text = joined(folder)
     name = fingerprinted_name(text)

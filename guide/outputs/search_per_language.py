@@ -1,74 +1,72 @@
 """Give each language its own search index, so English readers get English results.
 
-mkdocs-static-i18n writes ONE search index for all languages at /search/search_index.json (its maintainer
-says that is all it can do), so a search from /en/ returns Chinese pages. After the last build this step
-splits that index: the default language's pages stay at /search/search_index.json, each other language of
-mkdocs.yml (guide/sources/site_config.py) moves to /<code>/search/search_index.json with its locations made
-relative to /<code>/. Its pages are then pointed at their own index by setting Material's `base` (which the
-search uses to find the index and to resolve result links) to the language's folder. Before the split, each entry gets the student's words for what it shows
-(guide/outputs/search_synonyms.py, from includes/ui-labels.yml).
+mkdocs-static-i18n writes ONE index for all languages (its maintainer says that is all it can do), so a search from
+/en/ returned Chinese pages: this step splits it into <folder>/search/search_index.json per language, and points
+each language's pages at theirs through Material's `base`. Before the split, entries get the student's words
+(search_synonyms.py).
 """
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+
+import jieba  # Material segments Chinese with it; it is in every dependency group
 
 from guide.outputs import search_synonyms
 from guide.outputs.built_site import BuiltSite
+from guide.outputs.redirects import page_path
 from guide.sources import site_config
 from guide.sources.errors import SourceError
-
-try:  # Material segments Chinese with jieba when it is installed (it is, in every dependency group)
-    import jieba
-except ImportError:  # pragma: no cover
-    jieba = None
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
-def split_index(index: dict, locale: str) -> tuple[dict, dict]:
-    """Split a merged index into (the rest, `locale`'s index with locations relative to its folder)."""
-    prefix = f"{locale}/"
-    default_docs = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
-    locale_docs = [
-        dict(doc, location=doc["location"][len(prefix):]) for doc in index["docs"] if doc["location"].startswith(prefix)
-    ]
-    return dict(index, docs=default_docs), dict(index, docs=locale_docs)
-
-
-def point_config_at(html: str, subfolder: str) -> str:
-    """Make Material's `base` (used to find the search index and resolve results) point at `subfolder`."""
+def rewrite_config(html: str, change: Callable[[dict], None]) -> str:
+    """The page with `change` applied to Material's configuration (the JSON it reads at start)."""
 
     def rewrite(match: re.Match[str]) -> str:
         app = json.loads(match.group(2))
-        # The trailing slash matters: the search resolves "search/search_index.json" against it.
-        base = app["base"].rstrip("/")
-        if base != subfolder and not base.endswith(f"/{subfolder}"):  # once only: a step may run again on its site
-            app["base"] = f"{base}/{subfolder}/"
+        change(app)
         # Escape "</" so that no value can close the script element early.
         return match.group(1) + json.dumps(app, ensure_ascii=False).replace("</", "<\\/") + match.group(3)
 
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
 
 
+def split_index(index: dict, locale: str) -> tuple[dict, dict]:
+    """Split a merged index into (the rest, `locale`'s index with locations relative to its folder)."""
+    prefix = f"{locale}/"
+    mine = [doc for doc in index["docs"] if doc["location"].startswith(prefix)]
+    rest = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
+    return dict(index, docs=rest), dict(index, docs=[dict(d, location=d["location"][len(prefix):]) for d in mine])
+
+
+def point_config_at(html: str, subfolder: str) -> str:
+    """Make Material's `base` (used to find the search index and resolve results) point at `subfolder`."""
+
+    def change(app: dict) -> None:
+        # The trailing slash matters: the search resolves "search/search_index.json" against it.
+        base = app["base"].rstrip("/")
+        if base != subfolder and not base.endswith(f"/{subfolder}"):  # once only: a step may run again on its site
+            app["base"] = f"{base}/{subfolder}/"
+
+    return rewrite_config(html, change)
+
+
 def nav_slugs(nav) -> list[str]:
     """The pages of mkdocs.yml's nav, in order, as index locations: "" for index.md, "register/" for register.md."""
-    files: list[str] = []
-
-    def walk(items) -> None:
-        for item in items or []:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            elif isinstance(value, str):
-                files.append(value)
-
-    walk(nav)
-    return ["" if f == "index.md" else f.removesuffix(".md") + "/" for f in files]
+    slugs: list[str] = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            slugs += nav_slugs(value)
+        elif isinstance(value, str):
+            slugs.append(page_path(value))
+    return slugs
 
 
 def run(built: BuiltSite) -> None:
-    """Step: the merged index becomes one index per language, with the students' own words for search."""
     merged = built.site / "search" / "search_index.json"
     if not merged.exists():
         return
@@ -79,7 +77,7 @@ def run(built: BuiltSite) -> None:
     folders = {locale: built.folder(locale) for locale in built.locales}
     table = built.root / search_synonyms.TABLE_FILE
     unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table, tuple(built.locales)),
-                                             folders, jieba.cut if jieba else None, nav_slugs(built.nav))
+                                             folders, jieba.cut, nav_slugs(built.nav))
     if unmatched:
         names = {language.code: language.name for language in site_config.read(built.root).languages}
         raise SourceError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched, names)))

@@ -1,23 +1,12 @@
-"""Let search find a section by the student's own words, from includes/ui-labels.yml.
+"""Let search find a section by the student's own words ("photo code" where the guide says 图片采集码), from
+includes/ui-labels.yml: a label's `search:` words go to the ONE section per language about it (the first in nav order
+whose heading names it, else the first that shows it: a label shown in many places would otherwise pull the student
+to whichever repeats it most); the top-level `search:` phrases go to the sections whose heading holds the phrase,
+else to every section that shows it.
 
-A student types "photo code" or 图像采集码 where the guide says 图片采集码, "how long" where it says "about 3-4 working
-hours". The label table lists those words, per language, in two places:
-
-* on a label, `search: {en: [photo code], zh: [图像采集码]}`: the words go to the ONE section, per language, that
-  is about the label: the first (in the order of the navigation) whose heading names it (or its English gloss),
-  even if its text does not repeat the label, else the first that shows it. A label shown in many places would otherwise pull a student to whichever of them
-  happens to repeat it most;
-* under the top-level `search:` key, for the guide's own words that are not labels:
-  `en: {"3-4 working hours": [how long]}`: the sections of that language whose heading holds the phrase, else every
-  section that shows it (a phrase that names a page also stands in the links to it, which do not answer).
-
-The words go into the search index only (guide/outputs/search_per_language.py calls add_synonyms), as a field of their own
-that Material's search indexes (it indexes every field the index's config names) but never shows. A student's
-word for a section weighs what a word of its heading weighs. Pages boosted down (the glossary and the checklist,
-which repeat every label but answer no task, are boosted to half or less) get none. A Chinese word is indexed whole, not cut into smaller
-words: Material's search cuts a Chinese query only at words its index knows, so a whole word is what makes the
-student's query (图像采集码, 没收到) find it; the longer words a Chinese phrase is made of come with it (with_parts), so
-the phrase typed with a space in it still finds its section.
+The words are a field of the index that Material's search weighs as a heading but never shows; pages boosted down
+(glossary, checklist: every label, no task) get none. A Chinese word is indexed whole, since Material cuts a Chinese
+query only at words its index knows.
 """
 from __future__ import annotations
 
@@ -67,8 +56,7 @@ def _by_language(value: object, where: str, what: str, languages: tuple[str, ...
 
 def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path,
                    languages: tuple[str, ...]) -> list[Synonyms]:
-    """Every synonym entry of the label table, for the site's languages (site_config's codes); a malformed one
-    stops the build with file:line and what to write."""
+    """Every synonym entry of the label table; a malformed one stops the build with file:line and what to write."""
 
     def line_of(key: object) -> int:
         return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
@@ -148,12 +136,8 @@ def nav_rank(location: str, nav_slugs: list[str], folders: Mapping[str, str]) ->
 
 def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, str], cut=None,
                  nav_slugs: list[str] | None = None) -> list[Synonyms]:
-    """Give entries of a (merged) Material search index the student's words for what they show, in a field of
-    their own (see the module's docstring for which entries). Returns the synonyms whose guide's words no page of
-    their language shows (a page was reworded: they would silently find nothing). `cut` segments
-    Chinese as Material does (jieba.cut), to find the guide's words in the entries' segmented text; without it they
-    are looked for as they are. `folders`: each language's folder in the site ("" for the default, "en/"), as
-    site_config's roots give them. `nav_slugs`: the pages in navigation order ("", "register/", ...)."""
+    """Give entries of a (merged) search index the student's words; return the synonyms no page of their language
+    shows (a page was reworded: they would silently find nothing). `cut` segments Chinese as Material does."""
     docs = [d for d in index.get("docs", []) if d.get("boost", 1) > NO_TASK_BOOST]
     order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or [], folders), i))
     shown = {id(d): shown_text(d.get("title", "") + " " + d.get("text", "")) for d in docs}
@@ -196,8 +180,7 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
 
 
 def vocabulary(index: dict, student_words: list[str]) -> set[str]:
-    """Every Chinese word the search knows: the pages' words (as the index holds them, cut into words) and the
-    students' own."""
+    """Every Chinese word the search knows: the pages' words (as the index holds them) and the students' own."""
     known = {w for w in student_words if HAN.fullmatch(w)}
     for doc in index.get("docs", []):
         for text in (doc.get("title", ""), doc.get("text", "")):
@@ -218,9 +201,8 @@ def parts(word: str, known: set[str]) -> list[str]:
 
 
 def with_parts(words: list[str], known: set[str]) -> list[str]:
-    """The students' words, each Chinese phrase followed by the known words it is made of: a student who types the
-    same phrase with a space in it (手机号　已被注册), or only part of it, searches those words; the whole phrase stays
-    first, so typed as one it still finds its section."""
+    """The students' words, each Chinese phrase followed by the known words it is made of (for the phrase typed with
+    a space in it, or only part of it); the whole phrase stays first."""
     out: list[str] = []
     for word in words:
         pieces = parts(word, known - {word}) if HAN.fullmatch(word) else []
@@ -231,9 +213,8 @@ def with_parts(words: list[str], known: set[str]) -> list[str]:
     return out
 
 
-def unmatched_problems(unmatched: list[Synonyms], names: Mapping[str, str] | None = None) -> list[str]:
+def unmatched_problems(unmatched: list[Synonyms], names: Mapping[str, str]) -> list[str]:
     """One line per synonym no page shows; `names`: each language's name as mkdocs.yml gives it."""
-    language = names or {}
-    return [f"{e.where}: search words for {e.guide_words!r}: no {language.get(e.lang, e.lang)} page shows "
+    return [f"{e.where}: search words for {e.guide_words!r}: no {names.get(e.lang, e.lang)} page shows "
             f"{e.guide_words!r} any more (a page was reworded?): write the words as a page now shows them, or remove "
             "the entry" for e in unmatched]

@@ -1,42 +1,27 @@
 """Ship a corrected copy of Material's search worker, and point every page at it.
 
-Material's worker (workers/search.<hash>.min.js, compiled from its TypeScript, unchanged upstream since 2023 and
-no longer developed) has two faults a student meets:
-
-* its Chinese query segmenter never looks up the last word of a query: its inner loop stops one character short,
-  so 核验失败 searches 核验 only and 学信网注册 searches 学信网 only; a character it does not know stops it too.
-  The corrected segmenter takes, at each place of a Chinese run, the longest word the index knows, steps over a
-  character it does not know, and so uses every word of the query;
-* a one-letter typo finds nothing ("pasport"): lunr finds only the words as typed. The corrected search adds, for
-  each English word of five letters or more, the same word with one letter of tolerance (lunr's `word~1`), beside
-  the exact word, so an exact match still ranks first.
-
-It also weighs a result less for being a whole page and more for holding every word of the query (SCORE below):
-the short section whose heading is the student's symptom comes before a long page that mentions one of its words.
-
-The fixes are exact replacements in Material's compiled file. The step refuses to run on a worker it does not know
-(another Material release): each fragment must be found exactly once and the file's checksum must be the one the
-fixes were written for, so an upgrade of Material cannot silently drop them (tests/test_search_worker.py says the
-same in make test). The corrected worker gets its own fingerprinted name (search.<hash of its content>.min.js); each page's configuration (the JSON
-Material reads at start) is pointed at it.
+Material's worker has two faults a student meets: its Chinese segmenter never looks up the last word of a query
+(核验失败 searches 核验 only), and a one-letter typo ("pasport") finds nothing; it also ranks a whole page above the
+section that holds every word of the query (SCORE). The fixes are exact replacements in Material's compiled file,
+refused on any other file, so an upgrade of Material cannot silently drop them.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
 import material
 from mkdocs.exceptions import PluginError
 
 from guide.outputs.built_site import BuiltSite
+from guide.outputs.script_bundle import fingerprinted_name
+from guide.outputs.search_per_language import rewrite_config
 
 WORKERS = Path("assets") / "javascripts" / "workers"
 MATERIAL_WORKER = "search.a7633da7.min.js"
 # sha256 of Material 9.8's workers/search.a7633da7.min.js, the file the fixes below were written against.
 MATERIAL_SHA256 = "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4"
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 # Material's segmenter, as compiled: `fe(query, invertedIndex)` returns the set of words to search.
 SEGMENTER = (
@@ -116,31 +101,22 @@ def fixed_worker(source: str) -> str:
     return source
 
 
-def fixed_name(text: str) -> str:
-    """Named as Material names its worker, by its own content (search.<8 hex>.min.js): the web server caches such
-    a name for a year (deploy/nginx-guide.conf), and a new version gets a new name."""
-    return f"search.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
-
-
 def point_pages_at(html: str, name: str) -> str:
     """Make the page's configuration load the worker `name` (same folder as Material's)."""
 
-    def rewrite(match: re.Match[str]) -> str:
-        app = json.loads(match.group(2))
+    def change(app: dict) -> None:
         if "search" in app:
             app["search"] = app["search"].rsplit("/", 1)[0] + "/" + name
-        return match.group(1) + json.dumps(app, ensure_ascii=False).replace("</", "<\\/") + match.group(3)
 
-    return CONFIG_SCRIPT.sub(rewrite, html, count=1)
+    return rewrite_config(html, change)
 
 
 def run(built: BuiltSite) -> None:
-    """Step: write the corrected worker beside Material's, and point every page of the site at it."""
     original = built.site / WORKERS / MATERIAL_WORKER
     if not original.is_file():
         return  # no search in this build, or the step already ran (it removes Material's worker)
     text = fixed_worker(original.read_text(encoding="utf-8"))
-    name = fixed_name(text)
+    name = fingerprinted_name(text, "search")
     (built.site / WORKERS / name).write_text(text, encoding="utf-8")
     for page in built.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -1,19 +1,12 @@
-"""Write site/_headers: security headers, with a Content-Security-Policy that the built pages satisfy.
-
-Material puts small inline scripts in every page whose text varies with the page's depth (`__md_scope=new
-URL("..",location)`) and with the palette and tabs settings (redirect pages run a script file, guide/outputs/redirects.py,
-so a rename changes no hash). Rather than allow every inline script ('unsafe-inline'), the policy lists the sha256
-of each distinct inline script found in the built HTML, so a script that appears later (an injected one, or a new
-Material version's) is refused until a build lists it. `_headers` is the format of Netlify and Cloudflare Pages;
-guide/deploy/headers_snippet.py writes the same headers as an nginx snippet (deploy/nginx-security-headers.conf).
+"""Write site/_headers (Netlify, Cloudflare Pages): security headers, with a Content-Security-Policy that lists the
+sha256 of each inline script of the built pages rather than 'unsafe-inline', so an injected script (or a new
+Material's) is refused until a build lists it. guide/deploy/headers_snippet.py writes the same for nginx.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from guide.outputs.built_site import BuiltSite
@@ -24,12 +17,6 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.D
 _SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _RUNS = {"", "module", "text/javascript", "application/javascript"}
-
-
-@dataclass(frozen=True)
-class Header:
-    name: str
-    value: str
 
 
 def inline_script_hashes(html: str) -> set[str]:
@@ -46,14 +33,12 @@ def inline_script_hashes(html: str) -> set[str]:
 
 def site_script_hashes(site_dir: Path) -> list[str]:
     """The inline-script hashes of every HTML file under site_dir, sorted so the output is stable."""
-    hashes: set[str] = set()
-    for page in site_dir.rglob("*.html"):
-        hashes |= inline_script_hashes(page.read_text(encoding="utf-8"))
-    return sorted(hashes)
+    return sorted(set().union(*(inline_script_hashes(page.read_text(encoding="utf-8"))
+                                for page in site_dir.rglob("*.html"))))
 
 
-def content_security_policy(script_hashes: Iterable[str]) -> str:
-    directives = [
+def security_headers(script_hashes: list[str]) -> dict[str, str]:
+    policy = [
         "default-src 'self'",
         # Scripts: the site's own files and exactly the inline scripts of this build; no eval.
         "script-src 'self' " + " ".join(script_hashes),
@@ -71,32 +56,21 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
         # No one may show the guide inside a frame (a look-alike page around it).
         "frame-ancestors 'none'",
     ]
-    return "; ".join(directives)
-
-
-def security_headers(script_hashes: Iterable[str]) -> list[Header]:
-    return [
-        Header("Content-Security-Policy", content_security_policy(script_hashes)),
+    return {
+        "Content-Security-Policy": "; ".join(policy),
         # Other sites (CHSI) learn that a reader came from the guide's host, not from which page.
-        Header("Referrer-Policy", "strict-origin-when-cross-origin"),
-        Header("X-Content-Type-Options", "nosniff"),
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "X-Content-Type-Options": "nosniff",
         # Browsers that predate frame-ancestors.
-        Header("X-Frame-Options", "DENY"),
+        "X-Frame-Options": "DENY",
         # A guide needs none of these.
-        Header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
-    ]
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    }
 
 
-def render_headers_file(headers: Iterable[Header]) -> str:
-    """Netlify / Cloudflare Pages `_headers`: one rule for every path of the site."""
-    lines = ["# Security headers for every page (Netlify and Cloudflare Pages read this file).", "/*"]
-    lines += [f"  {h.name}: {h.value}" for h in headers]
-    return "\n".join(lines) + "\n"
-
-
-def parse_headers_file(text: str) -> list[Header]:
-    """The headers of the `/*` rule of a `_headers` file (the only rule this hook writes)."""
-    headers, in_rule = [], False
+def parse_headers_file(text: str) -> dict[str, str]:
+    """The headers of the `/*` rule of a `_headers` file (the only rule this step writes)."""
+    headers, in_rule = {}, False
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -104,21 +78,23 @@ def parse_headers_file(text: str) -> list[Header]:
             in_rule = line.strip() == "/*"
         elif in_rule:
             name, _, value = line.strip().partition(":")
-            headers.append(Header(name.strip(), value.strip()))
+            headers[name.strip()] = value.strip()
     return headers
 
 
-def render_nginx(headers: Iterable[Header]) -> str:
+def render_nginx(headers: dict[str, str]) -> str:
     lines = [
         "# Security headers for the CHSI guide: `include` this file in the server (or location) block that",
         "# serves the built site/. Generated from a build by `make headers`; make test fails while it is stale.",
         "# nginx drops inherited add_header lines in a block that has add_header of its own: include it there too.",
     ]
-    lines += [f'add_header {h.name} "{h.value}" always;' for h in headers]
+    lines += [f'add_header {name} "{value}" always;' for name, value in headers.items()]
     return "\n".join(lines) + "\n"
 
 
 def run(built: BuiltSite) -> None:
-    """Step: site/_headers, with a policy that allows exactly the inline scripts of every page built."""
-    headers = security_headers(site_script_hashes(built.site))
-    (built.site / "_headers").write_text(render_headers_file(headers), encoding="utf-8")
+    """Step: site/_headers (Netlify / Cloudflare Pages), one rule for every path, allowing exactly the inline
+    scripts of every page built."""
+    lines = ["# Security headers for every page (Netlify and Cloudflare Pages read this file).", "/*"]
+    lines += [f"  {name}: {value}" for name, value in security_headers(site_script_hashes(built.site)).items()]
+    (built.site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")

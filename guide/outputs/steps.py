@@ -1,9 +1,8 @@
 """The output steps, in the order the build runs them over site/ (each one's module says what it writes).
 
 Order matters: the 404 pages point their search at the index the search step wrote; the scripts step names the
-guide's bundle in every page written before it (the 404 pages included) and fills in the inline scripts, after the
-icon and the print sheet went inline (fewer-requests); the headers
-come last, so that every page written before them is hashed into the Content-Security-Policy.
+guide's bundle in every page written before it (the 404 pages included); the headers come last, so that every page
+written before them is hashed into the Content-Security-Policy.
 """
 from __future__ import annotations
 
@@ -37,7 +36,6 @@ STEPS: dict[str, Callable[[BuiltSite], None]] = {
 
 
 def run_steps(built: BuiltSite, names: list[str] | None = None) -> None:
-    """Run the named steps (all of them when None) in the build's order."""
     for name, step in STEPS.items():
         if names is None or name in names:
             step(built)
