@@ -1,5 +1,5 @@
 """The real site, built strictly once: pages, languages, alternates, and no third-party host in Material's bundle
-(tests/test_browser_csp.py loads every page under a policy that allows the site alone).
+(tests/test_nginx.py loads every page in Chromium under the policy nginx sends, which allows the site alone).
 
 The pages are mkdocs.yml's nav and the redirect pages redirects.yml's lines (tests/site_sources.py): adding,
 renaming or removing a page changes what these tests expect with no edit here.
