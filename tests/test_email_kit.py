@@ -12,6 +12,7 @@ from fixture_site import SITE
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
 from guide.outputs import email_kit
+from guide.sources.words import words
 
 DATA = Path(__file__).parent / "data"
 SITE_URL = "https://www.example.edu/chsi-guide/"
@@ -67,7 +68,7 @@ def test_html_has_a_deep_link_per_step_in_each_language(kit: Path, lang: str, bl
     links = [(href, text) for where, href, text in html_links(kit) if where == block]
     steps = [(href, text) for href, text in links if "/downloads/" not in href and href != SITE_URL + ROOTS[lang]]
     assert steps == [(url, step.labels[lang]) for url, step in zip(step_urls(lang), REGISTRY.steps, strict=True)]
-    assert (SITE_URL + ROOTS[lang], email_kit.WORDS[lang]["guide"]) in links
+    assert (SITE_URL + ROOTS[lang], words(lang).email_kit["guide"]) in links
     assert SITE_URL + f"downloads/chsi-guide-{lang}.pdf" in [href for href, _ in links]
 
 

@@ -24,26 +24,8 @@ from guide.sources import site_config
 from guide.sources.errors import SourceError
 from guide.sources.published_links import REGISTRY, Registry, check_link, load_registry
 from guide.sources.site_address import HOW_TO_SET, public_address
-from guide.sources.words import pick
 from guide.sources.words import words as language_words
 
-# The words around the links, per language. Step and file labels come from the registry.
-WORDS = {
-    "zh": {
-        "title": "学信网注册指南",
-        "intro": "请按以下步骤注册学信网账号并完成身份核验：",
-        "guide": "完整指南",
-        "print": "可打印版本",
-        "colon": "：",  # full-width in Chinese text, with no space after it
-    },
-    "en": {
-        "title": "CHSI registration guide",
-        "intro": "Register your CHSI account and verify your identity in these steps:",
-        "guide": "The whole guide",
-        "print": "To print",
-        "colon": ": ",
-    },
-}
 QR_PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a short URL
 
 
@@ -63,7 +45,7 @@ class LangKit(NamedTuple):
 def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> list[LangKit]:
     kits = []
     for lang, root in roots.items():
-        words = pick(WORDS, lang)
+        words = language_words(lang).email_kit
         guide = Entry(words["guide"], site_url + root, root)
         steps = tuple(Entry(s.labels[lang], site_url + root + s.link, root + s.link) for s in registry.steps)
         files = tuple(Entry(f.labels[lang], site_url + f.paths[lang], f.paths[lang]) for f in registry.files)
@@ -87,14 +69,14 @@ def snippet_html(kits: Sequence[LangKit]) -> str:
 
     blocks = []
     for kit in kits:
-        words = pick(WORDS, kit.lang)
+        words = language_words(kit.lang)
         steps = "\n".join(f"    <li>{link(step)}</li>" for step in kit.steps)
         files = " · ".join(link(f) for f in kit.files)
         blocks.append(
-            f'<div lang="{language_words(kit.lang).html_lang}">\n'
-            f"  <p><strong>{html.escape(words['title'])}</strong>{words['colon']}{link(kit.guide)}</p>\n"
-            f"  <p>{html.escape(words['intro'])}</p>\n  <ol>\n{steps}\n  </ol>\n"
-            f"  <p>{html.escape(words['print'])}{words['colon']}{files}</p>\n</div>"
+            f'<div lang="{words.html_lang}">\n'
+            f"  <p><strong>{html.escape(words.email_kit['title'])}</strong>{words.colon}{link(kit.guide)}</p>\n"
+            f"  <p>{html.escape(words.email_kit['intro'])}</p>\n  <ol>\n{steps}\n  </ol>\n"
+            f"  <p>{html.escape(words.email_kit['print'])}{words.colon}{files}</p>\n</div>"
         )
     return "<!-- CHSI registration guide: paste into the e-mail -->\n" + "\n<hr>\n".join(blocks) + "\n"
 
@@ -103,12 +85,12 @@ def snippet_text(kits: Sequence[LangKit]) -> str:
     """Plain text: each address on a line of its own, so that mail programs make it clickable whole."""
     blocks = []
     for kit in kits:
-        words = pick(WORDS, kit.lang)
-        colon = words["colon"]
-        lines = [words["title"], f"{words['guide']}{colon}{kit.guide.url}", "", words["intro"]]
+        words = language_words(kit.lang)
+        colon, kit_words = words.colon, words.email_kit
+        lines = [kit_words["title"], f"{kit_words['guide']}{colon}{kit.guide.url}", "", kit_words["intro"]]
         for number, step in enumerate(kit.steps, 1):
             lines += [f"{number}. {step.label}", f"   {step.url}"]
-        lines += ["", words["print"] + colon.rstrip()] + [f"- {f.label}{colon}{f.url}" for f in kit.files]
+        lines += ["", kit_words["print"] + colon.rstrip()] + [f"- {f.label}{colon}{f.url}" for f in kit.files]
         blocks.append("\n".join(lines))
     return "\n\n----\n\n".join(blocks) + "\n"
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from guide.outputs import search_per_language
 from guide.outputs.built_site import BuiltSite, guide_path
+from guide.sources.words import FALLBACK
 
 TEMPLATE = "404.html"
 # A tag that names a language version of the page: the switcher's links and the <link rel="alternate"> in <head>.
@@ -33,8 +34,9 @@ def point_at_home_pages(html: str, built: BuiltSite) -> str:
         return f"{match.group(1)}{href}{match.group(2)}"
 
     html = _HREFLANG.sub(rewrite, html)
-    english = homes.get("en")
-    return _ALTERNATE_EN.sub(lambda m: f"{m.group(1)}{english}{m.group(2)}", html) if english else html
+    # language-routing.js sends a reader whose browser does not ask for the default language to the fallback's.
+    routed = homes.get(FALLBACK)
+    return _ALTERNATE_EN.sub(lambda m: f"{m.group(1)}{routed}{m.group(2)}", html) if routed else html
 
 
 def run(built: BuiltSite) -> None:

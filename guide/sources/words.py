@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve")
 CHINESE_DIGITS = "零一二三四五六七八九"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-T = TypeVar("T")
 
 
 def english_number(n: int) -> str:
@@ -59,6 +57,7 @@ class Words:
     checked_line: Mapping[str, str]
     mail_form: Mapping[str, str]      # the e-mail form and its paper version (guide/rendering/mail_composer.py)
     mail_messages: Mapping[str, str]  # what the form's script says beside a field
+    email_kit: Mapping[str, str]      # the words around the e-mail kit's links (guide/outputs/email_kit.py)
 
 
 ENGLISH = Words(
@@ -93,7 +92,10 @@ ENGLISH = Words(
         "copied": "Copied. Paste it into a new e-mail to {address}, and attach the files.",
         "copy_failed": "Your browser did not allow copying: select the text below and copy it.",
         "unticked": "Not ticked yet: {items}. Attach them in your e-mail app before you send.",
-        "ready": "The e-mail is ready: attach the files in your e-mail app, then send it."})
+        "ready": "The e-mail is ready: attach the files in your e-mail app, then send it."},
+    email_kit={"title": "CHSI registration guide",
+               "intro": "Register your CHSI account and verify your identity in these steps:",
+               "guide": "The whole guide", "print": "To print"})
 
 CHINESE = Words(
     html_lang="zh-Hans", glosses_labels=False, browser_locale="zh-CN", from_abroad="从境外拨打", aside="{0}（{1}）", colon="：", join="，",
@@ -122,15 +124,13 @@ CHINESE = Words(
         "empty": "请填写{what}。", "long": "这封邮件太长，邮件链接无法打开：请缩短问题说明，或改用复制邮件。",
         "copied": "已复制。请粘贴到发给 {address} 的新邮件中，并添加附件。",
         "copy_failed": "浏览器不允许复制：请选中下面的文字后复制。",
-        "unticked": "还没有勾选：{items}。发送前请在邮件程序中添加这些附件。", "ready": "邮件已写好：在邮件程序中添加附件后发送。"})
+        "unticked": "还没有勾选：{items}。发送前请在邮件程序中添加这些附件。", "ready": "邮件已写好：在邮件程序中添加附件后发送。"},
+    email_kit={"title": "学信网注册指南", "intro": "请按以下步骤注册学信网账号并完成身份核验：", "guide": "完整指南",
+               "print": "可打印版本"})
 
 WORDS = {"zh": CHINESE, "en": ENGLISH}
 FALLBACK = "en"  # the words of a language that has none of its own yet
 
-
-def pick(table: Mapping[str, T], code: str) -> T:
-    """A room's own table of words per language (the e-mail form's, say): the language's, else the fallback's."""
-    return table[code] if code in table else table[FALLBACK]
 
 
 def words(code: str) -> Words:
