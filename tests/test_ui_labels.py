@@ -1,6 +1,6 @@
 """Chinese UI labels in English pages: one gloss per label, everywhere, or make check and the build name file:line.
 That the real build refuses such a page is tests/test_office_edits.py's (a label without its gloss, through the same
-content checks) and tests/test_front_matter.py's; that every label is used is the parity rule (tests/test_parity.py)."""
+content checks) and tests/test_check_rules.py's; that every label is used is the parity rule (tests/test_parity.py)."""
 from __future__ import annotations
 
 import re
