@@ -150,6 +150,10 @@ def test_a_yaml_file_is_named_at_its_own_line() -> None:
     ("---\ndescription: Step 1: register.\n---\n\n# Title\n",
      "docs/x.en.md:2: front matter is not valid YAML (mapping values are not allowed here): quote the value"),
     ("---\n- a list\n---\n\n# Title\n", "docs/x.en.md:2: front matter must be a mapping such as 'description: ...'"),
+    ("---\nbudget: questions\ndescription: Problems.\n---\n\n# Title\n", None),
+    ("---\ndescription: Problems.\nbudget: question\n---\n\n# Title\n",
+     ("docs/x.en.md:3: front matter budget: 'question' is not known: write 'budget: questions' (a page of separate "
+      "questions, each measured on its own), or delete the line")),
 ])
 def test_front_matter_problem(source: str, problem: str | None) -> None:
     assert content.front_matter_problem(source, "docs/x.en.md") == problem

@@ -48,6 +48,34 @@ def test_a_page_too_tall_or_too_wide_for_the_phone_is_named_by_its_file(tmp_path
                                   "scrolls sideways: shorten or break what is too wide (p https://account.chsi.example")
 
 
+@pytest.mark.browser
+def test_a_page_of_questions_is_measured_a_question_at_a_time(tmp_path: Path) -> None:
+    screen = phone_pages.PHONE["height"]
+    short, long = int(screen * phone_pages.QUESTION_SCREENS), int(screen * phone_pages.QUESTION_SCREENS) + 40
+    answers = [("no-code", short)] * 11 + [("long", long)]  # 5 screens tall: over a page's four, within eight
+    page(tmp_path, "en/faq/", "<article>" + "".join(
+        f'<h2 id="{anchor}" style="margin:0;height:20px">Q</h2><p style="margin:0;height:{height - 20}px">A</p>'
+        for anchor, height in answers) + "</article>")
+    faq = phone_pages.Page("docs/faq.en.md", "en", "en/faq/", questions=True, question_lines=(("long", 37),))
+    measured = phone_pages.measure(tmp_path, [faq, phone_pages.Page("docs/faq.en.md", "en", "en/faq/")])
+    assert measured[0].sections[0] == ("no-code", short)
+    assert phone_pages.height_problems(measured[:1]) == [
+        (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "
+        "question may be: answer in one or two short sentences, and link to the page with the steps instead of "
+        "repeating them")]
+    assert phone_pages.height_problems(measured[1:])[0].endswith("over the 4 a page may be: cut what the task does "
+                                                                 "not need, or move what is not a step to another page")
+
+
+def test_a_page_says_it_is_a_page_of_questions_in_its_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "faq.en.md").write_text("---\nbudget: questions\ndescription: x\n---\n# Questions\n\n"
+                                                 "## No code {#no-code}\n", encoding="utf-8")
+    (tmp_path / "docs" / "steps.en.md").write_text("---\ndescription: x\n---\n# Steps\n", encoding="utf-8")
+    assert [(p.source, p.questions, p.question_lines) for p in phone_pages.pages(tmp_path, {"en": "en/"})] == [
+        ("docs/faq.en.md", True, (("no-code", 7),)), ("docs/steps.en.md", False, ())]
+
+
 def test_every_page_of_both_languages_is_measured_at_its_address() -> None:
     found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
     assert [(p.source, p.path) for p in found] == [

@@ -32,6 +32,7 @@ from guide.sources.errors import SourceError
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*?\n)??)---[ \t]*\n", re.DOTALL)
 PAGE = re.compile(r"^(?P<name>.+)\.(?P<locale>[a-z]{2}(?:_[A-Za-z]+)?)\.md$")
 PHRASES_FILE = "includes/source-citing.yml"
+QUESTIONS = "questions"  # front matter `budget: questions`: a page of separate questions (guide/checks/phone_pages.py)
 ADVICE = ("a page never cites its source: tell the student what to do instead (whom to call, which line first) "
           "and put the open question in CONTENT-QUESTIONS.md")
 
@@ -51,7 +52,21 @@ def front_matter_problem(source: str, src: str) -> str | None:
         return f"{src}:2: front matter must be a mapping such as 'description: ...'"
     if not str((data or {}).get("description") or "").strip():
         return f"{src}:1: front matter has no description: add 'description: ...' (one sentence for search results)"
+    if "budget" in (data or {}) and data["budget"] != QUESTIONS:
+        line = next((n for n, text in enumerate(match.group("body").splitlines(), 2) if text.startswith("budget")), 1)
+        return (f"{src}:{line}: front matter budget: {data['budget']!r} is not known: write 'budget: {QUESTIONS}' "
+                "(a page of separate questions, each measured on its own), or delete the line")
     return None
+
+
+def front_matter(source: str) -> dict:
+    """A page's front matter as a mapping; empty when it has none (front_matter_problem names what is wrong)."""
+    match = FRONT_MATTER.match(source)
+    try:
+        data = yaml.safe_load(match.group("body")) if match else None
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def missing_translations(src_uris: list[str], locales: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ Only the site itself is loaded (served on 127.0.0.1); any other request is refus
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from guide.checks.content import QUESTIONS, front_matter
 from guide.outputs.redirects import page_path
 from guide.sources.words import words
 
@@ -25,6 +27,12 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
          "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"width": 360, "height": 740}
 PAGE_SCREENS = 4  # how many screens of PHONE a page may be tall
+# A page of separate questions (front matter `budget: questions`, such as "If something goes wrong") is not read top
+# to bottom: a student arrives at one question from search or a link. So each question is short, and the page may
+# hold more of them, the office adding a question without cutting the others.
+QUESTION_SCREENS = 0.5  # how tall one question (a ## section, its answer included) may be
+QUESTIONS_PAGE_SCREENS = 8
+QUESTION = re.compile(r"^## .*\{#([\w-]+)\}\s*$")  # a question's heading and its id
 # What makes a page too wide: the innermost elements of the article that reach past the screen's right edge, or
 # whose text runs past their own box (a long address that cannot break), outside boxes that scroll themselves.
 TOO_WIDE = """limit => {
@@ -34,6 +42,11 @@ TOO_WIDE = """limit => {
   return wide.filter(e => !wide.some(other => other !== e && e.contains(other))).slice(0, 3)
     .map(e => (e.tagName.toLowerCase() + ' ' + (e.textContent || '').trim().slice(0, 40)).trim());
 }"""
+# Each ## section with an id and its height in CSS pixels, to the next one or to the article's end.
+SECTIONS = """() => { const heads = [...document.querySelectorAll('article h2[id]')];
+  const end = document.querySelector('article').getBoundingClientRect().bottom;
+  return heads.map((head, i) => [head.id, Math.round(
+    (i + 1 < heads.length ? heads[i + 1].getBoundingClientRect().top : end) - head.getBoundingClientRect().top)]); }"""
 LOAD_PICTURES = """async () => { for (const img of document.images) { img.loading = "eager";
   if (!img.complete) await new Promise(done => { img.onload = img.onerror = done; }); } }"""
 
@@ -47,6 +60,8 @@ class Page:
     source: str  # "docs/locked-out.en.md"
     lang: str
     path: str  # its address relative to the site root: "en/locked-out/"
+    questions: bool = False  # a page of separate questions: measured a question at a time
+    question_lines: tuple[tuple[str, int], ...] = ()  # each question's id and the line of its ## heading
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,7 @@ class Measured:
     height: int  # CSS pixels
     width: int
     too_wide: tuple[str, ...]  # the elements past the right edge, when the page is wider than the screen
+    sections: tuple[tuple[str, int], ...] = ()  # each ## section's id and height, on a page of questions
 
     @property
     def screens(self) -> float:
@@ -67,7 +83,11 @@ def pages(root: Path, roots: dict[str, str]) -> list[Page]:
     for lang, prefix in roots.items():
         for source in sorted((root / "docs").rglob(f"*.{lang}.md")):
             name = source.relative_to(root / "docs").as_posix().removesuffix(f".{lang}.md")
-            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + page_path(f"{name}.md")))
+            text = source.read_text(encoding="utf-8")
+            questions = front_matter(text).get("budget") == QUESTIONS
+            lines = tuple((m[1], n) for n, line in enumerate(text.splitlines(), 1) if (m := QUESTION.match(line)))
+            found.append(Page(source.relative_to(root).as_posix(), lang, prefix + page_path(f"{name}.md"), questions,
+                              lines if questions else ()))
     return found
 
 
@@ -128,7 +148,8 @@ def measure(site: Path, wanted: list[Page]) -> list[Measured]:
             height, width = tab.evaluate("[document.documentElement.scrollHeight, "
                                          "document.documentElement.scrollWidth]")
             wide = tuple(tab.evaluate(TOO_WIDE, PHONE["width"])) if width > PHONE["width"] else ()
-            found.append(Measured(page, int(height), int(width), wide))
+            sections = tuple(map(tuple, tab.evaluate(SECTIONS))) if page.questions else ()
+            found.append(Measured(page, int(height), int(width), wide, sections))
     return found
 
 
@@ -139,7 +160,18 @@ def width_problems(measured: list[Measured]) -> list[str]:
 
 
 def height_problems(measured: list[Measured]) -> list[str]:
-    return [f"{m.page.source}: {m.screens:.2f} phone screens tall at 360 px wide ({m.height} px; a screen is "
-            f"{PHONE['height']} px), over the {PAGE_SCREENS} a page may be: cut what the task does not need, or move "
-            "what is not a step to another page"
-            for m in measured if m.screens > PAGE_SCREENS]
+    screen = PHONE["height"]
+    problems = []
+    for m in measured:
+        limit = QUESTIONS_PAGE_SCREENS if m.page.questions else PAGE_SCREENS
+        if m.screens > limit:
+            problems.append(
+                f"{m.page.source}: {m.screens:.2f} phone screens tall at 360 px wide ({m.height} px; a screen is "
+                f"{screen} px), over the {limit} a page{' of questions' if m.page.questions else ''} may be: cut what "
+                "the task does not need, or move what is not a step to another page")
+        lines = dict(m.page.question_lines)
+        problems += [f"{m.page.source}:{lines.get(anchor, 1)}: the question #{anchor} is {height / screen:.2f} phone screens tall ({height} "
+                     f"px), over the {QUESTION_SCREENS} a question may be: answer in one or two short sentences, and "
+                     "link to the page with the steps instead of repeating them"
+                     for anchor, height in m.sections if height > QUESTION_SCREENS * screen]
+    return problems
