@@ -27,7 +27,7 @@ from guide.checks import source_hygiene
 from guide.linkcheck import internal
 from guide.sources import checked, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, yaml_error
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*?\n)??)---[ \t]*\n", re.DOTALL)
 PAGE = re.compile(r"^(?P<name>.+)\.(?P<locale>[a-z]{2}(?:_[A-Za-z]+)?)\.md$")
@@ -44,9 +44,8 @@ def front_matter_problem(source: str, src: str) -> str | None:
     try:
         data = yaml.safe_load(match.group("body"))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for counting from 1
-        return f"{src}:{line}: front matter is not valid YAML ({getattr(err, 'problem', err)}): quote the value"
+        where, problem = yaml_error(err, src, first_line=2, unmarked=1)  # the body starts after the opening ---
+        return f"{where}: front matter is not valid YAML ({problem}): quote the value"
     if not isinstance(data, dict) and data is not None:  # None: an empty block (--- then ---)
         return f"{src}:2: front matter must be a mapping such as 'description: ...'"
     if not str((data or {}).get("description") or "").strip():
@@ -108,9 +107,8 @@ def load_phrases(path: Path) -> tuple[str, ...]:
     except FileNotFoundError:
         raise SourceError(f"{path}: missing (the phrases that cite this guide's source)") from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise SourceError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
+        where, problem = yaml_error(err, path)
+        raise SourceError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
         raise SourceError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
     phrases = [p for v in data.values() for p in v]
