@@ -21,7 +21,6 @@ from guide.pictures.spec import drawn_text
 from guide.sources import facts as facts_module
 from guide.sources import site_config, ui_labels
 
-LABELS_FILE = "includes/ui-labels.yml"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -260,9 +259,9 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
         used |= {m.group("label") for m in ui_labels.BOLD.finditer(body)}
     # A label a picture draws is explained by the glossary even when the page's steps refer to it briefly.
     drawn = drawn_text(root / "shots")
-    table = (root / LABELS_FILE).read_text(encoding="utf-8").splitlines()
+    table = (root / ui_labels.TABLE_FILE).read_text(encoding="utf-8").splitlines()
     if glossed_pages:
-        found += [(LABELS_FILE, next((i for i, line in enumerate(table, 1)
+        found += [(str(ui_labels.TABLE_FILE), next((i for i, line in enumerate(table, 1)
                                       if line.startswith((f"{label}:", f'"{label}":'))), 0),
                    f"label {label} is used on no English page and drawn in no picture: remove it")
                   for label in labels if label not in used and label not in drawn]
@@ -301,7 +300,7 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
     facts = facts_module.load_facts(root) if (root / facts_module.FACTS_FILE).is_file() else None
     # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
     defined = {m.group("name").strip().lower() for m in LINK_DEFINITION.finditer(facts.definitions())} if facts else set()
-    labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
+    labels = ui_labels.load_labels(root / ui_labels.TABLE_FILE) if (root / ui_labels.TABLE_FILE).is_file() else {}
     problems: list[Finding] = []
     pages: dict[str, dict[str, PageFacts]] = {}
     texts: dict[str, str] = {}

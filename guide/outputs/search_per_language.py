@@ -16,7 +16,7 @@ import jieba  # Material segments Chinese with it; it is in every dependency gro
 from guide.outputs import search_synonyms
 from guide.outputs.built_site import BuiltSite
 from guide.outputs.redirects import page_path
-from guide.sources import site_config
+from guide.sources import site_config, ui_labels
 from guide.sources.errors import SourceError
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -75,7 +75,7 @@ def run(built: BuiltSite) -> None:
     if not any(doc["location"].startswith(built.folder(locale)) for locale in others for doc in index["docs"]):
         return  # already split (a step run again on its site), or a single-language build
     folders = {locale: built.folder(locale) for locale in built.locales}
-    table = built.root / search_synonyms.TABLE_FILE
+    table = built.root / ui_labels.TABLE_FILE
     unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table, tuple(built.locales)),
                                              folders, jieba.cut, nav_slugs(built.nav))
     if unmatched:

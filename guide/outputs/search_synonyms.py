@@ -20,7 +20,6 @@ import yaml
 
 from guide.sources.errors import SourceError
 
-TABLE_FILE = Path("includes/ui-labels.yml")
 SEARCH_KEY = "search"  # the top-level key of the table that holds synonyms of words that are not labels
 TAG = re.compile(r"<[^>]+>")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
