@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -64,23 +63,9 @@ def missing_translations(src_uris: list[str], locales: list[str]) -> list[str]:
             if locale not in have]
 
 
-def nav_entries(nav: object) -> Iterator[tuple[str | None, object]]:
-    """(title, value) of every entry of the nav tree in menu order, sections and their entries too; a bare
-    `- page.md` has no title."""
-    for item in nav if isinstance(nav, list) else []:
-        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
-            yield title, value
-            yield from nav_entries(value)
-
-
-def nav_files(nav: object) -> list[str]:
-    """The docs files of the nav in menu order, at any depth, without their language: ["index.md", ...]."""
-    return [value for _, value in nav_entries(nav) if isinstance(value, str) and value.endswith(".md")]
-
-
 def missing_from_nav(sources: list[str], nav: object) -> list[str]:
     """Pages (NAME.LANG.md) whose NAME.md the nav does not name."""
-    named = set(nav_files(nav))
+    named = set(site_config.nav_files(nav))
     return [f"docs/{src}:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add '- TITLE: {base}' "
             "under nav, and its English title under nav_translations"
             for src in sorted(sources) if (base := re.sub(r"\.[a-z]{2}\.md$", ".md", src)) not in named]
@@ -97,7 +82,7 @@ def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: st
 
     return [f"{config_name}:{line_of(title)}: nav title '{title}' has no {locale} translation: add '{title}: ...' "
             f"under nav_translations of locale {locale}"
-            for title, _ in nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
+            for title, _ in site_config.nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
 
 
 def load_phrases(path: Path) -> tuple[str, ...]:
