@@ -10,7 +10,7 @@ import pytest
 import site_sources
 from fixture_site import SITE
 
-from guide.sources import ui_labels
+from guide.sources import markup, ui_labels
 from guide.sources.errors import SourceError
 
 LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证者可填护照号)": "Overseas Chinese ID card/passport (passport number if no ID card)"}
@@ -111,7 +111,7 @@ def test_tabs_titled_with_a_label_get_the_glosss_slug() -> None:
     [("# Title\n", 0), ('---\ndescription: "x"\n---\n\n# Title\n', 4), ('---\ndescription: "x"\n---\n# Title\n', 3)],
 )
 def test_front_matter_lines_counts_what_mkdocs_strips(source: str, lines: int) -> None:
-    assert ui_labels.front_matter_lines(source) == lines
+    assert markup.front_matter_lines(source) == lines
 
 
 def test_a_chinese_page_bolding_a_label_the_table_lacks_is_named() -> None:

@@ -18,16 +18,14 @@ from guide.checks.search_queries import current_page, renames
 from guide.sources import facts as facts_module
 from guide.sources import site_config
 from guide.sources.errors import SourceError
+from guide.sources.markup import BOLD, FRONT_MATTER, HAN
 
 REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
 PAGE_CHARS, TOTAL_CHARS = 800, 4000
 LONG_LABEL, LONG_LABEL_MENTIONS = 8, 2
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
-BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 def readable_text(markdown: str) -> str:

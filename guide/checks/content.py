@@ -24,7 +24,7 @@ import yaml
 
 from guide.checks import source_hygiene
 from guide.linkcheck import internal
-from guide.sources import checked, screens, site_config, ui_labels
+from guide.sources import checked, markup, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
 from guide.sources.errors import SourceError, yaml_error
 
@@ -126,7 +126,7 @@ def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
     path = root / src
     source = path.read_text(encoding="utf-8")
     problems = [p for p in [front_matter_problem(source, src)] if p]
-    first = ui_labels.front_matter_lines(source) + 1
+    first = markup.front_matter_lines(source) + 1
     markdown = "\n".join(source.split("\n")[first - 1:])
     locale = config.language_of(path.name)
     problems += facts_module.typed_facts(markdown, facts, src, first)

@@ -22,16 +22,14 @@ import codespell_lib
 from pymarkdown.api import PyMarkdownApi
 
 from guide.checks import content
-from guide.checks.source_hygiene import outside_fences
 from guide.sources import site_config, ui_labels
+from guide.sources.markup import BOLD, HAN, outside_fences
 
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+)$")
 KINDS = {"brackets": ("【", "】"), "quotes": ("“", "”"), "plain": ("", "")}
 WHAT = {"brackets": "something the student reads on the screen (a box, a result)",
         "quotes": "something the student selects or types (a button, an option, a value)",
         "plain": "a name or a term, not screen text"}
-BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*")
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 HIDDEN = re.compile(r"`[^`\n]+`|<!--.*?-->")
 ADD_MARK = ("add 'mark: brackets' (what the student reads), 'mark: quotes' (what the student selects or types) or "
             "'mark: plain' (a name or a term) to its line")
@@ -71,7 +69,7 @@ def line_marks(line: str, marks: dict[str, str]) -> list[str]:
     for match in BOLD.finditer(line):
         label = match.group("label")
         kind = marks.get(label)
-        if not CJK.search(label):
+        if not HAN.search(label):
             continue
         if kind is None:
             problems.append(f"**{label}** is bolded like a screen label, but {ui_labels.TABLE_FILE} gives it no mark: add it "

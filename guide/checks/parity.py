@@ -16,15 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from guide.checks.source_hygiene import outside_fences
 from guide.pictures.spec import drawn_text
 from guide.sources import facts as facts_module
 from guide.sources import site_config, ui_labels
+from guide.sources.markup import BOLD, CODE_SPAN, COMMENT, FRONT_MATTER, HAN, front_matter_lines, outside_fences
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-CODE_SPAN = re.compile(r"`[^`\n]+`")
 HEADING = re.compile(r"^\s{0,12}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 HEADING_ID = re.compile(r"(?:^|\s)#([\w-]+)")
 ADMONITION = re.compile(r"^\s*(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
@@ -40,7 +36,6 @@ URL = re.compile(r"\b(?:https?://|mailto:|tel:)[^\s)<>\]\"']+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()\-]{5,}\d(?!\w)")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-BOLD = re.compile(r"\*\*(?P<text>[^*\n]+?)\*\*")
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.MULTILINE)
 
 Finding = tuple[str, int, str]  # (file, line, what is wrong); line 0 is the file as a whole
@@ -153,8 +148,8 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
         for value in undefined:
             add(facts.undefined_refs, value)
         for match in BOLD.finditer(CODE_SPAN.sub("", line)):
-            label = match.group("text")
-            if CJK.search(label) and (labels is None or label in labels):
+            label = match.group("label")
+            if HAN.search(label) and (labels is None or label in labels):
                 add(facts.labels, label)
     return facts
 
@@ -250,7 +245,7 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
     found: list[Finding] = []
     used: set[str] = set()
     for path, text in glossed_pages:
-        skip = ui_labels.front_matter_lines(text)
+        skip = front_matter_lines(text)
         body = "\n".join(text.split("\n")[skip:])
         for problem in ui_labels.check_english(body, labels, path, skip + 1)[1]:
             where, _, message = problem.partition(": ")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from guide.checks.source_hygiene import HEADING, heading_id, outside_fences
+from guide.checks.source_hygiene import HEADING, heading_id
 from guide.outputs import redirects as rd
 from guide.sources.errors import SourceError, yaml_error
+from guide.sources.markup import outside_fences
 
 QUERIES_FILE = "includes/search-queries.yml"
 SHAPE = "each line is - [what a student types, page, section] (section \"\" for the whole page)"

@@ -15,10 +15,10 @@ import yaml
 from guide.pictures import ocr as shot_ocr
 from guide.pictures.spec import Spec
 from guide.sources import ui_labels
+from guide.sources.markup import BOLD
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:\.\./)*images/(?P<file>[\w.-]+\.png)\)(?:\{(?P<attrs>[^}]*)\})?")
 ITEM = re.compile(r"^(\d+)\.\s+(\S.*)$")
-BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 
 
 @dataclass(frozen=True)
