@@ -18,7 +18,7 @@ from guide.checks.search_queries import current_page, renames
 from guide.sources import facts as facts_module
 from guide.sources import site_config
 from guide.sources.errors import SourceError
-from guide.sources.markup import BOLD, FRONT_MATTER, HAN
+from guide.sources.markup import BOLD, COMMENT, FRONT_MATTER, HAN, TAG
 
 REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
@@ -31,9 +31,9 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 def readable_text(markdown: str) -> str:
     """What a reader reads: no front matter, comments, pictures, addresses, attribute lists or markup."""
     text = FRONT_MATTER.sub("", markdown)
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    text = COMMENT.sub(" ", text)
     text = re.sub(r"^\s*\[!\[.*$", " ", text, flags=re.MULTILINE)  # a picture: its alt text is not read on screen
-    text = re.sub(r"<[^>]+>", " ", text)
+    text = TAG.sub(" ", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)  # [text](address) -> [text]
     text = re.sub(r"\]\[[^\]]*\]", "]", text)  # [text][reference] -> [text]
     text = re.sub(r"\{[^}\n]*\}", " ", text)  # { #id } and { loading=lazy }

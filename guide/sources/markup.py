@@ -2,6 +2,7 @@
 characters, written once so that the build and the checks split a page the same way."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -11,6 +12,12 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # a Chinese character (CJK unified ideographs and extension A)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)  # as the office writes it: no trailing spaces, no `...`
+TAG = re.compile(r"<[^>]+>")
+
+
+def html_text(fragment: str) -> str:
+    """An HTML fragment's text as a reader sees it: each tag a space, entities decoded."""
+    return html.unescape(TAG.sub(" ", fragment))
 
 
 def front_matter_lines(source: str) -> int:
