@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from guide.sources.errors import SourceError, yaml_error
-from guide.sources.markup import CODE_SPAN, COMMENT, prose_lines
+from guide.sources.markup import CODE_SPAN, COMMENT, TAG, prose_lines
 from guide.sources.words import CHINESE, words
 
 TABLE_FILE = Path("includes/ui-labels.yml")
@@ -192,7 +192,7 @@ def tab_slug(labels: dict[str, str]):
     """A slugify function for pymdownx.tabbed that slugs a Chinese label by its English gloss."""
 
     def slugify(text: str, sep: str) -> str:
-        title = re.sub(r"<[^>]+>", "", text).strip()
+        title = TAG.sub("", text).strip()
         words = labels.get(title, title)
         return re.sub(r"[^a-z0-9]+", sep, words.lower()).strip(sep)
 
