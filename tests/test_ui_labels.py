@@ -88,7 +88,7 @@ def test_an_assumed_label_appears_only_with_a_way_to_get_help(line: str, problem
 
 
 def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
-    labels = ui_labels.load_labels(SITE / "includes/ui-labels.yml")
+    labels = ui_labels.load_labels(SITE / ui_labels.TABLE_FILE)
     for prefix in ("", "en/"):
         html = (built_site / site_sources.current(prefix + "glossary/") / "index.html").read_text(encoding="utf-8")
         # Each label is followed by its copy button (guide/rendering/copy_buttons.py).

@@ -108,11 +108,11 @@ def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, r
     with Image.open(io.BytesIO(png)) as img:
         size = img.size
     places = shot_truth.uses(docs, f"{spec.name}.png")
-    problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(root / "includes" / "picture-kinds.yml"))
+    problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(root / shot_truth.KINDS_FILE))
     if spec.kind != "screenshot":
         return shot_truth.Judgement(problems, [])
     found = shot_truth.judge_screenshot(spec, cache.lines(png), places,
-                                        shot_truth.load_labels(root / ui_labels.TABLE_FILE),
+                                        list(ui_labels.load_labels(root / ui_labels.TABLE_FILE)),
                                         screenshot_layout(spec, size).diameter, lambda y0, y1: cache.band(png, y0, y1))
     return shot_truth.Judgement(problems + found.problems, found.notes)
 
