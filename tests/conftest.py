@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixture_site import SITE, is_live_content
+from fixture_site import SITE, copy_site, is_live_content
 
 ROOT = Path(__file__).resolve().parent.parent
 # The browser tests' shared fixtures (browser, base_url, root_url, sub_path_url, new_page) live in tests/browser.py.
@@ -27,6 +27,19 @@ def build_site(site_dir: Path, *, site_url: str | None = None, project: Path = S
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return site_dir
+
+
+@pytest.fixture
+def in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands work on the project in the working folder, as make runs them: here, the tests' own site (a module
+    asks for it with pytestmark = pytest.mark.usefixtures("in_the_tests_site"))."""
+    monkeypatch.chdir(SITE)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the tests' site that the test edits, as the office edits the guide."""
+    return copy_site(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

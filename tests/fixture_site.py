@@ -37,6 +37,11 @@ def copy_site(dest: Path) -> Path:
     return dest
 
 
+def site_files(site: Path) -> list[str]:
+    """Every file of a built site, as sorted paths relative to it."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
 def is_live_content(path: str) -> bool:
     """True for a path inside the guide's own content (not through the fixture's links to shared code)."""
     absolute = Path(path)

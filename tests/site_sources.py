@@ -11,14 +11,13 @@ from pathlib import Path
 
 from fixture_site import SITE
 
-from guide.checks.next_step import nav_files as _nav_files
 from guide.outputs import redirects as rd
 from guide.sources import site_config
 
 
 def nav_files(root: Path = SITE) -> list[str]:
     """The docs files of the nav, in menu order, without their language: ["index.md", "register.md", ...]."""
-    return _nav_files(site_config.read(root, env={}).nav)
+    return site_config.nav_files(site_config.read(root, env={}).nav)
 
 
 def page_slugs(root: Path = SITE) -> list[str]:

@@ -18,11 +18,7 @@ from published_support import site_with_pdfs
 from guide.outputs import build as build_site
 from guide.sources.site_address import HOW_TO_SET
 
-
-@pytest.fixture(autouse=True)
-def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
-    monkeypatch.chdir(SITE)
+pytestmark = pytest.mark.usefixtures("in_the_tests_site")
 
 
 def steps_of(*commands):

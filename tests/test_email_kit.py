@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import segno
-from fixture_site import SITE
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
 from guide.outputs import email_kit
@@ -19,10 +18,7 @@ SITE_URL = "https://www.example.edu/chsi-guide/"
 URL = re.compile(r"https?://\S+")
 
 
-@pytest.fixture(autouse=True)
-def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
-    monkeypatch.chdir(SITE)
+pytestmark = pytest.mark.usefixtures("in_the_tests_site")
 
 
 @pytest.fixture(scope="module")

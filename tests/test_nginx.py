@@ -26,6 +26,7 @@ import httpx
 import pytest
 from browser import page_paths, search_from_not_found
 from conftest import PUBLISHED_URL, build_site
+from fixture_site import site_files
 from html_facts import read_page
 
 from guide.deploy import headers_snippet, nginx_conf, serve_nginx
@@ -89,10 +90,6 @@ def client() -> Iterator[httpx.Client]:
         yield c
 
 
-def _site_files(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-
-
 def _assert_security_headers(response: httpx.Response, expected: dict[str, str]) -> None:
     got = {name: response.headers.get(name) for name in expected}
     assert got == expected, response.url
@@ -113,7 +110,7 @@ def test_every_page_answers_200_with_its_headers(served: Served, client: httpx.C
 
 def test_every_file_compressed_and_cached_by_its_kind(served: Served, client: httpx.Client) -> None:
     kinds_compressed, long_cached = set(), []
-    for rel in _site_files(served.site):
+    for rel in site_files(served.site):
         if INTERNAL.search(rel):
             continue
         body = (served.site / rel).read_bytes()
@@ -154,7 +151,7 @@ def test_an_unchanged_file_is_revalidated_with_304(served: Served, client: httpx
 
 
 def test_files_not_for_readers_are_not_served(served: Served, client: httpx.Client) -> None:
-    internal = [rel for rel in _site_files(served.site) if INTERNAL.search(rel)]
+    internal = [rel for rel in site_files(served.site) if INTERNAL.search(rel)]
     assert "_headers" in internal and any(rel.endswith(".map") for rel in internal)
     for rel in internal:
         response = client.get(served.base + rel)

@@ -14,7 +14,6 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import build_site
-from fixture_site import copy_site
 from office_edits import add_page_pair, add_question, add_redirect, most_linked_page, rename_files
 
 from guide.checks import __main__ as make_check
@@ -38,11 +37,6 @@ def replace(path: Path, old: str, new: str) -> int:
     assert old in text, f"{path.name} no longer holds {old!r}: the recipe's anchor moved"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return text[:text.index(old)].count("\n") + 1
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_site(tmp_path / "project")
 
 
 def test_the_ordinary_additions_pass_together(project: Path, tmp_path: Path) -> None:

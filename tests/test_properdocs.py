@@ -9,14 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from fixture_site import SITE
+from fixture_site import SITE, site_files
 
 # The only intended difference: each page names the program that built it.
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-
-
-def _files(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
 
 
 def _normalised(path: Path) -> bytes:
@@ -38,8 +34,8 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_same_files_and_bytes_but_the_generator_tag(properdocs_site: Path, built_site: Path) -> None:
-    assert _files(properdocs_site) == _files(built_site)
-    differ = [name for name in _files(built_site)
+    assert site_files(properdocs_site) == site_files(built_site)
+    differ = [name for name in site_files(built_site)
               if _normalised(built_site / name) != _normalised(properdocs_site / name)]
     assert differ == []
     # Guards the normalisation above: it must remove something that really differs.

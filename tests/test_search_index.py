@@ -85,7 +85,7 @@ def test_english_pages_point_search_at_the_english_index(built_site: Path) -> No
 def test_every_short_label_is_one_search_word(built_site: Path) -> None:
     index = load(built_site, "")
     separator, found = re.compile(index["config"]["separator"]), tokens(index)
-    labels = ui_labels.load_labels(SITE / "includes" / "ui-labels.yml")
+    labels = ui_labels.load_labels(SITE / ui_labels.TABLE_FILE)
     # A label a student might type into the search: short, and free of the separator's characters.
     split = [label for label in labels
              if len(label) <= ui_labels.SEARCH_WORD_LENGTH and not separator.search(label) and label not in found]

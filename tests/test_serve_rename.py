@@ -20,7 +20,6 @@ from pathlib import Path
 import httpx
 import pytest
 import site_sources
-from fixture_site import copy_site
 from office_edits import add_redirect, most_linked_page, rename_files
 
 from guide.deploy.nginx_conf import free_port
@@ -54,11 +53,6 @@ class Preview:
 
     def builds(self) -> int:
         return self.text().count("Building documentation...")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_site(tmp_path / "project")
 
 
 @pytest.fixture

@@ -4,15 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fixture_site import SITE
 from PIL import Image
 from shots_support import FIXTURES, annotate_shots, capture_shots_main, shot_spec
 
-
-@pytest.fixture(autouse=True)
-def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """make shots runs in a project: here, the tests' own site (its includes/ say which labels are quoted)."""
-    monkeypatch.chdir(SITE)
+# make shots runs in a project: here, the tests' own site (its includes/ say which labels are quoted).
+pytestmark = pytest.mark.usefixtures("in_the_tests_site")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str]:

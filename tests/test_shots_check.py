@@ -14,7 +14,7 @@ from guide.checks.__main__ import pictures_stage
 
 pytestmark = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-KINDS = shot_truth.load_kinds(SITE / "includes" / "picture-kinds.yml")
+KINDS = shot_truth.load_kinds(SITE / shot_truth.KINDS_FILE)
 
 
 STEPS = "1. 填写**手机号**。\n2. 点击**立即注册**。\n"

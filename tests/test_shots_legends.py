@@ -52,7 +52,7 @@ def test_pages_under_docs_have_matching_legends() -> None:
 # Where each picture of the fixture project is shown: both languages of its page.
 PLACES = {"form.png": "form", "plain.png": "form"}
 SPEC_OF = {f"{s.name}.png": s for s in SPECS}
-KINDS = shot_truth.load_kinds(SITE / "includes" / "picture-kinds.yml")
+KINDS = shot_truth.load_kinds(SITE / shot_truth.KINDS_FILE)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -32,7 +32,7 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def follow_the_pages(project: Path, spec: shot_spec.Spec, size: tuple[int, int]) -> None:
     """What the office does after saving: each page gets the caption and alt-text start of the picture's kind, and
     its size (the words around them are the office's own)."""
-    kinds = shot_truth.load_kinds(project / "includes" / "picture-kinds.yml")
+    kinds = shot_truth.load_kinds(project / shot_truth.KINDS_FILE)
     for use in shot_truth.uses(project / "docs", f"{NAME}.png"):
         lines = use.page.read_text(encoding="utf-8").split("\n")
         line = lines[use.line - 1]

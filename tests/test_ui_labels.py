@@ -10,7 +10,7 @@ import pytest
 import site_sources
 from fixture_site import SITE
 
-from guide.sources import ui_labels
+from guide.sources import markup, ui_labels
 from guide.sources.errors import SourceError
 
 LABELS = {"立即注册": "Register now", "华侨身份证/护照(无身份证者可填护照号)": "Overseas Chinese ID card/passport (passport number if no ID card)"}
@@ -88,7 +88,7 @@ def test_an_assumed_label_appears_only_with_a_way_to_get_help(line: str, problem
 
 
 def test_glossary_lists_every_label_in_both_languages(built_site: Path) -> None:
-    labels = ui_labels.load_labels(SITE / "includes/ui-labels.yml")
+    labels = ui_labels.load_labels(SITE / ui_labels.TABLE_FILE)
     for prefix in ("", "en/"):
         html = (built_site / site_sources.current(prefix + "glossary/") / "index.html").read_text(encoding="utf-8")
         # Each label is followed by its copy button (guide/rendering/copy_buttons.py).
@@ -111,7 +111,7 @@ def test_tabs_titled_with_a_label_get_the_glosss_slug() -> None:
     [("# Title\n", 0), ('---\ndescription: "x"\n---\n\n# Title\n', 4), ('---\ndescription: "x"\n---\n# Title\n', 3)],
 )
 def test_front_matter_lines_counts_what_mkdocs_strips(source: str, lines: int) -> None:
-    assert ui_labels.front_matter_lines(source) == lines
+    assert markup.front_matter_lines(source) == lines
 
 
 def test_a_chinese_page_bolding_a_label_the_table_lacks_is_named() -> None:

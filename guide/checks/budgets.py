@@ -18,24 +18,22 @@ from guide.checks.search_queries import current_page, renames
 from guide.sources import facts as facts_module
 from guide.sources import site_config
 from guide.sources.errors import SourceError
+from guide.sources.markup import BOLD, COMMENT, FRONT_MATTER, HAN, TAG
 
 REFERENCE_PAGES = {"glossary", "checklist"}
 PAGE_WORDS, TOTAL_WORDS = 400, 2000
 PAGE_CHARS, TOTAL_CHARS = 800, 4000
 LONG_LABEL, LONG_LABEL_MENTIONS = 8, 2
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
-BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 def readable_text(markdown: str) -> str:
     """What a reader reads: no front matter, comments, pictures, addresses, attribute lists or markup."""
     text = FRONT_MATTER.sub("", markdown)
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    text = COMMENT.sub(" ", text)
     text = re.sub(r"^\s*\[!\[.*$", " ", text, flags=re.MULTILINE)  # a picture: its alt text is not read on screen
-    text = re.sub(r"<[^>]+>", " ", text)
+    text = TAG.sub(" ", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)  # [text](address) -> [text]
     text = re.sub(r"\]\[[^\]]*\]", "]", text)  # [text][reference] -> [text]
     text = re.sub(r"\{[^}\n]*\}", " ", text)  # { #id } and { loading=lazy }

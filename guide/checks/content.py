@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 from guide.checks import source_hygiene
 from guide.linkcheck import internal
-from guide.sources import checked, screens, site_config, ui_labels
+from guide.sources import checked, markup, screens, site_config, ui_labels
 from guide.sources import facts as facts_module
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, yaml_error
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*?\n)??)---[ \t]*\n", re.DOTALL)
 PAGE = re.compile(r"^(?P<name>.+)\.(?P<locale>[a-z]{2}(?:_[A-Za-z]+)?)\.md$")
@@ -45,9 +44,8 @@ def front_matter_problem(source: str, src: str) -> str | None:
     try:
         data = yaml.safe_load(match.group("body"))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for counting from 1
-        return f"{src}:{line}: front matter is not valid YAML ({getattr(err, 'problem', err)}): quote the value"
+        where, problem = yaml_error(err, src, first_line=2, unmarked=1)  # the body starts after the opening ---
+        return f"{where}: front matter is not valid YAML ({problem}): quote the value"
     if not isinstance(data, dict) and data is not None:  # None: an empty block (--- then ---)
         return f"{src}:2: front matter must be a mapping such as 'description: ...'"
     if not str((data or {}).get("description") or "").strip():
@@ -80,23 +78,9 @@ def missing_translations(src_uris: list[str], locales: list[str]) -> list[str]:
             if locale not in have]
 
 
-def nav_entries(nav: object) -> Iterator[tuple[str | None, object]]:
-    """(title, value) of every entry of the nav tree in menu order, sections and their entries too; a bare
-    `- page.md` has no title."""
-    for item in nav if isinstance(nav, list) else []:
-        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
-            yield title, value
-            yield from nav_entries(value)
-
-
-def nav_files(nav: object) -> list[str]:
-    """The docs files of the nav in menu order, at any depth, without their language: ["index.md", ...]."""
-    return [value for _, value in nav_entries(nav) if isinstance(value, str) and value.endswith(".md")]
-
-
 def missing_from_nav(sources: list[str], nav: object) -> list[str]:
     """Pages (NAME.LANG.md) whose NAME.md the nav does not name."""
-    named = set(nav_files(nav))
+    named = set(site_config.nav_files(nav))
     return [f"docs/{src}:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add '- TITLE: {base}' "
             "under nav, and its English title under nav_translations"
             for src in sorted(sources) if (base := re.sub(r"\.[a-z]{2}\.md$", ".md", src)) not in named]
@@ -113,7 +97,7 @@ def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: st
 
     return [f"{config_name}:{line_of(title)}: nav title '{title}' has no {locale} translation: add '{title}: ...' "
             f"under nav_translations of locale {locale}"
-            for title, _ in nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
+            for title, _ in site_config.nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
 
 
 def load_phrases(path: Path) -> tuple[str, ...]:
@@ -123,9 +107,8 @@ def load_phrases(path: Path) -> tuple[str, ...]:
     except FileNotFoundError:
         raise SourceError(f"{path}: missing (the phrases that cite this guide's source)") from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise SourceError(f"{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
+        where, problem = yaml_error(err, path)
+        raise SourceError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
         raise SourceError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
     phrases = [p for v in data.values() for p in v]
@@ -158,7 +141,7 @@ def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
     path = root / src
     source = path.read_text(encoding="utf-8")
     problems = [p for p in [front_matter_problem(source, src)] if p]
-    first = ui_labels.front_matter_lines(source) + 1
+    first = markup.front_matter_lines(source) + 1
     markdown = "\n".join(source.split("\n")[first - 1:])
     locale = config.language_of(path.name)
     problems += facts_module.typed_facts(markdown, facts, src, first)

@@ -22,17 +22,14 @@ import codespell_lib
 from pymarkdown.api import PyMarkdownApi
 
 from guide.checks import content
-from guide.checks.source_hygiene import outside_fences
 from guide.sources import site_config, ui_labels
+from guide.sources.markup import BOLD, HAN, outside_fences
 
-LABELS_FILE = "includes/ui-labels.yml"
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+)$")
 KINDS = {"brackets": ("【", "】"), "quotes": ("“", "”"), "plain": ("", "")}
 WHAT = {"brackets": "something the student reads on the screen (a box, a result)",
         "quotes": "something the student selects or types (a button, an option, a value)",
         "plain": "a name or a term, not screen text"}
-BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*")
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 HIDDEN = re.compile(r"`[^`\n]+`|<!--.*?-->")
 ADD_MARK = ("add 'mark: brackets' (what the student reads), 'mark: quotes' (what the student selects or types) or "
             "'mark: plain' (a name or a term) to its line")
@@ -72,10 +69,10 @@ def line_marks(line: str, marks: dict[str, str]) -> list[str]:
     for match in BOLD.finditer(line):
         label = match.group("label")
         kind = marks.get(label)
-        if not CJK.search(label):
+        if not HAN.search(label):
             continue
         if kind is None:
-            problems.append(f"**{label}** is bolded like a screen label, but {LABELS_FILE} gives it no mark: add it "
+            problems.append(f"**{label}** is bolded like a screen label, but {ui_labels.TABLE_FILE} gives it no mark: add it "
                             "there with its mark (brackets: what the student reads; quotes: what the student selects "
                             "or types), or write it without bold")
         elif kind == "plain":
@@ -123,11 +120,11 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     root = root.resolve()
     config = site_config.read(root)
     pages = sorted(p.relative_to(root).as_posix() for p in (root / config.docs_dir).rglob("*.md"))
-    table = ui_labels.load_table(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
+    table = ui_labels.load_table(root / ui_labels.TABLE_FILE) if (root / ui_labels.TABLE_FILE).is_file() else {}
     marks = {label: entry.mark for label, entry in table.items() if entry.mark}
     phrases = (content.load_phrases(root / content.PHRASES_FILE) if (root / content.PHRASES_FILE).is_file() else ())
     # A table that marks no label at all belongs to a project that does not mark them (the test projects).
-    found = [LintFinding(LABELS_FILE, entry.line, "label-marks", f"label {label} has no mark: {ADD_MARK}")
+    found = [LintFinding(str(ui_labels.TABLE_FILE), entry.line, "label-marks", f"label {label} has no mark: {ADD_MARK}")
              for label, entry in table.items() if marks and not entry.mark]
     for path in pages:
         text = (root / path).read_text(encoding="utf-8")

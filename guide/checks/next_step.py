@@ -11,7 +11,6 @@ import itertools
 import re
 from pathlib import Path
 
-from guide.checks.content import nav_files
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 from guide.sources.words import words as said
@@ -42,7 +41,7 @@ def next_problems(root: Path) -> list[str]:
     theme = config.data.get("theme") if isinstance(config.data.get("theme"), dict) else {}
     if FOOTER_FEATURE not in (theme.get("features") or []):
         return []
-    files = nav_files(config.nav)
+    files = site_config.nav_files(config.nav)
     problems: list[str] = []
     for here, after in itertools.pairwise(files):
         stem, after_stem = here.removesuffix(".md"), after.removesuffix(".md")

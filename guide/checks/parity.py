@@ -16,16 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from guide.checks.source_hygiene import outside_fences
 from guide.pictures.spec import drawn_text
 from guide.sources import facts as facts_module
 from guide.sources import site_config, ui_labels
+from guide.sources.markup import BOLD, CODE_SPAN, COMMENT, FRONT_MATTER, HAN, front_matter_lines, outside_fences
 
-LABELS_FILE = "includes/ui-labels.yml"
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-CODE_SPAN = re.compile(r"`[^`\n]+`")
 HEADING = re.compile(r"^\s{0,12}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 HEADING_ID = re.compile(r"(?:^|\s)#([\w-]+)")
 ADMONITION = re.compile(r"^\s*(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
@@ -41,7 +36,6 @@ URL = re.compile(r"\b(?:https?://|mailto:|tel:)[^\s)<>\]\"']+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()\-]{5,}\d(?!\w)")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-BOLD = re.compile(r"\*\*(?P<text>[^*\n]+?)\*\*")
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.MULTILINE)
 
 Finding = tuple[str, int, str]  # (file, line, what is wrong); line 0 is the file as a whole
@@ -154,8 +148,8 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
         for value in undefined:
             add(facts.undefined_refs, value)
         for match in BOLD.finditer(CODE_SPAN.sub("", line)):
-            label = match.group("text")
-            if CJK.search(label) and (labels is None or label in labels):
+            label = match.group("label")
+            if HAN.search(label) and (labels is None or label in labels):
                 add(facts.labels, label)
     return facts
 
@@ -251,7 +245,7 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
     found: list[Finding] = []
     used: set[str] = set()
     for path, text in glossed_pages:
-        skip = ui_labels.front_matter_lines(text)
+        skip = front_matter_lines(text)
         body = "\n".join(text.split("\n")[skip:])
         for problem in ui_labels.check_english(body, labels, path, skip + 1)[1]:
             where, _, message = problem.partition(": ")
@@ -260,9 +254,9 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
         used |= {m.group("label") for m in ui_labels.BOLD.finditer(body)}
     # A label a picture draws is explained by the glossary even when the page's steps refer to it briefly.
     drawn = drawn_text(root / "shots")
-    table = (root / LABELS_FILE).read_text(encoding="utf-8").splitlines()
+    table = (root / ui_labels.TABLE_FILE).read_text(encoding="utf-8").splitlines()
     if glossed_pages:
-        found += [(LABELS_FILE, next((i for i, line in enumerate(table, 1)
+        found += [(str(ui_labels.TABLE_FILE), next((i for i, line in enumerate(table, 1)
                                       if line.startswith((f"{label}:", f'"{label}":'))), 0),
                    f"label {label} is used on no English page and drawn in no picture: remove it")
                   for label in labels if label not in used and label not in drawn]
@@ -301,7 +295,7 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
     facts = facts_module.load_facts(root) if (root / facts_module.FACTS_FILE).is_file() else None
     # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
     defined = {m.group("name").strip().lower() for m in LINK_DEFINITION.finditer(facts.definitions())} if facts else set()
-    labels = ui_labels.load_labels(root / LABELS_FILE) if (root / LABELS_FILE).is_file() else {}
+    labels = ui_labels.load_labels(root / ui_labels.TABLE_FILE) if (root / ui_labels.TABLE_FILE).is_file() else {}
     problems: list[Finding] = []
     pages: dict[str, dict[str, PageFacts]] = {}
     texts: dict[str, str] = {}

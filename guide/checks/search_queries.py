@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from guide.checks.source_hygiene import HEADING, heading_id, outside_fences
+from guide.checks.source_hygiene import HEADING, heading_id
 from guide.outputs import redirects as rd
-from guide.sources.errors import SourceError
+from guide.sources.errors import SourceError, yaml_error
+from guide.sources.markup import outside_fences
 
 QUERIES_FILE = "includes/search-queries.yml"
 SHAPE = "each line is - [what a student types, page, section] (section \"\" for the whole page)"
@@ -36,8 +37,8 @@ def read_queries(root: Path, languages: list[str]) -> list[Query | str]:
     except OSError:
         return []
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return [f"{QUERIES_FILE}:{mark.line + 1 if mark else 1}: not valid YAML ({getattr(err, 'problem', err)}): {SHAPE}"]
+        where, problem = yaml_error(err, QUERIES_FILE, unmarked=1)
+        return [f"{where}: not valid YAML ({problem}): {SHAPE}"]
     if not isinstance(document, yaml.MappingNode):
         return [(f"{QUERIES_FILE}:1: expected one list per language ({', '.join(f'{lang}:' for lang in languages)}),"
                  f" {SHAPE}")]

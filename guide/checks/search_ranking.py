@@ -22,9 +22,8 @@ ANSWERED = """query => {
   const box = document.querySelector('input.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
   if (!box || box.value !== query || !meta) return false;
-  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
-  const placeholder = JSON.parse(document.getElementById('__config').textContent)
-    .translations['search.result.placeholder'];
+  const words = JSON.parse(document.getElementById('__config').textContent).translations;
+  const none = words['search.result.none'], placeholder = words['search.result.placeholder'];
   const text = meta.textContent.trim();
   return text !== placeholder && text !== '' && (text === none || meta.hasAttribute('data-guide-none')
     || document.querySelector('.md-search-result__item a') !== null) && meta.dataset.guideQuery === query;

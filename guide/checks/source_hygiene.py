@@ -15,13 +15,13 @@ Headings inside fenced code blocks are not headings and are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from markdown.extensions.toc import slugify
 
+from guide.sources.markup import FENCE
+
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[^\s}]+)[^}]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 ID_BLOCK = re.compile(r"\{\s*#(?P<raw>[^}]*?)\s*\}\s*$")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INVISIBLE = {"\u00a0": "non-breaking space (U+00A0)", "\u200b": "zero-width space (U+200B)",
@@ -29,16 +29,6 @@ INVISIBLE = {"\u00a0": "non-breaking space (U+00A0)", "\u200b": "zero-width spac
 CURLY_VALUE = re.compile(r"^(?P<key>\s*(?:- )?[^:#]+:)\s*(?P<quote>[\u201c\u201d\u2018\u2019])")
 YAML_FILES = ("includes/ui-labels.yml", "includes/screens.yml", "includes/checked.yml", "published-links.yml",
               "redirects.yml")
-
-
-def outside_fences(text: str) -> Iterator[tuple[int, str]]:
-    """(number, line) of each line of a page outside fenced code, the fence lines left out."""
-    in_fence = False
-    for number, line in enumerate(text.split("\n"), 1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
-            yield number, line
 
 
 def heading_id(text: str) -> str:

@@ -68,7 +68,7 @@ def install_text(site_url: str, version: str) -> str:
     values = {"SITE_URL": site_url, "VERSION": version, "HOST": urlsplit(site_url).hostname,
               "GUIDE_PATH": path, "SITE_FOLDER": f"{WEB_ROOT}{path}".rstrip("/") + "/", "TOP": TOP,
               "INSTALL_ROOT": INSTALL_ROOT}
-    return re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], INSTALL_TEMPLATE.read_text(encoding="utf-8"))
+    return nginx_conf.fill(INSTALL_TEMPLATE.read_text(encoding="utf-8"), values)
 
 
 def _owned_by_root(info: tarfile.TarInfo) -> tarfile.TarInfo:

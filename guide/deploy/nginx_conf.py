@@ -52,6 +52,11 @@ def render_server(template: str, values: dict[str, str], *, https: bool = False)
     for name, value in values.items():
         if re.search(r"[\s;{}\"']", value):
             raise ConfError(f"{name} '{value}' has a space, quote, brace or semicolon: nginx would misread it")
+    return fill(template, values)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """The template with every @NAME@ replaced by its value."""
     return _TOKEN.sub(lambda m: values[m.group(1)], template)
 
 

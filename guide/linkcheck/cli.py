@@ -27,7 +27,6 @@ except ImportError as exc:  # Python would exit 1, which means broken links
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND_LINE = Source("command line")
-WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 
 @dataclass
@@ -57,7 +56,7 @@ def classify_inputs(args: Sequence[str]) -> Inputs:
     inputs = Inputs()
     for arg in args:
         path = Path(arg)
-        if WEB.match(arg):
+        if fetch.WEB.match(arg):
             inputs.urls.append(arg)
         elif path.is_dir() and any(path.rglob("*.html")):
             inputs.sites.append(path)
@@ -156,7 +155,7 @@ def check_external(links: list[Link], settings: Settings, cache_dir: Path | None
     results: dict[str, Result] = {}
     for url in grouped:
         checked = cache.get(url, {}).get("checked")
-        if not WEB.match(url):
+        if not fetch.WEB.match(url):
             results[url] = internal.check_address(url)
         elif isinstance(checked, (int, float)) and 0 <= now - checked < settings.cache_ttl:
             status = cache[url].get("status")

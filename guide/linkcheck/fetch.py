@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import re
 import socket
 import ssl
 import time
@@ -17,6 +18,7 @@ from . import classify
 from .config import Settings
 from .model import BLOCKED, BROKEN, OK, REDIRECT, UNREACHABLE, Result
 
+WEB = re.compile(r"^https?://", re.IGNORECASE)  # an address this client fetches
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Bodies worth reading: a 2xx page may be a soft 404 or a challenge; 202, 403, 429 and 503 may be challenges.
 READ_BODY_FOR = frozenset({202, 403, 412, 429, 503})

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from markdown.extensions.toc import slugify, slugify_unicode
 
+from guide.sources.markup import COMMENT, TAG
+
 from .model import Link, Source
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -43,7 +45,7 @@ def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
             if (end := line.find("-->")) < 0:
                 continue
             line = line[end + 3:]
-        line = re.sub(r"<!--.*?-->", "", line)
+        line = COMMENT.sub("", line)
         in_comment = (start := line.find("<!--")) >= 0
         yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line[:start] if in_comment else line)
 
@@ -98,7 +100,7 @@ def anchors(text: str) -> frozenset[str]:
         if not m or _ATTR_ID.search(m.group(2)):
             continue
         plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"\{[^}]*\}", "", m.group(2)))  # a link: its text
-        plain = re.sub(r"<[^>]+>", "", plain).replace("`", "").replace("*", "").strip()
+        plain = TAG.sub("", plain).replace("`", "").replace("*", "").strip()
         # Python-Markdown's default toc slug (ASCII only), and the one keeping non-ASCII letters (pymdownx.slugs).
         for slug in {slugify(plain, "-"), slugify_unicode(plain, "-")}:
             n = seen.get(slug, 0)

@@ -12,7 +12,7 @@ from guide.outputs import search_per_language
 from guide.rendering import checked_line, checklist_names, copy_buttons, mail_composer
 from guide.sources import checked as checked_module
 from guide.sources import facts as facts_module
-from guide.sources import site_address, site_config, ui_labels
+from guide.sources import markup, site_address, site_config, ui_labels
 from guide.sources.errors import SourceError
 
 _config: site_config.SiteConfig | None = None
@@ -46,7 +46,7 @@ def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
     locale = _config.language_of(page.file.src_uri)
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    first = ui_labels.front_matter_lines(source) + 1
+    first = markup.front_matter_lines(source) + 1
     markdown, unknown = facts_module.expand(markdown, _facts, locale, src, first)
     if isinstance(page.meta.get("description"), str):  # the front matter may name a fact too ({{ mail-to-chsi-count }})
         line = next((n for n, text in enumerate(source.split("\n"), 1) if text.startswith("description:")), 1)

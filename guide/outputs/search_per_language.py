@@ -16,7 +16,7 @@ import jieba  # Material segments Chinese with it; it is in every dependency gro
 from guide.outputs import search_synonyms
 from guide.outputs.built_site import BuiltSite
 from guide.outputs.redirects import page_path
-from guide.sources import site_config
+from guide.sources import site_config, ui_labels
 from guide.sources.errors import SourceError
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -54,18 +54,6 @@ def point_config_at(html: str, subfolder: str) -> str:
     return rewrite_config(html, change)
 
 
-def nav_slugs(nav) -> list[str]:
-    """The pages of mkdocs.yml's nav, in order, as index locations: "" for index.md, "register/" for register.md."""
-    slugs: list[str] = []
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            slugs += nav_slugs(value)
-        elif isinstance(value, str):
-            slugs.append(page_path(value))
-    return slugs
-
-
 def run(built: BuiltSite) -> None:
     merged = built.site / "search" / "search_index.json"
     if not merged.exists():
@@ -75,9 +63,9 @@ def run(built: BuiltSite) -> None:
     if not any(doc["location"].startswith(built.folder(locale)) for locale in others for doc in index["docs"]):
         return  # already split (a step run again on its site), or a single-language build
     folders = {locale: built.folder(locale) for locale in built.locales}
-    table = built.root / search_synonyms.TABLE_FILE
+    table = built.root / ui_labels.TABLE_FILE
     unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table, tuple(built.locales)),
-                                             folders, jieba.cut, nav_slugs(built.nav))
+                                             folders, jieba.cut, list(map(page_path, site_config.nav_files(built.nav))))
     if unmatched:
         names = {language.code: language.name for language in site_config.read(built.root).languages}
         raise SourceError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched, names)))

@@ -10,7 +10,6 @@ query only at words its index knows.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,10 +18,9 @@ from pathlib import Path
 import yaml
 
 from guide.sources.errors import SourceError
+from guide.sources.markup import html_text
 
-TABLE_FILE = Path("includes/ui-labels.yml")
 SEARCH_KEY = "search"  # the top-level key of the table that holds synonyms of words that are not labels
-TAG = re.compile(r"<[^>]+>")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 ZWSP = "\u200b"
 FIELD = "synonyms"
@@ -95,7 +93,7 @@ def load_synonyms(path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
 def shown_text(text: str) -> str:
     """An index entry's text as a reader sees it, lower case: no tags, entities decoded; Material's U+200B word
     marks are kept, so that a label is found as the word it is."""
-    return html.unescape(TAG.sub(" ", text)).lower()
+    return html_text(text).lower()
 
 
 def segment(words: str, cut) -> str:

@@ -38,6 +38,7 @@ from guide.pictures.spec import (
     shown,
 )
 from guide.pictures.text import guide_quotes, quoted_labels, text_problems
+from guide.sources import ui_labels
 
 # A picture's one marker named in brackets in the sentence before it: "（图中 1）", "(1 in the drawing)".
 ONE_MARKER = re.compile(r"[（(][^()（）]*(?<!\d)1(?!\d)[^()（）]*[)）]")
@@ -107,11 +108,11 @@ def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, r
     with Image.open(io.BytesIO(png)) as img:
         size = img.size
     places = shot_truth.uses(docs, f"{spec.name}.png")
-    problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(root / "includes" / "picture-kinds.yml"))
+    problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(root / shot_truth.KINDS_FILE))
     if spec.kind != "screenshot":
         return shot_truth.Judgement(problems, [])
     found = shot_truth.judge_screenshot(spec, cache.lines(png), places,
-                                        shot_truth.load_labels(root / "includes" / "ui-labels.yml"),
+                                        list(ui_labels.load_labels(root / ui_labels.TABLE_FILE)),
                                         screenshot_layout(spec, size).diameter, lambda y0, y1: cache.band(png, y0, y1))
     return shot_truth.Judgement(problems + found.problems, found.notes)
 
@@ -128,7 +129,7 @@ def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, c
             rendered.append(render_spec(s))
         except OriginalMissing:
             kept.append(s)
-    quoted = quoted_labels(root / "includes" / "ui-labels.yml")
+    quoted = quoted_labels(root / ui_labels.TABLE_FILE)
     problems = [p for r in rendered for p in budget_problems(r)]
     problems += [p for r in rendered if r.spec.kind == "drawing" for p in text_problems(r.spec, r.runs, r.layout, quoted)]
     # A screenshot is read for personal data as `make check` reads committed pictures, before it may be written.

@@ -32,6 +32,7 @@ from guide.pictures.draw import REDACT, encode_png
 from guide.pictures.intake import find_original, fingerprint, open_original
 from guide.pictures.spec import MAX_WIDTH, Box, Spec, SpecError, load_spec, marker_diameter, parse_spec
 from guide.pictures.text import guide_quotes
+from guide.sources import ui_labels
 
 PAGE = Path(__file__).with_name("mark.html")
 MARKED = "# Marked with `make mark-picture NAME="  # the first line of the comment block the page writes
@@ -102,7 +103,7 @@ class Marking:
         empty = {"redact": [], "markers": [], "shows": [], "nothing_personal": False}
         return {"name": self.name, "width": self.image.width, "height": self.image.height,
                 "diameter": marker_diameter(self.image.width), "taken": self.taken(),
-                "original": self.original.name, "labels": shot_truth.load_labels(self.root / "includes" / "ui-labels.yml"),
+                "original": self.original.name, "labels": list(ui_labels.load_labels(self.root / ui_labels.TABLE_FILE)),
                 **(marks if same else empty), "earlier": marks if prev and not same else None}
 
     def spec_from(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> tuple[Spec, str]:
@@ -161,7 +162,7 @@ class Marking:
                           "numbers, e-mail, account name, codes, the status bar); if the screenshot shows nothing "
                           "personal at all, tick “Nothing personal is shown”. Nothing was saved.")
         png = self.render(marks)
-        labels = shot_truth.load_labels(self.root / "includes" / "ui-labels.yml")
+        labels = list(ui_labels.load_labels(self.root / ui_labels.TABLE_FILE))
         read = self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks))
         shows = [label for label in labels if label in marks["shows"] or shot_ocr.find_label(read, label)]
         spec, text = self.spec_from(marks, shows)

@@ -14,11 +14,10 @@ import yaml
 
 from guide.pictures import ocr as shot_ocr
 from guide.pictures.spec import Spec
-from guide.sources import ui_labels
+from guide.sources.markup import BOLD
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:\.\./)*images/(?P<file>[\w.-]+\.png)\)(?:\{(?P<attrs>[^}]*)\})?")
 ITEM = re.compile(r"^(\d+)\.\s+(\S.*)$")
-BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 
 
 @dataclass(frozen=True)
@@ -43,12 +42,11 @@ class Use:  # where a page shows a picture, and what it says around it
         return f"{self.page}:{self.line}"
 
 
+KINDS_FILE = Path("includes/picture-kinds.yml")  # the caption and alt text each kind of picture starts with
+
+
 def load_kinds(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def load_labels(path: Path) -> list[str]:
-    return list(ui_labels.load_table(path))
 
 
 def expected(kinds: dict, spec: Spec, part: str, lang: str) -> str | None:

@@ -35,7 +35,6 @@ OK = "ok"
 DRIFT = "drift"
 UNKNOWN = "unknown"
 VERDICTS = (OK, DRIFT, UNKNOWN, "blocked", "unreachable")
-WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 # What a browser does not show: script and style source, <noscript> (scripts run in a browser), templates, the title.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
@@ -221,11 +220,11 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
 def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Settings,
           quotes: dict[str, list[str]]) -> list[ScreenResult]:
     targets = {screen.url: mapped(screen.url, maps) for screen in pages}
-    fetched = fetch.run_fetch(sorted({t for t in targets.values() if WEB.match(t)}), settings)
+    fetched = fetch.run_fetch(sorted({t for t in targets.values() if fetch.WEB.match(t)}), settings)
     results: list[ScreenResult] = []
     for screen in pages:
         target = targets[screen.url]
-        if WEB.match(target):
+        if fetch.WEB.match(target):
             result = judge_fetched(screen, fetched[target], quotes)
         else:  # a saved copy: a path, or a file: URL
             path = Path(url2pathname(urlsplit(target).path) if target.lower().startswith("file:") else target)

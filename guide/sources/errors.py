@@ -9,10 +9,13 @@ class SourceError(ValueError):
     """A source file is wrong; str(error) names the file (and line) and says what to do."""
 
 
-def yaml_error(err: yaml.YAMLError, where: object) -> tuple[str, object]:
-    """Where a YAML error is ('FILE:LINE', or FILE when the parser gives no line) and what the parser says."""
+def yaml_error(err: yaml.YAMLError, where: object, first_line: int = 1,
+               unmarked: int | None = None) -> tuple[str, object]:
+    """Where a YAML error is ('FILE:LINE', or FILE:unmarked, or FILE when the parser gives no line) and what the parser
+    says. first_line: the file's line of the text's first line (2 for a page's front matter, after its ---)."""
     mark = getattr(err, "problem_mark", None)
-    return (f"{where}:{mark.line + 1}" if mark else str(where)), getattr(err, "problem", None) or err
+    number = mark.line + first_line if mark else unmarked
+    return (f"{where}:{number}" if number else str(where)), getattr(err, "problem", None) or err
 
 
 def line(node: yaml.Node) -> int:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import yaml
 
-from guide.sources import site_config, ui_labels
+from guide.sources import markup, site_config, ui_labels
 from guide.sources.errors import SourceError, fields, line, scalar, yaml_error
 from guide.sources.words import words
 
@@ -321,7 +321,7 @@ def expand(markdown: str, facts: Facts, locale: str, src: str, first_line: int =
     """The page with each `{{ name }}` outside fenced code replaced by its fact, and one problem per unknown name."""
     problems: list[str] = []
     out: list[str] = []
-    for number, text, prose in ui_labels.prose_lines(markdown, first_line):
+    for number, text, prose in markup.prose_lines(markdown, first_line):
 
         def fill(m: re.Match[str], number: int = number, text: str = text) -> str:
             name = m.group(1)
@@ -360,7 +360,7 @@ def typed_facts(markdown: str, facts: Facts, src: str, first_line: int = 1) -> l
         checks.append((re.compile(rf"(?:https?://)?{bare}/?(?![\w/?#-]|\.\w)", re.IGNORECASE), url,
                        f"{{{{ {name} }}}} (or [words][{name}])"))
     problems: list[str] = []
-    for number, text, prose in ui_labels.prose_lines(markdown, first_line):
+    for number, text, prose in markup.prose_lines(markdown, first_line):
         if not prose:
             continue
         if re.match(r"^\s*\[[^\]]+\]:\s", text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,20 @@ class SiteConfig:
         """The language of a page file: its suffix when it is a language of the site, else the default's."""
         match = PAGE_SUFFIX.search(page)
         return match.group("code") if match and match.group("code") in self.codes else self.default.code
+
+
+def nav_entries(nav: object) -> Iterator[tuple[str | None, object]]:
+    """(title, value) of every entry of the nav tree in menu order, sections and their entries too; a bare
+    `- page.md` has no title."""
+    for item in nav if isinstance(nav, list) else []:
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            yield title, value
+            yield from nav_entries(value)
+
+
+def nav_files(nav: object) -> list[str]:
+    """The docs files of the nav in menu order, at any depth, without their language: ["index.md", ...]."""
+    return [value for _, value in nav_entries(nav) if isinstance(value, str) and value.endswith(".md")]
 
 
 def _loader(env: Mapping[str, str]) -> type[yaml.SafeLoader]:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from guide.sources.errors import SourceError, yaml_error
+from guide.sources.markup import CODE_SPAN, COMMENT, TAG, prose_lines
 from guide.sources.words import CHINESE, words
 
 TABLE_FILE = Path("includes/ui-labels.yml")
@@ -16,9 +16,6 @@ GLOSSARY_MARKER = "<!-- ui-labels-table -->"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # A bold run, an optional attribute list the author wrote, and an optional bracketed gloss after it.
 BOLD = re.compile(r"\*\*(?P<label>[^*\n]+?)\*\*(?P<attrs>\{[^}\n]*\})?(?P<gloss> \((?P<text>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\))?")
-FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"`[^`\n]+`")
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # Where a label comes from: "quoted" when the office's guide names it; "assumption" when it does not and the office
 # has yet to confirm it (CONTENT-QUESTIONS.md). Pictures may draw only quoted labels. A page never cites its source,
@@ -110,22 +107,6 @@ def load_labels(path: Path) -> dict[str, str]:
     return {label: entry.gloss for label, entry in load_table(path).items()}
 
 
-def front_matter_lines(source: str) -> int:
-    """How many lines MkDocs strips from the top of a page: the front matter and the blank lines after it."""
-    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n\n*", source, re.DOTALL)
-    return match.group(0).count("\n") if match else 0
-
-
-def prose_lines(markdown: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
-    """(line number, line, whether it is prose) for each line: fenced code and its fences are not prose."""
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        fence = bool(FENCE.match(line))
-        if fence:
-            in_fence = not in_fence
-        yield number, line, not (fence or in_fence)
-
-
 def check_english(markdown: str, labels: dict[str, str], src: str, first_line: int) -> tuple[str, list[str]]:
     """Return the page with `lang` added to each label, and the problems found (one line each)."""
     problems: list[str] = []
@@ -211,7 +192,7 @@ def tab_slug(labels: dict[str, str]):
     """A slugify function for pymdownx.tabbed that slugs a Chinese label by its English gloss."""
 
     def slugify(text: str, sep: str) -> str:
-        title = re.sub(r"<[^>]+>", "", text).strip()
+        title = TAG.sub("", text).strip()
         words = labels.get(title, title)
         return re.sub(r"[^a-z0-9]+", sep, words.lower()).strip(sep)
 
