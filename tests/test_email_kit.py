@@ -20,8 +20,7 @@ URL = re.compile(r"https?://\S+")
 
 
 @pytest.fixture(autouse=True)
-def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands work on the project in the working folder, as make runs them: here, the tests' own site."""
+def _in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:  # commands work on the project in the working folder
     monkeypatch.chdir(SITE)
 
 
@@ -38,8 +37,7 @@ def kit(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def html_links(kit: Path) -> list[tuple[str, str, str]]:
-    """(language of the enclosing block, href, text) of each link."""
+def html_links(kit: Path) -> list[tuple[str, str, str]]:  # (language of the enclosing block, href, text)
     text = (kit / "email-snippet.html").read_text(encoding="utf-8")
     return [(lang, html.unescape(href), html.unescape(label))
             for lang, block in re.findall(r'<div lang="([^"]*)">(.*?)</div>', text, re.DOTALL)
@@ -48,19 +46,6 @@ def html_links(kit: Path) -> list[tuple[str, str, str]]:
 
 def step_urls(lang: str) -> list[str]:
     return [SITE_URL + ROOTS[lang] + step.link for step in REGISTRY.steps]
-
-
-def test_writes_the_six_files_and_prints_where(
-    full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "kit"
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
-    printed = capsys.readouterr().out.splitlines()
-    names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
-             "qr-guide-en.png"]
-    assert printed[:-1] == [str(out / name) for name in names]
-    assert printed[-1].startswith(f"email-kit: wrote 6 files to {out}/ (18 links checked")
-    assert sorted(p.name for p in out.iterdir()) == sorted(names)
 
 
 @pytest.mark.parametrize(("lang", "block"), [("zh", "zh-Hans"), ("en", "en")])
@@ -117,24 +102,18 @@ def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypat
 
 # --- QR codes ---------------------------------------------------------------------------------------
 
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
+def test_qr_svg_encodes_and_png_decodes_to_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
     segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False).save(
         tmp_path / "expected.svg", kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False,
         omitsize=True)
     assert (kit / f"qr-guide-{lang}.svg").read_bytes() == (tmp_path / "expected.svg").read_bytes()
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_png_decodes_to_the_guides_address(kit: Path, lang: str) -> None:
     proc = subprocess.run(["zbarimg", "--quiet", "--raw", str(kit / f"qr-guide-{lang}.png")],
                           capture_output=True, text=True, check=False)
     assert proc.stdout.strip() == SITE_URL + ROOTS[lang]
 
 
 # --- refusals ---------------------------------------------------------------------------------------
-
 
 def test_a_dead_step_link_exits_1_names_it_and_writes_nothing(full_site: Path, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -162,10 +141,16 @@ def test_quiet_writes_the_same_kit_and_prints_nothing(full_site: Path, kit: Path
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in kit.iterdir()}
 
 
-def test_a_failure_half_way_leaves_the_previous_kit_as_it_was(full_site: Path, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_writes_the_six_files_prints_where_and_a_failure_half_way_leaves_them_as_they_were(
+        full_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "email-kit"
     assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
+             "qr-guide-en.png"]
+    assert printed[:-1] == [str(out / name) for name in names]
+    assert printed[-1].startswith(f"email-kit: wrote 6 files to {out}/ (18 links checked")
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     calls = []
 
