@@ -247,15 +247,13 @@ document.addEventListener('securitypolicyviolation', e =>
 
 
 @pytest.fixture()
-def page(browser):
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
-    context.add_init_script(RECORD)
-    page = context.new_page()
+def page(new_page):
+    page = new_page("en-US", viewport={"width": 1280, "height": 800})
+    page.context.add_init_script(RECORD)
     page.errors = []
     page.on("console", lambda m: m.type == "error" and page.errors.append((m.text, m.location.get("url", ""))))
     page.on("pageerror", lambda e: page.errors.append((str(e), "")))
-    yield page
-    context.close()
+    return page
 
 
 def _problems(page, missing_page: str | None = None) -> list[str]:
