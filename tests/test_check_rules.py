@@ -145,32 +145,27 @@ def test_headings_without_an_id_answer_by_the_id_mkdocs_makes() -> None:
 
 # --- the e-mail's items typed on a page -----------------------------------------------------------------------------
 
-def test_lists_as_the_facts_file_has_them_pass() -> None:
-    page = ("- [ ] (1) **姓名** (Name)\n- [ ] (2) **证件号码** (ID number): your passport number\n"
-            "- [ ] (3) **姓名无法修改的页面截图** (Screenshot)\n\nAttach item (3), then see (1) to (3).\n\n"
-            f"- [ ] Plan 2:\n{ONE_LINE}\n\n把第 (2) 至 (3) 项添加为附件。\n")
-    assert item_lists.page_problems(page, "docs/x.zh.md", ITEMS) == []
+WRONG_LABEL = ("docs/x.zh.md:{}: item ({}) should be {}, as in includes/facts.yml (the e-mail lists it so): write the "
+               "label as it is there, or change it there")
 
 
-def test_a_wrong_label_is_named_with_its_line() -> None:
-    page = "- [ ] (1) 姓名\n- [ ] (2) 护照号码\n- [ ] (3) 姓名\n"
-    assert item_lists.page_problems(page, "docs/x.zh.md", ITEMS) == [
-        ("docs/x.zh.md:2: item (2) should be 证件号码, as in includes/facts.yml (the e-mail lists it so): write the "
-         "label as it is there, or change it there"),
-        ("docs/x.zh.md:3: item (3) should be 姓名无法修改的页面截图, as in includes/facts.yml (the e-mail lists it so): "
-         "write the label as it is there, or change it there")]
-
-
-def test_a_list_with_an_item_left_out_or_one_too_many_is_named() -> None:
-    short = "    (1) 姓名，(2) 证件号码。\n"
-    assert item_lists.page_problems(short, "docs/x.zh.md", ITEMS) == [
-        ("docs/x.zh.md:1: the e-mail's items are listed from here, but item (3) 姓名无法修改的页面截图 is missing: "
-         "list all 3 of includes/facts.yml's mail-to-chsi, in its order")]
-    long = ONE_LINE.replace("。", "，(4) 学号。")
-    found = item_lists.page_problems(long, "docs/x.zh.md", ITEMS)
-    assert found[0] == ("docs/x.zh.md:1: item (4): includes/facts.yml lists 3 items for the e-mail: remove it here, "
-                        "or add it to mail-to-chsi there")
-    assert len(found) == 2 and "the numbers are out of order" in found[1]
+@pytest.mark.parametrize(("page", "expected"), [
+    (("- [ ] (1) **姓名** (Name)\n- [ ] (2) **证件号码** (ID number): your passport number\n"
+      "- [ ] (3) **姓名无法修改的页面截图** (Screenshot)\n\nAttach item (3), then see (1) to (3).\n\n"
+      f"- [ ] Plan 2:\n{ONE_LINE}\n\n把第 (2) 至 (3) 项添加为附件。\n"), []),
+    ("- [ ] (1) 姓名\n- [ ] (2) 护照号码\n- [ ] (3) 姓名\n",
+     [WRONG_LABEL.format(2, 2, "证件号码"), WRONG_LABEL.format(3, 3, "姓名无法修改的页面截图")]),
+    ("    (1) 姓名，(2) 证件号码。\n",
+     [("docs/x.zh.md:1: the e-mail's items are listed from here, but item (3) 姓名无法修改的页面截图 is missing: "
+       "list all 3 of includes/facts.yml's mail-to-chsi, in its order")]),
+    (ONE_LINE.replace("。", "，(4) 学号。"),
+     [("docs/x.zh.md:1: item (4): includes/facts.yml lists 3 items for the e-mail: remove it here, or add it to "
+       "mail-to-chsi there"),
+      ("docs/x.zh.md:1: the e-mail's items are listed from here, but the numbers are out of order: list all 3 of "
+       "includes/facts.yml's mail-to-chsi, in its order")]),
+])
+def test_a_list_of_the_emails_items_is_read_against_the_facts_file(page: str, expected: list[str]) -> None:
+    assert item_lists.page_problems(page, "docs/x.zh.md", ITEMS) == expected
 
 
 def test_the_pages_are_read_against_the_projects_facts(tmp_path: Path) -> None:
@@ -178,8 +173,7 @@ def test_the_pages_are_read_against_the_projects_facts(tmp_path: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\n- [ ] (1) 名字\n", encoding="utf-8")
     lines = page.read_text(encoding="utf-8").count("\n")
     assert item_lists.list_problems(tmp_path / "project") == [
-        (f"docs/contact.zh.md:{lines}: item (1) should be 姓名, as in includes/facts.yml (the e-mail lists it so): "
-         "write the label as it is there, or change it there")]
+        WRONG_LABEL.format(lines, 1, "姓名").replace("docs/x.zh.md", "docs/contact.zh.md")]
 
 
 # --- "Next:" lines beside the footer's Next -------------------------------------------------------------------------
@@ -212,16 +206,6 @@ def test_without_the_footer_there_is_one_next_only(tmp_path: Path) -> None:
 
 # --- published addresses --------------------------------------------------------------------------------------------
 
-def built(tmp_path: Path, pages: dict[str, str]) -> Path:
-    """A built site in miniature: each path's index.html with the given ids."""
-    site = tmp_path / "site"
-    for path, ids in pages.items():
-        (site / path).mkdir(parents=True, exist_ok=True)
-        body = "".join(f'<h2 id="{anchor}">x</h2>' for anchor in ids.split())
-        (site / path / "index.html").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
-    return site
-
-
 def test_a_page_missing_from_the_registry_is_named(tmp_path: Path) -> None:
     root = project(tmp_path)
     for lang in ("zh", "en"):
@@ -244,10 +228,14 @@ def test_a_listed_old_address_protects_the_page_it_redirects_to(tmp_path: Path) 
 def test_a_published_anchor_or_page_gone_from_the_built_site_is_named(tmp_path: Path) -> None:
     whole = {"": "what-you-get", "register/": "open-the-form", "contact/": "hotlines",
              "en/": "what-you-get", "en/register/": "open-the-form", "en/contact/": "hotlines"}
-    assert published.dead_problems(PROJECT, built(tmp_path / "good", whole)) == []
     broken = {**whole, "en/register/": "form"}
     del broken["contact/"]
-    assert published.dead_problems(PROJECT, built(tmp_path / "bad", broken)) == [
+    for name, pages in (("good", whole), ("bad", broken)):  # a built site in miniature: each page with its one id
+        for path, anchor in pages.items():
+            (tmp_path / name / path).mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / path / "index.html").write_text(f'<h2 id="{anchor}">x</h2>', encoding="utf-8")
+    assert published.dead_problems(PROJECT, tmp_path / "good") == []
+    assert published.dead_problems(PROJECT, tmp_path / "bad") == [
         ("published-links.yml:6: [zh] /contact/: no file contact/index.html in the built site (an address sent in "
         "e-mails, served by docs/contact.zh.md: restore docs/contact.zh.md, or add `contact/: NEW-PAGE.md` to "
         "redirects.yml)"),

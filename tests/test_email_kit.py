@@ -34,8 +34,7 @@ def kit(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def html_links(kit: Path) -> list[tuple[str, str, str]]:
-    """(language of the enclosing block, href, text) of each link."""
+def html_links(kit: Path) -> list[tuple[str, str, str]]:  # (language of the enclosing block, href, text)
     text = (kit / "email-snippet.html").read_text(encoding="utf-8")
     return [(lang, html.unescape(href), html.unescape(label))
             for lang, block in re.findall(r'<div lang="([^"]*)">(.*?)</div>', text, re.DOTALL)
@@ -46,30 +45,14 @@ def step_urls(lang: str) -> list[str]:
     return [SITE_URL + ROOTS[lang] + step.link for step in REGISTRY.steps]
 
 
-def test_writes_the_six_files_and_prints_where(
-    full_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "kit"
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
-    printed = capsys.readouterr().out.splitlines()
-    names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
-             "qr-guide-en.png"]
-    assert printed[:-1] == [str(out / name) for name in names]
-    assert printed[-1].startswith(f"email-kit: wrote 6 files to {out}/ (18 links checked")
-    assert sorted(p.name for p in out.iterdir()) == sorted(names)
-
-
 @pytest.mark.parametrize(("lang", "block"), [("zh", "zh-Hans"), ("en", "en")])
-def test_html_has_a_deep_link_per_step_in_each_language(kit: Path, lang: str, block: str) -> None:
+def test_html_and_text_have_a_deep_link_per_step_in_each_language(kit: Path, lang: str, block: str) -> None:
     links = [(href, text) for where, href, text in html_links(kit) if where == block]
     steps = [(href, text) for href, text in links if "/downloads/" not in href and href != SITE_URL + ROOTS[lang]]
     assert steps == [(url, step.labels[lang]) for url, step in zip(step_urls(lang), REGISTRY.steps, strict=True)]
     assert (SITE_URL + ROOTS[lang], words(lang).email_kit["guide"]) in links
     assert SITE_URL + f"downloads/chsi-guide-{lang}.pdf" in [href for href, _ in links]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_text_has_each_step_link_on_its_own_line(kit: Path, lang: str) -> None:
+    # The plain text has each step's link on a line of its own.
     lines = [line.strip() for line in (kit / "email-snippet.txt").read_text(encoding="utf-8").splitlines()]
     for url in step_urls(lang):
         assert url in lines, f"{url} is not on a line of its own"
@@ -113,24 +96,18 @@ def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypat
 
 # --- QR codes ---------------------------------------------------------------------------------------
 
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_svg_is_the_encoding_of_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
+def test_qr_svg_encodes_and_png_decodes_to_the_guides_address(kit: Path, lang: str, tmp_path: Path) -> None:
     segno.make_qr(SITE_URL + ROOTS[lang], error="m", boost_error=False).save(
         tmp_path / "expected.svg", kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False,
         omitsize=True)
     assert (kit / f"qr-guide-{lang}.svg").read_bytes() == (tmp_path / "expected.svg").read_bytes()
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_qr_png_decodes_to_the_guides_address(kit: Path, lang: str) -> None:
     proc = subprocess.run(["zbarimg", "--quiet", "--raw", str(kit / f"qr-guide-{lang}.png")],
                           capture_output=True, text=True, check=False)
     assert proc.stdout.strip() == SITE_URL + ROOTS[lang]
 
 
 # --- refusals ---------------------------------------------------------------------------------------
-
 
 def test_a_dead_step_link_exits_1_names_it_and_writes_nothing(full_site: Path, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,10 +135,16 @@ def test_quiet_writes_the_same_kit_and_prints_nothing(full_site: Path, kit: Path
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in kit.iterdir()}
 
 
-def test_a_failure_half_way_leaves_the_previous_kit_as_it_was(full_site: Path, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_writes_the_six_files_prints_where_and_a_failure_half_way_leaves_them_as_they_were(
+        full_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "email-kit"
     assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
+             "qr-guide-en.png"]
+    assert printed[:-1] == [str(out / name) for name in names]
+    assert printed[-1].startswith(f"email-kit: wrote 6 files to {out}/ (18 links checked")
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     calls = []
 

@@ -1,10 +1,5 @@
-"""The guide as Debian's nginx serves it with exactly the configuration in deploy/, at the root and under a sub-path.
-
-nginx runs as the current user from a temporary prefix on a free port of 127.0.0.1 (guide/deploy/nginx_conf.py fills in
-deploy/nginx-server.conf and wraps it in a minimal nginx.conf). Every file the build writes is fetched: status,
-security headers, compression and cache policy by kind of file; then the page-not-found page of each language,
-redirects, the files that must not be served, Chromium on every page, and the commented HTTPS block switched on.
-"""
+"""The guide as Debian's nginx serves it with exactly the configuration in deploy/, at the root and under a sub-path,
+run as the current user from a temporary prefix on a free port of 127.0.0.1."""
 from __future__ import annotations
 
 import gzip
@@ -18,8 +13,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -46,10 +42,9 @@ HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 INTERNAL = re.compile(r"(^|/)_headers$|\.map$")
 
 
-@dataclass
-class Served:
-    base: str          # http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/guide/
-    site: Path         # the built site behind it
+class Served(NamedTuple):
+    base: str  # http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/guide/
+    site: Path
     headers: dict[str, str]  # the security headers of that build (site/_headers)
 
 
@@ -141,13 +136,6 @@ def test_every_file_compressed_and_cached_by_its_kind(served: Served, client: ht
     assert any(p.endswith(".min.css") and HASHED_NAME.search(p) for p in loaded)
     assert any(p.endswith(".min.js") and HASHED_NAME.search(p) for p in loaded)
     assert any("/workers/search." in f for f in long_cached)
-
-
-def test_an_unchanged_file_is_revalidated_with_304(served: Served, client: httpx.Client) -> None:
-    url = served.base + "assets/stylesheets/guide.css"
-    first = client.get(url, headers={"Accept-Encoding": "gzip"})
-    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["etag"]})
-    assert again.status_code == 304
 
 
 def test_files_not_for_readers_are_not_served(served: Served, client: httpx.Client) -> None:
@@ -249,15 +237,13 @@ document.addEventListener('securitypolicyviolation', e =>
 
 
 @pytest.fixture()
-def page(browser):
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
-    context.add_init_script(RECORD)
-    page = context.new_page()
+def page(new_page):
+    page = new_page("en-US", viewport={"width": 1280, "height": 800})
+    page.context.add_init_script(RECORD)
     page.errors = []
     page.on("console", lambda m: m.type == "error" and page.errors.append((m.text, m.location.get("url", ""))))
     page.on("pageerror", lambda e: page.errors.append((str(e), "")))
-    yield page
-    context.close()
+    return page
 
 
 def _problems(page, missing_page: str | None = None) -> list[str]:
@@ -294,9 +280,7 @@ def test_the_not_found_page_searches_its_language(served: Served, page, path: st
 
 @pytest.mark.browser
 def test_chromium_in_english_reaches_english_in_one_page_load_and_keeps_a_switch_back(served: Served, page) -> None:
-    """The page fixture's browser is set to English (Accept-Language en-US): the bare address is answered with the
-    redirect, and nothing of the Chinese page is downloaded; after the reader chooses Chinese in the switcher, the
-    bare address stays Chinese."""
+    # The page fixture's browser asks for English: nothing of the Chinese page is downloaded before the redirect.
     answers, documents = [], []
     page.on("response", lambda r: answers.append((r.url, r.status)))
     page.on("request", lambda r: r.resource_type == "document" and documents.append(r.url))
@@ -354,28 +338,27 @@ def test_https_sends_hsts_speaks_http2_and_port_80_redirects(served_https: tuple
         assert tls.selected_alpn_protocol() == "h2"
 
 
-def test_gzip_is_really_gzip(served: Served, client: httpx.Client) -> None:
+def test_gzip_is_really_gzip_and_an_unchanged_file_is_revalidated_with_304(served: Served,
+                                                                           client: httpx.Client) -> None:
     # httpx decodes transparently; read the raw stream once to be sure the bytes on the wire are gzip.
     with client.stream("GET", served.base, headers={"Accept-Encoding": "gzip"}) as response:
         raw = b"".join(response.iter_raw())
     assert gzip.decompress(raw) == (served.site / "index.html").read_bytes()
     assert len(raw) < (served.site / "index.html").stat().st_size / 2
+    url = served.base + "assets/stylesheets/guide.css"
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
 
 
 # --- make serve-nginx --------------------------------------------------------------------------------------------------
 
-def start_serving(site: Path, port: int, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "guide.deploy.serve_nginx", "--port", str(port), "--site", str(site),
-                             *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env if env is not None else without_site_url())
-
-
-def without_site_url(**more: str) -> dict[str, str]:
-    return {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, **more}
-
-
-def lines_until_open(proc: subprocess.Popen, timeout: float = 30) -> list[str]:
-    """What serve_nginx printed up to its 'open ADDRESS' line, waiting at most `timeout` seconds."""
+@contextmanager
+def serving(site: Path, port: int, *args: str, site_url: str = "", stop: int = signal.SIGINT) -> Iterator[list[str]]:
+    """serve_nginx as make runs it: yields what it printed up to its 'open ADDRESS' line; stopped by `stop`, exit 0."""
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, **({"SITE_URL": site_url} if site_url else {})}
+    proc = subprocess.Popen([sys.executable, "-m", "guide.deploy.serve_nginx", "--port", str(port), "--site", str(site),
+                             *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     lines: list[str] = []
 
     def read() -> None:
@@ -386,30 +369,27 @@ def lines_until_open(proc: subprocess.Popen, timeout: float = 30) -> list[str]:
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    reader.join(timeout)
-    if lines and lines[-1].startswith("serve_nginx: open "):
-        return lines
-    proc.kill()
-    pytest.fail(f"serve_nginx printed no address to open within {timeout} s:\n" + "\n".join(lines)
-                + proc.communicate(timeout=10)[1])
-
-
-def stop_serving(proc: subprocess.Popen, how: int = signal.SIGINT) -> int:
-    if proc.poll() is None:
-        proc.send_signal(how)
-    try:
-        return proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
+    reader.join(30)
+    if not (lines and lines[-1].startswith("serve_nginx: open ")):
         proc.kill()
-        proc.wait()
-        raise
+        pytest.fail("serve_nginx printed no address to open within 30 s:\n" + "\n".join(lines)
+                    + proc.communicate(timeout=10)[1])
+    try:
+        yield lines
+    finally:
+        proc.send_signal(stop)
+        try:
+            code = proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            raise
+    assert code == 0
 
 
 def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
     port = nginx_conf.free_port()
-    proc = start_serving(built_site, port)
-    try:
-        lines = lines_until_open(proc)
+    with serving(built_site, port) as lines:
         assert lines[-1] == f"serve_nginx: open http://127.0.0.1:{port}/ (Ctrl+C stops)"
         assert "a preview" in lines[0]  # built without an address: it says so
         prefix = Path(re.search(r"filled in at (\S+)/conf\)", lines[0]).group(1))
@@ -417,30 +397,21 @@ def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
         assert response.status_code == 404 and '<html lang="en"' in response.text
         assert (prefix / "conf" / "chsi-guide" / "nginx-guide.conf").read_text() == (
             ROOT / "deploy" / "nginx-guide.conf").read_text()
-    finally:
-        assert stop_serving(proc) == 0
     assert not prefix.exists()  # the temporary prefix is gone
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{port}/")
 
 
-def _snapshot(site: Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
-
-
-@pytest.mark.parametrize("site_url", [None, SUB_ADDRESS.rstrip("/")])
+@pytest.mark.parametrize("site_url", ["", SUB_ADDRESS.rstrip("/")])
 def test_serve_nginx_serves_a_sub_path_build_at_its_path_as_it_is(sub_path_site: Path, tmp_path: Path,
-                                                                   site_url: str | None) -> None:
+                                                                   site_url: str) -> None:
     # make serve-nginx after SITE_URL=... make build: the build is served at its path, not rebuilt as a preview
     # (nor again for the same address, written without its last slash).
     site = tmp_path / "site"
     shutil.copytree(sub_path_site, site)
-    before = _snapshot(site)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
     port = nginx_conf.free_port()
-    env = without_site_url(**({"SITE_URL": site_url} if site_url else {}))
-    proc = start_serving(site, port, "--build", env=env)
-    try:
-        lines = lines_until_open(proc)
+    with serving(site, port, "--build", site_url=site_url, stop=signal.SIGTERM) as lines:
         base = f"http://127.0.0.1:{port}{SUB_PATH}"
         assert lines[0].startswith(f"serve_nginx: site/ holds the build for {SUB_ADDRESS} (made ")
         assert "not rebuilt" in lines[0]
@@ -453,18 +424,7 @@ def test_serve_nginx_serves_a_sub_path_build_at_its_path_as_it_is(sub_path_site:
         missing = httpx.get(base + "en/no-such-page/")
         assert missing.status_code == 404 and '<html lang="en"' in missing.text
         assert httpx.get(f"http://127.0.0.1:{port}/en/").status_code == 404  # the site is not at the root
-    finally:
-        assert stop_serving(proc, signal.SIGTERM) == 0
-    assert _snapshot(site) == before
-
-
-def fake_build(site: Path, canonical: str | None) -> Path:
-    """Just what serve_nginx reads of a build: the home page (with its canonical link, if any) and _headers."""
-    site.mkdir(parents=True)
-    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
-    (site / "index.html").write_text(f"<html><head>{link}</head></html>", encoding="utf-8")
-    (site / "_headers").write_text("/*\n", encoding="utf-8")
-    return site
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == before
 
 
 @pytest.mark.parametrize(("canonical", "site_url", "builds"), [
@@ -477,7 +437,12 @@ def fake_build(site: Path, canonical: str | None) -> Path:
 ])
 def test_serve_nginx_rebuilds_only_what_is_no_build_for_the_address_asked(tmp_path: Path, canonical: str | None,
                                                                           site_url: str, builds: bool) -> None:
-    site = tmp_path / "site" if canonical == "missing" else fake_build(tmp_path / "site", canonical)
+    site = tmp_path / "site"
+    if canonical != "missing":  # just what serve_nginx reads of a build: the home page's canonical link and _headers
+        site.mkdir()
+        link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+        (site / "index.html").write_text(f"<html><head>{link}</head></html>", encoding="utf-8")
+        (site / "_headers").write_text("/*\n", encoding="utf-8")
     build_first, why = serve_nginx.plan(site, site_url)
     assert build_first is builds
     if builds and site_url:
@@ -506,14 +471,10 @@ def test_serve_nginx_without_a_build_says_what_to_do(tmp_path: Path, capsys: pyt
 ROOT_ABSOLUTE = re.compile(r"""<(\w+)\b[^>]*?\s(?:href|src|action)="(/(?!/)[^"]*)"[^>]*>""")
 
 
-def _root_absolute(site: Path) -> list[tuple[str, str]]:
-    """(file, tag) for every href, src or action that starts with a single '/'."""
-    return [(page.relative_to(site).as_posix(), match[0]) for page in sorted(site.rglob("*.html"))
-            for match in ROOT_ABSOLUTE.finditer(page.read_text(encoding="utf-8"))]
-
-
 def test_no_link_leaves_the_sub_path_and_only_404_and_the_switcher_are_root_absolute(sub_path_site: Path) -> None:
-    found = _root_absolute(sub_path_site)
+    # (file, tag) for every href, src or action that starts with a single '/'
+    found = [(page.relative_to(sub_path_site).as_posix(), match[0]) for page in sorted(sub_path_site.rglob("*.html"))
+             for match in ROOT_ABSOLUTE.finditer(page.read_text(encoding="utf-8"))]
     assert [(page, tag) for page, tag in found if f'="{SUB_PATH}' not in tag] == []
     # Each language's 404.html is served at any depth, so Material writes its links absolute on purpose;
     # mkdocs-static-i18n writes the home pages' language links absolute too (with the sub-path). Every other link
@@ -524,8 +485,7 @@ def test_no_link_leaves_the_sub_path_and_only_404_and_the_switcher_are_root_abso
 
 def test_a_sub_path_build_gets_the_nginx_snippet_its_own_pages_need(sub_path_site: Path, built_site: Path,
                                                                    tmp_path: Path) -> None:
-    """The 404 page's inline script names the sub-path, so its hash differs from a root build's: --out writes the
-    snippet for the build at hand, and its policy allows exactly the scripts that build's pages run."""
+    # The 404 page's inline script names the sub-path, so its hash differs from a root build's.
     out = tmp_path / "guide-headers.conf"
     assert headers_snippet.main(["--site", str(sub_path_site), "--write", "--out", str(out)]) == 0
     assert headers_snippet.main(["--site", str(sub_path_site), "--check", "--out", str(out)]) == 0

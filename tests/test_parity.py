@@ -1,9 +1,6 @@
-"""Translation parity and the copy lint on the small project of tests/data/parity: one drift or mistake at a time
-gives exactly its report line; the tests' site gives none; and what parity reads from one page.
-
-Chinese pages mark screen labels one way, as the office does: 【**姓名**】 for what the student reads, “**注册**” for
-what the student selects or types; names and terms stand plain. Each label's mark is on its own line of the label
-table; the copy lint names each page line that does not follow it, and each label of the table without a mark."""
+"""Translation parity and the copy lint on the small project of tests/data/parity: one mistake, one report line.
+Chinese pages mark screen labels as the office does: 【**姓名**】 for what the student reads, “**注册**” for what the
+student selects or types; names and terms stand plain."""
 from __future__ import annotations
 
 import os
@@ -34,8 +31,7 @@ def fixture_project(tmp_path: Path, en: str | None = None, zh: str | None = None
     return root
 
 
-def run(root: Path) -> list[str]:
-    """make check's parity stage as it prints: warnings, problems, its summary line."""
+def run(root: Path) -> list[str]:  # make check's parity stage as it prints: warnings, problems, its summary line
     stage = parity_stage(root)
     return [*stage.before, *stage.problems, stage.summary]
 
@@ -68,7 +64,7 @@ def test_each_drift_is_one_report_line(tmp_path: Path, bad: str | None, lines: l
 
 
 def test_a_page_in_one_language_only_is_left_to_the_content_stage(tmp_path: Path) -> None:
-    """The content stage names the missing file (tests/test_check_content.py): make check says it once."""
+    # The content stage names the missing file (tests/test_check_content.py): make check says it once.
     root = fixture_project(tmp_path)
     (root / "docs" / "good.en.md").unlink()
     assert run(root) == [SUMMARY.format(0, 0)]
@@ -191,29 +187,26 @@ BAD = """# 注册 {#register}
 """
 
 
-def test_chinese_typography_is_linted_inside_admonitions_too() -> None:
-    text = (DATA / "bad" / "bad-typography.zh.md").read_text(encoding="utf-8")
-    assert [str(f) for f in lint_copy.lint_chinese(text, "docs/x.zh.md", set())] == [
-        "docs/x.zh.md:3: write '在学信网注册 CHSI 账号，只需 3 分钟。' for '在学信网注册CHSI账号,只需3分钟。' [autocorrect]",
-        "docs/x.zh.md:7: write '用护照注册 CHSI 账号。' for '用护照注册CHSI账号。' [autocorrect]",
-    ]
-    label = "华侨身份证/护照(无身份证者可填护照号)"  # UI labels keep the screen's own punctuation
-    text = f"2. 在 **证件类型** 中选择 **{label}**。\n"
-    assert len(lint_copy.lint_chinese(text, "p.zh.md", set())) == 1
-    assert lint_copy.lint_chinese(text, "p.zh.md", {label}) == []
-
-
 def test_bad_pages_get_spelling_typography_and_markdown_findings(tmp_path: Path) -> None:
     pages, found = lint_copy.lint_project(fixture_project(tmp_path, "bad-spelling.en.md", "bad-typography.zh.md"))
     assert pages == ["docs/good.en.md", "docs/good.zh.md"]
     assert [(f.tool, f.path, f.line) for f in found] == [
         ("codespell", "docs/good.en.md", 3),
         ("pymarkdown", "docs/good.en.md", 5),
-        ("autocorrect", "docs/good.zh.md", 3),
+        ("autocorrect", "docs/good.zh.md", 3),  # line 7 is inside an admonition: linted too
         ("autocorrect", "docs/good.zh.md", 7),
     ]
     assert found[0].message == "recieve ==> receive"
     assert found[1].message.startswith("MD059 descriptive-link-text")
+    assert [f.message for f in found[2:]] == ["write '在学信网注册 CHSI 账号，只需 3 分钟。' for '在学信网注册CHSI账号,只需3分钟。'",
+                                             "write '用护照注册 CHSI 账号。' for '用护照注册CHSI账号。'"]
+
+
+def test_ui_labels_keep_the_screens_own_punctuation() -> None:
+    label = "华侨身份证/护照(无身份证者可填护照号)"
+    text = f"2. 在 **证件类型** 中选择 **{label}**。\n"
+    assert len(lint_copy.lint_chinese(text, "p.zh.md", set())) == 1
+    assert lint_copy.lint_chinese(text, "p.zh.md", {label}) == []
 
 
 def test_a_clean_project_is_one_summary_line(tmp_path: Path) -> None:

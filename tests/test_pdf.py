@@ -1,6 +1,7 @@
 """The PDFs made from the real build: exported once for this module into a copy of the built site."""
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import stat
@@ -12,6 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 import site_sources
+from browser import serve
 from fixture_site import SITE
 from html_facts import read_page
 from project_facts import EMAIL, HOTLINES, ITEMS
@@ -20,10 +22,8 @@ from pypdf import PdfReader
 
 from guide.sources.words import words
 
-ROOT = Path(__file__).resolve().parent.parent
 VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
 EXPORT = "guide.pdf"  # run as `python -m guide.pdf` from the project folder, as make pdf does
-DOCS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "pdf.css"
 FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, PROJECT_FACTS.addresses["chsi-intl-register"]]
 
 
@@ -35,8 +35,7 @@ class Pdf:
     text: str
 
 
-def squeeze(text: str) -> str:
-    """Text without whitespace: a long address wraps across lines on paper."""
+def squeeze(text: str) -> str:  # a long address wraps across lines on paper
     return "".join(text.split())
 
 
@@ -81,8 +80,7 @@ def test_the_guides_are_in_simplified_chinese_noto_and_no_japanese_face(pdfs: di
 
 
 def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
-    """(title, page number) from the contents: every line ending with leader dots and a number, on the pages
-    between the cover and the first chapter (which the first entry names)."""
+    """(title, page number) of each line with leader dots, from the cover to the first chapter (the first entry's)."""
     heading = "目录" if "zh" in pdf.path.name else "Contents"
     assert heading in pdf.pages[1], "the contents must follow the cover"
     entries: list[tuple[str, int]] = []
@@ -96,8 +94,12 @@ def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
     return entries
 
 
-@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
-def test_contents_page_numbers_point_to_the_pages_with_those_titles(pdfs: dict[str, Pdf], name: str) -> None:
+@pytest.mark.parametrize(("name", "chapters"), [
+    ("guide-zh", ["学信网注册指南", "注册学信网账号", "没有中国大陆手机号", "核验身份", "修改姓名"]),
+    ("guide-en", ["CHSI registration guide", "Register a CHSI account", "No Chinese mainland phone number",
+                  "Verify your identity", "Change your registered name"])])
+def test_contents_follow_the_nav_and_point_to_the_pages_with_those_titles(pdfs: dict[str, Pdf], name: str,
+                                                                          chapters: list[str]) -> None:
     pdf = pdfs[name]
     entries = contents_entries(pdf)
     assert len(entries) >= 9 + 9, entries  # every chapter and its sections (9 chapters, each with at least one)
@@ -106,17 +108,8 @@ def test_contents_page_numbers_point_to_the_pages_with_those_titles(pdfs: dict[s
     for title, number in entries:
         assert 1 <= number <= len(pdf.pages)
         assert squeeze(title) in squeeze(pdf.pages[number - 1]), f"{title!r} is not on page {number}"
-
-
-@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
-def test_chapters_follow_the_nav_order(pdfs: dict[str, Pdf], name: str) -> None:
-    titles = [t for t, _n in contents_entries(pdfs[name])]
-    zh = ["学信网注册指南", "注册学信网账号", "没有中国大陆手机号", "核验身份", "修改姓名"]
-    expected = (zh if name.endswith("zh")
-                else ["CHSI registration guide", "Register a CHSI account", "No Chinese mainland phone number",
-                      "Verify your identity", "Change your registered name"])
-    positions = [titles.index(t) for t in expected]
-    assert positions == sorted(positions), titles
+    positions = [[t for t, _n in entries].index(t) for t in chapters]
+    assert positions == sorted(positions), entries
 
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
@@ -145,11 +138,14 @@ def test_each_checklist_is_exactly_one_page(pdfs: dict[str, Pdf], name: str) -> 
 
 @pytest.mark.parametrize(("name", "lang", "title"), [("guide-zh", "zh", "学信网注册指南"),
                                                      ("guide-en", "en", "CHSI registration guide")])
-def test_metadata_title_language_author(pdfs: dict[str, Pdf], name: str, lang: str, title: str) -> None:
+def test_metadata_and_a_cover_with_the_version_date_and_no_address(pdfs: dict[str, Pdf], name: str, lang: str,
+                                                                   title: str) -> None:
     reader = pdfs[name].reader
     assert reader.metadata.title == title
     assert "Peking University" in (reader.metadata.author or "")
     assert reader.trailer["/Root"]["/Lang"] == lang
+    # The session's build has no public address: the cover prints none (tests/test_public_address.py prints one).
+    assert VERSION_DATE in pdfs[name].pages[0] and "http" not in pdfs[name].pages[0]
 
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en", "checklist-zh", "checklist-en"])
@@ -159,21 +155,12 @@ def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Pdf], name: str) -> 
     assert "/StructTreeRoot" in root
 
 
-@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
-def test_cover_has_the_version_date_and_without_a_public_address_no_address(pdfs: dict[str, Pdf], name: str) -> None:
-    """The session's build has no public address: the cover prints none (tests/test_public_address.py prints one)."""
-    cover = pdfs[name].pages[0]
-    assert VERSION_DATE in cover
-    assert "http" not in cover
-
-
 MIN_BODY_LINES = 5  # fewer on a page is a page nearly empty: paper and ink for two lines
 
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str) -> None:
-    """A page holding only a chapter's last line or two wastes a sheet and reads as the end of the guide; a short
-    page is fine only when it holds a whole chapter."""
+    # A page holding a chapter's last line or two reads as the end of the guide; a whole short chapter is fine.
     pdf = pdfs[name]
     title = pdf.reader.metadata.title
     pages = []  # each page's lines without its furniture (the page number; the running header "<chapter> <title>")
@@ -194,7 +181,6 @@ def test_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str) -> None:
 @pytest.mark.parametrize(("name", "screen_only"), [("guide-en", "Select Write the"), ("guide-zh", "点击写邮件")])
 def test_what_works_only_on_a_screen_is_not_on_paper(pdfs: dict[str, Pdf], exported: Path, name: str,
                                                      screen_only: str) -> None:
-    """Marked screen-only in the pages (print.css and the export leave it out): the site still says it."""
     site_text = "".join(squeeze(re.sub(r"<[^>]+>", "", p.read_text("utf-8")))
                         for p in (exported / ("en" if name.endswith("en") else "")).glob("*/index.html"))
     assert squeeze(screen_only) in site_text
@@ -203,8 +189,6 @@ def test_what_works_only_on_a_screen_is_not_on_paper(pdfs: dict[str, Pdf], expor
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
 def test_the_e_mail_to_chsi_has_its_paper_form(pdfs: dict[str, Pdf], name: str) -> None:
-    """On paper there is no form to fill in and no link to select: the address and the subject are written out,
-    after the seven items (each with its label: the attachments' too)."""
     # In reading order as poppler lays the page out (pypdf's order follows the tags, not the page).
     text = squeeze(subprocess.run(["pdftotext", "-layout", str(pdfs[name].path), "-"], check=True,
                                   capture_output=True, text=True).stdout)
@@ -232,7 +216,6 @@ def test_addresses_are_printed_after_links_but_no_site_chrome(pdfs: dict[str, Pd
 
 @pytest.mark.parametrize("name", ["guide-zh", "guide-en", "checklist-zh", "checklist-en"])
 def test_copy_buttons_stay_on_the_screen(pdfs: dict[str, Pdf], exported: Path, name: str) -> None:
-    """The pages put a copy button after texts to type (guide/rendering/copy_buttons.py); paper cannot copy."""
     lang = name.rsplit("-", 1)[1]
     page = (exported / ("en/" if lang == "en" else "") / "verify-identity" / "index.html").read_text("utf-8")
     shown = re.search(r'class="copy-text" data-copy="([^"]+)"[^>]*>([^<]+)</button>', page)
@@ -263,7 +246,7 @@ def test_the_pdfs_have_their_fixed_names_no_half_written_file_and_are_readable_b
 
 
 def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, tmp_path: Path) -> None:
-    """fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk."""
+    # fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk.
     config = tmp_path / "fonts.conf"
     config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -277,24 +260,13 @@ def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(exported: Path, prefix: str) -> None:
+def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(exported: Path, browser, prefix: str) -> None:
     """Ctrl+P in Chromium: print.css hides the site's chrome and keeps the checklist on one A4 page."""
-    import io
-
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
-
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
-    with serve(exported) as base, sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(f"{base}{prefix}checklist/", wait_until="load")
-            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-        finally:
-            browser.close()
-    printed = PdfReader(io.BytesIO(pdf))
+    page = browser.new_page()
+    with serve(exported) as base:
+        page.goto(f"{base}{prefix}checklist/", wait_until="load")
+        printed = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    page.close()
     assert len(printed.pages) == 1
     text = printed.pages[0].extract_text()
     assert EMAIL in text and HOTLINES["hotline-en"] in text
@@ -302,33 +274,28 @@ def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(export
         assert chrome not in text
 
 
-def export_with_pdf_css(exported: Path, tmp_path: Path, change: tuple[str, str]) -> subprocess.CompletedProcess:
-    """Export from a copy of the built site whose pdf.css has one maintainer's change."""
-    site = tmp_path / "site"
+GOOD_FAMILY = 'html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;'
+
+
+@pytest.mark.parametrize(("family", "messages", "unwritten"), [
+    ('"Noto Sans CJK SX"', [("make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is "
+                             "not installed, so WeasyPrint would set the text in another face")], "*.pdf"),
+    # Every family named is installed, but the Chinese text is left to fontconfig's choice (Noto Sans CJK JP here).
+    ('"DejaVu Sans"', ["make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP", "which the stylesheets do not name"],
+     "chsi-guide-zh.pdf"),
+])
+def test_a_pdf_css_change_that_sets_another_face_stops_the_export(exported: Path, tmp_path: Path, family: str,
+                                                                  messages: list[str], unwritten: str) -> None:
+    site = tmp_path / "site"  # a copy of the built site whose pdf.css has one maintainer's change
     shutil.copytree(exported, site, ignore=shutil.ignore_patterns("*.pdf"))
     css = site / "assets" / "stylesheets" / "pdf.css"
     text = css.read_text(encoding="utf-8")
-    assert change[0] in text
-    css.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
+    assert GOOD_FAMILY in text
+    css.write_text(text.replace(GOOD_FAMILY, GOOD_FAMILY.replace('"Noto Sans CJK SC"', family), 1), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
                           cwd=SITE, check=False, capture_output=True, text=True)
-
-
-def test_a_misspelt_family_in_pdf_css_stops_the_export_naming_the_line(exported: Path, tmp_path: Path) -> None:
-    good = 'html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;'
-    line = (DOCS_CSS.read_text(encoding="utf-8").split(good)[0] + good).count("\n") + 1
-    proc = export_with_pdf_css(exported, tmp_path, (good, good.replace("CJK SC", "CJK SX")))
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert (f"make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is not installed, so "
-            "WeasyPrint would set the text in another face") in proc.stderr
-    assert not list((tmp_path / "site" / "downloads").glob("*.pdf")), "no PDF may be written"
-
-
-def test_a_pdf_set_in_a_face_pdf_css_does_not_name_is_not_written(exported: Path, tmp_path: Path) -> None:
-    # Every family named is installed, but the Chinese text is left to fontconfig's choice (Noto Sans CJK JP here).
-    proc = export_with_pdf_css(exported, tmp_path, ('html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;',
-                                                    'html:lang(zh) {\n  font-family: "DejaVu Sans", sans-serif;'))
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP" in proc.stderr
-    assert "which the stylesheets do not name" in proc.stderr
-    assert not (tmp_path / "site" / "downloads" / "chsi-guide-zh.pdf").exists()
+    line = (text.split(GOOD_FAMILY)[0] + GOOD_FAMILY).count("\n") + 1
+    for message in messages:
+        assert message.format(line=line) in proc.stderr
+    assert not list((site / "downloads").glob(unwritten)), "no PDF may be written"

@@ -1,8 +1,5 @@
-"""Renaming a page keeps its old address working in both languages, at the site root and under a sub-path.
-
-A temporary copy of the project renames change-name.*.md to fix-name.*.md (as a writer would) and adds two
-redirects; the copy is built with the real hooks, and Chromium follows the old addresses.
-"""
+"""Renaming a page keeps its old address working in both languages, at the site root and under a sub-path: a copy of
+the project renames change-name.*.md to fix-name.*.md (as a writer would) and adds two redirects."""
 from __future__ import annotations
 
 import os
@@ -32,12 +29,11 @@ def copy_project(dest: Path, redirects: str) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/",
+          *flags: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *(flags or ("--strict", "--clean")),
+                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +53,6 @@ def served(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 # --- pure functions ---------------------------------------------------------------------------------
-
 
 @pytest.mark.parametrize(("function", "args", "expected"), [
     (rd.page_path, ["fix-name.md"], "fix-name/"), (rd.page_path, ["index.md"], ""),
@@ -93,7 +88,6 @@ def test_redirect_page_keeps_the_readers_fragment_before_the_meta_refresh() -> N
 
 # --- the built copy ---------------------------------------------------------------------------------
 
-
 @pytest.mark.parametrize(("lang", "root"), [("zh-Hans", ""), ("en", "en/")])
 def test_redirect_pages_exist_in_both_languages(served: tuple[str, Path], lang: str, root: str) -> None:
     site_url, site = served
@@ -123,51 +117,43 @@ def test_published_links_survive_the_rename_through_the_redirect(served: tuple[s
     ],
 )
 def test_chromium_follows_the_old_address_under_a_sub_path(
-    served: tuple[str, Path], browser, locale: str, old: str, new: str, lang: str
+    served: tuple[str, Path], new_page, locale: str, old: str, new: str, lang: str
 ) -> None:
     site_url, _ = served
     assert site_url.endswith("/guide/")
-    context = browser.new_context(locale=locale)
-    try:
-        page = context.new_page()
-        page.goto(site_url + old)
-        page.wait_for_url(site_url + new, timeout=5000)
-        assert page.url == site_url + new
-        assert page.locator("html").get_attribute("lang") == lang
-        fragment = new.partition("#")[2]
-        if fragment:
-            assert page.locator(f"#{fragment}").count() == 1
-    finally:
-        context.close()
+    page = new_page(locale)
+    page.goto(site_url + old)
+    page.wait_for_url(site_url + new, timeout=5000)
+    assert page.url == site_url + new
+    assert page.locator("html").get_attribute("lang") == lang
+    fragment = new.partition("#")[2]
+    if fragment:
+        assert page.locator(f"#{fragment}").count() == 1
 
 
-def test_the_build_fails_naming_a_redirect_to_a_missing_anchor(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", "redirects:\n  change-name/: fix-name.md#no-such-id\n")
-    proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+@pytest.mark.parametrize(("redirects", "messages"), [
+    ("redirects:\n  change-name/: fix-name.md#no-such-id\n",
+     [("redirects.yml:2: change-name/ -> no id 'no-such-id' on /fix-name/: write a heading id that the new page has, "
+       "or leave out the #id")]),
+    # The redirect line written, the page not yet renamed: the advice is to rename it (or drop the line).
+    ("# Old addresses\nredirects:\n  register/: fix-name.md\n",
+     [f"redirects.yml:3: register/ is still a page in [{lang}], made from docs/register.{lang}.md: to rename it, "
+      f"rename that file to docs/fix-name.{lang}.md and change its line under nav in mkdocs.yml; if the page stays "
+      "where it is, delete this line of redirects.yml" for lang in ("zh", "en")]),
+])
+def test_a_redirect_the_build_cannot_keep_fails_it_with_what_to_do(tmp_path: Path, redirects: str,
+                                                                   messages: list[str]) -> None:
+    proc = build(copy_project(tmp_path / "project", redirects), tmp_path / "site")
     assert proc.returncode != 0
-    assert ("redirects.yml:2: change-name/ -> no id 'no-such-id' on /fix-name/: write a heading id that the new page "
-            "has, or leave out the #id") in proc.stdout + proc.stderr
-
-
-def test_a_rename_left_half_done_is_named_with_what_to_do(tmp_path: Path) -> None:
-    """The redirect line written, the page not yet renamed: the advice is to rename it (or drop the line)."""
-    project = copy_project(tmp_path / "project", "# Old addresses\nredirects:\n  register/: fix-name.md\n")
-    proc = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert proc.returncode != 0
-    for lang in ("zh", "en"):
-        assert (f"redirects.yml:3: register/ is still a page in [{lang}], made from docs/register.{lang}.md: to rename "
-                f"it, rename that file to docs/fix-name.{lang}.md and change its line under nav in mkdocs.yml; if the "
-                f"page stays where it is, delete this line of redirects.yml") in proc.stdout + proc.stderr
+    for message in messages:
+        assert message in proc.stdout + proc.stderr
 
 
 def test_an_earlier_builds_page_at_the_old_address_is_replaced(project: Path, tmp_path: Path) -> None:
-    """Under `make serve` the folder can hold an earlier build's output: that is no reason to refuse the redirect.
-    (--dirty keeps the folder as `make serve` did; it warns, so this build is not --strict.)"""
+    # Under `make serve` the folder can hold an earlier build's output (--dirty keeps it; it warns, so not --strict).
     site = tmp_path / "site"
     (site / "en" / "change-name").mkdir(parents=True)
     (site / "en" / "change-name" / "index.html").write_text("<h1>the page before the rename</h1>", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(site)],
-                          cwd=project, env=env, capture_output=True, text=True, check=False)
+    proc = build(project, site, "http://127.0.0.1:8000/", "--dirty")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert rd.MARKER in (site / "en" / "change-name" / "index.html").read_text(encoding="utf-8")

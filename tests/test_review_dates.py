@@ -252,29 +252,21 @@ def test_a_refused_token_is_one_line_and_exit_two(tmp_path, github, capsys):
 
 # --- the weekly workflow's step, as written in links.yml ------------------------------------------------------------
 
-def workflow_step() -> dict:
+def test_the_workflow_step_writes_the_summary_and_opens_the_issue(tmp_path, github):
+    # Keeping one issue and closing it are test_the_issue_is_opened_kept_updated_and_closed's: the step runs that code.
+    stand_in, env = github
     data = yaml.safe_load((PROJECT / ".github/workflows/links.yml").read_text(encoding="utf-8"))
-    return next(step for step in data["jobs"]["check"]["steps"] if step.get("name") == "pages to check against CHSI")
-
-
-def run_step(site: Path, env: dict[str, str], summary: Path) -> subprocess.CompletedProcess:
-    """The step's own script in a copy of the tests' site (with the project's .venv), as GitHub runs it."""
-    if not (site / ".venv").exists():
-        (site / ".venv").symlink_to(PROJECT / ".venv")
-    step = workflow_step()
+    step = next(step for step in data["jobs"]["check"]["steps"] if step.get("name") == "pages to check against CHSI")
     assert step["if"] == "always() && steps.setup.outcome == 'success'"
     assert set(step["env"]) == {"GH_TOKEN", "RUN_URL"}
-    run_env = {**os.environ, **env, "GITHUB_STEP_SUMMARY": str(summary), "RUN_URL": "https://runs.example/9"}
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=site,
-                          env=run_env, capture_output=True, text=True, check=False)
-
-
-def test_the_workflow_step_writes_the_summary_and_keeps_one_issue(tmp_path, github):
-    stand_in, env = github
     site = site_with(tmp_path, "2026-05-01")  # due since 2026-11-01, whatever today is
+    (site / ".venv").symlink_to(PROJECT / ".venv")
     summary = tmp_path / "summary.md"
     summary.write_text("## Link check\n\n", encoding="utf-8")
-    proc = run_step(site, env, summary)
+    # The step's own script in a copy of the tests' site, as GitHub runs it.
+    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=site,
+                          env={**os.environ, **env, "GITHUB_STEP_SUMMARY": str(summary),
+                               "RUN_URL": "https://runs.example/9"}, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout == f"{review_issue.TITLE}: opened issue #1\n"
     text = summary.read_text(encoding="utf-8")
@@ -283,14 +275,6 @@ def test_the_workflow_step_writes_the_summary_and_keeps_one_issue(tmp_path, gith
     [issue] = stand_in.open_titled()
     assert issue["body"].startswith(text.removeprefix("## Link check\n\n"))
     assert issue["body"].endswith("[The run that listed them](https://runs.example/9)\n")
-    # The same week again: still one issue. Then the page is checked: the issue is closed.
-    assert run_step(site, env, summary).returncode == 0
-    assert len(stand_in.issues) == 1
-    (site / checked.CHECKED_FILE).write_text(file_with(dt.date.today().isoformat()), encoding="utf-8")
-    proc = run_step(site, env, summary)
-    assert proc.returncode == 0 and proc.stdout == f"{review_issue.TITLE}: closed issue #1\n"
-    assert "No page is due a check against CHSI" in summary.read_text(encoding="utf-8").rsplit("## Pages", 1)[1]
-    assert stand_in.open_titled() == []
 
 
 # --- paper ----------------------------------------------------------------------------------------------------------
