@@ -73,28 +73,6 @@ def test_an_unknown_name_lists_the_names_there_are() -> None:
     assert all(f"{{{{ {name} }}}}" in found[0] for name in FACTS.names())
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("school: [\n", "includes/facts.yml:2: not valid YAML"),
-    ("school: 北京大学\n", "includes/facts.yml: 'service-email:' is missing"),
-])
-def test_a_broken_facts_file_is_named(text: str, message: str) -> None:
-    with pytest.raises(SourceError) as err:
-        facts_module.parse_facts(text, LANGUAGES)
-    assert str(err.value).startswith(message), str(err.value)
-
-
-def test_each_mistake_in_a_value_names_its_line() -> None:
-    text = (SITE / facts_module.FACTS_FILE).read_text(encoding="utf-8")
-    number = FACTS.hotlines["hotline-en"]
-    bad = text.replace(f"hotline-en: {number}", "hotline-en: +86 10 1234 5678", 1)
-    bad = bad.replace(f"service-email: {FACTS.service_email}", "service-email: kefu at chsi", 1)
-    with pytest.raises(SourceError) as err:
-        facts_module.parse_facts(bad, LANGUAGES)
-    lines = {n for n, line in enumerate(bad.splitlines(), 1) if line.startswith(("  hotline-en:", "service-email:"))}
-    assert sorted(int(p.split(":")[1]) for p in str(err.value).splitlines()) == sorted(lines)
-    assert "like 010-12345678" in str(err.value) and "name@example.com" in str(err.value)
-
-
 def test_a_new_number_in_the_data_file_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
     """The office's recipe: change the number in includes/facts.yml, nothing else; the build shows and dials it."""
     project = copy_site(tmp_path / "project")
@@ -154,14 +132,6 @@ def shown(markdown: str, locale: str, facts: facts_module.Facts | None = None) -
     return text
 
 
-def test_the_items_know_which_are_attachments_from_the_data_alone() -> None:
-    facts = small()
-    assert [item.attachment for item in facts.items] == [False, False, False, True, False, True]
-    assert facts.attachments == [4, 6]
-    # The known answer joins the item's heading in the e-mail, as the office's guide writes it.
-    assert facts.items[2].text == "就读院校名称 Name of Enrolled Institution (北京大学)"
-
-
 @pytest.mark.parametrize(("count", "en", "zh"), [(1, "one", "一项"), (7, "seven", "七项"), (8, "eight", "八项"),
                                                  (10, "ten", "十项"), (12, "twelve", "十二项"), (20, "20", "二十项")])
 def test_the_count_is_written_in_the_pages_language(count: int, en: str, zh: str) -> None:
@@ -218,7 +188,18 @@ def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_check
     assert facts_module.typed_facts(shown(page, "en", facts), facts, PAGE) == []
 
 
+def test_every_mistake_in_a_value_is_named_at_once_with_its_line() -> None:
+    bad = SMALL.replace("hotline-en: 010-22222222", "hotline-en: +86 10 1234 5678").replace(
+        "service-email: service@example.com", "service-email: kefu at chsi")
+    with pytest.raises(SourceError) as err:
+        facts_module.parse_facts(bad, LANGUAGES, "facts.yml")
+    assert sorted(p.split(": ")[0] for p in str(err.value).splitlines()) == ["facts.yml:5", "facts.yml:6"]
+    assert "like 010-12345678" in str(err.value) and "name@example.com" in str(err.value)
+
+
 @pytest.mark.parametrize(("change", "message"), [
+    (("school: 北京大学", "school: ["), "facts.yml:3: not valid YAML"),
+    (("service-email: service@example.com\n", ""), "facts.yml: 'service-email:' is missing"),
     (("hotline-hours: {zh:", "hotline-hours: {fr:"), "facts.yml:8: hotline-hours needs a text in zh"),
     (("texts:\n  hotline-hours", "texts:\n  Hotline_Hours"), "facts.yml:8: the name 'Hotline_Hours' must be"),
     (("texts:\n  hotline-hours", "texts:\n  hotline-en"), "facts.yml:8: the name 'hotline-en' is used twice"),
@@ -230,7 +211,7 @@ def test_a_text_fact_is_shown_by_name_in_the_pages_language_and_passes_the_check
     (("english: Student ID number}", "english: Student ID number, type: text}"),
      "facts.yml:16: item 学号 has 'type:'"),
 ])
-def test_each_mistake_in_the_new_fields_names_its_line(change: tuple[str, str], message: str) -> None:
+def test_each_mistake_in_the_facts_file_names_its_line(change: tuple[str, str], message: str) -> None:
     assert change[0] in SMALL
     with pytest.raises(SourceError) as err:
         facts_module.parse_facts(SMALL.replace(*change, 1), LANGUAGES, "facts.yml")

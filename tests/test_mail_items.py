@@ -1,15 +1,20 @@
 """The e-mail to CHSI: each item's label is one the label table glosses, or the build names the facts file's line;
-the form, the mailto: link and the paper take the items, which are attachments, and their count from the data."""
+the form, the mailto: link and the paper take the items, which are attachments, and their count from the data. What
+the pages must not say, and that a list of the items typed on a page matches the data, are make check's rules
+(guide/checks/guard_words.py, guide/checks/item_lists.py; tests/test_check_rules.py)."""
 from __future__ import annotations
 
 import dataclasses
 import html
 import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+import site_sources
 from fixture_site import SITE
+from html_facts import read_page
 from project_facts import FACTS, facts_module
 from test_facts import GLOSSES, small
 
@@ -20,16 +25,20 @@ from guide.sources import ui_labels
 LABELS = ui_labels.load_labels(SITE / ui_labels.TABLE_FILE)
 
 
-def test_every_item_of_the_real_email_has_a_glossed_label() -> None:
-    assert content.item_problems(FACTS, LABELS) == []
-
-
 def test_an_item_whose_label_the_table_lacks_is_named_with_the_line() -> None:
     items = [*FACTS.items[:2], facts_module.MailItem("账户名称", "Account Name"), *FACTS.items[3:]]
     changed = dataclasses.replace(FACTS, items=items)
     assert content.item_problems(changed, LABELS) == [
         (f"includes/facts.yml:{FACTS.lines['mail-to-chsi']}: item (3) of mail-to-chsi has the label 账户名称, which "
         "includes/ui-labels.yml lacks: add it there with its English gloss, or correct the label")]
+
+
+def test_both_languages_link_the_prefilled_email_of_the_facts_file(built_site: Path) -> None:
+    mailtos = set()
+    for prefix in ("", "en/"):
+        hrefs = read_page(built_site / site_sources.current(prefix + "locked-out/") / "index.html").hrefs
+        mailtos |= {h for h in hrefs if h.startswith("mailto:") and "body=" in h}
+    assert mailtos == {FACTS.references()["mail-to-chsi"]}
 
 
 # --- the form, from tests/test_facts.py's small facts file: a text item with a hint, two attachments -----------

@@ -1,9 +1,5 @@
-"""DEVELOPING.md's "Add a language", followed on a copy of the tests' site: a third language builds.
-
-The French pages are copies of the English ones (the test proves the machinery, not a translation): mkdocs.yml
-gains the language, each page its file, each per-language fact its text. make check's static stages then find
-nothing, the strict build passes, and the French pages come out under fr/ in French where the code writes words.
-"""
+"""DEVELOPING.md's "Add a language" on a copy of the tests' site. The French pages copy the English ones: the test
+proves the machinery (make check finds nothing, the strict build puts the pages under fr/), not a translation."""
 from __future__ import annotations
 
 import re

@@ -1,2 +1,1 @@
-"""What changes a page on its way to HTML, as plain functions of text (the MkDocs events are in mkdocs_hooks/;
-facts and label glosses are applied by their own source modules)."""
+"""What changes a page on its way to HTML, as plain functions of text (the MkDocs events are in mkdocs_hooks/)."""

@@ -1,9 +1,5 @@
-"""The line under each page's title that says when the page was last compared with CHSI (includes/checked.yml).
-
-A site that is not rebuilt must still tell the truth once the check no longer holds (`data-review-by`), so the
-browser decides: docs/assets/javascripts/checked-date.js replaces the line with its data-overdue-* words. They
-live in attributes, not in the page's text, so search never finds them and the line reads right with scripts off.
-"""
+"""The line under a page's title saying when it was compared with CHSI. A site not rebuilt must still tell the truth
+once the check is due, so checked-date.js swaps in the data-overdue-* words, which search never sees."""
 from __future__ import annotations
 
 from html import escape
@@ -16,8 +12,7 @@ CONTACT_PAGE = "contact"  # docs/contact.LOCALE.md: where the overdue line sends
 
 
 def line_html(review: Review, locale: str, contact_href: str | None) -> str:
-    """The paragraph for one page in one language. contact_href: the contact page relative to this page (None on
-    the contact page itself, where the overdue line needs no link)."""
+    """The paragraph for one page; contact_href: the contact page from it (None on the contact page itself)."""
     said = words(locale)
     line, day = said.checked_line, said.date(review.checked)
     before = line["overdue"].format(day=day) + line["differs_link" if contact_href else "differs_alone"]

@@ -1,5 +1,4 @@
-"""Each checkbox of a checklist is named after its item (aria-label): pymdownx.tasklist wraps it in an empty <label>,
-so a screen reader announced a nameless checkbox; naming it in the built HTML needs no script in the browser."""
+"""Each checklist checkbox is named after its item: pymdownx.tasklist leaves it nameless for a screen reader."""
 from __future__ import annotations
 
 import html

@@ -1,9 +1,5 @@
-"""A copy button after each Chinese text a student must type or look for, so that no one needs Chinese input.
-
-Which texts: the labels marked `copy: true` in includes/ui-labels.yml wherever a page bolds them, and every label
-of the glossary table. The button is written `hidden`; docs/assets/javascripts/copy-text.js shows it and makes it
-copy, so without JavaScript there is no button that does nothing.
-"""
+"""A copy button after each Chinese text a student must type, so no one needs Chinese input. Written `hidden`,
+copy-text.js shows it, so without JavaScript there is no button that does nothing."""
 from __future__ import annotations
 
 import html
@@ -21,8 +17,7 @@ GLOSSARY = re.compile(rf'<div class="{ui_labels.GLOSSARY_CLASS}">.*?</div>', re.
 
 
 def with_copy_buttons(page_html: str, table: dict[str, ui_labels.Label], locale: str) -> str:
-    """A button after each bold `copy: true` label, and after every label inside the glossary table, unless it
-    stands where a button may not (inside a link, a heading, another control)."""
+    """A button after each bold `copy: true` label and each glossary label, unless inside a link, heading or control."""
     said = words(locale)
     glossary = [m.span() for m in GLOSSARY.finditer(page_html)]
 

@@ -1,7 +1,5 @@
-"""Put the Plan 2 e-mail composer where a page writes `<!-- mail-composer -->`; docs/assets/javascripts/mail-composer.js
-writes the e-mail, and nothing is sent by the page. The form is `hidden` in the HTML, so without JavaScript the page
-keeps its static link; paper gets the e-mail written out (`paper-only`) and the e-mail link's steps are `screen-only`.
-"""
+"""The Plan 2 e-mail form where a page writes `<!-- mail-composer -->`: `hidden` until mail-composer.js runs, so without
+JavaScript the page keeps its static link; paper gets the e-mail written out instead."""
 from __future__ import annotations
 
 import html
@@ -31,9 +29,7 @@ def field_name(number: int, item: facts_module.MailItem) -> str:
 
 
 def heading(number: int, item: facts_module.MailItem) -> str:
-    """An item's line in the form's e-mail, before its value: "(4) 就读院校名称 Name of Enrolled Institution". The
-    answer every student gives (value:) is the prefilled value after it, so it is not repeated in brackets, as the
-    static link (which has no value to write) does."""
+    """An item's line in the form's e-mail; a known answer is the box's value, so unlike the static link's, no brackets."""
     return f"({number}) {item.label} {item.english}"
 
 

@@ -1,2 +1,1 @@
-"""The project's data files, read into records: one module per file, and the only place that parses it; markup.py
-is how every room splits a page's Markdown."""
+"""The project's data files, each parsed by its one module here; markup.py splits a page's Markdown for every room."""

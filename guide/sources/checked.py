@@ -1,5 +1,4 @@
-"""When a person last compared each page with CHSI's real pages, read from includes/checked.yml. Every page of docs/
-is dated or `undated:`, so a new page cannot go out without a date by mistake."""
+"""When a person last compared each page with CHSI (includes/checked.yml); an undated page must say so."""
 from __future__ import annotations
 
 import calendar
@@ -87,8 +86,8 @@ def _date(node: yaml.Node, name: str, today: dt.date, problems: list[str]) -> dt
 
 
 def parse_checked(text: str, pages: list[str], today: dt.date) -> tuple[Checked | None, list[str]]:
-    """The file's content and one problem per mistake ('includes/checked.yml:LINE: what to do'). pages: the names
-    of the pages in docs/, each of which must be dated or undated."""
+    """The file's content, or None and one 'includes/checked.yml:LINE: what to do' per mistake; each of `pages` must
+    be dated or undated."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
@@ -141,13 +140,11 @@ def parse_checked(text: str, pages: list[str], today: dt.date) -> tuple[Checked 
             if name and day and period:
                 reviews[name] = Review(name, day, period, line(key))
     undated: list[str] = []
-    if isinstance(undated_node, yaml.ScalarNode) and undated_node.value in ("", "[]"):
-        pass  # nothing undated
-    elif not isinstance(undated_node, yaml.SequenceNode):
+    if isinstance(undated_node, yaml.SequenceNode):
+        undated = [name for name in map(name_of, undated_node.value) if name]
+    elif not isinstance(undated_node, yaml.ScalarNode) or undated_node.value not in ("", "[]"):  # "": none undated
         problems.append(f"{CHECKED_FILE}:{line(undated_node)}: undated: needs a list of pages, one per line "
                         "(- glossary)")
-    else:
-        undated = [name for name in map(name_of, undated_node.value) if name]
     for name in sorted(known - set(seen)):
         problems.append(f"{CHECKED_FILE}:{line(pages_node)}: docs/{name}.zh.md and docs/{name}.en.md have no line: "
                         f"add `  {name}: YYYY-MM-DD` under pages: (the day you compared the page with CHSI), or "

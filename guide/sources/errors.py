@@ -1,5 +1,4 @@
-"""The one error for a source the office edits that cannot be used as written, and the YAML reading they share. Its
-message is the whole report; only the MkDocs hooks turn it into MkDocs' error, so no other room knows MkDocs."""
+"""The error for a source the office edits, whose message is the whole report, and the YAML reading they share."""
 from __future__ import annotations
 
 import yaml
@@ -11,8 +10,8 @@ class SourceError(ValueError):
 
 def yaml_error(err: yaml.YAMLError, where: object, first_line: int = 1,
                unmarked: int | None = None) -> tuple[str, object]:
-    """Where a YAML error is ('FILE:LINE', or FILE:unmarked, or FILE when the parser gives no line) and what the parser
-    says. first_line: the file's line of the text's first line (2 for a page's front matter, after its ---)."""
+    """('FILE:LINE', or FILE:unmarked, or FILE), and what the parser says; first_line: the file's line of the text's
+    first line (2 for a page's front matter, after its ---)."""
     mark = getattr(err, "problem_mark", None)
     number = mark.line + first_line if mark else unmarked
     return (f"{where}:{number}" if number else str(where)), getattr(err, "problem", None) or err

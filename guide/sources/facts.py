@@ -1,6 +1,4 @@
-"""The facts about CHSI that pages show, written once in includes/facts.yml: a page writes `{{ hotline-en }}` or
-`[words][name]`, so what it shows and what it dials come from one value, and a page that types a fact is refused,
-so a changed number never leaves an old copy behind."""
+"""CHSI's facts, written once in includes/facts.yml and named by pages, so a changed number leaves no old copy."""
 from __future__ import annotations
 
 import re
@@ -81,8 +79,7 @@ class Facts:
 
     def shown(self, name: str, locale: str) -> str | None:
         """The Markdown that `{{ name }}` stands for on a page in `locale`, or None for an unknown name."""
-        if name in self.hotlines:
-            number = self.hotlines[name]
+        if number := self.hotlines.get(name):
             tel = f"tel:{international_digits(number)}"
             said = words(locale)
             abroad = f"{said.from_abroad} [{international_display(number)}](<{tel}>)"
@@ -114,8 +111,7 @@ class Facts:
             "".join(written)
 
     def shown_mail(self, name: str, locale: str, before: str = "") -> str:
-        """What a name of the e-mail's items stands for on a page of `locale`. `before`: the page above it, where a
-        label already glossed on an English page stands bare, as the pages' rules want."""
+        """A name of the e-mail's items on a page; a label glossed in `before` (the page above) stands bare."""
         if name == "mail-to-chsi-count":
             return self.count(locale)
         if name == "mail-to-chsi-attachments":
@@ -171,8 +167,7 @@ def address_display(url: str) -> str:
 # --- reading includes/facts.yml --------------------------------------------------------------------------------------
 
 def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) -> Facts:
-    """The facts in `text`, with a text in each of `languages` where a fact has words; raises SourceError naming
-    `where`, the line and what to do for each mistake."""
+    """The facts in `text`; SourceError names `where`, the line and what to do for each mistake."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
@@ -191,8 +186,6 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
 
     school_node, email_node = need("school"), need("service-email")
     school, email = scalar(school_node), scalar(email_node)
-    lines.update({key: line(node) for key, node in (("school", school_node), ("service-email", email_node))
-                  if node is not None})
     if school_node is not None and not school:
         problems.append(f"{where}:{line(school_node)}: school is empty: write the school's Chinese name")
     if email_node is not None and not re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", email):
@@ -200,8 +193,7 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
                         "(write it as name@example.com)")
 
     def named(node: yaml.Node | None, example: str, value_of) -> dict:
-        """The name: value lines of a section, each name checked and each line remembered; value_of(name, value node,
-        where) gives the value, or None after adding its problem."""
+        """A section's checked names -> value_of(name, value node, where), which is None after adding its problem."""
         found = {}
         for name, (key, value) in fields(node).items():
             at = f"{where}:{line(key)}"

@@ -1,5 +1,4 @@
-"""How every room reads a page's Markdown: its fences, code spans, comments, bold runs, front matter and Chinese
-characters, written once so that the build and the checks split a page the same way."""
+"""How every room splits a page's Markdown, written once so that the build and the checks split it the same way."""
 from __future__ import annotations
 
 import html

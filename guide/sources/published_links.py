@@ -1,5 +1,4 @@
-"""The registry of published links (published-links.yml), whose paths are relative to a language's root so that one
-entry stands for the same page in every language, and how to check it against a built site."""
+"""published-links.yml, whose paths are relative to a language's root (one entry, every language), and its check."""
 from __future__ import annotations
 
 import posixpath

@@ -1,6 +1,4 @@
-"""includes/screens.yml: the CHSI pages whose labels the weekly check (guide/screencheck/check.py) looks for; only
-addresses of includes/facts.yml and labels of includes/ui-labels.yml, so it never looks for what the guide does not say.
-"""
+"""includes/screens.yml: the CHSI pages whose labels the weekly check looks for, only ones the guide itself names."""
 from __future__ import annotations
 
 from dataclasses import dataclass

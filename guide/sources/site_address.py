@@ -1,9 +1,5 @@
-"""The one public address of the guide (site_url, from SITE_URL), and what a build without one leaves out.
-
-Printed and e-mailed outputs (QR codes, the PDFs' printed address, the e-mail kit, the sitemap, the canonical link)
-are made only for a PUBLIC address: set, and not this computer (127.0.0.1, localhost), which would lead a reader who
-scans or types it nowhere. `mkdocs serve` sets site_url to its loopback address, so a preview never makes them.
-"""
+"""The guide's public address (site_url, from SITE_URL). Printed and e-mailed outputs are made only for one: an
+address of this computer (as `mkdocs serve` sets) would lead a reader who scans or types it nowhere."""
 from __future__ import annotations
 
 import ipaddress
@@ -19,8 +15,7 @@ QR_IMAGE = re.compile(r'(<figure class="checklist-qr"[^>]*>)\s*<img [^>]*qr-guid
 
 
 def public_address(site_url: str | None) -> str | None:
-    """site_url with a trailing slash when it is an http(s) address others can reach; None when it is unset or
-    names this computer (a loopback address or localhost)."""
+    """site_url with a trailing slash when it is an http(s) address others can reach, else None."""
     if not site_url:
         return None
     parts = urlsplit(site_url)

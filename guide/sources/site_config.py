@@ -1,5 +1,4 @@
-"""The site's configuration from mkdocs.yml: every room asks this reader; none reads mkdocs.yml, or names a language,
-by itself."""
+"""mkdocs.yml, read for every room: none reads it, or names a language, by itself."""
 from __future__ import annotations
 
 import os
@@ -58,8 +57,7 @@ class SiteConfig:
 
 
 def nav_entries(nav: object) -> Iterator[tuple[str | None, object]]:
-    """(title, value) of every entry of the nav tree in menu order, sections and their entries too; a bare
-    `- page.md` has no title."""
+    """(title, value) of every entry of the nav tree in menu order, at any depth; a bare `- page.md` has no title."""
     for item in nav if isinstance(nav, list) else []:
         for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
             yield title, value

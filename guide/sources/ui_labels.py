@@ -94,8 +94,7 @@ def load_table(path: Path) -> dict[str, Label]:
 
 
 def teach_search(table: dict[str, Label], add_word) -> list[str]:
-    """Give the segmenter (jieba.add_word) every short label as a word, so a label needs no line of its own in
-    includes/jieba-user-dict.txt; the words given."""
+    """Teach add_word (jieba's) every short label, so none needs a line in includes/jieba-user-dict.txt; the words."""
     words = [label for label in table if len(label) <= SEARCH_WORD_LENGTH and JIEBA_WORD.fullmatch(label)]
     for word in words:
         add_word(word, JIEBA_FREQUENCY)

@@ -1,5 +1,4 @@
-"""The guide's own small words in each language, which the code writes around the facts; a language without its own
-is written in English until someone adds them (DEVELOPING.md, "Add a language")."""
+"""The guide's own small words in each language; a language without its own is written in English until added."""
 from __future__ import annotations
 
 import datetime as dt
