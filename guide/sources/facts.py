@@ -192,32 +192,28 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
         problems.append(f"{where}:{line(email_node)}: service-email '{email}' is not an e-mail address "
                         "(write it as name@example.com)")
 
-    def named(node: yaml.Node | None, example: str, value_of) -> dict:
-        """A section's checked names -> value_of(name, value node, where), which is None after adding its problem."""
+    def named(node: yaml.Node | None, example: str, valid: re.Pattern[str] | None = None, what: str = "") -> dict:
+        """A section's values by name: each matching `valid`, or without it one text per language."""
         found = {}
         for name, (key, value) in fields(node).items():
             at = f"{where}:{line(key)}"
             lines[name] = line(key)
             if not NAME.match(name):
                 problems.append(f"{at}: the name '{name}' must be lower-case words joined by - (like {example})")
-            elif (found_value := value_of(name, value, at)) is not None:
-                found[name] = found_value
+            elif valid is None:
+                if (texts := _per_language(value, at, name, languages, problems)) is not None:
+                    found[name] = texts
+            elif valid.match(scalar(value)):
+                found[name] = scalar(value)
+            else:
+                problems.append(f"{at}: {name} is '{scalar(value)}': {what}")
         return found
 
-    def checked(valid: re.Pattern[str], what: str):
-        def value_of(name: str, node: yaml.Node, at: str) -> str | None:
-            if valid.match(scalar(node)):
-                return scalar(node)
-            problems.append(f"{at}: {name} is '{scalar(node)}': {what}")
-            return None
-        return value_of
-
-    addresses = named(need("addresses"), "chsi-home", checked(re.compile(r"^https?://[^\s/]+"),
-                                                        "write a web address starting with https://"))
-    hotlines = named(need("hotlines"), "hotline-en", checked(MAINLAND_NUMBER, "write it as dialled in the Chinese "
-                     "mainland, 0, the area code, a hyphen and the number, like 010-12345678"))
-    texts = named(top.get("texts", (None, None))[1], "hotline-hours",
-                  lambda name, node, at: _per_language(node, at, name, languages, problems))
+    addresses = named(need("addresses"), "chsi-home", re.compile(r"^https?://[^\s/]+"),
+                      "write a web address starting with https://")
+    hotlines = named(need("hotlines"), "hotline-en", MAINLAND_NUMBER, "write it as dialled in the Chinese "
+                     "mainland, 0, the area code, a hyphen and the number, like 010-12345678")
+    texts = named(top.get("texts", (None, None))[1], "hotline-hours")
     if "texts" in top and not isinstance(top["texts"][1], yaml.MappingNode) and scalar(top["texts"][1]):
         problems.append(f"{where}:{line(top['texts'][0])}: texts holds one 'name: {{zh: 中文, en: English}}' "
                         "line per fact")

@@ -2,6 +2,7 @@
 address of this computer (as `mkdocs serve` sets) would lead a reader who scans or types it nowhere."""
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 from urllib.parse import urlsplit
@@ -16,20 +17,13 @@ QR_IMAGE = re.compile(r'(<figure class="checklist-qr"[^>]*>)\s*<img [^>]*qr-guid
 
 def public_address(site_url: str | None) -> str | None:
     """site_url with a trailing slash when it is an http(s) address others can reach, else None."""
-    if not site_url:
-        return None
-    parts = urlsplit(site_url)
+    parts = urlsplit(site_url or "")
     host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https") or not host:
+    if parts.scheme not in ("http", "https") or host in ("", "localhost") or host.endswith(".localhost"):
         return None
-    if host == "localhost" or host.endswith(".localhost"):
-        return None
-    try:
-        local = ipaddress.ip_address(host)
-        if local.is_loopback or local.is_unspecified or local.is_link_local:
+    with contextlib.suppress(ValueError):  # a host name is not an IP address
+        if (ip := ipaddress.ip_address(host)).is_loopback or ip.is_unspecified or ip.is_link_local:
             return None
-    except ValueError:
-        pass  # a host name, not an IP address
     return site_url if site_url.endswith("/") else site_url + "/"
 
 
