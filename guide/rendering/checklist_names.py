@@ -12,8 +12,6 @@ CHECKBOX = re.compile(r'<input type="checkbox"(?![^>]*aria-label)')
 
 
 def name_checkboxes(page_html: str) -> str:
-    """The page with every checklist checkbox carrying its item's text as aria-label."""
-
     def named(item: re.Match[str]) -> str:
         # The visible text of the item's own line: tags removed, entities read, spaces collapsed.
         name = html.escape(" ".join(html_text(item.group(1)).split()), quote=True)

@@ -158,5 +158,4 @@ def mark_link_steps(page_html: str) -> str:
 
 
 def with_composer(markdown: str, locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
-    """The page's marker replaced by the form (on screen) and the e-mail written out (on paper)."""
     return markdown.replace(MARKER, "\n" + composer_html(locale, glosses, facts) + "\n" + paper_html(locale, facts) + "\n")

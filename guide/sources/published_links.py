@@ -65,7 +65,6 @@ def _labels(raw: Mapping[str, Any], where: str, languages: list[str]) -> dict[st
 
 
 def parse_registry(data: Any, languages: list[str]) -> Registry:
-    """Turn the YAML data into a Registry; every problem names the entry."""
     if not isinstance(data, dict):
         raise SourceError("published-links.yml: expected pages, files and steps")
     pages = []

@@ -96,7 +96,6 @@ def load(text: str, env: Mapping[str, str] | None = None) -> dict[str, Any]:
 
 
 def read(root: Path, env: Mapping[str, str] | None = None) -> SiteConfig:
-    """The project's configuration (mkdocs.yml in root)."""
     try:
         data = load((root / MKDOCS_YML).read_text(encoding="utf-8"), env)
     except FileNotFoundError:

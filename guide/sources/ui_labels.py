@@ -102,7 +102,6 @@ def teach_search(table: dict[str, Label], add_word) -> list[str]:
 
 
 def load_labels(path: Path) -> dict[str, str]:
-    """Label -> its English gloss."""
     return {label: entry.gloss for label, entry in load_table(path).items()}
 
 
