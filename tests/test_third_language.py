@@ -9,29 +9,14 @@ from conftest import build_site
 from fixture_site import copy_site
 from test_office_edits import check
 
-FRENCH = """        - locale: fr
-          name: Français
-          build: true
-          site_name: Guide d'inscription CHSI
-          nav_translations:
-            首页: Accueil
-            注册账号: Créer un compte
-            没有中国大陆手机号: Sans numéro de Chine continentale
-            核验身份: Vérifier son identité
-            修改姓名: Corriger son nom
-            无法修改或账号被锁: Compte bloqué
-            常见问题: En cas de problème
-            联系学信网: Contacter CHSI
-            界面词汇表: Glossaire
-            打印清单: Liste à imprimer
-"""
-
 
 def add_french(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("\n# Links to a heading id", f"{FRENCH}\n# Links to a heading id", 1)
-    config.write_text(text, encoding="utf-8")
+    # The language's settings are English's under another code and name, as its pages are English's copies.
+    english = re.search(r"^        - locale: en\n.*?\n\n", text, re.MULTILINE | re.DOTALL).group(0)
+    language = english.replace("locale: en", "locale: fr", 1).replace("name: English", "name: Français", 1)
+    config.write_text(text.replace(english, english.rstrip("\n") + "\n" + language, 1), encoding="utf-8")
     for page in sorted((project / "docs").glob("*.en.md")):
         french = page.with_name(page.name.replace(".en.md", ".fr.md"))
         # The checklist shows its own language's QR code.

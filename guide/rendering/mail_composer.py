@@ -43,10 +43,12 @@ def max_lengths(facts: facts_module.Facts) -> dict[str, int]:
     return {**dict.fromkeys(typed, each), "problem": PROBLEM_LENGTH}
 
 
-def label_html(label: str, glosses: dict[str, str], locale: str) -> str:
-    """A Chinese label as the pages write it: in Chinese, with its gloss on English pages."""
-    chinese = f'<span lang="zh-Hans">{html.escape(label)}</span>'
-    return f"{chinese} ({html.escape(glosses[label])})" if language_words(locale).glosses_labels else chinese
+def label_html(number: int, item: facts_module.MailItem, glosses: dict[str, str], locale: str) -> str:
+    """Item (number)'s <label> as the pages write it: in Chinese, with its gloss on English pages."""
+    shown = f'<span lang="zh-Hans">{html.escape(item.label)}</span>'
+    if language_words(locale).glosses_labels:
+        shown += f" ({html.escape(glosses[item.label])})"
+    return f'<label for="mc-{field_name(number, item)}">({number}) {shown}</label>'
 
 
 def paper_html(locale: str, facts: facts_module.Facts) -> str:
@@ -67,8 +69,7 @@ def text_field_html(number: int, item: facts_module.MailItem, locale: str, gloss
     name, hint = field_name(number, item), item.hint.get(locale, "")
     described = f"mc-{name}-hint mc-{name}-error" if hint else f"mc-{name}-error"
     value = f' value="{html.escape(item.value)}"' if item.value else ""
-    return (f'<div class="mail-composer__field"><label for="mc-{name}">({number}) '
-            f"{label_html(item.label, glosses, locale)}</label>"
+    return (f'<div class="mail-composer__field">{label_html(number, item, glosses, locale)}'
             + (f'<span class="mail-composer__hint" id="mc-{name}-hint">{html.escape(hint)}</span>' if hint else "")
             + f'<input id="mc-{name}" name="{name}" type="text" required maxlength="{length}"'
             f' autocomplete="off" spellcheck="false" aria-describedby="{described}"{value}>'
@@ -82,20 +83,19 @@ def attachments_html(numbered: list[tuple[int, facts_module.MailItem]], locale: 
     out = [f'<fieldset class="mail-composer__attachments"><legend>{html.escape(words["attachments"])}</legend>']
     for number, item in numbered:
         name = field_name(number, item)
-        out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-{name}" '
-                   f'name="{name}" data-item="({number})"><label for="mc-{name}">({number}) '
-                   f"{label_html(item.label, glosses, locale)}</label></div>")
+        out.append(f'<div class="mail-composer__tick"><input type="checkbox" id="mc-{name}" name="{name}" '
+                   f'data-item="({number})">{label_html(number, item, glosses, locale)}</div>')
     note = words["no_attach"].format(items=facts.numbers([n for n, _ in numbered], locale))
     out.append(f'<p class="mail-composer__note">{html.escape(note)}</p></fieldset>')
     return "\n".join(out)
 
 
 def composer_html(locale: str, glosses: dict[str, str], facts: facts_module.Facts) -> str:
-    words = language_words(locale).mail_form
+    said = language_words(locale)
+    words = said.mail_form
     lengths = max_lengths(facts)
     items = [{"text": heading(n, item), "name": field_name(n, item), "attachment": item.attachment}
              for n, item in enumerate(facts.items, 1)]
-    said = language_words(locale)
     messages = {key: text.replace("{address}", facts.service_email) for key, text in said.mail_messages.items()}
     # An item as the message for an empty box names it: "Enter (1) Name.", "请填写姓名。".
     names = {field_name(n, item): f"({n}) {item.english}" if said.glosses_labels else item.label
