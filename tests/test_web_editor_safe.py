@@ -1,10 +1,6 @@
-"""What a web editor does to a file is accepted, or reported with file:line and the fix: never a traceback.
-
-A browser's editor may save Windows line endings (CRLF), leave out the newline after the last line, keep a byte
-order mark (BOM) or a non-breaking space pasted from Word, or indent with a tab. Each edit is made to a page,
-includes/facts.yml, includes/ui-labels.yml and mkdocs.yml, and checked with the checks of `make check` (through
-scripts/pr_summary.py, which runs them all) and with the build: the harmless edits on a copy of the real sources,
-the ones to report on the small guide of tests/data/pr-summary/clean (one run of the checks takes a second there).
+"""What a web editor does to a file (CRLF, no final newline, a BOM, a non-breaking space pasted from Word, a tab) is
+accepted by `make check` (all its checks, through scripts/pr_summary.py) and the build, or reported with file:line and
+the fix: never a traceback. Reported edits are made on the small guide of tests/data/pr-summary/clean (a second a run).
 """
 from __future__ import annotations
 
