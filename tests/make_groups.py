@@ -70,11 +70,14 @@ def closure(requirements: Iterable[Requirement]) -> set[str]:
     return {name for name, _extras in seen}
 
 
+_import_names = functools.cache(metadata.packages_distributions)  # it reads every installed RECORD
+
+
 @functools.cache
 def distributions(kind: str, name: str) -> set[str]:
     """The installed distributions that provide an import, a .venv/bin tool or an entry point of group `kind`."""
     if kind == "import":
-        return set(map(canonicalize_name, metadata.packages_distributions().get(name, [])))
+        return set(map(canonicalize_name, _import_names().get(name, [])))
     if kind == "tool":  # entry points and data scripts alike: the bin/ files of each distribution's RECORD
         return {canonicalize_name(dist.metadata["Name"]) for dist in metadata.distributions()
                 if any(Path(f).parts[0] == ".." and Path(f).parts[-2:] == ("bin", name) for f in dist.files or [])}
@@ -143,11 +146,9 @@ def walk(root: Path, commands: str) -> dict[tuple[str, str], str]:
                 base = path.parents[node.level - 1].joinpath(*filter(None, (node.module or "").split(".")))
                 for file in _existing(*(stem for alias in node.names for stem in (base / alias.name, base))):
                     read(file)
-            elif isinstance(node, ast.ImportFrom):
-                dotted(node.module or "", search, where)
+            elif isinstance(node, ast.ImportFrom):  # the module, and the name if it is a submodule
                 for alias in node.names:
-                    for file in local_module(f"{node.module}.{alias.name}", search)[1:]:
-                        read(file)
+                    dotted(f"{node.module}.{alias.name}", search, where)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (m := PY_FILE.match(node.value)):
                 for base in local_dirs:
                     if (base / m[1]).is_file():
