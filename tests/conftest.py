@@ -1,6 +1,5 @@
 """Shared fixtures: strict builds of the tests' own site (tests/data/site/), and a guard that no test reads the
-guide's real content (docs/, includes/, shots/, mkdocs.yml...): `make check` judges that, and one smoke test
-(tests/test_live_guide.py, marked live_content) runs it."""
+guide's real content (`make check` judges that; tests/test_live_guide.py runs it)."""
 from __future__ import annotations
 
 import os
@@ -31,8 +30,7 @@ def build_site(site_dir: Path, *, site_url: str | None = None, project: Path = S
 
 @pytest.fixture
 def in_the_tests_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands work on the project in the working folder, as make runs them: here, the tests' own site (a module
-    asks for it with pytestmark = pytest.mark.usefixtures("in_the_tests_site"))."""
+    """Commands take the project from the working folder, as make runs them: here, the tests' own site."""
     monkeypatch.chdir(SITE)
 
 
@@ -59,10 +57,8 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("published") / "site", site_url=PUBLISHED_URL)
 
 
-# --- No test reads the guide's own content ------------------------------------------------------------------
-# An audit hook sees every file this process opens. A test (or a module at import) that opens docs/, includes/ or
-# another file of the guide's content fails, naming the file: its rule belongs in `make check`, its data in
-# tests/data/site/. Builds and commands run in child processes; they are given the fixture site as their project.
+# An audit hook sees every file this process opens: a test (or a module at import) that opens the guide's content
+# fails, naming the file. Builds and commands run in child processes, given the fixture site as their project.
 _PROJECT_PREFIX = str(ROOT) + os.sep
 _live_reads: list[str] = []
 

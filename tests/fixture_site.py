@@ -1,10 +1,8 @@
 """The tests' own site, tests/data/site/: the pages, facts, labels and settings every test builds and reads.
 
-It belongs to the tests, not to the office: the guide's real content (docs/, includes/, mkdocs.yml's nav, shots/)
-is judged by `make check`, and no test reads it (tests/conftest.py stops a test that opens it), so a correct edit
-of the guide can fail nothing but `make check`. The fixture started as a copy of the guide and changes only when a
-test needs it to; the code it runs is the project's own, through the links guide/, overrides/, docs/assets/ and
-pyproject.toml, and its mkdocs.yml keeps the project's settings (tests/test_fixture_site.py holds them in step).
+No test reads the guide's real content (tests/conftest.py stops one that does), so a correct edit of the guide can
+fail nothing but `make check`. The site runs the project's own code through its links (guide/, overrides/,
+docs/assets/, pyproject.toml), with the project's settings (tests/test_fixture_site.py holds them in step).
 """
 from __future__ import annotations
 
@@ -23,8 +21,7 @@ SHARED_CODE = [PROJECT / "docs" / "assets", PROJECT / "shots" / "originals" / ".
 
 
 def copy_site(dest: Path) -> Path:
-    """A copy of the fixture site that a test may edit, as the office would edit the guide. The links to the
-    project's code stay links (made absolute), so nothing but the content is copied."""
+    """A copy of the fixture site that a test may edit; the links to the project's code stay links (absolute)."""
     def keep_links(src: str, names: list[str]) -> set[str]:
         return {name for name in names if (Path(src) / name).is_symlink()}
 

@@ -1,21 +1,20 @@
-"""Which dependency groups each make target sets up, and whether they hold everything its scripts import.
+"""Whether each make target sets up the dependency groups that hold everything its recipes import.
 
-A `setup-NAME` target runs `scripts/setup.sh NAME`, which installs the group NAME of pyproject.toml into .venv.
-A target's recipe runs with the groups of every such target among its prerequisites (followed all the way down).
-What the recipe starts through .venv is checked: `$(PY) scripts/X.py` (X's imports, those of the local modules it
-imports, and of the scripts and `-m` modules it starts with sys.executable), `$(PY) -m MODULE` (for MkDocs also the
-hooks, plugins, theme and Markdown extensions of mkdocs.yml; for pytest the files in tests/) and `.venv/bin/TOOL`.
-
-Imports are matched to distributions, and groups to the distributions they pull in (their pins, then the pins'
-own requirements), both through the metadata of what is installed: no network, no install. It needs the test
-group installed, as `make test` has it.
+`make -n TARGET` prints what the target runs, prerequisites included, as make expands it; a `scripts/setup.sh
+NAME` line there installs the group NAME of pyproject.toml. Followed from there: `$(PY) scripts/X.py` and
+`$(PY) -m MODULE` (their local imports, and the scripts and `-m` modules they start with sys.executable; for MkDocs
+mkdocs.yml's hooks, plugins, theme and Markdown extensions; for pytest tests/) and `.venv/bin/TOOL`. Imports, tools
+and plugins are matched to distributions, and groups to what they pull in, from installed metadata (no network):
+it needs the test group installed, as `make test` has it.
 """
 from __future__ import annotations
 
 import ast
 import functools
 import itertools
+import os
 import re
+import subprocess
 import sys
 import tomllib
 from collections.abc import Iterable
@@ -27,56 +26,22 @@ from packaging.utils import canonicalize_name
 
 from guide.sources import site_config
 
+TARGET = re.compile(r"^([\w-]+)\s*:(?!=)", re.MULTILINE)
 SETUP = re.compile(r"scripts/setup\.sh\s+([\w-]+)")
 VENV = re.compile(r"\.venv/bin/([\w.+-]+)((?:\s+(?:-m\s+[\w.]+|[^\s;|&]+\.py))?)")
-RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*:(?![=:])\s*(.*)$")
-VARIABLE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|=)\s*(.*)$")
 PY_FILE = re.compile(r"^(?:scripts/)?([A-Za-z0-9_]+\.py)$")
-Rules = dict[str, tuple[list[str], list[str]]]  # target -> (prerequisites, recipe lines)
+WHAT = {"import": "imports {}", "tool": "runs .venv/bin/{}", "mkdocs.plugins": "uses the plugin {}",
+        "mkdocs.themes": "uses the theme {}"}
 
 
-def parse_makefile(text: str) -> tuple[Rules, dict[str, str]]:
-    """The rules and the simple variables of a Makefile."""
-    rules: Rules = {}
-    variables: dict[str, str] = {}
-    current: list[str] = []
-    for line in text.replace("\\\n", " ").splitlines():
-        if line.startswith("\t"):
-            for target in current:
-                rules[target][1].append(line.strip())
-            continue
-        stripped = line.split("#", 1)[0].rstrip()
-        if not stripped:
-            continue
-        if m := VARIABLE.match(stripped):
-            variables.setdefault(m[1], m[2].strip())
-            current = []
-        elif m := RULE.match(stripped):
-            current = [target for target in m[1].split() if not target.startswith(".")]  # not .PHONY and the like
-            for target in current:
-                rules.setdefault(target, ([], []))[0].extend(m[2].split())
-    return rules, variables
-
-
-def expand(line: str, variables: dict[str, str]) -> str:
-    for _ in range(10):
-        line, before = re.sub(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", lambda m: variables.get(m[1], m[0]), line), line
-        if line == before:
-            break
-    return line
-
-
-def groups_of(target: str, rules: Rules, seen: set[str] | None = None) -> set[str]:
-    """The dependency groups installed before `target`'s recipe runs (its own recipe's set-up included)."""
-    seen = set() if seen is None else seen
-    if target in seen or target not in rules:
-        return set()
-    seen.add(target)
-    prerequisites, recipe = rules[target]
-    groups = {group for line in recipe for group in SETUP.findall(line)}
-    for name in prerequisites:
-        groups |= groups_of(name, rules, seen)
-    return groups
+def recipes(root: Path, target: str) -> str:
+    """What `make TARGET` would run, prerequisites first (make -n runs nothing)."""
+    # Not the flags of a `make test` that runs these tests.
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    proc = subprocess.run(["make", "-n", target], cwd=root, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode:
+        raise RuntimeError(f"make -n {target} failed: {proc.stderr}")
+    return proc.stdout
 
 
 def group_pins(pyproject: dict, group: str) -> list[Requirement]:
@@ -105,24 +70,18 @@ def closure(requirements: Iterable[Requirement]) -> set[str]:
     return {name for name, _extras in seen}
 
 
-@functools.cache
-def _parse(path: Path) -> tuple[ast.Module, frozenset[int]]:
-    """A file's syntax tree, and the ids of the nodes under `if TYPE_CHECKING:` (imported for type hints only)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    skip = frozenset(id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                     and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node))
-    return tree, skip
+_import_names = functools.cache(metadata.packages_distributions)  # it reads every installed RECORD
 
 
 @functools.cache
-def _installed_bins() -> dict[str, set[str]]:
-    """Executable name in .venv/bin -> the distributions whose RECORD installs it (entry points and data scripts)."""
-    bins: dict[str, set[str]] = {}
-    for dist in metadata.distributions():
-        for parts in (Path(str(file)).parts for file in dist.files or []):
-            if len(parts) >= 2 and parts[-2] == "bin" and parts[0] == "..":
-                bins.setdefault(parts[-1], set()).add(canonicalize_name(dist.metadata["Name"]))
-    return bins
+def distributions(kind: str, name: str) -> set[str]:
+    """The installed distributions that provide an import, a .venv/bin tool or an entry point of group `kind`."""
+    if kind == "import":
+        return set(map(canonicalize_name, _import_names().get(name, [])))
+    if kind == "tool":  # entry points and data scripts alike: the bin/ files of each distribution's RECORD
+        return {canonicalize_name(dist.metadata["Name"]) for dist in metadata.distributions()
+                if any(Path(f).parts[0] == ".." and Path(f).parts[-2:] == ("bin", name) for f in dist.files or [])}
+    return {canonicalize_name(ep.dist.name) for ep in metadata.entry_points(group=kind, name=name) if ep.dist}
 
 
 def _names(entries: object) -> list[str]:
@@ -136,159 +95,127 @@ def _existing(*stems: Path) -> list[Path]:
     return [file for stem in stems for file in (stem / "__init__.py", stem.with_suffix(".py")) if file.is_file()]
 
 
-class Walker:
-    """Follows scripts and local modules from the files a make target starts, collecting what they need:
-    import or tool name -> where it is asked for (file:line or a description)."""
+def local_module(dotted: str, search: list[Path]) -> list[Path]:
+    """The files of a local module and its parent packages, or [] when it is not local."""
+    for base in search:
+        files: list[Path] = []
+        for part in dotted.split("."):
+            base = base / part
+            files += _existing(base)[:1]  # a package's __init__.py comes first
+            if files[-1:] != [base / "__init__.py"]:
+                break
+        if files:
+            return files
+    return []
 
-    def __init__(self, root: Path) -> None:
-        self.root = root = root.resolve()
-        # The package guide/ (python -m guide...), the scripts, and the test fixtures a benchmark borrows.
-        self.local_dirs = [root, root / "scripts", root / "tests"]
-        self.visited: set[Path] = set()
-        self.modules_run: set[str] = set()
-        self.imports: dict[str, str] = {}
-        self.tools: dict[str, str] = {}
-        self.plugins: dict[tuple[str, str], str] = {}  # (entry point group, name) -> where
-        self.runs_venv = False
 
-    def local_module(self, dotted: str, search: list[Path]) -> list[Path]:
-        """The files of a local module and its parent packages, or [] when it is not local."""
-        parts = dotted.split(".")
-        for base in search:
-            files: list[Path] = []
-            for i in range(1, len(parts) + 1):
-                found = _existing(base.joinpath(*parts[:i]))[:1]  # a package's __init__.py comes first
-                files += found
-                if not found or found[0].name != "__init__.py":
-                    break
-            if files:
-                return files
-        return []
+def walk(root: Path, commands: str) -> dict[tuple[str, str], str]:
+    """What the .venv programs among these commands need, (kind, name) -> where it is asked for (file:line or a
+    description), following the scripts and local modules they start."""
+    root = root.resolve()
+    # The package guide/ (python -m guide...), the scripts, and the test fixtures a benchmark borrows.
+    local_dirs = [root, root / "scripts", root / "tests"]
+    needs: dict[tuple[str, str], str] = {}
+    seen: set[Path | str] = set()
 
-    def need_import(self, dotted: str, where: str) -> None:
+    def need_import(dotted: str, where: str) -> None:
         top = dotted.split(".")[0]
         if top not in sys.stdlib_module_names and top != "__main__":
-            self.imports.setdefault(top, where)
+            needs.setdefault(("import", top), where)
 
-    def file(self, path: Path) -> None:
+    def dotted(name: str, search: list[Path], where: str) -> None:
+        files = local_module(name, search)
+        for file in files:
+            read(file)
+        if not files:
+            need_import(name, where)
+
+    def read(path: Path) -> None:
         path = path.resolve()
-        if path in self.visited:
+        if path in seen:
             return
-        self.visited.add(path)
-        tree, type_checking = _parse(path)
-        search = [path.parent, *self.local_dirs]
-        name = str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
-        for node in ast.walk(tree):
-            if id(node) in type_checking:
-                continue
+        seen.add(path)
+        search = [path.parent, *local_dirs]
+        name = path.relative_to(root) if path.is_relative_to(root) else path
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            where = f"{name}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Import):
                 for alias in node.names:
-                    self.dotted(alias.name, search, f"{name}:{node.lineno}")
+                    dotted(alias.name, search, where)
             elif isinstance(node, ast.ImportFrom) and node.level:
                 base = path.parents[node.level - 1].joinpath(*filter(None, (node.module or "").split(".")))
                 for file in _existing(*(stem for alias in node.names for stem in (base / alias.name, base))):
-                    self.file(file)
-            elif isinstance(node, ast.ImportFrom):
-                self.dotted(node.module or "", search, f"{name}:{node.lineno}")
+                    read(file)
+            elif isinstance(node, ast.ImportFrom):  # the module, and the name if it is a submodule
                 for alias in node.names:
-                    for file in self.local_module(f"{node.module}.{alias.name}", search)[1:]:
-                        self.file(file)
+                    dotted(f"{node.module}.{alias.name}", search, where)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (m := PY_FILE.match(node.value)):
-                for base in self.local_dirs:
-                    if (base / m[1]).is_file() and (base / m[1]).resolve() != path:
-                        self.file(base / m[1])  # a script or hook this one starts or loads by path
-            elif isinstance(node, (ast.List, ast.Tuple)):
-                for a, b in itertools.pairwise(node.elts):
-                    if isinstance(a, ast.Constant) and a.value == "-m" and isinstance(b, ast.Constant) \
-                            and isinstance(b.value, str):
-                        self.module(b.value, f"{name}:{node.lineno}")
+                for base in local_dirs:
+                    if (base / m[1]).is_file():
+                        read(base / m[1])  # a script or hook this one starts or loads by path
+            elif isinstance(node, (ast.List, ast.Tuple)):  # [sys.executable, "-m", "module", ...]
+                for a, b in itertools.pairwise(getattr(e, "value", None) for e in node.elts):
+                    if a == "-m" and isinstance(b, str):
+                        module(b, where)
 
-    def dotted(self, dotted: str, search: list[Path], where: str) -> None:
-        files = self.local_module(dotted, search)
-        for file in files:
-            self.file(file)
-        if not files:
-            self.need_import(dotted, where)
-
-    def module(self, name: str, where: str) -> None:
-        """`python -m name`: the module itself (a local one: its files, a package's __main__.py too), and what it
-        loads by configuration."""
-        if name in self.modules_run:
+    def module(name: str, where: str) -> None:
+        """`python -m name`: a local module's files (a package's __main__.py too), else what it loads by
+        configuration."""
+        if name in seen:
             return
-        self.modules_run.add(name)
-        if local := self.local_module(name, self.local_dirs):
+        seen.add(name)
+        if local := local_module(name, local_dirs):
             main = local[-1].with_name("__main__.py")
             for file in local + ([main] if local[-1].name == "__init__.py" and main.is_file() else []):
-                self.file(file)
+                read(file)
             return
-        self.need_import(name, where)
+        need_import(name, where)
         top = name.split(".")[0]
-        if top in {"mkdocs", "properdocs"} and (self.root / "mkdocs.yml").is_file():
-            self.mkdocs_config(self.root / "mkdocs.yml")
-        if top == "pytest" and (self.root / "tests").is_dir():
-            for test_file in sorted((self.root / "tests").glob("*.py")):
-                self.file(test_file)
+        if top in {"mkdocs", "properdocs"} and (root / "mkdocs.yml").is_file():
+            config = site_config.load((root / "mkdocs.yml").read_text(encoding="utf-8"), env={})
+            for hook in config.get("hooks") or []:
+                read(root / hook)
+            for ext in _names(config.get("markdown_extensions")):
+                need_import(ext if "." in ext else "markdown", f"mkdocs.yml: markdown_extensions: {ext}")
+            for plugin in _names(config.get("plugins")):
+                needs.setdefault(("mkdocs.plugins", plugin), f"mkdocs.yml: plugins: {plugin}")
+            theme = config.get("theme")
+            if theme_name := theme.get("name") if isinstance(theme, dict) else theme:
+                needs.setdefault(("mkdocs.themes", str(theme_name)), f"mkdocs.yml: theme: {theme_name}")
+        if top == "pytest":
+            for test_file in sorted((root / "tests").glob("*.py")):
+                read(test_file)
 
-    def mkdocs_config(self, path: Path) -> None:
-        config = site_config.load(path.read_text(encoding="utf-8"), env={})
-        where = path.name
-        for hook in config.get("hooks") or []:
-            self.file(self.root / hook)
-        for ext in _names(config.get("markdown_extensions")):
-            self.need_import(ext if "." in ext else "markdown", f"{where}: markdown_extensions: {ext}")
-        for plugin in _names(config.get("plugins")):
-            self.plugins.setdefault(("mkdocs.plugins", plugin), f"{where}: plugins: {plugin}")
-        theme = config.get("theme")
-        if theme_name := theme.get("name") if isinstance(theme, dict) else theme:
-            self.plugins.setdefault(("mkdocs.themes", str(theme_name)), f"{where}: theme: {theme_name}")
-
-    def recipe_line(self, line: str) -> None:
-        for m in VENV.finditer(line):
-            self.runs_venv = True
-            exe, rest = m[1], m[2].strip()
-            if exe not in {"python", "python3"}:
-                self.tools.setdefault(exe, "the recipe")
-            elif rest.startswith("-m"):
-                self.module(rest.split()[-1], f"the recipe (-m {rest.split()[-1]})")
-            elif rest.endswith(".py"):
-                self.file(self.root / rest)
-
-
-def target_needs(root: Path, target: str) -> Walker:
-    """What `target`'s recipe needs: the walker's imports, tools and plugins, and whether it runs .venv at all."""
-    rules, variables = parse_makefile((root / "Makefile").read_text(encoding="utf-8"))
-    walker = Walker(root)
-    for line in rules[target][1]:
-        walker.recipe_line(expand(line, variables))
-    return walker
+    for m in VENV.finditer(commands):
+        exe, rest = m[1], m[2].strip()
+        if exe not in {"python", "python3"}:
+            needs.setdefault(("tool", exe), "the recipe")
+        elif rest.startswith("-m"):
+            module(rest.split()[-1], f"the recipe (-m {rest.split()[-1]})")
+        elif rest.endswith(".py"):
+            read(root / rest)
+    return needs
 
 
 def problems(root: Path) -> list[str]:
     """One line per import, tool or plugin a make target uses that the groups it sets up do not install."""
-    rules, _variables = parse_makefile((root / "Makefile").read_text(encoding="utf-8"))
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     group_names = list(pyproject.get("dependency-groups", {}))
     in_group = {g: closure(group_pins(pyproject, g)) for g in group_names}
-    providers = {k: set(map(canonicalize_name, v)) for k, v in metadata.packages_distributions().items()}
     out: list[str] = []
-    for target in sorted(rules):
-        needs = target_needs(root, target)
-        if not needs.runs_venv:
+    for target in sorted(set(TARGET.findall((root / "Makefile").read_text(encoding="utf-8")))):
+        commands = recipes(root, target)
+        if not VENV.search(commands):
             continue
-        groups = groups_of(target, rules)
+        groups = set(SETUP.findall(commands))
         if not groups:
             out.append(f"make {target}: runs programs from .venv but sets up no dependency group"
                        f" (make it depend on one of: {', '.join(f'setup-{g}' for g in group_names)})")
             continue
         have = set().union(*(in_group.get(g, set()) for g in groups))
         label = f"group{'s' if len(groups) > 1 else ''} it sets up ({', '.join(sorted(groups))})"
-        wanted = [(f"imports {name}", providers.get(name, set()), where) for name, where in needs.imports.items()]
-        wanted += [(f"runs .venv/bin/{name}", _installed_bins().get(name, set()), where)
-                   for name, where in needs.tools.items()]
-        wanted += [(f"uses the {ep_group.split('.')[-1][:-1]} {name}",
-                    {canonicalize_name(ep.dist.name) for ep in metadata.entry_points(group=ep_group, name=name)
-                     if ep.dist is not None}, where) for (ep_group, name), where in needs.plugins.items()]
-        for what, dists, where in sorted(wanted, key=lambda w: w[2]):
+        for (kind, name), where in sorted(walk(root, commands).items(), key=lambda need: need[1]):
+            what, dists = WHAT[kind].format(name), distributions(kind, name)
             if not dists:
                 out.append(f"make {target}: {where} {what}, which no installed distribution provides")
             elif not dists & have:

@@ -1,8 +1,4 @@
-"""The office's ordinary edits, as the README's recipes say to make them, on a copy of a project (the tests' site).
-
-tests/test_office_edits.py makes each edit and asks `make check` and the strict build; tests/test_serve_rename.py
-makes a rename under `make serve`.
-"""
+"""The office's ordinary edits, as the README's recipes say to make them, on a copy of the tests' site."""
 from __future__ import annotations
 
 import re
@@ -58,8 +54,8 @@ NEW_PAGE = {
 
 
 def add_page_pair(project: Path, name: str) -> None:
-    """docs/NAME.zh.md and .en.md, `- 中文标题: NAME.md` under nav, its English title under nav_translations, and
-    the page's address in published-links.yml, and its line in includes/checked.yml."""
+    """docs/NAME.zh.md and .en.md, with its lines in mkdocs.yml's nav and nav_translations, published-links.yml
+    and includes/checked.yml."""
     for lang, (_title, text) in NEW_PAGE.items():
         (project / "docs" / f"{name}.{lang}.md").write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -78,17 +74,13 @@ NEW_QUESTION = {
 }
 
 
-def add_question(project: Path) -> dict[str, Path]:
-    """A new `## question {#id}` with its answer on the troubleshooting pages of both languages, before the last
-    question (the catch-all stays last)."""
-    pages = {}
+def add_question(project: Path) -> None:
+    """A new question with its answer on both troubleshooting pages, before the last (the catch-all stays last)."""
     for lang, section in NEW_QUESTION.items():
         page = site_sources.docs_file("troubleshooting/", lang, project)
         text = page.read_text(encoding="utf-8")
         last = text.rindex("\n## ") + 1
         page.write_text(text[:last] + section + "\n" + text[last:], encoding="utf-8")
-        pages[lang] = page
-    return pages
 
 
 def most_linked_page(project: Path) -> str:

@@ -1,9 +1,7 @@
-"""What the tests know about their site's pages (tests/data/site/), read from its sources rather than typed again.
+"""The tests' site's pages, old addresses and languages, read from its mkdocs.yml and redirects.yml.
 
-The pages are mkdocs.yml's nav; old addresses are redirects.yml's lines; the languages are mkdocs.yml's i18n
-languages. A test that names a page (a search that must find it, a link that must reach it) names it by the
-address it had when the test was written and passes it through `current()`: after a rename with its redirect line,
-the test follows the page to its new address, as a reader's old link does.
+A test that names a page names it by the address it had when the test was written and passes it through
+`current()`: after a rename with its redirect line, the test follows the page, as a reader's old link does.
 """
 from __future__ import annotations
 
@@ -30,30 +28,21 @@ def languages(root: Path = SITE) -> dict[str, str]:
     return site_config.read(root, env={}).roots
 
 
-def redirects(root: Path = SITE) -> list[rd.Redirect]:
-    return rd.load_redirects(root)[0]
-
-
 def redirect_files(root: Path = SITE) -> list[str]:
     """The redirect pages the build writes, in every language: ["no-mainland-phone/index.html", "en/...", ...]."""
-    return [prefix + rd.old_file(r.old) for r in redirects(root) for prefix in languages(root).values()]
+    return [prefix + rd.old_file(r.old) for r in rd.load_redirects(root)[0] for prefix in languages(root).values()]
 
 
 def current(address: str, root: Path = SITE) -> str:
-    """An address relative to a language root, after the renames in redirects.yml: "old/#id" -> "new/#id".
-
-    The language folder, if any, is kept ("en/old/" -> "en/new/"); an #id in the address wins over the redirect's.
-    """
+    """An address after the renames in redirects.yml: "en/old/#id" -> "en/new/#id" (the address's #id wins)."""
     prefix = next((p for p in languages(root).values() if p and address.startswith(p)), "")
-    path, hash_, anchor = address[len(prefix):].partition("#")
-    moves = {r.old: r for r in redirects(root)}
-    for _hop in range(len(moves) + 1):
-        move = moves.get(path) or moves.get(path + "/")
-        if move is None:
+    path, _hash, anchor = address[len(prefix):].partition("#")
+    moves = {r.old: r for r in rd.load_redirects(root)[0]}
+    for _hop in moves:  # a chain of renames takes one hop per line at most
+        if (move := moves.get(path) or moves.get(path + "/")) is None:
             break
         path, anchor = move.page, anchor or move.anchor
-        hash_ = "#" if anchor else hash_
-    return prefix + path + (hash_ + anchor if anchor else "")
+    return prefix + path + ("#" + anchor if anchor else "")
 
 
 def docs_file(address: str, lang: str, root: Path = SITE) -> Path:

@@ -1,6 +1,5 @@
-"""The tests' own site keeps the project's settings: its mkdocs.yml differs from the real one only in what the
-office edits there (the menu and its English titles), so the tests build with the theme, plugins, hooks and
-Markdown extensions the guide is published with."""
+"""The tests' own site keeps the project's settings (its mkdocs.yml differs only in the office's menu and its
+English titles) and shares its code; a test that reads the guide's own content fails."""
 from __future__ import annotations
 
 import os

@@ -1,9 +1,5 @@
-"""The one test that reads the guide's real content: `make check` passes on it (its rendered stage builds the real
-site strictly, into .cache/check-site/, whenever a source changed since its last passing build).
-
-Every other test runs on the tests' own site (tests/data/site/). So a correct edit of the guide fails nothing but
-`make check`, and an edit that `make check` refuses fails here too, with `make check`'s own lines.
-"""
+"""The one test that reads the guide's real content: `make check` passes on it. Every other test runs on the tests'
+own site, so a correct edit of the guide fails nothing but `make check`, and what it refuses fails here too."""
 from __future__ import annotations
 
 import os

@@ -25,10 +25,12 @@ def locked() -> dict[str, str]:
     return {canonicalize_name(m[1]): m[2] for m in ENTRY.finditer(LOCK.read_text(encoding="utf-8"))}
 
 
-def test_every_locked_package_has_hashes() -> None:
-    names = [line.split("==")[0] for line in LOCK.read_text(encoding="utf-8").splitlines() if "==" in line]
+def test_every_locked_package_has_hashes_and_the_lock_names_its_update_command() -> None:
+    text = LOCK.read_text(encoding="utf-8")
+    names = [line.split("==")[0] for line in text.splitlines() if "==" in line]
     assert sorted(map(canonicalize_name, names)) == sorted(locked()), "an entry without --hash lines"
     assert len(locked()) > 50
+    assert "#    make lock\n" in text
 
 
 @pytest.mark.parametrize("group", ["site", "links", "test"])
@@ -39,10 +41,6 @@ def test_the_lock_satisfies_every_pin(group: str) -> None:
     wrong = [f"{req} (lock: {version or 'absent'})" for req, version in have.items()
              if version is None or version not in req.specifier]
     assert wrong == [], "requirements.lock is older than pyproject.toml: run `make lock`"
-
-
-def test_the_lock_names_its_update_command() -> None:
-    assert "#    make lock\n" in LOCK.read_text(encoding="utf-8")
 
 
 def _per_version_data_withheld() -> str | None:

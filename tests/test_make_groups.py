@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from make_groups import groups_of, parse_makefile, problems, target_needs
+from make_groups import SETUP, problems, recipes, walk
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,17 +27,16 @@ setup-test:
 def test_every_make_target_sets_up_what_its_scripts_import() -> None:
     assert problems(ROOT) == []
     # Guards against a check that passes because it sees nothing.
-    assert target_needs(ROOT, "links").imports["httpx"].startswith("guide/linkcheck/fetch.py:")
-    assert "pypdf" in target_needs(ROOT, "bench-build").imports
-    build = target_needs(ROOT, "build")
-    assert {"weasyprint", "mkdocs", "segno", "yaml", "pymdownx"} <= set(build.imports)  # segno: guide/outputs/qr_codes.py
-    assert ("mkdocs.plugins", "i18n") in build.plugins
-    assert {"uv"} == set(target_needs(ROOT, "lock").tools)
-    rules, _ = parse_makefile((ROOT / "Makefile").read_text(encoding="utf-8"))
-    assert groups_of("build", rules) == {"site"}
-    assert groups_of("links", rules) == {"site", "links"}
-    assert groups_of("email-kit", rules) == {"site"}
-    assert groups_of("bench-build", rules) == {"test"}
+    runs = {target: recipes(ROOT, target) for target in ("links", "bench-build", "build", "lock", "email-kit")}
+    assert walk(ROOT, runs["links"])[("import", "httpx")].startswith("guide/linkcheck/fetch.py:")
+    assert ("import", "pypdf") in walk(ROOT, runs["bench-build"])
+    build = walk(ROOT, runs["build"])
+    # segno: guide/outputs/qr_codes.py
+    assert {("import", name) for name in ("weasyprint", "mkdocs", "segno", "yaml", "pymdownx")} <= set(build)
+    assert ("mkdocs.plugins", "i18n") in build
+    assert [need for need in walk(ROOT, runs["lock"]) if need[0] == "tool"] == [("tool", "uv")]
+    assert {target: set(SETUP.findall(run)) for target, run in runs.items()} == {
+        "links": {"site", "links"}, "bench-build": {"test"}, "build": {"site"}, "lock": {"test"}, "email-kit": {"site"}}
 
 
 HELPER = {"scripts/report.py": "import sys\nfrom helper import pages\n",

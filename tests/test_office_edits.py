@@ -1,8 +1,6 @@
 """The office's ordinary edits, made on a copy of the tests' site as README.md's recipes say: each passes `make check`
 and the strict build with no test edited, and each wrong edit is refused by `make check`, naming the file and line.
-
-`make check`'s static stages run here in-process (guide/checks/__main__.py): content, parity, copy lint, budgets
-and the content rules. The rendered stage (phone screens in Chromium) and the pictures have tests of their own.
+`make check`'s static stages run in-process; its rendered stage and the pictures have tests of their own.
 """
 from __future__ import annotations
 

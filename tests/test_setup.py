@@ -1,9 +1,7 @@
 """scripts/setup.sh on a machine it has not seen: which Debian packages it asks for, and what it says.
 
-Each test runs a copy of the script with a PATH of its own: the few real tools the script uses, and fakes for
-dpkg-query (nothing is installed, or everything), id (not root, and no sudo) and python3. The script then names
-what is missing and stops (exit 1) before it installs anything, or, with everything installed, gets as far as
-.venv, where a fake venv without pip stops it.
+Each test runs a copy of the script with a PATH of its own: the few real tools it uses, and fakes for dpkg-query
+(nothing is installed, or everything), id (not root, and no sudo), python3 and npm.
 """
 from __future__ import annotations
 
@@ -22,9 +20,8 @@ REAL_TOOLS = ["bash", "cat", "sha256sum", "cut", "awk", "mktemp", "rm", "mkdir",
               "sed", "tr", "head", "chmod", "touch"]
 
 
-def fake_machine(tmp_path: Path, *, python: str | None = None, npm: bool = False,
-                 installed: bool = False) -> tuple[Path, dict[str, str]]:
-    """A copy of the project's set-up files and an environment whose PATH holds only what the test allows."""
+def fake_machine(tmp_path: Path, *, python: str | None, npm: bool = False, installed: bool = False) -> Path:
+    """A copy of the project's set-up files beside a bin/ that holds only what the test allows."""
     repo = tmp_path / "repo"
     (repo / "scripts").mkdir(parents=True)
     for name in ("scripts/setup.sh", "requirements.lock", "pyproject.toml"):
@@ -34,18 +31,17 @@ def fake_machine(tmp_path: Path, *, python: str | None = None, npm: bool = False
     for tool in REAL_TOOLS:
         if found := shutil.which(tool):
             (bin_dir / tool).symlink_to(found)
-    fakes = {"dpkg-query": "echo 'install ok installed'" if installed else "exit 1", "id": "echo 1000"}
-    if python is not None:
-        fakes["python3"] = python
-    if npm:
-        fakes["npm"] = "exit 0"
+    fakes = {"dpkg-query": "echo 'install ok installed'" if installed else "exit 1", "id": "echo 1000",
+             "python3": python, "npm": "exit 0" if npm else None}  # None: not on the machine
     for name, body in fakes.items():
-        (bin_dir / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-        (bin_dir / name).chmod(0o755)
-    return repo, {"PATH": str(bin_dir), "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+        if body is not None:
+            (bin_dir / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+            (bin_dir / name).chmod(0o755)
+    return repo
 
 
-def run_setup(repo: Path, env: dict[str, str], group: str) -> subprocess.CompletedProcess[str]:
+def run_setup(repo: Path, group: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": str(repo.parent / "bin"), "HOME": str(repo.parent), "LANG": "C.UTF-8"}
     return subprocess.run(["bash", "scripts/setup.sh", group], cwd=repo, env=env, capture_output=True, text=True,
                           check=False, timeout=60)
 
@@ -66,8 +62,7 @@ def missing_packages(proc: subprocess.CompletedProcess[str]) -> list[str]:
 ], ids=["test", "test-with-npm", "site"])
 def test_the_debian_packages_each_group_asks_for(tmp_path: Path, group: str, npm: bool, wanted: set[str],
                                                  unwanted: set[str]) -> None:
-    repo, env = fake_machine(tmp_path, python=REAL_PYTHON, npm=npm)
-    proc = run_setup(repo, env, group)
+    proc = run_setup(fake_machine(tmp_path, python=REAL_PYTHON, npm=npm), group)
     assert proc.returncode == 1
     packages = set(missing_packages(proc))
     assert wanted <= packages and not unwanted & packages, packages
@@ -81,8 +76,7 @@ def test_the_python_version_is_checked_first(tmp_path: Path, version: tuple[int,
                                              found: str | None) -> None:
     # A fake python3: the real interpreter, claiming to be `version` (none at all for None).
     claim = version and f'[ "$1" = -c ] || exit 3\nexec {sys.executable} -c "import sys; sys.version_info = {version + ("final", 0)}\n$2"'
-    repo, env = fake_machine(tmp_path, python=claim)
-    proc = run_setup(repo, env, "site")
+    proc = run_setup(fake_machine(tmp_path, python=claim), "site")
     assert proc.returncode == 1
     if found is None:
         missing_packages(proc)  # past the check: on to the Debian packages
@@ -106,7 +100,7 @@ exec {sys.executable} "$@\""""
 ])
 def test_a_venv_of_another_python_or_half_made_is_made_again(tmp_path: Path, venv_python: str | None,
                                                              stamped: bool, why: str | None) -> None:
-    repo, env = fake_machine(tmp_path, python=VENV_MAKER, installed=True)
+    repo = fake_machine(tmp_path, python=VENV_MAKER, installed=True)
     venv = repo / ".venv"
     (venv / "bin").mkdir(parents=True)
     (venv / "old").touch()
@@ -118,7 +112,7 @@ def test_a_venv_of_another_python_or_half_made_is_made_again(tmp_path: Path, ven
     if stamped:
         stamp = hashlib.sha256((repo / "requirements.lock").read_bytes() + (repo / "pyproject.toml").read_bytes())
         (venv / ".installed-site").write_text(stamp.hexdigest() + "\n", encoding="utf-8")
-    proc = run_setup(repo, env, "site")
+    proc = run_setup(repo, "site")
     if why is None:
         assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
         assert (venv / "old").exists()

@@ -1,10 +1,6 @@
-"""What a web editor does to a file is accepted, or reported with file:line and the fix: never a traceback.
-
-A browser's editor may save Windows line endings (CRLF), leave out the newline after the last line, keep a byte
-order mark (BOM) or a non-breaking space pasted from Word, or indent with a tab. Each edit is made to a page,
-includes/facts.yml, includes/ui-labels.yml and mkdocs.yml, and checked with the checks of `make check` (through
-scripts/pr_summary.py, which runs them all) and with the build: the harmless edits on a copy of the real sources,
-the ones to report on the small guide of tests/data/pr-summary/clean (one run of the checks takes a second there).
+"""What a web editor does to a file (CRLF, no final newline, a BOM, a non-breaking space pasted from Word, a tab) is
+accepted by `make check` (all its checks, through scripts/pr_summary.py) and the build, or reported with file:line and
+the fix: never a traceback. Reported edits are made on the small guide of tests/data/pr-summary/clean (a second a run).
 """
 from __future__ import annotations
 
@@ -25,22 +21,14 @@ PAGE = "docs/contact.en.md"
 FILES = (PAGE, "includes/facts.yml", "includes/ui-labels.yml", "mkdocs.yml")
 
 
-def at_first_value(change: Callable[[str], str]) -> Callable[[bytes], bytes]:
-    """An edit of the first line that gives a key a value (`key: value`, a YAML key or a page's front matter)."""
-    def edit(raw: bytes) -> bytes:
-        lines = raw.decode("utf-8").split("\n")
-        i = next(i for i, line in enumerate(lines) if re.match(r"^\s*[^\s#:][^:]*: \S", line))
-        lines[i] = change(lines[i])
-        return "\n".join(lines).encode("utf-8")
-    return edit
-
-
+# The first line that gives a key a value (`key: value`, a YAML key or a page's front matter), up to the value.
+FIRST_VALUE = re.compile(rb"^[ \t]*[^\s#:][^:\n]*: (?=\S)", re.MULTILINE)
 EDITS: dict[str, Callable[[bytes], bytes]] = {
     "crlf": lambda raw: raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"),
     "no-final-newline": lambda raw: raw.rstrip(b"\r\n"),
     "bom": lambda raw: b"\xef\xbb\xbf" + raw,
-    "nbsp": at_first_value(lambda line: line.replace(": ", ":\u00a0", 1)),  # pasted after the first key's colon
-    "tab": at_first_value(lambda line: "\t" + line.lstrip(" "))}  # a tab typed in front of it
+    "nbsp": lambda raw: FIRST_VALUE.sub(lambda m: m[0][:-1] + "\u00a0".encode(), raw, count=1),  # pasted after the colon
+    "tab": lambda raw: FIRST_VALUE.sub(lambda m: b"\t" + m[0].lstrip(b" "), raw, count=1)}  # typed in front of the key
 # Harmless: the checks and the build read these the same as a clean file. Everything else is reported.
 ACCEPTED = {"crlf", "no-final-newline"}
 ACCEPTED_IN_YAML = {"bom"}  # YAML skips a byte order mark; in a page MkDocs would show it, so it is reported there

@@ -86,40 +86,6 @@ def _links_steps() -> dict[str, dict]:
     return {step.get("name", step.get("uses")): step for step in data["jobs"]["check"]["steps"]}
 
 
-def _run_check_step(tmp_path: Path, links: int, screens: int, open_issue: str = "") -> tuple[int, list[str], str]:
-    """The step's script with stand-ins for the two checkers (given exit codes) and for gh (which logs its calls)."""
-    venv = tmp_path / ".venv" / "bin"
-    venv.mkdir(parents=True)
-    (venv / "python").write_text(
-        "#!/bin/sh\n"
-        'case "$1 $2" in\n'
-        f'  "-m guide.linkcheck") echo "## Link check"; exit {links} ;;\n'
-        f'  "-m guide.screencheck") echo "## Screen check"; exit {screens} ;;\n'
-        "esac\nexit 99\n", encoding="utf-8")
-    tools = tmp_path / "tools"
-    tools.mkdir()
-    (tools / "gh").write_text(f'#!/bin/sh\necho "$*" >> "$GH_LOG"\n[ "$2" = list ] && echo "{open_issue}"\nexit 0\n',
-                              encoding="utf-8")
-    for exe in (venv / "python", tools / "gh"):
-        exe.chmod(0o755)
-    log, summary, output = tmp_path / "gh.log", tmp_path / "summary.md", tmp_path / "output"
-    output.write_text("", encoding="utf-8")
-    env = {"PATH": f"{tools}:/usr/bin:/bin", "GH_LOG": str(log), "GITHUB_STEP_SUMMARY": str(summary),
-           "TITLE": "Broken links found by the weekly link check", "RUN_URL": "https://example.invalid/run/1"}
-    steps = _links_steps()
-    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(steps["check links"]["run"])],
-                          cwd=tmp_path, env={**env, "GITHUB_OUTPUT": str(output)}, capture_output=True, text=True,
-                          check=False)
-    status = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines()).get("status", "")
-    # The issue step runs only after a verdict (its `if:`, asserted below), as GitHub would decide.
-    if status in ("0", "1"):
-        subprocess.run(["bash", "--noprofile", "--norc", "-e", "-c", str(steps["update the tracking issue"]["run"])],
-                       cwd=tmp_path, env={**env, "STATUS": status}, capture_output=True, text=True, check=True)
-    calls = [c for c in (log.read_text(encoding="utf-8").splitlines() if log.exists() else [])
-             if not c.startswith("issue list")]
-    return proc.returncode, calls, summary.read_text(encoding="utf-8") if summary.exists() else ""
-
-
 CLOSE = "issue close 7 --comment Every link is fine and every label is on its page again (https://example.invalid/run/1)."
 CREATE = "issue create --title Broken links found by the weekly link check --body-file report.md"
 
@@ -134,9 +100,38 @@ CREATE = "issue create --title Broken links found by the weekly link check --bod
 ])
 def test_only_a_verdict_opens_comments_on_or_closes_the_issue(tmp_path: Path, links: int, screens: int,
                                                               open_issue: str, code: int, calls: list[str]) -> None:
-    assert _links_steps()["update the tracking issue"]["if"] == (
+    """The check step's script with stand-ins for the two checkers (given exit codes) and for gh (logging its calls),
+    then the issue step."""
+    steps = _links_steps()
+    assert steps["update the tracking issue"]["if"] == (
         "always() && (steps.check.outputs.status == '0' || steps.check.outputs.status == '1')")
-    assert _run_check_step(tmp_path, links, screens, open_issue)[:2] == (code, calls)
+    venv, tools = tmp_path / ".venv" / "bin", tmp_path / "tools"
+    venv.mkdir(parents=True)
+    tools.mkdir()
+    (venv / "python").write_text(
+        "#!/bin/sh\n"
+        'case "$1 $2" in\n'
+        f'  "-m guide.linkcheck") echo "## Link check"; exit {links} ;;\n'
+        f'  "-m guide.screencheck") echo "## Screen check"; exit {screens} ;;\n'
+        "esac\nexit 99\n", encoding="utf-8")
+    (tools / "gh").write_text(f'#!/bin/sh\necho "$*" >> "$GH_LOG"\n[ "$2" = list ] && echo "{open_issue}"\nexit 0\n',
+                              encoding="utf-8")
+    for exe in (venv / "python", tools / "gh"):
+        exe.chmod(0o755)
+    log, output = tmp_path / "gh.log", tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "GH_LOG": str(log), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+           "TITLE": "Broken links found by the weekly link check", "RUN_URL": "https://example.invalid/run/1"}
+    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(steps["check links"]["run"])],
+                          cwd=tmp_path, env={**env, "GITHUB_OUTPUT": str(output)}, capture_output=True, text=True,
+                          check=False)
+    status = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines()).get("status", "")
+    if status in ("0", "1"):  # as the issue step's `if:` (asserted above) decides
+        subprocess.run(["bash", "--noprofile", "--norc", "-e", "-c", str(steps["update the tracking issue"]["run"])],
+                       cwd=tmp_path, env={**env, "STATUS": status}, capture_output=True, text=True, check=True)
+    made = [c for c in (log.read_text(encoding="utf-8").splitlines() if log.exists() else [])
+            if not c.startswith("issue list")]
+    assert (proc.returncode, made) == (code, calls)
     # Both reports reach the run's log, and the issue in their order.
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "## Link check" in summary and "## Screen check" in summary
