@@ -32,7 +32,6 @@ COMMAND_LINE = Source("command line")
 @dataclass
 class Inputs:
     markdown: list[Path] = field(default_factory=list)
-    markdown_root: Path | None = None
     sites: list[Path] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     facts_root: Path | None = None      # a project whose includes/facts.yml gives the pages their addresses
@@ -44,7 +43,7 @@ def default_inputs(root: Path) -> Inputs:
         raise ValueError(f"{internal.display(site)} holds no built site: run `make build` first")
     docs = root / "docs"
     markdown = sorted(docs.rglob("*.md")) if docs.is_dir() else []
-    return Inputs(markdown=markdown, markdown_root=docs, sites=[site], facts_root=root)
+    return Inputs(markdown=markdown, sites=[site], facts_root=root)
 
 
 def facts_project(path: Path) -> Path | None:
@@ -65,7 +64,6 @@ def classify_inputs(args: Sequence[str]) -> Inputs:
             if not found:
                 raise ValueError(f"{arg}: no Markdown or HTML files in this directory")
             inputs.markdown += found
-            inputs.markdown_root = inputs.markdown_root or path
             inputs.facts_root = inputs.facts_root or facts_project(path)
         elif path.is_file() and path.suffix == ".md":
             inputs.markdown.append(path)
@@ -94,7 +92,7 @@ def check_internal(inputs: Inputs) -> internal.Findings:
             def expand(path: Path, text: str) -> str:
                 return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
 
-        parts.append(internal.check_markdown(inputs.markdown, inputs.markdown_root, registry, expand))
+        parts.append(internal.check_markdown(inputs.markdown, registry, expand))
     for part in parts:
         merged.internal.update(part.internal)
         merged.external += part.external

@@ -1,13 +1,10 @@
-"""Links, reference definitions and anchors in Markdown sources, with line numbers."""
+"""Links and reference definitions in Markdown sources, with line numbers."""
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
-from markdown.extensions.toc import slugify, slugify_unicode
-
-from guide.sources.markup import COMMENT, TAG
+from guide.sources.markup import COMMENT
 
 from .model import Link, Source
 
@@ -18,9 +15,6 @@ _INLINE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s
 _FULL_REF = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_ATTR_ID = re.compile(r"\{[^}]*?#([\w:.-]+)[^}]*\}")
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -86,24 +80,3 @@ def extract(text: str, path: str, defs: dict[str, str]) -> tuple[list[Link], lis
             if SCHEME.match(m.group(1)) or m.group(1).startswith("//"):
                 links.append(Link(m.group(1), where))
     return links, undefined
-
-
-@functools.cache  # a page's text; asked again for every link to one of its headings
-def anchors(text: str) -> frozenset[str]:
-    """Ids a page will have: explicit {#id} and id="..." ones, and the slugs of headings without one."""
-    ids: set[str] = set()
-    seen: dict[str, int] = {}
-    for _, line in code_free_lines(text):
-        ids.update(_ATTR_ID.findall(line))
-        ids.update(_HTML_ID.findall(line))
-        m = _HEADING.match(line)
-        if not m or _ATTR_ID.search(m.group(2)):
-            continue
-        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"\{[^}]*\}", "", m.group(2)))  # a link: its text
-        plain = TAG.sub("", plain).replace("`", "").replace("*", "").strip()
-        # Python-Markdown's default toc slug (ASCII only), and the one keeping non-ASCII letters (pymdownx.slugs).
-        for slug in {slugify(plain, "-"), slugify_unicode(plain, "-")}:
-            n = seen.get(slug, 0)
-            seen[slug] = n + 1
-            ids.add(f"{slug}_{n}" if n else slug)
-    return frozenset(ids)
