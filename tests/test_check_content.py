@@ -54,7 +54,8 @@ def test_typical_mistakes_are_each_named_with_file_line_and_what_to_do(tmp_path:
     found = content.content_problems(project)
     assert (f"docs/contact.en.md:{line}: the number 010-00000001 is typed here: write {{{{ hotline-en }}}} instead, "
             "so the page always shows what includes/facts.yml says") in found
-    assert any(p.startswith(f"docs/register.en.md:{link_line}: no reference definition named [hotlines]") for p in found), found
+    undefined = f"docs/register.en.md:{link_line}: no reference definition named [hotlines]"
+    assert any(p.startswith(undefined) for p in found), found
     assert "docs/faq.zh.md is missing (docs/faq.en.md exists): write the translation" in found
     assert any(p.startswith("docs/faq.en.md:1: this page is not in the nav of mkdocs.yml") for p in found), found
     (project / "docs" / "faq.en.md").unlink()

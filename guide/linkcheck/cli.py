@@ -79,20 +79,7 @@ def check_internal(inputs: Inputs) -> internal.Findings:
     merged = internal.Findings()
     parts = [internal.check_site(site) for site in inputs.sites]
     if inputs.markdown:
-        registry, expand, root = None, None, inputs.facts_root
-        if root is not None and (root / "includes" / "facts.yml").is_file():
-            # the reference definitions and the placeholder expansion the build gives the project's pages
-            from guide.sources import facts as facts_module
-            from guide.sources import site_config
-
-            facts = facts_module.load_facts(root)
-            language_of = site_config.read(root).language_of
-            registry = facts.references()
-
-            def expand(path: Path, text: str) -> str:
-                return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
-
-        parts.append(internal.check_markdown(inputs.markdown, registry, expand))
+        parts.append(internal.check_markdown(inputs.markdown, inputs.facts_root))
     for part in parts:
         merged.internal.update(part.internal)
         merged.external += part.external
@@ -218,7 +205,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] table to read")
-    parser.add_argument("--cache-dir", type=Path, help="where the ok cache and the history live (default from config)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache and the history")
     try:
         args = parser.parse_args(argv)
@@ -236,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results = list(found.internal.values())
         if not args.offline:
             step = "checking the remote links"
-            cache_dir = None if args.no_cache else (args.cache_dir or Path.cwd() / settings.cache_dir)
+            cache_dir = None if args.no_cache else Path.cwd() / settings.cache_dir
             links = found.external + [Link(u, COMMAND_LINE) for u in inputs.urls]
             results += check_external(links, settings, cache_dir, time.time())
         step = "writing the report"

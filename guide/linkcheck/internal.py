@@ -5,11 +5,13 @@ import os
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from guide.sources import facts as facts_module
+from guide.sources import site_config
 
 from . import mdsource
 from .model import BROKEN, OK, Link, Result, Source
@@ -123,17 +125,17 @@ def check_site(root: Path) -> Findings:
 
 # --- Markdown sources ------------------------------------------------------------------------------------------------
 
-def check_markdown(files: list[Path], registry: dict[str, str] | None = None,
-                   expand: Callable[[Path, str], str] | None = None) -> Findings:
-    """Each [text][name] without a definition, and the remote addresses with their file:line. Links between pages
-    and to headings are not resolved here: the build refuses those with their file:line (mkdocs.yml `validation:`).
-    `registry`: reference name -> URL every page may use (the project's facts); `expand`: what the build does to a
-    page's text before Markdown reads it (its {{ fact }} placeholders)."""
+def check_markdown(files: list[Path], project: Path | None = None) -> Findings:
+    """Each [text][name] without a definition, and the remote addresses, with their file:line; in a project whose
+    includes/facts.yml names its addresses, the pages read as the build gives them to Markdown. Links between pages
+    and to headings are the build's to refuse, with their file:line (mkdocs.yml `validation:`)."""
     found = Findings()
     texts = {f: f.read_text(encoding="utf-8") for f in files}
-    if expand:
-        texts = {f: expand(f, text) for f, text in texts.items()}
-    defs = dict(registry or {})
+    defs: dict[str, str] = {}
+    if project is not None and (project / facts_module.FACTS_FILE).is_file():
+        facts, language_of = facts_module.load_facts(project), site_config.read(project).language_of
+        defs = facts.references()
+        texts = {f: facts_module.expand(text, facts, language_of(f.name), str(f))[0] for f, text in texts.items()}
     for text in texts.values():
         for name, url in mdsource.definitions(text).items():
             defs.setdefault(name, url)
