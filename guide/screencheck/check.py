@@ -1,7 +1,5 @@
 """Check that the CHSI pages the guide describes still show the labels it quotes for them (make screens).
 
-usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
-
 Verdicts ok, drift, unknown, blocked, unreachable (records/screen-check.md). Exit 0 when nothing drifted, 1 on
 drift, 2 on wrong usage or a crash.
 """
@@ -274,8 +272,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "or a file path for a saved copy); repeatable")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project directory holding includes/ and docs/ (default: this project)")
-    parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
-                        help="the pyproject.toml whose [tool.check-links] settings the fetching uses")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -283,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         pages = screens.load_screens(args.root)
         maps = parse_maps(args.map, [page.url for page in pages])
-        results = check(pages, maps, load_settings(args.config), guide_quotes(args.root))
+        results = check(pages, maps, load_settings(ROOT / "pyproject.toml"), guide_quotes(args.root))
         report = render(results, args.format)
     except (UsageError, SourceError, ConfigError) as exc:
         print(f"make screens: {exc}", file=sys.stderr)
