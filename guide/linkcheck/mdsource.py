@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from guide.sources.markup import COMMENT
+from guide.sources.markup import outside_fences
 
 from .model import Link, Source
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # one left open hides the rest
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _DEFINITION = re.compile(r"""^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$""")
 _INLINE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -23,25 +23,11 @@ def normalize_ref(name: str) -> str:
 
 
 def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) outside fenced code blocks and HTML comments, with inline code spans blanked out."""
-    fence: str | None = None
-    in_comment = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = _FENCE.match(line)
-        if fence:
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
-                fence = None
-            continue
-        if found and not in_comment:
-            fence = found.group(1)
-            continue
-        if in_comment:
-            if (end := line.find("-->")) < 0:
-                continue
-            line = line[end + 3:]
-        line = COMMENT.sub("", line)
-        in_comment = (start := line.find("<!--")) >= 0
-        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line[:start] if in_comment else line)
+    """(line number, line) outside fenced code and HTML comments, as every room splits a page (sources/markup.py),
+    with inline code spans blanked out."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # each line keeps its number
+    for number, line in outside_fences(text):
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def definitions(text: str) -> dict[str, str]:
