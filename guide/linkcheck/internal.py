@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -80,13 +79,9 @@ def page_url(rel: str) -> str:
 
 
 def site_base(pages: dict[str, HtmlPage]) -> str | None:
-    """The absolute address the site was built for, read from the pages' canonical links."""
-    votes: Counter[str] = Counter()
-    for rel, page in pages.items():
-        path = page_url(rel)
-        if page.canonical and page.canonical.endswith(path.lstrip("/")) and "://" in page.canonical:
-            votes[page.canonical[: len(page.canonical) - len(path.lstrip("/"))]] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    """The absolute address the site was built for: the home page's canonical link."""
+    home = pages.get("index.html")
+    return home.canonical if home and home.canonical and "://" in home.canonical else None
 
 
 def check_site(root: Path) -> Findings:
