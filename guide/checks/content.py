@@ -8,7 +8,7 @@ source_hygiene.py, it names what MkDocs and mkdocs-static-i18n pass silently:
 - a page missing from the nav, and a nav title without a translation (the English menu would show the Chinese);
 - a front matter block that is not YAML (MkDocs shows it as page text) or has no description (search results and
   shared links would show the site's general one);
-- facts typed by hand or named wrongly, UI labels, the screen list, every link between pages;
+- facts typed by hand or named wrongly, UI labels, the screen list, a [text][name] that nothing defines;
 - an item of the e-mail whose label includes/ui-labels.yml lacks: the form shows each item's label with its gloss,
   so the English page would show none;
 - a page that cites its own source ("the office's guide", 本校指南: includes/source-citing.yml): to the student, this
@@ -167,8 +167,8 @@ def link_problems(root: Path, pages: list[Path]) -> list[str]:
 
 
 def content_problems(root: Path, *, links: bool = True) -> list[str]:
-    """Every problem the build would stop at in root's sources, one line each. links=False leaves out the links
-    between pages, which the build has MkDocs check (guide/mkdocs_hooks/warning_lines.py adds the line)."""
+    """Every problem the build would stop at in root's sources, one line each. links=False leaves out link_problems
+    (the build has MkDocs check the links between pages; guide/mkdocs_hooks/warning_lines.py adds the line)."""
     problems: list[str] = []
     for name in (*source_hygiene.YAML_FILES, facts_module.FACTS_FILE, "mkdocs.yml"):
         if (root / name).is_file():
