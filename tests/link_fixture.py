@@ -117,6 +117,8 @@ ANSWERS: dict[str, tuple[int, bytes, dict[str, str]]] = {
     "/moved-308": (308, b"", to("/ok")),
     "/login": (302, b"", to("/ok")),
     "/temp": (307, b"", to("/ok")),
+    "/chain/1": (301, b"", to("/chain/2")), "/chain/2": (302, b"", to("/chain/3")),
+    "/chain/3": (302, b"", to("/chain/4")), "/chain/4": (200, OK_PAGE, {}),
     "/refresh-moved": (301, b"", to("/ok")),
     "/loop-a": (302, b"", to("/loop-b")),
     "/loop-b": (302, b"", to("/loop-a")),
@@ -166,9 +168,6 @@ class CaseHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
             self.wfile.flush()
 
-    def do_HEAD(self) -> None:
-        self.do_GET()
-
     def do_GET(self) -> None:
         self.log.append(Hit(time.monotonic(), self.command, self.path,
                                   {k.lower(): v for k, v in self.headers.items()}))
@@ -176,6 +175,8 @@ class CaseHandler(BaseHTTPRequestHandler):
             self._route(self.path.split("?")[0], self.headers.get("User-Agent", ""))
         except OSError:  # resets, broken pipes and refused certificates are the point of these servers
             self.close_connection = True
+
+    do_HEAD = do_GET
 
     def _route(self, p: str, ua: str) -> None:
         if p in self.answers:
@@ -186,11 +187,6 @@ class CaseHandler(BaseHTTPRequestHandler):
             if ua.startswith("Mozilla/5.0") and any(w in ua for w in BROWSER_WORDS):
                 return self._send(200, OK_PAGE)
             return self._send(403, b"<html><body>Access denied</body></html>")
-        if p.startswith("/chain/"):
-            step = int(p.rsplit("/", 1)[1])
-            if step >= 4:
-                return self._send(200, OK_PAGE)
-            return self._send(301 if step == 1 else 302, b"", to(f"/chain/{step + 1}"))
         if p.startswith("/hop/"):
             return self._send(302, b"", to(f"/hop/{int(p.rsplit('/', 1)[1]) + 1}"))
         if p == "/busy-once":  # every other request is refused

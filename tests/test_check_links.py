@@ -182,7 +182,7 @@ def test_many_hosts_are_checked_in_parallel() -> None:
 
 def config(tmp_path: Path, ttl: float = 3600) -> str:
     path = tmp_path / "pyproject.toml"
-    path.write_text(fixture.FAST_SETTINGS + f"cache_ttl = {ttl}\n", encoding="utf-8")
+    path.write_text(f"{fixture.FAST_SETTINGS}cache_ttl = {ttl}\ncache_dir = '{tmp_path / 'cache'}'\n", encoding="utf-8")
     return str(path)
 
 
@@ -226,7 +226,7 @@ def test_warnings_alone_exit_0(cases: fixture.CaseServers, tmp_path: Path, capsy
 def test_ok_results_are_cached_until_the_ttl_and_nothing_else_is(cases: fixture.CaseServers, tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     urls = [cases.base + "/page-cached", cases.base + "/gone"]
-    argv = ["--format", "json", "--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path), *urls]
+    argv = ["--format", "json", "--config", config(tmp_path), *urls]
     cases.log.clear()
     run(argv, capsys)
     code, out = run(argv, capsys)
@@ -234,21 +234,21 @@ def test_ok_results_are_cached_until_the_ttl_and_nothing_else_is(cases: fixture.
     assert log(cases) == ["GET /page-cached", "GET /gone", "GET /gone"]  # the second run asked only for /gone
     assert json.loads(out)["results"][0]["detail"] == "cached"
     cases.log.clear()
-    run(["--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path, ttl=0), *urls], capsys)
+    run(["--config", config(tmp_path, ttl=0), *urls], capsys)
     assert log(cases) == ["GET /page-cached", "GET /gone"]  # expired: asked again
 
 
 def test_unreachable_turns_broken_after_n_runs_in_a_row_and_a_link_that_answers_starts_afresh(
         cases: fixture.CaseServers, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dead = f"http://127.0.0.1:{cases.refused_port}/"
-    argv = ["--format", "json", "--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path), dead]
+    argv = ["--format", "json", "--config", config(tmp_path), dead]
     first, out1 = run(argv, capsys)
     second, out2 = run(argv, capsys)
     assert (first, json.loads(out1)["results"][0]["verdict"]) == (0, "unreachable")
     assert (second, json.loads(out2)["results"][0]["verdict"]) == (1, "broken")
     assert "unreachable in 2 runs in a row" in json.loads(out2)["results"][0]["detail"]
     (tmp_path / "cache" / "history.json").write_text(json.dumps({cases.base + "/ok": 5}), encoding="utf-8")
-    code, _ = run(["--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path), cases.base + "/ok"], capsys)
+    code, _ = run(["--config", config(tmp_path), cases.base + "/ok"], capsys)
     assert code == 0 and history(tmp_path) == {}
 
 
@@ -301,7 +301,7 @@ def test_without_dns_links_stay_unreachable_however_many_runs_and_their_history_
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "history.json").write_text(json.dumps({earlier: 1}), encoding="utf-8")
     monkeypatch.setattr(socket, "getaddrinfo", resolver({}, *failure))
-    argv = ["--format", "json", "--cache-dir", str(tmp_path / "cache"), "--config", config(tmp_path),
+    argv = ["--format", "json", "--config", config(tmp_path),
             str(SITE / "docs"), earlier]  # the pages, whose remote addresses come from includes/facts.yml
     for number in range(4):  # well past the threshold of 2 runs that turns an unreachable link broken
         code, out = run(argv, capsys)

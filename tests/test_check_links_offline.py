@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-import re
 import zlib
 from pathlib import Path
 
 import pytest
 from fixture_site import SITE
 
-from guide.linkcheck import classify, mdsource
+from guide.linkcheck import classify
 from guide.linkcheck import cli as check_links
 from guide.linkcheck.config import ConfigError, Settings, settings_from_table
 from guide.linkcheck.fetch import inflate
@@ -58,53 +57,46 @@ def test_a_broken_anchor_and_a_missing_page_in_the_built_site_are_reported_with_
     assert "/en/" in {r["url"] for r in json.loads(out)["results"]}
 
 
-def test_broken_anchors_pages_and_references_in_markdown_are_reported_with_file_and_line(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["--offline", "--format", "json", str(DATA / "docs")], capsys)
-    found = broken(out)
-    where = {url: r["sources"] for url, r in found.items()}
-    md = check_links.internal.display(DATA / "docs")
-    assert code == 1
-    assert where == {
-        f"{md}/index.en.md#no-such-section": [f"{md}/register.en.md:9"],
-        f"{md}/contact.md": [f"{md}/register.en.md:10"],
-        "[chsi-help]": [f"{md}/register.en.md:11"],
-    }
+TEXT_REPORT = """\
+broken      [---] [chsi-help] (at docs/register.en.md:11) | no reference definition named [chsi-help]
+1 links: 0 ok, 0 redirect, 1 broken, 0 blocked, 0 unreachable
+"""
+MARKDOWN_REPORT = """\
+## Link check
+
+| ok | redirect | broken | blocked | unreachable |
+|---|---|---|---|---|
+| 0 | 0 | 1 | 0 | 0 |
+
+| verdict | status | link | where | detail |
+|---|---|---|---|---|
+| broken |  | [chsi-help] | docs/register.en.md:11 | no reference definition named [chsi-help] |
+"""
 
 
-def test_text_output_names_each_problem_with_its_place_then_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["--offline", str(DATA / "docs")], capsys)
-    lines = out.splitlines()
-    assert code == 1 and len(lines) == 4
-    assert any(re.fullmatch(r"broken +\[---\] \S+/contact\.md \(at \S+/register\.en\.md:10\) \| no such file \S+", line)
-               for line in lines[:3])
-    assert re.fullmatch(r"\d+ links: \d+ ok, 0 redirect, 3 broken, 0 blocked, 0 unreachable", lines[-1])
+@pytest.mark.parametrize(("fmt", "report"), [("text", TEXT_REPORT), ("markdown", MARKDOWN_REPORT)])
+def test_an_undefined_reference_in_markdown_is_reported_with_file_and_line(
+        fmt: str, report: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Lines 9 and 10 link to a missing heading and page: the build refuses those with their line, not this check.
+    code, out, _ = run(["--offline", "--format", fmt, str(DATA / "docs")], capsys)
+    assert (code, out.replace(check_links.internal.display(DATA / "docs"), "docs")) == (1, report)
 
 
-def test_markdown_output_is_a_summary_table_and_a_problem_table(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["--offline", "--format", "markdown", str(DATA / "docs")], capsys)
-    assert "| ok | redirect | broken | blocked | unreachable |" in out
-    assert re.search(r"^\| broken \|  \| \[chsi-help\] \| \S+register\.en\.md:11 \|", out, re.MULTILINE)
-
-
-@pytest.mark.parametrize("argv", [["no/such/dir"], ["--format", "yaml", "docs"], ["--no-such-option"],
-                                  [str(DATA / "site" / "assets" / "style.css")]])
-def test_wrong_usage_or_unreadable_input_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(argv, capsys)[0] == 2
-
-
-def test_without_arguments_and_without_a_build_it_says_to_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.chdir(tmp_path)  # the checker looks for site/ in the working folder: here there is none
-    code, _, err = run(["--offline", "--config", str(tmp_path / "pyproject.toml")], capsys)
-    assert code == 2 and "make build" in err
-
-
-def test_an_unknown_setting_in_pyproject_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = tmp_path / "pyproject.toml"
-    config.write_text('[tool.check-links]\nmin_intervall = 1\n', encoding="utf-8")
-    code, _, err = run(["--offline", "--config", str(config), str(DATA / "docs")], capsys)
-    assert code == 2 and "min_intervall" in err
+@pytest.mark.parametrize(("argv", "message"), [
+    (["no/such/dir"], "no/such/dir: no such file or directory"),
+    (["--format", "yaml", "docs"], "invalid choice: 'yaml'"),
+    (["--no-such-option"], "unrecognized arguments: --no-such-option"),
+    ([str(DATA / "site" / "assets" / "style.css")], "give Markdown files, directories (docs or a built site)"),
+    (["--offline"], "holds no built site: run `make build` first"),  # no site/ in the working folder
+    (["--offline", "--config", "typo.toml", str(DATA / "docs")], "unknown setting [tool.check-links] min_intervall"),
+])
+def test_wrong_usage_or_unreadable_input_exits_2(argv: list[str], message: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "typo.toml").write_text("[tool.check-links]\nmin_intervall = 1\n", encoding="utf-8")
+    code, _, err = run(argv, capsys)
+    assert code == 2 and message in err, err
 
 
 # --- pure rules ------------------------------------------------------------------------------------------------------
@@ -202,8 +194,3 @@ def test_settings_from_pyproject_table() -> None:
 ])
 def test_addresses_that_are_not_fetched_are_checked_for_form(url: str, verdict: str) -> None:
     assert check_address(url).verdict == verdict
-
-
-def test_markdown_anchors_include_explicit_ids_and_heading_slugs() -> None:
-    ids = mdsource.anchors("# Title {#top}\n\n## Before you start\n\n## Before you start\n\n<a id=\"x\"></a>\n")
-    assert {"top", "before-you-start", "before-you-start_1", "x"} <= ids

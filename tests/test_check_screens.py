@@ -66,11 +66,12 @@ def server() -> Iterator[str]:
     fixture.stop(httpd)
 
 
-@pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("config") / "pyproject.toml"
-    path.write_text(fixture.FAST_SETTINGS, encoding="utf-8")
-    return str(path)
+@pytest.fixture(autouse=True)
+def fast(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checker reads its settings from the project's pyproject.toml: here, short timeouts and no pauses."""
+    project = tmp_path_factory.mktemp("config")
+    (project / "pyproject.toml").write_text(fixture.FAST_SETTINGS, encoding="utf-8")
+    monkeypatch.setattr(check_screens, "ROOT", project)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -79,36 +80,34 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def screens_for(server: str, config: str, capsys: pytest.CaptureFixture[str], intl_path: str,
-                fmt: str = "json") -> tuple[int, object]:
-    """Check the fixture project with its home page at /home and its international page at intl_path."""
-    code, out, err = run(capsys, "--root", str(DATA), "--config", config, "--format", fmt,
-                         "--map", f"{HOME}={server}/home", "--map", f"{INTL}={server}{intl_path}")
+def screens_for(capsys: pytest.CaptureFixture[str], home: str, intl: str, fmt: str = "json") -> tuple[int, object]:
+    """Check the fixture project with its home page read from `home` and its international page from `intl`."""
+    code, out, err = run(capsys, "--root", str(DATA), "--format", fmt,
+                         "--map", f"{HOME}={home}", "--map", f"{INTL}={intl}")
     assert code in (0, 1), err
     return code, (json.loads(out) if fmt == "json" else out)
 
 
 # --- one verdict per page -------------------------------------------------------------------------------------------
 
-def test_the_text_report_of_a_drift(server: str, config: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = screens_for(server, config, capsys, "/intl/renamed", fmt="text")
-    assert code == 1
-    assert out.splitlines() == [
-        f"ok          {HOME} [chsi-home] | every label present: 注册 (read from {server}/home)",
-        f"drift       {INTL} [chsi-intl-register] | 1 of 3 labels missing: 简项注册 (read from {server}/intl/renamed)",
-        "            missing 简项注册: the guide quotes it at docs/register.en.md:8, docs/register.zh.md:8",
-        "screens: 2 pages: 1 ok, 1 drift, 0 unknown, 0 blocked, 0 unreachable",
-    ]
+DRIFT = "1 of 3 labels missing: 简项注册 (read from {server}/intl/renamed)"
+QUOTED = "docs/register.en.md:8, docs/register.zh.md:8"
 
 
-def test_the_markdown_report_has_the_counts_and_a_row_per_page(server: str, config: str,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = screens_for(server, config, capsys, "/intl/renamed", fmt="markdown")
-    lines = out.splitlines()
-    assert lines[:5] == ["## Screen check", "", "| ok | drift | unknown | blocked | unreachable |",
-                         "|---|---|---|---|---|", "| 1 | 1 | 0 | 0 | 0 |"]
-    assert lines[-1].startswith(
-        f"| drift | {INTL} | 简项注册: docs/register.en.md:8, docs/register.zh.md:8 | 1 of 3 labels missing")
+@pytest.mark.parametrize(("fmt", "report"), [
+    ("text", [f"ok          {HOME} [chsi-home] | every label present: 注册 (read from {{server}}/home)",
+              f"drift       {INTL} [chsi-intl-register] | {DRIFT}",
+              f"            missing 简项注册: the guide quotes it at {QUOTED}",
+              "screens: 2 pages: 1 ok, 1 drift, 0 unknown, 0 blocked, 0 unreachable"]),
+    ("markdown", ["## Screen check", "", "| ok | drift | unknown | blocked | unreachable |", "|---|---|---|---|---|",
+                  "| 1 | 1 | 0 | 0 | 0 |", "", "| verdict | page | missing label: where the guide quotes it | detail |",
+                  "|---|---|---|---|", f"| ok | {HOME} |  | every label present: 注册 (read from {{server}}/home) |",
+                  f"| drift | {INTL} | 简项注册: {QUOTED} | {DRIFT} |"]),
+])
+def test_the_reports_of_a_drift(server: str, capsys: pytest.CaptureFixture[str], fmt: str,
+                                report: list[str]) -> None:
+    code, out = screens_for(capsys, f"{server}/home", f"{server}/intl/renamed", fmt)
+    assert (code, out.splitlines()) == (1, [line.format(server=server) for line in report])
 
 
 ALL = ["简项注册", "国家或地区", "立即注册"]
@@ -130,11 +129,11 @@ RENAMED_QUOTED = [{"label": "简项注册", "quoted_at": ["docs/register.en.md:8
     ("/intl/shell", 0, "unknown", [], [], "an application shell"),  # drawn by JavaScript: not drift
     ("/intl/gone", 0, "unreachable", [], [], "the address is broken (404 Not Found)"),
 ])
-def test_the_verdict_of_a_page(server: str, config: str, capsys: pytest.CaptureFixture[str], path: str, code: int,
+def test_the_verdict_of_a_page(server: str, capsys: pytest.CaptureFixture[str], path: str, code: int,
                                verdict: str, present: list[str], missing: list[object], detail: str) -> None:
     if path == "/intl/gbk":
         assert b"charset=gbk" in GBK and "简项注册".encode("gbk") in GBK and "简项注册".encode() not in GBK
-    got_code, data = screens_for(server, config, capsys, path)
+    got_code, data = screens_for(capsys, f"{server}/home", server + path)
     page = next(s for s in data["screens"] if s["url"] == INTL)
     assert all(set(s) == {"url", "verdict", "missing", "present", "detail"} for s in data["screens"])
     assert (got_code, page["verdict"], page["present"], page["missing"]) == (code, verdict, present, missing)
@@ -142,28 +141,24 @@ def test_the_verdict_of_a_page(server: str, config: str, capsys: pytest.CaptureF
     assert verdict != "unknown" or "drawn by JavaScript" in page["detail"]
 
 
-def test_a_dead_server_is_unreachable_not_drift(config: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_dead_server_is_unreachable_not_drift(capsys: pytest.CaptureFixture[str]) -> None:
     dead = f"http://127.0.0.1:{fixture.free_port()}/"
-    code, out, _ = run(capsys, "--root", str(DATA), "--config", config, "--format", "json",
-                       "--map", f"{HOME}={dead}", "--map", f"{INTL}={dead}")
+    code, data = screens_for(capsys, dead, dead)
     assert code == 0
-    assert [(s["verdict"], s["detail"].split(" (")[0]) for s in json.loads(out)["screens"]] == [
+    assert [(s["verdict"], s["detail"].split(" (")[0]) for s in data["screens"]] == [
         ("unreachable", "connection refused: the labels could not be looked for")] * 2
 
 
-def test_a_saved_copy_is_read_from_a_file(tmp_path: Path, config: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_saved_copy_is_read_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "home.html").write_text(HOME_PAGE, encoding="utf-8")
     (tmp_path / "intl.html").write_bytes(RENAMED.encode())
-    code, out, _ = run(capsys, "--root", str(DATA), "--config", config, "--format", "json",
-                       "--map", f"{HOME}={tmp_path / 'home.html'}", "--map", f"{INTL}=file://{tmp_path / 'intl.html'}")
-    assert code == 1
-    assert [s["verdict"] for s in json.loads(out)["screens"]] == ["ok", "drift"]
+    code, data = screens_for(capsys, str(tmp_path / "home.html"), f"file://{tmp_path / 'intl.html'}")
+    assert (code, [s["verdict"] for s in data["screens"]]) == (1, ["ok", "drift"])
 
 
-def test_a_projects_own_pages_and_labels_are_checked(server: str, config: str,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_projects_own_pages_and_labels_are_checked(server: str, capsys: pytest.CaptureFixture[str]) -> None:
     """The tests' site: its includes/screens.yml, its facts' addresses and the labels its pages quote."""
-    code, out, err = run(capsys, "--root", str(SITE), "--config", config, "--format", "json",
+    code, out, err = run(capsys, "--root", str(SITE), "--format", "json",
                          "--map", f"https://www.chsi.com.cn/={server}/home",
                          "--map", f"https://account.chsi.com.cn/account/reg/preintregister.action={server}/intl/all")
     assert code == 0, err
@@ -192,13 +187,12 @@ def test_a_broken_screens_file_exits_2_naming_its_line(tmp_path: Path, capsys: p
     assert "includes/screens.yml:2: label 登录 is not in includes/ui-labels.yml" in err
 
 
-def test_a_crash_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, config: str,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_crash_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def boom(*args: object, **kwargs: object) -> object:
         raise RuntimeError("the fetcher fell over")
 
     monkeypatch.setattr(check_screens.fetch, "run_fetch", boom)
-    code, out, err = run(capsys, "--root", str(DATA), "--config", config)
+    code, out, err = run(capsys, "--root", str(DATA))
     assert (code, out) == (2, "")
     assert "make screens: crashed: RuntimeError: the fetcher fell over" in err
 

@@ -8,7 +8,7 @@ source_hygiene.py, it names what MkDocs and mkdocs-static-i18n pass silently:
 - a page missing from the nav, and a nav title without a translation (the English menu would show the Chinese);
 - a front matter block that is not YAML (MkDocs shows it as page text) or has no description (search results and
   shared links would show the site's general one);
-- facts typed by hand or named wrongly, UI labels, the screen list, every link between pages;
+- facts typed by hand or named wrongly, UI labels, the screen list, a [text][name] that nothing defines;
 - an item of the e-mail whose label includes/ui-labels.yml lacks: the form shows each item's label with its gloss,
   so the English page would show none;
 - a page that cites its own source ("the office's guide", 本校指南: includes/source-citing.yml): to the student, this
@@ -156,13 +156,9 @@ def page_problems(root: Path, src: str, facts: facts_module.Facts, table: dict,
     return problems
 
 
-def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts,
-                  config: site_config.SiteConfig) -> list[str]:
-    """Links between pages, pictures and heading ids that do not resolve (the build's --strict link validation)."""
-    def expand(path: Path, text: str) -> str:
-        return facts_module.expand(text, facts, config.language_of(path.name), str(path))[0]
-
-    found = internal.check_markdown(pages, root / "docs", facts.references(), expand)
+def link_problems(root: Path, pages: list[Path]) -> list[str]:
+    """Each [text][name] that nothing defines; the build's --strict validation refuses the other dead links."""
+    found = internal.check_markdown(pages, root)
     # The checker names files from the working folder: name them from the project.
     relative = re.compile("|".join(re.escape(f"{prefix}/") for prefix in {str(root), str(root.resolve())}))
     return [relative.sub("", f"{source}: {result.detail}: fix the link, or the file name or heading id it points to")
@@ -171,8 +167,8 @@ def link_problems(root: Path, pages: list[Path], facts: facts_module.Facts,
 
 
 def content_problems(root: Path, *, links: bool = True) -> list[str]:
-    """Every problem the build would stop at in root's sources, one line each. links=False leaves out the links
-    between pages, which the build has MkDocs check (guide/mkdocs_hooks/warning_lines.py adds the line)."""
+    """Every problem the build would stop at in root's sources, one line each. links=False leaves out link_problems
+    (the build has MkDocs check the links between pages; guide/mkdocs_hooks/warning_lines.py adds the line)."""
     problems: list[str] = []
     for name in (*source_hygiene.YAML_FILES, facts_module.FACTS_FILE, "mkdocs.yml"):
         if (root / name).is_file():
@@ -207,7 +203,7 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
     for uri in uris:
         problems += page_problems(root, f"docs/{uri}", facts, table, config)
     if links:
-        problems += link_problems(root, pages, facts, config)
+        problems += link_problems(root, pages)
     return problems
 
 

@@ -48,10 +48,7 @@ class Page(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._title: list[str] = []
-        self._headings: list[str] = []
-        self._text: list[str] = []
-        self._scripts: list[str] = []
+        self.parts: dict[str, list[str]] = {"title": [], "headings": [], "text": [], "script": []}
         self._refresh: str | None = None
         self._stack: list[str] = []
         try:
@@ -59,10 +56,10 @@ class Page(HTMLParser):
             self.close()
         except Exception:  # noqa: BLE001, S110 - a body cut at the byte limit may end anywhere: keep what was read
             pass
-        self.title = " ".join("".join(self._title).split())
-        self.headings = tuple(" ".join(h.split()) for h in self._headings if h.strip())
-        self.text = " ".join(" ".join(self._text).split())
-        self.scripts = "\n".join(self._scripts)
+        self.title = " ".join("".join(self.parts["title"]).split())
+        self.headings = tuple(" ".join(h.split()) for h in self.parts["headings"] if h.strip())
+        self.text = " ".join(" ".join(self.parts["text"]).split())
+        self.scripts = "\n".join(self.parts["script"])
         self.refresh = self._refresh or ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -73,7 +70,7 @@ class Page(HTMLParser):
         if tag in {"title", "h1", "h2", "script", "style", "noscript"}:
             self._stack.append(tag)
             if tag in {"h1", "h2"}:
-                self._headings.append("")
+                self.parts["headings"].append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._stack:
@@ -82,14 +79,12 @@ class Page(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         where = self._stack[-1] if self._stack else ""
-        if where == "title":
-            self._title.append(data)
-        elif where == "script":
-            self._scripts.append(data)
+        if where in {"title", "script"}:
+            self.parts[where].append(data)
         elif where not in {"style", "noscript"}:
-            if where in {"h1", "h2"} and self._headings:
-                self._headings[-1] += data
-            self._text.append(data)
+            if where in {"h1", "h2"}:  # its start tag opened a heading
+                self.parts["headings"][-1] += data
+            self.parts["text"].append(data)
 
 
 # A refresh that fires within this many seconds is a client-side redirect: the reader lands on the other page.

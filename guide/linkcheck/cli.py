@@ -1,7 +1,5 @@
 """Check every link of the guide: internal links and #fragments offline, remote addresses politely online.
 
-usage: python -m guide.linkcheck [PATH|URL ...] [--offline] [--format text|json|markdown]
-
 With no PATH (`make links`) it checks docs/, with the addresses of includes/facts.yml, and the built site/. Exit 0
 when nothing is broken, 1 when something is, 2 on wrong usage, unreadable input or a failure of the checker itself.
 """
@@ -14,7 +12,6 @@ import re
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
@@ -29,76 +26,40 @@ ROOT = Path(__file__).resolve().parents[2]
 COMMAND_LINE = Source("command line")
 
 
-@dataclass
-class Inputs:
-    markdown: list[Path] = field(default_factory=list)
-    markdown_root: Path | None = None
-    sites: list[Path] = field(default_factory=list)
-    urls: list[str] = field(default_factory=list)
-    facts_root: Path | None = None      # a project whose includes/facts.yml gives the pages their addresses
-
-
-def default_inputs(root: Path) -> Inputs:
-    site = root / "site"
-    if not (site / "index.html").is_file():
-        raise ValueError(f"{internal.display(site)} holds no built site: run `make build` first")
-    docs = root / "docs"
-    markdown = sorted(docs.rglob("*.md")) if docs.is_dir() else []
-    return Inputs(markdown=markdown, markdown_root=docs, sites=[site], facts_root=root)
-
-
 def facts_project(path: Path) -> Path | None:
     """The project a Markdown file or folder belongs to, if that project keeps its addresses in includes/facts.yml."""
     return next((p for p in path.resolve().parents if (p / "includes" / "facts.yml").is_file()), None)
 
 
-def classify_inputs(args: Sequence[str]) -> Inputs:
-    inputs = Inputs()
+def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, list[str]]:
+    """The internal links of the inputs (docs/ and site/ of root when there are none), and the URLs among them."""
+    sites, markdown, urls, project = [], [], [], None
+    if not args:
+        sites, project = [root / "site"], root
+        if not (sites[0] / "index.html").is_file():
+            raise ValueError(f"{internal.display(sites[0])} holds no built site: run `make build` first")
+        markdown = sorted((root / "docs").rglob("*.md"))
     for arg in args:
         path = Path(arg)
         if fetch.WEB.match(arg):
-            inputs.urls.append(arg)
+            urls.append(arg)
         elif path.is_dir() and any(path.rglob("*.html")):
-            inputs.sites.append(path)
-        elif path.is_dir():
-            found = sorted(path.rglob("*.md"))
+            sites.append(path)
+        elif path.is_dir() or path.is_file() and path.suffix == ".md":
+            found = sorted(path.rglob("*.md")) if path.is_dir() else [path]
             if not found:
                 raise ValueError(f"{arg}: no Markdown or HTML files in this directory")
-            inputs.markdown += found
-            inputs.markdown_root = inputs.markdown_root or path
-            inputs.facts_root = inputs.facts_root or facts_project(path)
-        elif path.is_file() and path.suffix == ".md":
-            inputs.markdown.append(path)
-            inputs.facts_root = inputs.facts_root or facts_project(path)
+            markdown += found
+            project = project or facts_project(path)
         elif path.is_file():
             raise ValueError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
         else:
             raise ValueError(f"{arg}: no such file or directory")
-    return inputs
-
-
-def check_internal(inputs: Inputs) -> internal.Findings:
     merged = internal.Findings()
-    parts = [internal.check_site(site) for site in inputs.sites]
-    if inputs.markdown:
-        registry, expand, root = None, None, inputs.facts_root
-        if root is not None and (root / "includes" / "facts.yml").is_file():
-            # the reference definitions and the placeholder expansion the build gives the project's pages
-            from guide.sources import facts as facts_module
-            from guide.sources import site_config
-
-            facts = facts_module.load_facts(root)
-            language_of = site_config.read(root).language_of
-            registry = facts.references()
-
-            def expand(path: Path, text: str) -> str:
-                return facts_module.expand(text, facts, language_of(path.name), str(path))[0]
-
-        parts.append(internal.check_markdown(inputs.markdown, inputs.markdown_root, registry, expand))
-    for part in parts:
+    for part in [*map(internal.check_site, sites), *([internal.check_markdown(markdown, project)] if markdown else [])]:
         merged.internal.update(part.internal)
         merged.external += part.external
-    return merged
+    return merged, urls
 
 
 # --- the cache of ok results and the history of unreachable links, in .cache/ -----------------------------------------
@@ -220,7 +181,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] table to read")
-    parser.add_argument("--cache-dir", type=Path, help="where the ok cache and the history live (default from config)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache and the history")
     try:
         args = parser.parse_args(argv)
@@ -230,16 +190,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             settings = load_settings(args.config)
-            inputs = classify_inputs(args.inputs) if args.inputs else default_inputs(Path.cwd())
-            found = check_internal(inputs)
+            found, urls = check_internal(args.inputs, Path.cwd())
         except (OSError, ValueError) as exc:  # an input that does not exist or holds nothing to check, a setting
             print(f"make links: {exc}", file=sys.stderr)
             return 2
         results = list(found.internal.values())
         if not args.offline:
             step = "checking the remote links"
-            cache_dir = None if args.no_cache else (args.cache_dir or Path.cwd() / settings.cache_dir)
-            links = found.external + [Link(u, COMMAND_LINE) for u in inputs.urls]
+            cache_dir = None if args.no_cache else Path.cwd() / settings.cache_dir
+            links = found.external + [Link(u, COMMAND_LINE) for u in urls]
             results += check_external(links, settings, cache_dir, time.time())
         step = "writing the report"
         sys.stdout.write(render(results, args.format))

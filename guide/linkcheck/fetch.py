@@ -195,10 +195,13 @@ class Checker:
                 return Result(url, BROKEN, status=hops[-1][0], final_url=current, detail=f"redirect loop: {loop}"), None
             seen.add(key)
             got = await self._attempt("HEAD" if use_head else "GET", current, cookies)
+            # Ask again with GET when HEAD was refused (405, 501, 403, a dropped connection...) or found a page: only
+            # its body tells a soft 404 or a challenge.
             if use_head and (isinstance(got, Failure) and got.detail.startswith("connection ")
                              and "refused" not in got.detail
-                             or isinstance(got, Answer) and got.status >= 400 and got.status != 429):
-                use_head = False  # HEAD refused (405, 501, 403, a dropped connection...): ask again with GET
+                             or isinstance(got, Answer) and (got.status >= 400 and got.status != 429
+                                                             or 200 <= got.status < 300 and is_html(got.headers))):
+                use_head = False
                 seen.discard(key)
                 continue
             if isinstance(got, Failure):
@@ -210,10 +213,6 @@ class Checker:
                     return Result(url, BROKEN, status=got.status, final_url=current, detail=detail), got
                 hops.append((got.status, current))
                 current = strip_fragment(urljoin(current, location.strip()))
-                continue
-            if use_head and 200 <= got.status < 300 and is_html(got.headers):
-                use_head = False  # a page: read it, it may be a soft 404 or a challenge
-                seen.discard(key)
                 continue
             page = classify.Page(classify.decode_body(got.body, got.headers.get("content-type"))) if got.body else None
             # A 2xx page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader ends up

@@ -1,15 +1,16 @@
-"""The offline check: internal links and #fragments in the built site and in Markdown sources."""
+"""The offline check: internal links and #fragments in the built site; undefined references in Markdown sources."""
 from __future__ import annotations
 
 import os
 import posixpath
 import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from guide.sources import facts as facts_module
+from guide.sources import site_config
 
 from . import mdsource
 from .model import BROKEN, OK, Link, Result, Source
@@ -78,13 +79,9 @@ def page_url(rel: str) -> str:
 
 
 def site_base(pages: dict[str, HtmlPage]) -> str | None:
-    """The absolute address the site was built for, read from the pages' canonical links."""
-    votes: Counter[str] = Counter()
-    for rel, page in pages.items():
-        path = page_url(rel)
-        if page.canonical and page.canonical.endswith(path.lstrip("/")) and "://" in page.canonical:
-            votes[page.canonical[: len(page.canonical) - len(path.lstrip("/"))]] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    """The absolute address the site was built for: the home page's canonical link."""
+    home = pages.get("index.html")
+    return home.canonical if home and home.canonical and "://" in home.canonical else None
 
 
 def check_site(root: Path) -> Findings:
@@ -123,71 +120,28 @@ def check_site(root: Path) -> Findings:
 
 # --- Markdown sources ------------------------------------------------------------------------------------------------
 
-_LANG = re.compile(r"\.([a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
-
-
-def resolve_markdown_file(source_file: Path, path: str, docs_root: Path) -> Path | None:
-    """The file a relative link in a Markdown page names; `register.md` also finds register.<lang>.md (i18n suffix)."""
-    if not path:
-        return source_file
-    path = unquote(path)
-    base = docs_root if path.startswith("/") else source_file.parent
-    candidate = Path(os.path.normpath(base / path.lstrip("/")))
-    if candidate.is_dir():
-        candidate = candidate / "index.md"
-    if candidate.is_file():
-        return candidate
-    if candidate.suffix == ".md":
-        lang = _LANG.search(source_file.name)
-        stem = candidate.name[: -len(".md")]
-        if lang:
-            localized = candidate.with_name(f"{stem}.{lang.group(1)}.md")
-            return localized if localized.is_file() else None
-        matches = sorted(candidate.parent.glob(f"{stem}.*.md"))
-        return matches[0] if matches else None
-    return None
-
-
-def check_markdown(files: list[Path], docs_root: Path | None = None, registry: dict[str, str] | None = None,
-                   expand: Callable[[Path, str], str] | None = None) -> Findings:
-    """Links of Markdown files. `registry`: reference name -> URL every page may use (the project's facts);
-    `expand`: what the build does to a page's text before Markdown reads it (its {{ fact }} placeholders)."""
+def check_markdown(files: list[Path], project: Path | None = None) -> Findings:
+    """Each [text][name] without a definition, and the remote addresses, with their file:line; in a project whose
+    includes/facts.yml names its addresses, the pages read as the build gives them to Markdown. Links between pages
+    and to headings are the build's to refuse, with their file:line (mkdocs.yml `validation:`)."""
     found = Findings()
     texts = {f: f.read_text(encoding="utf-8") for f in files}
-    if expand:
-        texts = {f: expand(f, text) for f, text in texts.items()}
-    defs = dict(registry or {})
+    defs: dict[str, str] = {}
+    if project is not None and (project / facts_module.FACTS_FILE).is_file():
+        facts, language_of = facts_module.load_facts(project), site_config.read(project).language_of
+        defs = facts.references()
+        texts = {f: facts_module.expand(text, facts, language_of(f.name), str(f))[0] for f, text in texts.items()}
     for text in texts.values():
         for name, url in mdsource.definitions(text).items():
             defs.setdefault(name, url)
     for f, text in texts.items():
-        root = docs_root or f.parent
         links, undefined = mdsource.extract(text, display(f), defs)
         for link in undefined:
             found.add(link.url, link.source, BROKEN, f"no reference definition named {link.url}")
         for link in links:
             target = link.url.strip()
-            if target.startswith(NOT_LINKS):
-                continue
-            if address := external(target):
+            if not target.startswith(NOT_LINKS) and (address := external(target)):
                 found.external.append(Link(address, link.source))
-                continue
-            parts = urlsplit(target)
-            file = resolve_markdown_file(f, parts.path, root)
-            if file is None:
-                key = display(Path(os.path.normpath(f.parent / unquote(parts.path))))
-                found.add(key + (f"#{parts.fragment}" if parts.fragment else ""), link.source, BROKEN,
-                          f"no such file {key}")
-                continue
-            key = display(file) + (f"#{parts.fragment}" if parts.fragment else "")
-            if parts.fragment and file.suffix == ".md":
-                ids = mdsource.anchors(texts.get(file) or file.read_text(encoding="utf-8"))
-                # A heading with no ASCII letters gets "_1", "_2"... from the default slugify: accept those unseen.
-                fragment = unquote(parts.fragment)
-                if fragment not in ids and not re.fullmatch(r"_\d+", fragment):
-                    found.add(key, link.source, BROKEN, f"no heading or id {parts.fragment!r} in {display(file)}")
-                    continue
-            found.add(key, link.source, OK)
     return found
 
 

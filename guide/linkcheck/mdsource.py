@@ -1,26 +1,20 @@
-"""Links, reference definitions and anchors in Markdown sources, with line numbers."""
+"""Links and reference definitions in Markdown sources, with line numbers."""
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
-from markdown.extensions.toc import slugify, slugify_unicode
-
-from guide.sources.markup import COMMENT, TAG
+from guide.sources.markup import outside_fences
 
 from .model import Link, Source
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # one left open hides the rest
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _DEFINITION = re.compile(r"""^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$""")
 _INLINE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _FULL_REF = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_ATTR_ID = re.compile(r"\{[^}]*?#([\w:.-]+)[^}]*\}")
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -29,25 +23,11 @@ def normalize_ref(name: str) -> str:
 
 
 def code_free_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) outside fenced code blocks and HTML comments, with inline code spans blanked out."""
-    fence: str | None = None
-    in_comment = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = _FENCE.match(line)
-        if fence:
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
-                fence = None
-            continue
-        if found and not in_comment:
-            fence = found.group(1)
-            continue
-        if in_comment:
-            if (end := line.find("-->")) < 0:
-                continue
-            line = line[end + 3:]
-        line = COMMENT.sub("", line)
-        in_comment = (start := line.find("<!--")) >= 0
-        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line[:start] if in_comment else line)
+    """(line number, line) outside fenced code and HTML comments, as every room splits a page (sources/markup.py),
+    with inline code spans blanked out."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # each line keeps its number
+    for number, line in outside_fences(text):
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def definitions(text: str) -> dict[str, str]:
@@ -86,24 +66,3 @@ def extract(text: str, path: str, defs: dict[str, str]) -> tuple[list[Link], lis
             if SCHEME.match(m.group(1)) or m.group(1).startswith("//"):
                 links.append(Link(m.group(1), where))
     return links, undefined
-
-
-@functools.cache  # a page's text; asked again for every link to one of its headings
-def anchors(text: str) -> frozenset[str]:
-    """Ids a page will have: explicit {#id} and id="..." ones, and the slugs of headings without one."""
-    ids: set[str] = set()
-    seen: dict[str, int] = {}
-    for _, line in code_free_lines(text):
-        ids.update(_ATTR_ID.findall(line))
-        ids.update(_HTML_ID.findall(line))
-        m = _HEADING.match(line)
-        if not m or _ATTR_ID.search(m.group(2)):
-            continue
-        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"\{[^}]*\}", "", m.group(2)))  # a link: its text
-        plain = TAG.sub("", plain).replace("`", "").replace("*", "").strip()
-        # Python-Markdown's default toc slug (ASCII only), and the one keeping non-ASCII letters (pymdownx.slugs).
-        for slug in {slugify(plain, "-"), slugify_unicode(plain, "-")}:
-            n = seen.get(slug, 0)
-            seen[slug] = n + 1
-            ids.add(f"{slug}_{n}" if n else slug)
-    return frozenset(ids)

@@ -1,7 +1,5 @@
 """Check that the CHSI pages the guide describes still show the labels it quotes for them (make screens).
 
-usage: python -m guide.screencheck [--format text|json|markdown] [--map PREFIX=REPLACEMENT ...] [--root DIR] [--config FILE]
-
 Verdicts ok, drift, unknown, blocked, unreachable (records/screen-check.md). Exit 0 when nothing drifted, 1 on
 drift, 2 on wrong usage or a crash.
 """
@@ -94,13 +92,9 @@ class Visible(HTMLParser):
             self.parts.append(BREAK)
         values = {k.lower(): v or "" for k, v in attrs}
         kind = values.get("type", "").strip().lower()
-        shown = ""
-        if tag == "input" and kind in BUTTON_INPUTS:
-            shown = values.get("value", "")
-        elif tag == "input" and kind in TEXT_INPUTS:
-            shown = values.get("value", "") or values.get("placeholder", "")
-        elif tag == "textarea":
-            shown = values.get("placeholder", "")
+        shown = values.get("value", "") if tag == "input" and kind in BUTTON_INPUTS | TEXT_INPUTS else ""
+        if tag == "textarea" or tag == "input" and kind in TEXT_INPUTS:
+            shown = shown or values.get("placeholder", "")
         if shown:
             self.parts += [shown, BREAK]
 
@@ -125,8 +119,7 @@ class Visible(HTMLParser):
 def guide_quotes(root: Path) -> dict[str, list[str]]:
     """Label -> the docs/ lines that quote it as **label** (code and HTML comments left out), as file:line."""
     found: dict[str, list[str]] = {}
-    docs = root / "docs"
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+    for path in sorted((root / "docs").rglob("*.md")):
         where = path.relative_to(root).as_posix()
         for number, line in mdsource.code_free_lines(path.read_text(encoding="utf-8")):
             for label in dict.fromkeys(m.group("label") for m in ui_labels.BOLD.finditer(line)):
@@ -136,9 +129,10 @@ def guide_quotes(root: Path) -> dict[str, list[str]]:
 
 # --- --map ---------------------------------------------------------------------------------------------------------
 
-def parse_maps(values: list[str], urls: list[str]) -> list[tuple[str, str]]:
-    """PREFIX=REPLACEMENT pairs. A prefix may hold '=' (a query string): the split is the one whose prefix starts
-    one of the pages' addresses, the longest such; a map that fits no address is a mistake."""
+def map_targets(values: list[str], urls: list[str]) -> dict[str, str]:
+    """Where each address is read from: PREFIX=REPLACEMENT reads an address starting with PREFIX (the longest that
+    fits) from REPLACEMENT plus the rest. A prefix may hold '=' (a query string): the split is the one whose prefix
+    starts one of the addresses, the longest such; a map that fits no address is a mistake."""
     maps: list[tuple[str, str]] = []
     for value in values:
         splits = [(value[:i], value[i + 1:]) for i, char in enumerate(value) if char == "="]
@@ -149,14 +143,11 @@ def parse_maps(values: list[str], urls: list[str]) -> list[tuple[str, str]]:
             raise UsageError(f"--map {value!r}: no address of includes/screens.yml starts with "
                              f"{splits[0][0]!r} (the addresses: {', '.join(urls)})")
         maps.append(max(fitting, key=lambda pair: len(pair[0])))
-    return maps
-
-
-def mapped(url: str, maps: list[tuple[str, str]]) -> str:
-    """url with its longest mapped prefix replaced (unchanged when none fits)."""
-    fitting = [(prefix, repl) for prefix, repl in maps if url.startswith(prefix)]
-    prefix, repl = max(fitting, key=lambda pair: len(pair[0]), default=("", ""))
-    return repl + url[len(prefix):]
+    targets = {}
+    for url in urls:
+        prefix, repl = max([m for m in maps if url.startswith(m[0])], key=lambda m: len(m[0]), default=("", ""))
+        targets[url] = repl + url[len(prefix):]
+    return targets
 
 
 # --- verdicts -------------------------------------------------------------------------------------------------------
@@ -217,9 +208,8 @@ def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, 
     return judge_page(screen, html, quotes, truncated=answer.truncated, note=note)
 
 
-def check(pages: list[screens.Screen], maps: list[tuple[str, str]], settings: Settings,
+def check(pages: list[screens.Screen], targets: dict[str, str], settings: Settings,
           quotes: dict[str, list[str]]) -> list[ScreenResult]:
-    targets = {screen.url: mapped(screen.url, maps) for screen in pages}
     fetched = fetch.run_fetch(sorted({t for t in targets.values() if fetch.WEB.match(t)}), settings)
     results: list[ScreenResult] = []
     for screen in pages:
@@ -274,16 +264,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "or a file path for a saved copy); repeatable")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project directory holding includes/ and docs/ (default: this project)")
-    parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
-                        help="the pyproject.toml whose [tool.check-links] settings the fetching uses")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     try:
         pages = screens.load_screens(args.root)
-        maps = parse_maps(args.map, [page.url for page in pages])
-        results = check(pages, maps, load_settings(args.config), guide_quotes(args.root))
+        targets = map_targets(args.map, [page.url for page in pages])
+        results = check(pages, targets, load_settings(ROOT / "pyproject.toml"), guide_quotes(args.root))
         report = render(results, args.format)
     except (UsageError, SourceError, ConfigError) as exc:
         print(f"make screens: {exc}", file=sys.stderr)
