@@ -18,12 +18,14 @@ from fixture_site import SITE
 from html_facts import read_page
 from project_facts import EMAIL, HOTLINES, ITEMS
 from project_facts import FACTS as PROJECT_FACTS
+from published_support import site_with_pdfs
 from pypdf import PdfReader
 
 from guide.sources.words import words
 
-VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
-EXPORT = "guide.pdf"  # run as `python -m guide.pdf` from the project folder, as make pdf does
+# The cover's date: the last commit that changed the project's docs/ or includes/ (here the tests' site's).
+VERSION_DATE = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], cwd=SITE, check=True,
+                              capture_output=True, text=True).stdout.strip()
 FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, PROJECT_FACTS.addresses["chsi-intl-register"]]
 
 
@@ -41,13 +43,8 @@ def squeeze(text: str) -> str:  # a long address wraps across lines on paper
 
 @pytest.fixture(scope="module")
 def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the built site with the PDFs exported into it (the session's site stays as mkdocs wrote it)."""
-    site = tmp_path_factory.mktemp("pdf") / "site"
-    shutil.copytree(built_site, site)
-    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          cwd=SITE, check=False, capture_output=True, text=True)
-    assert proc.returncode == 0, f"export failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
-    return site
+    """A copy of the built site with the PDFs exported into it, as make build leaves it (shared by the session)."""
+    return site_with_pdfs(built_site, tmp_path_factory.mktemp("pdf"))
 
 
 @pytest.fixture(scope="module")
@@ -245,19 +242,6 @@ def test_the_pdfs_have_their_fixed_names_no_half_written_file_and_are_readable_b
         assert pdf.stat().st_mode & stat.S_IROTH, f"{pdf.name} is private to its owner"
 
 
-def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, tmp_path: Path) -> None:
-    # fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk.
-    config = tmp_path / "fonts.conf"
-    config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
-    out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(exported), "--out-dir", str(out)],
-                          cwd=SITE, check=False, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)})
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "fonts-noto-cjk" in proc.stderr and "Noto Sans CJK SC" in proc.stderr
-    assert not out.exists(), "nothing may be written when a font is missing"
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(exported: Path, browser, prefix: str) -> None:
@@ -277,23 +261,29 @@ def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(export
 GOOD_FAMILY = 'html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;'
 
 
-@pytest.mark.parametrize(("family", "messages", "unwritten"), [
-    ('"Noto Sans CJK SX"', [("make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is "
-                             "not installed, so WeasyPrint would set the text in another face")], "*.pdf"),
+@pytest.mark.parametrize(("family", "no_fonts", "messages", "unwritten"), [
+    # fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk.
+    ('"Noto Sans CJK SC"', True, [("make pdf: font missing: Noto Sans CJK SC (for Chinese text); install the Debian "
+                                  "package fonts-noto-cjk")], "*"),
+    ('"Noto Sans CJK SX"', False, [("make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' "
+                                    "is not installed, so WeasyPrint would set the text in another face")], "*.pdf"),
     # Every family named is installed, but the Chinese text is left to fontconfig's choice (Noto Sans CJK JP here).
-    ('"DejaVu Sans"', ["make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP", "which the stylesheets do not name"],
-     "chsi-guide-zh.pdf"),
+    ('"DejaVu Sans"', False, ["make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP",
+                              "which the stylesheets do not name"], "chsi-guide-zh.pdf"),
 ])
-def test_a_pdf_css_change_that_sets_another_face_stops_the_export(exported: Path, tmp_path: Path, family: str,
-                                                                  messages: list[str], unwritten: str) -> None:
-    site = tmp_path / "site"  # a copy of the built site whose pdf.css has one maintainer's change
+def test_a_missing_font_or_a_pdf_css_change_that_sets_another_face_stops_the_export(
+        exported: Path, tmp_path: Path, family: str, no_fonts: bool, messages: list[str], unwritten: str) -> None:
+    site = tmp_path / "site"  # a copy of the built site whose pdf.css may have one maintainer's change
     shutil.copytree(exported, site, ignore=shutil.ignore_patterns("*.pdf"))
     css = site / "assets" / "stylesheets" / "pdf.css"
     text = css.read_text(encoding="utf-8")
     assert GOOD_FAMILY in text
     css.write_text(text.replace(GOOD_FAMILY, GOOD_FAMILY.replace('"Noto Sans CJK SC"', family), 1), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          cwd=SITE, check=False, capture_output=True, text=True)
+    config = tmp_path / "fonts.conf"
+    config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=SITE, check=False,
+                          capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)} if no_fonts else None)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     line = (text.split(GOOD_FAMILY)[0] + GOOD_FAMILY).count("\n") + 1
     for message in messages:

@@ -76,9 +76,7 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
     if f"{target.scheme}://{target.netloc}/" != LOCAL:
         return href
     path = target.path.lstrip("/")
-    slug = path[len(language.folder):] if path.startswith(language.folder) else None
-    if slug is not None and slug.endswith("index.html"):
-        slug = slug[: -len("index.html")]
+    slug = path.removeprefix(language.folder).removesuffix("index.html") if path.startswith(language.folder) else None
     if slug in chapters:
         key = chapter_key(slug)
         return f"#{key}--{target.fragment}" if target.fragment else f"#chapter-{key}"
@@ -190,23 +188,14 @@ def guide_document(pages: list[Page], language: Language, info: DocInfo, site_ro
     return _document(info, "guide", [cover(info), contents(bodies, info.lang), *sections])
 
 
-def _drop_online_section(body: ET.Element) -> None:
-    """Without a public address the checklist's QR figure has nothing to show: drop it and the heading above it."""
-    for parent in list(body.iter()):
-        children = list(parent)
-        for i, child in enumerate(children):
-            if child.tag == "figure" and has_class(child, "checklist-qr"):
-                parent.remove(child)
-                if i and children[i - 1].tag in {"h2", "h3"}:
-                    parent.remove(children[i - 1])
-
-
 def checklist_document(page: Page, language: Language, info: DocInfo, site_root: str) -> str:
     body = print_article(page, language, set(), site_root, prefix_ids=False)
-    if not info.online_url:
-        _drop_online_section(body)
-    # On paper the QR code's caption also gives the address, for readers who type it.
-    for caption in (c for f in body.iter("figure") if has_class(f, "checklist-qr") for c in f.iter("figcaption")):
-        caption.append(element("br"))
-        caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+    qr = [f for f in body.iter("figure") if has_class(f, "checklist-qr")]
+    if info.online_url:  # on paper the QR code's caption also gives the address, for readers who type it
+        for caption in (c for f in qr for c in f.iter("figcaption")):
+            caption.append(element("br"))
+            caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+    else:  # no public address: the QR figure has nothing to show, nor the heading above it
+        qr += [p[i - 1] for p in body.iter() for i, c in enumerate(p) if c in qr and i and p[i - 1].tag in {"h2", "h3"}]
+        remove_all(body, lambda e: e in qr)
     return _document(info, "checklist", [body])
