@@ -21,10 +21,6 @@ from guide.sources.site_address import HOW_TO_SET
 pytestmark = pytest.mark.usefixtures("in_the_tests_site")
 
 
-def steps_of(*commands):
-    return lambda out: [[str(out) if part == "{out}" else part for part in command] for command in commands]
-
-
 def previous_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
@@ -59,9 +55,9 @@ def copied_then_kit(*sources: Path):
     """The build's own steps, with MkDocs and the PDF export (tested elsewhere; a minute) replaced by a copy of
     built sites."""
     program = "import shutil, sys; [shutil.copytree(s, sys.argv[1], dirs_exist_ok=True) for s in sys.argv[2:]]"
-    copy = steps_of([sys.executable, "-c", program, "{out}", *map(str, sources)])
-    return lambda out: [*copy(out), *(step for step in build_site.default_steps(out)
-                                      if build_site.step_name(step) not in ("mkdocs build", "guide.pdf"))]
+    return lambda out: [[sys.executable, "-c", program, str(out), *map(str, sources)],
+                        *(step for step in build_site.default_steps(out)
+                          if build_site.step_name(step) not in ("mkdocs build", "guide.pdf"))]
 
 
 @pytest.fixture(scope="module")
