@@ -1,8 +1,5 @@
-"""A failed build leaves the previous site/ untouched and no half-built folder behind; a good one replaces it (the
-public-address build below, whose kit was in no earlier site/).
-
-Built for a public address, the site holds the e-mail kit and the last lines name it; a preview has none and says so.
-"""
+"""The build's steps: a failed one keeps the previous site/, a good one replaces it, and only a public address gets
+the e-mail kit."""
 from __future__ import annotations
 
 import shutil
@@ -65,9 +62,7 @@ def pdfs_only(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     """Just the downloads/*.pdf of a build, for the kit's links to them (their contents are tests/test_pdf.py's)."""
     full = site_with_pdfs(built_site, tmp_path_factory.mktemp("full"))
     only = tmp_path_factory.mktemp("pdfs") / "site"
-    (only / "downloads").mkdir(parents=True)
-    for pdf in (full / "downloads").glob("*.pdf"):
-        shutil.copyfile(pdf, only / "downloads" / pdf.name)
+    shutil.copytree(full / "downloads", only / "downloads")  # a preview's downloads/ holds its PDFs alone
     return only
 
 

@@ -76,21 +76,6 @@ def test_the_guides_are_in_simplified_chinese_noto_and_no_japanese_face(pdfs: di
     assert "注册学信网账号" in pdfs["guide-zh"].text  # Chinese text survives as text, not boxes
 
 
-def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
-    """(title, page number) of each line with leader dots, from the cover to the first chapter (the first entry's)."""
-    heading = "目录" if "zh" in pdf.path.name else "Contents"
-    assert heading in pdf.pages[1], "the contents must follow the cover"
-    entries: list[tuple[str, int]] = []
-    for index, text in enumerate(pdf.pages[1:], start=1):
-        if entries and index >= entries[0][1] - 1:
-            break
-        for line in text.splitlines():
-            match = re.fullmatch(r"\s*(.+?)[\s.]*\.\s*(\d+)\s*", line)
-            if match:
-                entries.append((match.group(1).strip(" ."), int(match.group(2))))
-    return entries
-
-
 @pytest.mark.parametrize(("name", "chapters"), [
     ("guide-zh", ["学信网注册指南", "注册学信网账号", "没有中国大陆手机号", "核验身份", "修改姓名"]),
     ("guide-en", ["CHSI registration guide", "Register a CHSI account", "No Chinese mainland phone number",
@@ -98,7 +83,15 @@ def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
 def test_contents_follow_the_nav_and_point_to_the_pages_with_those_titles(pdfs: dict[str, Pdf], name: str,
                                                                           chapters: list[str]) -> None:
     pdf = pdfs[name]
-    entries = contents_entries(pdf)
+    assert ("目录" if name.endswith("zh") else "Contents") in pdf.pages[1], "the contents must follow the cover"
+    entries: list[tuple[str, int]] = []  # (title, page) of each line with leader dots, up to the first chapter's page
+    for index, text in enumerate(pdf.pages[1:], start=1):
+        if entries and index >= entries[0][1] - 1:
+            break
+        for line in text.splitlines():
+            match = re.fullmatch(r"\s*(.+?)[\s.]*\.\s*(\d+)\s*", line)
+            if match:
+                entries.append((match.group(1).strip(" ."), int(match.group(2))))
     assert len(entries) >= 9 + 9, entries  # every chapter and its sections (9 chapters, each with at least one)
     pages = [n for _title, n in entries]
     assert pages == sorted(pages), "contents out of order"
