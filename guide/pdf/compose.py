@@ -87,28 +87,25 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
 
 
 def _unwrap_tabs(article: ET.Element) -> None:
-    """Content tabs become consecutive blocks, each under its label (all alternatives are printed)."""
+    """Content tabs become consecutive blocks, each under its label (all alternatives are printed); print_article
+    removes the tabs' labels and radio buttons."""
     for tabbed in [e for e in article.iter("div") if has_class(e, "tabbed-set")]:
-        labels_div = next((c for c in tabbed if has_class(c, "tabbed-labels")), None)
-        content = next((c for c in tabbed if has_class(c, "tabbed-content")), None)
-        if labels_div is None or content is None:
-            continue
-        labels = [text_of(label) for label in labels_div.iter("label")]
-        for label, block in zip(labels, [b for b in content if has_class(b, "tabbed-block")]):
+        labels = [text_of(label) for c in tabbed if has_class(c, "tabbed-labels") for label in c.iter("label")]
+        blocks = [b for c in tabbed if has_class(c, "tabbed-content") for b in c if has_class(b, "tabbed-block")]
+        for label, block in zip(labels, blocks):
             title = element("p", label, class_="tabbed-title")
             title.tail, block.text = block.text, None
             block.insert(0, title)
-        for child in [c for c in tabbed if c.tag == "input" or c is labels_div]:
-            tabbed.remove(child)
 
 
 def print_article(page: Page, language: Language, chapters: set[str], site_root: str, *,
                   prefix_ids: bool) -> ET.Element:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
-    remove_all(article, lambda e: e.tag in {"script", "form", "nav"} or any(has_class(e, name) for name in (
-        "headerlink", "md-content__button", "guide-download", "copy-text", "screen-only")))
     _unwrap_tabs(article)
+    remove_all(article, lambda e: e.tag in {"script", "form", "nav"} or e.get("type") == "radio" or any(
+        has_class(e, name) for name in ("headerlink", "md-content__button", "guide-download", "copy-text",
+                                        "screen-only", "tabbed-labels")))
     key = chapter_key(page.slug)
     page_url = urljoin(LOCAL, language.folder + page.slug)
     for e in article.iter():
