@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Export the built site to print: per language a guide PDF and a one-page checklist PDF, in site/downloads/.
 
 Reads only the built site (`make build` builds it first). Exit codes: 0 all written, 1 a problem (a needed font or
@@ -146,7 +145,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"
           + (f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""))
     return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
