@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for _ in range(args.runs):
             builds.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
                                  "--site-dir", str(site)], env))
-            exports.append(timed([sys.executable, "guide/pdf/export.py", "--site-dir", str(site)], env))
+            exports.append(timed([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], env))
             if builds[-1].returncode or exports[-1].returncode:
                 print("bench_build: a step failed (its output is above)", file=sys.stderr)
                 return 1

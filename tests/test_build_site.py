@@ -1,8 +1,5 @@
-"""A failed build leaves the previous site/ untouched and no half-built folder behind; a good one replaces it (the
-public-address build below, whose kit was in no earlier site/).
-
-Built for a public address, the site holds the e-mail kit and the last lines name it; a preview has none and says so.
-"""
+"""The build's steps: a failed one keeps the previous site/, a good one replaces it, and only a public address gets
+the e-mail kit."""
 from __future__ import annotations
 
 import shutil
@@ -19,10 +16,6 @@ from guide.outputs import build as build_site
 from guide.sources.site_address import HOW_TO_SET
 
 pytestmark = pytest.mark.usefixtures("in_the_tests_site")
-
-
-def steps_of(*commands):
-    return lambda out: [[str(out) if part == "{out}" else part for part in command] for command in commands]
 
 
 def previous_site(tmp_path: Path) -> Path:
@@ -59,9 +52,9 @@ def copied_then_kit(*sources: Path):
     """The build's own steps, with MkDocs and the PDF export (tested elsewhere; a minute) replaced by a copy of
     built sites."""
     program = "import shutil, sys; [shutil.copytree(s, sys.argv[1], dirs_exist_ok=True) for s in sys.argv[2:]]"
-    copy = steps_of([sys.executable, "-c", program, "{out}", *map(str, sources)])
-    return lambda out: [*copy(out), *(step for step in build_site.default_steps(out)
-                                      if build_site.step_name(step) not in ("mkdocs build", "guide.pdf"))]
+    return lambda out: [[sys.executable, "-c", program, str(out), *map(str, sources)],
+                        *(step for step in build_site.default_steps(out)
+                          if build_site.step_name(step) not in ("mkdocs build", "guide.pdf"))]
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +62,7 @@ def pdfs_only(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     """Just the downloads/*.pdf of a build, for the kit's links to them (their contents are tests/test_pdf.py's)."""
     full = site_with_pdfs(built_site, tmp_path_factory.mktemp("full"))
     only = tmp_path_factory.mktemp("pdfs") / "site"
-    (only / "downloads").mkdir(parents=True)
-    for pdf in (full / "downloads").glob("*.pdf"):
-        shutil.copyfile(pdf, only / "downloads" / pdf.name)
+    shutil.copytree(full / "downloads", only / "downloads")  # a preview's downloads/ holds its PDFs alone
     return only
 
 

@@ -18,12 +18,14 @@ from fixture_site import SITE
 from html_facts import read_page
 from project_facts import EMAIL, HOTLINES, ITEMS
 from project_facts import FACTS as PROJECT_FACTS
+from published_support import site_with_pdfs
 from pypdf import PdfReader
 
 from guide.sources.words import words
 
-VERSION_DATE = "2026-11-28"  # given to the export, so the cover does not depend on when docs/ last changed
-EXPORT = "guide.pdf"  # run as `python -m guide.pdf` from the project folder, as make pdf does
+# The cover's date: the last commit that changed the project's docs/ or includes/ (here the tests' site's).
+VERSION_DATE = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], cwd=SITE, check=True,
+                              capture_output=True, text=True).stdout.strip()
 FACTS = [*HOTLINES.values(), EMAIL, PROJECT_FACTS.school, PROJECT_FACTS.addresses["chsi-intl-register"]]
 
 
@@ -41,13 +43,8 @@ def squeeze(text: str) -> str:  # a long address wraps across lines on paper
 
 @pytest.fixture(scope="module")
 def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the built site with the PDFs exported into it (the session's site stays as mkdocs wrote it)."""
-    site = tmp_path_factory.mktemp("pdf") / "site"
-    shutil.copytree(built_site, site)
-    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          cwd=SITE, check=False, capture_output=True, text=True)
-    assert proc.returncode == 0, f"export failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
-    return site
+    """A copy of the built site with the PDFs exported into it, as make build leaves it (shared by the session)."""
+    return site_with_pdfs(built_site, tmp_path_factory.mktemp("pdf"))
 
 
 @pytest.fixture(scope="module")
@@ -79,21 +76,6 @@ def test_the_guides_are_in_simplified_chinese_noto_and_no_japanese_face(pdfs: di
     assert "注册学信网账号" in pdfs["guide-zh"].text  # Chinese text survives as text, not boxes
 
 
-def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
-    """(title, page number) of each line with leader dots, from the cover to the first chapter (the first entry's)."""
-    heading = "目录" if "zh" in pdf.path.name else "Contents"
-    assert heading in pdf.pages[1], "the contents must follow the cover"
-    entries: list[tuple[str, int]] = []
-    for index, text in enumerate(pdf.pages[1:], start=1):
-        if entries and index >= entries[0][1] - 1:
-            break
-        for line in text.splitlines():
-            match = re.fullmatch(r"\s*(.+?)[\s.]*\.\s*(\d+)\s*", line)
-            if match:
-                entries.append((match.group(1).strip(" ."), int(match.group(2))))
-    return entries
-
-
 @pytest.mark.parametrize(("name", "chapters"), [
     ("guide-zh", ["学信网注册指南", "注册学信网账号", "没有中国大陆手机号", "核验身份", "修改姓名"]),
     ("guide-en", ["CHSI registration guide", "Register a CHSI account", "No Chinese mainland phone number",
@@ -101,7 +83,15 @@ def contents_entries(pdf: Pdf) -> list[tuple[str, int]]:
 def test_contents_follow_the_nav_and_point_to_the_pages_with_those_titles(pdfs: dict[str, Pdf], name: str,
                                                                           chapters: list[str]) -> None:
     pdf = pdfs[name]
-    entries = contents_entries(pdf)
+    assert ("目录" if name.endswith("zh") else "Contents") in pdf.pages[1], "the contents must follow the cover"
+    entries: list[tuple[str, int]] = []  # (title, page) of each line with leader dots, up to the first chapter's page
+    for index, text in enumerate(pdf.pages[1:], start=1):
+        if entries and index >= entries[0][1] - 1:
+            break
+        for line in text.splitlines():
+            match = re.fullmatch(r"\s*(.+?)[\s.]*\.\s*(\d+)\s*", line)
+            if match:
+                entries.append((match.group(1).strip(" ."), int(match.group(2))))
     assert len(entries) >= 9 + 9, entries  # every chapter and its sections (9 chapters, each with at least one)
     pages = [n for _title, n in entries]
     assert pages == sorted(pages), "contents out of order"
@@ -119,14 +109,6 @@ def test_every_page_after_the_cover_has_its_number_of_the_total(pdfs: dict[str, 
     assert total >= 10
     for number, text in enumerate(pdf.pages[1:], start=2):
         assert f"{number} / {total}" in text, f"page {number} has no footer"
-
-
-def test_running_header_names_the_chapter(pdfs: dict[str, Pdf]) -> None:
-    pdf = pdfs["guide-en"]
-    page = next(i for i, text in enumerate(pdf.pages) if i > 2 and "Register a CHSI account" in text)
-    # The next page continues the chapter: its header (margin boxes come last in the text) names the chapter.
-    header_and_footer = pdf.pages[page + 1].splitlines()[-2:]
-    assert header_and_footer[0] == "Register a CHSI account CHSI registration guide", header_and_footer
 
 
 @pytest.mark.parametrize("name", ["checklist-zh", "checklist-en"])
@@ -158,8 +140,9 @@ def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Pdf], name: str) -> 
 MIN_BODY_LINES = 5  # fewer on a page is a page nearly empty: paper and ink for two lines
 
 
-@pytest.mark.parametrize("name", ["guide-zh", "guide-en"])
-def test_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str) -> None:
+@pytest.mark.parametrize(("name", "long_chapter"), [("guide-zh", "注册学信网账号"), ("guide-en", "Register a CHSI account")])
+def test_running_headers_name_the_chapter_and_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str,
+                                                                          long_chapter: str) -> None:
     # A page holding a chapter's last line or two reads as the end of the guide; a whole short chapter is fine.
     pdf = pdfs[name]
     title = pdf.reader.metadata.title
@@ -175,6 +158,7 @@ def test_no_page_is_left_nearly_empty(pdfs: dict[str, Pdf], name: str) -> None:
         if len(body) < MIN_BODY_LINES and not whole_chapter:
             nearly_empty.append(f"page {number} ({chapter}): {body}")
     assert len(set(chapters)) > 5, chapters  # the headers were read: one chapter per page of the site
+    assert chapters.count(long_chapter) >= 2, chapters  # the pages that continue a chapter name it too
     assert nearly_empty == []
 
 
@@ -245,19 +229,6 @@ def test_the_pdfs_have_their_fixed_names_no_half_written_file_and_are_readable_b
         assert pdf.stat().st_mode & stat.S_IROTH, f"{pdf.name} is private to its owner"
 
 
-def test_a_missing_cjk_font_stops_the_export_naming_the_package(exported: Path, tmp_path: Path) -> None:
-    # fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk.
-    config = tmp_path / "fonts.conf"
-    config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
-    out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(exported), "--out-dir", str(out)],
-                          cwd=SITE, check=False, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)})
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "fonts-noto-cjk" in proc.stderr and "Noto Sans CJK SC" in proc.stderr
-    assert not out.exists(), "nothing may be written when a font is missing"
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(exported: Path, browser, prefix: str) -> None:
@@ -277,23 +248,29 @@ def test_printing_the_checklist_page_from_a_browser_gives_one_clean_sheet(export
 GOOD_FAMILY = 'html:lang(zh) {\n  font-family: "Noto Sans CJK SC", sans-serif;'
 
 
-@pytest.mark.parametrize(("family", "messages", "unwritten"), [
-    ('"Noto Sans CJK SX"', [("make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' is "
-                             "not installed, so WeasyPrint would set the text in another face")], "*.pdf"),
+@pytest.mark.parametrize(("family", "no_fonts", "messages", "unwritten"), [
+    # fontconfig with an empty configuration knows no fonts at all, as on a machine without fonts-noto-cjk.
+    ('"Noto Sans CJK SC"', True, [("make pdf: font missing: Noto Sans CJK SC (for Chinese text); install the Debian "
+                                  "package fonts-noto-cjk")], "*"),
+    ('"Noto Sans CJK SX"', False, [("make pdf: docs/assets/stylesheets/pdf.css:{line}: font-family 'Noto Sans CJK SX' "
+                                    "is not installed, so WeasyPrint would set the text in another face")], "*.pdf"),
     # Every family named is installed, but the Chinese text is left to fontconfig's choice (Noto Sans CJK JP here).
-    ('"DejaVu Sans"', ["make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP", "which the stylesheets do not name"],
-     "chsi-guide-zh.pdf"),
+    ('"DejaVu Sans"', False, ["make pdf: chsi-guide-zh.pdf: set in Noto Sans CJK JP",
+                              "which the stylesheets do not name"], "chsi-guide-zh.pdf"),
 ])
-def test_a_pdf_css_change_that_sets_another_face_stops_the_export(exported: Path, tmp_path: Path, family: str,
-                                                                  messages: list[str], unwritten: str) -> None:
-    site = tmp_path / "site"  # a copy of the built site whose pdf.css has one maintainer's change
+def test_a_missing_font_or_a_pdf_css_change_that_sets_another_face_stops_the_export(
+        exported: Path, tmp_path: Path, family: str, no_fonts: bool, messages: list[str], unwritten: str) -> None:
+    site = tmp_path / "site"  # a copy of the built site whose pdf.css may have one maintainer's change
     shutil.copytree(exported, site, ignore=shutil.ignore_patterns("*.pdf"))
     css = site / "assets" / "stylesheets" / "pdf.css"
     text = css.read_text(encoding="utf-8")
     assert GOOD_FAMILY in text
     css.write_text(text.replace(GOOD_FAMILY, GOOD_FAMILY.replace('"Noto Sans CJK SC"', family), 1), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", EXPORT, "--site-dir", str(site), "--version-date", VERSION_DATE],
-                          cwd=SITE, check=False, capture_output=True, text=True)
+    config = tmp_path / "fonts.conf"
+    config.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=SITE, check=False,
+                          capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config)} if no_fonts else None)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     line = (text.split(GOOD_FAMILY)[0] + GOOD_FAMILY).count("\n") + 1
     for message in messages:

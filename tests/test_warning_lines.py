@@ -13,21 +13,15 @@ from guide.mkdocs_hooks import warning_lines
 
 
 @pytest.mark.parametrize(("message", "located"), [
-    ("Doc file 'a.en.md' contains a link 'b.md', but the target is not found among documentation files.",
-     "docs/a.en.md:3: links to 'b.md', which is not in docs/: check the spelling"),
-    ("Doc file 'a.en.md' contains a link 'images/x.png', but the target is not found among documentation files.",
-     "docs/a.en.md:5: shows 'images/x.png', which is not in docs/"),
-    ("Doc file 'a.en.md' contains a link '#nope', but there is no such anchor on this page.",
-     "docs/a.en.md:7: links to '#nope', but no heading on this page has that id"),
+    # A missing page, a missing picture and a wrong id on the same page: the real build below.
     ("Doc file 'a.en.md' contains a link 'c.md#gone', but the doc 'c.en.md' does not contain an anchor '#gone'.",
-     "docs/a.en.md:9: links to 'c.md#gone', but no heading of docs/c.en.md has that id"),
+     "docs/a.en.md:3: links to 'c.md#gone', but no heading of docs/c.en.md has that id"),
     ("Some other warning.", None),
 ])
 def test_each_link_warning_gets_its_line(tmp_path: Path, message: str, located: str | None) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.en.md").write_text("# A {#a}\n\nSee [B](b.md).\n\n![X](images/x.png)\n\nSee [here](#nope).\n\n"
-                                  "See [C](c.md#gone).\n", encoding="utf-8")
+    (docs / "a.en.md").write_text("# A {#a}\n\nSee [C](c.md#gone).\n", encoding="utf-8")
     found = warning_lines.locate(message, docs)
     assert (found is None) if located is None else found.startswith(located), found
 

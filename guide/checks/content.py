@@ -1,6 +1,6 @@
 """Check the guide's sources as the build does, without building: every mistake the build refuses, in seconds.
 
-make check runs it first, as its content stage; the build runs build_problems through guide/mkdocs_hooks/checks.py,
+make check runs it first, as its content stage; the build runs build_problems through guide/mkdocs_hooks/rendering.py,
 so both print the same lines (file:line: what is wrong and what to do). Besides the hygiene of guide/checks/
 source_hygiene.py, it names what MkDocs and mkdocs-static-i18n pass silently:
 - a page in one language only: fallback_to_default must stay on so that images reach the English build, but it

@@ -11,15 +11,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def project_on_path() -> None:
-    """Let the hook being loaded import the package guide: MkDocs restores sys.path after loading each hook, and the
-    mkdocs and properdocs commands, run from another folder, do not have the project on it."""
+    # MkDocs restores sys.path after loading each hook, and mkdocs or properdocs run from elsewhere lack the project.
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
 
 
 def source_errors_stop_the_build(hook):
-    """A SourceError (a source the office edits is wrong) stops the build with its own words, as MkDocs shows its
-    errors, not a traceback: the one place the rooms' error becomes MkDocs' error."""
+    """A SourceError (a source the office edits is wrong) stops the build with its own words, not a traceback."""
     from guide.sources.errors import SourceError  # the hook has put the project on sys.path before calling
 
     @functools.wraps(hook)
@@ -33,7 +31,6 @@ def source_errors_stop_the_build(hook):
 
 
 def inside_language_loop(config) -> bool:
-    """True while mkdocs-static-i18n builds another language inside the build MkDocs started: such a build runs
-    on_config, on_pre_build and on_post_build again, but the sources are checked and the outputs written once."""
+    """True while mkdocs-static-i18n builds another language inside MkDocs' build (its events run again)."""
     i18n = config.plugins.get("i18n")
     return bool(i18n is not None and getattr(i18n, "building", False))

@@ -1,4 +1,5 @@
-"""The build's rendering: MkDocs' page events hand each page's Markdown, then its HTML, to the rendering functions."""
+"""The build's rendering: the checks of make check once first, then MkDocs' page events hand each page's Markdown,
+then its HTML, to the rendering functions."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +9,7 @@ import jieba  # Material segments the Chinese search index with it
 from mkdocs.exceptions import PluginError
 
 hook_support.project_on_path()  # before the imports of guide below
+from guide.checks import content
 from guide.outputs import search_per_language
 from guide.rendering import checked_line, checklist_names, copy_buttons, mail_composer
 from guide.sources import checked as checked_module
@@ -26,6 +28,11 @@ _checked: checked_module.Checked | None = None
 def on_config(config):
     global _config, _facts, _table, _labels, _checked
     root = Path(config.config_file_path).parent
+    # The checks of make check (guide/checks/content.py), with the same lines, before anything is rendered; once, not
+    # again in mkdocs-static-i18n's build of each other language.
+    problems = [] if hook_support.inside_language_loop(config) else content.build_problems(root)
+    if problems:
+        raise PluginError(f"{len(problems)} problem(s) to fix before the build can go on:\n" + "\n".join(problems))
     _config = site_config.read(root)
     _facts = facts_module.load_facts(root)
     _checked = checked_module.load_checked(root)

@@ -76,9 +76,7 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
     if f"{target.scheme}://{target.netloc}/" != LOCAL:
         return href
     path = target.path.lstrip("/")
-    slug = path[len(language.folder):] if path.startswith(language.folder) else None
-    if slug is not None and slug.endswith("index.html"):
-        slug = slug[: -len("index.html")]
+    slug = path.removeprefix(language.folder).removesuffix("index.html") if path.startswith(language.folder) else None
     if slug in chapters:
         key = chapter_key(slug)
         return f"#{key}--{target.fragment}" if target.fragment else f"#chapter-{key}"
@@ -89,28 +87,25 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
 
 
 def _unwrap_tabs(article: ET.Element) -> None:
-    """Content tabs become consecutive blocks, each under its label (all alternatives are printed)."""
+    """Content tabs become consecutive blocks, each under its label (all alternatives are printed); print_article
+    removes the tabs' labels and radio buttons."""
     for tabbed in [e for e in article.iter("div") if has_class(e, "tabbed-set")]:
-        labels_div = next((c for c in tabbed if has_class(c, "tabbed-labels")), None)
-        content = next((c for c in tabbed if has_class(c, "tabbed-content")), None)
-        if labels_div is None or content is None:
-            continue
-        labels = [text_of(label) for label in labels_div.iter("label")]
-        for label, block in zip(labels, [b for b in content if has_class(b, "tabbed-block")]):
+        labels = [text_of(label) for c in tabbed if has_class(c, "tabbed-labels") for label in c.iter("label")]
+        blocks = [b for c in tabbed if has_class(c, "tabbed-content") for b in c if has_class(b, "tabbed-block")]
+        for label, block in zip(labels, blocks):
             title = element("p", label, class_="tabbed-title")
             title.tail, block.text = block.text, None
             block.insert(0, title)
-        for child in [c for c in tabbed if c.tag == "input" or c is labels_div]:
-            tabbed.remove(child)
 
 
 def print_article(page: Page, language: Language, chapters: set[str], site_root: str, *,
                   prefix_ids: bool) -> ET.Element:
     """A copy of a page's article ready for paper: no permalinks or buttons, ids made unique, links resolved."""
     article = copy.deepcopy(page.article)
-    remove_all(article, lambda e: e.tag in {"script", "form", "nav"} or any(has_class(e, name) for name in (
-        "headerlink", "md-content__button", "guide-download", "copy-text", "screen-only")))
     _unwrap_tabs(article)
+    remove_all(article, lambda e: e.tag in {"script", "form", "nav"} or e.get("type") == "radio" or any(
+        has_class(e, name) for name in ("headerlink", "md-content__button", "guide-download", "copy-text",
+                                        "screen-only", "tabbed-labels")))
     key = chapter_key(page.slug)
     page_url = urljoin(LOCAL, language.folder + page.slug)
     for e in article.iter():
@@ -190,23 +185,14 @@ def guide_document(pages: list[Page], language: Language, info: DocInfo, site_ro
     return _document(info, "guide", [cover(info), contents(bodies, info.lang), *sections])
 
 
-def _drop_online_section(body: ET.Element) -> None:
-    """Without a public address the checklist's QR figure has nothing to show: drop it and the heading above it."""
-    for parent in list(body.iter()):
-        children = list(parent)
-        for i, child in enumerate(children):
-            if child.tag == "figure" and has_class(child, "checklist-qr"):
-                parent.remove(child)
-                if i and children[i - 1].tag in {"h2", "h3"}:
-                    parent.remove(children[i - 1])
-
-
 def checklist_document(page: Page, language: Language, info: DocInfo, site_root: str) -> str:
     body = print_article(page, language, set(), site_root, prefix_ids=False)
-    if not info.online_url:
-        _drop_online_section(body)
-    # On paper the QR code's caption also gives the address, for readers who type it.
-    for caption in (c for f in body.iter("figure") if has_class(f, "checklist-qr") for c in f.iter("figcaption")):
-        caption.append(element("br"))
-        caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+    qr = [f for f in body.iter("figure") if has_class(f, "checklist-qr")]
+    if info.online_url:  # on paper the QR code's caption also gives the address, for readers who type it
+        for caption in (c for f in qr for c in f.iter("figcaption")):
+            caption.append(element("br"))
+            caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+    else:  # no public address: the QR figure has nothing to show, nor the heading above it
+        qr += [p[i - 1] for p in body.iter() for i, c in enumerate(p) if c in qr and i and p[i - 1].tag in {"h2", "h3"}]
+        remove_all(body, lambda e: e in qr)
     return _document(info, "checklist", [body])

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Export the built site to print: per language a guide PDF and a one-page checklist PDF, in site/downloads/.
 
 Reads only the built site (`make build` builds it first). Exit codes: 0 all written, 1 a problem (a needed font or
@@ -9,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import logging
 import os
 import shutil
 import subprocess
@@ -27,7 +27,7 @@ from guide.sources.site_address import HOW_TO_SET, public_address
 from guide.sources.site_config import Language
 
 try:
-    from guide.pdf.render import Rendered, quiet_weasyprint, render_pdf
+    from guide.pdf.render import Rendered, render_pdf
 except OSError as exc:  # WeasyPrint loads Pango and HarfBuzz when imported: a traceback would not say what to do
     print(f"make pdf: WeasyPrint cannot load a library it needs ({exc}): install the Debian packages"
           " libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b (scripts/setup.sh site installs them)", file=sys.stderr)
@@ -59,10 +59,10 @@ def size_problems(results: list[Rendered], max_guide: int) -> list[str]:
     return problems
 
 
-def export_language(site: Path, language: Language, out_dir: Path, version: str,
-                    named: frozenset[str]) -> list[Rendered]:
-    """Both PDFs of one language (in a worker process: WeasyPrint's harmless warnings are silenced here too)."""
-    quiet_weasyprint()
+def export_language(site: Path, language: Language, version: str, named: frozenset[str]) -> list[Rendered]:
+    """Both PDFs of one language, in a worker process."""
+    # Material-style CSS yields hundreds of harmless 'unsupported property' warnings: keep errors only.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     pages = guide_pages(site, language)
     home = pages[0]
     # Only a public address is printed (guide/sources/site_address.py): without one, no address, no QR code, and
@@ -76,21 +76,18 @@ def export_language(site: Path, language: Language, out_dir: Path, version: str,
     sheets = [site / s for s in STYLESHEETS]
     # The fixed names that e-mails and every page link to.
     results = [render_pdf(guide_document(pages, language, info, root), site, sheets,
-                          out_dir / f"chsi-guide-{language.code}.pdf", named)]
+                          site / "downloads" / f"chsi-guide-{language.code}.pdf", named)]
     checklist = read_page(site, language, current_slug(site, language, CHECKLIST))
     checklist_info = dataclasses.replace(info, title=f"{checklist.title} · {home.title}")
     results.append(render_pdf(checklist_document(checklist, language, checklist_info, root), site, sheets,
-                              out_dir / f"chsi-checklist-{language.code}.pdf", named))
+                              site / "downloads" / f"chsi-checklist-{language.code}.pdf", named))
     return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site/)")
-    parser.add_argument("--out-dir", type=Path, help="where the PDFs go (default: SITE/downloads)")
-    parser.add_argument("--version-date", help="the date printed on the cover (default: last change of docs/)")
-    args = parser.parse_args(argv)
-    site: Path = args.site_dir
+    site: Path = parser.parse_args(argv).site_dir
     try:
         languages = site_config.read(Path.cwd()).languages
     except SourceError as err:
@@ -121,23 +118,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not fonts.has_harfbuzz_subset():
         print("make pdf: note: libharfbuzz-subset0 is not installed; fonts are subset in Python (much slower)",
               file=sys.stderr)
-    if args.version_date:
-        version = args.version_date
-    else:
-        git = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], capture_output=True,
-                             text=True, check=False) if shutil.which("git") else None
-        version = version_date(git.stdout if git and git.returncode == 0 else "", dt.date.today())
+    git = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs", "includes"], capture_output=True,
+                         text=True, check=False) if shutil.which("git") else None
+    version = version_date(git.stdout if git and git.returncode == 0 else "", dt.date.today())
     home = read_page(site, languages[0], "")
     if not public_address(home.canonical):
         print("make pdf: the site was built without its public address: the PDFs print no address and no QR code"
               f" (for printing or e-mailing, build with it: {HOW_TO_SET})", file=sys.stderr)
-    out_dir: Path = args.out_dir or site / "downloads"
-    quiet_weasyprint()
     started = time.perf_counter()
     results: list[Rendered] = []
     # One process per language: WeasyPrint lays out on one core, and each language's two PDFs are independent.
     with ProcessPoolExecutor(max_workers=max(1, min(len(languages), os.cpu_count() or 1))) as pool:
-        futures = [pool.submit(export_language, site, language, out_dir, version, families) for language in languages]
+        futures = [pool.submit(export_language, site, language, version, families) for language in languages]
         for future in futures:
             try:
                 rendered = future.result()
@@ -153,7 +145,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(results)} PDFs in {time.perf_counter() - started:.1f} s (version {version})"
           + (f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""))
     return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
