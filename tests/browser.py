@@ -1,8 +1,4 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download).
-
-Its fixtures (browser, base_url, root_url, sub_path_url, new_page) reach every test module through `pytest_plugins`
-in tests/conftest.py.
-"""
+"""Serve a built site on 127.0.0.1 and drive Debian's Chromium through Playwright (never a browser download)."""
 from __future__ import annotations
 
 import functools
@@ -19,7 +15,6 @@ import site_sources
 from guide.checks.phone_pages import CHROMIUM, PHONE
 from guide.checks.phone_pages import FLAGS as CHROMIUM_ARGS
 
-SUB_PATH = "guide/"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
@@ -36,18 +31,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """A missing page gets the site's own 404.html, with status 404, as the web server is told to do
-        (`error_page 404`): the one nearest the path, so a site served under a sub-path gets its own."""
+        """A missing page gets the 404.html nearest its path, with status 404, as nginx's `error_page 404` does."""
         folder = Path(self.translate_path(self.path))
         for candidate in (folder, *folder.parents) if code == 404 and self.command == "GET" else ():
             page = candidate / "404.html"
             if page.is_file() and candidate.is_relative_to(self.directory):
-                body = page.read_bytes()
                 self.send_response(404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.end_headers()  # HTTP/1.0: the body ends where the connection closes
+                self.wfile.write(page.read_bytes())
                 return
         super().send_error(code, message, explain)
 
@@ -76,8 +68,7 @@ def page_paths(site: Path) -> list[str]:
 
 @functools.cache
 def _served(site: str, sub_path: bool) -> str:
-    """Serve a built site until the process ends (a daemon thread: no shutdown() at exit, which would wait on a
-    thread the interpreter has already stopped); build the sub-path one for its address."""
+    """Serve a built site until the process ends (a daemon thread: shutdown() at exit would wait on a stopped one)."""
     from conftest import build_site
 
     if not sub_path:
@@ -85,8 +76,8 @@ def _served(site: str, sub_path: bool) -> str:
     parent = Path(site).parent / "served-under-sub-path"
     parent.mkdir(exist_ok=True)
     base = _start(parent)[1]
-    build_site(parent / SUB_PATH.rstrip("/"), site_url=base + SUB_PATH)
-    return base + SUB_PATH
+    build_site(parent / "guide", site_url=base + "guide/")
+    return base + "guide/"
 
 
 @pytest.fixture(scope="module", params=["root", "sub-path"])
@@ -97,8 +88,7 @@ def base_url(request: pytest.FixtureRequest, built_site: Path) -> str:
 
 @pytest.fixture(scope="module")
 def sub_path_url(built_site: Path) -> str:
-    """The site built for and served under /guide/ only: its absolute addresses (alternates, canonical) are the
-    server's own, as in production (for tests that must see what the page asks its own server for)."""
+    """Under /guide/ only: the page's absolute addresses (alternates, canonical) are its server's, as in production."""
     return _served(str(built_site), True)
 
 
@@ -110,16 +100,13 @@ def root_url(built_site: Path) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """One Chromium per test module (Playwright's sync API allows one running instance at a time, and a module may
-    start its own)."""
+    """One Chromium per module: Playwright's sync API allows one running instance at a time."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with sync_playwright() as p:  # closing Playwright closes its browser
+        yield p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 @pytest.fixture()
@@ -144,9 +131,24 @@ def new_page(browser):
     assert strangers == [], "requests left 127.0.0.1"
 
 
-def locale_of(path: str) -> str:
-    """The browser's language for a page of the site: English under en/, else Chinese."""
-    return "en-US" if path.startswith("en/") else "zh-CN"
+@pytest.fixture()
+def visit(new_page):
+    """visit(base, path, **context options) -> a new_page at base + path, its browser English under en/, else Chinese."""
+    def go(base: str, path: str, **options):
+        page = new_page("en-US" if path.startswith("en/") else "zh-CN", **options)
+        page.goto(base + path)
+        return page
+
+    return go
+
+
+def tab_to(page, selector: str, limit: int = 20) -> None:
+    """Press Tab until `selector` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{limit} presses of Tab never reached {selector}")
 
 
 def axe_violations(page) -> str:
@@ -159,8 +161,7 @@ def axe_violations(page) -> str:
 
 
 def search_from_not_found(page, lang: str) -> tuple[str, list[str]]:
-    """On a not-found page: search for the title of its own link to the troubleshooting page (in `lang`), and return
-    that page's address and the addresses of the results, without #fragment or query."""
+    """On a not-found page, search for its link to the troubleshooting page in `lang`: (its address, the results')."""
     link = page.locator(f".not-found__part[lang^='{lang}'] a[href$='troubleshooting/']")
     query, target = link.inner_text(), link.evaluate("a => a.href")
     page.locator(".not-found__part label.not-found__search").first.click()

@@ -1,10 +1,10 @@
-"""Copy, don't type: the Chinese texts a student must enter or look for have a copy button that works in Chromium at
-phone size, by tap or keyboard, copies exactly the text, is named for screen readers in the page's language, and
-is absent on paper. Which texts: `copy: true` in includes/ui-labels.yml, and every label of the glossary."""
+"""Copy, don't type: the copy buttons beside the Chinese texts a student must enter or look for, in Chromium at
+phone size (which texts: `copy: true` in includes/ui-labels.yml, and every label of the glossary)."""
 from __future__ import annotations
 
 import pytest
-from browser import locale_of
+import site_sources
+from browser import PAGES, tab_to
 from fixture_site import SITE
 
 from guide.sources import ui_labels
@@ -14,19 +14,9 @@ pytestmark = pytest.mark.browser
 TABLE = ui_labels.load_table(SITE / "includes" / "ui-labels.yml")
 COPY = [label for label, entry in TABLE.items() if entry.copy]
 BUTTON = "button.copy-text[data-copy='{}']"
-
-
-def pages_showing(label: str) -> list[str]:
-    """Site paths of the pages whose Markdown shows the label in bold (the glossary is tested on its own)."""
-    found = []
-    for md in sorted((SITE / "docs").glob("*.md")):
-        if f"**{label}**" in md.read_text(encoding="utf-8"):
-            name, lang = md.name.removesuffix(".md").rsplit(".", 1)
-            found.append(("en/" if lang == "en" else "") + ("" if name == "index" else f"{name}/"))
-    return found
-
-
-CASES = [(label, path) for label in COPY for path in pages_showing(label)]
+# Each text to copy, on each page whose Markdown shows it in bold.
+CASES = [(label, path) for label in COPY for path in PAGES if f"**{label}**" in site_sources.docs_file(
+    path.removeprefix("en/"), "en" if path.startswith("en/") else "zh").read_text(encoding="utf-8")]
 
 
 def test_the_label_data_marks_texts_to_copy() -> None:
@@ -35,15 +25,9 @@ def test_the_label_data_marks_texts_to_copy() -> None:
 
 
 @pytest.mark.parametrize(("label", "path"), CASES, ids=[f"{p or 'home'}-{label}" for label, p in CASES])
-def test_the_button_copies_exactly_the_text(new_page, root_url, label: str, path: str) -> None:
-    page = new_page(locale_of(path), permissions=["clipboard-read", "clipboard-write"])
-    page.goto(root_url + path)
-    visible = page.locator(BUTTON.format(label) + ":visible")
-    if visible.count() == 0:
-        # The e-mail form replaces the static list on the locked-out pages, with the text already filled in.
-        assert page.locator(f"input[value='{label}']:visible").count() == 1
-        return
-    button = visible.first
+def test_the_button_copies_exactly_the_text(visit, root_url, label: str, path: str) -> None:
+    page = visit(root_url, path, permissions=["clipboard-read", "clipboard-write"])
+    button = page.locator(BUTTON.format(label) + ":visible").first
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
@@ -58,17 +42,10 @@ def test_the_button_copies_exactly_the_text(new_page, root_url, label: str, path
 
 
 @pytest.mark.parametrize("path", ["en/verify-identity/", "verify-identity/"])
-def test_the_keyboard_reaches_the_button_and_enter_copies(new_page, root_url, path: str) -> None:
+def test_the_keyboard_reaches_the_button_and_enter_copies(visit, root_url, path: str) -> None:
     label = COPY[0]
-    page = new_page(locale_of(path), permissions=["clipboard-read", "clipboard-write"])
-    page.goto(root_url + path)
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('data-copy')") == label:
-            break
-    else:
-        pytest.fail(f"Tab never reached the copy button of {label}")
-    assert page.evaluate("document.activeElement.tagName") == "BUTTON"
+    page = visit(root_url, path, permissions=["clipboard-read", "clipboard-write"])
+    tab_to(page, BUTTON.format(label), limit=200)
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.getAttribute('data-copied') === 'true'")
     assert page.evaluate("navigator.clipboard.readText()") == label
@@ -88,24 +65,21 @@ def test_without_the_clipboard_api_the_fallback_copies(new_page, root_url) -> No
 
 
 @pytest.mark.parametrize("path", ["glossary/", "en/glossary/"])
-def test_every_glossary_label_has_a_button(new_page, root_url, path: str) -> None:
-    page = new_page(locale_of(path))
-    page.goto(root_url + path)
+def test_every_glossary_label_has_a_button(visit, root_url, path: str) -> None:
+    page = visit(root_url, path)
     copied = page.locator(".ui-labels-table button.copy-text").evaluate_all(
         "buttons => buttons.filter(b => !b.hidden).map(b => b.getAttribute('data-copy'))")
     assert sorted(copied) == sorted(TABLE)
 
 
-def test_without_javascript_no_button_shows(new_page, root_url) -> None:
-    page = new_page("en-US", java_script_enabled=False)
-    page.goto(root_url + "en/glossary/")
+def test_without_javascript_no_button_shows(visit, root_url) -> None:
+    page = visit(root_url, "en/glossary/", java_script_enabled=False)
     assert page.locator("button.copy-text").count() == len(TABLE)
     assert page.locator("button.copy-text:visible").count() == 0
 
 
-def test_printing_leaves_the_buttons_out(new_page, root_url) -> None:
-    page = new_page("en-US")
-    page.goto(root_url + "en/checklist/")
+def test_printing_leaves_the_buttons_out(visit, root_url) -> None:
+    page = visit(root_url, "en/checklist/")
     assert page.locator("button.copy-text:visible").count() >= 1
     page.emulate_media(media="print")
     assert page.locator("button.copy-text:visible").count() == 0
