@@ -1,7 +1,4 @@
-"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources; when it
-passes, the build and make test pass. The pages due a check against CHSI are warnings that never count. Exit 0 when
-there is no problem, 1 when there is one or more.
-"""
+"""`python -m guide.checks` (make check): every rule about the content; exit 1 when a problem is found."""
 from __future__ import annotations
 
 import argparse

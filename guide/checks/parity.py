@@ -1,10 +1,6 @@
-"""Translation parity: each language's page says what the default language's says, and has not drifted apart.
-
-Each translation is compared with the default language's page: heading ids, levels and order; images; admonition
-kinds in order; external links, e-mails and phone numbers; numbered steps, checklist items and tabs per section; UI
-labels. Only the structure is read, never the prose; fenced code, HTML comments and front matter are skipped, and the
-line numbers stay the file's. English pages are also checked against includes/ui-labels.yml as the build does. A page
-committed after its counterpart is a warning only. A page missing in a language is the content stage's to name.
+"""Translation parity: each language's page says what the default language's says (its structure, never its prose,
+outside code, comments and front matter, each finding at the file's own line); a page committed after its
+counterpart is a warning only.
 """
 from __future__ import annotations
 
@@ -101,18 +97,15 @@ def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
 
 
 def image_key(src: str, locale: str) -> str:
-    """An image as compared across languages: its file name, the page's locale as a name part made `{lang}`.
-
-    `../../downloads/qr-guide-en.svg` on an English page and `../downloads/qr-guide-zh.svg` on the Chinese one are
-    the same picture in two languages (relative paths differ because English pages live one level deeper)."""
+    """An image by file name, the page's locale as a name part made `{lang}`: qr-guide-en.svg on an English page and
+    qr-guide-zh.svg on the Chinese one are one picture (English pages live a folder deeper, so paths differ)."""
     name = src.removeprefix("./").rsplit("/", 1)[-1]
     return re.sub(rf"(?<=[-_.]){re.escape(locale)}(?=[-_.])", "{lang}", name) if locale else name
 
 
 def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, locale: str = "",
                path: str = "") -> PageFacts:
-    """Read a page's structure. link_names: reference names defined for every page; labels: known UI labels;
-    locale: the page's language, so that per-language images (`qr-en.svg`, `qr-zh.svg`) compare equal."""
+    """A page's structure; link_names: the references facts.yml defines; labels: the known UI labels."""
     facts = PageFacts(path)
     section = "(top)"
     keep_lines = lambda match: "\n" * match.group(0).count("\n")  # blanked: the line numbers stay true
@@ -209,11 +202,10 @@ def compare_counts(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
 
 def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Links, e-mails and phone numbers that must appear on both pages, in any order and number."""
-    ref_values, tr_values = {item.value for item in ref.links}, {item.value for item in tr.links}
-    missing = [next(i for i in ref.links if i.value == value) for value in sorted(ref_values - tr_values)]
-    extra = [next(i for i in tr.links if i.value == value) for value in sorted(tr_values - ref_values)]
-    return ([(tr.path, tr.section_line(i.section, 1), f"link {i.value} of {ref.path}:{i.line} is missing here")
-             for i in missing] + [(tr.path, i.line, f"link {i.value} is not in {ref.path}") for i in extra])
+    ref_first, tr_first = ({i.value: i for i in reversed(page.links)} for page in (ref, tr))
+    return ([(tr.path, tr.section_line(i.section, 1), f"link {v} of {ref.path}:{i.line} is missing here")
+             for v, i in sorted(ref_first.items()) if v not in tr_first]
+            + [(tr.path, i.line, f"link {v} is not in {ref.path}") for v, i in sorted(tr_first.items()) if v not in ref_first])
 
 
 def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:

@@ -1,9 +1,6 @@
-"""Every page of a built site as a phone shows it: Debian's Chromium at 360 x 740.
-
-A student reads the guide on a phone, so a page (forms and pictures included) is at most PAGE_SCREENS
-screens tall, and never wider than the screen (a long address or a wide table would make the reader scroll
-sideways). Pictures are lazy: each is loaded before the page is measured, so it counts at its real height.
-Only the site itself is loaded (served on 127.0.0.1); any other request is refused.
+"""Every page of a built site as a phone shows it (Debian's Chromium at 360 x 740, pictures loaded at their real
+height, nothing loaded but the site): a student reads on a phone, so a page is at most PAGE_SCREENS screens tall and
+never wider than the screen (a long address or a wide table makes the reader scroll sideways).
 """
 from __future__ import annotations
 
@@ -98,8 +95,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @contextmanager
 def phone(site: Path) -> Iterator[tuple[str, Callable[[str], object]]]:
-    """The site served on 127.0.0.1 (its address), and one Chromium tab a phone wide per language, opened when asked
-    for, that loads nothing else."""
+    """The site served on 127.0.0.1 (its address), and a phone-wide Chromium tab per language that loads nothing else."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright

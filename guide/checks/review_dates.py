@@ -1,10 +1,5 @@
-"""The pages due a check against CHSI: past their review date, or reaching it within 30 days (includes/checked.yml).
-
-    python -m guide.checks.review_dates [--format text|markdown] [--root DIR] [--today YYYY-MM-DD]
-
-make check prints them as warnings (a date is not a mistake: it never fails the check); the weekly links workflow
-writes the markdown into its run's summary, and review_issue.py keeps the one issue "Pages to check against CHSI" up
-to date. Exit 0 whatever is due; 2 when includes/checked.yml cannot be read (its problems are printed, file:line each).
+"""The pages due a check against CHSI (includes/checked.yml): make check's warnings (a date is not a mistake) and the
+weekly workflow's summary (`--format markdown`); exit 2 when includes/checked.yml cannot be read.
 """
 from __future__ import annotations
 
