@@ -1,6 +1,5 @@
-"""make check's rendered stage: the site is built into a cache only when a source changed, each page is measured in
-Chromium at 360 px against its budget of phone screens, the PDFs are exported as make build does, and a failed build
-is reported as the build's own lines."""
+"""make check's rendered stage: built only when a source changed, each page measured in Chromium at 360 px, the PDFs
+exported as make build does, a failed build reported in its own lines."""
 from __future__ import annotations
 
 import shutil
@@ -67,20 +66,17 @@ def test_a_page_of_questions_is_measured_a_question_at_a_time(tmp_path: Path) ->
                                                                  "not need, or move what is not a step to another page")
 
 
-def test_a_page_says_it_is_a_page_of_questions_in_its_front_matter(tmp_path: Path) -> None:
+def test_every_page_of_both_languages_is_measured_at_its_address_a_page_of_questions_by_question(tmp_path: Path) -> None:
+    found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
+    assert [(p.source, p.path) for p in found] == [
+        ("docs/contact.zh.md", "contact/"), ("docs/index.zh.md", ""), ("docs/register.zh.md", "register/"),
+        ("docs/contact.en.md", "en/contact/"), ("docs/index.en.md", "en/"), ("docs/register.en.md", "en/register/")]
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "faq.en.md").write_text("---\nbudget: questions\ndescription: x\n---\n# Questions\n\n"
                                                  "## No code {#no-code}\n", encoding="utf-8")
     (tmp_path / "docs" / "steps.en.md").write_text("---\ndescription: x\n---\n# Steps\n", encoding="utf-8")
     assert [(p.source, p.questions, p.question_lines) for p in phone_pages.pages(tmp_path, {"en": "en/"})] == [
         ("docs/faq.en.md", True, (("no-code", 7),)), ("docs/steps.en.md", False, ())]
-
-
-def test_every_page_of_both_languages_is_measured_at_its_address() -> None:
-    found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
-    assert [(p.source, p.path) for p in found] == [
-        ("docs/contact.zh.md", "contact/"), ("docs/index.zh.md", ""), ("docs/register.zh.md", "register/"),
-        ("docs/contact.en.md", "en/contact/"), ("docs/index.en.md", "en/"), ("docs/register.en.md", "en/register/")]
 
 
 def test_the_fingerprint_follows_the_sources_only(tmp_path: Path) -> None:
@@ -163,9 +159,12 @@ def test_the_real_build_reports_its_own_warning_lines(tmp_path: Path) -> None:
     assert rendered.build(root, site) == [] and (site / "index.html").is_file()
 
 
-def test_a_checklist_that_spills_onto_a_second_sheet_names_its_page(built_site: Path, tmp_path: Path) -> None:
+def test_pdfs_that_fit_pass_and_a_checklist_on_a_second_sheet_names_its_page(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
+    assert rendered.paper_problems(SITE, site) == []
+    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == [
+        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]
     page = site / "en" / "checklist" / "index.html"
     html = page.read_text(encoding="utf-8")
     more = "".join(f"<p>Another line the office added to the checklist, number {n}.</p>" for n in range(120))
@@ -174,11 +173,3 @@ def test_a_checklist_that_spills_onto_a_second_sheet_names_its_page(built_site: 
     assert len(problems) == 1, problems
     assert problems[0].startswith("docs/checklist.en.md: printed, the checklist takes ")
     assert "it must fit one: shorten it" in problems[0]
-
-
-def test_pdfs_that_fit_pass(built_site: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    assert rendered.paper_problems(SITE, site) == []
-    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == [
-        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]

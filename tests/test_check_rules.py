@@ -1,6 +1,4 @@
-"""make check's rules stage on the small project of tests/data/checks/project: the words of CONTENT-QUESTIONS.md kept
-off the pages, the search queries' pages and sections, the e-mail's items typed on a page, the "Next:" lines beside a
-footer "Next", and the published addresses; each mistake named with file:line and what to do."""
+"""make check's rules stage on the small project of tests/data/checks/project: each mistake named with file:line."""
 from __future__ import annotations
 
 import shutil

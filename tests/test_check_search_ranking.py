@@ -1,6 +1,4 @@
-"""make check's search rule (guide/checks/search_ranking.py): the query set typed into the built site's search in
-Chromium; under 95% right first each miss is a problem naming its line, at or over it the misses are notes, and a
-result of the other language is always a problem."""
+"""make check's search rule: the query set typed into the built site's search in Chromium."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,6 +1,4 @@
-"""Translation parity and the copy lint on the small project of tests/data/parity: one mistake, one report line.
-Chinese pages mark screen labels as the office does: 【**姓名**】 for what the student reads, “**注册**” for what the
-student selects or types; names and terms stand plain."""
+"""Translation parity and the copy lint on the small project of tests/data/parity: one mistake, one report line."""
 from __future__ import annotations
 
 import os

@@ -1,5 +1,4 @@
-"""The day each page was compared with CHSI (includes/checked.yml): its reader, make check's warnings, the weekly
-summary and the one issue "Pages to check against CHSI", kept through a stand-in of GitHub's issue API."""
+"""includes/checked.yml: its reader, make check's warnings, the weekly summary and the one issue (a stand-in API)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -133,17 +132,9 @@ def test_within_thirty_days_is_due_and_beyond_is_not():
     assert review_dates.due_pages(data, dt.date(2026, 11, 5)) == []  # 31 days
     [(review, days_left)] = review_dates.due_pages(data, dt.date(2026, 12, 6))
     assert days_left == 0 and review_dates.when(review, days_left) == "due today (2026-12-06)"
-
-
-def test_markdown_summary_of_one_page_due(tmp_path, capsys):
-    site = site_with(tmp_path, "2026-05-01")
-    assert review_dates.main(["--root", str(site), "--today", "2026-12-07", "--format", "markdown"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("## Pages to check against CHSI\n\n1 page(s) past their review date")
-    assert ("| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (36 days ago) | "
-            "`includes/checked.yml` line 3 |") in out
-    assert review_dates.main(["--root", str(SITE), "--today", "2026-12-07", "--format", "markdown"]) == 0
-    assert "No page is due a check against CHSI" in capsys.readouterr().out
+    # The weekly summary of one page due is test_the_workflow_step_writes_the_summary_and_opens_the_issue's.
+    assert review_dates.markdown([], dt.date(2026, 11, 5)) == (
+        "## Pages to check against CHSI\n\nNo page is due a check against CHSI within 30 days of 2026-11-05.\n")
 
 
 # --- the one issue, through a stand-in of GitHub's REST API ---------------------------------------------------------
@@ -224,7 +215,8 @@ def test_the_issue_is_opened_kept_updated_and_closed(tmp_path, github, capsys):
         "opened issue #2", "issue #2 already lists these pages", "updated issue #2", "closed issue #2",
         "no page is due and no issue is open")]
     body = stand_in.issues[1]["body"]  # the same issue, with the text of a week later
-    assert "| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (43 days ago) |" in body
+    assert ("| `docs/register.zh.md`, `.en.md` | 2026-05-01 | due since 2026-11-01 (43 days ago) | "
+            "`includes/checked.yml` line 3 |") in body
     assert "[The run that listed them](https://runs.example/1)" in body and len(stand_in.issues) == 2
     assert stand_in.open_titled() == [] and stand_in.issues[1]["state"] == "closed"
     assert stand_in.comments == [(2, "No page is due a check against CHSI any more: closing.")]

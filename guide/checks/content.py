@@ -79,7 +79,7 @@ def missing_from_nav(sources: list[str], nav: object) -> list[str]:
             for src in sorted(sources) if (base := re.sub(r"\.[a-z]{2}\.md$", ".md", src)) not in named]
 
 
-def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: str, config_name: str) -> list[str]:
+def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: str) -> list[str]:
     """One line per nav title a language lacks; `languages` holds (locale, nav_translations) of the others."""
     lines = config_text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), 0)
@@ -88,9 +88,10 @@ def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: st
         entry = re.compile(r"^\s*-\s*['\"]?" + re.escape(title) + r"['\"]?\s*:")
         return next((number + 1 for number in range(start, len(lines)) if entry.match(lines[number])), 1)
 
-    return [f"{config_name}:{line_of(title)}: nav title '{title}' has no {locale} translation: add '{title}: ...' "
-            f"under nav_translations of locale {locale}"
-            for title, _ in site_config.nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
+    return [f"{site_config.MKDOCS_YML}:{line_of(title)}: nav title '{title}' has no {locale} translation: add "
+            f"'{title}: ...' under nav_translations of locale {locale}"
+            for title, _ in site_config.nav_entries(nav) if title for locale, translations in languages
+            if title not in (translations or {})]
 
 
 def load_phrases(path: Path) -> tuple[str, ...]:
@@ -182,8 +183,7 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
     problems += missing_translations(uris, config.codes)
     problems += missing_from_nav(uris, config.nav)
     translated = [(lang.code, lang.nav_translations) for lang in config.languages if not lang.default]
-    problems += untranslated(config.nav, translated, (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"),
-                             "mkdocs.yml")
+    problems += untranslated(config.nav, translated, (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"))
     try:
         facts = facts_module.load_facts(root)
         table = ui_labels.load_table(root / ui_labels.TABLE_FILE)

@@ -35,9 +35,6 @@ class LintFinding(NamedTuple):
     tool: str
     message: str
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} [{self.tool}]"
-
 
 def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
     """中文文案排版指北 findings on one page; a finding whose text is exactly a UI label is the screen's own text."""

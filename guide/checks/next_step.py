@@ -20,12 +20,8 @@ def own_next(text: str, words: str) -> tuple[int, list[str]] | None:
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
         if line.strip().startswith(words):
-            paragraph = [line]
-            for following in lines[number:]:
-                if not following.strip():
-                    break
-                paragraph.append(following)
-            return number, [target.removeprefix("./") for target in PAGE_LINK.findall(" ".join(paragraph))]
+            paragraph = " ".join(itertools.takewhile(str.strip, lines[number - 1:]))
+            return number, [target.removeprefix("./") for target in PAGE_LINK.findall(paragraph)]
     return None
 
 

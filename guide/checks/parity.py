@@ -260,13 +260,11 @@ def stale_pairs(root: Path, config: site_config.SiteConfig, pages: dict[str, dic
     proc = subprocess.run(["git", "log", "--name-only", "--format=%x00%h %cs", "--", config.docs_dir],
                           cwd=root, capture_output=True, text=True, check=False)
     newest: dict[str, tuple[int, str, str]] = {}  # path -> (order, 0 the newest; sha; date) of its last commit
-    commit = None
-    for line in (proc.stdout if proc.returncode == 0 else "").splitlines():
-        if line.startswith("\x00"):
-            sha, _, date = line[1:].partition(" ")
-            commit = (commit[0] + 1 if commit else 0, sha, date)
-        elif line.strip() and commit is not None:
-            newest.setdefault(line.strip(), commit)
+    for order, commit in enumerate((proc.stdout if proc.returncode == 0 else "").split("\x00")[1:]):
+        head, *files = commit.strip().splitlines()
+        sha, _, date = head.partition(" ")
+        for file in filter(None, map(str.strip, files)):
+            newest.setdefault(file, (order, sha, date))
     found: list[Finding] = []
     for files in pages.values():
         ref = files.get(config.default.code)

@@ -88,11 +88,6 @@ def pages(root: Path, roots: dict[str, str]) -> list[Page]:
     return found
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
 def phone(site: Path) -> Iterator[tuple[str, Callable[[str], object]]]:
     """The site served on 127.0.0.1 (its address), and a phone-wide Chromium tab per language that loads nothing else."""
@@ -103,7 +98,8 @@ def phone(site: Path) -> Iterator[tuple[str, Callable[[str], object]]]:
         raise BrowserUnavailable("Playwright is missing: run `make check` (it sets up what it needs)") from None
     if not Path(CHROMIUM).exists():
         raise BrowserUnavailable(f"{CHROMIUM} is missing: run `make check` (it sets up Debian's chromium)")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(site)))
     # Chromium drops connections it no longer needs (a broken pipe): nothing for the reader of make check.
     server.handle_error = lambda request, client_address: None
     threading.Thread(target=server.serve_forever, daemon=True).start()
