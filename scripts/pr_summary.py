@@ -59,17 +59,11 @@ def run_checks(root: Path) -> list[CheckResult]:
     return results
 
 
-def escape(text: str) -> str:
-    """Text that Markdown shows as written ({{ hotline-en }}, **立即注册** and [words][name] included)."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def item(problem: str) -> str:
+    """A problem as a list item whose text Markdown shows as written ({{ hotline-en }}, **立即注册**, [words][name])."""
     match = WHERE.match(problem)
-    if not match:
-        return f"- {escape(problem)}"
-    where = match.group("file") + (f":{match.group('line')}" if match.group("line") else "")
-    return f"- `{where}`: {escape(match.group('what'))}"
+    where = f"`{match['file']}{':' + match['line'] if match['line'] else ''}`: " if match else ""
+    return "- " + where + MARKDOWN_SPECIAL.sub(r"\\\1", match["what"] if match else problem)
 
 
 def checks_markdown(results: list[CheckResult]) -> str:

@@ -147,15 +147,12 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
     return facts
 
 
-def heading_text(heading: Heading) -> str:
-    return f"{'#' * heading.level} {{#{heading.id}}}" if heading.id else f"{'#' * heading.level} {heading.text}"
-
-
 def compare_headings(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Same heading ids, levels and order; each heading has an explicit id."""
     found = [(page.path, h.line, f"heading '{h.text}' has no explicit id: add {{#some-id}}, the same in every language")
              for page in (ref, tr) for h in page.headings if h.id is None]
-    a, b = [heading_text(h) for h in ref.headings], [heading_text(h) for h in tr.headings]
+    a, b = ([f"{'#' * h.level} {{#{h.id}}}" if h.id else f"{'#' * h.level} {h.text}" for h in page.headings]
+            for page in (ref, tr))
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1:
             found += [(tr.path, tr.headings[j].line, f"heading {b[j]} where {ref.path}:{ref.headings[i].line} has {a[i]}")
@@ -222,14 +219,6 @@ def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
             found.append((tr.path, item.line, f"UI label **{item.value}** does not occur in {ref.path}"))
             ref_values.add(item.value)
     return found
-
-
-def compare_pages(ref: PageFacts, tr: PageFacts) -> list[Finding]:
-    """Every difference between a page and its translation, as findings on the translation."""
-    return [*compare_headings(ref, tr),
-            *(f for kind in ("image", "admonition") for f in compare_sequence(kind, ref, tr)),
-            *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr)),
-            *compare_links(ref, tr), *compare_labels(ref, tr)]
 
 
 def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dict[str, str]) -> list[Finding]:
@@ -303,9 +292,12 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
         links_file = facts_module.FACTS_FILE if facts else "a links file"
         problems += [(path, i.line, f"reference {i.value} is not defined in {links_file}: it would show as plain text")
                      for i in page.undefined_refs]
-    for files in pages.values():
+    for files in pages.values():  # every difference between a page and the default language's, on the former
         ref = files.get(config.default.code)
-        problems += [f for page in files.values() if ref and page is not ref for f in compare_pages(ref, page)]
+        for tr in (page for page in files.values() if ref and page is not ref):
+            problems += [*compare_headings(ref, tr), *compare_links(ref, tr), *compare_labels(ref, tr),
+                         *(f for kind in ("image", "admonition") for f in compare_sequence(kind, ref, tr)),
+                         *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr))]
     glossed = [lang.code for lang in config.languages if not lang.default]  # languages that gloss CHSI's labels
     if glossed and labels:
         problems += label_findings(root, [(p.path, texts[p.path]) for files in pages.values() for code in glossed
