@@ -32,8 +32,8 @@ URL = re.compile(r"\b(?:https?://|mailto:|tel:)[^\s)<>\]\"']+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()\-]{5,}\d(?!\w)")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.MULTILINE)
 
+NO_ID = "heading '{}' has no explicit id: add {{#some-id}}, the same in every language"
 Finding = tuple[str, int, str]  # (file, line, what is wrong); line 0 is the file as a whole
 
 
@@ -116,6 +116,8 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
             ids = HEADING_ID.findall(heading.group("attrs") or "")
             level = len(heading.group("hashes"))
             facts.headings.append(Heading(number, level, ids[0] if ids else None, heading.group("text")))
+            shown = f"{{#{ids[0]}}}" if ids else heading.group("text")
+            facts.items["heading"].append(Item(number, f"{'#' * level} {shown}", ""))
             if level <= 2:
                 section = facts.headings[-1].key
             continue
@@ -147,36 +149,20 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
     return facts
 
 
-def compare_headings(ref: PageFacts, tr: PageFacts) -> list[Finding]:
-    """Same heading ids, levels and order; each heading has an explicit id."""
-    found = [(page.path, h.line, f"heading '{h.text}' has no explicit id: add {{#some-id}}, the same in every language")
-             for page in (ref, tr) for h in page.headings if h.id is None]
-    a, b = ([f"{'#' * h.level} {{#{h.id}}}" if h.id else f"{'#' * h.level} {h.text}" for h in page.headings]
-            for page in (ref, tr))
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "replace" and i2 - i1 == j2 - j1:
-            found += [(tr.path, tr.headings[j].line, f"heading {b[j]} where {ref.path}:{ref.headings[i].line} has {a[i]}")
-                      for i, j in zip(range(i1, i2), range(j1, j2))]
-        elif op != "equal":
-            found += [(tr.path, tr.headings[j].line, f"heading {b[j]} is not in {ref.path}") for j in range(j1, j2)]
-            line = tr.headings[j1].line if j1 < len(b) else (tr.headings[-1].line if b else 1)
-            found += [(tr.path, line, f"heading {a[i]} of {ref.path}:{ref.headings[i].line} is missing here")
-                      for i in range(i1, i2)]
-    return found
-
-
 def compare_sequence(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
-    """Things that must appear in the same order (images, admonitions): report what is missing or extra."""
+    """Things that must appear in the same order (headings, images, admonitions): what is missing or extra."""
     found: list[Finding] = []
     ref_items, tr_items = ref.items[kind], tr.items[kind]
     a, b = [item.value for item in ref_items], [item.value for item in tr_items]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        found += [(tr.path, tr_items[j].line, f"{kind} {b[j]} is not in {ref.path}") for j in range(j1, j2)]
-        for item in ref_items[i1:i2]:
-            line = tr_items[j1].line if j1 < len(b) else tr.section_line(item.section, 1)
-            found.append((tr.path, line, f"{kind} {item.value} of {ref.path}:{item.line} is missing here"))
+        if op == "replace" and kind == "heading" and i2 - i1 == j2 - j1:  # headings changed in place
+            found += [(tr.path, tr_items[j].line, f"heading {b[j]} where {ref.path}:{ref_items[i].line} has {a[i]}")
+                      for i, j in zip(range(i1, i2), range(j1, j2))]
+        elif op != "equal":
+            found += [(tr.path, tr_items[j].line, f"{kind} {b[j]} is not in {ref.path}") for j in range(j1, j2)]
+            last = tr_items[-1].line if kind == "heading" and b else 1  # a heading's section is its own: ""
+            found += [(tr.path, tr_items[j1].line if j1 < len(b) else tr.section_line(item.section, last),
+                       f"{kind} {item.value} of {ref.path}:{item.line} is missing here") for item in ref_items[i1:i2]]
     return found
 
 
@@ -273,7 +259,7 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
     docs, locales = config.docs_dir, config.codes
     facts = facts_module.load_facts(root) if (root / facts_module.FACTS_FILE).is_file() else None
     # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
-    defined = {m.group("name").strip().lower() for m in LINK_DEFINITION.finditer(facts.definitions())} if facts else set()
+    defined = {name.strip().lower() for name in facts.references()} if facts else set()
     labels = ui_labels.load_labels(root / ui_labels.TABLE_FILE) if (root / ui_labels.TABLE_FILE).is_file() else {}
     problems: list[Finding] = []
     pages: dict[str, dict[str, PageFacts]] = {}
@@ -295,8 +281,10 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
     for files in pages.values():  # every difference between a page and the default language's, on the former
         ref = files.get(config.default.code)
         for tr in (page for page in files.values() if ref and page is not ref):
-            problems += [*compare_headings(ref, tr), *compare_links(ref, tr), *compare_labels(ref, tr),
-                         *(f for kind in ("image", "admonition") for f in compare_sequence(kind, ref, tr)),
+            problems += [(page.path, h.line, NO_ID.format(h.text)) for page in (ref, tr) for h in page.headings
+                         if h.id is None]
+            problems += [*compare_links(ref, tr), *compare_labels(ref, tr),
+                         *(f for kind in ("heading", "image", "admonition") for f in compare_sequence(kind, ref, tr)),
                          *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr))]
     glossed = [lang.code for lang in config.languages if not lang.default]  # languages that gloss CHSI's labels
     if glossed and labels:
