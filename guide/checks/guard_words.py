@@ -26,10 +26,6 @@ class Guard:
     why: str  # the question, or the reason the words are never used
 
 
-def cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
 def parse_guards(text: str) -> tuple[list[Guard], list[str]]:
     """The guards of CONTENT-QUESTIONS.md's two tables, and one line per row that cannot be read."""
     guards: list[Guard] = []
@@ -40,7 +36,7 @@ def parse_guards(text: str) -> tuple[list[Guard], list[str]]:
             never = line.strip() == NEVER_HEADING
         if not line.lstrip().startswith("|") or set(line) <= {"|", "-", " ", ":"}:
             continue  # not a table row, or the line under a header
-        row = cells(line)
+        row = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if never and len(row) == 2 and row[0].lower() in {"words", "words the pages never use"}:
             continue  # the header
         if never and (len(row) != 2 or not QUOTED.search(row[0])):
