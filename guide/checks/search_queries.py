@@ -65,10 +65,8 @@ def heading_ids(text: str) -> set[str]:
 def current_page(page: str, moves: dict[str, rd.Redirect]) -> str:
     """A page name after the renames of redirects.yml: "fix-name" -> "change-name"."""
     path = "" if page == "index" else f"{page}/"
-    for _hop in range(len(moves) + 1):
-        if path not in moves:
-            break
-        path = moves[path].page
+    for _hop in range(len(moves) + 1):  # at most one hop per rename: a loop of renames ends
+        path = moves[path].page if path in moves else path
     return path.rstrip("/") or "index"
 
 
