@@ -3,6 +3,7 @@ exported as make build does, a failed build reported in its own lines."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,10 @@ def page(site: Path, path: str, body: str) -> None:
 
 
 @pytest.mark.browser
-def test_a_page_too_tall_or_too_wide_for_the_phone_is_named_by_its_file(tmp_path: Path) -> None:
+def test_a_page_too_tall_or_too_wide_for_the_phone_and_a_long_question_are_named_by_their_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    limit = phone_pages.PAGE_SCREENS * phone_pages.PHONE["height"]
+    screen = phone_pages.PHONE["height"]
+    limit = phone_pages.PAGE_SCREENS * screen
     page(site, "", "<article><p>Short words wrap on a phone.</p></article>")
     page(site, "en/", f'<div style="height:{limit}px">fits</div>')
     # A lazy picture far below the first screen counts at its real height.
@@ -33,37 +35,31 @@ def test_a_page_too_tall_or_too_wide_for_the_phone_is_named_by_its_file(tmp_path
     page(site, "en/tall/", '<div style="height:800px">top</div><img src="long.svg" loading="lazy" alt="">')
     page(site, "en/wide/", '<article><p style="white-space:nowrap">https://account.chsi.example/a/very/long/address/'
                            "that/does/not/break/anywhere</p></article>")
+    short, long = int(screen * phone_pages.QUESTION_SCREENS), int(screen * phone_pages.QUESTION_SCREENS) + 40
+    answers = [("no-code", short)] * 11 + [("long", long)]  # 5 screens tall: over a page's four, within eight
+    page(site, "en/faq/", "<article>" + "".join(
+        f'<h2 id="{anchor}" style="margin:0;height:20px">Q</h2><p style="margin:0;height:{height - 20}px">A</p>'
+        for anchor, height in answers) + "</article>")
     measured = phone_pages.measure(site, [phone_pages.Page(f"docs/{name}.md", lang, path) for name, lang, path in (
-        ("index.zh", "zh", ""), ("index.en", "en", "en/"), ("tall.en", "en", "en/tall/"), ("wide.en", "en", "en/wide/"))])
+        ("index.zh", "zh", ""), ("index.en", "en", "en/"), ("tall.en", "en", "en/tall/"), ("wide.en", "en", "en/wide/"))]
+        + [phone_pages.Page("docs/faq.en.md", "en", "en/faq/", questions=True, question_lines=(("long", 37),))])
     assert measured[1].height == limit
     assert measured[2].height >= limit + 800
+    assert measured[4].sections[0] == ("no-code", short)
     assert phone_pages.height_problems(measured) == [
         (f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
         f"screen is 740 px), over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or "
-        "move what is not a step to another page")]
+        "move what is not a step to another page"),
+        (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "
+        "question may be: answer in one or two short sentences, and link to the page with the steps instead of "
+        "repeating them")]
+    plain = replace(measured[4], page=phone_pages.Page("docs/faq.en.md", "en", "en/faq/"), sections=())  # not of questions
+    assert phone_pages.height_problems([plain])[0].endswith("over the 4 a page may be: cut what the task does not need, "
+                                                            "or move what is not a step to another page")
     problems = phone_pages.width_problems(measured)
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"docs/wide.en.md: {measured[3].width} px wide on a 360 px phone, so the reader "
                                   "scrolls sideways: shorten or break what is too wide (p https://account.chsi.example")
-
-
-@pytest.mark.browser
-def test_a_page_of_questions_is_measured_a_question_at_a_time(tmp_path: Path) -> None:
-    screen = phone_pages.PHONE["height"]
-    short, long = int(screen * phone_pages.QUESTION_SCREENS), int(screen * phone_pages.QUESTION_SCREENS) + 40
-    answers = [("no-code", short)] * 11 + [("long", long)]  # 5 screens tall: over a page's four, within eight
-    page(tmp_path, "en/faq/", "<article>" + "".join(
-        f'<h2 id="{anchor}" style="margin:0;height:20px">Q</h2><p style="margin:0;height:{height - 20}px">A</p>'
-        for anchor, height in answers) + "</article>")
-    faq = phone_pages.Page("docs/faq.en.md", "en", "en/faq/", questions=True, question_lines=(("long", 37),))
-    measured = phone_pages.measure(tmp_path, [faq, phone_pages.Page("docs/faq.en.md", "en", "en/faq/")])
-    assert measured[0].sections[0] == ("no-code", short)
-    assert phone_pages.height_problems(measured[:1]) == [
-        (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "
-        "question may be: answer in one or two short sentences, and link to the page with the steps instead of "
-        "repeating them")]
-    assert phone_pages.height_problems(measured[1:])[0].endswith("over the 4 a page may be: cut what the task does "
-                                                                 "not need, or move what is not a step to another page")
 
 
 def test_every_page_of_both_languages_is_measured_at_its_address_a_page_of_questions_by_question(tmp_path: Path) -> None:
