@@ -150,14 +150,12 @@ def run(root: Path, out: Callable[[str], object] = print, only: Collection[str] 
     for stage in STATIC[1:]:
         if chosen(name_of(stage)):
             show(guarded(stage))
-    if first is None or not chosen("rendered"):
-        return len(printed)
-    if first.problems and not chosen("content"):  # the rendered stage waits on them: name them
-        show(first)
-    if first.problems:
+    if first and chosen("rendered") and first.problems:
+        if not chosen("content"):  # the rendered stage waits on them: name them
+            show(first)
         out("rendered: not built: the build refuses the sources while the content problems above are there: fix "
             "them first")
-    else:
+    elif first and chosen("rendered"):
         show(guarded(rendered_stage, out))
     return len(printed)
 
