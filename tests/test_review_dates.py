@@ -220,21 +220,18 @@ def test_the_issue_is_opened_kept_updated_and_closed(tmp_path, github, capsys):
         "POST /repos/office/guide/issues/2/comments", "PATCH /repos/office/guide/issues/2"]
 
 
-def test_two_open_issues_become_one(tmp_path, github):
+def test_a_refused_token_is_one_line_and_exit_two_and_two_open_issues_become_one(tmp_path, github, capsys):
     stand_in, env = github
     for number in (1, 2):
         stand_in.issues.append({"number": number, "title": review_issue.TITLE, "body": "old", "state": "open"})
-    assert run_sync(site_with(tmp_path, "2026-05-01"), env) == 0
-    assert [i["number"] for i in stand_in.open_titled()] == [1]
-    assert stand_in.issues[1]["state"] == "closed"
-
-
-def test_a_refused_token_is_one_line_and_exit_two(tmp_path, github, capsys):
-    _stand_in, env = github
-    assert run_sync(site_with(tmp_path, "2026-05-01"), {**env, "GH_TOKEN": "wrong"}) == 2
+    site = site_with(tmp_path, "2026-05-01")
+    assert run_sync(site, {**env, "GH_TOKEN": "wrong"}) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{review_issue.TITLE}: not updated: GitHub answered 401 to GET /repos/office/guide/issues")
     assert "Traceback" not in err and len(err.splitlines()) == 1
+    assert run_sync(site, env) == 0
+    assert [i["number"] for i in stand_in.open_titled()] == [1]
+    assert stand_in.issues[1]["state"] == "closed"
 
 
 # --- the weekly workflow's step, as written in links.yml ------------------------------------------------------------
