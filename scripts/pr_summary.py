@@ -4,13 +4,9 @@
     scripts/pr_summary.py checks [--root DIR] [--annotations FILE]
     scripts/pr_summary.py preview --build success|failure|skipped [--artifact-url URL]
 
-`checks` runs stages of `make check` (the same functions, from guide/checks/__main__.py) and prints every problem
-as `file:line` and what to do, in make check's own words, or says plainly that all is well. --annotations also
-writes each problem as a workflow command (::error file=...,line=...::...), so the pull request shows it beside the
-line in "Files changed".
-`preview` says where the built site and PDFs are and how to open them, or why there is no preview.
-Exit 0 when all is well, 1 when something must be fixed (or the build failed), 2 on wrong usage or a check that
-could not run.
+`checks` prints make check's own lines (the same stage functions), --annotations writes each as an ::error
+workflow command beside its line under "Files changed"; `preview` says how to open the built site and PDFs, or why
+there are none. Exit 0 all is well, 1 something to fix (or no build), 2 wrong usage or a check that could not run.
 """
 from __future__ import annotations
 
@@ -63,17 +59,11 @@ def run_checks(root: Path) -> list[CheckResult]:
     return results
 
 
-def escape(text: str) -> str:
-    """Text that Markdown shows as written ({{ hotline-en }}, **立即注册** and [words][name] included)."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def item(problem: str) -> str:
+    """A problem as a list item whose text Markdown shows as written ({{ hotline-en }}, **立即注册**, [words][name])."""
     match = WHERE.match(problem)
-    if not match:
-        return f"- {escape(problem)}"
-    where = match.group("file") + (f":{match.group('line')}" if match.group("line") else "")
-    return f"- `{where}`: {escape(match.group('what'))}"
+    where = f"`{match['file']}{':' + match['line'] if match['line'] else ''}`: " if match else ""
+    return "- " + where + MARKDOWN_SPECIAL.sub(r"\\\1", match["what"] if match else problem)
 
 
 def checks_markdown(results: list[CheckResult]) -> str:

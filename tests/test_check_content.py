@@ -1,8 +1,5 @@
-"""make check's content stage and the build's own check of the sources: what an editor's text editor adds silently,
-a page in one language only or missing from the nav, a nav title without its translation, a front matter block, a
-page that cites its own source; each named with file:line and what to do.
-
-On the small project of tests/data/checks/project and on copies of the tests' site."""
+"""make check's content stage and the build's own check of the sources, on tests/data/checks/project and copies of
+the tests' site: each mistake named with file:line and what to do."""
 from __future__ import annotations
 
 import shutil
@@ -172,7 +169,7 @@ def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
     assert all(len(files) == 1 for files in twins), f"{twins}: write a description of its own for each page"
 
 
-def test_pages_in_one_language_and_outside_the_nav_are_named() -> None:
+def test_pages_in_one_language_outside_the_nav_or_with_an_untranslated_title_are_named() -> None:
     uris = ["index.zh.md", "index.en.md", "register.zh.md", "notes.en.md", "assets/x.css"]
     assert content.missing_translations(uris, ["zh", "en", "fr"]) == [
         "docs/index.fr.md is missing (docs/index.en.md, docs/index.zh.md exists): write the translation",
@@ -184,12 +181,10 @@ def test_pages_in_one_language_and_outside_the_nav_are_named() -> None:
     assert content.missing_from_nav(["index.zh.md", "register.en.md", "contact.zh.md", "faq.zh.md"], nav) == [
         ("docs/faq.zh.md:1: this page is not in the nav of mkdocs.yml, so no menu reaches it: add '- TITLE: faq.md' "
          "under nav, and its English title under nav_translations")]
-
-
-def test_each_untranslated_nav_title_is_named_with_its_line() -> None:
+    # A nav title without its translation, named at its line.
     config = "site_name: x\nnav:\n  - 首页: index.md\n  - 联系: contact.md\n  - 部分:\n      - 小节: part.md\n"
     nav = [{"首页": "index.md"}, {"联系": "contact.md"}, {"部分": [{"小节": "part.md"}]}]
-    assert content.untranslated(nav, [("en", {"首页": "Home", "部分": "Part"})], config, "mkdocs.yml") == [
+    assert content.untranslated(nav, [("en", {"首页": "Home", "部分": "Part"})], config) == [
         "mkdocs.yml:4: nav title '联系' has no en translation: add '联系: ...' under nav_translations of locale en",
         "mkdocs.yml:6: nav title '小节' has no en translation: add '小节: ...' under nav_translations of locale en"]
 

@@ -1,5 +1,4 @@
-"""make check's one output: each stage's lines, each problem once, and a last line that counts them; the rendered
-stage waits while the build would refuse the sources."""
+"""make check's one output: each problem once, a last line counting them; the rendered stage waits on the content."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,9 +1,9 @@
-"""make check's rendered stage: the site is built into a cache only when a source changed, each page is measured in
-Chromium at 360 px against its budget of phone screens, the PDFs are exported as make build does, and a failed build
-is reported as the build's own lines."""
+"""make check's rendered stage: built only when a source changed, each page measured in Chromium at 360 px, the PDFs
+exported as make build does, a failed build reported in its own lines."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,9 +23,10 @@ def page(site: Path, path: str, body: str) -> None:
 
 
 @pytest.mark.browser
-def test_a_page_too_tall_or_too_wide_for_the_phone_is_named_by_its_file(tmp_path: Path) -> None:
+def test_a_page_too_tall_or_too_wide_for_the_phone_and_a_long_question_are_named_by_their_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    limit = phone_pages.PAGE_SCREENS * phone_pages.PHONE["height"]
+    screen = phone_pages.PHONE["height"]
+    limit = phone_pages.PAGE_SCREENS * screen
     page(site, "", "<article><p>Short words wrap on a phone.</p></article>")
     page(site, "en/", f'<div style="height:{limit}px">fits</div>')
     # A lazy picture far below the first screen counts at its real height.
@@ -34,53 +35,44 @@ def test_a_page_too_tall_or_too_wide_for_the_phone_is_named_by_its_file(tmp_path
     page(site, "en/tall/", '<div style="height:800px">top</div><img src="long.svg" loading="lazy" alt="">')
     page(site, "en/wide/", '<article><p style="white-space:nowrap">https://account.chsi.example/a/very/long/address/'
                            "that/does/not/break/anywhere</p></article>")
+    short, long = int(screen * phone_pages.QUESTION_SCREENS), int(screen * phone_pages.QUESTION_SCREENS) + 40
+    answers = [("no-code", short)] * 11 + [("long", long)]  # 5 screens tall: over a page's four, within eight
+    page(site, "en/faq/", "<article>" + "".join(
+        f'<h2 id="{anchor}" style="margin:0;height:20px">Q</h2><p style="margin:0;height:{height - 20}px">A</p>'
+        for anchor, height in answers) + "</article>")
     measured = phone_pages.measure(site, [phone_pages.Page(f"docs/{name}.md", lang, path) for name, lang, path in (
-        ("index.zh", "zh", ""), ("index.en", "en", "en/"), ("tall.en", "en", "en/tall/"), ("wide.en", "en", "en/wide/"))])
+        ("index.zh", "zh", ""), ("index.en", "en", "en/"), ("tall.en", "en", "en/tall/"), ("wide.en", "en", "en/wide/"))]
+        + [phone_pages.Page("docs/faq.en.md", "en", "en/faq/", questions=True, question_lines=(("long", 37),))])
     assert measured[1].height == limit
     assert measured[2].height >= limit + 800
+    assert measured[4].sections[0] == ("no-code", short)
     assert phone_pages.height_problems(measured) == [
         (f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
         f"screen is 740 px), over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or "
-        "move what is not a step to another page")]
+        "move what is not a step to another page"),
+        (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "
+        "question may be: answer in one or two short sentences, and link to the page with the steps instead of "
+        "repeating them")]
+    plain = replace(measured[4], page=phone_pages.Page("docs/faq.en.md", "en", "en/faq/"), sections=())  # not of questions
+    assert phone_pages.height_problems([plain])[0].endswith("over the 4 a page may be: cut what the task does not need, "
+                                                            "or move what is not a step to another page")
     problems = phone_pages.width_problems(measured)
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"docs/wide.en.md: {measured[3].width} px wide on a 360 px phone, so the reader "
                                   "scrolls sideways: shorten or break what is too wide (p https://account.chsi.example")
 
 
-@pytest.mark.browser
-def test_a_page_of_questions_is_measured_a_question_at_a_time(tmp_path: Path) -> None:
-    screen = phone_pages.PHONE["height"]
-    short, long = int(screen * phone_pages.QUESTION_SCREENS), int(screen * phone_pages.QUESTION_SCREENS) + 40
-    answers = [("no-code", short)] * 11 + [("long", long)]  # 5 screens tall: over a page's four, within eight
-    page(tmp_path, "en/faq/", "<article>" + "".join(
-        f'<h2 id="{anchor}" style="margin:0;height:20px">Q</h2><p style="margin:0;height:{height - 20}px">A</p>'
-        for anchor, height in answers) + "</article>")
-    faq = phone_pages.Page("docs/faq.en.md", "en", "en/faq/", questions=True, question_lines=(("long", 37),))
-    measured = phone_pages.measure(tmp_path, [faq, phone_pages.Page("docs/faq.en.md", "en", "en/faq/")])
-    assert measured[0].sections[0] == ("no-code", short)
-    assert phone_pages.height_problems(measured[:1]) == [
-        (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "
-        "question may be: answer in one or two short sentences, and link to the page with the steps instead of "
-        "repeating them")]
-    assert phone_pages.height_problems(measured[1:])[0].endswith("over the 4 a page may be: cut what the task does "
-                                                                 "not need, or move what is not a step to another page")
-
-
-def test_a_page_says_it_is_a_page_of_questions_in_its_front_matter(tmp_path: Path) -> None:
+def test_every_page_of_both_languages_is_measured_at_its_address_a_page_of_questions_by_question(tmp_path: Path) -> None:
+    found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
+    assert [(p.source, p.path) for p in found] == [
+        ("docs/contact.zh.md", "contact/"), ("docs/index.zh.md", ""), ("docs/register.zh.md", "register/"),
+        ("docs/contact.en.md", "en/contact/"), ("docs/index.en.md", "en/"), ("docs/register.en.md", "en/register/")]
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "faq.en.md").write_text("---\nbudget: questions\ndescription: x\n---\n# Questions\n\n"
                                                  "## No code {#no-code}\n", encoding="utf-8")
     (tmp_path / "docs" / "steps.en.md").write_text("---\ndescription: x\n---\n# Steps\n", encoding="utf-8")
     assert [(p.source, p.questions, p.question_lines) for p in phone_pages.pages(tmp_path, {"en": "en/"})] == [
         ("docs/faq.en.md", True, (("no-code", 7),)), ("docs/steps.en.md", False, ())]
-
-
-def test_every_page_of_both_languages_is_measured_at_its_address() -> None:
-    found = phone_pages.pages(PROJECT, {"zh": "", "en": "en/"})
-    assert [(p.source, p.path) for p in found] == [
-        ("docs/contact.zh.md", "contact/"), ("docs/index.zh.md", ""), ("docs/register.zh.md", "register/"),
-        ("docs/contact.en.md", "en/contact/"), ("docs/index.en.md", "en/"), ("docs/register.en.md", "en/register/")]
 
 
 def test_the_fingerprint_follows_the_sources_only(tmp_path: Path) -> None:
@@ -163,9 +155,12 @@ def test_the_real_build_reports_its_own_warning_lines(tmp_path: Path) -> None:
     assert rendered.build(root, site) == [] and (site / "index.html").is_file()
 
 
-def test_a_checklist_that_spills_onto_a_second_sheet_names_its_page(built_site: Path, tmp_path: Path) -> None:
+def test_pdfs_that_fit_pass_and_a_checklist_on_a_second_sheet_names_its_page(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
+    assert rendered.paper_problems(SITE, site) == []
+    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == [
+        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]
     page = site / "en" / "checklist" / "index.html"
     html = page.read_text(encoding="utf-8")
     more = "".join(f"<p>Another line the office added to the checklist, number {n}.</p>" for n in range(120))
@@ -174,11 +169,3 @@ def test_a_checklist_that_spills_onto_a_second_sheet_names_its_page(built_site: 
     assert len(problems) == 1, problems
     assert problems[0].startswith("docs/checklist.en.md: printed, the checklist takes ")
     assert "it must fit one: shorten it" in problems[0]
-
-
-def test_pdfs_that_fit_pass(built_site: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    assert rendered.paper_problems(SITE, site) == []
-    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == [
-        "chsi-checklist-en.pdf", "chsi-checklist-zh.pdf", "chsi-guide-en.pdf", "chsi-guide-zh.pdf"]

@@ -1,6 +1,4 @@
-"""Translation parity and the copy lint on the small project of tests/data/parity: one mistake, one report line.
-Chinese pages mark screen labels as the office does: 【**姓名**】 for what the student reads, “**注册**” for what the
-student selects or types; names and terms stand plain."""
+"""Translation parity and the copy lint on the small project of tests/data/parity: one mistake, one report line."""
 from __future__ import annotations
 
 import os
@@ -209,14 +207,11 @@ def test_ui_labels_keep_the_screens_own_punctuation() -> None:
     assert lint_copy.lint_chinese(text, "p.zh.md", {label}) == []
 
 
-def test_a_clean_project_is_one_summary_line(tmp_path: Path) -> None:
-    stage = copy_stage(fixture_project(tmp_path))
+def test_a_clean_project_is_one_summary_line_and_labels_with_their_marks_pass_and_code_is_not_read(tmp_path: Path) -> None:
+    root = fixture_project(tmp_path)
+    stage = copy_stage(root)
     assert (stage.problems, stage.summary) == ([], "copy: 2 pages: 0 findings")
     assert copy_stage(tmp_path).summary == "copy: not checked"  # no mkdocs.yml: the problem line names it
-
-
-def test_labels_with_their_marks_pass_and_code_is_not_read(tmp_path: Path) -> None:
-    root = fixture_project(tmp_path)
     (root / "includes" / "ui-labels.yml").write_text(TABLE, encoding="utf-8")
     (root / "docs" / "good.zh.md").write_text(GOOD, encoding="utf-8")
     assert [f for f in lint_copy.lint_project(root)[1] if f.tool == "label-marks"] == []

@@ -1,9 +1,6 @@
-"""The pull request's summary (scripts/pr_summary.py) on the fixture trees of tests/data/pr-summary/.
-
-`clean` is a small two-language guide with no problem; `three-mistakes` is the same guide after three typical
-edits in a web editor (a phone number pasted instead of its name, a heading id changed in one language only, a
-half-width comma in Chinese). The summary must name every problem `make check` names, in the same words.
-"""
+"""The pull request's summary names every problem `make check` names, in its words: tests/data/pr-summary/ holds a
+clean guide and the same after three typical web-editor edits (a pasted phone number, a heading id changed in one
+language, a half-width comma in Chinese)."""
 from __future__ import annotations
 
 import os
@@ -54,9 +51,9 @@ def test_the_clean_tree_says_plainly_that_all_is_well() -> None:
     assert shown(proc.stdout) == [] == make_check_lines(DATA / "clean")
 
 
-def test_three_mistakes_are_each_named_as_make_check_names_them() -> None:
-    tree = DATA / "three-mistakes"
-    proc = run("checks", "--root", str(tree))
+def test_three_mistakes_are_each_named_as_make_check_names_them_and_beside_their_line(tmp_path: Path) -> None:
+    tree, out = DATA / "three-mistakes", tmp_path / "annotations.txt"
+    proc = run("checks", "--root", str(tree), "--annotations", str(out))
     assert proc.returncode == 1
     expected = make_check_lines(tree)
     assert shown(proc.stdout) == expected
@@ -72,6 +69,11 @@ def test_three_mistakes_are_each_named_as_make_check_names_them() -> None:
     assert len(changed) == 3
     for where in changed:
         assert any(item.startswith(f"- `{where}`: ") for item in proc.stdout.splitlines()), where
+    lines = out.read_text(encoding="utf-8").splitlines()  # each problem as a workflow command beside its line
+    assert len(lines) == len(expected)
+    for line, problem in zip(lines, expected):
+        file, _, number = problem.partition(": ")[0].partition(":")
+        assert line == f"::error file={file},line={number},title=make check::{problem}"
 
 
 @pytest.mark.parametrize(("problem", "listed"), [
@@ -86,17 +88,6 @@ def test_three_mistakes_are_each_named_as_make_check_names_them() -> None:
 def test_each_problem_is_a_list_item_whose_markdown_shows_as_written(problem: str, listed: str) -> None:
     assert pr_summary.item(problem) == listed
     assert shown(listed) == [problem]
-
-
-def test_annotations_put_each_problem_beside_its_line(tmp_path: Path) -> None:
-    out = tmp_path / "annotations.txt"
-    proc = run("checks", "--root", str(DATA / "three-mistakes"), "--annotations", str(out))
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == len(shown(proc.stdout))
-    for line, problem in zip(lines, shown(proc.stdout)):
-        where = problem.partition(": ")[0]
-        file, _, number = where.partition(":")
-        assert line == f"::error file={file},line={number},title=make check::{problem}"
 
 
 def test_a_check_that_breaks_is_named_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,6 +80,6 @@ def test_a_wrong_label_stops_the_build_naming_file_and_line(tmp_path: Path) -> N
     project = copy_site(tmp_path / "project")
     link = screens.load_screens(SITE)[0].link  # a page the real file lists, with a label the table has not
     (project / "includes" / "screens.yml").write_text(f"- link: {link}\n  labels:\n    - 简易注册\n", encoding="utf-8")
-    # What the build's hook refuses (guide/mkdocs_hooks/checks.py; test_check_content builds a copy to show that).
+    # What the build's hook refuses (guide/mkdocs_hooks/rendering.py; test_check_content builds a copy to show that).
     assert "includes/screens.yml:3: label 简易注册 is not in includes/ui-labels.yml" in "\n".join(
         content.build_problems(project))

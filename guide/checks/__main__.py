@@ -1,7 +1,4 @@
-"""`python -m guide.checks` (make check): every rule about the guide's content, over the live sources; when it
-passes, the build and make test pass. The pages due a check against CHSI are warnings that never count. Exit 0 when
-there is no problem, 1 when there is one or more.
-"""
+"""`python -m guide.checks` (make check): every rule about the content; exit 1 when a problem is found."""
 from __future__ import annotations
 
 import argparse
@@ -57,7 +54,8 @@ def copy_stage(root: Path) -> Stage:
         pages, found = copy_lint.lint_project(root)
     except (ValueError, SourceError) as err:
         return Stage([f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], "copy: not checked")
-    return Stage([str(f) for f in found], f"copy: {len(pages)} pages: {len(found)} findings")
+    return Stage([f"{f.path}:{f.line}: {f.message} [{f.tool}]" for f in found], f"copy: {len(pages)} pages: "
+                 f"{len(found)} findings")
 
 
 def budgets_stage(root: Path) -> Stage:
@@ -152,14 +150,12 @@ def run(root: Path, out: Callable[[str], object] = print, only: Collection[str] 
     for stage in STATIC[1:]:
         if chosen(name_of(stage)):
             show(guarded(stage))
-    if first is None or not chosen("rendered"):
-        return len(printed)
-    if first.problems and not chosen("content"):  # the rendered stage waits on them: name them
-        show(first)
-    if first.problems:
+    if first and chosen("rendered") and first.problems:
+        if not chosen("content"):  # the rendered stage waits on them: name them
+            show(first)
         out("rendered: not built: the build refuses the sources while the content problems above are there: fix "
             "them first")
-    else:
+    elif first and chosen("rendered"):
         show(guarded(rendered_stage, out))
     return len(printed)
 

@@ -1,11 +1,6 @@
-"""Word budgets for the pages, make check's budgets stage: a student reads them on a phone, so each task page stays
-short (GOV.UK: only what someone needs to complete the task). A table of words per page, then any page over budget:
-- a task page: at most 400 English words, or 800 Chinese characters (about two characters to an English word);
-- the task pages together: at most 2,000 English words, or 4,000 Chinese characters;
-- a long screen label (eight characters or more) is bolded at most twice on one page: after its first mention,
-  refer to it briefly ("the first tick box").
-The glossary and the printable checklist are reference pages: counted, not budgeted. A page's height on a phone is
-the rendered stage's (phone_pages.py).
+"""Word budgets (make check's budgets stage): a student reads on a phone, so a task page keeps to what the task
+needs (GOV.UK). The glossary and the checklist are reference pages: counted, not budgeted. A long label, after its
+first two mentions, is referred to briefly ("the first tick box").
 """
 from __future__ import annotations
 
@@ -52,8 +47,7 @@ def project_facts(root: Path) -> facts_module.Facts | None:
 
 
 def page_text(path: Path) -> str:
-    """The page with the e-mail's items it names put in, as the build shows them ({{ mail-to-chsi-items }} is a
-    list a reader reads); the other facts, numbers and addresses, stay names, as they always have been counted."""
+    """The page with the e-mail's items put in (a list a reader reads); other facts stay names, as always counted."""
     text = path.read_text(encoding="utf-8")
     root = path.resolve().parent.parent
     facts = project_facts(root)
@@ -90,18 +84,13 @@ def long_label_problems(path: Path) -> list[str]:
     return problems
 
 
-def reference_names(docs: Path) -> set[str]:
-    """REFERENCE_PAGES, and the new name of each one renamed since (its line in redirects.yml, beside docs/)."""
-    moves = renames(docs.parent)
-    return REFERENCE_PAGES | {current_page(name, moves) for name in REFERENCE_PAGES}
-
-
 def check(docs: Path) -> tuple[list[str], list[str]]:
     """The table (one line per page pair) and the problems (one line each)."""
     pages = sorted(docs.glob("*.md"))
     counts = {p: count(p) for p in pages}
     problems = [problem for p in pages for problem in long_label_problems(p)]
-    reference = reference_names(docs)
+    moves = renames(docs.parent)  # a reference page renamed since (redirects.yml, beside docs/) stays one
+    reference = REFERENCE_PAGES | {current_page(name, moves) for name in REFERENCE_PAGES}
     table = [f"{'page':<20} {'en words':>9} {'zh chars':>9}  budget"]
     total_words = total_chars = 0
     for name in sorted({p.name.split(".")[0] for p in pages}):

@@ -1,18 +1,11 @@
-"""Check the guide's sources as the build does, without building: every mistake the build refuses, in seconds.
-
-make check runs it first, as its content stage; the build runs build_problems through guide/mkdocs_hooks/rendering.py,
-so both print the same lines (file:line: what is wrong and what to do). Besides the hygiene of guide/checks/
-source_hygiene.py, it names what MkDocs and mkdocs-static-i18n pass silently:
-- a page in one language only: fallback_to_default must stay on so that images reach the English build, but it
-  would also publish a Chinese page under /en/ when its English file is missing;
-- a page missing from the nav, and a nav title without a translation (the English menu would show the Chinese);
-- a front matter block that is not YAML (MkDocs shows it as page text) or has no description (search results and
-  shared links would show the site's general one);
-- facts typed by hand or named wrongly, UI labels, the screen list, a [text][name] that nothing defines;
-- an item of the e-mail whose label includes/ui-labels.yml lacks: the form shows each item's label with its gloss,
-  so the English page would show none;
-- a page that cites its own source ("the office's guide", 本校指南: includes/source-citing.yml): to the student, this
-  site is the guide, so a page tells the student what to do instead, and the question waits in CONTENT-QUESTIONS.md.
+"""The content stage: every mistake the build refuses, found in seconds without building; the build runs
+build_problems through guide/mkdocs_hooks/rendering.py, so both print the same lines. It names what MkDocs and
+mkdocs-static-i18n pass silently: a page in one language only (fallback_to_default, which the English build's images
+need, would publish the Chinese page under /en/), a page outside the nav or a nav title without its translation (the
+English menu would show the Chinese), front matter that is not YAML (shown as text) or has no description (search
+would show the site's), facts, labels and links, an e-mail item whose label has no gloss, and a page that cites its
+own source (to the student this site is the guide: the page says what to do, the question goes to
+CONTENT-QUESTIONS.md).
 """
 from __future__ import annotations
 
@@ -86,7 +79,7 @@ def missing_from_nav(sources: list[str], nav: object) -> list[str]:
             for src in sorted(sources) if (base := re.sub(r"\.[a-z]{2}\.md$", ".md", src)) not in named]
 
 
-def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: str, config_name: str) -> list[str]:
+def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: str) -> list[str]:
     """One line per nav title a language lacks; `languages` holds (locale, nav_translations) of the others."""
     lines = config_text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), 0)
@@ -95,9 +88,10 @@ def untranslated(nav: object, languages: list[tuple[str, dict]], config_text: st
         entry = re.compile(r"^\s*-\s*['\"]?" + re.escape(title) + r"['\"]?\s*:")
         return next((number + 1 for number in range(start, len(lines)) if entry.match(lines[number])), 1)
 
-    return [f"{config_name}:{line_of(title)}: nav title '{title}' has no {locale} translation: add '{title}: ...' "
-            f"under nav_translations of locale {locale}"
-            for title, _ in site_config.nav_entries(nav) if title for locale, translations in languages if title not in (translations or {})]
+    return [f"{site_config.MKDOCS_YML}:{line_of(title)}: nav title '{title}' has no {locale} translation: add "
+            f"'{title}: ...' under nav_translations of locale {locale}"
+            for title, _ in site_config.nav_entries(nav) if title for locale, translations in languages
+            if title not in (translations or {})]
 
 
 def load_phrases(path: Path) -> tuple[str, ...]:
@@ -119,8 +113,7 @@ def load_phrases(path: Path) -> tuple[str, ...]:
 
 
 def citing_lines(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(line number in the file, first phrase found) for each line of a page that cites the source, front matter,
-    admonitions, captions and alt text included."""
+    """(line, first phrase found) for each line of a page that cites the source, front matter and alt text included."""
     found = [(number, next((p for p in phrases if p in line.lower()), None))
              for number, line in enumerate(text.splitlines(), 1)]
     return [(number, phrase) for number, phrase in found if phrase]
@@ -167,8 +160,7 @@ def link_problems(root: Path, pages: list[Path]) -> list[str]:
 
 
 def content_problems(root: Path, *, links: bool = True) -> list[str]:
-    """Every problem the build would stop at in root's sources, one line each. links=False leaves out link_problems
-    (the build has MkDocs check the links between pages; guide/mkdocs_hooks/warning_lines.py adds the line)."""
+    """Every problem the build would stop at, one line each; links=False: the build has MkDocs check the links."""
     problems: list[str] = []
     for name in (*source_hygiene.YAML_FILES, facts_module.FACTS_FILE, "mkdocs.yml"):
         if (root / name).is_file():
@@ -187,8 +179,7 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
     problems += missing_translations(uris, config.codes)
     problems += missing_from_nav(uris, config.nav)
     translated = [(lang.code, lang.nav_translations) for lang in config.languages if not lang.default]
-    problems += untranslated(config.nav, translated, (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"),
-                             "mkdocs.yml")
+    problems += untranslated(config.nav, translated, (root / site_config.MKDOCS_YML).read_text(encoding="utf-8"))
     try:
         facts = facts_module.load_facts(root)
         table = ui_labels.load_table(root / ui_labels.TABLE_FILE)
@@ -208,8 +199,8 @@ def content_problems(root: Path, *, links: bool = True) -> list[str]:
 
 
 def build_problems(root: Path) -> list[str]:
-    """What the build refuses before it renders: every content problem but the links (MkDocs checks those as it
-    renders), and any page that cites its own source (make check reports those through the copy lint)."""
+    """What the build refuses before it renders: the content problems and the pages citing their source (which make
+    check reports through the copy lint)."""
     problems = content_problems(root, links=False)
     path = root / PHRASES_FILE
     if not path.is_file():

@@ -1,11 +1,5 @@
-"""make check's copy stage: Chinese typography, English spelling, Markdown formatting, screen labels' marks.
-
-* Chinese pages: autocorrect-py (中文文案排版指北), except UI labels of includes/ui-labels.yml, which quote CHSI's
-  screens character for character; and each screen label marked as its `mark:` in that file says (brackets: what
-  the student reads; quotes: what the student acts on; plain: names and terms), so the office marks them one way.
-* English pages: codespell (pyproject.toml [tool.codespell]).
-* Every page: pymarkdownlnt (pyproject.toml [tool.pymarkdown], each rule turned off with its reason); and no line that
-  cites the guide's own source (includes/source-citing.yml, content.py).
+"""make check's copy stage: Chinese typography (except UI labels, which quote CHSI's screens character for character),
+English spelling, Markdown style, each screen label marked as its `mark:` says, and no line citing the guide's source.
 """
 from __future__ import annotations
 
@@ -40,9 +34,6 @@ class LintFinding(NamedTuple):
     line: int
     tool: str
     message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} [{self.tool}]"
 
 
 def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:

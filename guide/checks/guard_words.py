@@ -1,13 +1,6 @@
-"""Words the pages must not use, from CONTENT-QUESTIONS.md: the office decides them, not a test.
-
-Two tables of CONTENT-QUESTIONS.md hold them, each word or phrase in `backticks`:
-- the questions table's last column, "Words the pages must not use while it is open": while a question is open, a
-  page that says, for example, `UTC+8` (question 7, the hotlines' hours) guesses the answer. Answering the question
-  (deleting its row, as README.md says) lifts the guard;
-- the table under "## Words the pages never use": words the office's guide does not support, whatever is open.
-
-Every page (docs/*.md, facts such as {{ hotline-en }} filled in, as the student reads them), the page templates
-(overrides/*.html) and includes/facts.yml (the e-mail's words) are searched, ignoring case. One line per use: file:line, the words, and what to do.
+"""Words the pages must not use, from CONTENT-QUESTIONS.md (the office decides them, not a test): the words of an
+open question (a page that says them guesses the answer; deleting the question's row lifts the guard) and the words
+the pages never use. Pages are read as the student reads them (facts filled in), with the templates and the facts.
 """
 from __future__ import annotations
 
@@ -33,10 +26,6 @@ class Guard:
     why: str  # the question, or the reason the words are never used
 
 
-def cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
 def parse_guards(text: str) -> tuple[list[Guard], list[str]]:
     """The guards of CONTENT-QUESTIONS.md's two tables, and one line per row that cannot be read."""
     guards: list[Guard] = []
@@ -45,29 +34,22 @@ def parse_guards(text: str) -> tuple[list[Guard], list[str]]:
     for number, line in enumerate(text.splitlines(), 1):
         if line.startswith("#"):
             never = line.strip() == NEVER_HEADING
-            continue
-        if not line.lstrip().startswith("|"):
-            continue
-        row = cells(line)
-        if never:
-            if len(row) != 2 or set(row[0]) <= {"-", " ", ":"} or not QUOTED.search(row[0]):
-                if len(row) == 2 and row[0].lower() in {"words", "words the pages never use"}:
-                    continue  # the header
-                if set(line) <= {"|", "-", " ", ":"}:
-                    continue  # the line under the header
-                problems.append(f"{QUESTIONS_FILE}:{number}: a row of this table needs two cells: the words in "
-                                "`backticks`, then why the pages never use them")
-                continue
+        if not line.lstrip().startswith("|") or set(line) <= {"|", "-", " ", ":"}:
+            continue  # not a table row, or the line under a header
+        row = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if never and len(row) == 2 and row[0].lower() in {"words", "words the pages never use"}:
+            continue  # the header
+        if never and (len(row) != 2 or not QUOTED.search(row[0])):
+            problems.append(f"{QUESTIONS_FILE}:{number}: a row of this table needs two cells: the words in "
+                            "`backticks`, then why the pages never use them")
+        elif never:
             guards += [Guard(words, number, "", row[1]) for words in QUOTED.findall(row[0])]
-            continue
-        if not row[0].isdigit():
-            continue  # the header, the line under it, or another table
-        if len(row) != 4:
+        elif row[0].isdigit() and len(row) != 4:  # else the header or another table
             problems.append(f"{QUESTIONS_FILE}:{number}: question {row[0]} has {len(row)} cells, the table has 4 "
                             "(#, question, where the answer goes, words the pages must not use while it is open): "
                             "put the words in the last cell, in `backticks`, or leave it empty")
-            continue
-        guards += [Guard(words, number, row[0], row[1]) for words in QUOTED.findall(row[3])]
+        elif row[0].isdigit():
+            guards += [Guard(words, number, row[0], row[1]) for words in QUOTED.findall(row[3])]
     return guards, problems
 
 

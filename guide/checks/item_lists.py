@@ -1,11 +1,5 @@
-"""A page that lists the e-mail's items by number lists them as includes/facts.yml does: same labels, same order, all.
-
-The e-mail to CHSI (the "Write the e-mail" link and the form) is made from mail-to-chsi's items in
-includes/facts.yml; the pages also list the items in words, as "(1) 姓名", "(2) **证件号码** (ID number)" ... When
-the office changes an item in includes/facts.yml, the e-mail follows at once, but a list typed on a page does not:
-this check names each typed list that no longer matches, with the line, so the page and the e-mail never disagree.
-An item is a number in brackets followed by its Chinese label (bold or not), opening a list item or after a comma;
-English words after the label are free.
+"""A page that lists the e-mail's items by number lists them as includes/facts.yml does: the e-mail follows that file
+at once, a list typed on a page does not, and the page and the e-mail must never disagree.
 """
 from __future__ import annotations
 

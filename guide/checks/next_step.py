@@ -1,9 +1,5 @@
-"""One "next" per page: when the theme shows a footer "Next" link, it and the page's own "Next:" line agree.
-
-Material's footer link (theme feature navigation.footer in mkdocs.yml) follows the nav order; a page's own next step
-is the paragraph that starts with "Next:" (下一步： on Chinese pages). A student who reads both must not be sent two
-ways, so while the footer is on, the page's own line must link the page after it in the nav. With the footer off,
-as now, there is only one "next" and nothing to disagree.
+"""With Material's footer "Next" link on (navigation.footer), a page's own "Next:" line must lead to the same page, so
+a student is never sent two ways; with the footer off, as now, there is one "next" only.
 """
 from __future__ import annotations
 
@@ -24,12 +20,8 @@ def own_next(text: str, words: str) -> tuple[int, list[str]] | None:
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
         if line.strip().startswith(words):
-            paragraph = [line]
-            for following in lines[number:]:
-                if not following.strip():
-                    break
-                paragraph.append(following)
-            return number, [target.removeprefix("./") for target in PAGE_LINK.findall(" ".join(paragraph))]
+            paragraph = " ".join(itertools.takewhile(str.strip, lines[number - 1:]))
+            return number, [target.removeprefix("./") for target in PAGE_LINK.findall(paragraph)]
     return None
 
 

@@ -1,10 +1,6 @@
-"""Translation parity: each language's page says what the default language's says, and has not drifted apart.
-
-Each translation is compared with the default language's page: heading ids, levels and order; images; admonition
-kinds in order; external links, e-mails and phone numbers; numbered steps, checklist items and tabs per section; UI
-labels. Only the structure is read, never the prose; fenced code, HTML comments and front matter are skipped, and the
-line numbers stay the file's. English pages are also checked against includes/ui-labels.yml as the build does. A page
-committed after its counterpart is a warning only. A page missing in a language is the content stage's to name.
+"""Translation parity: each language's page says what the default language's says (its structure, never its prose,
+outside code, comments and front matter, each finding at the file's own line); a page committed after its
+counterpart is a warning only.
 """
 from __future__ import annotations
 
@@ -36,8 +32,8 @@ URL = re.compile(r"\b(?:https?://|mailto:|tel:)[^\s)<>\]\"']+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()\-]{5,}\d(?!\w)")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?P<name>[^\]]+)\]:\s*(?P<url>\S+)", re.MULTILINE)
 
+NO_ID = "heading '{}' has no explicit id: add {{#some-id}}, the same in every language"
 Finding = tuple[str, int, str]  # (file, line, what is wrong); line 0 is the file as a whole
 
 
@@ -101,18 +97,15 @@ def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
 
 
 def image_key(src: str, locale: str) -> str:
-    """An image as compared across languages: its file name, the page's locale as a name part made `{lang}`.
-
-    `../../downloads/qr-guide-en.svg` on an English page and `../downloads/qr-guide-zh.svg` on the Chinese one are
-    the same picture in two languages (relative paths differ because English pages live one level deeper)."""
+    """An image by file name, the page's locale as a name part made `{lang}`: qr-guide-en.svg on an English page and
+    qr-guide-zh.svg on the Chinese one are one picture (English pages live a folder deeper, so paths differ)."""
     name = src.removeprefix("./").rsplit("/", 1)[-1]
     return re.sub(rf"(?<=[-_.]){re.escape(locale)}(?=[-_.])", "{lang}", name) if locale else name
 
 
 def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, locale: str = "",
                path: str = "") -> PageFacts:
-    """Read a page's structure. link_names: reference names defined for every page; labels: known UI labels;
-    locale: the page's language, so that per-language images (`qr-en.svg`, `qr-zh.svg`) compare equal."""
+    """A page's structure; link_names: the references facts.yml defines; labels: the known UI labels."""
     facts = PageFacts(path)
     section = "(top)"
     keep_lines = lambda match: "\n" * match.group(0).count("\n")  # blanked: the line numbers stay true
@@ -123,6 +116,8 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
             ids = HEADING_ID.findall(heading.group("attrs") or "")
             level = len(heading.group("hashes"))
             facts.headings.append(Heading(number, level, ids[0] if ids else None, heading.group("text")))
+            shown = f"{{#{ids[0]}}}" if ids else heading.group("text")
+            facts.items["heading"].append(Item(number, f"{'#' * level} {shown}", ""))
             if level <= 2:
                 section = facts.headings[-1].key
             continue
@@ -154,39 +149,20 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
     return facts
 
 
-def heading_text(heading: Heading) -> str:
-    return f"{'#' * heading.level} {{#{heading.id}}}" if heading.id else f"{'#' * heading.level} {heading.text}"
-
-
-def compare_headings(ref: PageFacts, tr: PageFacts) -> list[Finding]:
-    """Same heading ids, levels and order; each heading has an explicit id."""
-    found = [(page.path, h.line, f"heading '{h.text}' has no explicit id: add {{#some-id}}, the same in every language")
-             for page in (ref, tr) for h in page.headings if h.id is None]
-    a, b = [heading_text(h) for h in ref.headings], [heading_text(h) for h in tr.headings]
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "replace" and i2 - i1 == j2 - j1:
-            found += [(tr.path, tr.headings[j].line, f"heading {b[j]} where {ref.path}:{ref.headings[i].line} has {a[i]}")
-                      for i, j in zip(range(i1, i2), range(j1, j2))]
-        elif op != "equal":
-            found += [(tr.path, tr.headings[j].line, f"heading {b[j]} is not in {ref.path}") for j in range(j1, j2)]
-            line = tr.headings[j1].line if j1 < len(b) else (tr.headings[-1].line if b else 1)
-            found += [(tr.path, line, f"heading {a[i]} of {ref.path}:{ref.headings[i].line} is missing here")
-                      for i in range(i1, i2)]
-    return found
-
-
 def compare_sequence(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
-    """Things that must appear in the same order (images, admonitions): report what is missing or extra."""
+    """Things that must appear in the same order (headings, images, admonitions): what is missing or extra."""
     found: list[Finding] = []
     ref_items, tr_items = ref.items[kind], tr.items[kind]
     a, b = [item.value for item in ref_items], [item.value for item in tr_items]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        found += [(tr.path, tr_items[j].line, f"{kind} {b[j]} is not in {ref.path}") for j in range(j1, j2)]
-        for item in ref_items[i1:i2]:
-            line = tr_items[j1].line if j1 < len(b) else tr.section_line(item.section, 1)
-            found.append((tr.path, line, f"{kind} {item.value} of {ref.path}:{item.line} is missing here"))
+        if op == "replace" and kind == "heading" and i2 - i1 == j2 - j1:  # headings changed in place
+            found += [(tr.path, tr_items[j].line, f"heading {b[j]} where {ref.path}:{ref_items[i].line} has {a[i]}")
+                      for i, j in zip(range(i1, i2), range(j1, j2))]
+        elif op != "equal":
+            found += [(tr.path, tr_items[j].line, f"{kind} {b[j]} is not in {ref.path}") for j in range(j1, j2)]
+            last = tr_items[-1].line if kind == "heading" and b else 1  # a heading's section is its own: ""
+            found += [(tr.path, tr_items[j1].line if j1 < len(b) else tr.section_line(item.section, last),
+                       f"{kind} {item.value} of {ref.path}:{item.line} is missing here") for item in ref_items[i1:i2]]
     return found
 
 
@@ -209,11 +185,10 @@ def compare_counts(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
 
 def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Links, e-mails and phone numbers that must appear on both pages, in any order and number."""
-    ref_values, tr_values = {item.value for item in ref.links}, {item.value for item in tr.links}
-    missing = [next(i for i in ref.links if i.value == value) for value in sorted(ref_values - tr_values)]
-    extra = [next(i for i in tr.links if i.value == value) for value in sorted(tr_values - ref_values)]
-    return ([(tr.path, tr.section_line(i.section, 1), f"link {i.value} of {ref.path}:{i.line} is missing here")
-             for i in missing] + [(tr.path, i.line, f"link {i.value} is not in {ref.path}") for i in extra])
+    ref_first, tr_first = ({i.value: i for i in reversed(page.links)} for page in (ref, tr))
+    return ([(tr.path, tr.section_line(i.section, 1), f"link {v} of {ref.path}:{i.line} is missing here")
+             for v, i in sorted(ref_first.items()) if v not in tr_first]
+            + [(tr.path, i.line, f"link {v} is not in {ref.path}") for v, i in sorted(tr_first.items()) if v not in ref_first])
 
 
 def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
@@ -230,14 +205,6 @@ def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
             found.append((tr.path, item.line, f"UI label **{item.value}** does not occur in {ref.path}"))
             ref_values.add(item.value)
     return found
-
-
-def compare_pages(ref: PageFacts, tr: PageFacts) -> list[Finding]:
-    """Every difference between a page and its translation, as findings on the translation."""
-    return [*compare_headings(ref, tr),
-            *(f for kind in ("image", "admonition") for f in compare_sequence(kind, ref, tr)),
-            *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr)),
-            *compare_links(ref, tr), *compare_labels(ref, tr)]
 
 
 def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dict[str, str]) -> list[Finding]:
@@ -268,13 +235,11 @@ def stale_pairs(root: Path, config: site_config.SiteConfig, pages: dict[str, dic
     proc = subprocess.run(["git", "log", "--name-only", "--format=%x00%h %cs", "--", config.docs_dir],
                           cwd=root, capture_output=True, text=True, check=False)
     newest: dict[str, tuple[int, str, str]] = {}  # path -> (order, 0 the newest; sha; date) of its last commit
-    commit = None
-    for line in (proc.stdout if proc.returncode == 0 else "").splitlines():
-        if line.startswith("\x00"):
-            sha, _, date = line[1:].partition(" ")
-            commit = (commit[0] + 1 if commit else 0, sha, date)
-        elif line.strip() and commit is not None:
-            newest.setdefault(line.strip(), commit)
+    for order, commit in enumerate((proc.stdout if proc.returncode == 0 else "").split("\x00")[1:]):
+        head, *files = commit.strip().splitlines()
+        sha, _, date = head.partition(" ")
+        for file in filter(None, map(str.strip, files)):
+            newest.setdefault(file, (order, sha, date))
     found: list[Finding] = []
     for files in pages.values():
         ref = files.get(config.default.code)
@@ -294,7 +259,7 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
     docs, locales = config.docs_dir, config.codes
     facts = facts_module.load_facts(root) if (root / facts_module.FACTS_FILE).is_file() else None
     # Pages name the facts ({{ hotline-en }}, [words][chsi-home]): compare them as the build shows them.
-    defined = {m.group("name").strip().lower() for m in LINK_DEFINITION.finditer(facts.definitions())} if facts else set()
+    defined = {name.strip().lower() for name in facts.references()} if facts else set()
     labels = ui_labels.load_labels(root / ui_labels.TABLE_FILE) if (root / ui_labels.TABLE_FILE).is_file() else {}
     problems: list[Finding] = []
     pages: dict[str, dict[str, PageFacts]] = {}
@@ -313,9 +278,14 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
         links_file = facts_module.FACTS_FILE if facts else "a links file"
         problems += [(path, i.line, f"reference {i.value} is not defined in {links_file}: it would show as plain text")
                      for i in page.undefined_refs]
-    for files in pages.values():
+    for files in pages.values():  # every difference between a page and the default language's, on the former
         ref = files.get(config.default.code)
-        problems += [f for page in files.values() if ref and page is not ref for f in compare_pages(ref, page)]
+        for tr in (page for page in files.values() if ref and page is not ref):
+            problems += [(page.path, h.line, NO_ID.format(h.text)) for page in (ref, tr) for h in page.headings
+                         if h.id is None]
+            problems += [*compare_links(ref, tr), *compare_labels(ref, tr),
+                         *(f for kind in ("heading", "image", "admonition") for f in compare_sequence(kind, ref, tr)),
+                         *(f for kind in ("tab", "numbered step", "checklist item") for f in compare_counts(kind, ref, tr))]
     glossed = [lang.code for lang in config.languages if not lang.default]  # languages that gloss CHSI's labels
     if glossed and labels:
         problems += label_findings(root, [(p.path, texts[p.path]) for files in pages.values() for code in glossed

@@ -1,9 +1,6 @@
-"""Every page of a built site as a phone shows it: Debian's Chromium at 360 x 740.
-
-A student reads the guide on a phone, so a page (forms and pictures included) is at most PAGE_SCREENS
-screens tall, and never wider than the screen (a long address or a wide table would make the reader scroll
-sideways). Pictures are lazy: each is loaded before the page is measured, so it counts at its real height.
-Only the site itself is loaded (served on 127.0.0.1); any other request is refused.
+"""Every page of a built site as a phone shows it (Debian's Chromium at 360 x 740, pictures loaded at their real
+height, nothing loaded but the site): a student reads on a phone, so a page is at most PAGE_SCREENS screens tall and
+never wider than the screen (a long address or a wide table makes the reader scroll sideways).
 """
 from __future__ import annotations
 
@@ -91,15 +88,9 @@ def pages(root: Path, roots: dict[str, str]) -> list[Page]:
     return found
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
 def phone(site: Path) -> Iterator[tuple[str, Callable[[str], object]]]:
-    """The site served on 127.0.0.1 (its address), and one Chromium tab a phone wide per language, opened when asked
-    for, that loads nothing else."""
+    """The site served on 127.0.0.1 (its address), and a phone-wide Chromium tab per language that loads nothing else."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -107,7 +98,8 @@ def phone(site: Path) -> Iterator[tuple[str, Callable[[str], object]]]:
         raise BrowserUnavailable("Playwright is missing: run `make check` (it sets up what it needs)") from None
     if not Path(CHROMIUM).exists():
         raise BrowserUnavailable(f"{CHROMIUM} is missing: run `make check` (it sets up Debian's chromium)")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(site)))
     # Chromium drops connections it no longer needs (a broken pipe): nothing for the reader of make check.
     server.handle_error = lambda request, client_address: None
     threading.Thread(target=server.serve_forever, daemon=True).start()

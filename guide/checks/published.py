@@ -1,11 +1,6 @@
-"""published-links.yml against the pages: every address sent in e-mails keeps working, and every page is listed.
-
-- listed_problems (no build): a page of docs/ whose address is not under pages: in published-links.yml. A page the
-  office can link to but the registry does not know would lose this protection. An old address that redirects.yml
-  sends to the page protects it too.
-- dead_problems (on a built site, make check's rendered stage): an address of the registry, in every language, down
-  to its #anchor, that the built site does not serve (redirect pages followed). The PDFs are written by make build
-  after MkDocs, so files: are left to make test.
+"""published-links.yml against the pages: every page is listed (so a link to it that stops working is named), and
+every listed address, down to its #anchor, is served by the built site (the PDFs are make test's: make build writes
+them after MkDocs).
 """
 from __future__ import annotations
 

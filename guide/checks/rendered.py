@@ -1,9 +1,6 @@
-"""make check's rendered stage: the rules that need the pages as a phone shows them (page heights and widths in
-Chromium, published addresses, the PDFs, the search queries).
-
-The real site is built into .cache/check-site/ (never site/), only when a source that affects it changed since the
-last check; the results are kept with the sources' fingerprint, so a check with nothing changed reprints them in a
-moment. A build that fails is reported as the build's own lines.
+"""make check's rendered stage: the rules that need the pages as a phone shows them. The real site is built into
+.cache/check-site/ (never site/) only when a source changed, and the results kept with the sources' fingerprint, so a
+check with nothing changed reprints them in a moment.
 """
 from __future__ import annotations
 
@@ -73,8 +70,8 @@ def build(root: Path, site: Path) -> list[str]:
 
 
 def paper_problems(root: Path, site: Path) -> list[str]:
-    """Export both languages' PDFs from a built site into its downloads/, as make build does: it refuses a checklist
-    that no longer fits one A4 page and a guide PDF too large to e-mail, so make check names the page to shorten."""
+    """The PDFs exported as make build does, whose refusals (a checklist over one A4 page, a guide PDF too large to
+    e-mail) make check names with the page to shorten."""
     proc = subprocess.run([sys.executable, "-m", "guide.pdf", "--site-dir", str(site)], cwd=root,
                           capture_output=True, text=True, check=False)
     if proc.returncode == 0:
@@ -128,8 +125,7 @@ def last_notes(root: Path) -> list[str]:
 
 
 def run(root: Path, say: Callable[[str], object] = print) -> list[str]:
-    """The rendered rules' problems over root's sources, building and measuring only when a source changed; say()
-    tells the reader when it builds, and that the lines that follow are the build's when it fails."""
+    """The rendered rules' problems, built and measured only when a source changed; say() tells when it builds."""
     cache = root / CACHE
     state_file, site = cache / "state.json", cache / "site"
     wanted, state = fingerprint(root), last_state(root)

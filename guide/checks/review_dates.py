@@ -1,10 +1,5 @@
-"""The pages due a check against CHSI: past their review date, or reaching it within 30 days (includes/checked.yml).
-
-    python -m guide.checks.review_dates [--format text|markdown] [--root DIR] [--today YYYY-MM-DD]
-
-make check prints them as warnings (a date is not a mistake: it never fails the check); the weekly links workflow
-writes the markdown into its run's summary, and review_issue.py keeps the one issue "Pages to check against CHSI" up
-to date. Exit 0 whatever is due; 2 when includes/checked.yml cannot be read (its problems are printed, file:line each).
+"""The pages due a check against CHSI (includes/checked.yml): make check's warnings (a date is not a mistake) and the
+weekly workflow's summary (this command, in Markdown); exit 2 when includes/checked.yml cannot be read.
 """
 from __future__ import annotations
 
@@ -71,18 +66,13 @@ def arguments(doc: str) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = arguments(__doc__)
-    parser.add_argument("--format", choices=("text", "markdown"), default="text")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__).parse_args(argv)
     try:
         due = due_pages(checked_module.load_checked(args.root, args.today), args.today)
     except SourceError as err:
         print(err, file=sys.stderr)
         return 2
-    if args.format == "markdown":
-        print(markdown(due, args.today), end="")
-    else:
-        print("\n".join(warning_lines(due) or [f"review dates: no page due a check against CHSI within {SOON} days"]))
+    print(markdown(due, args.today), end="")
     return 0
 
 

@@ -1,13 +1,6 @@
-"""Keep ONE open issue "Pages to check against CHSI" true to includes/checked.yml, through GitHub's REST API.
-
-    python -m guide.checks.review_issue [--root DIR] [--today YYYY-MM-DD] [--run-url URL]
-
-The weekly links workflow runs it. When a page is due (review_dates.py), the issue is opened, or its text is replaced
-by the new list (never a second issue: the open issues are read by their exact title first, and any extra one left
-by an earlier fault is closed in favour of the oldest). When none is due, the open issue is closed with a comment.
-Nothing changes when the text is the same as last week's. Reads GITHUB_REPOSITORY (owner/name), GH_TOKEN or
-GITHUB_TOKEN, and GITHUB_API_URL (default https://api.github.com; tests point it at a stand-in on 127.0.0.1).
-Exit 0 when the issue is as it should be, 2 when it could not be (one line says why).
+"""Keep ONE open issue "Pages to check against CHSI" true to includes/checked.yml (the weekly workflow runs it): never
+a second one, closed when no page is due, untouched when its text has not changed. Reads GITHUB_REPOSITORY, GH_TOKEN
+or GITHUB_TOKEN, and GITHUB_API_URL (tests point it at a stand-in); exit 2, with one line, when it could not.
 """
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""includes/search-queries.yml: what students type into the search box, and the page and section that answer.
-
-Each line is `- [query, page, section]` under its language (a language of mkdocs.yml's i18n plugin): page is the
-page's name in docs/ (index is the home page), section the {#id} of the heading that answers, or "" for the page as
-a whole. make check types each query into the built site (search_ranking.py); this check names a query whose page
-or section is gone (a renamed page is followed through redirects.yml), with its line.
+"""includes/search-queries.yml (`- [query, page, section]` per language): make check types each query into the built
+site (search_ranking.py), and names here a query whose page or section is gone, with its line.
 """
 from __future__ import annotations
 
@@ -69,10 +65,8 @@ def heading_ids(text: str) -> set[str]:
 def current_page(page: str, moves: dict[str, rd.Redirect]) -> str:
     """A page name after the renames of redirects.yml: "fix-name" -> "change-name"."""
     path = "" if page == "index" else f"{page}/"
-    for _hop in range(len(moves) + 1):
-        if path not in moves:
-            break
-        path = moves[path].page
+    for _hop in range(len(moves) + 1):  # at most one hop per rename: a loop of renames ends
+        path = moves[path].page if path in moves else path
     return path.rstrip("/") or "index"
 
 

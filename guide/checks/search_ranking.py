@@ -1,11 +1,6 @@
-"""make check's search rule: the office's query set (includes/search-queries.yml), typed into the built site's own
-search in Chromium, lands on the answering section first for at least 95% of the queries.
-
-Each query is typed on a page of its language, as a student types it (no key pressed after it: a pasted query),
-and the first result must be the query's page and, when the line names a section, that section first among its
-links (the line's page is followed through redirects.yml's renames). Under 95% right first, each miss is a problem
-naming its line; at or over it, the misses are still listed, as notes. A result of the other language is always a
-problem. Only the site itself is loaded (served on 127.0.0.1).
+"""The office's queries typed into the built site's own search in Chromium, as a student types them: the answering
+section must come first for at least RIGHT_FIRST of them; below that each miss is a problem, above it a note. A result
+of the other language is always a problem.
 """
 from __future__ import annotations
 
@@ -102,11 +97,10 @@ def judge(query: Query, links: list[list[str]], base: str, roots: dict[str, str]
         return parts.path.removeprefix(urlsplit(base).path), parts.fragment
 
     own = roots.get(query.lang, "")
-    others = [prefix for lang, prefix in roots.items() if lang != query.lang]
+    others = [prefix for lang, prefix in roots.items() if lang != query.lang and prefix]
 
     def other_language(path: str) -> bool:
-        mine = path.startswith(own) if own else True
-        return any(p and path.startswith(p) for p in others) or not mine
+        return not path.startswith(own) or any(path.startswith(p) for p in others)
 
     crossed = tuple(sorted({where(u)[0] for item in links for u in item if other_language(where(u)[0])}))
     if not links:

@@ -1,16 +1,8 @@
-"""Fail the build on the mistakes an editor's text editor makes silently, with file:line and what to do.
-
-- a page saved with a byte order mark (BOM) or as UTF-16: MkDocs reads the BOM as text or fails to decode;
-- a tab character: Markdown reads a tab as four spaces, which turns text into code or breaks a list;
-- a heading level skipped (## then ####): screen readers and the table of contents lose the structure;
-- two headings with the same id: links to the second one land on the first;
-- a heading id with capital letters, spaces or other characters: ids are lower-case kebab-case, the same in both
-  languages, and e-mails link to them;
-- a non-breaking or zero-width space, usually pasted from Word or a web page: it looks like a space but does not
-  wrap, or is invisible, and breaks search and links;
-- a curly quote (“ ” ‘ ’) around a YAML value, in a page's front matter or in a YAML file the build reads: YAML
-  needs straight quotes, and a word processor's quotes either break the file or end up in the text.
-Headings inside fenced code blocks are not headings and are skipped.
+"""The mistakes an editor's text editor makes silently, each with file:line and what to do: a BOM or UTF-16 (MkDocs
+reads it as text or fails), a tab (Markdown reads four spaces: code, or a broken list), a skipped heading level
+(screen readers lose the structure), a heading id used twice (links land on the first) or not kebab-case (e-mails
+link to ids), a look-alike space pasted from Word (it does not wrap, or is invisible), a curly quote opening a YAML
+value (YAML needs straight quotes).
 """
 from __future__ import annotations
 
