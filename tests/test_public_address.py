@@ -1,8 +1,5 @@
-"""One public address: a build without it carries no loopback address anywhere; a build with it prints and encodes it.
-
-Both builds run `guide/outputs/build.py` as `make build` does (site, then PDFs). The QR codes are read back from the
-checklist PDFs as a phone would: rendered to pixels with poppler, then decoded with zbar.
-"""
+"""One public address: a build without it carries no loopback address anywhere; a build with it prints and encodes it
+(its QR codes read back from the PDFs as a phone would: rendered to pixels with poppler, then decoded with zbar)."""
 from __future__ import annotations
 
 import os
@@ -75,8 +72,8 @@ def test_only_an_address_others_can_reach_is_public(url: str | None, expected: s
     assert public_address(url) == expected
 
 
-def test_a_default_build_carries_no_loopback_address(default_build: tuple[Path, str]) -> None:
-    site, _ = default_build
+def test_a_default_build_carries_no_loopback_address_and_says_what_it_left_out(default_build: tuple[Path, str]) -> None:
+    site, printed = default_build
     files = [p for pattern in TEXT_FILES for p in site.rglob(pattern)]
     assert len(files) > 20
     found = [f"{p.relative_to(site)}: {m.group(0)}" for p in files
@@ -85,10 +82,6 @@ def test_a_default_build_carries_no_loopback_address(default_build: tuple[Path, 
     assert len(pdfs) == 4
     found += [f"{p.relative_to(site)}: {m.group(0)}" for p in pdfs for m in [LOOPBACK.search(pdf_text(p))] if m]
     assert found == []
-
-
-def test_a_default_build_says_what_it_left_out_and_how_to_set_the_address(default_build: tuple[Path, str]) -> None:
-    site, printed = default_build
     assert "No public address was set" in printed and HOW_TO_SET in printed
     assert not (site / "sitemap.xml").exists()
     assert not list((site / "downloads").glob("qr-guide-*.svg"))
