@@ -1,7 +1,6 @@
-"""Page budgets on the first visit of a phone, the deterministic part of the guide's speed (guide/deploy/page_budget.py):
-every page of the tests' site, and its bare address for a Chinese and an English browser, served by Debian's nginx
-with deploy/'s configuration and loaded in Chromium with empty caches. Lighthouse's scores, which vary with the
-machine's load, stay in `make bench-pages`."""
+"""Page budgets on a phone's first visit to every page of the tests' site (and its bare address in a Chinese and an
+English browser), served by nginx as deployed; Lighthouse's scores, which vary with the machine's load, stay in
+`make bench-pages`."""
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,12 +1,9 @@
 #!/usr/bin/env python3
 """Serve the built site/ with Debian's nginx and the configuration in deploy/: what production sends, on this machine.
 
-nginx runs as the current user from a temporary folder (removed at the end), in the foreground, with the access
-log on the terminal, until Ctrl+C (or SIGTERM). The site is served under the path of the address it was built for
-(a preview at /). With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a
-public address and SITE_URL names no other: such a build is served as it is, never replaced by a preview.
-
-Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed, 2 no built site or no nginx.
+A build for a public address is never replaced by a preview (--build builds only when site/ holds no such build or
+SITE_URL names another). Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed,
+2 no built site or no nginx.
 """
 from __future__ import annotations
 
@@ -34,7 +31,7 @@ def is_built(site: Path) -> bool:
 
 
 def plan(site: Path, site_url: str) -> tuple[bool, str]:
-    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why, in words."""
+    """Whether site/ must be built before it is served for SITE_URL ("" when unset), and why, in words."""
     built = built_address(site) if is_built(site) else None
     published = public_address(built)
     wanted = site_url.strip()
