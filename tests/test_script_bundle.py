@@ -43,6 +43,7 @@ def test_every_page_loads_the_one_bundle_deferred(published_site: Path) -> None:
     (name,) = names
     assert (folder / name).read_text(encoding="utf-8") == script_bundle.joined(folder)
     assert name == script_bundle.fingerprinted_name(script_bundle.joined(folder))
+    assert list(script_bundle.parts((folder / name).read_text(encoding="utf-8"))) == list(script_bundle.BUNDLE)
 
 
 def test_the_bare_address_decides_inline_before_any_stylesheet(published_site: Path) -> None:

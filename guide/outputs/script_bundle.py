@@ -56,6 +56,15 @@ def joined(folder: Path) -> str:
     return "".join(f"// {name}\n{squeeze(read_source(folder, name))}" for name in BUNDLE)
 
 
+def parts(text: str) -> dict[str, str]:
+    """A joined bundle's sources by name: squeeze() dropped every other line starting with //."""
+    found: dict[str, str] = {}
+    for chunk in re.split(r"^// (?=\S+\.js$)", text, flags=re.MULTILINE)[1:]:
+        name, _, body = chunk.partition("\n")
+        found[name] = body
+    return found
+
+
 def fingerprinted_name(text: str, stem: str = "guide") -> str:
     """STEM.<8 hex>.min.js, as Material names its files: nginx lets browsers keep such a name for a year."""
     return f"{stem}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
