@@ -440,7 +440,7 @@ def test_serve_nginx_serves_nothing_without_a_build_or_when_its_build_fails(
     assert serve_nginx.main(["--site", str(tmp_path)]) == 2
     assert "run `make build` first" in capsys.readouterr().err
     monkeypatch.delenv("SITE_URL", raising=False)
-    monkeypatch.setattr(serve_nginx, "build", lambda site: 1)
+    monkeypatch.setattr(serve_nginx, "build_site", lambda site, site_url: 1)
     assert serve_nginx.main(["--site", str(tmp_path / "site"), "--port", str(nginx_conf.free_port()), "--build"]) == 1
     out, err = capsys.readouterr()
     assert out.startswith("serve_nginx: site/ holds no build for a public address: building a preview first")

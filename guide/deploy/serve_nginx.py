@@ -11,7 +11,6 @@ import argparse
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from guide.deploy import headers_snippet as security_headers
 from guide.deploy import nginx_conf
+from guide.deploy.dist import build_site
 from guide.outputs.build import built_address
 from guide.sources.site_address import HOW_TO_SET, public_address
 
@@ -57,11 +57,6 @@ def what_is_served(site: Path) -> str:
     return "a preview (built without an address: no QR codes, sitemap or e-mail kit)"
 
 
-def build(site: Path) -> int:
-    return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)], cwd=ROOT,
-                          env=dict(os.environ), check=False).returncode
-
-
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -80,9 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.build:
-        build_first, why = plan(site, os.environ.get("SITE_URL", ""))
+        site_url = os.environ.get("SITE_URL", "")
+        build_first, why = plan(site, site_url)
         print(f"serve_nginx: {why}", flush=True)
-        if build_first and build(site) != 0:
+        if build_first and build_site(site, site_url) != 0:
             print(f"serve_nginx: the build failed (see above): {site.name}/ is unchanged and nothing is served",
                   file=sys.stderr)
             return 1
