@@ -1,8 +1,5 @@
 """make dist: one archive a university's IT can deploy, refused without a real address, served by nginx as unpacked.
-
-The archive's build is the plain MkDocs build here (the PDF export has tests of its own and takes half a minute);
-everything else is make dist's own code: the layout, the filled-in server block, the headers, INSTALL.
-"""
+Its build is the plain MkDocs build here: the PDF export has tests of its own and takes half a minute."""
 from __future__ import annotations
 
 import re

@@ -18,7 +18,7 @@ BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(guide\.[0-9a-f]{
 
 
 def test_every_script_file_is_listed_once() -> None:
-    """A new file in docs/assets/javascripts/ that is in no list would reach no page: say so."""
+    # A new file in docs/assets/javascripts/ that is in no list would reach no page.
     files = sorted(p.name for p in SCRIPTS.glob("*.js"))
     listed = [*script_bundle.BUNDLE, *script_bundle.INLINE]
     assert sorted(listed) == files
@@ -73,14 +73,10 @@ def test_the_search_is_held_back_inline_before_materials_bundle_on_every_page(pu
     assert held > 10
 
 
-def _site_copy(published_site: Path, tmp_path: Path) -> BuiltSite:
-    site = tmp_path / "site"
-    shutil.copytree(published_site, site)
-    return BuiltSite(site, SITE, "https://guide.example.edu/", "zh", ["zh", "en"], [])
-
-
-def test_a_changed_script_gets_a_new_name_in_every_page(published_site: Path, tmp_path: Path) -> None:
-    built = _site_copy(published_site, tmp_path)
+def test_a_changed_script_gets_a_new_name_in_every_page_and_a_missing_one_stops_the_build(
+        published_site: Path, tmp_path: Path) -> None:
+    shutil.copytree(published_site, tmp_path / "site")
+    built = BuiltSite(tmp_path / "site", SITE, "https://guide.example.edu/", "zh", ["zh", "en"], [])
     folder = built.site / script_bundle.SCRIPTS
     before = {p.name for p in folder.glob("guide.*.min.js")}
     with (folder / "copy-text.js").open("a", encoding="utf-8") as source:
@@ -91,11 +87,7 @@ def test_a_changed_script_gets_a_new_name_in_every_page(published_site: Path, tm
     (name,) = after
     assert "window.guideChanged = true;" in (folder / name).read_text(encoding="utf-8")
     assert BUNDLE_TAG.search((built.site / "en" / "register" / "index.html").read_text(encoding="utf-8")).group(1) == name
-
-
-def test_a_listed_script_that_is_missing_stops_the_build_naming_it(published_site: Path, tmp_path: Path) -> None:
-    built = _site_copy(published_site, tmp_path)
-    (built.site / script_bundle.SCRIPTS / "copy-text.js").unlink()
+    (folder / "copy-text.js").unlink()
     with pytest.raises(PluginError, match=r"assets/javascripts/copy-text\.js is listed but missing.*restore the file"):
         script_bundle.run(built)
 

@@ -13,7 +13,6 @@ from guide.outputs import search_synonyms as ss
 from guide.sources import site_config
 from guide.sources.errors import SourceError
 
-TABLE = SITE / "includes" / "ui-labels.yml"
 CONFIG = site_config.read(SITE)
 LANGUAGES = tuple(CONFIG.codes)  # the tests site's: zh (default, at the root), en
 FOLDERS = CONFIG.roots
@@ -113,12 +112,6 @@ def test_a_third_language_of_mkdocs_yml_gets_its_own_words_in_its_own_pages() ->
     assert ss.add_synonyms(index, synonyms, folders, nav_slugs=["register/"]) == []
     assert [d.get(ss.FIELD) for d in index["docs"]] == ["inscription", "sign up", None]
     assert [ss.doc_language(d["location"], folders) for d in index["docs"]] == ["fr", "en", "zh"]
-
-
-def test_the_real_table_gives_words_in_both_languages() -> None:
-    synonyms = ss.load_synonyms(TABLE, LANGUAGES)
-    assert {s.lang for s in synonyms} == {"zh", "en"}
-    assert any(s.gloss for s in synonyms) and any(s.gloss is None for s in synonyms)
 
 
 def test_the_built_index_carries_the_words_in_a_field_material_indexes(built_site: Path) -> None:

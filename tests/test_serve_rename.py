@@ -1,10 +1,8 @@
-"""`make serve` follows a page rename made in steps, as a person makes it, without restarting and without wrong advice.
+"""`make serve` follows a page rename made in steps, as a person makes it, without restarting and without wrong advice;
+the PDF export runs once per build.
 
-The order that broke the preview (issue 21): the links to the page are changed first, so the English build fails
-on them; then the redirect line is added, then the files renamed and the nav line changed. MkDocs serve keeps one
-process: a failed English build used to leave static-i18n's "do not empty the folder" in place, so the old page's
-output lingered and the redirect check called it a real page ("remove the redirect"), until a restart. The copy is
-served on a free port of 127.0.0.1, and the PDF export runs once per build.
+A failed English build used to leave static-i18n's "do not empty the folder" in place, so the old page's output
+lingered and the redirect check called it a real page ("remove the redirect"), until a restart.
 """
 from __future__ import annotations
 

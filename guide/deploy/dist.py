@@ -1,16 +1,7 @@
 #!/usr/bin/env python3
 """Write one archive a university's IT department can deploy: the site built for SITE_URL, its nginx configuration
-and a one-page INSTALL. Nobody needs Python, WeasyPrint or fonts on the web server.
-
-usage: SITE_URL=https://www.example.edu/chsi-guide/ python -m guide.deploy.dist [--out-dir dist]
-
-The archive (dist/chsi-guide-HOST-COMMIT.tar.gz) holds one folder, chsi-guide/:
-  INSTALL.txt                                   what to copy where, the include line, HTTPS, the ICP filing
-  www/PATH/                                     the built site, both languages and the PDFs (no source maps)
-  nginx/chsi-guide-server.conf                  deploy/nginx-server.conf filled in for SITE_URL
-  nginx/chsi-guide/nginx-guide.conf             deploy/nginx-guide.conf as it is
-  nginx/chsi-guide/nginx-security-headers.conf  the security headers of this very build
-Exit status: 0 written, 1 the build failed, 2 no usable SITE_URL.
+and a one-page INSTALL, so nobody needs Python, WeasyPrint or fonts on the web server (its layout:
+records/deploy-and-hosting.md). Exit status: 0 written, 1 the build failed, 2 no usable SITE_URL.
 """
 from __future__ import annotations
 
@@ -80,7 +71,6 @@ def _owned_by_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
 
 
 def build_site(site: Path, site_url: str) -> int:
-    """The whole site with its PDFs, as `make build` writes it, for site_url; the exit status of the build."""
     env = dict(os.environ, SITE_URL=site_url)
     return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)],
                           cwd=ROOT, env=env, check=False).returncode

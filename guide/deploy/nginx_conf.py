@@ -56,15 +56,12 @@ def render_server(template: str, values: dict[str, str], *, https: bool = False)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    """The template with every @NAME@ replaced by its value."""
     return _TOKEN.sub(lambda m: values[m.group(1)], template)
 
 
 def address_values(site_url: str, web_root: str) -> dict[str, str]:
     """What a real server needs, from SITE_URL: its host, its path, the standard ports and certificate places."""
-    host = urlsplit(site_url).hostname
-    if not host:
-        raise ConfError(f"SITE_URL '{site_url}' has no host name: write it as https://host/path/")
+    host = urlsplit(site_url).hostname  # dist.published_address has made sure there is one
     return {"GUIDE_PATH": guide_path(site_url), "WEB_ROOT": web_root, "SERVER_NAME": host, "LISTEN": "80",
             "LISTEN_TLS": "443", "TLS_CERTIFICATE": f"/etc/ssl/certs/{host}.crt",
             "TLS_KEY": f"/etc/ssl/private/{host}.key"}
@@ -101,9 +98,8 @@ def local_values(host: str, port: int, guide_path: str, web_root: Path | str, **
 
 def write_conf(conf_dir: Path, values: dict[str, str], *, https: bool = False,
                headers_snippet: str | None = None) -> Path:
-    """conf_dir/chsi-guide-server.conf filled in, beside the files it includes (conf_dir/chsi-guide/); the security
-    headers may be those of the build being served (a sub-path build hashes its own 404 script), else the committed
-    ones. Returns the server block's file."""
+    """The filled server block beside the files it includes, with the served build's security headers if given (a
+    sub-path build hashes its own 404 script)."""
     include_dir = conf_dir / INCLUDE_DIR
     include_dir.mkdir(parents=True, exist_ok=True)
     for name in INCLUDED:

@@ -1,7 +1,5 @@
-"""What one page costs a phone on its first visit, as Chromium loads it from the server: requests, text and images.
-
-The deterministic part of the guide's speed (Lighthouse's scores vary with the machine's load).
-"""
+"""What one page costs a phone on its first visit, as Chromium loads it from the server: requests, text and images
+(the deterministic part of the guide's speed; Lighthouse's scores vary with the machine's load)."""
 from __future__ import annotations
 
 import urllib.request

@@ -1,12 +1,9 @@
 #!/usr/bin/env python3
 """Serve the built site/ with Debian's nginx and the configuration in deploy/: what production sends, on this machine.
 
-nginx runs as the current user from a temporary folder (removed at the end), in the foreground, with the access
-log on the terminal, until Ctrl+C (or SIGTERM). The site is served under the path of the address it was built for
-(a preview at /). With --build (make serve-nginx) it builds site/ first, unless site/ already holds a build for a
-public address and SITE_URL names no other: such a build is served as it is, never replaced by a preview.
-
-Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed, 2 no built site or no nginx.
+A build for a public address is never replaced by a preview (--build builds only when site/ holds no such build or
+SITE_URL names another). Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 nginx would not start or the build failed,
+2 no built site or no nginx.
 """
 from __future__ import annotations
 
@@ -14,7 +11,6 @@ import argparse
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +19,7 @@ from pathlib import Path
 
 from guide.deploy import headers_snippet as security_headers
 from guide.deploy import nginx_conf
+from guide.deploy.dist import build_site
 from guide.outputs.build import built_address
 from guide.sources.site_address import HOW_TO_SET, public_address
 
@@ -34,7 +31,7 @@ def is_built(site: Path) -> bool:
 
 
 def plan(site: Path, site_url: str) -> tuple[bool, str]:
-    """Whether site/ must be built before it is served (site_url: SITE_URL, "" when unset), and why, in words."""
+    """Whether site/ must be built before it is served for SITE_URL ("" when unset), and why, in words."""
     built = built_address(site) if is_built(site) else None
     published = public_address(built)
     wanted = site_url.strip()
@@ -60,11 +57,6 @@ def what_is_served(site: Path) -> str:
     return "a preview (built without an address: no QR codes, sitemap or e-mail kit)"
 
 
-def build(site: Path) -> int:
-    return subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)], cwd=ROOT,
-                          env=dict(os.environ), check=False).returncode
-
-
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -83,9 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.build:
-        build_first, why = plan(site, os.environ.get("SITE_URL", ""))
+        site_url = os.environ.get("SITE_URL", "")
+        build_first, why = plan(site, site_url)
         print(f"serve_nginx: {why}", flush=True)
-        if build_first and build(site) != 0:
+        if build_first and build_site(site, site_url) != 0:
             print(f"serve_nginx: the build failed (see above): {site.name}/ is unchanged and nothing is served",
                   file=sys.stderr)
             return 1

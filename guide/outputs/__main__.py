@@ -1,11 +1,6 @@
 """`python -m guide.outputs [STEP ...]`: run output steps alone on a site already built (make build), in order.
 
-    python -m guide.outputs                  # every step, as the build runs them
-    python -m guide.outputs headers          # only site/_headers again
-    python -m guide.outputs --site DIR qr-codes
-
-The address comes from SITE_URL, as for the build. Exit 0 when every step ran, 1 when one refused (its message
-says what to fix), 2 on wrong usage.
+The address comes from SITE_URL, as for the build. Exit 0 when every step ran, 1 when one refused, 2 on wrong usage.
 """
 from __future__ import annotations
 

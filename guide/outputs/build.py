@@ -1,9 +1,7 @@
 """Build the whole site (both languages, its PDFs, and for a public address the e-mail kit) into a temporary
 folder; replace site/ only on success.
 
-Half a site in site/ would look publishable: every step writes to site.tmp-XXXX next to site/, which takes
-site/'s place only when all of them succeeded; on failure the previous site/ stays as it was. Without a public
-address (SITE_URL) the site is a preview, and the last lines say what it left out.
+Half a site in site/ would look publishable, so on failure the previous site/ stays as it was.
 """
 from __future__ import annotations
 
@@ -25,8 +23,7 @@ EMAIL_KIT = Path("downloads", "email-kit")  # where the kit goes in the site (gu
 
 
 def configured_address() -> str | None:
-    """The public address this build is for (SITE_URL, read through mkdocs.yml as MkDocs reads it), else None.
-    A mkdocs.yml that cannot be read gives None here: the MkDocs step then says what is wrong with it."""
+    """SITE_URL as MkDocs reads it, if public; a mkdocs.yml that cannot be read is the MkDocs step's to report."""
     try:
         return public_address(site_config.read(Path.cwd()).site_url)
     except SourceError:
@@ -34,8 +31,7 @@ def configured_address() -> str | None:
 
 
 def default_steps(out: Path) -> list[list[str]]:
-    """The commands that together write a complete site to `out`: the pages, the PDFs and, for a public address,
-    the e-mail kit (it checks its links in the PDFs too, so it comes last)."""
+    """The commands that write a complete site to `out`; the e-mail kit checks its links in the PDFs, so last."""
     steps = [
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
         [sys.executable, "-m", "guide.pdf", "--site-dir", str(out)],
@@ -46,7 +42,6 @@ def default_steps(out: Path) -> list[list[str]]:
 
 
 def step_name(command: Sequence[str]) -> str:
-    """How the build names a step in its failure line: the module after -m ("mkdocs build", "guide.pdf")."""
     if "-m" in command[:-1]:
         module = command[command.index("-m") + 1]
         return "mkdocs build" if module == "mkdocs" else module
@@ -54,16 +49,14 @@ def step_name(command: Sequence[str]) -> str:
 
 
 def built_address(site: Path) -> str | None:
-    """The address a built site was made for, as its home page's canonical link names it; None for a build
-    without an address (a preview: MkDocs writes no canonical link then) or no build at all."""
+    """The address in the home page's canonical link, which a preview (or no build) does not have."""
     home = site / "index.html"
     match = CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
     return match.group(1) if match else None
 
 
 def address_report(site: Path) -> list[str]:
-    """What a build for a public address wrote (each group only when it is there), or what a build without one left
-    out, read from the built site."""
+    """What the built site holds for its public address, or what a preview left out."""
     address = built_address(site)
     if not public_address(address):
         given = f" ({address} is this computer's own address)" if address else ""
@@ -89,37 +82,33 @@ def address_report(site: Path) -> list[str]:
     return lines
 
 
-def run_step(command: Sequence[str], cwd: Path | None, temporary: str, final: str) -> int:
-    """Run one step; what it prints names the site folder it will become, not the temporary one it writes (a
-    maintainer looks for site/downloads/…, never for a folder that is gone once the build ends)."""
-    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            print(line.replace(temporary, final), end="", flush=True)
-    return proc.returncode
+def put_in_place(work: Path, target: Path) -> None:
+    """`work` becomes `target` in one rename, so nobody sees half of either (the folder swap of site/ and the kit)."""
+    work.chmod(0o755)  # mkdtemp makes it private; it is to be served
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    if target.exists():
+        target.rename(old / target.name)
+    work.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def build(site_dir: Path, steps=default_steps, cwd: Path | None = None) -> int:
-    """Run every step into a temporary folder, then move it to `site_dir`. The exit code of the first failure."""
+    """The exit code of the first failing step, or 0 once `site_dir` holds the new site."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     out = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
     try:
         for command in steps(out):
-            code = run_step(command, cwd, out.name, site_dir.name)
-            if code != 0:
-                print(f"build failed ({step_name(command)} exited {code}): "
+            # What a step prints names the folder it will become, not the temporary one that will be gone.
+            with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
+                for line in proc.stdout:
+                    print(line.replace(out.name, site_dir.name), end="", flush=True)
+            if proc.returncode != 0:
+                print(f"build failed ({step_name(command)} exited {proc.returncode}): "
                       f"{site_dir.name}/ is unchanged; fix the problem above and run make build again",
                       file=sys.stderr)
-                return code
-        out.chmod(0o755)  # mkdtemp makes it private; the site is to be served
-        old = None
-        if site_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.old-", dir=site_dir.parent))
-            site_dir.rename(old / site_dir.name)
-        out.rename(site_dir)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+                return proc.returncode
+        put_in_place(out, site_dir)
         for line in address_report(site_dir):
             print(line)
         return 0

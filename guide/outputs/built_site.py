@@ -1,5 +1,4 @@
-"""What the output steps know about a build, from MkDocs (guide/mkdocs_hooks/outputs.py) or, for a step run alone,
-from mkdocs.yml, docs/ and the built site."""
+"""What the output steps know about a build, from MkDocs or, for a step run alone, from the project and the site."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ class BuiltSite:
     not_found: dict[str, str] = field(default_factory=dict)
 
     def folder(self, locale: str) -> str:
-        """The language's folder in the site: "" for the default language, "en/" for the others."""
         return "" if locale == self.default else f"{locale}/"
 
 
@@ -33,13 +31,18 @@ def guide_path(site_url: str) -> str:
     return f"/{path}/" if path else "/"
 
 
+def page_path(target: str) -> str:
+    """A docs file name without its language ("verify-identity.md", "a/index.md") -> its address path."""
+    if not target.endswith(".md"):
+        return target
+    stem = target.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
 def page_file(src_uri: str, default: str) -> str:
     """Where the build writes a page: "change-name.en.md" -> "en/change-name/index.html", "index.zh.md" -> "index.html"."""
     stem, locale, _md = src_uri.rsplit(".", 2)
-    folder = "" if locale == default else f"{locale}/"
-    parent, _, name = stem.rpartition("/")
-    path = f"{parent}/" if parent else ""
-    return f"{folder}{path}index.html" if name == "index" else f"{folder}{path}{name}/index.html"
+    return ("" if locale == default else f"{locale}/") + page_path(f"{stem}.md") + "index.html"
 
 
 def from_project(site: Path, root: Path) -> BuiltSite:

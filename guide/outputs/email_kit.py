@@ -1,11 +1,7 @@
 """Write the admissions e-mail's links, ready to paste: a bilingual snippet (HTML and plain text) and QR codes.
 
-Reads published-links.yml (the steps and files) and refuses to write a link the built site does not have.
-Addresses start from site_url in mkdocs.yml (SITE_URL overrides it; --site-url overrides both), which may contain a
-path; without a public address the kit is not written, since every link in it would lead nowhere. The build runs it
-last for a public address, with --quiet (the build says where the kit is, once the site is in place).
-
-exit:  0 written · 1 a link is missing from the built site (nothing written) · 2 wrong use or no built site
+Every link of published-links.yml must be in the built site, and the address public: a kit that leads nowhere is
+not written. Exit: 0 written, 1 a link is missing (nothing written), 2 wrong use or no built site.
 """
 from __future__ import annotations
 
@@ -19,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from guide.outputs.build import put_in_place
 from guide.outputs.qr_codes import qr_code, qr_svg  # the build's own encoding: the kit's SVG is the site's
 from guide.sources import site_config
 from guide.sources.errors import SourceError
@@ -96,8 +93,7 @@ def snippet_text(kits: Sequence[LangKit]) -> str:
 
 
 def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
-    """Write the six files into a new folder beside `out`, then put it in place of `out`: a failure half-way
-    leaves the previous kit as it was (the office may be copying from it) and no half-written one."""
+    """The six files in place of `out` at once: the office may be copying from the previous kit."""
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
@@ -109,13 +105,7 @@ def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
             (work / svg).write_text(qr_svg(kit.guide.url), encoding="utf-8")
             qr_code(kit.guide.url).save(work / png, kind="png", scale=QR_PNG_SCALE, border=4)
             names += [svg, png]
-        work.chmod(0o755)  # mkdtemp makes it private; the kit is published like the rest of the site
-        old = out.with_name(f".{out.name}.old")
-        if out.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
-        work.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
+        put_in_place(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

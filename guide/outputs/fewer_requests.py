@@ -4,8 +4,6 @@
   guide.css inside `@media print` (its `@page` rules outside, where they apply to paper only anyway). The one source
   stays docs/assets/stylesheets/print.css, and the PDF export still reads the built print.css.
 - The icon: each page carries Material's SVG favicon as a data: address (the Content-Security-Policy allows it).
-
-Run again on the site this step wrote, it writes the same: guide.css is rebuilt from before its marker line.
 """
 from __future__ import annotations
 
@@ -25,7 +23,6 @@ _ICON = re.compile(r'<link rel="icon" href="([^"]+\.svg)">')
 
 
 def with_print_rules(screen: str, paper: str) -> str:
-    """guide.css followed by print.css's rules for paper only; guide.css as it was before any earlier run."""
     screen = screen.split("\n" + MARKER, 1)[0].rstrip("\n") + "\n"
     pages = "\n".join(_PAGE_RULE.findall(paper))
     rest = _PAGE_RULE.sub("", paper).strip()

@@ -1,8 +1,7 @@
 """Give each language its own page-not-found page: 404.html (Chinese) and en/404.html (English).
 
 mkdocs-static-i18n renders the theme's 404.html once per language into one file, so only the last survives, with a
-switcher to whichever page was built last and a search of the Chinese index. The build keeps each rendering
-(guide/mkdocs_hooks/outputs.py); this step writes it where nginx looks for that language, its links led home.
+switcher to whichever page was built last and a search of the Chinese index.
 """
 from __future__ import annotations
 

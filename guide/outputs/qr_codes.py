@@ -1,6 +1,5 @@
 """A QR code of each language's home page in downloads/, for the checklist pages and the PDF covers; only for a
-public address (guide/sources/site_address.py): a preview's would lead nowhere.
-"""
+public address: a preview's would lead nowhere."""
 from __future__ import annotations
 
 import io
@@ -12,14 +11,12 @@ from guide.sources.site_address import public_address
 
 
 def qr_code(url: str) -> segno.QRCode:
-    """The project's one QR encoding of an address (the e-mail kit's PNGs use it too): a full QR code at error
-    level M, which survives a smudged printout, never raised to a higher level that would make it denser."""
+    """The project's one QR encoding: level M survives a smudged printout; a higher one would make it denser."""
     return segno.make_qr(url, error="m", boost_error=False)
 
 
 def qr_svg(url: str) -> str:
-    """An SVG QR code for url: vector (sharp on paper at any size), the standard's quiet zone, a viewBox instead of
-    a fixed size so that CSS sizes it, and no XML declaration so that it can be inlined in HTML."""
+    """Vector (sharp on paper), sized by CSS through its viewBox, and without XML declaration, to inline in HTML."""
     out = io.BytesIO()
     qr_code(url).save(out, kind="svg", dark="#000000", scale=4, border=4, xmldecl=False, svgns=True, nl=False,
                       omitsize=True)

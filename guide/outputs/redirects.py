@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from guide.outputs.built_site import BuiltSite
+from guide.outputs.built_site import BuiltSite, page_path
 from guide.sources.errors import SourceError
 from guide.sources.words import words
 
@@ -28,14 +28,6 @@ class Redirect:
     old: str  # a path as it appears in the address bar, relative to a language root: "old-name/"
     page: str  # the new page's path, relative to a language root: "new-name/" ("" for the home page)
     anchor: str  # "" or the heading id to land on when the reader's link had no #fragment
-
-
-def page_path(target: str) -> str:
-    """A docs file name without its language ("verify-identity.md", "a/index.md") -> its address path."""
-    if not target.endswith(".md"):
-        return target
-    stem = target.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def parse_redirects(data: object) -> list[Redirect]:
@@ -61,7 +53,6 @@ def old_file(old: str) -> str:
 
 
 def relative_href(from_file: str, to_path: str) -> str:
-    """A link from one built file to an address path, both relative to the site root."""
     start = posixpath.dirname(from_file) or "."
     rel = posixpath.relpath(to_path.rstrip("/") or ".", start)
     if to_path == "" or to_path.endswith("/"):
@@ -81,7 +72,6 @@ SCRIPT = """// Redirect pages (guide/outputs/redirects.py): go to data-to, keepi
 
 
 def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, script_src: str) -> str:
-    """A page that moves the reader on at once, keeping the #fragment they arrived with."""
     fallback = f"#{anchor}" if anchor else ""
     moved = html.escape(words(lang).page_moved)
     shown = html.escape(href + fallback)
@@ -100,18 +90,6 @@ def redirect_html(href: str, anchor: str, canonical: str | None, lang: str, scri
         f'</head>\n<body>\n<p>{moved} <a href="{shown}">{text}</a></p>\n'
         f"</body>\n</html>\n"
     )
-
-
-def key_lines(text: str) -> dict[str, int]:
-    """The line of each old path under `redirects:` in redirects.yml, for messages that name file:line."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError:
-        return {}
-    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
-        if key.value == "redirects" and isinstance(value, yaml.MappingNode):
-            return {k.value: k.start_mark.line + 1 for k, _ in value.value}
-    return {}
 
 
 def docs_name(page: str, lang: str) -> str:
@@ -143,7 +121,12 @@ def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
         redirects = parse_redirects(yaml.safe_load(text)) if text else []
     except yaml.YAMLError as err:
         raise SourceError(f"{REDIRECTS_FILE}: not valid YAML: {err}") from None
-    return redirects, key_lines(text)
+    # The line of each old path under `redirects:`, for messages that name file:line.
+    node = yaml.compose(text)
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        if key.value == "redirects" and isinstance(value, yaml.MappingNode):
+            return redirects, {k.value: k.start_mark.line + 1 for k, _ in value.value}
+    return redirects, {}
 
 
 def run(built: BuiltSite) -> None:

@@ -53,13 +53,11 @@ def read_source(folder: Path, name: str) -> str:
 
 
 def joined(folder: Path) -> str:
-    """The bundle's text: each source squeezed, in order, each one named by a comment line."""
     return "".join(f"// {name}\n{squeeze(read_source(folder, name))}" for name in BUNDLE)
 
 
 def parts(text: str) -> dict[str, str]:
-    """A joined bundle split back into its sources' squeezed texts, by name (the only lines starting with // are
-    the names joined() writes, since squeeze() drops comment lines)."""
+    """A joined bundle's sources by name: squeeze() dropped every other line starting with //."""
     found: dict[str, str] = {}
     for chunk in re.split(r"^// (?=\S+\.js$)", text, flags=re.MULTILINE)[1:]:
         name, _, body = chunk.partition("\n")
@@ -68,13 +66,11 @@ def parts(text: str) -> dict[str, str]:
 
 
 def fingerprinted_name(text: str, stem: str = "guide") -> str:
-    """Named as Material names its files, by their content (STEM.<8 hex>.min.js): the web server lets browsers keep
-    such a name for a year (deploy/nginx-guide.conf), and a new version gets a new name."""
+    """STEM.<8 hex>.min.js, as Material names its files: nginx lets browsers keep such a name for a year."""
     return f"{stem}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
 
 
 def fill_inline(html: str, folder: Path) -> str:
-    """Every `<script data-guide-inline="NAME">` of a page, with NAME's squeezed source as its body."""
     def fill(match: re.Match[str]) -> str:
         name = match.group(2)
         if name not in INLINE:

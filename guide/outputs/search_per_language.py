@@ -1,9 +1,7 @@
 """Give each language its own search index, so English readers get English results.
 
 mkdocs-static-i18n writes ONE index for all languages (its maintainer says that is all it can do), so a search from
-/en/ returned Chinese pages: this step splits it into <folder>/search/search_index.json per language, and points
-each language's pages at theirs through Material's `base`. Before the split, entries get the student's words
-(search_synonyms.py).
+/en/ returned Chinese pages; the entries get the student's words first (search_synonyms.py).
 """
 from __future__ import annotations
 
@@ -23,7 +21,6 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 
 
 def rewrite_config(html: str, change: Callable[[dict], None]) -> str:
-    """The page with `change` applied to Material's configuration (the JSON it reads at start)."""
 
     def rewrite(match: re.Match[str]) -> str:
         app = json.loads(match.group(2))
@@ -32,14 +29,6 @@ def rewrite_config(html: str, change: Callable[[dict], None]) -> str:
         return match.group(1) + json.dumps(app, ensure_ascii=False).replace("</", "<\\/") + match.group(3)
 
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
-
-
-def split_index(index: dict, locale: str) -> tuple[dict, dict]:
-    """Split a merged index into (the rest, `locale`'s index with locations relative to its folder)."""
-    prefix = f"{locale}/"
-    mine = [doc for doc in index["docs"] if doc["location"].startswith(prefix)]
-    rest = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
-    return dict(index, docs=rest), dict(index, docs=[dict(d, location=d["location"][len(prefix):]) for d in mine])
 
 
 def point_config_at(html: str, subfolder: str) -> str:
@@ -69,11 +58,11 @@ def run(built: BuiltSite) -> None:
     if unmatched:
         names = {language.code: language.name for language in site_config.read(built.root).languages}
         raise SourceError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched, names)))
-    indexes = {}
-    for locale in others:
-        index, indexes[locale] = split_index(index, locale)
-    indexes[built.default] = index
-    for locale, data in indexes.items():
-        target = built.site / built.folder(locale) / "search" / "search_index.json"
+    for locale in built.locales:  # each entry to its language's index, its location relative to that folder
+        folder = built.folder(locale)
+        docs = [dict(doc, location=doc["location"].removeprefix(folder)) for doc in index["docs"]
+                if search_synonyms.doc_language(doc["location"], folders) == locale]
+        target = built.site / folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(json.dumps(dict(index, docs=docs), ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")

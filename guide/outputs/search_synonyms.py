@@ -91,8 +91,7 @@ def load_synonyms(path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
 
 
 def shown_text(text: str) -> str:
-    """An index entry's text as a reader sees it, lower case: no tags, entities decoded; Material's U+200B word
-    marks are kept, so that a label is found as the word it is."""
+    """An entry's text as read, lower case, with Material's U+200B word marks: a label is found as the word it is."""
     return html_text(text).lower()
 
 
@@ -119,8 +118,7 @@ def holds(text: str, words: str) -> bool:
 
 
 def doc_language(location: str, folders: Mapping[str, str]) -> str:
-    """The language of a merged index's entry: the one whose folder ("en/") starts its location, else the default's
-    (the language whose folder is "")."""
+    """The language whose folder ("en/") starts a merged index's location, else the default's (folder "")."""
     default = next(code for code, folder in folders.items() if not folder)
     return next((code for code, folder in folders.items() if folder and location.startswith(folder)), default)
 
@@ -187,8 +185,7 @@ def vocabulary(index: dict, student_words: list[str]) -> set[str]:
 
 
 def parts(word: str, known: set[str]) -> list[str]:
-    """A Chinese phrase cut into the longest words the search knows, left to right (as the corrected worker cuts a
-    query): 手机号已被注册 -> 手机号, 已被注册. A character no known word starts is left out."""
+    """The longest known words, left to right, as the corrected worker cuts a query: 手机号已被注册 -> 手机号, 已被注册."""
     found, start = [], 0
     while start < len(word):
         end = next((end for end in range(len(word), start, -1) if word[start:end] in known), start)
@@ -199,8 +196,7 @@ def parts(word: str, known: set[str]) -> list[str]:
 
 
 def with_parts(words: list[str], known: set[str]) -> list[str]:
-    """The students' words, each Chinese phrase followed by the known words it is made of (for the phrase typed with
-    a space in it, or only part of it); the whole phrase stays first."""
+    """Each Chinese phrase followed by its known words, for the phrase typed with a space in it, or only part of it."""
     out: list[str] = []
     for word in words:
         pieces = parts(word, known - {word}) if HAN.fullmatch(word) else []

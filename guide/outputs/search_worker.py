@@ -86,7 +86,6 @@ def material_worker() -> Path:
 
 
 def fixed_worker(source: str) -> str:
-    """Material's worker with the fixes; PluginError when the file is not the one they were written for."""
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
     if digest != MATERIAL_SHA256:
         raise PluginError(
@@ -102,8 +101,6 @@ def fixed_worker(source: str) -> str:
 
 
 def point_pages_at(html: str, name: str) -> str:
-    """Make the page's configuration load the worker `name` (same folder as Material's)."""
-
     def change(app: dict) -> None:
         if "search" in app:
             app["search"] = app["search"].rsplit("/", 1)[0] + "/" + name

@@ -32,7 +32,6 @@ def inline_script_hashes(html: str) -> set[str]:
 
 
 def site_script_hashes(site_dir: Path) -> list[str]:
-    """The inline-script hashes of every HTML file under site_dir, sorted so the output is stable."""
     return sorted(set().union(*(inline_script_hashes(page.read_text(encoding="utf-8"))
                                 for page in site_dir.rglob("*.html"))))
 
@@ -69,17 +68,8 @@ def security_headers(script_hashes: list[str]) -> dict[str, str]:
 
 
 def parse_headers_file(text: str) -> dict[str, str]:
-    """The headers of the `/*` rule of a `_headers` file (the only rule this step writes)."""
-    headers, in_rule = {}, False
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            in_rule = line.strip() == "/*"
-        elif in_rule:
-            name, _, value = line.strip().partition(":")
-            headers[name.strip()] = value.strip()
-    return headers
+    """The headers of the one rule run() writes, each on an indented `Name: value` line."""
+    return dict(line.strip().split(": ", 1) for line in text.splitlines() if line.startswith("  "))
 
 
 def render_nginx(headers: dict[str, str]) -> str:
@@ -93,8 +83,6 @@ def render_nginx(headers: dict[str, str]) -> str:
 
 
 def run(built: BuiltSite) -> None:
-    """Step: site/_headers (Netlify / Cloudflare Pages), one rule for every path, allowing exactly the inline
-    scripts of every page built."""
     lines = ["# Security headers for every page (Netlify and Cloudflare Pages read this file).", "/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(site_script_hashes(built.site)).items()]
     (built.site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,8 +1,4 @@
-"""Step: no sitemap for a site without a public address.
-
-A sitemap lists full addresses; a preview build has none to list (guide/sources/site_address.py), so the
-sitemaps mkdocs-static-i18n wrote are removed rather than published with this computer's address in them.
-"""
+"""Step: no sitemap for a site without a public address, rather than one that lists this computer's address."""
 from __future__ import annotations
 
 from guide.outputs.built_site import BuiltSite

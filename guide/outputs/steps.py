@@ -1,6 +1,4 @@
-"""The output steps, in the order the build runs them over site/ (each one's module says what it writes).
-
-Order matters: the 404 pages point their search at the index the search step wrote; the scripts step names the
+"""The output steps, in the order the build runs them over site/. Order matters: the 404 pages point their search at the index the search step wrote; the scripts step names the
 guide's bundle in every page written before it (the 404 pages included); the headers come last, so that every page
 written before them is hashed into the Content-Security-Policy.
 """
