@@ -104,7 +104,7 @@ def test_markers_are_readable_in_a_340_px_phone_column(spec: shot_spec.Spec) -> 
     assert lay.diameter * 0.5 * shrink >= 10  # digits are at least half the circle high
 
 
-def test_marker_is_its_style_colour_with_a_white_number() -> None:
-    sprite = shot_draw.marker_sprite(7, 48, "focus")
+def test_marker_is_its_colour_with_a_white_number() -> None:
+    sprite = shot_draw.marker_sprite(7, 48)
     opaque = {px[:3] for _, px in sprite.getcolors(48 * 48) or [] if px[3] == 255}
-    assert shot_draw.WHITE in opaque and shot_draw.COLOURS["focus"] in opaque
+    assert shot_draw.WHITE in opaque and shot_draw.MARKER in opaque

@@ -50,7 +50,7 @@ def test_a_picture_of_another_format_is_refused_with_what_to_do(tmp_path: Path) 
 
 
 GOOD = {"kind": "screenshot", "taken": datetime.date(2026, 12, 6), "original": "a.png", "width": 300,
-        "redact": [[10, 10, 100, 40]], "markers": [[200, 25], {"at": [200, 80], "style": "avoid"}]}
+        "redact": [[10, 10, 100, 40]], "markers": [[200, 25], [200, 80]]}
 
 
 @pytest.mark.parametrize(("change", "field", "detail"), [

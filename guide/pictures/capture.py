@@ -1,12 +1,5 @@
-"""Capture the raw screenshots: open each spec's page in Debian's headless Chromium, save a full-page PNG and the
-boxes of its named targets.
-
-    make capture                                   # every shots/*.yml -> shots/raw/NAME.png + NAME.boxes.json, then make shots
-    python -m guide.pictures.capture shots/register-01-form.yml --url https://account.chsi.com.cn/...
-
-Only this step needs a browser. Exit 0 done, 1 a target was not found, 2 bad usage or spec, Chromium did not start
-or a page could not be opened. Each failure is one line on stderr, never a traceback.
-"""
+"""make capture: each spec's page in Debian's headless Chromium -> shots/raw/NAME.png and the boxes of its targets.
+Exit 1 a target was not found, 2 a bad spec or usage, no Chromium or no page: one line on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
@@ -36,8 +29,8 @@ BOXES_JS = """(targets) => {
 }"""
 
 
-class CaptureError(Exception):
-    """The browser could not start or a page could not be opened (exit 2)."""
+class CaptureError(Exception):  # the browser could not start or a page could not be opened (exit 2)
+    pass
 
 
 def first_line(exc: BaseException) -> str:
@@ -46,7 +39,6 @@ def first_line(exc: BaseException) -> str:
 
 
 def page_url(spec: Spec, override: str | None = None) -> str:
-    """The address to open: an override, a URL in the spec, or a file beside the spec."""
     if override:
         return override
     if "://" in spec.page:
@@ -55,7 +47,7 @@ def page_url(spec: Spec, override: str | None = None) -> str:
 
 
 def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
-    """Capture every (spec, address); return one problem line per target that was not found."""
+    """One problem line per target not found."""
     from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
     from playwright.sync_api import sync_playwright
 

@@ -1,10 +1,5 @@
-"""No original screenshot and no readable personal data in anything the repository holds (make check's pictures).
-
-An original (shots/originals/) shows a student's data in full, and once committed it stays in git's history. So the
-check fails when any file there is tracked or staged, when git tracks a file .gitignore keeps out, and when OCR reads
-personal data (ocr.personal_data) in a tracked or published picture, except what the guide itself quotes. Each
-problem is one line naming the file and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels).
-"""
+"""make check's pictures: no original screenshot in git (once committed, a student's data stays in its history) and
+no personal data OCR reads in a tracked or published picture; and each picture as `make shots` judges it."""
 from __future__ import annotations
 
 import re
@@ -71,8 +66,7 @@ def pictures(root: Path) -> list[str]:
 
 
 def shots_findings(root: Path) -> tuple[list[str], list[str]]:
-    """What `make shots` would report for shots/*.yml, judged as it judges (annotate.judge, with the same OCR cache),
-    and whether each published picture is what its sources render; with the page legends. Problems and notes."""
+    """What `make shots --check` and `--legends` would report, as problems and notes."""
     from guide.pictures import annotate
     from guide.pictures.spec import SpecError, load_spec, shown
 

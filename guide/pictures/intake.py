@@ -1,6 +1,5 @@
-"""Bring an original screenshot in: upright, without metadata, at the width the page shows it, as a plain RGB image
-(only ever written as a fresh PNG: draw.encode_png), so nothing of the original file can follow the image data.
-"""
+"""An original screenshot brought in upright, without metadata, scaled, as a fresh RGB image: nothing of the file
+can follow the image data."""
 from __future__ import annotations
 
 import hashlib
@@ -55,6 +54,5 @@ def open_original(path: Path, where: Path | str, width: int | None = None) -> Im
 
 
 def fingerprint(path: Path) -> str:
-    """A short mark of an original's bytes: the marking page tells by it that a new original replaced the one the
-    spec's black-outs were made on. (16 hex digits of SHA-256: nothing of the picture can be read back from it.)"""
+    """Tells a new original from the one the marks were made on; nothing of the picture can be read back from it."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]

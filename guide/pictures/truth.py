@@ -1,7 +1,5 @@
-"""A picture tells the truth about what it is and what it shows: the caption and alt text of its kind
-(includes/picture-kinds.yml) and its size in every page that shows it; for a screenshot, each label its steps name is
-readable by OCR and marker N sits beside a label step N names. (A drawing's text is text.py's.)
-"""
+"""A picture tells the truth about what it is and shows: its pages give its kind's caption and alt text and its
+size; a screenshot shows, readable by OCR, each label its steps name, with marker N on the row of step N's label."""
 from __future__ import annotations
 
 import functools
@@ -123,14 +121,8 @@ class Judgement:  # problems fail `make shots` and `make check`; notes rest on t
 
 def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
                      diameter: int, band: Callable[[int, int], list[shot_ocr.Line]] | None = None) -> Judgement:
-    """Each label a step names is readable as a whole label, or ticked as shown; marker N is on the row of a label
-    step N names; `shows` names table labels.
-
-    A label is read in the whole picture; one the whole reading misses is looked for again in its marker's row,
-    read alone (band(y0, y1): the lines of that strip). What OCR cannot read anywhere but the office ticked under
-    "Screen labels the picture shows" (`shows`) counts, and is listed as a note: OCR cannot confirm it, and then
-    cannot place it either, so its marker is taken as the office put it. (`shows` is what OCR read when the picture
-    was saved, also in the original at full size, and what the office ticked: so it is not read again here.)"""
+    """A label the whole reading misses is read again in its marker's row alone (band). One OCR cannot read anywhere
+    but the office ticked (`shows`) is a note, and its marker stays where the office put it."""
     known = set(labels)
     problems: list[str] = []
     notes: list[str] = []
