@@ -38,9 +38,7 @@ def first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def page_url(spec: Spec, override: str | None = None) -> str:
-    if override:
-        return override
+def page_url(spec: Spec) -> str:
     if "://" in spec.page:
         return spec.page
     return (spec.path.parent / spec.page).resolve().as_uri()
@@ -103,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        problems = capture([(s, page_url(s, args.url)) for s in specs])
+        problems = capture([(s, args.url or page_url(s)) for s in specs])
     except CaptureError as exc:
         print(f"make capture: {exc}", file=sys.stderr)
         return 2

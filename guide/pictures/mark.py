@@ -3,7 +3,9 @@ leaves this machine); a save is whole or nothing, and nothing while OCR reads pe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import itertools
 import json
 import os
 import secrets
@@ -43,14 +45,13 @@ class Marking:
         self.root, self.name = root, name
         self.spec_path = root / "shots" / f"{name}.yml"
         self.picture_path = root / "docs" / "images" / f"{name}.png"
-        original = find_original(root / "shots", name)
-        if original is None:
+        self.original = find_original(root / "shots", name)
+        if self.original is None:
             raise SpecError(root / "shots" / "originals", "(file)",
                             f"no {name}.png or {name}.jpg here: save the screenshot there first")
-        self.original = original
-        self.fingerprint = fingerprint(original)
+        self.fingerprint = fingerprint(self.original)
         self.width = self._width()
-        self.image = open_original(original, original, self.width)
+        self.image = open_original(self.original, self.original, self.width)
         self.token = secrets.token_urlsafe(16)
         self.cache = shot_ocr.Cache(root / shot_ocr.CACHE)
 
@@ -85,11 +86,9 @@ class Marking:
     def state(self) -> dict[str, Any]:
         """What the page starts from: marks made on another original are only offered (`earlier`)."""
         prev, same = self.previous()
-        marks = {"redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes] if prev else [],
-                 "markers": [list(m.at or ()) for m in prev.markers] if prev else [],
-                 "shows": list(prev.shows) if prev else [],
-                 "nothing_personal": bool(prev and not prev.redact_boxes)}
         empty = {"redact": [], "markers": [], "shows": [], "nothing_personal": False}
+        marks = {"redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes], "shows": list(prev.shows),
+                 "markers": [list(m.at) for m in prev.markers], "nothing_personal": not prev.redact_boxes} if prev else empty
         return {"name": self.name, "width": self.image.width, "height": self.image.height,
                 "diameter": marker_diameter(self.image.width), "taken": self.taken(),
                 "original": self.original.name, "labels": list(ui_labels.load_labels(self.root / ui_labels.TABLE_FILE)),
@@ -97,12 +96,8 @@ class Marking:
 
     def spec_from(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> tuple[Spec, str]:
         """The spec and its YAML, keeping the office's own comment lines above the block written here."""
-        head = []
-        if self.spec_path.is_file():
-            for line in self.spec_path.read_text(encoding="utf-8").splitlines():
-                if not line.startswith("#") or line.startswith(MARKED):
-                    break
-                head.append(line)
+        old = self.spec_path.read_text(encoding="utf-8").splitlines() if self.spec_path.is_file() else []
+        head = list(itertools.takewhile(lambda ln: ln.startswith("#") and not ln.startswith(MARKED), old))
         head = head or [f"# {self.name}: a screenshot of CHSI."]
         body = [
             f"{MARKED}{self.name}`: black-outs are [left, top, right, bottom] and",
@@ -280,12 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"make mark-picture: cannot listen on 127.0.0.1:{args.port} ({exc.strerror}): try --port 0", file=sys.stderr)
         return 2
     print(f"Open {url} in your browser to mark {marking.original}. Press Ctrl+C here when you are done.", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+    server.shutdown()
     return 0
 
 

@@ -55,28 +55,19 @@ def expected(kinds: dict, spec: Spec, part: str, lang: str) -> str | None:
 
 def steps_after(lines: list[str], start: int) -> tuple[str | None, tuple[Step, ...]]:
     """The caption (the first line after the picture, unless it is already a step) and the ordered list after it."""
-    j, caption = start, None
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    if j < len(lines) and not ITEM.match(lines[j].strip()):
-        caption = lines[j].strip()
-        j += 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
+    rest = [(n, line) for n, line in enumerate(lines[start:], start + 1) if line.strip()]  # (line number, line)
+    caption = rest.pop(0)[1].strip() if rest and not ITEM.match(rest[0][1].strip()) else None
+    indent = len(rest[0][1]) - len(rest[0][1].lstrip()) if rest else 0
     steps: list[Step] = []
-    indent = len(lines[j]) - len(lines[j].lstrip()) if j < len(lines) else 0
-    while j < len(lines):
-        stripped = lines[j].strip()
-        cur = len(lines[j]) - len(lines[j].lstrip())
-        m = ITEM.match(stripped)
+    for n, line in rest:
+        m = ITEM.match(line.strip())
+        cur = len(line) - len(line.lstrip())
         if m and cur == indent:
-            steps.append(Step(int(m.group(1)), j + 1, m.group(2)))
-        elif stripped and cur <= indent:
+            steps.append(Step(int(m.group(1)), n, m.group(2)))
+        elif cur <= indent:
             break
-        elif stripped and steps:
-            last = steps[-1]
-            steps[-1] = Step(last.number, last.line, f"{last.text} {stripped}")
-        j += 1
+        elif steps:
+            steps[-1] = Step(steps[-1].number, steps[-1].line, f"{steps[-1].text} {line.strip()}")
     return caption, tuple(steps)
 
 
