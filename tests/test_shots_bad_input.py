@@ -41,7 +41,6 @@ def test_bad_spec_names_file_and_field(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 def test_picture_over_the_byte_budget_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    shutil.copy(FIXTURES / "good.yml", tmp_path / "noisy.yml")
     (tmp_path / "raw").mkdir()
     shutil.copy(FIXTURES / "raw" / "tiny.boxes.json", tmp_path / "raw" / "tiny.boxes.json")
     rng = random.Random(3)
