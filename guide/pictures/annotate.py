@@ -84,12 +84,10 @@ def committed_problems(spec: Spec, path: Path) -> list[str]:
             problems.append(f"{path}: (file): {img.width} px wide, but {spec.path} says width: {spec.width}")
         bad = single_colour(img, lay.redactions) + [b for b in lay.redactions
                                                      if img.convert("RGB").getpixel((b.x0, b.y0)) != REDACT]
-        for b in dict.fromkeys(bad):
-            problems.append(f"{path}: (file): the black-out {[b.x0, b.y0, b.x1, b.y1]} of {spec.path} is not one "
-                            "solid fill: run `make shots` with the original")
-        for number in marker_problems(img, lay):
-            problems.append(f"{path}: (file): marker {number} of {spec.path} is not drawn: run `make shots` with "
-                            "the original")
+        problems += [f"{path}: (file): the black-out {[b.x0, b.y0, b.x1, b.y1]} of {spec.path} is not one solid "
+                     "fill: run `make shots` with the original" for b in dict.fromkeys(bad)]
+        problems += [f"{path}: (file): marker {number} of {spec.path} is not drawn: run `make shots` with the original"
+                     for number in marker_problems(img, lay)]
     return problems
 
 

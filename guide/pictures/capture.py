@@ -65,10 +65,9 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
                     raise CaptureError(f"{spec.path}: cannot open {url}: {first_line(exc)}") from None
                 page.evaluate("document.fonts.ready")
                 found = page.evaluate(BOXES_JS, spec.targets)
-                missing = [n for n, b in found.items() if b is None]
-                for name in missing:
-                    problems.append(f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing"
-                                    f" at {url}")
+                missing = [f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing at {url}"
+                           for name, box in found.items() if box is None]
+                problems += missing
                 if not missing:
                     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
                     size = page.evaluate("[document.documentElement.scrollWidth,"

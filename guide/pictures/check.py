@@ -30,16 +30,12 @@ def git_files(root: Path, *args: str) -> list[str]:
 
 def tracking_problems(root: Path) -> list[str]:
     """Files git tracks or has staged that must stay on this machine."""
-    problems = []
-    for path in git_files(root):
-        if path.startswith(ORIGINALS) and path != KEEP:
-            problems.append(f"{path}: an original screenshot is in git: run `git rm --cached {path}` before you "
-                            "commit (if it was already committed, its data is in the history: tell a developer)")
-    for path in git_files(root, "--cached", "--ignored", "--exclude-standard"):
-        if not path.startswith(ORIGINALS) or path == KEEP:
-            problems.append(f"{path}: .gitignore keeps this file out of the repository, but git tracks it: "
-                            f"run `git rm --cached {path}`")
-    return problems
+    originals = [f"{path}: an original screenshot is in git: run `git rm --cached {path}` before you commit (if it "
+                 "was already committed, its data is in the history: tell a developer)"
+                 for path in git_files(root) if path.startswith(ORIGINALS) and path != KEEP]
+    return originals + [f"{path}: .gitignore keeps this file out of the repository, but git tracks it: run `git rm "
+                        f"--cached {path}`" for path in git_files(root, "--cached", "--ignored", "--exclude-standard")
+                        if not path.startswith(ORIGINALS) or path == KEEP]
 
 
 def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
@@ -89,9 +85,8 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
         notes += noted
     if specs and docs.is_dir():
         problems += annotate.check_legends(docs, specs)
-    named = {spec.name for spec in specs}
     for picture in sorted(out.glob("*.png")) if specs and out.is_dir() else []:  # a project that makes pictures
-        if picture.stem not in named and not (root / "shots" / f"{picture.stem}.yml").is_file():
+        if not (root / "shots" / f"{picture.stem}.yml").is_file():
             problems.append(f"{picture}: (file): no spec shots/{picture.stem}.yml makes this picture: delete it, or "
                             "bring it in with `make mark-picture` (a screenshot) or a spec (a drawing)")
     return problems, notes

@@ -19,10 +19,8 @@ class OriginalMissing(SpecError):
 
 def find_original(shots: Path, name: str) -> Path | None:
     """shots/originals/NAME.png, .jpg or .jpeg (any case), if it is there."""
-    folder = shots / ORIGINALS
-    if not folder.is_dir():
-        return None
-    return next((p for p in sorted(folder.iterdir()) if p.stem == name and p.suffix.lower() in SUFFIXES), None)
+    return next((p for p in sorted((shots / ORIGINALS).glob("*")) if p.stem == name and p.suffix.lower() in SUFFIXES),
+                None)
 
 
 def open_original(path: Path, where: Path | str, width: int | None = None) -> Image.Image:
@@ -38,14 +36,9 @@ def open_original(path: Path, where: Path | str, width: int | None = None) -> Im
     except (UnidentifiedImageError, OSError) as exc:
         raise SpecError(where, "original", f"{path} cannot be read as a picture ({exc}): save it again as PNG or"
                         " JPEG") from None
-    if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
-        rgba = upright.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, (255, 255, 255))
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-    else:
-        flat = upright.convert("RGB")
-    clean = Image.new("RGB", flat.size)  # a new image: no EXIF, ICC profile, text or anything else of the file
-    clean.paste(flat)
+    rgba = upright.convert("RGBA")  # an opaque picture's pixels stay as they are; a transparent one's are on white
+    clean = Image.new("RGB", rgba.size, (255, 255, 255))  # a new image: no EXIF, ICC profile, text or anything else
+    clean.paste(rgba, mask=rgba.getchannel("A"))
     target = width or min(clean.width, MAX_WIDTH)
     if clean.width != target:
         height = max(1, round(clean.height * target / clean.width))

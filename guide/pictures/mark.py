@@ -118,10 +118,6 @@ class Marking:
         text = "\n".join(head + body) + "\n"
         return parse_spec(yaml.safe_load(text), self.spec_path), text
 
-    def render(self, marks: dict[str, Any]) -> bytes:
-        spec, _ = self.spec_from(marks)
-        return annotate_shots.render_spec(spec).png
-
     def full_size(self, marks: dict[str, Any]) -> Image.Image:
         """The original at its own size, black-outs filled: OCR reads small print (非常强) there that it misses scaled."""
         with Image.open(self.original) as img:
@@ -141,10 +137,10 @@ class Marking:
             raise Refused("There is no black-out. Drag a box over everything personal (name, passport and phone "
                           "numbers, e-mail, account name, codes, the status bar); if the screenshot shows nothing "
                           "personal at all, tick “Nothing personal is shown”. Nothing was saved.")
-        png = self.render(marks)
-        labels = list(ui_labels.load_labels(self.root / ui_labels.TABLE_FILE))
+        png = annotate_shots.render_spec(self.spec_from(marks)[0]).png
         read = self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks))
-        shows = [label for label in labels if label in marks["shows"] or shot_ocr.find_label(read, label)]
+        shows = [label for label in ui_labels.load_labels(self.root / ui_labels.TABLE_FILE)
+                 if label in marks["shows"] or shot_ocr.find_label(read, label)]
         spec, text = self.spec_from(marks, shows)
         temps = [_beside(self.picture_path, png)]
         try:
@@ -235,7 +231,7 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
             try:
                 marks = _marks(body)
                 if self.path == "/preview":
-                    self._send(200, marking.render(marks), "image/png")
+                    self._send(200, annotate_shots.render_spec(marking.spec_from(marks)[0]).png, "image/png")
                 elif self.path == "/save":
                     self._json(200, marking.save(marks))
                 else:

@@ -35,10 +35,6 @@ class Use:  # where a page shows a picture, and what it says around it
     caption: str | None
     steps: tuple[Step, ...]
 
-    @property
-    def where(self) -> str:
-        return f"{self.page}:{self.line}"
-
 
 KINDS_FILE = Path("includes/picture-kinds.yml")  # the caption and alt text each kind of picture starts with
 
@@ -92,15 +88,16 @@ def page_problems(spec: Spec, size: tuple[int, int], places: Iterable[Use], kind
     problems = []
     kind = f"{spec.path} says kind: {spec.kind}"
     for use in places:
+        where = f"{use.page}:{use.line}"
         caption, alt = expected(kinds, spec, "caption", use.lang), expected(kinds, spec, "alt", use.lang)
         if caption is not None and use.caption != caption:
-            problems.append(f"{use.where}: caption: the line after {spec.name}.png must read “{caption}” ({kind})")
+            problems.append(f"{where}: caption: the line after {spec.name}.png must read “{caption}” ({kind})")
         if alt is not None and not use.alt.startswith(alt):
-            problems.append(f"{use.where}: alt text: start it with “{alt}” and then say what the picture shows "
+            problems.append(f"{where}: alt text: start it with “{alt}” and then say what the picture shows "
                             f"({kind})")
         w, h = size
         if use.attrs.get("width") != str(w) or use.attrs.get("height") != str(h):
-            problems.append(f"{use.where}: size: {spec.name}.png is {w}x{h} pixels: write width={w} height={h}")
+            problems.append(f"{where}: size: {spec.name}.png is {w}x{h} pixels: write width={w} height={h}")
     return problems
 
 
@@ -115,50 +112,36 @@ def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterabl
     """A label the whole reading misses is read again in its marker's row alone (band). One OCR cannot read anywhere
     but the office ticked (`shows`) is a note, and its marker stays where the office put it."""
     known = set(labels)
-    problems: list[str] = []
-    notes: list[str] = []
-    seen: set[tuple[object, ...]] = set()
+    problems: dict[object, str] = {}  # the first page's words for each, as notes
+    notes: dict[str, str] = {}
     picture = f"images/{spec.name}.png"
     strip = functools.cache(lambda y: shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter) if band else [])
     for use in places:
         for step in use.steps:
             named = list(dict.fromkeys(label for label in BOLD.findall(step.text) if label in known))
-            if not named:
-                continue
-            marker = spec.markers[step.number - 1] if step.number <= len(spec.markers) else None
-            x, y = (marker.at or (0, 0)) if marker else (0, 0)
-            row = shot_ocr.on_row(lines, y, diameter) if marker else []
+            marker = spec.markers[step.number - 1] if named and step.number <= len(spec.markers) else None
             anywhere = {label: shot_ocr.find_label(lines, label) for label in named}
-            beside = {label: shot_ocr.find_label(row, label) or (shot_ocr.find_label(strip(y), label) if marker else None)
-                      for label in named}
-            for label in named:
-                if anywhere[label] or beside[label] or (step.number, label) in seen:
-                    continue
-                seen.add((step.number, label))
+            beside = {label: shot_ocr.find_label(shot_ocr.on_row(lines, marker.at[1], diameter), label)
+                      or shot_ocr.find_label(strip(marker.at[1]), label) for label in named} if marker else {}
+            for label in (label for label in named if not anywhere[label] and not beside.get(label)):
                 if label in spec.shows:
-                    if ("note", label) not in seen:
-                        seen.add(("note", label))
-                        notes.append(f"{use.page}:{step.line}: note: step {step.number} names **{label}**, which OCR "
-                                     f"cannot read in {picture}; it counts because it is ticked under “Screen labels "
-                                     f"the picture shows” ({spec.path}, shows): make sure the picture shows it")
+                    notes.setdefault(label, f"{use.page}:{step.line}: note: step {step.number} names **{label}**, "
+                                     f"which OCR cannot read in {picture}; it counts because it is ticked under "
+                                     f"“Screen labels the picture shows” ({spec.path}, shows): make sure the picture "
+                                     "shows it")
                 else:
-                    problems.append(f"{use.page}:{step.line}: step {step.number} names **{label}**, which OCR cannot"
-                                    f" read in {picture}: use a screenshot that shows it and do not black it out; if"
-                                    f" the picture does show it, tick it under “Screen labels the picture shows”"
-                                    f" (make mark-picture NAME={spec.name})")
-            if not marker or ("marker", step.number) in seen:
-                continue
+                    problems.setdefault((step.number, label), f"{use.page}:{step.line}: step {step.number} names "
+                                        f"**{label}**, which OCR cannot read in {picture}: use a screenshot that shows "
+                                        "it and do not black it out; if the picture does show it, tick it under "
+                                        f"“Screen labels the picture shows” (make mark-picture NAME={spec.name})")
             elsewhere = [found for found in anywhere.values() if found is not None]
-            if any(found is not None for found in beside.values()) or not elsewhere:
+            if not marker or any(beside.values()) or not elsewhere:
                 continue  # on its row, or OCR cannot place the label: the marker stays where the office put it
-            seen.add(("marker", step.number))
             rows = ", ".join(f"{found.box.y0}-{found.box.y1}" for found in elsewhere)
-            problems.append(f"{use.page}:{step.line}: marker {step.number} at {[x, y]} is not on the row of "
-                            f"{', '.join(f'**{label}**' for label in named)}, which step {step.number} names (OCR "
-                            f"reads it at height {rows}): move marker {step.number} beside it "
-                            f"(make mark-picture NAME={spec.name})")
-    for label in spec.shows:
-        if label not in known:
-            problems.append(f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings "
-                            f"again (make mark-picture NAME={spec.name})")
-    return Judgement(problems, notes)
+            problems.setdefault(step.number, f"{use.page}:{step.line}: marker {step.number} at {list(marker.at)} is "
+                                f"not on the row of {', '.join(f'**{label}**' for label in named)}, which step "
+                                f"{step.number} names (OCR reads it at height {rows}): move marker {step.number} "
+                                f"beside it (make mark-picture NAME={spec.name})")
+    unknown = [f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings again "
+               f"(make mark-picture NAME={spec.name})" for label in spec.shows if label not in known]
+    return Judgement(list(problems.values()) + unknown, list(notes.values()))
