@@ -20,8 +20,9 @@ PHONE_BOX = (140, 30, 420, 84)  # where the phone number is drawn, with room aro
 NAME_BOX = (140, 130, 460, 184)
 
 
-def fake_screenshot(path: Path) -> None:
-    """A form with two labels the guide quotes and made-up personal data beside them."""
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A form with two labels the guide quotes and made-up personal data beside them, served for marking."""
     img = Image.new("RGB", (600, 320), "white")
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(CJK, 30)
@@ -29,13 +30,8 @@ def fake_screenshot(path: Path) -> None:
     draw.text((150, 40), "13800138000", fill="black", font=font)
     draw.text((20, 140), "姓名", fill="black", font=font)
     draw.text((150, 140), "EXAMPLE STUDENT", fill="black", font=font)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    img.save(path)
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    fake_screenshot(tmp_path / "shots" / "originals" / "demo-01-form.png")
+    (tmp_path / "shots" / "originals").mkdir(parents=True)
+    img.save(tmp_path / "shots" / "originals" / "demo-01-form.png")
     (tmp_path / "docs").mkdir()
     shutil.copytree(SITE / "includes", tmp_path / "includes")  # the labels the page offers to tick
     shutil.copy(SITE / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the languages of the facts
