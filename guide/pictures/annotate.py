@@ -92,7 +92,6 @@ def committed_problems(spec: Spec, path: Path) -> list[str]:
 
 
 def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, root: Path) -> shot_truth.Judgement:
-    """What the pages say about the picture, and for a screenshot what OCR reads in it."""
     with Image.open(io.BytesIO(png)) as img:
         size = img.size
     places = shot_truth.uses(docs, f"{spec.name}.png")
@@ -133,11 +132,8 @@ def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, c
         found = truth_judgement(spec, png or picture.read_bytes(), docs, cache, root)
         problems += found.problems
         notes += found.notes
-    if check:
-        for r in rendered:
-            target = out / f"{r.spec.name}.png"
-            if not (target.is_file() and target.read_bytes() == r.png):
-                problems.append(f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)")
+    problems += [f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)" for r in rendered
+                 if check and not ((target := out / f"{r.spec.name}.png").is_file() and target.read_bytes() == r.png)]
     return rendered, kept, problems, notes
 
 
@@ -196,11 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join([*problems, f"{len(problems)} legend problem(s) in {docs}"]))
             return 1 if problems else 0
         rendered, kept, problems, notes = judge(specs, out, docs, shot_ocr.Cache(root / shot_ocr.CACHE), args.check, root)
-    except SpecError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except shot_ocr.OcrUnavailable as exc:
-        print(f"make shots: {exc}", file=sys.stderr)
+    except (SpecError, shot_ocr.OcrUnavailable) as exc:  # tesseract's absence is not a spec's: make shots says it
+        print(exc if isinstance(exc, SpecError) else f"make shots: {exc}", file=sys.stderr)
         return 2
     for s in kept:
         print(f"kept {out / f'{s.name}.png'}: its original {s.original_path} is not on this machine")

@@ -29,7 +29,7 @@ BOXES_JS = """(targets) => {
 }"""
 
 
-class CaptureError(Exception):  # the browser could not start or a page could not be opened (exit 2)
+class CaptureError(Exception):  # the browser could not start or a page could not be opened (exit 2): its line
     pass
 
 
@@ -45,7 +45,6 @@ def page_url(spec: Spec) -> str:
 
 
 def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
-    """One problem line per target not found."""
     from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
     from playwright.sync_api import sync_playwright
 
@@ -54,7 +53,7 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
         try:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         except PlaywrightError as exc:
-            raise CaptureError(f"cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
+            raise CaptureError(f"make capture: cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
         try:
             for spec, url in jobs:
                 page = browser.new_page(viewport={"width": spec.viewport[0], "height": spec.viewport[1]},
@@ -62,7 +61,7 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
                 try:
                     page.goto(url, wait_until="networkidle")
                 except PlaywrightError as exc:
-                    raise CaptureError(f"{spec.path}: cannot open {url}: {first_line(exc)}") from None
+                    raise CaptureError(f"make capture: {spec.path}: cannot open {url}: {first_line(exc)}") from None
                 page.evaluate("document.fonts.ready")
                 found = page.evaluate(BOXES_JS, spec.targets)
                 missing = [f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing at {url}"
@@ -96,13 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         specs = [load_spec(p) for p in paths]
-    except SpecError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    try:
         problems = capture([(s, args.url or page_url(s)) for s in specs])
-    except CaptureError as exc:
-        print(f"make capture: {exc}", file=sys.stderr)
+    except (SpecError, CaptureError) as exc:
+        print(exc, file=sys.stderr)
         return 2
     for line in problems:
         print(line, file=sys.stderr)

@@ -112,7 +112,6 @@ def png_chunks(data: bytes) -> list[tuple[str, int]]:
 
 
 def single_colour(img: Image.Image, boxes: Sequence[Box]) -> list[Box]:
-    """The boxes whose pixels are not all one colour."""
     rgb = img.convert("RGB")
     return [b for b in boxes if len(rgb.crop((b.x0, b.y0, b.x1, b.y1)).getcolors(1) or []) != 1]
 

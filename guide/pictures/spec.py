@@ -270,7 +270,6 @@ def _marker_box(t: Box, side: str, d: int) -> Box:
 
 
 def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layout:
-    """Crop, scale and place everything; raise SpecError when something falls outside the picture or collides."""
     main = boxes[spec.crop["box"]] if "box" in spec.crop else Box(0, 0, raw_size[0], raw_size[1])
     edge = {k: getattr(boxes[v], {"left": "x0", "top": "y0", "right": "x1", "bottom": "y1"}[k])
             for k, v in spec.crop.items() if k != "box"}

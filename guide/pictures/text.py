@@ -70,7 +70,6 @@ def drawn(runs: Sequence[Run], lay: Layout) -> list[Run]:
 
 
 def text_problems(spec: Spec, runs: Sequence[Run], lay: Layout, quoted: Iterable[str]) -> list[str]:
-    """One line per drawn run whose Chinese the office's guide does not quote."""
     return [f"{spec.path}: (picture): draws “{run.text}”, and “{rest}” is not a label that the office's guide "
             f"quotes (source: quoted in includes/ui-labels.yml): draw a grey block in {spec.page} instead"
             for run in drawn(runs, lay) if (rest := unquoted(run.text, quoted))]

@@ -68,7 +68,6 @@ def steps_after(lines: list[str], start: int) -> tuple[str | None, tuple[Step, .
 
 
 def uses(docs: Path, filename: str) -> list[Use]:
-    """Every place a page under docs/ shows images/FILENAME."""
     found = []
     for md in sorted(docs.glob("*.md")):
         lang = md.stem.rpartition(".")[2]
@@ -84,7 +83,6 @@ def uses(docs: Path, filename: str) -> list[Use]:
 
 
 def page_problems(spec: Spec, size: tuple[int, int], places: Iterable[Use], kinds: dict) -> list[str]:
-    """Caption and alt text by kind, and the size the page gives the picture."""
     problems = []
     kind = f"{spec.path} says kind: {spec.kind}"
     for use in places:
