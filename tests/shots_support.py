@@ -24,8 +24,7 @@ FIXTURES = ROOT / "tests" / "data" / "shots"
 PROJECT = FIXTURES / "project"
 DOCS = PROJECT / "docs"
 IMAGES = DOCS / "images"
-SPEC_PATHS = sorted((PROJECT / "shots").glob("*.yml"))
-SPECS = [shot_spec.load_spec(p) for p in SPEC_PATHS]
+SPECS = [shot_spec.load_spec(p) for p in sorted((PROJECT / "shots").glob("*.yml"))]
 SPEC_IDS = [s.name for s in SPECS]
 
 # The made-up personal data typed into the fixture pages (tests/data/shots/sample-data/*.html, never into

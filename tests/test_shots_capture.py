@@ -11,12 +11,18 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
 
 
+# The tests' own copies of two drawing specs, by the name of the capture in the tests' site they are made from.
+NAMES = {"register-drawing.yml": "register-01-form", "not-passed-drawing.yml": "verify-identity-02-not-passed"}
+
+
 @pytest.fixture(scope="module")
 def captured(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each captured again from its page, as `make capture` would."""
     work = tmp_path_factory.mktemp("capture")
     shutil.copytree(SHOTS / "pages", work / "pages")
-    shutil.copy(FIXTURES / "register-drawing.yml", work / "register-01-form.yml")
-    assert capture_shots_main([str(work / "register-01-form.yml")]) == 0
+    for fixture, name in NAMES.items():
+        shutil.copy(FIXTURES / fixture, work / f"{name}.yml")
+    assert capture_shots_main([str(work / f"{name}.yml") for name in NAMES.values()]) == 0
     return work
 
 
@@ -34,6 +40,13 @@ def test_captured_boxes_nest_like_the_page(captured: Path) -> None:
     for inner, outer in (("phone", "row-phone"), ("resend", "row-sms"), ("row-email", "form")):
         assert t[outer][0] <= t[inner][0] and t[inner][2] <= t[outer][2]
         assert t[outer][1] <= t[inner][1] and t[inner][3] <= t[outer][3]
+
+
+@pytest.mark.parametrize("name", NAMES.values())
+def test_committed_text_runs_are_what_the_page_draws_today(captured: Path, name: str) -> None:
+    committed = json.loads((SHOTS / "raw" / f"{name}.boxes.json").read_text(encoding="utf-8"))["texts"]
+    now = json.loads((captured / "raw" / f"{name}.boxes.json").read_text(encoding="utf-8"))["texts"]
+    assert [r["text"] for r in committed] == [r["text"] for r in now], "run `make capture` and commit shots/raw/"
 
 
 def test_a_fresh_capture_renders_within_budget(captured: Path) -> None:

@@ -13,20 +13,20 @@ Box, Line, Word = shot_ocr.Box, shot_ocr.Line, shot_ocr.Word
 LABELS = ["手机号", "密码", "密码确认", "安全邮箱", "立即注册"]
 
 
-def words(*items: tuple[str, int, int]) -> Line:
-    """A line of words, each (text, left, right), 20 pixels high at the top of the picture."""
-    ws = tuple(Word(text, Box(x0, 10, x1, 30)) for text, x0, x1 in items)
-    return Line(" ".join(w.text for w in ws), Box(ws[0].box.x0, 10, ws[-1].box.x1, 30), None, ws)
+def row(y: int, *items: tuple[str, int, int]) -> Line:
+    """A line of words, each (text, left, right), 20 pixels high, centred at height y."""
+    ws = tuple(Word(text, Box(x0, y - 10, x1, y + 10)) for text, x0, x1 in items)
+    return Line(" ".join(w.text for w in ws), Box(ws[0].box.x0, y - 10, ws[-1].box.x1, y + 10), ws)
 
 
 @pytest.mark.parametrize(("line", "label", "found"), [
-    (words(("手机号", 20, 80), ("13800138000", 140, 300)), "手机号", "手机号"),  # a field beside it
-    (words(("*", 10, 16), ("手机号", 20, 80)), "手机号", "* 手机号"),  # the mark of a required field
-    (words(("可", 20, 40), ("通过", 42, 82), ("手机号", 84, 144), ("找回", 146, 186), ("密码", 188, 228)),
+    (row(20, ("手机号", 20, 80), ("13800138000", 140, 300)), "手机号", "手机号"),  # a field beside it
+    (row(20, ("*", 10, 16), ("手机号", 20, 80)), "手机号", "* 手机号"),  # the mark of a required field
+    (row(20, ("可", 20, 40), ("通过", 42, 82), ("手机号", 84, 144), ("找回", 146, 186), ("密码", 188, 228)),
      "手机号", None),  # small print that mentions the label
-    (words(("密码", 20, 60), ("确认", 62, 102)), "密码", None),
-    (words(("密码", 20, 60), ("确认", 62, 102)), "密码确认", "密码 确认"),
-    (words(("短信", 20, 60), ("验证码", 64, 124), ("重新获取", 300, 380)), "短信验证码", "短信 验证码"),
+    (row(20, ("密码", 20, 60), ("确认", 62, 102)), "密码", None),
+    (row(20, ("密码", 20, 60), ("确认", 62, 102)), "密码确认", "密码 确认"),
+    (row(20, ("短信", 20, 60), ("验证码", 64, 124), ("重新获取", 300, 380)), "短信验证码", "短信 验证码"),
 ])
 def test_a_label_is_found_only_as_a_whole_group_of_words(line: Line, label: str, found: str | None) -> None:
     got = shot_ocr.find_label([line], label)
@@ -41,12 +41,6 @@ def judged(tmp_path: Path, lines: list[Line], markers: list[list[int]], steps: s
     spec = shot_spec.parse_spec({**GOOD, "markers": markers, "shows": list(shows)}, tmp_path / "a.yml")
     (tmp_path / "p.zh.md").write_text(f"![x](images/a.png)\n\n说明。\n\n{steps}", encoding="utf-8")
     return shot_truth.judge_screenshot(spec, lines, shot_truth.uses(tmp_path, "a.png"), LABELS, 32)
-
-
-def row(y: int, *items: tuple[str, int, int]) -> Line:
-    line = words(*items)
-    return Line(line.text, line.box.moved(0, y - 20), None, tuple(Word(w.text, w.box.moved(0, y - 20))
-                                                                  for w in line.words))
 
 
 FORM = [row(40, ("手机号", 20, 80)), row(100, ("密码", 20, 60)), row(160, ("密码", 20, 60), ("确认", 62, 102)),

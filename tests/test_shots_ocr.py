@@ -20,8 +20,7 @@ def squeezed(lines: list[shot_ocr.Line]) -> str:
 
 @pytest.fixture(scope="module")
 def with_sample_data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """The fixture pages (the drawn pages with sample data typed in), captured and published with their fixture
-    specs in a scratch folder. Spec name -> (raw capture, published picture)."""
+    """The drawn pages with sample data typed in, captured and published: spec name -> (capture, picture)."""
     work = tmp_path_factory.mktemp("sample")
     shutil.copytree(SHOTS / "pages", work / "pages")
     for page in SAMPLE_PAGES.glob("*.html"):

@@ -14,9 +14,11 @@ CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 OCR = pytest.mark.skipif(not shot_ocr.available(), reason="tesseract-ocr is installed by make test")
 
 
-def phone_photo(path: Path, fmt: str = "JPEG") -> None:
-    """A 'phone' screenshot stored sideways with orientation 6 (turn 90° clockwise to view), camera EXIF and a
-    comment: 400 wide x 200 high as stored, 200 x 400 upright; the top-left of the upright picture is red."""
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_an_original_is_turned_upright_stripped_and_scaled(tmp_path: Path, fmt: str) -> None:
+    # A 'phone' screenshot stored sideways with orientation 6 (turn 90° clockwise to view), camera EXIF and a
+    # comment: 400 wide x 200 high as stored, 200 x 400 upright; the top-left of the upright picture is red.
+    path = tmp_path / f"shot.{fmt.lower()}"
     img = Image.new("RGB", (400, 200), "white")
     ImageDraw.Draw(img).rectangle((0, 150, 50, 199), fill=(255, 0, 0))  # upright, this is the top left
     exif = Image.Exif()
@@ -24,12 +26,6 @@ def phone_photo(path: Path, fmt: str = "JPEG") -> None:
     exif[0x010F] = "ExamplePhone"  # make
     exif[0x0132] = "2026:11:30 09:15:00"
     img.save(path, fmt, exif=exif, comment=b"secret") if fmt == "JPEG" else img.save(path, fmt, exif=exif)
-
-
-@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
-def test_an_original_is_turned_upright_stripped_and_scaled(tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / f"shot.{fmt.lower()}"
-    phone_photo(path, fmt)
     img = open_original(path, tmp_path / "x.yml", 100)
     assert img.size == (100, 200)  # upright 200 x 400, scaled to 100 wide
     red = img.getpixel((5, 5))
@@ -50,7 +46,7 @@ def test_a_picture_of_another_format_is_refused_with_what_to_do(tmp_path: Path) 
 
 
 GOOD = {"kind": "screenshot", "taken": datetime.date(2026, 12, 6), "original": "a.png", "width": 300,
-        "redact": [[10, 10, 100, 40]], "markers": [[200, 25], {"at": [200, 80], "style": "avoid"}]}
+        "redact": [[10, 10, 100, 40]], "markers": [[200, 25], [200, 80]]}
 
 
 @pytest.mark.parametrize(("change", "field", "detail"), [
@@ -69,30 +65,21 @@ def test_a_bad_screenshot_spec_names_the_field(tmp_path: Path, change: dict, fie
     assert str(err.value).startswith(f"{tmp_path / 'a.yml'}: {field}: ") and detail in str(err.value)
 
 
-def screenshot_tree(tmp_path: Path) -> shot_spec.Spec:
+def test_a_committed_screenshot_is_checked_against_its_spec(tmp_path: Path) -> None:
     (tmp_path / "originals").mkdir()
     img = Image.new("RGB", (600, 200), "white")
     ImageDraw.Draw(img).text((20, 20), "13800138000", fill="black", font=ImageFont.truetype(CJK, 24))
     img.save(tmp_path / "originals" / "a.png")
-    return shot_spec.parse_spec(GOOD, tmp_path / "a.yml")
-
-
-def test_a_screenshot_renders_with_solid_black_outs_and_its_markers(tmp_path: Path) -> None:
-    spec = screenshot_tree(tmp_path)
+    spec = shot_spec.parse_spec(GOOD, tmp_path / "a.yml")
     rendered = annotate_shots.render_spec(spec)
     assert rendered.layout.size == (300, 100)
     out = tmp_path / "a.png"
-    out.write_bytes(rendered.png)
+    out.write_bytes(rendered.png)  # solid black-outs and its markers
     assert annotate_shots.committed_problems(spec, out) == []
-
-
-def test_a_committed_screenshot_that_differs_from_its_spec_is_named(tmp_path: Path) -> None:
-    spec = screenshot_tree(tmp_path)
-    with Image.open(io.BytesIO(annotate_shots.render_spec(spec).png)) as img:
+    with Image.open(io.BytesIO(rendered.png)) as img:
         tampered = img.convert("RGB")
     ImageDraw.Draw(tampered).rectangle((20, 20, 30, 30), fill="white")  # a hole in the black-out
     ImageDraw.Draw(tampered).ellipse((180, 60, 220, 100), fill="white")  # marker 2 gone
-    out = tmp_path / "a.png"
     out.write_bytes(shot_draw.encode_png(tampered) + b"old")
     assert annotate_shots.committed_problems(spec, out) == [
         f"{out}: (file): something follows the picture's end (IEND): run `make shots` with the original"]

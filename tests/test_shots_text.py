@@ -1,5 +1,4 @@
 """A picture draws only the screen text that the office's guide quotes; anything else fails, naming the spec and the text."""
-import json
 import shutil
 from pathlib import Path
 
@@ -13,8 +12,6 @@ QUOTED = shot_text.quoted_labels(SITE / "includes" / "ui-labels.yml")
 DRAWINGS = [shot_spec.Spec(**{**spec.__dict__, "path": SHOTS / f"{raw}.yml", "raw": raw, "name": raw})
             for spec, raw in ((shot_spec.load_spec(FIXTURES / "register-drawing.yml"), "register-01-form"),
                               (shot_spec.load_spec(FIXTURES / "not-passed-drawing.yml"), "verify-identity-02-not-passed"))]
-BROWSER = [pytest.mark.browser,
-           pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")]
 
 
 @pytest.mark.parametrize(("text", "left"), [
@@ -57,28 +54,8 @@ def test_redacted_and_cropped_out_text_is_not_drawn() -> None:
     assert "立即注册" in drawn
 
 
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every spec captured again from its page, as `make capture` would."""
-    work = tmp_path_factory.mktemp("fresh")
-    shutil.copytree(SHOTS / "pages", work / "pages")
-    for spec, fixture in zip(DRAWINGS, ("register-drawing.yml", "not-passed-drawing.yml"), strict=True):
-        shutil.copy(FIXTURES / fixture, work / spec.path.name)
-    assert capture_shots_main([str(work / s.path.name) for s in DRAWINGS]) == 0
-    return work
-
-
-@pytest.mark.parametrize("spec", DRAWINGS, ids=[s.name for s in DRAWINGS])
-@BROWSER[0]
-@BROWSER[1]
-def test_committed_text_runs_are_what_the_page_draws_today(fresh: Path, spec: shot_spec.Spec) -> None:
-    committed = json.loads(spec.raw_boxes.read_text(encoding="utf-8"))["texts"]
-    now = json.loads((fresh / "raw" / f"{spec.name}.boxes.json").read_text(encoding="utf-8"))["texts"]
-    assert [r["text"] for r in committed] == [r["text"] for r in now], "run `make capture` and commit shots/raw/"
-
-
-@BROWSER[0]
-@BROWSER[1]
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_a_picture_that_draws_invented_text_is_not_published(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(SHOTS / "pages", tmp_path / "pages")

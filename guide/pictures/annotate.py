@@ -1,13 +1,5 @@
-"""Render the published pictures from shots/ into docs/images/ (make shots), and judge them.
-
-    make shots                                        # every shots/*.yml -> docs/images/NAME.png
-    python -m guide.pictures.annotate --check         # exit 1 if a committed picture differs from its sources
-    python -m guide.pictures.annotate --legends       # exit 1 if a page's legend does not match its picture's markers
-
-A screenshot whose original is not here (a fresh clone) keeps its committed picture, checked against its spec.
-Exit 0 fine, 1 a check failed (budget, drift, legend, caption, a label OCR cannot read), 2 bad spec, missing capture
-or bad usage; each problem is one line naming the file and the field.
-"""
+"""make shots: render shots/*.yml into docs/images/ and judge them (exit 1 a problem, 2 a bad spec or usage). A
+screenshot whose original is not here (a fresh clone) keeps its committed picture, checked against its spec."""
 from __future__ import annotations
 
 import argparse
@@ -53,8 +45,7 @@ class Rendered:
 
 
 def render_spec(spec: Spec) -> Rendered:
-    """Render one spec from its raw capture (a drawing) or its original (a screenshot; OriginalMissing when it is
-    not here); SpecError on bad input."""
+    """From its raw capture (a drawing) or its original (a screenshot: OriginalMissing when it is not here)."""
     if spec.kind == "screenshot":
         original = open_original(spec.original_path, spec.path, spec.width)
         lay = screenshot_layout(spec, original.size)
@@ -93,18 +84,14 @@ def committed_problems(spec: Spec, path: Path) -> list[str]:
             problems.append(f"{path}: (file): {img.width} px wide, but {spec.path} says width: {spec.width}")
         bad = single_colour(img, lay.redactions) + [b for b in lay.redactions
                                                      if img.convert("RGB").getpixel((b.x0, b.y0)) != REDACT]
-        for b in dict.fromkeys(bad):
-            problems.append(f"{path}: (file): the black-out {[b.x0, b.y0, b.x1, b.y1]} of {spec.path} is not one "
-                            "solid fill: run `make shots` with the original")
-        for number in marker_problems(img, lay):
-            problems.append(f"{path}: (file): marker {number} of {spec.path} is not drawn: run `make shots` with "
-                            "the original")
+        problems += [f"{path}: (file): the black-out {[b.x0, b.y0, b.x1, b.y1]} of {spec.path} is not one solid "
+                     "fill: run `make shots` with the original" for b in dict.fromkeys(bad)]
+        problems += [f"{path}: (file): marker {number} of {spec.path} is not drawn: run `make shots` with the original"
+                     for number in marker_problems(img, lay)]
     return problems
 
 
 def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, root: Path) -> shot_truth.Judgement:
-    """What the pages say about the picture (caption, alt text, size), and for a screenshot what OCR reads in it;
-    notes for the labels that rest on the office's tick."""
     with Image.open(io.BytesIO(png)) as img:
         size = img.size
     places = shot_truth.uses(docs, f"{spec.name}.png")
@@ -119,10 +106,8 @@ def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, r
 
 def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, check: bool,
           root: Path) -> tuple[list[Rendered], list[Spec], list[str], list[str]]:
-    """Render every spec and judge it as `make shots` does: budgets, a drawing's text, caption, alt text and size in
-    the pages, a screenshot's personal data, labels and markers by OCR, a kept screenshot against its spec; with
-    check, also every published picture that differs from what its sources render. Returns the pictures rendered,
-    those kept (no original here), the problems and the notes. Raises SpecError and OcrUnavailable."""
+    """Render and judge every spec as `make shots` does (with check, also a published picture that differs): the
+    pictures rendered, those kept (no original here), the problems and the notes."""
     rendered, kept = [], []
     for s in specs:
         try:
@@ -140,27 +125,21 @@ def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, c
                  for f in shot_ocr.personal_data(cache.lines(r.png), digits, words)]
     notes: list[str] = []
     for spec, png in [(r.spec, r.png) for r in rendered] + [(s, None) for s in kept]:
-        if png is None:  # kept: judged as committed, if it is what its spec says
-            missing = committed_problems(spec, out / f"{spec.name}.png")
+        picture = out / f"{spec.name}.png"  # a kept one is judged as committed, if it is what its spec says
+        if png is None and (missing := committed_problems(spec, picture)):
             problems += missing
-            if missing:
-                continue
-            png = (out / f"{spec.name}.png").read_bytes()
-        found = truth_judgement(spec, png, docs, cache, root)
+            continue
+        found = truth_judgement(spec, png or picture.read_bytes(), docs, cache, root)
         problems += found.problems
         notes += found.notes
-    if check:
-        for r in rendered:
-            target = out / f"{r.spec.name}.png"
-            if not (target.is_file() and target.read_bytes() == r.png):
-                problems.append(f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)")
+    problems += [f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)" for r in rendered
+                 if check and not ((target := out / f"{r.spec.name}.png").is_file() and target.read_bytes() == r.png)]
     return rendered, kept, problems, notes
 
 
 def legend_problems(text: str, page: str, counts: dict[str, int]) -> list[str]:
-    """Each picture must be followed (after blank lines and at most one caption line) by an ordered list numbered
-    1, 2, ... with one item per marker; a picture with one marker may instead be led to by a sentence that names it
-    in brackets ("(1 in the drawing)"): a one-item list reads as a translation."""
+    """After each picture (and its caption) an ordered list, one item per marker; one marker may instead be named
+    in brackets in the sentence before it ("(1 in the drawing)"): a one-item list reads as a translation."""
     lines = text.splitlines()
     problems = []
     for i, line in enumerate(lines):
@@ -213,11 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join([*problems, f"{len(problems)} legend problem(s) in {docs}"]))
             return 1 if problems else 0
         rendered, kept, problems, notes = judge(specs, out, docs, shot_ocr.Cache(root / shot_ocr.CACHE), args.check, root)
-    except SpecError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except shot_ocr.OcrUnavailable as exc:
-        print(f"make shots: {exc}", file=sys.stderr)
+    except (SpecError, shot_ocr.OcrUnavailable) as exc:  # tesseract's absence is not a spec's: make shots says it
+        print(exc if isinstance(exc, SpecError) else f"make shots: {exc}", file=sys.stderr)
         return 2
     for s in kept:
         print(f"kept {out / f'{s.name}.png'}: its original {s.original_path} is not on this machine")

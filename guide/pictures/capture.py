@@ -1,12 +1,5 @@
-"""Capture the raw screenshots: open each spec's page in Debian's headless Chromium, save a full-page PNG and the
-boxes of its named targets.
-
-    make capture                                   # every shots/*.yml -> shots/raw/NAME.png + NAME.boxes.json, then make shots
-    python -m guide.pictures.capture shots/register-01-form.yml --url https://account.chsi.com.cn/...
-
-Only this step needs a browser. Exit 0 done, 1 a target was not found, 2 bad usage or spec, Chromium did not start
-or a page could not be opened. Each failure is one line on stderr, never a traceback.
-"""
+"""make capture: each spec's page in Debian's headless Chromium -> shots/raw/NAME.png and the boxes of its targets.
+Exit 1 a target was not found, 2 a bad spec or usage, no Chromium or no page: one line on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
@@ -36,8 +29,8 @@ BOXES_JS = """(targets) => {
 }"""
 
 
-class CaptureError(Exception):
-    """The browser could not start or a page could not be opened (exit 2)."""
+class CaptureError(Exception):  # the browser could not start or a page could not be opened (exit 2): its line
+    pass
 
 
 def first_line(exc: BaseException) -> str:
@@ -45,17 +38,13 @@ def first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def page_url(spec: Spec, override: str | None = None) -> str:
-    """The address to open: an override, a URL in the spec, or a file beside the spec."""
-    if override:
-        return override
+def page_url(spec: Spec) -> str:
     if "://" in spec.page:
         return spec.page
     return (spec.path.parent / spec.page).resolve().as_uri()
 
 
 def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
-    """Capture every (spec, address); return one problem line per target that was not found."""
     from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
     from playwright.sync_api import sync_playwright
 
@@ -64,7 +53,7 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
         try:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         except PlaywrightError as exc:
-            raise CaptureError(f"cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
+            raise CaptureError(f"make capture: cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
         try:
             for spec, url in jobs:
                 page = browser.new_page(viewport={"width": spec.viewport[0], "height": spec.viewport[1]},
@@ -72,13 +61,12 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
                 try:
                     page.goto(url, wait_until="networkidle")
                 except PlaywrightError as exc:
-                    raise CaptureError(f"{spec.path}: cannot open {url}: {first_line(exc)}") from None
+                    raise CaptureError(f"make capture: {spec.path}: cannot open {url}: {first_line(exc)}") from None
                 page.evaluate("document.fonts.ready")
                 found = page.evaluate(BOXES_JS, spec.targets)
-                missing = [n for n, b in found.items() if b is None]
-                for name in missing:
-                    problems.append(f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing"
-                                    f" at {url}")
+                missing = [f"{spec.path}: capture.targets.{name}: {spec.targets[name]!r} matches nothing at {url}"
+                           for name, box in found.items() if box is None]
+                problems += missing
                 if not missing:
                     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
                     size = page.evaluate("[document.documentElement.scrollWidth,"
@@ -107,13 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         specs = [load_spec(p) for p in paths]
-    except SpecError as exc:
+        problems = capture([(s, args.url or page_url(s)) for s in specs])
+    except (SpecError, CaptureError) as exc:
         print(exc, file=sys.stderr)
-        return 2
-    try:
-        problems = capture([(s, page_url(s, args.url)) for s in specs])
-    except CaptureError as exc:
-        print(f"make capture: {exc}", file=sys.stderr)
         return 2
     for line in problems:
         print(line, file=sys.stderr)

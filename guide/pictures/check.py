@@ -1,10 +1,5 @@
-"""No original screenshot and no readable personal data in anything the repository holds (make check's pictures).
-
-An original (shots/originals/) shows a student's data in full, and once committed it stays in git's history. So the
-check fails when any file there is tracked or staged, when git tracks a file .gitignore keeps out, and when OCR reads
-personal data (ocr.personal_data) in a tracked or published picture, except what the guide itself quotes. Each
-problem is one line naming the file and, for OCR, the box (x0,y0-x1,y1 in the picture's pixels).
-"""
+"""make check's pictures: no original screenshot in git (once committed, a student's data stays in its history) and
+no personal data OCR reads in a tracked or published picture; and each picture as `make shots` judges it."""
 from __future__ import annotations
 
 import re
@@ -35,16 +30,12 @@ def git_files(root: Path, *args: str) -> list[str]:
 
 def tracking_problems(root: Path) -> list[str]:
     """Files git tracks or has staged that must stay on this machine."""
-    problems = []
-    for path in git_files(root):
-        if path.startswith(ORIGINALS) and path != KEEP:
-            problems.append(f"{path}: an original screenshot is in git: run `git rm --cached {path}` before you "
-                            "commit (if it was already committed, its data is in the history: tell a developer)")
-    for path in git_files(root, "--cached", "--ignored", "--exclude-standard"):
-        if not path.startswith(ORIGINALS) or path == KEEP:
-            problems.append(f"{path}: .gitignore keeps this file out of the repository, but git tracks it: "
-                            f"run `git rm --cached {path}`")
-    return problems
+    originals = [f"{path}: an original screenshot is in git: run `git rm --cached {path}` before you commit (if it "
+                 "was already committed, its data is in the history: tell a developer)"
+                 for path in git_files(root) if path.startswith(ORIGINALS) and path != KEEP]
+    return originals + [f"{path}: .gitignore keeps this file out of the repository, but git tracks it: run `git rm "
+                        f"--cached {path}`" for path in git_files(root, "--cached", "--ignored", "--exclude-standard")
+                        if not path.startswith(ORIGINALS) or path == KEEP]
 
 
 def ocr_problems(root: Path, paths: Sequence[str]) -> list[str]:
@@ -71,8 +62,7 @@ def pictures(root: Path) -> list[str]:
 
 
 def shots_findings(root: Path) -> tuple[list[str], list[str]]:
-    """What `make shots` would report for shots/*.yml, judged as it judges (annotate.judge, with the same OCR cache),
-    and whether each published picture is what its sources render; with the page legends. Problems and notes."""
+    """What `make shots --check` and `--legends` would report, as problems and notes."""
     from guide.pictures import annotate
     from guide.pictures.spec import SpecError, load_spec, shown
 
@@ -95,9 +85,8 @@ def shots_findings(root: Path) -> tuple[list[str], list[str]]:
         notes += noted
     if specs and docs.is_dir():
         problems += annotate.check_legends(docs, specs)
-    named = {spec.name for spec in specs}
     for picture in sorted(out.glob("*.png")) if specs and out.is_dir() else []:  # a project that makes pictures
-        if picture.stem not in named and not (root / "shots" / f"{picture.stem}.yml").is_file():
+        if not (root / "shots" / f"{picture.stem}.yml").is_file():
             problems.append(f"{picture}: (file): no spec shots/{picture.stem}.yml makes this picture: delete it, or "
                             "bring it in with `make mark-picture` (a screenshot) or a spec (a drawing)")
     return problems, notes

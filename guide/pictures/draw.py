@@ -1,8 +1,5 @@
-"""Drawing for annotated screenshots: numbered markers, highlight boxes, solid redactions, deterministic PNG bytes.
-
-Digits are drawn from strokes defined here, not from a font file, so the same sources give the same bytes on any
-machine with the same Pillow, and a marker can never hold anything but a number.
-"""
+"""Markers, highlights, solid redactions and PNG bytes. Digits are strokes, not a font, so the same sources give the
+same bytes on any machine with the same Pillow, and a marker can hold nothing but a number."""
 from __future__ import annotations
 
 import io
@@ -14,7 +11,7 @@ from PIL import Image, ImageDraw
 from guide.pictures.spec import Box, Layout
 
 Point = tuple[float, float]
-COLOURS = {"focus": (194, 65, 12), "avoid": (201, 42, 42)}  # marker fill and highlight outline
+MARKER = (194, 65, 12)  # marker fill and highlight outline
 REDACT = (73, 80, 87)  # one solid colour, never blur
 WHITE = (255, 255, 255)
 SUPER = 4  # markers are drawn this many times larger, then reduced (smooth edges)
@@ -43,14 +40,14 @@ DIGITS: dict[str, list[list[Point]]] = {
 }
 
 
-def marker_sprite(number: int, diameter: int, style: str) -> Image.Image:
+def marker_sprite(number: int, diameter: int) -> Image.Image:
     """A filled circle with a white ring and the number in white, RGBA, diameter x diameter."""
     big = diameter * SUPER
     img = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
     ring = max(2, big // 18)
     draw.ellipse((0, 0, big - 1, big - 1), fill=WHITE)
-    draw.ellipse((ring, ring, big - 1 - ring, big - 1 - ring), fill=COLOURS[style])
+    draw.ellipse((ring, ring, big - 1 - ring, big - 1 - ring), fill=MARKER)
     text = str(number)
     unit = min(big * 0.56 / 16, big * 0.7 / (11.5 * len(text) - 1.5))  # 56 % of the circle high, 70 % wide at most
     pitch = 11.5 * unit
@@ -68,16 +65,6 @@ def marker_sprite(number: int, diameter: int, style: str) -> Image.Image:
     return img.resize((diameter, diameter), Image.Resampling.LANCZOS)
 
 
-def _dashed_rect(draw: ImageDraw.ImageDraw, b: Box, colour: tuple[int, int, int], width: int) -> None:
-    dash = 10
-    for x in range(b.x0, b.x1, dash * 2):
-        draw.rectangle((x, b.y0, min(x + dash, b.x1), b.y0 + width - 1), fill=colour)
-        draw.rectangle((x, b.y1 - width + 1, min(x + dash, b.x1), b.y1), fill=colour)
-    for y in range(b.y0, b.y1, dash * 2):
-        draw.rectangle((b.x0, y, b.x0 + width - 1, min(y + dash, b.y1)), fill=colour)
-        draw.rectangle((b.x1 - width + 1, y, b.x1, min(y + dash, b.y1)), fill=colour)
-
-
 def render(raw: Image.Image, lay: Layout) -> Image.Image:
     """The published picture (palette mode): redact, crop, scale, highlight, redact again, mark."""
     img = raw.convert("RGB")
@@ -88,15 +75,12 @@ def render(raw: Image.Image, lay: Layout) -> Image.Image:
     if img.size != lay.size:
         img = img.resize(lay.size, Image.Resampling.LANCZOS)
     draw = ImageDraw.Draw(img)
-    for b, style in lay.highlights:
-        if style == "avoid":
-            _dashed_rect(draw, b, COLOURS[style], 4)
-        else:
-            draw.rounded_rectangle((b.x0, b.y0, b.x1, b.y1), radius=6, outline=COLOURS[style], width=3)
+    for b in lay.highlights:
+        draw.rounded_rectangle((b.x0, b.y0, b.x1, b.y1), radius=6, outline=MARKER, width=3)
     for b in lay.redactions:  # again on the final grid: each region is exactly one colour
         draw.rectangle((b.x0, b.y0, b.x1 - 1, b.y1 - 1), fill=REDACT)
-    for b, number, style in lay.markers:
-        sprite = marker_sprite(number, lay.diameter, style)
+    for b, number in lay.markers:
+        sprite = marker_sprite(number, lay.diameter)
         img.paste(sprite, (b.x0, b.y0), sprite)
     return img.quantize(colors=PALETTE, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
 
@@ -128,22 +112,19 @@ def png_chunks(data: bytes) -> list[tuple[str, int]]:
 
 
 def single_colour(img: Image.Image, boxes: Sequence[Box]) -> list[Box]:
-    """The boxes whose pixels are not all one colour."""
     rgb = img.convert("RGB")
     return [b for b in boxes if len(rgb.crop((b.x0, b.y0, b.x1, b.y1)).getcolors(1) or []) != 1]
 
 
 def marker_problems(img: Image.Image, lay: Layout) -> list[int]:
-    """The numbers of the markers a published picture does not show: the ring between the white rim and the number
-    must be the marker's colour (up to the palette's rounding)."""
+    """The markers a picture does not show: the ring inside the white rim must be the marker's colour."""
     rgb = img.convert("RGB")
     missing = []
-    for b, number, style in lay.markers:
+    for b, number in lay.markers:
         cx, cy, r = (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, (b.x1 - b.x0) / 2 * 0.8
-        want = COLOURS[style]
         points = [(round(cx + r * math.cos(math.radians(a))), round(cy + r * math.sin(math.radians(a))))
                   for a in range(0, 360, 15)]
-        close = [p for p in points if sum(abs(c - w) for c, w in zip(rgb.getpixel(p), want)) <= 40]
+        close = [p for p in points if sum(abs(c - w) for c, w in zip(rgb.getpixel(p), MARKER)) <= 40]
         if len(close) < len(points) * 2 // 3:
             missing.append(number)
     return missing

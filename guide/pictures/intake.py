@@ -1,6 +1,5 @@
-"""Bring an original screenshot in: upright, without metadata, at the width the page shows it, as a plain RGB image
-(only ever written as a fresh PNG: draw.encode_png), so nothing of the original file can follow the image data.
-"""
+"""An original screenshot brought in upright, without metadata, scaled, as a fresh RGB image: nothing of the file
+can follow the image data."""
 from __future__ import annotations
 
 import hashlib
@@ -20,10 +19,8 @@ class OriginalMissing(SpecError):
 
 def find_original(shots: Path, name: str) -> Path | None:
     """shots/originals/NAME.png, .jpg or .jpeg (any case), if it is there."""
-    folder = shots / ORIGINALS
-    if not folder.is_dir():
-        return None
-    return next((p for p in sorted(folder.iterdir()) if p.stem == name and p.suffix.lower() in SUFFIXES), None)
+    return next((p for p in sorted((shots / ORIGINALS).glob("*")) if p.stem == name and p.suffix.lower() in SUFFIXES),
+                None)
 
 
 def open_original(path: Path, where: Path | str, width: int | None = None) -> Image.Image:
@@ -39,14 +36,9 @@ def open_original(path: Path, where: Path | str, width: int | None = None) -> Im
     except (UnidentifiedImageError, OSError) as exc:
         raise SpecError(where, "original", f"{path} cannot be read as a picture ({exc}): save it again as PNG or"
                         " JPEG") from None
-    if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
-        rgba = upright.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, (255, 255, 255))
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-    else:
-        flat = upright.convert("RGB")
-    clean = Image.new("RGB", flat.size)  # a new image: no EXIF, ICC profile, text or anything else of the file
-    clean.paste(flat)
+    rgba = upright.convert("RGBA")  # an opaque picture's pixels stay as they are; a transparent one's are on white
+    clean = Image.new("RGB", rgba.size, (255, 255, 255))  # a new image: no EXIF, ICC profile, text or anything else
+    clean.paste(rgba, mask=rgba.getchannel("A"))
     target = width or min(clean.width, MAX_WIDTH)
     if clean.width != target:
         height = max(1, round(clean.height * target / clean.width))
@@ -55,6 +47,5 @@ def open_original(path: Path, where: Path | str, width: int | None = None) -> Im
 
 
 def fingerprint(path: Path) -> str:
-    """A short mark of an original's bytes: the marking page tells by it that a new original replaced the one the
-    spec's black-outs were made on. (16 hex digits of SHA-256: nothing of the picture can be read back from it.)"""
+    """Tells a new original from the one the marks were made on; nothing of the picture can be read back from it."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]

@@ -1,16 +1,11 @@
-"""Mark a screenshot in the browser: drag boxes to black out, click to place numbered markers, see the result, save.
-
-    make mark-picture NAME=register-01-form   # shots/originals/NAME.png (or .jpg) -> shots/NAME.yml + docs/images/NAME.png
-    python -m guide.pictures.mark NAME        # the same, with --port N (0: any free port)
-
-It serves one page on 127.0.0.1 only (nothing leaves this machine). Save writes the spec and the published picture,
-each whole or not at all, and nothing while OCR reads personal data in the result or there is no black-out (unless
-the office ticked that nothing personal is shown). Exit 0 when stopped with Ctrl+C, 2 when the original is missing.
-"""
+"""make mark-picture NAME=...: black out and number a screenshot in a browser page served on 127.0.0.1 only (nothing
+leaves this machine); a save is whole or nothing, and nothing while OCR reads personal data in the result."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import itertools
 import json
 import os
 import secrets
@@ -39,38 +34,35 @@ MARKED = "# Marked with `make mark-picture NAME="  # the first line of the comme
 HEADER = "X-Mark-Picture"  # a header a web page elsewhere cannot send here without the browser asking first
 
 
-class Refused(Exception):
-    """Save refused, nothing written: str() says why and what to do."""
+class Refused(Exception):  # save refused, nothing written: the message says why and what to do
+    pass
 
 
 class Marking:
-    """One screenshot being marked. The spec on disk is read again on every request, so a reload shows the last save."""
+    """One screenshot being marked; the spec is read again on every request, so a reload shows the last save."""
 
     def __init__(self, root: Path, name: str) -> None:
         self.root, self.name = root, name
         self.spec_path = root / "shots" / f"{name}.yml"
         self.picture_path = root / "docs" / "images" / f"{name}.png"
-        original = find_original(root / "shots", name)
-        if original is None:
+        self.original = find_original(root / "shots", name)
+        if self.original is None:
             raise SpecError(root / "shots" / "originals", "(file)",
                             f"no {name}.png or {name}.jpg here: save the screenshot there first")
-        self.original = original
-        self.fingerprint = fingerprint(original)
+        self.fingerprint = fingerprint(self.original)
         self.width = self._width()
-        self.image = open_original(original, original, self.width)
+        self.image = open_original(self.original, self.original, self.width)
         self.token = secrets.token_urlsafe(16)
         self.cache = shot_ocr.Cache(root / shot_ocr.CACHE)
 
     def previous(self) -> tuple[Spec | None, bool]:
-        """The screenshot's spec as saved last, and whether its marks were made on this original (its fingerprint;
-        a spec without one, on an original of the same file name)."""
+        """The spec as saved last, and whether its marks were made on this original."""
         prev = load_spec(self.spec_path) if self.spec_path.is_file() else None
         if prev is None or prev.kind != "screenshot":
             return None, False
         return prev, prev.fingerprint == self.fingerprint if prev.fingerprint else prev.original == self.original.name
 
     def _width(self) -> int:
-        """The spec's width, else the width the page shows the picture at, else the original's (at most 960)."""
         prev = self.previous()[0]
         if prev and prev.width:
             return prev.width
@@ -81,7 +73,6 @@ class Marking:
             return min(img.width, MAX_WIDTH)
 
     def taken(self) -> str:
-        """The day the screenshot was taken: the spec's, else the camera's (EXIF), else the file's date."""
         prev, same = self.previous()
         if prev and same and prev.taken:
             return prev.taken
@@ -93,28 +84,20 @@ class Marking:
         return datetime.date.fromtimestamp(self.original.stat().st_mtime).isoformat()
 
     def state(self) -> dict[str, Any]:
-        """What the page starts from: the last save's marks when they were made on this original; when they were
-        made on another, none, and the earlier marks offered apart (`earlier`)."""
+        """What the page starts from: marks made on another original are only offered (`earlier`)."""
         prev, same = self.previous()
-        marks = {"redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes] if prev else [],
-                 "markers": [list(m.at or ()) for m in prev.markers] if prev else [],
-                 "shows": list(prev.shows) if prev else [],
-                 "nothing_personal": bool(prev and not prev.redact_boxes)}
         empty = {"redact": [], "markers": [], "shows": [], "nothing_personal": False}
+        marks = {"redact": [[b.x0, b.y0, b.x1, b.y1] for b in prev.redact_boxes], "shows": list(prev.shows),
+                 "markers": [list(m.at) for m in prev.markers], "nothing_personal": not prev.redact_boxes} if prev else empty
         return {"name": self.name, "width": self.image.width, "height": self.image.height,
                 "diameter": marker_diameter(self.image.width), "taken": self.taken(),
                 "original": self.original.name, "labels": list(ui_labels.load_labels(self.root / ui_labels.TABLE_FILE)),
                 **(marks if same else empty), "earlier": marks if prev and not same else None}
 
     def spec_from(self, marks: dict[str, Any], shows: Sequence[str] = ()) -> tuple[Spec, str]:
-        """The spec and its YAML: the office's comment lines of the spec it replaces (not the block written here,
-        which is written again), then the marks."""
-        head = []
-        if self.spec_path.is_file():
-            for line in self.spec_path.read_text(encoding="utf-8").splitlines():
-                if not line.startswith("#") or line.startswith(MARKED):
-                    break
-                head.append(line)
+        """The spec and its YAML, keeping the office's own comment lines above the block written here."""
+        old = self.spec_path.read_text(encoding="utf-8").splitlines() if self.spec_path.is_file() else []
+        head = list(itertools.takewhile(lambda ln: ln.startswith("#") and not ln.startswith(MARKED), old))
         head = head or [f"# {self.name}: a screenshot of CHSI."]
         body = [
             f"{MARKED}{self.name}`: black-outs are [left, top, right, bottom] and",
@@ -135,13 +118,8 @@ class Marking:
         text = "\n".join(head + body) + "\n"
         return parse_spec(yaml.safe_load(text), self.spec_path), text
 
-    def render(self, marks: dict[str, Any]) -> bytes:
-        spec, _ = self.spec_from(marks)
-        return annotate_shots.render_spec(spec).png
-
     def full_size(self, marks: dict[str, Any]) -> Image.Image:
-        """The original at its own size with the black-outs filled: small print (非常强 under a password field)
-        that OCR misses once the picture is scaled down is still read for `shows`, and nothing blacked out is."""
+        """The original at its own size, black-outs filled: OCR reads small print (非常强) there that it misses scaled."""
         with Image.open(self.original) as img:
             width = ImageOps.exif_transpose(img).width
         full = open_original(self.original, self.original, width)
@@ -153,18 +131,16 @@ class Marking:
         return full
 
     def save(self, marks: dict[str, Any]) -> dict[str, Any]:
-        """Write the spec and the published picture; say what the pages still need. Refused, with nothing written,
-        when there is no black-out and the office did not tick "nothing personal is shown", and when OCR reads
-        personal data in the result (as `make check` reads it): the picture is written to a temporary file beside
-        its place, read there, and only then moved into place."""
+        """Write the spec and the picture, each whole (a temporary file read by OCR as `make check` reads it, then
+        renamed), or nothing; say what the pages still need."""
         if not marks["redact"] and not marks["nothing_personal"]:
             raise Refused("There is no black-out. Drag a box over everything personal (name, passport and phone "
                           "numbers, e-mail, account name, codes, the status bar); if the screenshot shows nothing "
                           "personal at all, tick “Nothing personal is shown”. Nothing was saved.")
-        png = self.render(marks)
-        labels = list(ui_labels.load_labels(self.root / ui_labels.TABLE_FILE))
+        png = annotate_shots.render_spec(self.spec_from(marks)[0]).png
         read = self.cache.lines(png) + shot_ocr.read_lines(self.full_size(marks))
-        shows = [label for label in labels if label in marks["shows"] or shot_ocr.find_label(read, label)]
+        shows = [label for label in ui_labels.load_labels(self.root / ui_labels.TABLE_FILE)
+                 if label in marks["shows"] or shot_ocr.find_label(read, label)]
         spec, text = self.spec_from(marks, shows)
         temps = [_beside(self.picture_path, png)]
         try:
@@ -185,7 +161,7 @@ class Marking:
 
 
 def _beside(path: Path, data: bytes) -> Path:
-    """A temporary file beside path, holding data, for os.replace: a file is whole or not there at all."""
+    """A temporary file beside path holding data, for os.replace."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -255,7 +231,7 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
             try:
                 marks = _marks(body)
                 if self.path == "/preview":
-                    self._send(200, marking.render(marks), "image/png")
+                    self._send(200, annotate_shots.render_spec(marking.spec_from(marks)[0]).png, "image/png")
                 elif self.path == "/save":
                     self._json(200, marking.save(marks))
                 else:
@@ -273,7 +249,6 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
 
 
 def start(marking: Marking, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Serve the marking page on 127.0.0.1 in a background thread; return the server and its address."""
     server = ThreadingHTTPServer(("127.0.0.1", port), handler(marking))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -296,12 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"make mark-picture: cannot listen on 127.0.0.1:{args.port} ({exc.strerror}): try --port 0", file=sys.stderr)
         return 2
     print(f"Open {url} in your browser to mark {marking.original}. Press Ctrl+C here when you are done.", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+    server.shutdown()
     return 0
 
 

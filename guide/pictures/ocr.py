@@ -1,7 +1,5 @@
-"""Read a picture with Debian's tesseract: its lines of text with their boxes, personal-data patterns among them,
-and whether a screen label can be read. OCR is imperfect: a label counts as read with one character in six misread;
-personal data is matched on the raw reading, erring on the side of finding too much.
-"""
+"""Read a picture with Debian's tesseract: lines of text, personal data among them, whether a label is readable.
+OCR is imperfect: a label counts with one character in six misread; personal data errs on finding too much."""
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
 
-from guide.pictures.draw import COLOURS, REDACT
+from guide.pictures.draw import MARKER, REDACT
 from guide.pictures.spec import Box
 
 TESSERACT = "tesseract"
@@ -36,6 +34,7 @@ class OcrUnavailable(Exception):
 class Word:  # one word tesseract read (a Chinese word may be one character), in the picture's pixels
     text: str
     box: Box
+    sure: bool = True  # tesseract is confident of it
 
 
 def _span(boxes: Iterable[Box]) -> Box:
@@ -45,24 +44,21 @@ def _span(boxes: Iterable[Box]) -> Box:
 
 @dataclass(frozen=True)
 class Line:
-    """One line tesseract read: its words joined by single spaces, and its box in the picture's pixels."""
-
-    text: str
+    text: str  # its words joined by single spaces
     box: Box
-    sure: str | None = None  # only the words tesseract is confident of (None: all of them)
     words: tuple[Word, ...] = ()  # with their boxes (none: the line is one word)
 
     @property
     def confident(self) -> str:
-        return self.text if self.sure is None else self.sure
+        return " ".join(w.text for w in self.parts if w.sure)
 
     @property
     def parts(self) -> tuple[Word, ...]:
         return self.words or (Word(self.text, self.box),)
 
     def groups(self) -> list[Line]:
-        """The line cut where its words stand apart: a gap wider than GROUP_GAP of the text's height. Inside a label
-        the characters follow each other closely; between a label and the field or text beside it there is room."""
+        """The line cut where a gap is wider than GROUP_GAP of the text's height: a label's characters stand close,
+        a label and the field beside it apart."""
         out: list[list[Word]] = [[self.parts[0]]]
         for prev, word in itertools.pairwise(self.parts):
             h = max(prev.box.y1 - prev.box.y0, word.box.y1 - word.box.y0)
@@ -70,7 +66,7 @@ class Line:
                 out.append([word])
             else:
                 out[-1].append(word)
-        return [Line(" ".join(w.text for w in group), _span(w.box for w in group), None, tuple(group)) for group in out]
+        return [Line(" ".join(w.text for w in group), _span(w.box for w in group), tuple(group)) for group in out]
 
 
 def available() -> bool:
@@ -89,11 +85,10 @@ def _tsv(path: Path, psm: int) -> str:
 
 
 def _without_marks(img: Image.Image) -> Image.Image:
-    """The picture with its black-outs and marker discs turned white: tesseract otherwise reads a label and the
-    solid box beside it as one blot, and reads neither. (A black-out hides nothing OCR could find.) Only areas of
-    the colour at least 7 pixels across count, so the anti-aliased edge of a letter of a similar grey stays."""
+    """Black-outs and marker discs turned white, else tesseract reads a label and the box beside it as one blot. Only
+    areas at least 7 pixels across count, so the edge of a letter of a similar grey stays."""
     rgb = img.convert("RGB")
-    for colour in (REDACT, *COLOURS.values()):
+    for colour in (REDACT, MARKER):
         diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, colour)).convert("L")
         mask = diff.point(lambda v: 255 if v <= 10 else 0)
         mask = mask.filter(ImageFilter.MinFilter(7)).filter(ImageFilter.MaxFilter(9))
@@ -102,8 +97,7 @@ def _without_marks(img: Image.Image) -> Image.Image:
 
 
 def _rows(lines: list[Line]) -> list[Line]:
-    """Lines on the same row with at most about a character between them, joined: tesseract's sparse mode often
-    splits a label (短信 | 验证码), and a number grouped with spaces."""
+    """Lines on one row about a character apart, joined: sparse mode splits a label (短信 | 验证码) or a number."""
     out: list[Line] = []
     for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
         h = line.box.y1 - line.box.y0
@@ -111,8 +105,7 @@ def _rows(lines: list[Line]) -> list[Line]:
             ph = prev.box.y1 - prev.box.y0
             same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
             if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
-                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]),
-                              f"{prev.confident} {line.confident}".strip(), prev.parts + line.parts)
+                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]), prev.parts + line.parts)
                 break
         else:
             out.append(line)
@@ -124,26 +117,21 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
         path = Path(tmp) / "page.png"
         _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
         rows = _tsv(path, psm).splitlines()[1:]
-    words: dict[tuple[str, ...], list[tuple[Word, bool]]] = {}
+    words: dict[tuple[str, ...], list[Word]] = {}
     for row in rows:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         x, y, w, h = (int(v) // scale for v in cols[6:10])
-        word = Word(cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)))
-        words.setdefault(tuple(cols[1:5]), []).append((word, float(cols[10]) >= SURE))
-    lines = []
-    for items in words.values():
-        items.sort(key=lambda item: item[0].box.x0)
-        lines.append(Line(" ".join(w.text for w, _ in items), _span(w.box for w, _ in items),
-                          " ".join(w.text for w, sure in items if sure), tuple(w for w, _ in items)))
-    return _rows(lines)
+        word = Word(cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)), float(cols[10]) >= SURE)
+        words.setdefault(tuple(cols[1:5]), []).append(word)
+    lines = [sorted(items, key=lambda w: w.box.x0) for items in words.values()]
+    return _rows([Line(" ".join(w.text for w in ws), _span(w.box for w in ws), tuple(ws)) for ws in lines])
 
 
 def read_lines(picture: Path | Image.Image) -> list[Line]:
-    """The lines of text in a picture (a file or an image), read at each of SCALES: tesseract misreads differently
-    at each size, so text read at either counts. psm 11 (sparse text) suits screens: mostly empty areas with a few
-    labels, which the default page segmentation often reads as one picture and returns nothing for."""
+    """The lines of text in a picture, read at each of SCALES (tesseract misreads differently at each size). psm 11,
+    sparse text, suits screens: the default segmentation often takes a mostly empty screen for one picture."""
     if not isinstance(picture, Image.Image):
         with Image.open(picture) as img:
             img.load()
@@ -152,43 +140,38 @@ def read_lines(picture: Path | Image.Image) -> list[Line]:
 
 
 def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
-    """One row of a picture read as a single line of text (psm 7), in the picture's pixels: finds what the sparse
-    reading of the whole picture misses, such as light text on a coloured button."""
+    """One row read as a single line (psm 7): finds what the sparse reading misses, such as text on a button."""
     dy = max(0, y0)
     band = picture.crop((0, dy, picture.width, min(picture.height, y1)))
-    return [Line(line.text, line.box.moved(0, dy), line.sure, tuple(Word(w.text, w.box.moved(0, dy)) for w in line.words))
+    return [Line(line.text, line.box.moved(0, dy), tuple(Word(w.text, w.box.moved(0, dy), w.sure) for w in line.words))
             for line in _read_at(band, 2, 7)]
 
 
 class Cache:
-    """Readings kept in a folder (.cache/check-pictures/) by the hash of the picture's bytes: reading ten pictures
-    takes half a minute, and they rarely change. A damaged entry is read again; `folder=None` keeps nothing."""
+    """Readings kept by the hash of the picture's bytes (ten pictures take half a minute to read)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
 
     def _kept(self, key: str, read: Callable[[], list[Line]]) -> list[Line]:
-        path = self.folder / f"{key}.json" if self.folder else None
-        if path is not None and path.is_file():
+        path = self.folder / f"{key}.json"
+        if path.is_file():
             try:
-                return [Line(text, Box(*box), sure, tuple(Word(t, Box(*b)) for t, b in words))
-                        for text, box, sure, words in json.loads(path.read_text(encoding="utf-8"))]
+                return [Line(text, Box(*box), tuple(Word(t, Box(*b), sure) for t, b, sure in words))
+                        for text, box, words in json.loads(path.read_text(encoding="utf-8"))]
             except (ValueError, KeyError, TypeError):
                 pass
         lines = read()
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            part = path.with_suffix(".tmp")
-            part.write_text(json.dumps([astuple(line) for line in lines], ensure_ascii=False), encoding="utf-8")
-            part.replace(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(".tmp")
+        part.write_text(json.dumps([astuple(line) for line in lines], ensure_ascii=False), encoding="utf-8")
+        part.replace(path)
         return lines
 
     def lines(self, png: bytes) -> list[Line]:
-        """read_lines of a picture given as its file's bytes."""
         return self._kept(hashlib.sha256(png).hexdigest(), lambda: read_lines(Image.open(io.BytesIO(png))))
 
     def band(self, png: bytes, y0: int, y1: int) -> list[Line]:
-        """read_band of a picture given as its file's bytes."""
         key = f"{hashlib.sha256(png).hexdigest()}-band-{y0}-{y1}"
         return self._kept(key, lambda: read_band(Image.open(io.BytesIO(png)), y0, y1))
 
@@ -213,10 +196,7 @@ def _distance(a: str, b: str) -> int:
 
 
 def find_label(lines: Sequence[Line], label: str) -> Line | None:
-    """The word group that shows a label as a whole (one misread character in six tolerated), or None.
-
-    A label is whole when a group of words standing apart from the rest of its line (Line.groups) reads as the
-    label and nothing more: 密码 is not found in 密码确认, nor 手机号 in a sentence that mentions it."""
+    """The word group (Line.groups) that reads as the label and nothing more, or None: 密码 is not in 密码确认."""
     want = squeeze(label)
     if not want:
         return None
@@ -226,8 +206,7 @@ def find_label(lines: Sequence[Line], label: str) -> Line | None:
 
 
 def on_row(lines: Sequence[Line], y: int, diameter: int) -> list[Line]:
-    """The lines on the row of a marker centred at height y: the marker's centre is no further than half a diameter
-    above or below the line's box."""
+    """The lines within half a marker's diameter of height y."""
     half = diameter // 2
     return [line for line in lines if line.box.y0 - half <= y <= line.box.y1 + half]
 
@@ -254,8 +233,7 @@ class Finding:
 
 
 def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quoted_words: Iterable[str] = ()) -> list[Finding]:
-    """Phone- or passport-like digit runs, e-mail addresses other than CHSI's, and Latin names in the e-mail's
-    SURNAME GIVENNAME format, except the numbers and words the guide itself quotes."""
+    """Phone- or passport-like numbers, e-mails not CHSI's, SURNAME GIVENNAME names; not what the guide quotes."""
     digits_ok = [d for d in quoted_digits if d]
     words_ok = {w.upper() for w in quoted_words}
     def quoted(m: re.Match[str]) -> bool:

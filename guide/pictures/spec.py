@@ -1,8 +1,5 @@
-"""A picture's spec (shots/NAME.yml): read, checked (SpecError names the file and the field), laid out.
-
-A drawing names targets (CSS selectors capture.py records) and refers to them by name, so a new capture with the same
-names needs no other change; a screenshot gives its black-outs and markers in the published picture's own pixels.
-"""
+"""A picture's spec (shots/NAME.yml): read, checked (SpecError names the file and the field), laid out. A drawing
+refers to its targets by name, so a new capture with the same names needs no other change."""
 from __future__ import annotations
 
 import datetime
@@ -20,8 +17,7 @@ PHONE_COLUMN = 340  # CSS px of the narrowest text column the picture is shown i
 MARKER_PHONE_PX = 21  # marker diameter as seen in that column
 MARKER_MIN = 32  # marker diameter in published pixels, at least
 GAP = 6  # between a marker and its target
-SIDES = ("left", "right", "above", "below", "inside-left", "inside-right")
-STYLES = ("focus", "avoid")
+SIDES = ("left", "right", "inside-left")
 KINDS = ("drawing", "screenshot")
 ORIGINALS = "originals"  # beside the specs; git-ignored
 
@@ -66,7 +62,6 @@ class Marker:
     number: int
     target: str
     side: str
-    style: str
     at: tuple[int, int] | None = None  # a screenshot's marker: its centre, in the picture's pixels
 
 
@@ -81,7 +76,7 @@ class Spec:
     crop: dict[str, str]  # edge ("box", "left", "top", "right", "bottom") -> target
     margin: tuple[int, int, int, int]  # top, right, bottom, left, in raw pixels
     width: int | None  # scale the crop to this many pixels wide
-    highlights: tuple[tuple[str, str], ...]  # (target, style)
+    highlights: tuple[str, ...]
     markers: tuple[Marker, ...]
     redactions: tuple[str, ...]
     kind: str = "drawing"
@@ -110,8 +105,8 @@ class Layout:  # in raw pixels (crop, raw_redactions) and published pixels (the 
     size: tuple[int, int]
     raw_redactions: tuple[Box, ...]
     redactions: tuple[Box, ...]
-    highlights: tuple[tuple[Box, str], ...]
-    markers: tuple[tuple[Box, int, str], ...]
+    highlights: tuple[Box, ...]
+    markers: tuple[tuple[Box, int], ...]
     diameter: int
 
 
@@ -135,18 +130,6 @@ def _known(data: dict, known: set[str], path: Path, kind: str = "") -> None:
         _need(key in known, path, str(key), f"unknown field{kind} (expected one of: {', '.join(sorted(known))})")
 
 
-def _style(item: dict, path: Path, field: str) -> str:
-    style = item.get("style", "focus")
-    _need(style in STYLES, path, f"{field}.style", f"expected one of {STYLES}, got {style!r}")
-    return style
-
-
-def _list(data: dict, key: str, path: Path, message: str) -> list:
-    value = data.get(key)
-    _need(isinstance(value, list) and value, path, key, message)
-    return value
-
-
 def parse_screenshot(data: dict, path: Path) -> Spec:
     _known(data, {"kind", "taken", "original", "fingerprint", "width", "redact", "markers", "shows"}, path,
            " for a screenshot")
@@ -162,11 +145,11 @@ def parse_screenshot(data: dict, path: Path) -> Spec:
         _need(_ints(b, 4) and b[0] < b[2] and b[1] < b[3], path, f"redact[{i}]",
               f"expected [left, top, right, bottom] in pixels, got {b!r} (mark it again with make mark-picture)")
     markers = []
-    for i, item in enumerate(_list(data, "markers", path, "expected a list of [x, y] (numbered 1, 2, ... in order)")):
-        item = {"at": item} if isinstance(item, list) else item
-        _need(isinstance(item, dict) and _ints(item.get("at"), 2), path, f"markers[{i}]",
-              f"expected [x, y] in pixels, got {item!r}")
-        markers.append(Marker(i + 1, "", "centre", _style(item, path, f"markers[{i}]"), tuple(item["at"])))
+    _need(isinstance(data.get("markers"), list) and data["markers"], path, "markers",
+          "expected a list of [x, y] (numbered 1, 2, ... in order)")
+    for i, item in enumerate(data["markers"]):
+        _need(_ints(item, 2), path, f"markers[{i}]", f"expected [x, y] in pixels, got {item!r}")
+        markers.append(Marker(i + 1, "", "centre", tuple(item)))
     shows = data.get("shows") or []
     _need(isinstance(shows, list) and all(isinstance(s, str) for s in shows), path, "shows",
           "expected a list of labels")
@@ -211,31 +194,27 @@ def parse_spec(data: Any, path: Path) -> Spec:
     width = data.get("width")
     _need(width is None or (isinstance(width, int) and width > 0), path, "width", f"expected pixels, got {width!r}")
 
-    highlights = []
-    for i, item in enumerate(data.get("highlight", []) or []):
-        item = {"target": item} if isinstance(item, str) else item
-        _need(isinstance(item, dict), path, f"highlight[{i}]", "expected a target name or {target, style}")
-        style = _style(item, path, f"highlight[{i}]")
-        highlights.append((_target(item.get("target"), path, f"highlight[{i}].target", targets), style))
-
+    highlights = tuple(_target(v, path, f"highlight[{i}].target", targets)
+                       for i, v in enumerate(data.get("highlight", []) or []))
     markers = []
-    for i, item in enumerate(_list(data, "markers", path, "expected a list (numbered 1, 2, ... in order)")):
+    _need(isinstance(data.get("markers"), list) and data["markers"], path, "markers",
+          "expected a list (numbered 1, 2, ... in order)")
+    for i, item in enumerate(data["markers"]):
         item = {"target": item} if isinstance(item, str) else item
-        _need(isinstance(item, dict), path, f"markers[{i}]", "expected a target name or {target, side, style}")
+        _need(isinstance(item, dict), path, f"markers[{i}]", "expected a target name or {target, side}")
         side = item.get("side", "left")
         _need(side in SIDES, path, f"markers[{i}].side", f"expected one of {SIDES}, got {side!r}")
-        style = _style(item, path, f"markers[{i}]")
-        markers.append(Marker(i + 1, _target(item.get("target"), path, f"markers[{i}].target", targets), side, style))
+        markers.append(Marker(i + 1, _target(item.get("target"), path, f"markers[{i}].target", targets), side))
 
     redactions = tuple(_target(v, path, f"redact[{i}]", targets) for i, v in enumerate(data.get("redact", []) or []))
     raw = data.get("raw", path.stem)
     _need(isinstance(raw, str) and raw, path, "raw", "expected the name of a capture in raw/")
     return Spec(path.stem, path, raw, cap["page"], (vp[0], vp[1]), targets, crop, tuple(margin), width,
-                tuple(highlights), tuple(markers), redactions)
+                highlights, tuple(markers), redactions)
 
 
 def shown(path: Path) -> Path:
-    """The path as a maintainer typed it: relative to the working directory when it is inside it."""
+    """Relative to the working directory when inside it, as a maintainer types it."""
     try:
         return path.relative_to(Path.cwd())
     except ValueError:
@@ -286,14 +265,11 @@ def marker_diameter(width: int) -> int:
 
 def _marker_box(t: Box, side: str, d: int) -> Box:
     cx, cy = (t.x0 + t.x1) // 2, (t.y0 + t.y1) // 2
-    x = {"left": t.x0 - GAP - d, "right": t.x1 + GAP, "inside-left": t.x0 + GAP,
-         "inside-right": t.x1 - GAP - d}.get(side, cx - d // 2)
-    y = {"above": t.y0 - GAP - d, "below": t.y1 + GAP}.get(side, cy - d // 2)
-    return Box(x, y, x + d, y + d)
+    x = {"left": t.x0 - GAP - d, "right": t.x1 + GAP, "inside-left": t.x0 + GAP}.get(side, cx - d // 2)
+    return Box(x, cy - d // 2, x + d, cy - d // 2 + d)
 
 
 def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layout:
-    """Crop, scale and place everything; raise SpecError when something falls outside the picture or collides."""
     main = boxes[spec.crop["box"]] if "box" in spec.crop else Box(0, 0, raw_size[0], raw_size[1])
     edge = {k: getattr(boxes[v], {"left": "x0", "top": "y0", "right": "x1", "bottom": "y1"}[k])
             for k, v in spec.crop.items() if k != "box"}
@@ -313,7 +289,7 @@ def layout(spec: Spec, raw_size: tuple[int, int], boxes: dict[str, Box]) -> Layo
     d = marker_diameter(size[0])
     placed = [(_marker_box(out(m.target), m.side, d), m, f"at {m.side} of {m.target!r}") for m in spec.markers]
     return Layout(crop, size, tuple(boxes[n] for n in spec.redactions), red,
-                  tuple((out(t).grown(4), style) for t, style in spec.highlights),
+                  tuple(out(t).grown(4) for t in spec.highlights),
                   _checked_markers(spec, placed, red, size), d)
 
 
@@ -325,9 +301,9 @@ def _checked_markers(spec: Spec, placed: list[tuple[Box, Marker, str]], red: tup
               f"marker {m.number} {where} is outside the picture {size[0]}x{size[1]} ({b})")
         for j, r in enumerate(red):
             _need(not b.overlaps(r), spec.path, f"markers[{i}]", f"marker {m.number} covers redact[{j}]")
-        for other, n, _ in markers:
+        for other, n in markers:
             _need(not b.overlaps(other), spec.path, f"markers[{i}]", f"marker {m.number} covers marker {n}")
-        markers.append((b, m.number, m.style))
+        markers.append((b, m.number))
     return tuple(markers)
 
 
@@ -337,15 +313,13 @@ def screenshot_layout(spec: Spec, size: tuple[int, int]) -> Layout:
     for i, b in enumerate(spec.redact_boxes):
         _need(b.inside(w, h), spec.path, f"redact[{i}]", f"{[b.x0, b.y0, b.x1, b.y1]} is outside the picture {w}x{h}")
     d = marker_diameter(w)
-    placed = [(Box(x - d // 2, y - d // 2, x - d // 2 + d, y - d // 2 + d), m, f"at {[x, y]}")
-              for m in spec.markers for x, y in [m.at or (0, 0)]]
+    placed = [(_marker_box(Box(*m.at, *m.at), m.side, d), m, f"at {list(m.at)}") for m in spec.markers]
     markers = _checked_markers(spec, placed, spec.redact_boxes, size)
     return Layout(Box(0, 0, w, h), size, spec.redact_boxes, spec.redact_boxes, (), markers, d)
 
 
 def drawn_text(shots: Path) -> str:
-    """The screen text the published pictures show, one run a line: what each drawing's capture recorded, and the
-    labels OCR read in each screenshot (its spec's `shows`). A label found here is in use even if no page bolds it."""
+    """The screen text the pictures show, one run a line: a label found here is in use even if no page bolds it."""
     out = []
     for path in sorted(shots.glob("*.yml")):
         try:

@@ -1,7 +1,5 @@
-"""A drawing shows only screen text the office's guide quotes (labels marked `source: quoted` in
-includes/ui-labels.yml); everything else on a drawn screen is a grey block. capture.py records the page's text runs
-(text that runs on across markup, `立即<b>注册</b>`, is one run); text under a black-out is not drawn.
-"""
+"""A drawing shows only screen text the office's guide quotes (`source: quoted` in includes/ui-labels.yml); the rest
+of a drawn screen is grey blocks."""
 from __future__ import annotations
 
 import re
@@ -54,10 +52,8 @@ def quoted_labels(path: Path) -> set[str]:
 
 
 def unquoted(text: str, quoted: Iterable[str]) -> str:
-    """The part of a run's Chinese that quoted labels do not account for ('' when they account for all of it).
-
-    Each quoted label is taken out, longest first; what is left must hold no Chinese character, and no two labels may
-    run together (修改 and 密码 are quoted, but 修改密码 on a drawn menu is an invented item)."""
+    """The Chinese that quoted labels, taken out longest first, leave ('' none); two labels run together (修改密码)
+    are an invented item."""
     rest = text
     for label in sorted(quoted, key=len, reverse=True):
         rest = rest.replace(label, "\0")
@@ -74,15 +70,13 @@ def drawn(runs: Sequence[Run], lay: Layout) -> list[Run]:
 
 
 def text_problems(spec: Spec, runs: Sequence[Run], lay: Layout, quoted: Iterable[str]) -> list[str]:
-    """One line per drawn run whose Chinese the office's guide does not quote."""
     return [f"{spec.path}: (picture): draws “{run.text}”, and “{rest}” is not a label that the office's guide "
             f"quotes (source: quoted in includes/ui-labels.yml): draw a grey block in {spec.page} instead"
             for run in drawn(runs, lay) if (rest := unquoted(run.text, quoted))]
 
 
 def guide_quotes(root: Path) -> tuple[list[str], list[str]]:
-    """The digits of every phone number the guide gives, and the Latin words of its labels and glosses: what OCR
-    may read in a screenshot without it being personal data."""
+    """The guide's phone numbers' digits and its labels' Latin words: not personal data in a screenshot."""
     digits = []
     if (root / facts_module.FACTS_FILE).is_file():
         for number in facts_module.load_facts(root).hotlines.values():

@@ -1,7 +1,5 @@
-"""A picture tells the truth about what it is and what it shows: the caption and alt text of its kind
-(includes/picture-kinds.yml) and its size in every page that shows it; for a screenshot, each label its steps name is
-readable by OCR and marker N sits beside a label step N names. (A drawing's text is text.py's.)
-"""
+"""A picture tells the truth about what it is and shows: its pages give its kind's caption and alt text and its
+size; a screenshot shows, readable by OCR, each label its steps name, with marker N on the row of step N's label."""
 from __future__ import annotations
 
 import functools
@@ -37,10 +35,6 @@ class Use:  # where a page shows a picture, and what it says around it
     caption: str | None
     steps: tuple[Step, ...]
 
-    @property
-    def where(self) -> str:
-        return f"{self.page}:{self.line}"
-
 
 KINDS_FILE = Path("includes/picture-kinds.yml")  # the caption and alt text each kind of picture starts with
 
@@ -57,33 +51,23 @@ def expected(kinds: dict, spec: Spec, part: str, lang: str) -> str | None:
 
 def steps_after(lines: list[str], start: int) -> tuple[str | None, tuple[Step, ...]]:
     """The caption (the first line after the picture, unless it is already a step) and the ordered list after it."""
-    j, caption = start, None
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    if j < len(lines) and not ITEM.match(lines[j].strip()):
-        caption = lines[j].strip()
-        j += 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
+    rest = [(n, line) for n, line in enumerate(lines[start:], start + 1) if line.strip()]  # (line number, line)
+    caption = rest.pop(0)[1].strip() if rest and not ITEM.match(rest[0][1].strip()) else None
+    indent = len(rest[0][1]) - len(rest[0][1].lstrip()) if rest else 0
     steps: list[Step] = []
-    indent = len(lines[j]) - len(lines[j].lstrip()) if j < len(lines) else 0
-    while j < len(lines):
-        stripped = lines[j].strip()
-        cur = len(lines[j]) - len(lines[j].lstrip())
-        m = ITEM.match(stripped)
+    for n, line in rest:
+        m = ITEM.match(line.strip())
+        cur = len(line) - len(line.lstrip())
         if m and cur == indent:
-            steps.append(Step(int(m.group(1)), j + 1, m.group(2)))
-        elif stripped and cur <= indent:
+            steps.append(Step(int(m.group(1)), n, m.group(2)))
+        elif cur <= indent:
             break
-        elif stripped and steps:
-            last = steps[-1]
-            steps[-1] = Step(last.number, last.line, f"{last.text} {stripped}")
-        j += 1
+        elif steps:
+            steps[-1] = Step(steps[-1].number, steps[-1].line, f"{steps[-1].text} {line.strip()}")
     return caption, tuple(steps)
 
 
 def uses(docs: Path, filename: str) -> list[Use]:
-    """Every place a page under docs/ shows images/FILENAME."""
     found = []
     for md in sorted(docs.glob("*.md")):
         lang = md.stem.rpartition(".")[2]
@@ -99,19 +83,19 @@ def uses(docs: Path, filename: str) -> list[Use]:
 
 
 def page_problems(spec: Spec, size: tuple[int, int], places: Iterable[Use], kinds: dict) -> list[str]:
-    """Caption and alt text by kind, and the size the page gives the picture."""
     problems = []
     kind = f"{spec.path} says kind: {spec.kind}"
     for use in places:
+        where = f"{use.page}:{use.line}"
         caption, alt = expected(kinds, spec, "caption", use.lang), expected(kinds, spec, "alt", use.lang)
         if caption is not None and use.caption != caption:
-            problems.append(f"{use.where}: caption: the line after {spec.name}.png must read “{caption}” ({kind})")
+            problems.append(f"{where}: caption: the line after {spec.name}.png must read “{caption}” ({kind})")
         if alt is not None and not use.alt.startswith(alt):
-            problems.append(f"{use.where}: alt text: start it with “{alt}” and then say what the picture shows "
+            problems.append(f"{where}: alt text: start it with “{alt}” and then say what the picture shows "
                             f"({kind})")
         w, h = size
         if use.attrs.get("width") != str(w) or use.attrs.get("height") != str(h):
-            problems.append(f"{use.where}: size: {spec.name}.png is {w}x{h} pixels: write width={w} height={h}")
+            problems.append(f"{where}: size: {spec.name}.png is {w}x{h} pixels: write width={w} height={h}")
     return problems
 
 
@@ -123,59 +107,39 @@ class Judgement:  # problems fail `make shots` and `make check`; notes rest on t
 
 def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
                      diameter: int, band: Callable[[int, int], list[shot_ocr.Line]] | None = None) -> Judgement:
-    """Each label a step names is readable as a whole label, or ticked as shown; marker N is on the row of a label
-    step N names; `shows` names table labels.
-
-    A label is read in the whole picture; one the whole reading misses is looked for again in its marker's row,
-    read alone (band(y0, y1): the lines of that strip). What OCR cannot read anywhere but the office ticked under
-    "Screen labels the picture shows" (`shows`) counts, and is listed as a note: OCR cannot confirm it, and then
-    cannot place it either, so its marker is taken as the office put it. (`shows` is what OCR read when the picture
-    was saved, also in the original at full size, and what the office ticked: so it is not read again here.)"""
+    """A label the whole reading misses is read again in its marker's row alone (band). One OCR cannot read anywhere
+    but the office ticked (`shows`) is a note, and its marker stays where the office put it."""
     known = set(labels)
-    problems: list[str] = []
-    notes: list[str] = []
-    seen: set[tuple[object, ...]] = set()
+    problems: dict[object, str] = {}  # the first page's words for each, as notes
+    notes: dict[str, str] = {}
     picture = f"images/{spec.name}.png"
     strip = functools.cache(lambda y: shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter) if band else [])
     for use in places:
         for step in use.steps:
             named = list(dict.fromkeys(label for label in BOLD.findall(step.text) if label in known))
-            if not named:
-                continue
-            marker = spec.markers[step.number - 1] if step.number <= len(spec.markers) else None
-            x, y = (marker.at or (0, 0)) if marker else (0, 0)
-            row = shot_ocr.on_row(lines, y, diameter) if marker else []
+            marker = spec.markers[step.number - 1] if named and step.number <= len(spec.markers) else None
             anywhere = {label: shot_ocr.find_label(lines, label) for label in named}
-            beside = {label: shot_ocr.find_label(row, label) or (shot_ocr.find_label(strip(y), label) if marker else None)
-                      for label in named}
-            for label in named:
-                if anywhere[label] or beside[label] or (step.number, label) in seen:
-                    continue
-                seen.add((step.number, label))
+            beside = {label: shot_ocr.find_label(shot_ocr.on_row(lines, marker.at[1], diameter), label)
+                      or shot_ocr.find_label(strip(marker.at[1]), label) for label in named} if marker else {}
+            for label in (label for label in named if not anywhere[label] and not beside.get(label)):
                 if label in spec.shows:
-                    if ("note", label) not in seen:
-                        seen.add(("note", label))
-                        notes.append(f"{use.page}:{step.line}: note: step {step.number} names **{label}**, which OCR "
-                                     f"cannot read in {picture}; it counts because it is ticked under “Screen labels "
-                                     f"the picture shows” ({spec.path}, shows): make sure the picture shows it")
+                    notes.setdefault(label, f"{use.page}:{step.line}: note: step {step.number} names **{label}**, "
+                                     f"which OCR cannot read in {picture}; it counts because it is ticked under "
+                                     f"“Screen labels the picture shows” ({spec.path}, shows): make sure the picture "
+                                     "shows it")
                 else:
-                    problems.append(f"{use.page}:{step.line}: step {step.number} names **{label}**, which OCR cannot"
-                                    f" read in {picture}: use a screenshot that shows it and do not black it out; if"
-                                    f" the picture does show it, tick it under “Screen labels the picture shows”"
-                                    f" (make mark-picture NAME={spec.name})")
-            if not marker or ("marker", step.number) in seen:
-                continue
+                    problems.setdefault((step.number, label), f"{use.page}:{step.line}: step {step.number} names "
+                                        f"**{label}**, which OCR cannot read in {picture}: use a screenshot that shows "
+                                        "it and do not black it out; if the picture does show it, tick it under "
+                                        f"“Screen labels the picture shows” (make mark-picture NAME={spec.name})")
             elsewhere = [found for found in anywhere.values() if found is not None]
-            if any(found is not None for found in beside.values()) or not elsewhere:
+            if not marker or any(beside.values()) or not elsewhere:
                 continue  # on its row, or OCR cannot place the label: the marker stays where the office put it
-            seen.add(("marker", step.number))
             rows = ", ".join(f"{found.box.y0}-{found.box.y1}" for found in elsewhere)
-            problems.append(f"{use.page}:{step.line}: marker {step.number} at {[x, y]} is not on the row of "
-                            f"{', '.join(f'**{label}**' for label in named)}, which step {step.number} names (OCR "
-                            f"reads it at height {rows}): move marker {step.number} beside it "
-                            f"(make mark-picture NAME={spec.name})")
-    for label in spec.shows:
-        if label not in known:
-            problems.append(f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings "
-                            f"again (make mark-picture NAME={spec.name})")
-    return Judgement(problems, notes)
+            problems.setdefault(step.number, f"{use.page}:{step.line}: marker {step.number} at {list(marker.at)} is "
+                                f"not on the row of {', '.join(f'**{label}**' for label in named)}, which step "
+                                f"{step.number} names (OCR reads it at height {rows}): move marker {step.number} "
+                                f"beside it (make mark-picture NAME={spec.name})")
+    unknown = [f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings again "
+               f"(make mark-picture NAME={spec.name})" for label in spec.shows if label not in known]
+    return Judgement(list(problems.values()) + unknown, list(notes.values()))
