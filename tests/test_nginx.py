@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -43,6 +42,7 @@ INTERNAL = re.compile(r"(^|/)_headers$|\.map$")
 
 class Served(NamedTuple):
     base: str  # http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/guide/
+    path: str  # / or /guide/
     site: Path
     headers: dict[str, str]  # the security headers of that build (site/_headers)
 
@@ -75,13 +75,7 @@ def served(request: pytest.FixtureRequest, published_site: Path,
     main = nginx_conf.prepare(prefix, nginx_conf.local_values("127.0.0.1", port, guide_path, web_root),
                               headers_snippet=snippet)
     with nginx_conf.start(main, prefix, [("127.0.0.1", port)]):
-        yield Served(f"http://127.0.0.1:{port}{guide_path}", site, _security_headers(site))
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=10, follow_redirects=False) as c:
-        yield c
+        yield Served(f"http://127.0.0.1:{port}{guide_path}", guide_path, site, _security_headers(site))
 
 
 def _assert_security_headers(response: httpx.Response, expected: dict[str, str]) -> None:
@@ -90,15 +84,18 @@ def _assert_security_headers(response: httpx.Response, expected: dict[str, str])
     assert "strict-transport-security" not in response.headers  # HSTS only over HTTPS
 
 
-def test_every_file_compressed_and_cached_by_its_kind(served: Served, client: httpx.Client) -> None:
-    kinds_compressed, long_cached = set(), []
+def test_every_file_compressed_and_cached_by_its_kind_and_none_not_for_readers(served: Served) -> None:
+    kinds_compressed, long_cached, internal = set(), [], []
     for rel in site_files(served.site):
         if INTERNAL.search(rel):
+            response = httpx.get(served.base + rel)
+            assert response.status_code == 404 and "not-found" in response.text, rel  # the guide's own page, not nginx's
+            internal.append(rel)
             continue
         body = (served.site / rel).read_bytes()
         url = served.base + rel
-        zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
-        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        zipped = httpx.get(url, headers={"Accept-Encoding": "gzip"})
+        plain = httpx.get(url, headers={"Accept-Encoding": "identity"})
         assert (zipped.status_code, plain.status_code) == (200, 200), rel
         assert zipped.content == body and plain.content == body, rel  # httpx undoes the gzip
         assert "content-encoding" not in plain.headers, rel
@@ -119,6 +116,8 @@ def test_every_file_compressed_and_cached_by_its_kind(served: Served, client: ht
         else:
             # Not fingerprinted: an update must be seen at the next view, so the browser revalidates every time.
             assert cache == "no-cache", rel
+            again = httpx.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["etag"]})
+            assert again.status_code == 304, rel  # unchanged: revalidated without sending the file again
         _assert_security_headers(zipped, served.headers)
     assert {".html", ".css", ".js", ".json", ".svg", ".xml"} <= kinds_compressed
     # Material's bundles, which every page loads, are among the long-cached files.
@@ -126,24 +125,15 @@ def test_every_file_compressed_and_cached_by_its_kind(served: Served, client: ht
     assert any(p.endswith(".min.css") and HASHED_NAME.search(p) for p in loaded)
     assert any(p.endswith(".min.js") and HASHED_NAME.search(p) for p in loaded)
     assert any("/workers/search." in f for f in long_cached)
-
-
-def test_files_not_for_readers_are_not_served(served: Served, client: httpx.Client) -> None:
-    internal = [rel for rel in site_files(served.site) if INTERNAL.search(rel)]
     assert "_headers" in internal and any(rel.endswith(".map") for rel in internal)
-    for rel in internal:
-        response = client.get(served.base + rel)
-        assert response.status_code == 404, rel
-        assert "not-found" in response.text, rel  # the guide's own page, not nginx's
 
 
 @pytest.mark.parametrize(("path", "lang"), [
     ("no-such-page/", "zh"), ("en/no-such-page/", "en"), ("en/register/no-such-anchor-page", "en"),
     ("assets/no-such-file.css", "zh"),
 ])
-def test_a_missing_address_gets_its_languages_not_found_page(served: Served, client: httpx.Client,
-                                                            path: str, lang: str) -> None:
-    response = client.get(served.base + path)
+def test_a_missing_address_gets_its_languages_not_found_page(served: Served, path: str, lang: str) -> None:
+    response = httpx.get(served.base + path)
     assert response.status_code == 404
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     _assert_security_headers(response, served.headers)
@@ -153,19 +143,17 @@ def test_a_missing_address_gets_its_languages_not_found_page(served: Served, cli
     assert first and first.group(1).startswith(lang)
     switcher = {m.group(2): m.group(1) for m in re.finditer(
         r'<a href="([^"]*)" hreflang="([\w-]+)" class="md-select__link"', html)}
-    base_path = urlsplit(served.base).path
-    assert switcher == {"zh": base_path, "en": base_path + "en/"}
+    assert switcher == {"zh": served.path, "en": served.path + "en/"}
     config = re.search(r'"base": "([^"]*)"', html).group(1)
-    assert config == (base_path + "en/" if lang == "en" else base_path)  # that language's search index
+    assert config == (served.path + "en/" if lang == "en" else served.path)  # that language's search index
 
 
-def test_addresses_without_their_slash_redirect_within_the_site(served: Served, client: httpx.Client) -> None:
-    base_path = urlsplit(served.base).path
+def test_addresses_without_their_slash_redirect_within_the_site(served: Served) -> None:
     for folder in ("en", "register", "en/register"):
-        response = client.get(served.base + folder)
+        response = httpx.get(served.base + folder)
         assert response.status_code == 301, folder
         # absolute_redirect off: no scheme or host, so a proxy that ends HTTPS in front keeps working.
-        assert response.headers["location"] == f"{base_path}{folder}/", folder
+        assert response.headers["location"] == f"{served.path}{folder}/", folder
 
 
 # --- The bare address: one language decided by the server ---------------------------------------------------------
@@ -185,17 +173,15 @@ CHINESE_FIRST = "zh-CN,zh;q=0.9,en;q=0.8"
     (CHINESE_FIRST, "en", True),
     (ENGLISH_FIRST, "fr", True),                     # a cookie the guide never writes is ignored
 ])
-def test_the_bare_address_answers_in_the_readers_language(served: Served, client: httpx.Client,
-                                                          accept_language: str | None, cookie: str | None,
-                                                          english: bool) -> None:
+def test_the_bare_address_answers_in_the_readers_language(served: Served, accept_language: str | None,
+                                                          cookie: str | None, english: bool) -> None:
     headers = {"Accept-Language": accept_language} if accept_language else {}
     if cookie:
         headers["Cookie"] = f"other=1; chsi_guide_lang={cookie}"
-    response = client.get(served.base, headers=headers)
-    base_path = urlsplit(served.base).path
+    response = httpx.get(served.base, headers=headers)
     if english:
         assert response.status_code == 302
-        assert response.headers["location"] == base_path + "en/"  # before any byte of the Chinese page
+        assert response.headers["location"] == served.path + "en/"  # before any byte of the Chinese page
         assert response.headers["cache-control"] == "no-cache"
     else:
         assert response.status_code == 200
@@ -204,15 +190,15 @@ def test_the_bare_address_answers_in_the_readers_language(served: Served, client
     assert "Accept-Language, Cookie" in response.headers.get_list("vary")
 
 
-def test_only_the_bare_address_is_redirected(served: Served, client: httpx.Client) -> None:
+def test_only_the_bare_address_is_redirected(served: Served) -> None:
     headers = {"Accept-Language": ENGLISH_FIRST}
     # The query string (the QR code's, a campaign's) goes along.
-    redirected = client.get(served.base + "?from=qr", headers=headers)
+    redirected = httpx.get(served.base + "?from=qr", headers=headers)
     assert redirected.status_code == 302
-    assert redirected.headers["location"] == urlsplit(served.base).path + "en/?from=qr"
+    assert redirected.headers["location"] == served.path + "en/?from=qr"
     # A Chinese page asked for by its own address stays, even for an English browser; only the bare address varies.
     for path in ("index.html", "register/", "en/"):
-        response = client.get(served.base + path, headers=headers)
+        response = httpx.get(served.base + path, headers=headers)
         assert response.status_code == 200, path
         assert "Accept-Language" not in ",".join(response.headers.get_list("vary")), path
 
@@ -290,62 +276,52 @@ def test_chromium_in_english_reaches_english_in_one_page_load_and_keeps_a_switch
 
 # --- the commented HTTPS block, switched on --------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def served_https(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:
-    tmp = tmp_path_factory.mktemp("nginx-https")
-    cert, key = tmp / "cert.pem", tmp / "key.pem"
+def test_https_sends_hsts_speaks_http2_and_port_80_redirects(built_site: Path, tmp_path: Path) -> None:
+    cert, key, prefix = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "prefix"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
                     "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
                    check=True, capture_output=True)
     http_port, https_port = nginx_conf.free_port(), nginx_conf.free_port()
     values = nginx_conf.local_values("127.0.0.1", http_port, "/", built_site, LISTEN_TLS=f"127.0.0.1:{https_port}",
                                      TLS_CERTIFICATE=str(cert), TLS_KEY=str(key))
-    prefix = tmp / "prefix"
     main = nginx_conf.prepare(prefix, values, https=True)
-    with nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)]):
-        yield f"http://127.0.0.1:{http_port}/", f"https://127.0.0.1:{https_port}/", cert
-
-
-def test_https_sends_hsts_speaks_http2_and_port_80_redirects(served_https: tuple[str, str, Path],
-                                                             built_site: Path) -> None:
-    http_base, https_base, cert = served_https
-    redirect = httpx.get(http_base + "en/register/?x=1", follow_redirects=False)
-    assert redirect.status_code == 301
-    assert redirect.headers["location"] == "https://127.0.0.1/en/register/?x=1"
+    https_base = f"https://127.0.0.1:{https_port}/"
     expected = _security_headers(built_site)
     bundle = next(r for r in read_page(built_site / "index.html").resources if HASHED_NAME.search(r))
-    with httpx.Client(verify=ssl.create_default_context(cafile=str(cert))) as client:
-        for path in ("", "en/", "assets/stylesheets/guide.css", urlsplit(urljoin(https_base, bundle)).path[1:],
-                     "en/no-such-page/"):
-            response = client.get(https_base + path)
-            assert response.status_code == (404 if "no-such" in path else 200), path
-            assert response.headers["strict-transport-security"] == "max-age=31536000", path
-            assert {n: response.headers.get(n) for n in expected} == expected, path
-    context = ssl.create_default_context(cafile=str(cert))
-    context.set_alpn_protocols(["h2", "http/1.1"])
-    host, port = urlsplit(https_base).hostname, urlsplit(https_base).port
-    with socket.create_connection((host, port), timeout=5) as raw, context.wrap_socket(raw, server_hostname=host) as tls:
-        assert tls.selected_alpn_protocol() == "h2"
-
-
-def test_an_unchanged_file_is_revalidated_with_304(served: Served, client: httpx.Client) -> None:
-    url = served.base + "assets/stylesheets/guide.css"
-    first = client.get(url, headers={"Accept-Encoding": "gzip"})
-    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["etag"]})
-    assert again.status_code == 304
+    with nginx_conf.start(main, prefix, [("127.0.0.1", http_port), ("127.0.0.1", https_port)]):
+        redirect = httpx.get(f"http://127.0.0.1:{http_port}/en/register/?x=1")
+        assert redirect.status_code == 301
+        assert redirect.headers["location"] == "https://127.0.0.1/en/register/?x=1"
+        with httpx.Client(verify=ssl.create_default_context(cafile=str(cert))) as client:
+            for path in ("", "en/", "assets/stylesheets/guide.css", urlsplit(urljoin(https_base, bundle)).path[1:],
+                         "en/no-such-page/"):
+                response = client.get(https_base + path)
+                assert response.status_code == (404 if "no-such" in path else 200), path
+                assert response.headers["strict-transport-security"] == "max-age=31536000", path
+                assert {n: response.headers.get(n) for n in expected} == expected, path
+        context = ssl.create_default_context(cafile=str(cert))
+        context.set_alpn_protocols(["h2", "http/1.1"])
+        with (socket.create_connection(("127.0.0.1", https_port), timeout=5) as raw,
+              context.wrap_socket(raw, server_hostname="127.0.0.1") as tls):
+            assert tls.selected_alpn_protocol() == "h2"
 
 
 # --- make serve-nginx --------------------------------------------------------------------------------------------------
 
-@contextmanager
-def serving(site: Path, port: int, *args: str, site_url: str = "", stop: int = signal.SIGINT) -> Iterator[list[str]]:
-    """serve_nginx as make runs it: yields what it printed up to its 'open ADDRESS' line; stopped by `stop`, exit 0."""
-    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, **({"SITE_URL": site_url} if site_url else {})}
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])  # Ctrl+C, or a kill from another terminal
+def test_serve_nginx_serves_a_sub_path_build_at_its_path_as_it_is_until_stopped(
+        sub_path_site: Path, built_site: Path, tmp_path: Path, stop: int) -> None:
+    # make serve-nginx after SITE_URL=... make build: the build is served at its path, not rebuilt as a preview.
+    site = tmp_path / "site"
+    shutil.copytree(sub_path_site, site)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
+    port = nginx_conf.free_port()
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     proc = subprocess.Popen([sys.executable, "-m", "guide.deploy.serve_nginx", "--port", str(port), "--site", str(site),
-                             *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                             "--build"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     lines: list[str] = []
 
-    def read() -> None:
+    def read() -> None:  # what it prints up to its 'open ADDRESS' line
         for line in proc.stdout:
             lines.append(line.rstrip("\n"))
             if line.startswith("serve_nginx: open "):
@@ -359,7 +335,25 @@ def serving(site: Path, port: int, *args: str, site_url: str = "", stop: int = s
         pytest.fail("serve_nginx printed no address to open within 30 s:\n" + "\n".join(lines)
                     + proc.communicate(timeout=10)[1])
     try:
-        yield lines
+        base = f"http://127.0.0.1:{port}{SUB_PATH}"
+        assert lines[0].startswith(f"serve_nginx: site/ holds the build for {SUB_ADDRESS} (made ")
+        assert "not rebuilt" in lines[0]
+        assert f"(the build for {SUB_ADDRESS})" in lines[1]
+        assert lines[-1] == f"serve_nginx: open {base} (Ctrl+C stops)"
+        prefix = Path(re.search(r"filled in at (\S+)/conf\)", lines[1]).group(1))
+        assert (prefix / "conf" / "chsi-guide" / "nginx-guide.conf").read_text() == (
+            ROOT / "deploy" / "nginx-guide.conf").read_text()
+        for path, lang in (("", "zh"), ("en/", "en")):
+            response = httpx.get(base + path)
+            assert response.status_code == 200, path
+            assert re.search(r'<html lang="([\w-]+)"', response.text).group(1).startswith(lang), path
+        missing = httpx.get(base + "en/no-such-page/")
+        assert missing.status_code == 404 and '<html lang="en"' in missing.text
+        # Its own build's policy: the 404 page's script names the sub-path, so a root build's policy would block it.
+        policy = missing.headers["content-security-policy"]
+        assert policy == _security_headers(site)["content-security-policy"], "not the sub-path build's own policy"
+        assert policy != _security_headers(built_site)["content-security-policy"]
+        assert httpx.get(f"http://127.0.0.1:{port}/en/").status_code == 404  # the site is not at the root
     finally:
         proc.send_signal(stop)
         try:
@@ -369,45 +363,9 @@ def serving(site: Path, port: int, *args: str, site_url: str = "", stop: int = s
             proc.wait()
             raise
     assert code == 0
-
-
-def test_serve_nginx_serves_a_build_until_interrupted(built_site: Path) -> None:
-    port = nginx_conf.free_port()
-    with serving(built_site, port) as lines:
-        assert lines[-1] == f"serve_nginx: open http://127.0.0.1:{port}/ (Ctrl+C stops)"
-        assert "a preview" in lines[0]  # built without an address: it says so
-        prefix = Path(re.search(r"filled in at (\S+)/conf\)", lines[0]).group(1))
-        response = httpx.get(f"http://127.0.0.1:{port}/en/no-such-page/")
-        assert response.status_code == 404 and '<html lang="en"' in response.text
-        assert (prefix / "conf" / "chsi-guide" / "nginx-guide.conf").read_text() == (
-            ROOT / "deploy" / "nginx-guide.conf").read_text()
     assert not prefix.exists()  # the temporary prefix is gone
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{port}/")
-
-
-@pytest.mark.parametrize("site_url", ["", SUB_ADDRESS.rstrip("/")])
-def test_serve_nginx_serves_a_sub_path_build_at_its_path_as_it_is(sub_path_site: Path, tmp_path: Path,
-                                                                   site_url: str) -> None:
-    # make serve-nginx after SITE_URL=... make build: the build is served at its path, not rebuilt as a preview
-    # (nor again for the same address, written without its last slash).
-    site = tmp_path / "site"
-    shutil.copytree(sub_path_site, site)
-    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
-    port = nginx_conf.free_port()
-    with serving(site, port, "--build", site_url=site_url, stop=signal.SIGTERM) as lines:
-        base = f"http://127.0.0.1:{port}{SUB_PATH}"
-        assert lines[0].startswith(f"serve_nginx: site/ holds the build for {SUB_ADDRESS} (made ")
-        assert "not rebuilt" in lines[0]
-        assert f"(the build for {SUB_ADDRESS})" in lines[1]
-        assert lines[-1] == f"serve_nginx: open {base} (Ctrl+C stops)"
-        for path, lang in (("", "zh"), ("en/", "en")):
-            response = httpx.get(base + path)
-            assert response.status_code == 200, path
-            assert re.search(r'<html lang="([\w-]+)"', response.text).group(1).startswith(lang), path
-        missing = httpx.get(base + "en/no-such-page/")
-        assert missing.status_code == 404 and '<html lang="en"' in missing.text
-        assert httpx.get(f"http://127.0.0.1:{port}/en/").status_code == 404  # the site is not at the root
     assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == before
 
 
@@ -429,6 +387,8 @@ def test_serve_nginx_rebuilds_only_what_is_no_build_for_the_address_asked(tmp_pa
         (site / "_headers").write_text("/*\n", encoding="utf-8")
     build_first, why = serve_nginx.plan(site, site_url)
     assert build_first is builds
+    if canonical != "missing":  # what the serving line calls the build
+        assert serve_nginx.what_is_served(site).startswith("the build for" if canonical == SUB_ADDRESS else "a preview")
     if builds and site_url:
         assert f"building for SITE_URL={site_url}" in why
     if canonical == SUB_ADDRESS and builds:
@@ -462,13 +422,3 @@ def test_no_link_leaves_the_sub_path_and_only_404_and_the_switcher_are_root_abso
     # is relative.
     assert [(page, tag) for page, tag in found if Path(page).name != "404.html" and "md-select__link" not in tag] == []
     assert {page for page, _ in found if Path(page).name == "404.html"} == {"404.html", "en/404.html"}
-
-
-def test_a_sub_path_build_gets_the_nginx_snippet_its_own_pages_need(sub_path_site: Path, built_site: Path) -> None:
-    # The 404 page's inline script names the sub-path, so its hash differs from a root build's.
-    def hashes(text: str) -> set[str]:
-        return set(re.findall(r"'sha256-[^']+'", text))
-
-    sub, root = hashes(headers_snippet.nginx_snippet(sub_path_site)), hashes(headers_snippet.nginx_snippet(built_site))
-    assert sub == hashes((sub_path_site / "_headers").read_text(encoding="utf-8"))
-    assert sub != root, "a root build's snippet would block a script of the sub-path build"
