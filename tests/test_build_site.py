@@ -49,8 +49,7 @@ KIT_FILES = ["email-snippet.html", "email-snippet.txt", "qr-guide-en.png", "qr-g
 
 
 def copied_then_kit(*sources: Path):
-    """The build's own steps, with MkDocs and the PDF export (tested elsewhere; a minute) replaced by a copy of
-    built sites."""
+    """The build's own steps, with MkDocs and the PDF export (tested elsewhere; a minute) replaced by copying sites."""
     program = "import shutil, sys; [shutil.copytree(s, sys.argv[1], dirs_exist_ok=True) for s in sys.argv[2:]]"
     return lambda out: [[sys.executable, "-c", program, str(out), *map(str, sources)],
                         *(step for step in build_site.default_steps(out)
@@ -72,9 +71,8 @@ def pdfs_only(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 ])
 def test_the_build_writes_the_email_kit_only_for_a_public_address(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                                   address: str | None, kit: bool) -> None:
-    if address is None:
-        monkeypatch.delenv("SITE_URL", raising=False)
-    else:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    if address is not None:
         monkeypatch.setenv("SITE_URL", address)
     steps = [build_site.step_name(step) for step in build_site.default_steps(tmp_path)]
     assert steps == ["mkdocs build", "guide.pdf", *(["guide.outputs.email_kit"] if kit else [])]
@@ -124,9 +122,8 @@ def test_a_kit_with_a_missing_link_fails_the_build_and_keeps_the_previous_site(
 @pytest.mark.parametrize("address", [None, "http://127.0.0.1:8000/"])
 def test_make_email_kit_without_a_public_address_stops_before_building(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                         capsys, address: str | None) -> None:
-    if address is None:
-        monkeypatch.delenv("SITE_URL", raising=False)
-    else:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    if address is not None:
         monkeypatch.setenv("SITE_URL", address)
     assert build_site.main(["--site-dir", str(tmp_path / "site"), "--email-kit"]) == 2
     assert list(tmp_path.iterdir()) == []
