@@ -53,8 +53,8 @@ class Registry:
 class Link:
     lang: str
     path: str  # relative to site_url, may end in "#anchor"
-    where: str = ""  # the registry entry that lists it ("published-links.yml:17")
-    page: str = ""  # the docs page that serves it, without its language ("register" for docs/register.*.md)
+    where: str  # the registry entry that lists it ("published-links.yml:17")
+    page: str  # the docs page that serves it, without its language ("register" for docs/register.*.md)
 
 
 def _labels(raw: Mapping[str, Any], where: str, languages: list[str]) -> dict[str, str]:
@@ -107,14 +107,13 @@ def load_registry(path: Path, languages: list[str]) -> Registry:
 
 
 def published_links(registry: Registry, roots: Mapping[str, str]) -> list[Link]:
-    """Every address the registry stands for, in every language."""
+    """Every page address the registry stands for, in every language (its PDFs are the e-mail kit's to check)."""
     links = []
     for lang, root in roots.items():
         for page in registry.pages:
             served_by = page.path.rstrip("/") or "index"
             links.append(Link(lang, root + page.path, page.where, served_by))
             links += [Link(lang, f"{root}{page.path}#{anchor}", page.where, served_by) for anchor in page.anchors]
-        links += [Link(lang, f.paths[lang]) for f in registry.files]
     return links
 
 
@@ -166,13 +165,11 @@ def dead_links(links: list[Link], site_dir: Path) -> list[str]:
         why = check_link(site_dir, link.path)
         if not why:
             continue
-        line = f"[{link.lang}] /{link.path}: {why}"
-        if link.where:
-            source = f"docs/{link.page}.{link.lang}.md"
-            fix = (f"add the heading id back to {source}, or a redirect to redirects.yml" if "#" in link.path
-                   and not why.startswith("no file") else
-                   f"restore {source}, or add `{link.path.split('#')[0].removeprefix(link.lang + '/')}: NEW-PAGE.md`"
-                   " to redirects.yml")
-            line = f"{link.where}: {line} (an address sent in e-mails, served by {source}: {fix})"
-        problems.append(line)
+        source = f"docs/{link.page}.{link.lang}.md"
+        fix = (f"add the heading id back to {source}, or a redirect to redirects.yml" if "#" in link.path
+               and not why.startswith("no file") else
+               f"restore {source}, or add `{link.path.split('#')[0].removeprefix(link.lang + '/')}: NEW-PAGE.md`"
+               " to redirects.yml")
+        problems.append(f"{link.where}: [{link.lang}] /{link.path}: {why} (an address sent in e-mails, served by "
+                        f"{source}: {fix})")
     return problems
