@@ -26,12 +26,11 @@ LINE = "__line__"  # the key under which the registry's loader keeps each entry'
 class Page:
     path: str  # "" or "register/": a page in every language
     anchors: tuple[str, ...]
-    where: str = "published-links.yml"  # the registry's file and the line of this entry, for messages
+    where: str  # the registry's file and the line of this entry, for messages
 
 
 @dataclass(frozen=True)
 class LangFile:
-    name: str
     paths: Mapping[str, str]  # language -> path relative to site_url (files do not live under a language root)
     labels: Mapping[str, str]
 
@@ -78,7 +77,7 @@ def parse_registry(data: Any, languages: list[str]) -> Registry:
     for number, raw in enumerate(data.get("files") or [], 1):
         name = raw.get("name", f"files #{number}")
         paths = _labels(raw.get("paths") or {}, f"files {name}: paths", languages)
-        files.append(LangFile(name, paths, _labels(raw.get("labels") or {}, f"files {name}: labels", languages)))
+        files.append(LangFile(paths, _labels(raw.get("labels") or {}, f"files {name}: labels", languages)))
     known = {p.path for p in pages} | {f"{p.path}#{a}" for p in pages for a in p.anchors}
     steps = []
     for number, raw in enumerate(data.get("steps") or [], 1):
