@@ -145,12 +145,11 @@ def check_link(site_dir: Path, link: str) -> str | None:
         if not target.name.endswith(".html"):
             return f"#{anchor}: a file has no anchors" if anchor else None
         facts = _PageFacts(target.read_text(encoding="utf-8"))
-        ids, refresh = facts.ids, facts.refresh
-        if refresh is None:
-            if anchor and anchor not in ids:
+        if facts.refresh is None:
+            if anchor and anchor not in facts.ids:
                 return f"no id '{anchor}' in {target.relative_to(site_dir).as_posix()}"
             return None
-        new_path, _, new_anchor = refresh.partition("#")
+        new_path, _, new_anchor = facts.refresh.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(target.relative_to(site_dir).as_posix()), new_path))
         path = "" if path == "." else path + ("/" if new_path.endswith("/") or new_path in ("", ".", "..") else "")
         anchor = anchor or new_anchor
