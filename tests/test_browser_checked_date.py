@@ -13,7 +13,7 @@ from guide.sources import checked
 pytestmark = pytest.mark.browser
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
-REVIEW = checked.load_checked(SITE).pages["register"]
+REVIEW = checked.load_checked(SITE)["register"]
 LINE = ".guide-checked"
 PLAIN = {"": f"{REVIEW.checked.year}年{REVIEW.checked.month}月{REVIEW.checked.day}日已与学信网核对",
          "en/": f"Checked against CHSI on {REVIEW.checked.day} December {REVIEW.checked.year}"}

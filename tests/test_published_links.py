@@ -1,26 +1,16 @@
-"""The published-links registry: how it is read, and that its PDFs exist once the PDF export has run.
+"""The published-links registry: how it is read.
 
-That every address of the real published-links.yml exists in the built site, and that every page is listed, is make
-check's rule (guide/checks/published.py, tests/test_check_rules.py); the PDFs, written after MkDocs, are
-checked here."""
+That every page address of the real published-links.yml exists in the built site, and that every page is listed, is
+make check's rule (guide/checks/published.py, tests/test_check_rules.py); that its PDFs exist once the PDF export has
+run is the e-mail kit's (tests/test_email_kit.py, every link in the kit exists in the built site)."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from fixture_site import SITE
-from published_support import REGISTRY, ROOTS, pl, site_with_pdfs
 
+from guide.sources import published_links as pl
 from guide.sources import site_config
 from guide.sources.errors import SourceError
-
-FILE_LINKS = [link for link in pl.published_links(REGISTRY, ROOTS) if link.path.endswith(".pdf")]
-
-
-def test_published_pdfs_exist_after_the_pdf_export(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    site = site_with_pdfs(built_site, tmp_path_factory.mktemp("full"))
-    assert FILE_LINKS, "published-links.yml lists no file: nothing to check"
-    assert pl.dead_links(FILE_LINKS, site) == []
 
 
 @pytest.mark.parametrize(("data", "message"), [

@@ -48,17 +48,16 @@ def site_with(tmp_path: Path, register: str) -> Path:
 
 def test_the_tests_site_dates_every_page_but_the_glossary():
     data = checked.load_checked(SITE, TODAY)
-    assert sorted(data.pages) == sorted(set(PAGES) - {"glossary"})
-    assert data.undated == ("glossary",)
-    assert data.pages["register"].checked == dt.date(2026, 12, 6)
-    assert data.pages["register"].review_by == dt.date(2027, 6, 6)
+    assert sorted(data) == sorted(set(PAGES) - {"glossary"})
+    assert data["register"].checked == dt.date(2026, 12, 6)
+    assert data["register"].review_by == dt.date(2027, 6, 6)
 
 
 def test_a_page_of_its_own_period_and_month_ends():
     data, problems = parse(file_with("{checked: 2026-08-31, review_in: 3 months}"))
     assert problems == []
-    assert data.pages["register"].review_by == dt.date(2026, 11, 30)  # no 31 November: the month's last day
-    assert data.pages["contact"].review_by == dt.date(2027, 6, 6)
+    assert data["register"].review_by == dt.date(2026, 11, 30)  # no 31 November: the month's last day
+    assert data["contact"].review_by == dt.date(2027, 6, 6)
     assert checked.Period(2, "week").after(dt.date(2026, 12, 6)) == dt.date(2026, 12, 20)
 
 
@@ -278,4 +277,4 @@ def test_the_pdf_keeps_the_line_and_drops_the_download_links():
 
 def test_a_browser_editors_save_is_read():
     data, problems = parse("\ufeff" + file_with("2026-12-01").replace("\n", "\r\n").rstrip("\r\n"))  # BOM, CRLF
-    assert problems == [] and data.pages["register"].checked == dt.date(2026, 12, 1)
+    assert problems == [] and data["register"].checked == dt.date(2026, 12, 1)

@@ -60,5 +60,4 @@ def dead_problems(root: Path, site: Path) -> list[str]:
         registry, roots = registry_and_roots(root)
     except (yaml.YAMLError, ValueError) as err:  # SourceError is a ValueError
         return unreadable(err)
-    pages = [link for link in pl.published_links(registry, roots) if link.page]  # files come from the PDF export
-    return pl.dead_links(pages, site)
+    return pl.dead_links(pl.published_links(registry, roots), site)

@@ -19,7 +19,7 @@ Due = tuple[checked_module.Review, int]  # a page and the days left to its revie
 
 def due_pages(checked: checked_module.Checked, today: dt.date, soon: int = SOON) -> list[Due]:
     """The pages whose review date has passed or comes within `soon` days, the most overdue first."""
-    found = [(review, review.days_left(today)) for review in checked.pages.values() if review.days_left(today) <= soon]
+    found = [(review, review.days_left(today)) for review in checked.values() if review.days_left(today) <= soon]
     return sorted(found, key=lambda due: (due[1], due[0].page))
 
 

@@ -84,7 +84,7 @@ def on_page_content(html, page, config, files):
     html = copy_buttons.with_copy_buttons(html, _table, locale)
     if not site_address.public_address(config.site_url):
         html = site_address.without_qr_image(html, locale)
-    review = _checked.pages.get(checked_module.page_name(page.file.src_uri)) if _checked else None
+    review = _checked.get(checked_module.page_name(page.file.src_uri)) if _checked else None
     if review is not None:  # the day the page was compared with CHSI, under its title (includes/checked.yml)
         html = checked_line.under_title(html, checked_line.line_html(review, locale, _contact_href(page, files)))
     return html

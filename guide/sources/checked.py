@@ -48,10 +48,7 @@ class Review:
         return (self.review_by - today).days
 
 
-@dataclass(frozen=True)
-class Checked:
-    pages: dict[str, Review]
-    undated: tuple[str, ...]
+Checked = dict[str, Review]  # each dated page's name -> its review
 
 
 def page_name(src_uri: str) -> str:
@@ -139,9 +136,9 @@ def parse_checked(text: str, pages: list[str], today: dt.date) -> tuple[Checked 
                 day, period = _date(value, key.value, today, problems), default
             if name and day and period:
                 reviews[name] = Review(name, day, period, line(key))
-    undated: list[str] = []
     if isinstance(undated_node, yaml.SequenceNode):
-        undated = [name for name in map(name_of, undated_node.value) if name]
+        for node in undated_node.value:
+            name_of(node)
     elif not isinstance(undated_node, yaml.ScalarNode) or undated_node.value not in ("", "[]"):  # "": none undated
         problems.append(f"{CHECKED_FILE}:{line(undated_node)}: undated: needs a list of pages, one per line "
                         "(- glossary)")
@@ -151,7 +148,7 @@ def parse_checked(text: str, pages: list[str], today: dt.date) -> tuple[Checked 
                         "list it under undated: if it says nothing about CHSI's screens")
     if problems or default is None:
         return None, problems
-    return Checked(reviews, tuple(undated)), []
+    return reviews, []
 
 
 def docs_pages(root: Path) -> list[str]:

@@ -26,12 +26,11 @@ LINE = "__line__"  # the key under which the registry's loader keeps each entry'
 class Page:
     path: str  # "" or "register/": a page in every language
     anchors: tuple[str, ...]
-    where: str = "published-links.yml"  # the registry's file and the line of this entry, for messages
+    where: str  # the registry's file and the line of this entry, for messages
 
 
 @dataclass(frozen=True)
 class LangFile:
-    name: str
     paths: Mapping[str, str]  # language -> path relative to site_url (files do not live under a language root)
     labels: Mapping[str, str]
 
@@ -53,8 +52,8 @@ class Registry:
 class Link:
     lang: str
     path: str  # relative to site_url, may end in "#anchor"
-    where: str = ""  # the registry entry that lists it ("published-links.yml:17")
-    page: str = ""  # the docs page that serves it, without its language ("register" for docs/register.*.md)
+    where: str  # the registry entry that lists it ("published-links.yml:17")
+    page: str  # the docs page that serves it, without its language ("register" for docs/register.*.md)
 
 
 def _labels(raw: Mapping[str, Any], where: str, languages: list[str]) -> dict[str, str]:
@@ -78,7 +77,7 @@ def parse_registry(data: Any, languages: list[str]) -> Registry:
     for number, raw in enumerate(data.get("files") or [], 1):
         name = raw.get("name", f"files #{number}")
         paths = _labels(raw.get("paths") or {}, f"files {name}: paths", languages)
-        files.append(LangFile(name, paths, _labels(raw.get("labels") or {}, f"files {name}: labels", languages)))
+        files.append(LangFile(paths, _labels(raw.get("labels") or {}, f"files {name}: labels", languages)))
     known = {p.path for p in pages} | {f"{p.path}#{a}" for p in pages for a in p.anchors}
     steps = []
     for number, raw in enumerate(data.get("steps") or [], 1):
@@ -107,14 +106,13 @@ def load_registry(path: Path, languages: list[str]) -> Registry:
 
 
 def published_links(registry: Registry, roots: Mapping[str, str]) -> list[Link]:
-    """Every address the registry stands for, in every language."""
+    """Every page address the registry stands for, in every language (its PDFs are the e-mail kit's to check)."""
     links = []
     for lang, root in roots.items():
         for page in registry.pages:
             served_by = page.path.rstrip("/") or "index"
             links.append(Link(lang, root + page.path, page.where, served_by))
             links += [Link(lang, f"{root}{page.path}#{anchor}", page.where, served_by) for anchor in page.anchors]
-        links += [Link(lang, f.paths[lang]) for f in registry.files]
     return links
 
 
@@ -147,12 +145,11 @@ def check_link(site_dir: Path, link: str) -> str | None:
         if not target.name.endswith(".html"):
             return f"#{anchor}: a file has no anchors" if anchor else None
         facts = _PageFacts(target.read_text(encoding="utf-8"))
-        ids, refresh = facts.ids, facts.refresh
-        if refresh is None:
-            if anchor and anchor not in ids:
+        if facts.refresh is None:
+            if anchor and anchor not in facts.ids:
                 return f"no id '{anchor}' in {target.relative_to(site_dir).as_posix()}"
             return None
-        new_path, _, new_anchor = refresh.partition("#")
+        new_path, _, new_anchor = facts.refresh.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(target.relative_to(site_dir).as_posix()), new_path))
         path = "" if path == "." else path + ("/" if new_path.endswith("/") or new_path in ("", ".", "..") else "")
         anchor = anchor or new_anchor
@@ -166,13 +163,11 @@ def dead_links(links: list[Link], site_dir: Path) -> list[str]:
         why = check_link(site_dir, link.path)
         if not why:
             continue
-        line = f"[{link.lang}] /{link.path}: {why}"
-        if link.where:
-            source = f"docs/{link.page}.{link.lang}.md"
-            fix = (f"add the heading id back to {source}, or a redirect to redirects.yml" if "#" in link.path
-                   and not why.startswith("no file") else
-                   f"restore {source}, or add `{link.path.split('#')[0].removeprefix(link.lang + '/')}: NEW-PAGE.md`"
-                   " to redirects.yml")
-            line = f"{link.where}: {line} (an address sent in e-mails, served by {source}: {fix})"
-        problems.append(line)
+        source = f"docs/{link.page}.{link.lang}.md"
+        fix = (f"add the heading id back to {source}, or a redirect to redirects.yml" if "#" in link.path
+               and not why.startswith("no file") else
+               f"restore {source}, or add `{link.path.split('#')[0].removeprefix(link.lang + '/')}: NEW-PAGE.md`"
+               " to redirects.yml")
+        problems.append(f"{link.where}: [{link.lang}] /{link.path}: {why} (an address sent in e-mails, served by "
+                        f"{source}: {fix})")
     return problems

@@ -100,17 +100,12 @@ def read(root: Path, env: Mapping[str, str] | None = None) -> SiteConfig:
         data = load((root / MKDOCS_YML).read_text(encoding="utf-8"), env)
     except FileNotFoundError:
         raise SourceError(f"{MKDOCS_YML}: missing in {root}: run the command in the project's folder") from None
-    languages: list[Language] = []
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for lang in (plugin["i18n"] or {}).get("languages") or []:
-                if lang.get("build", True):
-                    code = str(lang["locale"])
-                    languages.append(Language(code, str(lang.get("name", code)), bool(lang.get("default", False)),
-                                              lang.get("nav_translations") or {}))
+    i18n = [plugin["i18n"] or {} for plugin in data.get("plugins") or [] if isinstance(plugin, dict) and "i18n" in plugin]
+    built = [lang for plugin in i18n for lang in plugin.get("languages") or [] if lang.get("build", True)]
+    languages = sorted((Language(str(lang["locale"]), str(lang.get("name", lang["locale"])), bool(lang.get("default")),
+                                 lang.get("nav_translations") or {}) for lang in built), key=lambda lang: not lang.default)
     if not languages:
         raise SourceError(f"{MKDOCS_YML}: no languages under plugins: i18n: languages: restore that part of the file")
-    languages.sort(key=lambda language: not language.default)
     url = str(data.get("site_url") or "")
     return SiteConfig(tuple(languages), data.get("nav") or [], url if not url or url.endswith("/") else url + "/",
                       str(data.get("docs_dir") or "docs"), data)

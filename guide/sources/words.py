@@ -131,7 +131,6 @@ WORDS = {"zh": CHINESE, "en": ENGLISH}
 FALLBACK = "en"  # the words of a language that has none of its own yet
 
 
-
 def words(code: str) -> Words:
     """A language's words; a language without its own yet is written with the English ones."""
     return WORDS.get(code) or replace(ENGLISH, html_lang=code, browser_locale=code)
