@@ -12,7 +12,6 @@ from guide.linkcheck import classify
 from guide.linkcheck import cli as check_links
 from guide.linkcheck.config import ConfigError, Settings, settings_from_table
 from guide.linkcheck.fetch import inflate
-from guide.linkcheck.internal import check_address
 
 DATA = Path(__file__).resolve().parent / "data" / "links"
 
@@ -187,10 +186,3 @@ def test_settings_from_pyproject_table() -> None:
     with pytest.raises(ConfigError):
         settings_from_table({"retries": "many"})
 
-
-@pytest.mark.parametrize(("url", "verdict"), [
-    ("mailto:kefu@chsi.com.cn", "ok"), ("mailto:kefu@chsi.com.cn?subject=%E5%AD%A6", "ok"), ("mailto:kefu", "broken"),
-    ("tel:+861067410388", "ok"), ("tel:call-us", "broken"),
-])
-def test_addresses_that_are_not_fetched_are_checked_for_form(url: str, verdict: str) -> None:
-    assert check_address(url).verdict == verdict

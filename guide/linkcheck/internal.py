@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -144,23 +143,3 @@ def check_markdown(files: list[Path], project: Path | None = None) -> Findings:
                 found.external.append(Link(address, link.source))
     return found
 
-
-# --- addresses that are not fetched ----------------------------------------------------------------------------------
-
-_EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE = re.compile(r"^\+?[\d\-\s().]+$")
-
-
-def check_address(url: str) -> Result:
-    """mailto: and tel: links are checked for form only; other schemes are not checked."""
-    scheme, _, rest = url.partition(":")
-    scheme = scheme.lower()
-    if scheme == "mailto":
-        address = unquote(rest.split("?")[0])
-        ok = all(_EMAIL.match(a.strip()) for a in address.split(",")) and address
-        return Result(url, OK if ok else BROKEN, detail="e-mail address: form checked" if ok else "malformed e-mail address")
-    if scheme == "tel":
-        number = unquote(rest)
-        ok = bool(_PHONE.match(number)) and sum(c.isdigit() for c in number) >= 5
-        return Result(url, OK if ok else BROKEN, detail="phone number: form checked" if ok else "malformed phone number")
-    return Result(url, OK, detail=f"not checked: {scheme}: links are not fetched")
