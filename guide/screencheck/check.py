@@ -6,7 +6,6 @@ drift, 2 on wrong usage or a crash.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import traceback
@@ -158,7 +157,6 @@ class ScreenResult:
     link: str
     verdict: str
     missing: list[tuple[str, list[str]]] = field(default_factory=list)   # (label, where the guide quotes it)
-    present: list[str] = field(default_factory=list)
     detail: str = ""
 
 
@@ -168,7 +166,7 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
     seen = Visible(html)
     present = [label for label in screen.labels if seen.shows(label)]
     missing = [label for label in screen.labels if label not in present]
-    result = ScreenResult(screen.url, screen.link, OK, present=present)
+    result = ScreenResult(screen.url, screen.link, OK)
     if not missing:
         result.detail = f"every label present: {', '.join(present)}"
     elif seen.shell:
@@ -235,11 +233,6 @@ def check(pages: list[screens.Screen], targets: dict[str, str], settings: Settin
 
 def render(results: list[ScreenResult], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    if fmt == "json":
-        return json.dumps({"screens": [{
-            "url": r.url, "verdict": r.verdict,
-            "missing": [{"label": label, "quoted_at": at} for label, at in r.missing],
-            "present": r.present, "detail": r.detail} for r in results]}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         out = markdown_counts("Screen check", VERDICTS, counts)
         out += ["| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
@@ -258,7 +251,7 @@ def render(results: list[ScreenResult], fmt: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide.screencheck", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
     parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
                         help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
                              "or a file path for a saved copy); repeatable")
