@@ -81,11 +81,11 @@ class Visible(HTMLParser):
     def shows(self, label: str) -> bool:
         return re.sub(r"\s+", "", label) in self.text
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool = False) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.scripts += tag == "script"
-        if self.hidden or tag in HIDDEN:
-            if tag in HIDDEN and not closed:
-                self.hidden.append(tag)
+        if tag in HIDDEN:
+            self.hidden.append(tag)  # a self-closed one is popped at once: HTMLParser ends it too
+        if self.hidden:
             return
         if tag in BLOCKS:
             self.parts.append(BREAK)
@@ -96,9 +96,6 @@ class Visible(HTMLParser):
             shown = shown or values.get("placeholder", "")
         if shown:
             self.parts += [shown, BREAK]
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs, closed=True)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden:
@@ -191,12 +188,9 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
 def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, list[str]]) -> ScreenResult:
     """The verdict on a fetched page: the link checker's verdict first, then the labels."""
     result, answer = got
-    if result.verdict == BLOCKED:
-        return ScreenResult(screen.url, screen.link, "blocked",
-                            detail=f"{result.detail}: the labels could not be looked for")
-    if result.verdict in (UNREACHABLE, BROKEN):
-        why = result.detail if result.verdict == UNREACHABLE else f"the address is broken ({result.detail})"
-        return ScreenResult(screen.url, screen.link, "unreachable",
+    if result.verdict in (BLOCKED, UNREACHABLE, BROKEN):
+        why = f"the address is broken ({result.detail})" if result.verdict == BROKEN else result.detail
+        return ScreenResult(screen.url, screen.link, BLOCKED if result.verdict == BLOCKED else UNREACHABLE,
                             detail=f"{why}: the labels could not be looked for")
     if answer is None or not answer.body or not fetch.is_html(answer.headers):
         kind = answer.headers.get("content-type", "no content type") if answer else "no answer"
