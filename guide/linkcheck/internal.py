@@ -77,17 +77,12 @@ def page_url(rel: str) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
-def site_base(pages: dict[str, HtmlPage]) -> str | None:
-    """The absolute address the site was built for: the home page's canonical link."""
-    home = pages.get("index.html")
-    return home.canonical if home and home.canonical and "://" in home.canonical else None
-
-
 def check_site(root: Path) -> Findings:
     found = Findings()
     pages = {p.relative_to(root).as_posix(): HtmlPage(p.read_text(encoding="utf-8", errors="replace"))
              for p in sorted(root.rglob("*.html"))}
-    base = site_base(pages)
+    home = pages.get("index.html")  # its canonical link is the absolute address the site was built for
+    base = home.canonical if home and home.canonical and "://" in home.canonical else None
     for rel, page in pages.items():
         here = page_url(rel)
         source = Source(display(root / rel))

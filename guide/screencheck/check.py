@@ -21,17 +21,16 @@ ROOT = Path(__file__).resolve().parents[2]
 try:  # the site's packages (mkdocs, yaml) and httpx from the test group: without them, exit 2 with the fix
     from guide.linkcheck import classify, fetch, mdsource
     from guide.linkcheck.config import ConfigError, Settings, load_settings
-    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE, cell, markdown_counts
+    from guide.linkcheck.model import BLOCKED, BROKEN, OK, UNREACHABLE, cell, markdown_counts
     from guide.sources import screens, ui_labels
     from guide.sources.errors import SourceError
 except ImportError as exc:  # pragma: no cover - only on a half-installed .venv; Python would exit 1, meaning drift
     print(f"make screens: {exc}: run `make screens`, which sets up the test group's packages", file=sys.stderr)
     raise SystemExit(2) from None
 
-OK = "ok"
 DRIFT = "drift"
 UNKNOWN = "unknown"
-VERDICTS = (OK, DRIFT, UNKNOWN, "blocked", "unreachable")
+VERDICTS = (OK, DRIFT, UNKNOWN, BLOCKED, UNREACHABLE)
 
 # What a browser does not show: script and style source, <noscript> (scripts run in a browser), templates, the title.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
@@ -213,7 +212,7 @@ def check(pages: list[screens.Screen], targets: dict[str, str], settings: Settin
             try:
                 body = path.read_bytes()
             except OSError as err:
-                result = ScreenResult(screen.url, screen.link, "unreachable",
+                result = ScreenResult(screen.url, screen.link, UNREACHABLE,
                                       detail=f"cannot read the file: {err.strerror or err}")
             else:
                 result = judge_page(screen, classify.decode_body(body, None), quotes)
