@@ -202,21 +202,17 @@ def test_a_crash_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
 
 
 # --- what counts as visible ----------------------------------------------------------------------------------------
+# The served pages above also show a label split by inline markup, a button's caption, and none in script, style or comment.
 
 @pytest.mark.parametrize(("html", "shown"), [
-    ("<p>立即<span>注册</span></p>", True),
     ("<p>立即 <a href=#>注 册</a></p>", True),                # whitespace in the source is not in the label
     ("<p>立即</p><p>注册</p>", False),                        # two paragraphs never read as one word
     ("<div>立即</div>注册", False),
-    ('<input type="submit" value="立即注册">', True),         # a button's caption is on screen
     ('<input type="hidden" value="立即注册">', False),
-    ('<input type="text" placeholder="立即注册">', True),     # so is a placeholder
+    ('<input type="text" placeholder="立即注册">', True),     # a placeholder is on screen
     ("<head><title>立即注册</title></head><body>x</body>", False),
     ("<noscript>立即注册</noscript>", False),
     ("<template><p>立即注册</p></template>", False),
-    ("<script>document.write('立即注册')</script>", False),
-    ("<style>/* 立即注册 */</style>", False),
-    ("<!-- 立即注册 -->", False),
     ("<p>立即&#27880;&#20876;</p>", True),                   # character references as a browser decodes them
 ])
 def test_visible_text(html: str, shown: bool) -> None:
@@ -233,7 +229,6 @@ def test_a_label_missing_from_a_page_cut_at_the_byte_limit_is_unknown_not_drift(
 
 
 def test_a_shell_needs_scripts_and_little_text_or_an_empty_mount_point() -> None:
-    assert check_screens.Visible(SHELL).shell
     assert not check_screens.Visible("<p>短页面</p>").shell            # short, but no script draws anything
     long_with_mount = "<header>" + "学信网" * 100 + '</header><div id="app"></div><script src=/a.js></script>'
     assert check_screens.Visible(long_with_mount).shell

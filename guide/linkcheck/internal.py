@@ -41,9 +41,7 @@ class Findings:
     external: list[Link] = field(default_factory=list)
 
     def add(self, key: str, source: Source, verdict: str, detail: str = "") -> None:
-        result = self.internal.get(key)
-        if result is None:
-            result = self.internal[key] = Result(key, verdict, detail=detail)
+        result = self.internal.setdefault(key, Result(key, verdict, detail=detail))  # the first verdict on a target
         if source not in result.sources:
             result.sources.append(source)
 
