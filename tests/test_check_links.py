@@ -144,13 +144,6 @@ def resolver(answers: dict[str, str], errno: int, message: str):
     return getaddrinfo
 
 
-@pytest.mark.parametrize(("errno", "verdict"), [(socket.EAI_NONAME, "broken"), (socket.EAI_AGAIN, "unreachable")])
-def test_a_name_that_does_not_resolve_is_broken_but_a_failing_resolver_is_not(
-        monkeypatch: pytest.MonkeyPatch, errno: int, verdict: str) -> None:
-    monkeypatch.setattr(socket, "getaddrinfo", resolver({}, errno, "lookup failed"))
-    assert check("http://gone.example/", dataclasses.replace(FAST, retries=0)).verdict == verdict
-
-
 # --- politeness and parallelism --------------------------------------------------------------------------------------
 
 def test_one_request_at_a_time_per_host_with_the_minimum_interval() -> None:
@@ -314,13 +307,14 @@ def test_without_dns_links_stay_unreachable_however_many_runs_and_their_history_
     assert history(tmp_path) == {earlier: 1}
 
 
-def test_a_dead_name_among_hosts_that_answer_is_still_broken(
+@pytest.mark.parametrize(("failure", "code", "verdict"), [(NO_SUCH_NAME, 1, "broken"), (NO_ANSWER, 0, "unreachable")])
+def test_a_dead_name_among_hosts_that_answer_is_broken_but_a_lookup_without_answer_is_not(
         cases: fixture.CaseServers, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], failure: tuple[int, str], code: int, verdict: str) -> None:
     # The resolver answers for one host (the local case server under a name), so it is working: the other name is gone.
     port = cases.base.rsplit(":", 1)[1]
-    monkeypatch.setattr(socket, "getaddrinfo", resolver({"alive.example.test": "127.0.0.1"}, *NO_SUCH_NAME))
+    monkeypatch.setattr(socket, "getaddrinfo", resolver({"alive.example.test": "127.0.0.1"}, *failure))
     alive, gone = f"http://alive.example.test:{port}/ok", "https://gone.example.test/"
-    code, out = run(["--format", "json", "--no-cache", "--config", config(tmp_path), alive, gone], capsys)
+    got, out = run(["--format", "json", "--no-cache", "--config", config(tmp_path), alive, gone], capsys)
     verdicts = {r["url"]: r["verdict"] for r in json.loads(out)["results"]}
-    assert (code, verdicts) == (1, {alive: "ok", gone: "broken"})
+    assert (got, verdicts) == (code, {alive: "ok", gone: verdict})

@@ -12,7 +12,6 @@ from guide.linkcheck import classify
 from guide.linkcheck import cli as check_links
 from guide.linkcheck.config import ConfigError, Settings, settings_from_table
 from guide.linkcheck.fetch import inflate
-from guide.linkcheck.internal import check_address
 
 DATA = Path(__file__).resolve().parent / "data" / "links"
 
@@ -100,11 +99,11 @@ def test_wrong_usage_or_unreadable_input_exits_2(argv: list[str], message: str, 
 
 
 # --- pure rules ------------------------------------------------------------------------------------------------------
+# The fixture's cases (test_check_links.py) also give 200, 404, 410, 403, 412, 429 and 999, a soft 404 in Chinese, a
+# redirect to /404.html, a long page quoting 页面不存在, a cookie-and-reload challenge and the meta refreshes.
 
 @pytest.mark.parametrize(("status", "verdict"), [
-    (200, "ok"), (204, "ok"), (404, "broken"), (410, "broken"), (403, "blocked"), (412, "blocked"),
-    (429, "blocked"), (999, "blocked"), (401, "blocked"), (405, "blocked"), (500, "unreachable"), (503, "unreachable"),
-])
+    (204, "ok"), (401, "blocked"), (405, "blocked"), (500, "unreachable"), (503, "unreachable")])
 def test_status_verdicts(status: int, verdict: str) -> None:
     assert classify.verdict_for_status(status) == verdict
 
@@ -114,11 +113,8 @@ PAGE = "<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{text}</p
 
 @pytest.mark.parametrize(("title", "h1", "text", "url", "soft"), [
     ("404 Not Found", "", "", "https://x.cn/a", True),
-    ("提示", "", "抱歉，您访问的页面不存在！", "https://x.cn/a", True),
     ("学信网", "页面未找到", "返回首页", "https://x.cn/a", True),
-    ("学信网", "欢迎", "ok", "https://x.cn/404.html", True),
     ("学信网", "欢迎", "ok", "https://x.cn/error/", True),
-    ("学信网", "学籍查询", "如果提示“页面不存在”，请稍后再试。" * 30, "https://x.cn/a", False),
     ("Help", "Help", "Error 404 means the page is gone; here is what to do. " * 20, "https://x.cn/a", False),
     ("Bus route 4040", "Timetable", "Buses every ten minutes.", "https://x.cn/a", False),
     ("学信网", "注册", "请填写手机号。", "https://x.cn/register", False),
@@ -129,7 +125,6 @@ def test_soft_404_rules(title: str, h1: str, text: str, url: str, soft: bool) ->
 
 
 @pytest.mark.parametrize(("body", "challenge"), [
-    ("<script>document.cookie='a=1';location.reload()</script>", True),
     ("<title>Just a moment...</title><p>Checking your browser</p>", True),
     ("<p>请开启JavaScript并刷新该页</p>", True),
     ("<script src=/x.js></script><p>acw_sc__v2</p>", True),
@@ -143,12 +138,9 @@ def test_challenge_rules(body: str, challenge: bool) -> None:
 @pytest.mark.parametrize(
     ("content", "target"),
     [
-        ("0;url=/next", "https://chsi.example/next"),
         ("0; URL='https://other.example/a#part'", "https://other.example/a#part"),
         ("3,url=page2", "https://chsi.example/dir/page2"),
-        ("0", None),                                        # a reload, not a redirect
         ("0;url=https://chsi.example/dir/page", None),      # its own address: a reload too
-        ("600;url=/logout", None),                          # much later: the reader reads this page first
         ("0;url=javascript:go()", None),
         ("soon", None),
     ],
@@ -187,10 +179,3 @@ def test_settings_from_pyproject_table() -> None:
     with pytest.raises(ConfigError):
         settings_from_table({"retries": "many"})
 
-
-@pytest.mark.parametrize(("url", "verdict"), [
-    ("mailto:kefu@chsi.com.cn", "ok"), ("mailto:kefu@chsi.com.cn?subject=%E5%AD%A6", "ok"), ("mailto:kefu", "broken"),
-    ("tel:+861067410388", "ok"), ("tel:call-us", "broken"),
-])
-def test_addresses_that_are_not_fetched_are_checked_for_form(url: str, verdict: str) -> None:
-    assert check_address(url).verdict == verdict

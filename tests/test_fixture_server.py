@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 from link_fixture import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +25,6 @@ def test_it_serves_the_cases_the_readme_checks() -> None:
         checked = subprocess.run([sys.executable, "-m", "guide.linkcheck",
                                   f"http://127.0.0.1:{port}/moved"], cwd=ROOT, capture_output=True, text=True, check=False)
         assert checked.returncode == 0 and f"-> http://127.0.0.1:{port}/ok" in checked.stdout
-        assert httpx.get(f"http://127.0.0.1:{port}/ok", timeout=5).status_code == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -30,9 +30,7 @@ def verdict_for_status(status: int) -> str:
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
+    value = (value or "").strip()
     if value.isdigit():
         return float(value)
     try:

@@ -187,7 +187,6 @@ class Checker:
         hops: list[tuple[int, str]] = []
         refreshed = False    # a <meta http-equiv="refresh"> page sent the browser on (a client-side redirect)
         seen: set[tuple[str, frozenset[tuple[str, str]]]] = set()
-        too_many = f"more than {self.settings.max_redirects} redirects"
         while True:
             key = (current, frozenset(cookies.items()))
             if key in seen:
@@ -206,29 +205,27 @@ class Checker:
                 continue
             if isinstance(got, Failure):
                 return Result(url, got.verdict, detail=via(hops, got.detail)), None
+            page, target = None, None
             if got.status in classify.REDIRECTS:
-                location = got.headers.get("location")
-                if not location or len(hops) >= self.settings.max_redirects:
-                    detail = too_many if location else f"{got.status} without a Location header"
+                if not (location := got.headers.get("location")):
+                    detail = f"{got.status} without a Location header"
                     return Result(url, BROKEN, status=got.status, final_url=current, detail=detail), got
-                hops.append((got.status, current))
-                current = strip_fragment(urljoin(current, location.strip()))
-                continue
-            page = classify.Page(classify.decode_body(got.body, got.headers.get("content-type"))) if got.body else None
-            # A 2xx page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader ends up
-            # there, so that page decides the verdict, as a Location header would. A challenge reloads itself.
-            target = None
-            if (page and page.refresh and 200 <= got.status < 300 and is_html(got.headers)
-                    and not classify.challenge_reason(got.headers, page)):
-                target = classify.refresh_target(page.refresh, current)
-            if target is not None:
-                if len(hops) >= self.settings.max_redirects:
-                    return Result(url, BROKEN, status=got.status, final_url=current, detail=too_many), got
-                hops.append((got.status, current))
-                refreshed = True
-                current = strip_fragment(target)
-                continue
-            return self._judge(url, got, hops, page, refreshed), got
+                target = urljoin(current, location.strip())
+            elif got.body:
+                page = classify.Page(classify.decode_body(got.body, got.headers.get("content-type")))
+                # A 2xx page whose <meta http-equiv="refresh"> sends the browser elsewhere at once: the reader ends up
+                # there, so that page decides the verdict, as a Location header would. A challenge reloads itself.
+                if (page.refresh and 200 <= got.status < 300 and is_html(got.headers)
+                        and not classify.challenge_reason(got.headers, page)):
+                    target = classify.refresh_target(page.refresh, current)
+                    refreshed = refreshed or target is not None
+            if target is None:
+                return self._judge(url, got, hops, page, refreshed), got
+            if len(hops) >= self.settings.max_redirects:
+                detail = f"more than {self.settings.max_redirects} redirects"
+                return Result(url, BROKEN, status=got.status, final_url=current, detail=detail), got
+            hops.append((got.status, current))
+            current = strip_fragment(target)
 
     def _judge(self, url: str, got: Answer, hops: list[tuple[int, str]], page: classify.Page | None,
                refreshed: bool) -> Result:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,9 +41,7 @@ class Findings:
     external: list[Link] = field(default_factory=list)
 
     def add(self, key: str, source: Source, verdict: str, detail: str = "") -> None:
-        result = self.internal.get(key)
-        if result is None:
-            result = self.internal[key] = Result(key, verdict, detail=detail)
+        result = self.internal.setdefault(key, Result(key, verdict, detail=detail))  # the first verdict on a target
         if source not in result.sources:
             result.sources.append(source)
 
@@ -78,17 +75,12 @@ def page_url(rel: str) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
-def site_base(pages: dict[str, HtmlPage]) -> str | None:
-    """The absolute address the site was built for: the home page's canonical link."""
-    home = pages.get("index.html")
-    return home.canonical if home and home.canonical and "://" in home.canonical else None
-
-
 def check_site(root: Path) -> Findings:
     found = Findings()
     pages = {p.relative_to(root).as_posix(): HtmlPage(p.read_text(encoding="utf-8", errors="replace"))
              for p in sorted(root.rglob("*.html"))}
-    base = site_base(pages)
+    home = pages.get("index.html")  # its canonical link is the absolute address the site was built for
+    base = home.canonical if home and home.canonical and "://" in home.canonical else None
     for rel, page in pages.items():
         here = page_url(rel)
         source = Source(display(root / rel))
@@ -144,23 +136,3 @@ def check_markdown(files: list[Path], project: Path | None = None) -> Findings:
                 found.external.append(Link(address, link.source))
     return found
 
-
-# --- addresses that are not fetched ----------------------------------------------------------------------------------
-
-_EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE = re.compile(r"^\+?[\d\-\s().]+$")
-
-
-def check_address(url: str) -> Result:
-    """mailto: and tel: links are checked for form only; other schemes are not checked."""
-    scheme, _, rest = url.partition(":")
-    scheme = scheme.lower()
-    if scheme == "mailto":
-        address = unquote(rest.split("?")[0])
-        ok = all(_EMAIL.match(a.strip()) for a in address.split(",")) and address
-        return Result(url, OK if ok else BROKEN, detail="e-mail address: form checked" if ok else "malformed e-mail address")
-    if scheme == "tel":
-        number = unquote(rest)
-        ok = bool(_PHONE.match(number)) and sum(c.isdigit() for c in number) >= 5
-        return Result(url, OK if ok else BROKEN, detail="phone number: form checked" if ok else "malformed phone number")
-    return Result(url, OK, detail=f"not checked: {scheme}: links are not fetched")

@@ -45,21 +45,17 @@ def extract(text: str, path: str, defs: dict[str, str]) -> tuple[list[Link], lis
     undefined: list[Link] = []
     for number, line in code_free_lines(text):
         where = Source(path, number)
-        d = _DEFINITION.match(line)
-        if d:
+        if d := _DEFINITION.match(line):
             links.append(Link(d.group(2), where))
             continue
-        for m in _INLINE.finditer(line):
-            if m.group(2):
-                links.append(Link(m.group(2), where))
+        links += [Link(m.group(2), where) for m in _INLINE.finditer(line) if m.group(2)]
         for m in _FULL_REF.finditer(line):
             name = normalize_ref(m.group(2) or m.group(1))
             if name in defs:
                 links.append(Link(defs[name], where))
             else:
                 undefined.append(Link(f"[{m.group(2) or m.group(1)}]", where))
-        for m in _AUTOLINK.finditer(line):
-            links.append(Link(m.group(1), where))
+        links += [Link(m.group(1), where) for m in _AUTOLINK.finditer(line)]
         for m in _HTML_ATTR.finditer(line):
             # Raw HTML keeps its URLs as written, relative to the built page, not to this file: only remote
             # addresses are taken from it here; the built site's check resolves the rest.

@@ -6,7 +6,6 @@ drift, 2 on wrong usage or a crash.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import traceback
@@ -22,17 +21,16 @@ ROOT = Path(__file__).resolve().parents[2]
 try:  # the site's packages (mkdocs, yaml) and httpx from the test group: without them, exit 2 with the fix
     from guide.linkcheck import classify, fetch, mdsource
     from guide.linkcheck.config import ConfigError, Settings, load_settings
-    from guide.linkcheck.model import BLOCKED, BROKEN, UNREACHABLE, cell, markdown_counts
+    from guide.linkcheck.model import BLOCKED, BROKEN, OK, UNREACHABLE, cell, markdown_counts
     from guide.sources import screens, ui_labels
     from guide.sources.errors import SourceError
 except ImportError as exc:  # pragma: no cover - only on a half-installed .venv; Python would exit 1, meaning drift
     print(f"make screens: {exc}: run `make screens`, which sets up the test group's packages", file=sys.stderr)
     raise SystemExit(2) from None
 
-OK = "ok"
 DRIFT = "drift"
 UNKNOWN = "unknown"
-VERDICTS = (OK, DRIFT, UNKNOWN, "blocked", "unreachable")
+VERDICTS = (OK, DRIFT, UNKNOWN, BLOCKED, UNREACHABLE)
 
 # What a browser does not show: script and style source, <noscript> (scripts run in a browser), templates, the title.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
@@ -82,11 +80,11 @@ class Visible(HTMLParser):
     def shows(self, label: str) -> bool:
         return re.sub(r"\s+", "", label) in self.text
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool = False) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.scripts += tag == "script"
-        if self.hidden or tag in HIDDEN:
-            if tag in HIDDEN and not closed:
-                self.hidden.append(tag)
+        if tag in HIDDEN:
+            self.hidden.append(tag)  # a self-closed one is popped at once: HTMLParser ends it too
+        if self.hidden:
             return
         if tag in BLOCKS:
             self.parts.append(BREAK)
@@ -97,9 +95,6 @@ class Visible(HTMLParser):
             shown = shown or values.get("placeholder", "")
         if shown:
             self.parts += [shown, BREAK]
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs, closed=True)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden:
@@ -158,7 +153,6 @@ class ScreenResult:
     link: str
     verdict: str
     missing: list[tuple[str, list[str]]] = field(default_factory=list)   # (label, where the guide quotes it)
-    present: list[str] = field(default_factory=list)
     detail: str = ""
 
 
@@ -168,7 +162,7 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
     seen = Visible(html)
     present = [label for label in screen.labels if seen.shows(label)]
     missing = [label for label in screen.labels if label not in present]
-    result = ScreenResult(screen.url, screen.link, OK, present=present)
+    result = ScreenResult(screen.url, screen.link, OK)
     if not missing:
         result.detail = f"every label present: {', '.join(present)}"
     elif seen.shell:
@@ -193,12 +187,9 @@ def judge_page(screen: screens.Screen, html: str, quotes: dict[str, list[str]], 
 def judge_fetched(screen: screens.Screen, got: fetch.Fetched, quotes: dict[str, list[str]]) -> ScreenResult:
     """The verdict on a fetched page: the link checker's verdict first, then the labels."""
     result, answer = got
-    if result.verdict == BLOCKED:
-        return ScreenResult(screen.url, screen.link, "blocked",
-                            detail=f"{result.detail}: the labels could not be looked for")
-    if result.verdict in (UNREACHABLE, BROKEN):
-        why = result.detail if result.verdict == UNREACHABLE else f"the address is broken ({result.detail})"
-        return ScreenResult(screen.url, screen.link, "unreachable",
+    if result.verdict in (BLOCKED, UNREACHABLE, BROKEN):
+        why = f"the address is broken ({result.detail})" if result.verdict == BROKEN else result.detail
+        return ScreenResult(screen.url, screen.link, BLOCKED if result.verdict == BLOCKED else UNREACHABLE,
                             detail=f"{why}: the labels could not be looked for")
     if answer is None or not answer.body or not fetch.is_html(answer.headers):
         kind = answer.headers.get("content-type", "no content type") if answer else "no answer"
@@ -221,7 +212,7 @@ def check(pages: list[screens.Screen], targets: dict[str, str], settings: Settin
             try:
                 body = path.read_bytes()
             except OSError as err:
-                result = ScreenResult(screen.url, screen.link, "unreachable",
+                result = ScreenResult(screen.url, screen.link, UNREACHABLE,
                                       detail=f"cannot read the file: {err.strerror or err}")
             else:
                 result = judge_page(screen, classify.decode_body(body, None), quotes)
@@ -235,11 +226,6 @@ def check(pages: list[screens.Screen], targets: dict[str, str], settings: Settin
 
 def render(results: list[ScreenResult], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    if fmt == "json":
-        return json.dumps({"screens": [{
-            "url": r.url, "verdict": r.verdict,
-            "missing": [{"label": label, "quoted_at": at} for label, at in r.missing],
-            "present": r.present, "detail": r.detail} for r in results]}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         out = markdown_counts("Screen check", VERDICTS, counts)
         out += ["| verdict | page | missing label: where the guide quotes it | detail |", "|---|---|---|---|"]
@@ -258,7 +244,7 @@ def render(results: list[ScreenResult], fmt: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide.screencheck", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
     parser.add_argument("--map", action="append", default=[], metavar="PREFIX=REPLACEMENT",
                         help="read addresses starting with PREFIX from REPLACEMENT instead (a local server's URL, "
                              "or a file path for a saved copy); repeatable")
