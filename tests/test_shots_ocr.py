@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_site import copy_site
 from project_facts import EMAIL, HOTLINES, facts_module
 from shots_support import FAKE_DATA, FIXTURES, SHOTS, annotate_shots, capture_shots_main, shot_ocr
 
@@ -29,8 +30,9 @@ def with_sample_data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
     for spec in specs:
         shutil.copy(spec, work / spec.name)
     assert capture_shots_main([str(work / s.name) for s in specs]) == 0
-    assert annotate_shots.main([str(work / s.name) for s in specs] + ["--out", str(work / "out")]) == 0
-    return {s.stem: (work / "raw" / f"{s.stem}.png", work / "out" / f"{s.stem}.png") for s in specs}
+    project = copy_site(work / "project")  # make shots judges them in a copy of the tests' site
+    assert annotate_shots.main([str(work / s.name) for s in specs] + ["--root", str(project)]) == 0
+    return {s.stem: (work / "raw" / f"{s.stem}.png", project / "docs" / "images" / f"{s.stem}.png") for s in specs}
 
 
 @BROWSER

@@ -174,24 +174,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the project: its includes/ and shots/ (default: the working folder, where make runs)")
-    parser.add_argument("--out", type=Path, help="where the pictures go (default: ROOT/docs/images)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a picture would change")
-    parser.add_argument("--legends", action="store_true", help="only check the legends in --docs pages")
-    parser.add_argument("--docs", type=Path, help="pages to check with --legends (default: ROOT/docs)")
     args = parser.parse_args(argv)
     root = args.root
-    out, docs = args.out or root / "docs" / "images", args.docs or root / "docs"
+    out = root / "docs" / "images"
     paths = args.specs or [shown(p) for p in sorted((root / "shots").glob("*.yml"))]
     if not paths:
         print("make shots: no specs given and none in shots/", file=sys.stderr)
         return 2
     try:
         specs = [load_spec(p) for p in paths]
-        if args.legends:
-            problems = check_legends(docs, specs)
-            print("\n".join([*problems, f"{len(problems)} legend problem(s) in {docs}"]))
-            return 1 if problems else 0
-        rendered, kept, problems, notes = judge(specs, out, docs, shot_ocr.Cache(root / shot_ocr.CACHE), args.check, root)
+        rendered, kept, problems, notes = judge(specs, out, root / "docs", shot_ocr.Cache(root / shot_ocr.CACHE), False,
+                                                root)
     except (SpecError, shot_ocr.OcrUnavailable) as exc:  # tesseract's absence is not a spec's: make shots says it
         print(exc if isinstance(exc, SpecError) else f"make shots: {exc}", file=sys.stderr)
         return 2
@@ -199,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kept {out / f'{s.name}.png'}: its original {s.original_path} is not on this machine")
     for r in rendered:
         target = out / f"{r.spec.name}.png"
-        if args.check or any(p.startswith(f"{r.spec.path}:") for p in problems):
+        if any(p.startswith(f"{r.spec.path}:") for p in problems):
             continue
         if not (target.is_file() and target.read_bytes() == r.png):
             target.parent.mkdir(parents=True, exist_ok=True)
