@@ -91,17 +91,19 @@ def committed_problems(spec: Spec, path: Path) -> list[str]:
     return problems
 
 
-def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, root: Path) -> shot_truth.Judgement:
+def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache,
+                    root: Path) -> tuple[list[str], list[str]]:
+    """The picture's problems and notes as its pages and (a screenshot) OCR find them."""
     with Image.open(io.BytesIO(png)) as img:
         size = img.size
     places = shot_truth.uses(docs, f"{spec.name}.png")
     problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(root / shot_truth.KINDS_FILE))
     if spec.kind != "screenshot":
-        return shot_truth.Judgement(problems, [])
-    found = shot_truth.judge_screenshot(spec, cache.lines(png), places,
+        return problems, []
+    found, notes = shot_truth.judge_screenshot(spec, cache.lines(png), places,
                                         list(ui_labels.load_labels(root / ui_labels.TABLE_FILE)),
                                         screenshot_layout(spec, size).diameter, lambda y0, y1: cache.band(png, y0, y1))
-    return shot_truth.Judgement(problems + found.problems, found.notes)
+    return problems + found, notes
 
 
 def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, check: bool,
@@ -129,9 +131,9 @@ def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, c
         if png is None and (missing := committed_problems(spec, picture)):
             problems += missing
             continue
-        found = truth_judgement(spec, png or picture.read_bytes(), docs, cache, root)
-        problems += found.problems
-        notes += found.notes
+        found, noted = truth_judgement(spec, png or picture.read_bytes(), docs, cache, root)
+        problems += found
+        notes += noted
     problems += [f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)" for r in rendered
                  if check and not ((target := out / f"{r.spec.name}.png").is_file() and target.read_bytes() == r.png)]
     return rendered, kept, problems, notes
