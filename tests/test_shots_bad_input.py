@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from shots_support import FIXTURES, annotate_shots, capture_shots_main
+from shots_support import FIXTURES, annotate_shots
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str]:
@@ -50,7 +50,3 @@ def test_picture_over_the_byte_budget_fails(capsys: pytest.CaptureFixture[str], 
     assert f"{tmp_path / 'noisy.yml'}: (output) bytes: noisy.png is " in out
     assert "over 100000" in out
 
-
-def test_capture_refuses_url_with_several_specs(capsys: pytest.CaptureFixture[str]) -> None:
-    assert capture_shots_main(["a.yml", "b.yml", "--url", "http://127.0.0.1/"]) == 2
-    assert "--url needs exactly one spec" in capsys.readouterr().err
