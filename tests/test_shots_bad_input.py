@@ -5,10 +5,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from shots_support import FIXTURES, annotate_shots, capture_shots_main
-
-# make shots runs in a project: here, the tests' own site (its includes/ say which labels are quoted).
-pytestmark = pytest.mark.usefixtures("in_the_tests_site")
+from shots_support import FIXTURES, annotate_shots
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str]:
@@ -26,43 +23,30 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
     ("good.yml", ("{target: box-a, side: right}", "{target: secret, side: inside-left}"), 2, "markers[0]",
      "marker 1 covers redact[0]"),
 ])
-def test_bad_spec_names_file_and_field(capsys: pytest.CaptureFixture[str], tmp_path: Path, fixture: str,
+def test_bad_spec_names_file_and_field(capsys: pytest.CaptureFixture[str], tmp_path: Path, project: Path, fixture: str,
                                        change: tuple[str, str] | None, code: int, field: str, detail: str) -> None:
     spec = FIXTURES / fixture
     if change:  # good.yml with one mistake, beside its capture
         spec = tmp_path / "changed.yml"
         spec.write_text((FIXTURES / fixture).read_text().replace(*change))
         shutil.copytree(FIXTURES / "raw", tmp_path / "raw")
-    got, out = run(capsys, spec, "--out", tmp_path / "out")
+    got, out = run(capsys, spec, "--root", project)  # make shots in a copy of the tests' site
     assert got == code, out
     assert f"{spec}: {field}: " in out
     assert detail in out
-    assert not (tmp_path / "out").exists()  # nothing is written for a bad source
+    assert not (project / "docs" / "images" / f"{spec.stem}.png").exists()  # nothing is written for a bad source
 
 
-def test_picture_over_the_byte_budget_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_picture_over_the_byte_budget_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path, project: Path) -> None:
     (tmp_path / "raw").mkdir()
     shutil.copy(FIXTURES / "raw" / "tiny.boxes.json", tmp_path / "raw" / "tiny.boxes.json")
     rng = random.Random(3)
     noise = Image.frombytes("RGB", (320, 200), bytes(rng.randrange(256) for _ in range(320 * 200 * 3)))
     (tmp_path / "noisy.yml").write_text((FIXTURES / "good.yml").read_text() + "width: 960\n")
     noise.save(tmp_path / "raw" / "tiny.png")
-    got, out = run(capsys, tmp_path / "noisy.yml", "--out", tmp_path / "out")
+    got, out = run(capsys, tmp_path / "noisy.yml", "--root", project)
     assert got == 1, out
+    assert not (project / "docs" / "images" / "noisy.png").exists()
     assert f"{tmp_path / 'noisy.yml'}: (output) bytes: noisy.png is " in out
     assert "over 100000" in out
 
-
-@pytest.mark.parametrize(("docs", "code", "line"), [
-    ("docs-bad", 1, "docs-bad/page.zh.md:3: legend: good.png has markers 1-2, the legend is numbered 1"),
-    ("docs-good", 0, "0 legend problem(s)"),
-])
-def test_legends_are_checked_against_the_markers(capsys: pytest.CaptureFixture[str], docs: str, code: int,
-                                                 line: str) -> None:
-    got, out = run(capsys, FIXTURES / "good.yml", "--legends", "--docs", FIXTURES / docs)
-    assert got == code and line in out, out
-
-
-def test_capture_refuses_url_with_several_specs(capsys: pytest.CaptureFixture[str]) -> None:
-    assert capture_shots_main(["a.yml", "b.yml", "--url", "http://127.0.0.1/"]) == 2
-    assert "--url needs exactly one spec" in capsys.readouterr().err

@@ -55,8 +55,7 @@ def project(tmp_path: Path) -> Path:
 
 def shots(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     """make shots on the scratch project: its lines."""
-    code = annotate_shots.main([str(project / "shots" / "form.yml"), "--out", str(project / "docs" / "images"),
-                                "--docs", str(project / "docs"), "--root", str(project)])
+    code = annotate_shots.main([str(project / "shots" / "form.yml"), "--root", str(project)])
     return code, capsys.readouterr().out.splitlines()
 
 

@@ -37,10 +37,10 @@ GOOD = {"kind": "screenshot", "taken": datetime.date(2026, 12, 6), "original": "
 
 
 def judged(tmp_path: Path, lines: list[Line], markers: list[list[int]], steps: str,
-           shows: tuple[str, ...] = ()) -> shot_truth.Judgement:
+           shows: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     spec = shot_spec.parse_spec({**GOOD, "markers": markers, "shows": list(shows)}, tmp_path / "a.yml")
     (tmp_path / "p.zh.md").write_text(f"![x](images/a.png)\n\n说明。\n\n{steps}", encoding="utf-8")
-    return shot_truth.judge_screenshot(spec, lines, shot_truth.uses(tmp_path, "a.png"), LABELS, 32)
+    return shot_truth.judge_screenshot(spec, lines, shot_truth.uses(tmp_path, "a.png"), LABELS, 32, lambda y0, y1: [])
 
 
 FORM = [row(40, ("手机号", 20, 80)), row(100, ("密码", 20, 60)), row(160, ("密码", 20, 60), ("确认", 62, 102)),
@@ -49,9 +49,9 @@ FORM = [row(40, ("手机号", 20, 80)), row(100, ("密码", 20, 60)), row(160, (
 
 def test_a_marker_is_judged_by_the_label_on_its_own_row(tmp_path: Path) -> None:
     steps = "1. 填写**手机号**。\n2. 设置**密码**。\n3. 填写**密码确认**。\n"
-    assert judged(tmp_path, FORM, [[300, 40], [300, 100], [300, 160]], steps) == shot_truth.Judgement([], [])
+    assert judged(tmp_path, FORM, [[300, 40], [300, 100], [300, 160]], steps) == ([], [])
     # marker 1 on the small print, marker 2 on the row of 密码确认: the labels are elsewhere
-    found = judged(tmp_path, FORM, [[300, 220], [300, 160], [300, 100]], steps).problems
+    found = judged(tmp_path, FORM, [[300, 220], [300, 160], [300, 100]], steps)[0]
     page = tmp_path / "p.zh.md"
     assert found == [
         (f"{page}:5: marker 1 at [300, 220] is not on the row of **手机号**, which step 1 names (OCR reads it at "
@@ -67,15 +67,15 @@ def test_a_label_ocr_cannot_read_counts_when_ticked_and_is_listed_as_a_note(tmp_
     lines = [*FORM, row(280, ("安全", 20, 60), ("妆箱", 62, 102))]  # 邮 misread, as tesseract does
     steps = "1. 填写**手机号**。\n2. 填写**安全邮箱**。\n"
     page = tmp_path / "p.zh.md"
-    unticked = judged(tmp_path, lines, [[300, 40], [300, 280]], steps)
-    assert unticked.notes == []
-    assert unticked.problems == [
+    problems, notes = judged(tmp_path, lines, [[300, 40], [300, 280]], steps)
+    assert notes == []
+    assert problems == [
         (f"{page}:6: step 2 names **安全邮箱**, which OCR cannot read in images/a.png: use a screenshot that shows it "
          "and do not black it out; if the picture does show it, tick it under “Screen labels the picture shows” "
          "(make mark-picture NAME=a)")]
-    ticked = judged(tmp_path, lines, [[300, 40], [300, 280]], steps, shows=("手机号", "安全邮箱"))
-    assert ticked.problems == []
-    assert ticked.notes == [
+    problems, notes = judged(tmp_path, lines, [[300, 40], [300, 280]], steps, shows=("手机号", "安全邮箱"))
+    assert problems == []
+    assert notes == [
         (f"{page}:6: note: step 2 names **安全邮箱**, which OCR cannot read in images/a.png; it counts because it is "
          f"ticked under “Screen labels the picture shows” ({tmp_path / 'a.yml'}, shows): make sure the picture "
          "shows it")]

@@ -101,7 +101,7 @@ def test_drag_click_and_save_write_the_spec_and_a_redacted_picture(new_page, ser
         assert shot_draw.single_colour(img, lay.redactions) == []
         assert img.convert("RGB").getpixel((PHONE_BOX[0], PHONE_BOX[1])) == shot_draw.REDACT
         assert shot_draw.marker_problems(img, lay) == []
-    assert shot_ocr.personal_data(shot_ocr.read_lines(published)) == []
+        assert shot_ocr.personal_data(shot_ocr.read_lines(img)) == []
     assert {k for k, _ in shot_draw.png_chunks(published.read_bytes())} <= {"IHDR", "PLTE", "IDAT", "IEND"}
     assert sorted(p.name for p in (root / "shots").iterdir()) == ["demo-01-form.yml", "originals"]  # no temp left
 

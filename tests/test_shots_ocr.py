@@ -5,6 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_site import copy_site
+from PIL import Image
 from project_facts import EMAIL, HOTLINES, facts_module
 from shots_support import FAKE_DATA, FIXTURES, SHOTS, annotate_shots, capture_shots_main, shot_ocr
 
@@ -29,14 +31,15 @@ def with_sample_data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
     for spec in specs:
         shutil.copy(spec, work / spec.name)
     assert capture_shots_main([str(work / s.name) for s in specs]) == 0
-    assert annotate_shots.main([str(work / s.name) for s in specs] + ["--out", str(work / "out")]) == 0
-    return {s.stem: (work / "raw" / f"{s.stem}.png", work / "out" / f"{s.stem}.png") for s in specs}
+    project = copy_site(work / "project")  # make shots judges them in a copy of the tests' site
+    assert annotate_shots.main([str(work / s.name) for s in specs] + ["--root", str(project)]) == 0
+    return {s.stem: (work / "raw" / f"{s.stem}.png", project / "docs" / "images" / f"{s.stem}.png") for s in specs}
 
 
 @BROWSER
 def test_ocr_reads_the_sample_data_in_the_capture(with_sample_data: dict[str, tuple[Path, Path]]) -> None:
     raw, _ = with_sample_data["register-sample"]
-    lines = shot_ocr.read_lines(raw)
+    lines = shot_ocr.read_lines(Image.open(raw))
     text = squeezed(lines)
     for value in ("13800138000", "examplestudent", "xq7700123"):
         assert value in text
@@ -48,7 +51,7 @@ def test_ocr_reads_the_sample_data_in_the_capture(with_sample_data: dict[str, tu
 @pytest.mark.parametrize("name", ["register-sample", "account-sample"])
 def test_ocr_reads_the_published_picture_but_no_sample_data(with_sample_data: dict[str, tuple[Path, Path]],
                                                             name: str) -> None:
-    lines = shot_ocr.read_lines(with_sample_data[name][1])
+    lines = shot_ocr.read_lines(Image.open(with_sample_data[name][1]))
     assert re.search(r"[\u4e00-\u9fff]{2}", "".join(line.text for line in lines)), "OCR read no Chinese word at all"
     assert [what for what, value in FAKE_DATA.items() if value in squeezed(lines)] == []
     assert shot_ocr.personal_data(lines) == []

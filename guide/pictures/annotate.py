@@ -91,17 +91,19 @@ def committed_problems(spec: Spec, path: Path) -> list[str]:
     return problems
 
 
-def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache, root: Path) -> shot_truth.Judgement:
+def truth_judgement(spec: Spec, png: bytes, docs: Path, cache: shot_ocr.Cache,
+                    root: Path) -> tuple[list[str], list[str]]:
+    """The picture's problems and notes as its pages and (a screenshot) OCR find them."""
     with Image.open(io.BytesIO(png)) as img:
         size = img.size
     places = shot_truth.uses(docs, f"{spec.name}.png")
     problems = shot_truth.page_problems(spec, size, places, shot_truth.load_kinds(root / shot_truth.KINDS_FILE))
     if spec.kind != "screenshot":
-        return shot_truth.Judgement(problems, [])
-    found = shot_truth.judge_screenshot(spec, cache.lines(png), places,
+        return problems, []
+    found, notes = shot_truth.judge_screenshot(spec, cache.lines(png), places,
                                         list(ui_labels.load_labels(root / ui_labels.TABLE_FILE)),
                                         screenshot_layout(spec, size).diameter, lambda y0, y1: cache.band(png, y0, y1))
-    return shot_truth.Judgement(problems + found.problems, found.notes)
+    return problems + found, notes
 
 
 def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, check: bool,
@@ -129,9 +131,9 @@ def judge(specs: Sequence[Spec], out: Path, docs: Path, cache: shot_ocr.Cache, c
         if png is None and (missing := committed_problems(spec, picture)):
             problems += missing
             continue
-        found = truth_judgement(spec, png or picture.read_bytes(), docs, cache, root)
-        problems += found.problems
-        notes += found.notes
+        found, noted = truth_judgement(spec, png or picture.read_bytes(), docs, cache, root)
+        problems += found
+        notes += noted
     problems += [f"{target}: (file): differs from what {r.spec.path} renders (run `make shots`)" for r in rendered
                  if check and not ((target := out / f"{r.spec.name}.png").is_file() and target.read_bytes() == r.png)]
     return rendered, kept, problems, notes
@@ -174,24 +176,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the project: its includes/ and shots/ (default: the working folder, where make runs)")
-    parser.add_argument("--out", type=Path, help="where the pictures go (default: ROOT/docs/images)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a picture would change")
-    parser.add_argument("--legends", action="store_true", help="only check the legends in --docs pages")
-    parser.add_argument("--docs", type=Path, help="pages to check with --legends (default: ROOT/docs)")
     args = parser.parse_args(argv)
     root = args.root
-    out, docs = args.out or root / "docs" / "images", args.docs or root / "docs"
+    out = root / "docs" / "images"
     paths = args.specs or [shown(p) for p in sorted((root / "shots").glob("*.yml"))]
     if not paths:
         print("make shots: no specs given and none in shots/", file=sys.stderr)
         return 2
     try:
         specs = [load_spec(p) for p in paths]
-        if args.legends:
-            problems = check_legends(docs, specs)
-            print("\n".join([*problems, f"{len(problems)} legend problem(s) in {docs}"]))
-            return 1 if problems else 0
-        rendered, kept, problems, notes = judge(specs, out, docs, shot_ocr.Cache(root / shot_ocr.CACHE), args.check, root)
+        rendered, kept, problems, notes = judge(specs, out, root / "docs", shot_ocr.Cache(root / shot_ocr.CACHE), False,
+                                                root)
     except (SpecError, shot_ocr.OcrUnavailable) as exc:  # tesseract's absence is not a spec's: make shots says it
         print(exc if isinstance(exc, SpecError) else f"make shots: {exc}", file=sys.stderr)
         return 2
@@ -199,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kept {out / f'{s.name}.png'}: its original {s.original_path} is not on this machine")
     for r in rendered:
         target = out / f"{r.spec.name}.png"
-        if args.check or any(p.startswith(f"{r.spec.path}:") for p in problems):
+        if any(p.startswith(f"{r.spec.path}:") for p in problems):
             continue
         if not (target.is_file() and target.read_bytes() == r.png):
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -44,7 +44,7 @@ def page_url(spec: Spec) -> str:
     return (spec.path.parent / spec.page).resolve().as_uri()
 
 
-def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
+def capture(specs: Sequence[Spec]) -> list[str]:
     from playwright.sync_api import Error as PlaywrightError  # imported here: annotating needs no browser
     from playwright.sync_api import sync_playwright
 
@@ -55,7 +55,8 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
         except PlaywrightError as exc:
             raise CaptureError(f"make capture: cannot start Chromium ({CHROMIUM}): {first_line(exc)}") from None
         try:
-            for spec, url in jobs:
+            for spec in specs:
+                url = page_url(spec)
                 page = browser.new_page(viewport={"width": spec.viewport[0], "height": spec.viewport[1]},
                                         device_scale_factor=1, locale="zh-CN")
                 try:
@@ -74,8 +75,8 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
                     spec.raw_png.parent.mkdir(parents=True, exist_ok=True)
                     spec.raw_png.write_bytes(png)
                     # texts: every run of text the page shows, for the check that a drawing shows only quoted labels
-                    doc = {"page": spec.page if url == page_url(spec) else url, "viewport": list(spec.viewport),
-                           "size": size, "targets": dict(sorted(found.items())), "texts": page.evaluate(TEXTS_JS) or []}
+                    doc = {"page": spec.page, "viewport": list(spec.viewport), "size": size,
+                           "targets": dict(sorted(found.items())), "texts": page.evaluate(TEXTS_JS) or []}
                     spec.raw_boxes.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
                     print(f"captured {spec.raw_png} ({len(found)} targets)")
                 page.close()
@@ -87,15 +88,11 @@ def capture(jobs: Sequence[tuple[Spec, str]]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Capture raw screenshots and element boxes with headless Chromium.")
     parser.add_argument("specs", nargs="*", type=Path, help="spec files (default: shots/*.yml)")
-    parser.add_argument("--url", help="open this address instead of the spec's page (one spec only)")
     args = parser.parse_args(argv)
     paths = args.specs or [shown(p) for p in sorted((Path.cwd() / "shots").glob("*.yml"))]  # the project make runs in
-    if args.url and len(paths) != 1:
-        print("make capture: --url needs exactly one spec", file=sys.stderr)
-        return 2
     try:
         specs = [load_spec(p) for p in paths]
-        problems = capture([(s, args.url or page_url(s)) for s in specs])
+        problems = capture(specs)
     except (SpecError, CaptureError) as exc:
         print(exc, file=sys.stderr)
         return 2

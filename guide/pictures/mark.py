@@ -155,9 +155,9 @@ class Marking:
         finally:
             for tmp in temps:
                 tmp.unlink(missing_ok=True)
-        judged = annotate_shots.truth_judgement(spec, png, self.root / "docs", self.cache, self.root)
+        problems, notes = annotate_shots.truth_judgement(spec, png, self.root / "docs", self.cache, self.root)
         return {"wrote": [str(self.spec_path.relative_to(self.root)), str(self.picture_path.relative_to(self.root))],
-                "problems": judged.problems, "notes": judged.notes, "shows": shows}
+                "problems": problems, "notes": notes, "shows": shows}
 
 
 def _beside(path: Path, data: bytes) -> Path:

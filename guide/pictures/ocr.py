@@ -129,13 +129,9 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
     return _rows([Line(" ".join(w.text for w in ws), _span(w.box for w in ws), tuple(ws)) for ws in lines])
 
 
-def read_lines(picture: Path | Image.Image) -> list[Line]:
+def read_lines(picture: Image.Image) -> list[Line]:
     """The lines of text in a picture, read at each of SCALES (tesseract misreads differently at each size). psm 11,
     sparse text, suits screens: the default segmentation often takes a mostly empty screen for one picture."""
-    if not isinstance(picture, Image.Image):
-        with Image.open(picture) as img:
-            img.load()
-            return read_lines(img)
     return [line for scale in SCALES for line in _read_at(picture, scale, 11)]
 
 

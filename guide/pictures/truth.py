@@ -99,21 +99,16 @@ def page_problems(spec: Spec, size: tuple[int, int], places: Iterable[Use], kind
     return problems
 
 
-@dataclass(frozen=True)
-class Judgement:  # problems fail `make shots` and `make check`; notes rest on the office's word
-    problems: list[str]
-    notes: list[str]
-
-
 def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterable[Use], labels: Iterable[str],
-                     diameter: int, band: Callable[[int, int], list[shot_ocr.Line]] | None = None) -> Judgement:
-    """A label the whole reading misses is read again in its marker's row alone (band). One OCR cannot read anywhere
-    but the office ticked (`shows`) is a note, and its marker stays where the office put it."""
+                     diameter: int, band: Callable[[int, int], list[shot_ocr.Line]]) -> tuple[list[str], list[str]]:
+    """Problems (they fail `make shots` and `make check`) and notes (they rest on the office's word). A label the
+    whole reading misses is read again in its marker's row alone (band). One OCR cannot read anywhere but the office
+    ticked (`shows`) is a note, and its marker stays where the office put it."""
     known = set(labels)
     problems: dict[object, str] = {}  # the first page's words for each, as notes
     notes: dict[str, str] = {}
     picture = f"images/{spec.name}.png"
-    strip = functools.cache(lambda y: shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter) if band else [])
+    strip = functools.cache(lambda y: shot_ocr.on_row(band(y - diameter, y + diameter), y, diameter))
     for use in places:
         for step in use.steps:
             named = list(dict.fromkeys(label for label in BOLD.findall(step.text) if label in known))
@@ -142,4 +137,4 @@ def judge_screenshot(spec: Spec, lines: Sequence[shot_ocr.Line], places: Iterabl
                                 f"beside it (make mark-picture NAME={spec.name})")
     unknown = [f"{spec.path}: shows: “{label}” is not in includes/ui-labels.yml: save the markings again "
                f"(make mark-picture NAME={spec.name})" for label in spec.shows if label not in known]
-    return Judgement(list(problems.values()) + unknown, list(notes.values()))
+    return list(problems.values()) + unknown, list(notes.values())
