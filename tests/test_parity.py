@@ -141,7 +141,7 @@ def test_parse_page_sections_and_skipped_text() -> None:
     assert facts.headings == [parity.Heading(4, 1, "top-id", "标题"), parity.Heading(5, 2, "method-3", "方式 3"),
                               parity.Heading(14, 3, None, "细节")]
     assert [(s.line, s.section) for s in facts.items["numbered step"]] == [(6, "method-3"), (15, "method-3")]
-    assert [(label.line, label.value) for label in facts.labels] == [(6, "方式 3")]
+    assert [(label.line, label.value) for label in facts.items["label"]] == [(6, "方式 3")]
 
 
 # --- the copy lint ------------------------------------------------------------------------------------------------

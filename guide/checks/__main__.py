@@ -102,10 +102,9 @@ def review_stage(root: Path) -> Stage:
 
 
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
-    problems = rendered.run(root, say=say)
+    problems, notes = rendered.run(root, say=say)
     return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
-                           "addresses in the built site; the PDFs; the search queries in Chromium)",
-                 rendered.last_notes(root))
+                           "addresses in the built site; the PDFs; the search queries in Chromium)", notes)
 
 
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,

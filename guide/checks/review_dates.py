@@ -17,9 +17,9 @@ RECIPE = "README.md, \"Check a page against CHSI\""
 Due = tuple[checked_module.Review, int]  # a page and the days left to its review date (0 or less: it has come)
 
 
-def due_pages(checked: checked_module.Checked, today: dt.date, soon: int = SOON) -> list[Due]:
-    """The pages whose review date has passed or comes within `soon` days, the most overdue first."""
-    found = [(review, review.days_left(today)) for review in checked.pages.values() if review.days_left(today) <= soon]
+def due_pages(checked: checked_module.Checked, today: dt.date) -> list[Due]:
+    """The pages whose review date has passed or comes within SOON days, the most overdue first."""
+    found = [(review, review.days_left(today)) for review in checked.pages.values() if review.days_left(today) <= SOON]
     return sorted(found, key=lambda due: (due[1], due[0].page))
 
 
