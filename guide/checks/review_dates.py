@@ -32,13 +32,12 @@ def when(review: checked_module.Review, days_left: int) -> str:
 
 
 def warning_lines(due: list[Due]) -> list[str]:
-    """make check's lines: one per page, then what to do."""
+    """make check's lines: one per page, then the stage's summary (what to do)."""
     lines = [f"WARNING: docs/{r.page}.zh.md and .en.md: checked against CHSI on {r.checked.isoformat()}, "
              f"{when(r, days)}: compare the page with CHSI, then change its line ({checked_module.CHECKED_FILE}:"
              f"{r.line})" for r, days in due]
-    if lines:
-        lines.append(f"review dates: {len(due)} page(s) to check against CHSI ({RECIPE}); a warning, not a problem")
-    return lines
+    return lines + [f"review dates: {len(due)} page(s) to check against CHSI ({RECIPE}); a warning, not a problem"
+                    if due else f"review dates: no page due a check against CHSI within {SOON} days"]
 
 
 def markdown(due: list[Due], today: dt.date) -> str:

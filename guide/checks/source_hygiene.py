@@ -33,8 +33,7 @@ def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
     """A value opened with a curly quote, one line each."""
     problems = []
     for number, line in enumerate(text.splitlines(), start=first_line):
-        match = CURLY_VALUE.match(line)
-        if match:
+        if match := CURLY_VALUE.match(line):
             problems.append(f"{src}:{number}: the value of '{match.group('key').strip()[:-1].lstrip('- ')}' starts "
                             f"with a curly quote ({match.group('quote')}): use straight quotes (\") around a YAML value")
     return problems
@@ -104,8 +103,7 @@ def source_problems(raw: bytes, src: str) -> list[str]:
             continue
         level = len(match.group("hashes"))
         block = ID_BLOCK.search(match.group("text"))
-        bad_id = id_problem(block.group("raw"), src, number) if block else None
-        if bad_id:
+        if block and (bad_id := id_problem(block.group("raw"), src, number)):
             problems.append(bad_id)
             continue
         if previous_level and level > previous_level + 1:
@@ -113,11 +111,9 @@ def source_problems(raw: bytes, src: str) -> list[str]:
                             f"use {'#' * (previous_level + 1)}")
         previous_level = level
         anchor = heading_id(match.group("text"))
-        if not anchor:
-            continue
         if anchor in seen:
             problems.append(f"{src}:{number}: heading id '{anchor}' is already used on line {seen[anchor]}: "
                             "give one of them another {#id}")
-        else:
+        elif anchor:  # a heading of no words has no id to repeat
             seen[anchor] = number
     return problems
