@@ -47,7 +47,7 @@ def test_a_page_too_tall_or_too_wide_for_the_phone_and_a_long_question_are_named
     assert measured[2].height >= limit + 800
     assert measured[4].sections[0] == ("no-code", short)
     assert phone_pages.height_problems(measured) == [
-        (f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
+        (f"docs/tall.en.md: {measured[2].height / 740:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
         f"screen is 740 px), over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or "
         "move what is not a step to another page"),
         (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "

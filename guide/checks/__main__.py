@@ -54,8 +54,8 @@ def copy_stage(root: Path) -> Stage:
         pages, found = copy_lint.lint_project(root)
     except (ValueError, SourceError) as err:
         return Stage([f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], "copy: not checked")
-    return Stage([f"{f.path}:{f.line}: {f.message} [{f.tool}]" for f in found], f"copy: {len(pages)} pages: "
-                 f"{len(found)} findings")
+    return Stage([f"{path}:{line}: {message} [{tool}]" for path, line, tool, message in found],
+                 f"copy: {len(pages)} pages: {len(found)} findings")
 
 
 def budgets_stage(root: Path) -> Stage:

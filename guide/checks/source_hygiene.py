@@ -10,7 +10,7 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from guide.sources.markup import FENCE
+from guide.sources.markup import prose_lines
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[^\s}]+)[^}]*\}\s*$")
@@ -92,13 +92,10 @@ def source_problems(raw: bytes, src: str) -> list[str]:
         problems += yaml_problems(front.group("body"), src, first_line=2)
     previous_level = 0
     seen: dict[str, int] = {}
-    in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as str.splitlines() breaks them (a form feed or U+2028 ends one too), fenced code left out of the headings.
+    for number, line, prose in prose_lines("\n".join(text.splitlines())):
         problems += character_problems(line, src, number)
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else HEADING.match(line)
+        match = HEADING.match(line) if prose else None
         if not match:
             continue
         level = len(match.group("hashes"))
