@@ -31,12 +31,9 @@ def heading_id(text: str) -> str:
 
 def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
     """A value opened with a curly quote, one line each."""
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        if match := CURLY_VALUE.match(line):
-            problems.append(f"{src}:{number}: the value of '{match.group('key').strip()[:-1].lstrip('- ')}' starts "
-                            f"with a curly quote ({match.group('quote')}): use straight quotes (\") around a YAML value")
-    return problems
+    return [f"{src}:{number}: the value of '{match.group('key').strip()[:-1].lstrip('- ')}' starts with a curly quote "
+            f"({match.group('quote')}): use straight quotes (\") around a YAML value"
+            for number, line in enumerate(text.splitlines(), start=first_line) if (match := CURLY_VALUE.match(line))]
 
 
 def character_problems(line: str, src: str, number: int) -> list[str]:
@@ -53,10 +50,9 @@ def character_problems(line: str, src: str, number: int) -> list[str]:
 
 def yaml_file_problems(text: str, src: str) -> list[str]:
     """A whole YAML file: tabs and look-alike spaces (YAML then fails, often naming a later line), curly quotes."""
-    problems = []
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
-        problems += character_problems(line, src, number)
-    return problems + yaml_problems(text, src)
+    lines = enumerate(text.removeprefix("\ufeff").splitlines(), start=1)
+    found = [problem for number, line in lines for problem in character_problems(line, src, number)]
+    return found + yaml_problems(text, src)
 
 
 def id_problem(raw: str, src: str, number: int) -> str | None:
