@@ -38,14 +38,9 @@ def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
 
 def character_problems(line: str, src: str, number: int) -> list[str]:
     """A tab, or a space that only looks like one (pasted from Word or a web page), on one line."""
-    problems = []
-    if "\t" in line:
-        problems.append(f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)")
-    for char, name in INVISIBLE.items():
-        if char in line:
-            problems.append(f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a "
-                            "normal space (or delete it)")
-    return problems
+    tab = [f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)"] if "\t" in line else []
+    return tab + [f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a normal space (or "
+                  "delete it)" for char, name in INVISIBLE.items() if char in line]
 
 
 def yaml_file_problems(text: str, src: str) -> list[str]:
