@@ -47,7 +47,7 @@ def test_a_page_too_tall_or_too_wide_for_the_phone_and_a_long_question_are_named
     assert measured[2].height >= limit + 800
     assert measured[4].sections[0] == ("no-code", short)
     assert phone_pages.height_problems(measured) == [
-        (f"docs/tall.en.md: {measured[2].screens:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
+        (f"docs/tall.en.md: {measured[2].height / 740:.2f} phone screens tall at 360 px wide ({measured[2].height} px; a "
         f"screen is 740 px), over the {phone_pages.PAGE_SCREENS} a page may be: cut what the task does not need, or "
         "move what is not a step to another page"),
         (f"docs/faq.en.md:37: the question #long is {long / screen:.2f} phone screens tall ({long} px), over the 0.5 a "
@@ -116,16 +116,15 @@ def test_the_site_is_built_and_measured_again_only_when_a_source_changed(tmp_pat
     notes = ("  note: includes/search-queries.yml:9: searching 'x' finds nothing",)
     fake = fake_stage(monkeypatch, ["docs/register.en.md: 4.20 phone screens tall"], notes)
     said: list[str] = []
-    assert rendered.run(root, say=said.append) == fake["problems"]
+    assert rendered.run(root, say=said.append) == (fake["problems"], list(notes))
     assert said == [rendered.BUILDING] and (fake["builds"], fake["measures"]) == (1, 1)
-    assert rendered.last_notes(root) == list(notes)  # the search's misses, kept with the results
     said.clear()
-    assert rendered.run(root, say=said.append) == fake["problems"]  # nothing changed: the results kept, silently
+    # Nothing changed: the results kept, silently, with the search's misses.
+    assert rendered.run(root, say=said.append) == (fake["problems"], list(notes))
     assert said == [] and (fake["builds"], fake["measures"]) == (1, 1)
-    assert rendered.last_notes(root) == list(notes)
     (root / "docs" / "register.en.md").write_text("# Shorter\n", encoding="utf-8")
     fake["problems"] = []
-    assert rendered.run(root, say=said.append) == []
+    assert rendered.run(root, say=said.append) == ([], list(notes))
     assert said == [rendered.BUILDING] and (fake["builds"], fake["measures"]) == (2, 2)
 
 
@@ -135,7 +134,7 @@ def test_a_failed_build_is_its_own_lines_and_is_tried_again(tmp_path: Path, monk
     failure = ("WARNING -  docs/register.en.md:12: links to 'contactx.md', which is not in docs/",)
     fake = fake_stage(monkeypatch, [], failure=failure)
     said: list[str] = []
-    assert rendered.run(root, say=said.append) == list(failure)
+    assert rendered.run(root, say=said.append) == (list(failure), [])
     assert said == [rendered.BUILDING, "the build failed; what it said:"] and fake["measures"] == 0
     rendered.run(root, say=said.append)
     assert fake["builds"] == 2

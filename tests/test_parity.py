@@ -141,7 +141,7 @@ def test_parse_page_sections_and_skipped_text() -> None:
     assert facts.headings == [parity.Heading(4, 1, "top-id", "标题"), parity.Heading(5, 2, "method-3", "方式 3"),
                               parity.Heading(14, 3, None, "细节")]
     assert [(s.line, s.section) for s in facts.items["numbered step"]] == [(6, "method-3"), (15, "method-3")]
-    assert [(label.line, label.value) for label in facts.labels] == [(6, "方式 3")]
+    assert [(label.line, label.value) for label in facts.items["label"]] == [(6, "方式 3")]
 
 
 # --- the copy lint ------------------------------------------------------------------------------------------------
@@ -188,15 +188,16 @@ BAD = """# 注册 {#register}
 def test_bad_pages_get_spelling_typography_and_markdown_findings(tmp_path: Path) -> None:
     pages, found = lint_copy.lint_project(fixture_project(tmp_path, "bad-spelling.en.md", "bad-typography.zh.md"))
     assert pages == ["docs/good.en.md", "docs/good.zh.md"]
-    assert [(f.tool, f.path, f.line) for f in found] == [
+    assert [(tool, path, line) for path, line, tool, _ in found] == [
         ("codespell", "docs/good.en.md", 3),
         ("pymarkdown", "docs/good.en.md", 5),
         ("autocorrect", "docs/good.zh.md", 3),  # line 7 is inside an admonition: linted too
         ("autocorrect", "docs/good.zh.md", 7),
     ]
-    assert found[0].message == "recieve ==> receive"
-    assert found[1].message.startswith("MD059 descriptive-link-text")
-    assert [f.message for f in found[2:]] == ["write '在学信网注册 CHSI 账号，只需 3 分钟。' for '在学信网注册CHSI账号,只需3分钟。'",
+    messages = [message for *_, message in found]
+    assert messages[0] == "recieve ==> receive"
+    assert messages[1].startswith("MD059 descriptive-link-text")
+    assert messages[2:] == ["write '在学信网注册 CHSI 账号，只需 3 分钟。' for '在学信网注册CHSI账号,只需3分钟。'",
                                              "write '用护照注册 CHSI 账号。' for '用护照注册CHSI账号。'"]
 
 
@@ -214,7 +215,7 @@ def test_a_clean_project_is_one_summary_line_and_labels_with_their_marks_pass_an
     assert copy_stage(tmp_path).summary == "copy: not checked"  # no mkdocs.yml: the problem line names it
     (root / "includes" / "ui-labels.yml").write_text(TABLE, encoding="utf-8")
     (root / "docs" / "good.zh.md").write_text(GOOD, encoding="utf-8")
-    assert [f for f in lint_copy.lint_project(root)[1] if f.tool == "label-marks"] == []
+    assert [f for f in lint_copy.lint_project(root)[1] if f[2] == "label-marks"] == []
 
 
 def test_each_wrong_label_and_each_citing_line_is_named_with_how_to_write_it(tmp_path: Path) -> None:
@@ -224,8 +225,8 @@ def test_each_wrong_label_and_each_citing_line_is_named_with_how_to_write_it(tmp
     shutil.copy(SITE / content.PHRASES_FILE, root / content.PHRASES_FILE)
     (root / "docs" / "good.zh.md").write_text(BAD, encoding="utf-8")
     reads, acts = lint_copy.WHAT["brackets"], lint_copy.WHAT["quotes"]
-    found = [(f.path, f.line, f.message) for f in lint_copy.lint_project(root)[1]
-             if f.tool in ("label-marks", "source-citing")]
+    found = [(path, line, message) for path, line, tool, message in lint_copy.lint_project(root)[1]
+             if tool in ("label-marks", "source-citing")]
     assert found == [
         ("docs/good.zh.md", 3, "**学信网** is a name or a term, not screen text: write it as 学信网, without bold"),
         ("docs/good.zh.md", 3, f"**注册** is {acts}: write it as “**注册**”"),

@@ -54,8 +54,8 @@ def copy_stage(root: Path) -> Stage:
         pages, found = copy_lint.lint_project(root)
     except (ValueError, SourceError) as err:
         return Stage([f"copy: {str(err).replace(f'{root.resolve()}/', '')}"], "copy: not checked")
-    return Stage([f"{f.path}:{f.line}: {f.message} [{f.tool}]" for f in found], f"copy: {len(pages)} pages: "
-                 f"{len(found)} findings")
+    return Stage([f"{path}:{line}: {message} [{tool}]" for path, line, tool, message in found],
+                 f"copy: {len(pages)} pages: {len(found)} findings")
 
 
 def budgets_stage(root: Path) -> Stage:
@@ -95,17 +95,14 @@ def review_stage(root: Path) -> Stage:
         due = review_dates.due_pages(checked_module.load_checked(root), dt.date.today())
     except SourceError:  # the content stage prints each of its lines
         return Stage([], f"review dates: not read: fix {checked_module.CHECKED_FILE} first (its lines are above)")
-    if not due:
-        return Stage([], f"review dates: no page due a check against CHSI within {review_dates.SOON} days")
     lines = review_dates.warning_lines(due)
     return Stage([], lines[-1], lines[:-1])
 
 
 def rendered_stage(root: Path, say: Callable[[str], object] = print) -> Stage:
-    problems = rendered.run(root, say=say)
+    problems, notes = rendered.run(root, say=say)
     return Stage(problems, f"rendered: {len(problems)} problem(s) (each page on a phone: height and width; published "
-                           "addresses in the built site; the PDFs; the search queries in Chromium)",
-                 rendered.last_notes(root))
+                           "addresses in the built site; the PDFs; the search queries in Chromium)", notes)
 
 
 STATIC: tuple[Callable[[Path], Stage], ...] = (content_stage, parity_stage, copy_stage, budgets_stage,

@@ -7,7 +7,6 @@ import contextlib
 import io
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,16 +26,10 @@ WHAT = {"brackets": "something the student reads on the screen (a box, a result)
 HIDDEN = re.compile(r"`[^`\n]+`|<!--.*?-->")
 ADD_MARK = ("add 'mark: brackets' (what the student reads), 'mark: quotes' (what the student selects or types) or "
             "'mark: plain' (a name or a term) to its line")
+Finding = tuple[str, int, str, str]  # (path, line, tool, message)
 
 
-class LintFinding(NamedTuple):
-    path: str
-    line: int
-    tool: str
-    message: str
-
-
-def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
+def lint_chinese(text: str, path: str, labels: set[str]) -> list[Finding]:
     """中文文案排版指北 findings on one page; a finding whose text is exactly a UI label is the screen's own text."""
     # Admonition and tab bodies are indented four spaces, which CommonMark (and so autocorrect) reads as code: their
     # prose is linted too, unindented outside fenced code; the line count does not change.
@@ -44,7 +37,7 @@ def lint_chinese(text: str, path: str, labels: set[str]) -> list[LintFinding]:
     for number, line in outside_fences(text):
         lines[number - 1] = line.lstrip(" ")
     result = autocorrect_py.lint_for("\n".join(lines), path)
-    return [LintFinding(path, item.line, "autocorrect", f"write '{item.new}' for '{item.old}'")
+    return [(path, item.line, "autocorrect", f"write '{item.new}' for '{item.old}'")
             for item in result.lines if item.old.strip() not in labels]
 
 
@@ -86,27 +79,27 @@ def settings_file(root: Path) -> Path:
     return root / "pyproject.toml" if (root / "pyproject.toml").is_file() else ROOT / "pyproject.toml"
 
 
-def lint_english(paths: list[str], root: Path) -> list[LintFinding]:
+def lint_english(paths: list[str], root: Path) -> list[Finding]:
     """codespell on the given files (paths relative to root); its output parsed into findings."""
     if not paths:
         return []
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.chdir(root):
         codespell_lib.main("--toml", str(settings_file(root).resolve()), *paths)
-    return [LintFinding(m.group("path"), int(m.group("line")), "codespell", m.group("message").strip())
+    return [(m.group("path"), int(m.group("line")), "codespell", m.group("message").strip())
             for m in map(CODESPELL_LINE.match, out.getvalue().splitlines()) if m]
 
 
-def lint_markdown(paths: list[str], root: Path) -> list[LintFinding]:
+def lint_markdown(paths: list[str], root: Path) -> list[Finding]:
     """pymarkdownlnt with the rules of root/pyproject.toml."""
-    return [LintFinding(path, item.line_number, "pymarkdown",
-                        f"{item.rule_id} {item.rule_name}: {item.rule_description}{item.extra_error_information}".rstrip())
+    return [(path, item.line_number, "pymarkdown",
+             f"{item.rule_id} {item.rule_name}: {item.rule_description}{item.extra_error_information}".rstrip())
             for path in paths
             for item in PyMarkdownApi().configuration_file_path(str(settings_file(root)))
             .scan_path(str(root / path)).scan_failures]
 
 
-def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
+def lint_project(root: Path) -> tuple[list[str], list[Finding]]:
     """Every page of root's docs_dir, linted: the page list and the findings."""
     root = root.resolve()
     config = site_config.read(root)
@@ -115,15 +108,15 @@ def lint_project(root: Path) -> tuple[list[str], list[LintFinding]]:
     marks = {label: entry.mark for label, entry in table.items() if entry.mark}
     phrases = (content.load_phrases(root / content.PHRASES_FILE) if (root / content.PHRASES_FILE).is_file() else ())
     # A table that marks no label at all belongs to a project that does not mark them (the test projects).
-    found = [LintFinding(str(ui_labels.TABLE_FILE), entry.line, "label-marks", f"label {label} has no mark: {ADD_MARK}")
+    found = [(str(ui_labels.TABLE_FILE), entry.line, "label-marks", f"label {label} has no mark: {ADD_MARK}")
              for label, entry in table.items() if marks and not entry.mark]
     for path in pages:
         text = (root / path).read_text(encoding="utf-8")
         if re.search(r"\.zh[\w-]*\.md$", path):
             found += lint_chinese(text, path, set(table))
-            found += [LintFinding(path, number, "label-marks", message) for number, line in outside_fences(text)
+            found += [(path, number, "label-marks", message) for number, line in outside_fences(text)
                       for message in line_marks(line, marks)] if marks else []
-        found += [LintFinding(path, line, "source-citing", f"'{phrase}': {content.ADVICE}")
+        found += [(path, line, "source-citing", f"'{phrase}': {content.ADVICE}")
                   for line, phrase in content.citing_lines(text, phrases)]
     found += lint_english([p for p in pages if p.endswith(".en.md")], root)
     found += lint_markdown(pages, root)

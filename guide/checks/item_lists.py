@@ -58,8 +58,6 @@ def list_problems(root: Path) -> list[str]:
         return []
     if not facts.items:
         return []
-    problems: list[str] = []
-    for page in sorted((root / "docs").rglob("*.md")):
-        src = page.relative_to(root).as_posix()
-        problems += page_problems(page.read_text(encoding="utf-8", errors="replace"), src, facts.items)
-    return problems
+    return [problem for page in sorted((root / "docs").rglob("*.md"))
+            for problem in page_problems(page.read_text(encoding="utf-8", errors="replace"),
+                                         page.relative_to(root).as_posix(), facts.items)]

@@ -59,11 +59,9 @@ class Heading(NamedTuple):
 class PageFacts:
     path: str = ""
     headings: list[Heading] = field(default_factory=list)
-    # By kind: the images and admonitions, in order; the tabs, numbered steps and checklist items, counted per section.
+    # By kind: the images and admonitions, in order; the tabs, numbered steps and checklist items, counted per section;
+    # the links, the undefined references and the UI labels.
     items: defaultdict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
-    links: list[Item] = field(default_factory=list)
-    undefined_refs: list[Item] = field(default_factory=list)
-    labels: list[Item] = field(default_factory=list)
     prose: str = ""  # the text outside code and comments, to look a label up in
 
     def section_line(self, section: str, fallback: int | None = None) -> int | None:
@@ -103,8 +101,7 @@ def image_key(src: str, locale: str) -> str:
     return re.sub(rf"(?<=[-_.]){re.escape(locale)}(?=[-_.])", "{lang}", name) if locale else name
 
 
-def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, locale: str = "",
-               path: str = "") -> PageFacts:
+def parse_page(text: str, link_names: set[str], labels: set[str], locale: str = "", path: str = "") -> PageFacts:
     """A page's structure; link_names: the references facts.yml defines; labels: the known UI labels."""
     facts = PageFacts(path)
     section = "(top)"
@@ -122,30 +119,28 @@ def parse_page(text: str, link_names: set[str], labels: set[str] | None = None, 
                 section = facts.headings[-1].key
             continue
 
-        def add(bucket: list[Item], value: str, number: int = number, section: str = section) -> None:
-            bucket.append(Item(number, value, section))
+        def add(kind: str, value: str, number: int = number, section: str = section) -> None:
+            facts.items[kind].append(Item(number, value, section))
 
         if match := ADMONITION.match(line):
-            add(facts.items["admonition"], f"{match.group('marker')} {match.group('kind')}")
+            add("admonition", f"{match.group('marker')} {match.group('kind')}")
         if TAB.match(line):
-            add(facts.items["tab"], "tab")
+            add("tab", "tab")
         if TASK.match(line):
-            add(facts.items["checklist item"], "checklist item")
+            add("checklist item", "checklist item")
         elif STEP.match(line):
-            add(facts.items["numbered step"], "numbered step")
+            add("numbered step", "numbered step")
         for match in [*IMAGE_INLINE.finditer(line), *IMAGE_HTML.finditer(line)]:
-            add(facts.items["image"], image_key(match.group("src"), locale))
+            add("image", image_key(match.group("src"), locale))
         for match in IMAGE_REF.finditer(line):
-            add(facts.items["image"], f"[{(match.group('name') or match.group('text')).lower()}]")
+            add("image", f"[{(match.group('name') or match.group('text')).lower()}]")
         found, undefined = addresses(IMAGE_INLINE.sub(" ", line), link_names)
-        for value in found:
-            add(facts.links, value)
-        for value in undefined:
-            add(facts.undefined_refs, value)
-        for match in BOLD.finditer(CODE_SPAN.sub("", line)):
-            label = match.group("label")
-            if HAN.search(label) and (labels is None or label in labels):
-                add(facts.labels, label)
+        for kind, values in (("link", found), ("undefined", undefined)):
+            for value in values:
+                add(kind, value)
+        for label in (m.group("label") for m in BOLD.finditer(CODE_SPAN.sub("", line))):
+            if HAN.search(label) and label in labels:
+                add("label", label)
     return facts
 
 
@@ -185,7 +180,7 @@ def compare_counts(kind: str, ref: PageFacts, tr: PageFacts) -> list[Finding]:
 
 def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """Links, e-mails and phone numbers that must appear on both pages, in any order and number."""
-    ref_first, tr_first = ({i.value: i for i in reversed(page.links)} for page in (ref, tr))
+    ref_first, tr_first = ({i.value: i for i in reversed(page.items["link"])} for page in (ref, tr))
     return ([(tr.path, tr.section_line(i.section, 1), f"link {v} of {ref.path}:{i.line} is missing here")
              for v, i in sorted(ref_first.items()) if v not in tr_first]
             + [(tr.path, i.line, f"link {v} is not in {ref.path}") for v, i in sorted(tr_first.items()) if v not in ref_first])
@@ -194,13 +189,13 @@ def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
 def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """A label bold on one page must occur on the other: bold there too, or (in Chinese prose) as plain text."""
     found: list[Finding] = []
-    tr_values, ref_values = {item.value for item in tr.labels}, {item.value for item in ref.labels}
-    for item in ref.labels:
+    tr_values, ref_values = {item.value for item in tr.items["label"]}, {item.value for item in ref.items["label"]}
+    for item in ref.items["label"]:
         if item.value not in tr_values and item.value not in tr.prose:
             found.append((tr.path, tr.section_line(item.section, 1),
                           f"UI label **{item.value}** of {ref.path}:{item.line} is missing here"))
             tr_values.add(item.value)
-    for item in tr.labels:
+    for item in tr.items["label"]:
         if item.value not in ref_values and item.value not in ref.prose:
             found.append((tr.path, item.line, f"UI label **{item.value}** does not occur in {ref.path}"))
             ref_values.add(item.value)
@@ -277,7 +272,7 @@ def check_project(root: Path) -> tuple[list[str], list[str], str]:
         pages.setdefault(match["base"], {})[match["locale"]] = page
         links_file = facts_module.FACTS_FILE if facts else "a links file"
         problems += [(path, i.line, f"reference {i.value} is not defined in {links_file}: it would show as plain text")
-                     for i in page.undefined_refs]
+                     for i in page.items["undefined"]]
     for files in pages.values():  # every difference between a page and the default language's, on the former
         ref = files.get(config.default.code)
         for tr in (page for page in files.values() if ref and page is not ref):

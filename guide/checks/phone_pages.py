@@ -69,10 +69,6 @@ class Measured:
     too_wide: tuple[str, ...]  # the elements past the right edge, when the page is wider than the screen
     sections: tuple[tuple[str, int], ...] = ()  # each ## section's id and height, on a page of questions
 
-    @property
-    def screens(self) -> float:
-        return self.height / PHONE["height"]
-
 
 def pages(root: Path, roots: dict[str, str]) -> list[Page]:
     """Every page of docs/ in every language (docs/NAME.LANG.md), with its address in the built site."""
@@ -156,9 +152,9 @@ def height_problems(measured: list[Measured]) -> list[str]:
     problems = []
     for m in measured:
         limit = QUESTIONS_PAGE_SCREENS if m.page.questions else PAGE_SCREENS
-        if m.screens > limit:
+        if m.height / screen > limit:
             problems.append(
-                f"{m.page.source}: {m.screens:.2f} phone screens tall at 360 px wide ({m.height} px; a screen is "
+                f"{m.page.source}: {m.height / screen:.2f} phone screens tall at 360 px wide ({m.height} px; a screen is "
                 f"{screen} px), over the {limit} a page{' of questions' if m.page.questions else ''} may be: cut what "
                 "the task does not need, or move what is not a step to another page")
         lines = dict(m.page.question_lines)

@@ -109,37 +109,27 @@ def measure_with_notes(root: Path, site: Path) -> tuple[list[str], list[str]]:
             + published.dead_problems(root, site) + paper_problems(root, site) + searched), notes
 
 
-def last_state(root: Path) -> dict:
-    """What the last rendered check kept: the sources' fingerprint, its problems and notes; {} when none."""
-    try:
-        state = json.loads((root / CACHE / "state.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
-
-
-def last_notes(root: Path) -> list[str]:
-    """The notes of the last rendered check (the search's misses when enough queries find their answer)."""
-    notes = last_state(root).get("notes")
-    return notes if isinstance(notes, list) else []
-
-
-def run(root: Path, say: Callable[[str], object] = print) -> list[str]:
-    """The rendered rules' problems, built and measured only when a source changed; say() tells when it builds."""
+def run(root: Path, say: Callable[[str], object] = print) -> tuple[list[str], list[str]]:
+    """(problems, notes: the search's misses) of the rendered rules, built and measured only when a source changed."""
     cache = root / CACHE
     state_file, site = cache / "state.json", cache / "site"
-    wanted, state = fingerprint(root), last_state(root)
-    if state.get("sources") == wanted and (site / "index.html").is_file() and isinstance(state.get("problems"), list):
-        return state["problems"]
+    wanted = fingerprint(root)
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = None
+    if (isinstance(state, dict) and state.get("sources") == wanted and (site / "index.html").is_file()
+            and isinstance(state.get("problems"), list) and isinstance(state.get("notes"), list)):
+        return state["problems"], state["notes"]
     cache.mkdir(parents=True, exist_ok=True)
     state_file.unlink(missing_ok=True)  # a check stopped half-way leaves no stale results behind
     say(BUILDING)
     failed = build(root, site)
     if failed:
         say("the build failed; what it said:")
-        return failed
+        return failed, []
     problems, notes = measure_with_notes(root, site)
     if not any(problem.startswith("pages not measured") for problem in problems):
         state_file.write_text(json.dumps({"sources": wanted, "problems": problems, "notes": notes},
                                          ensure_ascii=False), encoding="utf-8")
-    return problems
+    return problems, notes

@@ -17,9 +17,9 @@ RECIPE = "README.md, \"Check a page against CHSI\""
 Due = tuple[checked_module.Review, int]  # a page and the days left to its review date (0 or less: it has come)
 
 
-def due_pages(checked: checked_module.Checked, today: dt.date, soon: int = SOON) -> list[Due]:
-    """The pages whose review date has passed or comes within `soon` days, the most overdue first."""
-    found = [(review, review.days_left(today)) for review in checked.values() if review.days_left(today) <= soon]
+def due_pages(checked: checked_module.Checked, today: dt.date) -> list[Due]:
+    """The pages whose review date has passed or comes within SOON days, the most overdue first."""
+    found = [(review, review.days_left(today)) for review in checked.values() if review.days_left(today) <= SOON]
     return sorted(found, key=lambda due: (due[1], due[0].page))
 
 
@@ -32,13 +32,12 @@ def when(review: checked_module.Review, days_left: int) -> str:
 
 
 def warning_lines(due: list[Due]) -> list[str]:
-    """make check's lines: one per page, then what to do."""
+    """make check's lines: one per page, then the stage's summary (what to do)."""
     lines = [f"WARNING: docs/{r.page}.zh.md and .en.md: checked against CHSI on {r.checked.isoformat()}, "
              f"{when(r, days)}: compare the page with CHSI, then change its line ({checked_module.CHECKED_FILE}:"
              f"{r.line})" for r, days in due]
-    if lines:
-        lines.append(f"review dates: {len(due)} page(s) to check against CHSI ({RECIPE}); a warning, not a problem")
-    return lines
+    return lines + [f"review dates: {len(due)} page(s) to check against CHSI ({RECIPE}); a warning, not a problem"
+                    if due else f"review dates: no page due a check against CHSI within {SOON} days"]
 
 
 def markdown(due: list[Due], today: dt.date) -> str:

@@ -102,12 +102,11 @@ def judge(query: Query, links: list[list[str]], base: str, roots: dict[str, str]
     def other_language(path: str) -> bool:
         return not path.startswith(own) or any(path.startswith(p) for p in others)
 
-    crossed = tuple(sorted({where(u)[0] for item in links for u in item if other_language(where(u)[0])}))
+    crossed = tuple(sorted({path for item in links for path, _ in map(where, item) if other_language(path)}))
     if not links:
         return Ranked(query, "", False, crossed)
     first_page = where(links[0][0])[0]
-    anchors = [where(u)[1] for u in links[0] if where(u)[1]]
-    best = anchors[0] if anchors else ""
+    best = next((anchor for _, anchor in map(where, links[0]) if anchor), "")
     right = first_page == expected_path(query, roots, moves) and (not query.section or best == query.section)
     return Ranked(query, f"/{first_page}#{best}" if best else f"/{first_page}", right, crossed)
 

@@ -10,7 +10,7 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from guide.sources.markup import FENCE
+from guide.sources.markup import prose_lines
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[^\s}]+)[^}]*\}\s*$")
@@ -31,33 +31,23 @@ def heading_id(text: str) -> str:
 
 def yaml_problems(text: str, src: str, first_line: int = 1) -> list[str]:
     """A value opened with a curly quote, one line each."""
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        match = CURLY_VALUE.match(line)
-        if match:
-            problems.append(f"{src}:{number}: the value of '{match.group('key').strip()[:-1].lstrip('- ')}' starts "
-                            f"with a curly quote ({match.group('quote')}): use straight quotes (\") around a YAML value")
-    return problems
+    return [f"{src}:{number}: the value of '{match.group('key').strip()[:-1].lstrip('- ')}' starts with a curly quote "
+            f"({match.group('quote')}): use straight quotes (\") around a YAML value"
+            for number, line in enumerate(text.splitlines(), start=first_line) if (match := CURLY_VALUE.match(line))]
 
 
 def character_problems(line: str, src: str, number: int) -> list[str]:
     """A tab, or a space that only looks like one (pasted from Word or a web page), on one line."""
-    problems = []
-    if "\t" in line:
-        problems.append(f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)")
-    for char, name in INVISIBLE.items():
-        if char in line:
-            problems.append(f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a "
-                            "normal space (or delete it)")
-    return problems
+    tab = [f"{src}:{number}: tab character: replace it with spaces (4 to indent a list or block)"] if "\t" in line else []
+    return tab + [f"{src}:{number}: {name}, often pasted from Word or a web page: replace it with a normal space (or "
+                  "delete it)" for char, name in INVISIBLE.items() if char in line]
 
 
 def yaml_file_problems(text: str, src: str) -> list[str]:
     """A whole YAML file: tabs and look-alike spaces (YAML then fails, often naming a later line), curly quotes."""
-    problems = []
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
-        problems += character_problems(line, src, number)
-    return problems + yaml_problems(text, src)
+    lines = enumerate(text.removeprefix("\ufeff").splitlines(), start=1)
+    found = [problem for number, line in lines for problem in character_problems(line, src, number)]
+    return found + yaml_problems(text, src)
 
 
 def id_problem(raw: str, src: str, number: int) -> str | None:
@@ -93,19 +83,15 @@ def source_problems(raw: bytes, src: str) -> list[str]:
         problems += yaml_problems(front.group("body"), src, first_line=2)
     previous_level = 0
     seen: dict[str, int] = {}
-    in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as str.splitlines() breaks them (a form feed or U+2028 ends one too), fenced code left out of the headings.
+    for number, line, prose in prose_lines("\n".join(text.splitlines())):
         problems += character_problems(line, src, number)
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else HEADING.match(line)
+        match = HEADING.match(line) if prose else None
         if not match:
             continue
         level = len(match.group("hashes"))
         block = ID_BLOCK.search(match.group("text"))
-        bad_id = id_problem(block.group("raw"), src, number) if block else None
-        if bad_id:
+        if block and (bad_id := id_problem(block.group("raw"), src, number)):
             problems.append(bad_id)
             continue
         if previous_level and level > previous_level + 1:
@@ -113,11 +99,9 @@ def source_problems(raw: bytes, src: str) -> list[str]:
                             f"use {'#' * (previous_level + 1)}")
         previous_level = level
         anchor = heading_id(match.group("text"))
-        if not anchor:
-            continue
         if anchor in seen:
             problems.append(f"{src}:{number}: heading id '{anchor}' is already used on line {seen[anchor]}: "
                             "give one of them another {#id}")
-        else:
+        elif anchor:  # a heading of no words has no id to repeat
             seen[anchor] = number
     return problems
