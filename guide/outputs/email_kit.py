@@ -50,16 +50,6 @@ def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> 
     return kits
 
 
-def missing_links(kits: Sequence[LangKit], site_dir: Path) -> list[str]:
-    problems = []
-    for kit in kits:
-        for entry in (kit.guide, *kit.steps, *kit.files):
-            why = check_link(site_dir, entry.path)
-            if why:
-                problems.append(f"[{kit.lang}] {entry.url}: {why}")
-    return problems
-
-
 def snippet_html(kits: Sequence[LangKit]) -> str:
     def link(entry: Entry) -> str:
         return f'<a href="{html.escape(entry.url)}">{html.escape(entry.label)}</a>'
@@ -141,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     kits = kit_entries(registry, config.roots, site_url)
-    problems = missing_links(kits, args.site_dir)
+    problems = [f"[{kit.lang}] {entry.url}: {why}" for kit in kits for entry in (kit.guide, *kit.steps, *kit.files)
+                if (why := check_link(args.site_dir, entry.path))]
     if problems:
         print("\n".join(problems))
         print(f"email-kit: {len(problems)} link(s) missing from {args.site_dir}/: nothing written")
