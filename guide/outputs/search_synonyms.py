@@ -156,15 +156,12 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
             if entry.lang in present:
                 unmatched.append(entry)
             continue
-        holds_label = holding
-        holding = headed or holding
-        if entry.gloss is not None:  # a label: the one section about it
-            holding = holding[:1]
-        for doc in holding:
+        label = entry.gloss is not None
+        for doc in (headed or holding)[:1 if label else None]:  # a label: the one section about it
             words = added.setdefault(id(doc), [])
             # A section that names a label only by its gloss holds the label too: a student who pastes it from
             # CHSI's screen (用户名) lands on the section that explains it.
-            own_label = [entry.guide_words] if entry.gloss is not None and doc not in holds_label else []
+            own_label = [entry.guide_words] if label and doc not in holding else []
             words += [w for w in (*entry.student_words, *own_label) if w not in words]
     known = vocabulary(index, [w for entry in synonyms for w in entry.student_words])
     for doc in docs:
