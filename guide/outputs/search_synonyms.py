@@ -52,9 +52,11 @@ def _by_language(value: object, where: str, what: str, languages: tuple[str, ...
     return value
 
 
-def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path,
-                   languages: tuple[str, ...]) -> list[Synonyms]:
+def parse_synonyms(text: str, path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
     """Every synonym entry of the label table; a malformed one stops the build with file:line and what to write."""
+    data = yaml.safe_load(text)  # ui_labels.py has already reported a file that is not valid YAML
+    data = data if isinstance(data, dict) else {}
+    lines = text.splitlines()
 
     def line_of(key: object) -> int:
         return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
@@ -82,12 +84,6 @@ def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path,
                 found.append(Synonyms(lang, str(phrase), _words(words, where, f"search: {lang}: {phrase!r}"),
                                       where=f"{path}:{line_of_phrase(phrase, where)}"))
     return found
-
-
-def load_synonyms(path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
-    text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)  # ui_labels.py has already reported a file that is not valid YAML
-    return parse_synonyms(data if isinstance(data, dict) else {}, text.splitlines(), path, languages)
 
 
 def shown_text(text: str) -> str:
