@@ -30,8 +30,8 @@ def full_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 @pytest.fixture(scope="module")
-def kit_site(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the built site with its PDFs and the kit for SITE_URL, written where `make email-kit` writes it."""
+def kit(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kit for SITE_URL, written where `make email-kit` writes it: in a copy of the built site with its PDFs."""
     site = tmp_path_factory.mktemp("kit") / "site"
     shutil.copytree(full_site, site)
     with pytest.MonkeyPatch.context() as patch:
@@ -39,12 +39,7 @@ def kit_site(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         # Without a trailing slash on purpose: the kit must still put every page under /chsi-guide/.
         patch.setenv("SITE_URL", SITE_URL.rstrip("/"))
         assert email_kit.main(["--site-dir", str(site)]) == 0
-    return site
-
-
-@pytest.fixture(scope="module")
-def kit(kit_site: Path) -> Path:
-    return kit_site / "downloads" / "email-kit"
+    return site / "downloads" / "email-kit"
 
 
 def html_links(kit: Path) -> list[tuple[str, str, str]]:  # (language of the enclosing block, href, text)
@@ -134,7 +129,8 @@ def test_the_make_target_is_the_build_that_requires_an_address() -> None:
 
 
 def test_writes_the_six_files_prints_where_or_nothing_and_a_failure_half_way_leaves_them_as_they_were(
-        kit_site: Path, kit: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        kit: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    kit_site = kit.parent.parent
     before = {p.name: p.read_bytes() for p in kit.iterdir()}
     downloads = sorted(p.name for p in kit.parent.iterdir())
     monkeypatch.setenv("SITE_URL", SITE_URL)
