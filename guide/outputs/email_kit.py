@@ -141,8 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     written = write_kit(kits, out)
     if args.quiet:
         return 0
-    for path in written:
-        print(path)
+    print("\n".join(map(str, written)))
     links = sum(1 + len(k.steps) + len(k.files) for k in kits)
     print(f"email-kit: wrote {len(written)} files to {out}/ "
           f"({links} links checked in {args.site_dir}/, for {site_url})")
