@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import segno
+from fixture_site import SITE, copy_site
 from published_support import REGISTRY, ROOT, ROOTS, pl, site_with_pdfs
 
 from guide.outputs import email_kit
@@ -29,10 +31,15 @@ def full_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 @pytest.fixture(scope="module")
 def kit(full_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("kit") / "email-kit"
-    # Without a trailing slash on purpose: the kit must still put every page under /chsi-guide/.
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL.rstrip("/")]) == 0
-    return out
+    """The kit for SITE_URL, written where `make email-kit` writes it: in a copy of the built site with its PDFs."""
+    site = tmp_path_factory.mktemp("kit") / "site"
+    shutil.copytree(full_site, site)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(SITE)
+        # Without a trailing slash on purpose: the kit must still put every page under /chsi-guide/.
+        patch.setenv("SITE_URL", SITE_URL.rstrip("/"))
+        assert email_kit.main(["--site-dir", str(site)]) == 0
+    return site / "downloads" / "email-kit"
 
 
 def html_links(kit: Path) -> list[tuple[str, str, str]]:  # (language of the enclosing block, href, text)
@@ -68,31 +75,23 @@ def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Pa
 
 
 @pytest.mark.parametrize(("built", "site_url", "message"), [
-    (True, None, "SITE_URL=https://"),  # without a public address, no kit
+    (True, "", "SITE_URL=https://"),  # without a public address, no kit
     (True, "http://127.0.0.1:8000/", "SITE_URL=https://"),
     (True, "http://localhost:8000/guide/", "SITE_URL=https://"),
-    (False, None, "run `make build` first"),
+    (False, "", "run `make build` first"),
     (True, "ftp://example.edu/guide/", "--site-url must be an http(s) address"),
     (True, "https://example.edu/guide/?x=1", "--site-url must be an http(s) address"),
     (True, "example.edu/guide/", "--site-url must be an http(s) address"),
 ])
 def test_a_refusal_exits_2_writes_nothing_and_says_what_to_do(full_site: Path, tmp_path: Path, built: bool,
-                                                              site_url: str | None, message: str,
+                                                              site_url: str, message: str,
                                                               monkeypatch: pytest.MonkeyPatch,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.delenv("SITE_URL", raising=False)
-    args = ["--site-url", site_url] if site_url else []
+    monkeypatch.setenv("SITE_URL", site_url)  # "" as when it is not set: mkdocs.yml's default
     site = full_site if built else tmp_path / "nothing"
-    assert email_kit.main(["--site-dir", str(site), "--out", str(tmp_path / "a"), *args]) == 2
-    assert not (tmp_path / "a").exists()
+    assert email_kit.main(["--site-dir", str(site)]) == 2
+    assert not (site / "downloads" / "email-kit").exists()
     assert message in capsys.readouterr().err
-
-
-def test_site_url_comes_from_site_url(full_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITE_URL", "https://intl.example.edu/pku/chsi/")
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(tmp_path / "b")]) == 0
-    assert "https://intl.example.edu/pku/chsi/en/register/#open-the-form" in (
-        tmp_path / "b" / "email-snippet.txt").read_text("utf-8")
 
 
 # --- QR codes ---------------------------------------------------------------------------------------
@@ -109,14 +108,17 @@ def test_qr_svg_encodes_and_png_decodes_to_the_guides_address(kit: Path, lang: s
 # --- refusals ---------------------------------------------------------------------------------------
 
 def test_a_dead_step_link_exits_1_names_it_and_writes_nothing(full_site: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "kit"
-    code = email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL,
-                           "--registry", str(DATA / "published-links-dead-step.yml")])
+    project = copy_site(tmp_path / "project")
+    shutil.copyfile(DATA / "published-links-dead-step.yml", project / "published-links.yml")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    code = email_kit.main(["--site-dir", str(full_site)])
     printed = capsys.readouterr().out
     assert code == 1
     assert f"[en] {SITE_URL}en/register/#no-such-step: no id 'no-such-step' in en/register/index.html" in printed
-    assert not out.exists()
+    assert not (full_site / "downloads" / "email-kit").exists()
 
 
 def test_the_make_target_is_the_build_that_requires_an_address() -> None:
@@ -127,20 +129,21 @@ def test_the_make_target_is_the_build_that_requires_an_address() -> None:
 
 
 def test_writes_the_six_files_prints_where_or_nothing_and_a_failure_half_way_leaves_them_as_they_were(
-        full_site: Path, kit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "email-kit"
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL, "--quiet"]) == 0
+        kit: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    kit_site = kit.parent.parent
+    before = {p.name: p.read_bytes() for p in kit.iterdir()}
+    downloads = sorted(p.name for p in kit.parent.iterdir())
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    assert email_kit.main(["--site-dir", str(kit_site), "--quiet"]) == 0
     assert capsys.readouterr() == ("", "")
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in kit.iterdir()}
-    assert email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", SITE_URL]) == 0
+    assert {p.name: p.read_bytes() for p in kit.iterdir()} == before
+    assert email_kit.main(["--site-dir", str(kit_site)]) == 0
     printed = capsys.readouterr().out.splitlines()
     names = ["email-snippet.html", "email-snippet.txt", "qr-guide-zh.svg", "qr-guide-zh.png", "qr-guide-en.svg",
              "qr-guide-en.png"]
-    assert printed[:-1] == [str(out / name) for name in names]
-    assert printed[-1].startswith(f"email-kit: wrote 6 files to {out}/ (18 links checked")
-    assert sorted(p.name for p in out.iterdir()) == sorted(names)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert printed[:-1] == [str(kit / name) for name in names]
+    assert printed[-1].startswith(f"email-kit: wrote 6 files to {kit}/ (18 links checked")
+    assert sorted(p.name for p in kit.iterdir()) == sorted(names)
     calls = []
 
     def failing_qr(url: str):
@@ -150,7 +153,8 @@ def test_writes_the_six_files_prints_where_or_nothing_and_a_failure_half_way_lea
         return segno.make(url, error="m")
 
     monkeypatch.setattr(email_kit, "qr_code", failing_qr)
+    monkeypatch.setenv("SITE_URL", "https://other.example/guide/")
     with pytest.raises(OSError, match="disk full"):
-        email_kit.main(["--site-dir", str(full_site), "--out", str(out), "--site-url", "https://other.example/guide/"])
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["email-kit"], "no half-written folder is left"
+        email_kit.main(["--site-dir", str(kit_site)])
+    assert {p.name: p.read_bytes() for p in kit.iterdir()} == before
+    assert sorted(p.name for p in kit.parent.iterdir()) == downloads, "no half-written folder is left"

@@ -20,11 +20,8 @@ LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]", re.IGNORECASE)
 TEXT_FILES = ("*.html", "*.xml", "*.svg", "*.json", "*.txt", "_headers")
 
 
-def make_build(site: Path, site_url: str | None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)
-    if site_url:
-        env["SITE_URL"] = site_url
+def make_build(site: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)  # "": as unset, mkdocs.yml's default
     proc = subprocess.run([sys.executable, "-m", "guide.outputs.build", "--site-dir", str(site)],
                           cwd=SITE, env=env, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, f"build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
@@ -34,7 +31,7 @@ def make_build(site: Path, site_url: str | None) -> subprocess.CompletedProcess[
 @pytest.fixture(scope="module")
 def default_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     site = tmp_path_factory.mktemp("default") / "site"
-    proc = make_build(site, None)
+    proc = make_build(site, "")
     return site, proc.stdout + proc.stderr
 
 

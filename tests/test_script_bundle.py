@@ -28,8 +28,7 @@ def test_every_script_file_is_listed_once() -> None:
 def test_every_page_loads_the_one_bundle_deferred(published_site: Path) -> None:
     folder = published_site / script_bundle.SCRIPTS
     names = set()
-    pages = sorted(published_site.rglob("*.html"))
-    for page in pages:
+    for page in sorted(published_site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in html:
             continue  # a renamed page's forwarding stub
@@ -59,9 +58,8 @@ def test_the_bare_address_decides_inline_before_any_stylesheet(published_site: P
 
 def test_the_search_is_held_back_inline_before_materials_bundle_on_every_page(published_site: Path) -> None:
     expected = script_bundle.squeeze((SCRIPTS / "search-on-demand.js").read_text(encoding="utf-8"))
-    pages = sorted(published_site.rglob("*.html"))
     held = 0
-    for page in pages:
+    for page in sorted(published_site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         material = re.search(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"', html)
         if material is None:

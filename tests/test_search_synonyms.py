@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from fixture_site import SITE
 
 from guide.outputs import search_synonyms as ss
@@ -27,7 +26,7 @@ def doc(location: str, title: str, text: str, boost: float | None = None) -> dic
 
 
 def parse(text: str) -> list[ss.Synonyms]:
-    return ss.parse_synonyms(yaml.safe_load(text), text.splitlines(), Path("ui-labels.yml"), LANGUAGES)
+    return ss.parse_synonyms(text, Path("ui-labels.yml"), LANGUAGES)
 
 
 @pytest.mark.parametrize(("text", "words", "found"), [
@@ -104,8 +103,8 @@ def test_malformed_search_words_name_the_line_and_what_to_write(text: str, messa
 
 def test_a_third_language_of_mkdocs_yml_gets_its_own_words_in_its_own_pages() -> None:
     folders = {**FOLDERS, "fr": "fr/"}
-    synonyms = ss.parse_synonyms({"注册": {"gloss": "Register", "search": {"fr": ["inscription"], "en": ["sign up"]}}},
-                                 ["注册: ..."], Path("ui-labels.yml"), (*LANGUAGES, "fr"))
+    synonyms = ss.parse_synonyms("注册: {gloss: Register, search: {fr: [inscription], en: [sign up]}}",
+                                 Path("ui-labels.yml"), (*LANGUAGES, "fr"))
     index = {"docs": [doc("fr/register/", "S'inscrire (Register)", "\u200b注册\u200b"),
                       doc("en/register/", "Register", "\u200b注册\u200b"),
                       doc("register/", "注册", "\u200b注册\u200b")]}

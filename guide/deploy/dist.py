@@ -104,16 +104,14 @@ def make_dist(site_url: str, out_dir: Path, build: Callable[[Path, str], int] = 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out-dir", type=Path, default=ROOT / "dist", help="where the archive goes (default: dist/)")
-    args = parser.parse_args(argv)
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)  # --help; it takes no options
     try:
         site_url = published_address(os.environ.get("SITE_URL", ""))
     except ValueError as e:
         print(f"dist: {e}", file=sys.stderr)
         return 2
     try:
-        archive = make_dist(site_url, args.out_dir)
+        archive = make_dist(site_url, ROOT / "dist")
     except (RuntimeError, nginx_conf.ConfError) as e:
         print(f"dist: {e}", file=sys.stderr)
         return 1

@@ -19,8 +19,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("steps", nargs="*", metavar="STEP",
                         help=f"which steps to run (default: all): {', '.join(STEPS)}")
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
-    parser.add_argument("--root", type=Path, default=Path.cwd(),
-                        help="the project it was built from (default: the working folder, where make runs)")
     args = parser.parse_args(argv)
     unknown = [name for name in args.steps if name not in STEPS]
     if unknown:
@@ -29,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"outputs: {args.site} holds no built site: run `make build` first", file=sys.stderr)
         return 2
     try:
-        run_steps(from_project(args.site, args.root), args.steps or None)
+        run_steps(from_project(args.site, Path.cwd()), args.steps or None)
     except SourceError as err:  # a step's refusal, or a mkdocs.yml it cannot read
         print(err, file=sys.stderr)
         return 1

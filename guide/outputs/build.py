@@ -109,12 +109,10 @@ def build(site_dir: Path, steps=default_steps, cwd: Path | None = None) -> int:
                       file=sys.stderr)
                 return proc.returncode
         put_in_place(out, site_dir)
-        for line in address_report(site_dir):
-            print(line)
+        print("\n".join(address_report(site_dir)))
         return 0
     finally:
-        if out.exists():
-            shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)  # gone already once it is site_dir
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from guide.outputs.build import put_in_place
+from guide.outputs.build import EMAIL_KIT, put_in_place
 from guide.outputs.qr_codes import qr_code, qr_svg  # the build's own encoding: the kit's SVG is the site's
 from guide.sources import site_config
 from guide.sources.errors import SourceError
@@ -48,16 +48,6 @@ def kit_entries(registry: Registry, roots: Mapping[str, str], site_url: str) -> 
         files = tuple(Entry(f.labels[lang], site_url + f.paths[lang], f.paths[lang]) for f in registry.files)
         kits.append(LangKit(lang, guide, steps, files))
     return kits
-
-
-def missing_links(kits: Sequence[LangKit], site_dir: Path) -> list[str]:
-    problems = []
-    for kit in kits:
-        for entry in (kit.guide, *kit.steps, *kit.files):
-            why = check_link(site_dir, entry.path)
-            if why:
-                problems.append(f"[{kit.lang}] {entry.url}: {why}")
-    return problems
 
 
 def snippet_html(kits: Sequence[LangKit]) -> str:
@@ -113,25 +103,22 @@ def write_kit(kits: Sequence[LangKit], out: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the e-mail snippet and QR codes for the guide.")
-    parser.add_argument("--site-url", help="address the guide is published at (default: site_url of mkdocs.yml)")
+    parser = argparse.ArgumentParser(description="Write the e-mail snippet and QR codes for the guide's SITE_URL.")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
-    parser.add_argument("--out", type=Path, help="where to write (default: SITE_DIR/downloads/email-kit)")
     parser.add_argument("--quiet", action="store_true", help="print nothing when the kit is written (errors still)")
-    parser.add_argument("--registry", type=Path, default=REGISTRY, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     try:
         config = site_config.read(Path.cwd())
-        registry = load_registry(args.registry, list(config.roots))
+        registry = load_registry(REGISTRY, list(config.roots))
     except SourceError as err:
         print(f"email-kit: {err}", file=sys.stderr)
         return 2
     if not (args.site_dir / "index.html").is_file():
         print(f"email-kit: no built site in {args.site_dir}/: run `make build` first", file=sys.stderr)
         return 2
-    given = args.site_url or config.site_url
-    parts = urlsplit(given or "")
+    given = config.site_url
+    parts = urlsplit(given)
     if given and (parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment):
         print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",
               file=sys.stderr)
@@ -144,17 +131,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     kits = kit_entries(registry, config.roots, site_url)
-    problems = missing_links(kits, args.site_dir)
+    problems = [f"[{kit.lang}] {entry.url}: {why}" for kit in kits for entry in (kit.guide, *kit.steps, *kit.files)
+                if (why := check_link(args.site_dir, entry.path))]
     if problems:
         print("\n".join(problems))
         print(f"email-kit: {len(problems)} link(s) missing from {args.site_dir}/: nothing written")
         return 1
-    out = args.out or args.site_dir / "downloads" / "email-kit"
+    out = args.site_dir / EMAIL_KIT
     written = write_kit(kits, out)
     if args.quiet:
         return 0
-    for path in written:
-        print(path)
+    print("\n".join(map(str, written)))
     links = sum(1 + len(k.steps) + len(k.files) for k in kits)
     print(f"email-kit: wrote {len(written)} files to {out}/ "
           f"({links} links checked in {args.site_dir}/, for {site_url})")

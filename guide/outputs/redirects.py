@@ -132,14 +132,13 @@ def load_redirects(root: Path) -> tuple[list[Redirect], dict[str, int]]:
 def run(built: BuiltSite) -> None:
     """Step: a redirect page at each old address, in every language; the build stops when a target is missing."""
     redirects, lines = load_redirects(built.root)
-    site = built.site
     base = built.site_url.rstrip("/") + "/" if built.site_url else None
     problems = []
     for redirect in redirects:
         for lang in built.locales:
             root = built.folder(lang)
             from_file = root + old_file(redirect.old)
-            why = problem(site, redirect, lang, root, built.pages.get(from_file),
+            why = problem(built.site, redirect, lang, root, built.pages.get(from_file),
                           f"{REDIRECTS_FILE}:{lines.get(redirect.old, 1)}")
             if why:
                 problems.append(why)
@@ -147,12 +146,12 @@ def run(built: BuiltSite) -> None:
             # Any file left at the old address is not this build's (an earlier build's output): replace it.
             href = relative_href(from_file, root + redirect.page)
             canonical = base + root + redirect.page if base else None
-            target = site / from_file
+            target = built.site / from_file
             target.parent.mkdir(parents=True, exist_ok=True)
             script_src = relative_href(from_file, SCRIPT_FILE)
             target.write_text(redirect_html(href, redirect.anchor, canonical, lang, script_src), encoding="utf-8")
     if problems:
         raise SourceError("Redirects:\n" + "\n".join(problems))
     if redirects:
-        (site / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
-        (site / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")
+        (built.site / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (built.site / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")

@@ -58,11 +58,8 @@ def joined(folder: Path) -> str:
 
 def parts(text: str) -> dict[str, str]:
     """A joined bundle's sources by name: squeeze() dropped every other line starting with //."""
-    found: dict[str, str] = {}
-    for chunk in re.split(r"^// (?=\S+\.js$)", text, flags=re.MULTILINE)[1:]:
-        name, _, body = chunk.partition("\n")
-        found[name] = body
-    return found
+    chunks = re.split(r"^// (?=\S+\.js$)", text, flags=re.MULTILINE)[1:]
+    return dict(chunk.split("\n", 1) for chunk in chunks)  # joined() ends each name with a newline
 
 
 def fingerprinted_name(text: str, stem: str = "guide") -> str:

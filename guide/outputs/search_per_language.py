@@ -53,8 +53,9 @@ def run(built: BuiltSite) -> None:
         return  # already split (a step run again on its site), or a single-language build
     folders = {locale: built.folder(locale) for locale in built.locales}
     table = built.root / ui_labels.TABLE_FILE
-    unmatched = search_synonyms.add_synonyms(index, search_synonyms.load_synonyms(table, tuple(built.locales)),
-                                             folders, jieba.cut, list(map(page_path, site_config.nav_files(built.nav))))
+    synonyms = search_synonyms.parse_synonyms(table.read_text(encoding="utf-8"), table, tuple(built.locales))
+    nav_slugs = list(map(page_path, site_config.nav_files(built.nav)))
+    unmatched = search_synonyms.add_synonyms(index, synonyms, folders, jieba.cut, nav_slugs)
     if unmatched:
         names = {language.code: language.name for language in site_config.read(built.root).languages}
         raise SourceError("Search words:\n" + "\n".join(search_synonyms.unmatched_problems(unmatched, names)))

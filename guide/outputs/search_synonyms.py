@@ -52,9 +52,11 @@ def _by_language(value: object, where: str, what: str, languages: tuple[str, ...
     return value
 
 
-def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path,
-                   languages: tuple[str, ...]) -> list[Synonyms]:
+def parse_synonyms(text: str, path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
     """Every synonym entry of the label table; a malformed one stops the build with file:line and what to write."""
+    data = yaml.safe_load(text)  # ui_labels.py has already reported a file that is not valid YAML
+    data = data if isinstance(data, dict) else {}
+    lines = text.splitlines()
 
     def line_of(key: object) -> int:
         return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
@@ -82,12 +84,6 @@ def parse_synonyms(data: Mapping[object, object], lines: list[str], path: Path,
                 found.append(Synonyms(lang, str(phrase), _words(words, where, f"search: {lang}: {phrase!r}"),
                                       where=f"{path}:{line_of_phrase(phrase, where)}"))
     return found
-
-
-def load_synonyms(path: Path, languages: tuple[str, ...]) -> list[Synonyms]:
-    text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)  # ui_labels.py has already reported a file that is not valid YAML
-    return parse_synonyms(data if isinstance(data, dict) else {}, text.splitlines(), path, languages)
 
 
 def shown_text(text: str) -> str:
@@ -156,15 +152,12 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
             if entry.lang in present:
                 unmatched.append(entry)
             continue
-        holds_label = holding
-        holding = headed or holding
-        if entry.gloss is not None:  # a label: the one section about it
-            holding = holding[:1]
-        for doc in holding:
+        label = entry.gloss is not None
+        for doc in (headed or holding)[:1 if label else None]:  # a label: the one section about it
             words = added.setdefault(id(doc), [])
             # A section that names a label only by its gloss holds the label too: a student who pastes it from
             # CHSI's screen (用户名) lands on the section that explains it.
-            own_label = [entry.guide_words] if entry.gloss is not None and doc not in holds_label else []
+            own_label = [entry.guide_words] if label and doc not in holding else []
             words += [w for w in (*entry.student_words, *own_label) if w not in words]
     known = vocabulary(index, [w for entry in synonyms for w in entry.student_words])
     for doc in docs:
