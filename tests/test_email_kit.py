@@ -79,9 +79,9 @@ def test_every_link_in_the_kit_exists_in_the_built_site(kit: Path, full_site: Pa
     (True, "http://127.0.0.1:8000/", "SITE_URL=https://"),
     (True, "http://localhost:8000/guide/", "SITE_URL=https://"),
     (False, "", "run `make build` first"),
-    (True, "ftp://example.edu/guide/", "--site-url must be an http(s) address"),
-    (True, "https://example.edu/guide/?x=1", "--site-url must be an http(s) address"),
-    (True, "example.edu/guide/", "--site-url must be an http(s) address"),
+    (True, "ftp://example.edu/guide/", "SITE_URL must be an http(s) address"),
+    (True, "https://example.edu/guide/?x=1", "SITE_URL must be an http(s) address"),
+    (True, "example.edu/guide/", "SITE_URL must be an http(s) address"),
 ])
 def test_a_refusal_exits_2_writes_nothing_and_says_what_to_do(full_site: Path, tmp_path: Path, built: bool,
                                                               site_url: str, message: str,

@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = config.site_url
     parts = urlsplit(given)
     if given and (parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment):
-        print(f"email-kit: --site-url must be an http(s) address without ?query or #fragment: {given}",
+        print(f"email-kit: SITE_URL must be an http(s) address without ?query or #fragment: {given}",
               file=sys.stderr)
         return 2
     site_url = public_address(given)  # with its last slash
