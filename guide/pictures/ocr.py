@@ -46,21 +46,13 @@ def _span(boxes: Iterable[Box]) -> Box:
 class Line:
     text: str  # its words joined by single spaces
     box: Box
-    words: tuple[Word, ...] = ()  # with their boxes (none: the line is one word)
-
-    @property
-    def confident(self) -> str:
-        return " ".join(w.text for w in self.parts if w.sure)
-
-    @property
-    def parts(self) -> tuple[Word, ...]:
-        return self.words or (Word(self.text, self.box),)
+    words: tuple[Word, ...]  # with their boxes
 
     def groups(self) -> list[Line]:
         """The line cut where a gap is wider than GROUP_GAP of the text's height: a label's characters stand close,
         a label and the field beside it apart."""
-        out: list[list[Word]] = [[self.parts[0]]]
-        for prev, word in itertools.pairwise(self.parts):
+        out: list[list[Word]] = [[self.words[0]]]
+        for prev, word in itertools.pairwise(self.words):
             h = max(prev.box.y1 - prev.box.y0, word.box.y1 - word.box.y0)
             if word.box.x0 - prev.box.x1 > GROUP_GAP * h:
                 out.append([word])
@@ -105,14 +97,14 @@ def _rows(lines: list[Line]) -> list[Line]:
             ph = prev.box.y1 - prev.box.y0
             same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
             if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
-                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]), prev.parts + line.parts)
+                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]), prev.words + line.words)
                 break
         else:
             out.append(line)
     return out
 
 
-def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
+def _read_at(img: Image.Image, scale: int, psm: int, dy: int = 0) -> list[Line]:  # dy: img's top in the picture
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.png"
         _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
@@ -123,7 +115,7 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         x, y, w, h = (int(v) // scale for v in cols[6:10])
-        word = Word(cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)), float(cols[10]) >= SURE)
+        word = Word(cols[11].strip(), Box(x, y + dy, x + max(w, 1), y + dy + max(h, 1)), float(cols[10]) >= SURE)
         words.setdefault(tuple(cols[1:5]), []).append(word)
     lines = [sorted(items, key=lambda w: w.box.x0) for items in words.values()]
     return _rows([Line(" ".join(w.text for w in ws), _span(w.box for w in ws), tuple(ws)) for ws in lines])
@@ -138,9 +130,7 @@ def read_lines(picture: Image.Image) -> list[Line]:
 def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
     """One row read as a single line (psm 7): finds what the sparse reading misses, such as text on a button."""
     dy = max(0, y0)
-    band = picture.crop((0, dy, picture.width, min(picture.height, y1)))
-    return [Line(line.text, line.box.moved(0, dy), tuple(Word(w.text, w.box.moved(0, dy), w.sure) for w in line.words))
-            for line in _read_at(band, 2, 7)]
+    return _read_at(picture.crop((0, dy, picture.width, min(picture.height, y1))), 2, 7, dy)
 
 
 class Cache:
@@ -244,7 +234,7 @@ def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quot
                   for m in PASSPORT.finditer(line.text) if not quoted(m)]
         found += [Finding("a phone-like number", m.group(0), line.box)
                   for m in DIGIT_RUN.finditer(line.text) if not DATE.match(m.group(0).strip()) and not quoted(m)]
-        for m in LATIN_NAME.finditer(line.confident):
+        for m in LATIN_NAME.finditer(" ".join(w.text for w in line.words if w.sure)):  # confident words only
             words = [w for w in re.split(r"[ ,]+", m.group(0)) if w]
             # Every part of a name has a vowel (LI MING, WANG XIAOMING); OCR's reading of Chinese glyphs as
             # capitals ("SR OER") mostly has not.
