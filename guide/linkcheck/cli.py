@@ -26,11 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 COMMAND_LINE = Source("command line")
 
 
-def facts_project(path: Path) -> Path | None:
-    """The project a Markdown file or folder belongs to, if that project keeps its addresses in includes/facts.yml."""
-    return next((p for p in path.resolve().parents if (p / "includes" / "facts.yml").is_file()), None)
-
-
 def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, list[str]]:
     """The internal links of the inputs (docs/ and site/ of root when there are none), and the URLs among them."""
     sites, markdown, urls, project = [], [], [], None
@@ -50,7 +45,9 @@ def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, 
             if not found:
                 raise ValueError(f"{arg}: no Markdown or HTML files in this directory")
             markdown += found
-            project = project or facts_project(path)
+            # the project the Markdown belongs to, if it keeps its addresses in includes/facts.yml
+            project = project or next((p for p in path.resolve().parents if (p / "includes" / "facts.yml").is_file()),
+                                      None)
         elif path.is_file():
             raise ValueError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
         else:
