@@ -17,13 +17,12 @@ from pathlib import Path
 try:
     from guide.linkcheck import classify, fetch, internal, model
     from guide.linkcheck.config import Settings, load_settings
-    from guide.linkcheck.model import BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
+    from guide.linkcheck.model import BLOCKED, BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
 except ImportError as exc:  # Python would exit 1, which means broken links
     print(f"make links: cannot start ({exc}): run `make links`, which sets up what the link checker needs", file=sys.stderr)
     raise SystemExit(2) from None
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMAND_LINE = Source("command line")
 
 
 def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, list[str]]:
@@ -141,8 +140,8 @@ def where(result: Result, limit: int = 3) -> str:
 
 def render(results: list[Result], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    order = {v: i for i, v in enumerate((BROKEN, "unreachable", "blocked", "redirect"))}
-    found = sorted((r for r in results if r.verdict != OK), key=lambda r: (order[r.verdict], r.url))
+    order = (BROKEN, UNREACHABLE, BLOCKED, REDIRECT)
+    found = sorted((r for r in results if r.verdict != OK), key=lambda r: (order.index(r.verdict), r.url))
     if fmt == "json":
         data = {"results": [{"url": r.url, "verdict": r.verdict, "status": r.status, "final_url": r.final_url,
                              "sources": [str(s) for s in r.sources], "detail": r.detail} for r in results],
@@ -195,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.offline:
             step = "checking the remote links"
             cache_dir = None if args.no_cache else Path.cwd() / settings.cache_dir
-            links = found.external + [Link(u, COMMAND_LINE) for u in urls]
+            links = found.external + [Link(u, Source("command line")) for u in urls]
             results += check_external(links, settings, cache_dir, time.time())
         step = "writing the report"
         sys.stdout.write(render(results, args.format))
