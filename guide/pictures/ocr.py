@@ -184,11 +184,9 @@ def _distance(a: str, b: str) -> int:
 def find_label(lines: Sequence[Line], label: str) -> Line | None:
     """The word group (Line.groups) that reads as the label and nothing more, or None: 密码 is not in 密码确认."""
     want = squeeze(label)
-    if not want:
-        return None
     found = [(d, group) for line in lines for group in line.groups()
-             if (d := _distance(want, squeeze(group.text))) <= len(want) // 6]
-    return min(found, key=lambda item: item[0])[1] if found else None
+             if want and (d := _distance(want, squeeze(group.text))) <= len(want) // 6]
+    return min(found, key=lambda item: item[0], default=(0, None))[1]
 
 
 def on_row(lines: Sequence[Line], y: int, diameter: int) -> list[Line]:
@@ -227,9 +225,8 @@ def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quot
 
     found = []
     for line in lines:
-        for m in EMAIL.finditer(line.text):
-            if not m.group(0).replace(" ", "").lower().endswith(("@" + ALLOWED_DOMAIN, "." + ALLOWED_DOMAIN)):
-                found.append(Finding("an e-mail address", m.group(0), line.box))
+        found += [Finding("an e-mail address", m.group(0), line.box) for m in EMAIL.finditer(line.text)
+                  if not m.group(0).replace(" ", "").lower().endswith(("@" + ALLOWED_DOMAIN, "." + ALLOWED_DOMAIN))]
         found += [Finding("a passport-like number", m.group(0), line.box)
                   for m in PASSPORT.finditer(line.text) if not quoted(m)]
         found += [Finding("a phone-like number", m.group(0), line.box)
