@@ -80,7 +80,7 @@ def check_site(root: Path) -> Findings:
         here = re.sub(r"/index\.html$", "/", "/" + rel)  # the URL path it is served at: /en/register/
         source = Source(display(root / rel))
         for target in page.links:
-            if target.startswith(NOT_LINKS) or target.startswith("#") and len(target) == 1:
+            if target.startswith(NOT_LINKS) or target == "#":
                 continue
             if base and target.startswith(base):
                 target = "/" + target[len(base):]
