@@ -139,15 +139,15 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _kept(self, key: str, read: Callable[[], list[Line]]) -> list[Line]:
-        path = self.folder / f"{key}.json"
+    def _kept(self, png: bytes, suffix: str, read: Callable[[Image.Image], list[Line]]) -> list[Line]:
+        path = self.folder / f"{hashlib.sha256(png).hexdigest()}{suffix}.json"
         if path.is_file():
             try:
                 return [Line(text, Box(*box), tuple(Word(t, Box(*b), sure) for t, b, sure in words))
                         for text, box, words in json.loads(path.read_text(encoding="utf-8"))]
             except (ValueError, KeyError, TypeError):
                 pass
-        lines = read()
+        lines = read(Image.open(io.BytesIO(png)))
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(".tmp")
         part.write_text(json.dumps([astuple(line) for line in lines], ensure_ascii=False), encoding="utf-8")
@@ -155,11 +155,10 @@ class Cache:
         return lines
 
     def lines(self, png: bytes) -> list[Line]:
-        return self._kept(hashlib.sha256(png).hexdigest(), lambda: read_lines(Image.open(io.BytesIO(png))))
+        return self._kept(png, "", read_lines)
 
     def band(self, png: bytes, y0: int, y1: int) -> list[Line]:
-        key = f"{hashlib.sha256(png).hexdigest()}-band-{y0}-{y1}"
-        return self._kept(key, lambda: read_band(Image.open(io.BytesIO(png)), y0, y1))
+        return self._kept(png, f"-band-{y0}-{y1}", lambda img: read_band(img, y0, y1))
 
 
 PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")
