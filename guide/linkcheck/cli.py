@@ -22,8 +22,6 @@ except ImportError as exc:  # Python would exit 1, which means broken links
     print(f"make links: cannot start ({exc}): run `make links`, which sets up what the link checker needs", file=sys.stderr)
     raise SystemExit(2) from None
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, list[str]]:
     """The internal links of the inputs (docs/ and site/ of root when there are none), and the URLs among them."""
@@ -175,13 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="Markdown files or directories, built site directories, http(s) URLs (default: docs/ and site/)")
     parser.add_argument("--offline", action="store_true", help="check internal links and #fragments only")
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
+    parser.add_argument("--config", type=Path, default=Path(__file__).resolve().parents[2] / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] table to read")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache and the history")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 0 if exc.code == 0 else 2
+    args = parser.parse_args(argv)  # wrong usage exits 2, as argparse does
     step = "reading the input"  # the step under way, for the message when one fails
     try:
         try:

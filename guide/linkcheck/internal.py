@@ -124,9 +124,7 @@ def check_markdown(files: list[Path], project: Path | None = None) -> Findings:
         links, undefined = mdsource.extract(text, display(f), defs)
         for link in undefined:
             found.add(link.url, link.source, BROKEN, f"no reference definition named {link.url}")
-        for link in links:
-            target = link.url.strip()
-            if not target.startswith(NOT_LINKS) and (address := external(target)):
-                found.external.append(Link(address, link.source))
+        found.external += [Link(address, link.source) for link in links
+                           if not link.url.strip().startswith(NOT_LINKS) and (address := external(link.url.strip()))]
     return found
 
