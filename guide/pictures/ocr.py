@@ -2,6 +2,7 @@
 OCR is imperfect: a label counts with one character in six misread; personal data errs on finding too much."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import itertools
@@ -133,20 +134,17 @@ def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
     return _read_at(picture.crop((0, dy, picture.width, min(picture.height, y1))), 2, 7, dy)
 
 
+@dataclass(frozen=True)
 class Cache:
     """Readings kept by the hash of the picture's bytes (ten pictures take half a minute to read)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    folder: Path
 
     def _kept(self, png: bytes, suffix: str, read: Callable[[Image.Image], list[Line]]) -> list[Line]:
         path = self.folder / f"{hashlib.sha256(png).hexdigest()}{suffix}.json"
-        if path.is_file():
-            try:
-                return [Line(text, Box(*box), tuple(Word(t, Box(*b), sure) for t, b, sure in words))
-                        for text, box, words in json.loads(path.read_text(encoding="utf-8"))]
-            except (ValueError, KeyError, TypeError):
-                pass
+        with contextlib.suppress(FileNotFoundError, ValueError, KeyError, TypeError):  # none yet, or damaged: read
+            return [Line(text, Box(*box), tuple(Word(t, Box(*b), sure) for t, b, sure in words))
+                    for text, box, words in json.loads(path.read_text(encoding="utf-8"))]
         lines = read(Image.open(io.BytesIO(png)))
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(".tmp")
@@ -189,7 +187,6 @@ def find_label(lines: Sequence[Line], label: str) -> Line | None:
 
 
 def on_row(lines: Sequence[Line], y: int, diameter: int) -> list[Line]:
-    """The lines within half a marker's diameter of height y."""
     half = diameter // 2
     return [line for line in lines if line.box.y0 - half <= y <= line.box.y1 + half]
 
