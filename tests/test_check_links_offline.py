@@ -17,7 +17,10 @@ DATA = Path(__file__).resolve().parent / "data" / "links"
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = check_links.main(argv)
+    try:
+        code = check_links.main(argv)
+    except SystemExit as exc:  # argparse's own exit on wrong usage
+        code = exc.code
     out, err = capsys.readouterr()
     return code, out, err
 

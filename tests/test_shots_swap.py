@@ -95,7 +95,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_screenshot_replaces_the_drawing_and_the_tests_pass_unchanged(project: Path) -> None:
     boxes = shoot_register_form(project / "shots" / "originals" / f"{NAME}.png")
     marking = mark_picture.Marking(project, NAME)
-    saved = marking.save(office_marks(boxes, shot_spec.marker_diameter(marking.width), "2026-12-06"))
+    saved = marking.save(office_marks(boxes, shot_spec.marker_diameter(marking.image.width), "2026-12-06"))
     assert all(": caption: " in p or ": alt text: " in p or ": size: " in p for p in saved["problems"]), saved
     spec = shot_spec.load_spec(project / "shots" / f"{NAME}.yml")
     assert spec.kind == "screenshot"

@@ -17,18 +17,10 @@ from pathlib import Path
 try:
     from guide.linkcheck import classify, fetch, internal, model
     from guide.linkcheck.config import Settings, load_settings
-    from guide.linkcheck.model import BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
+    from guide.linkcheck.model import BLOCKED, BROKEN, OK, REDIRECT, UNREACHABLE, VERDICTS, Link, Result, Source
 except ImportError as exc:  # Python would exit 1, which means broken links
     print(f"make links: cannot start ({exc}): run `make links`, which sets up what the link checker needs", file=sys.stderr)
     raise SystemExit(2) from None
-
-ROOT = Path(__file__).resolve().parents[2]
-COMMAND_LINE = Source("command line")
-
-
-def facts_project(path: Path) -> Path | None:
-    """The project a Markdown file or folder belongs to, if that project keeps its addresses in includes/facts.yml."""
-    return next((p for p in path.resolve().parents if (p / "includes" / "facts.yml").is_file()), None)
 
 
 def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, list[str]]:
@@ -50,7 +42,9 @@ def check_internal(args: Sequence[str], root: Path) -> tuple[internal.Findings, 
             if not found:
                 raise ValueError(f"{arg}: no Markdown or HTML files in this directory")
             markdown += found
-            project = project or facts_project(path)
+            # the project the Markdown belongs to, if it keeps its addresses in includes/facts.yml
+            project = project or next((p for p in path.resolve().parents if (p / "includes" / "facts.yml").is_file()),
+                                      None)
         elif path.is_file():
             raise ValueError(f"{arg}: give Markdown files, directories (docs or a built site) or http(s) URLs")
         else:
@@ -144,8 +138,8 @@ def where(result: Result, limit: int = 3) -> str:
 
 def render(results: list[Result], fmt: str) -> str:
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
-    order = {v: i for i, v in enumerate((BROKEN, "unreachable", "blocked", "redirect"))}
-    found = sorted((r for r in results if r.verdict != OK), key=lambda r: (order[r.verdict], r.url))
+    order = (BROKEN, UNREACHABLE, BLOCKED, REDIRECT)
+    found = sorted((r for r in results if r.verdict != OK), key=lambda r: (order.index(r.verdict), r.url))
     if fmt == "json":
         data = {"results": [{"url": r.url, "verdict": r.verdict, "status": r.status, "final_url": r.final_url,
                              "sources": [str(s) for s in r.sources], "detail": r.detail} for r in results],
@@ -179,13 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="Markdown files or directories, built site directories, http(s) URLs (default: docs/ and site/)")
     parser.add_argument("--offline", action="store_true", help="check internal links and #fragments only")
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml",
+    parser.add_argument("--config", type=Path, default=Path(__file__).resolve().parents[2] / "pyproject.toml",
                         help="the pyproject.toml whose [tool.check-links] table to read")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache and the history")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 0 if exc.code == 0 else 2
+    args = parser.parse_args(argv)  # wrong usage exits 2, as argparse does
     step = "reading the input"  # the step under way, for the message when one fails
     try:
         try:
@@ -198,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.offline:
             step = "checking the remote links"
             cache_dir = None if args.no_cache else Path.cwd() / settings.cache_dir
-            links = found.external + [Link(u, COMMAND_LINE) for u in urls]
+            links = found.external + [Link(u, Source("command line")) for u in urls]
             results += check_external(links, settings, cache_dir, time.time())
         step = "writing the report"
         sys.stdout.write(render(results, args.format))

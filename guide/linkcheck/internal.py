@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -69,12 +70,6 @@ class HtmlPage(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def page_url(rel: str) -> str:
-    """The URL path a built file is served at: en/register/index.html -> /en/register/."""
-    url = "/" + rel
-    return url[: -len("index.html")] if url.endswith("/index.html") else url
-
-
 def check_site(root: Path) -> Findings:
     found = Findings()
     pages = {p.relative_to(root).as_posix(): HtmlPage(p.read_text(encoding="utf-8", errors="replace"))
@@ -82,10 +77,10 @@ def check_site(root: Path) -> Findings:
     home = pages.get("index.html")  # its canonical link is the absolute address the site was built for
     base = home.canonical if home and home.canonical and "://" in home.canonical else None
     for rel, page in pages.items():
-        here = page_url(rel)
+        here = re.sub(r"/index\.html$", "/", "/" + rel)  # the URL path it is served at: /en/register/
         source = Source(display(root / rel))
         for target in page.links:
-            if target.startswith(NOT_LINKS) or target.startswith("#") and len(target) == 1:
+            if target.startswith(NOT_LINKS) or target == "#":
                 continue
             if base and target.startswith(base):
                 target = "/" + target[len(base):]
@@ -99,14 +94,13 @@ def check_site(root: Path) -> Findings:
             file = root / unquote(path).lstrip("/")
             if path.endswith("/") or file == root or file.is_dir():
                 file = file / "index.html"
+            target_page = pages.get(file.relative_to(root).as_posix())  # None: not a built page
             if not file.is_file():
                 found.add(key, source, BROKEN, f"no file for {path} in {display(root)}")
-                continue
-            target_rel = file.relative_to(root).as_posix()
-            if fragment and target_rel in pages and unquote(fragment) not in pages[target_rel].ids:
+            elif fragment and target_page and unquote(fragment) not in target_page.ids:
                 found.add(key, source, BROKEN, f"no id {unquote(fragment)!r} in {display(file)}")
-                continue
-            found.add(key, source, OK)
+            else:
+                found.add(key, source, OK)
     return found
 
 
@@ -130,9 +124,7 @@ def check_markdown(files: list[Path], project: Path | None = None) -> Findings:
         links, undefined = mdsource.extract(text, display(f), defs)
         for link in undefined:
             found.add(link.url, link.source, BROKEN, f"no reference definition named {link.url}")
-        for link in links:
-            target = link.url.strip()
-            if not target.startswith(NOT_LINKS) and (address := external(target)):
-                found.external.append(Link(address, link.source))
+        found.external += [Link(address, link.source) for link in links
+                           if not link.url.strip().startswith(NOT_LINKS) and (address := external(link.url.strip()))]
     return found
 

@@ -194,12 +194,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kept {out / f'{s.name}.png'}: its original {s.original_path} is not on this machine")
     for r in rendered:
         target = out / f"{r.spec.name}.png"
-        if any(p.startswith(f"{r.spec.path}:") for p in problems):
-            continue
-        if not (target.is_file() and target.read_bytes() == r.png):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(r.png)
-            print(f"wrote {target} ({r.layout.size[0]}x{r.layout.size[1]}, {len(r.png)} bytes)")
+        if any(p.startswith(f"{r.spec.path}:") for p in problems) or target.is_file() and target.read_bytes() == r.png:
+            continue  # a picture with a problem is not written, nor one that is already as rendered
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(r.png)
+        print(f"wrote {target} ({r.layout.size[0]}x{r.layout.size[1]}, {len(r.png)} bytes)")
     for line in notes + problems:
         print(line)
     print(f"{len(rendered) + len(kept)} picture(s), {len(problems)} problem(s)")

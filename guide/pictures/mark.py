@@ -50,8 +50,7 @@ class Marking:
             raise SpecError(root / "shots" / "originals", "(file)",
                             f"no {name}.png or {name}.jpg here: save the screenshot there first")
         self.fingerprint = fingerprint(self.original)
-        self.width = self._width()
-        self.image = open_original(self.original, self.original, self.width)
+        self.image = open_original(self.original, self.original, self._width())
         self.token = secrets.token_urlsafe(16)
         self.cache = shot_ocr.Cache(root / shot_ocr.CACHE)
 
@@ -184,7 +183,7 @@ def _marks(body: bytes) -> dict[str, Any]:
             "shows": shows, "nothing_personal": data.get("nothing_personal") is True}
 
 
-def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
+def start(marking: Marking, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: Any) -> None:  # quiet: the terminal shows the address and errors only
             pass
@@ -245,11 +244,7 @@ def handler(marking: Marking) -> type[BaseHTTPRequestHandler]:
             except shot_ocr.OcrUnavailable as exc:
                 self._json(500, {"error": str(exc)})
 
-    return Handler
-
-
-def start(marking: Marking, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler(marking))
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

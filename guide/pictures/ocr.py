@@ -2,6 +2,7 @@
 OCR is imperfect: a label counts with one character in six misread; personal data errs on finding too much."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import itertools
@@ -46,21 +47,13 @@ def _span(boxes: Iterable[Box]) -> Box:
 class Line:
     text: str  # its words joined by single spaces
     box: Box
-    words: tuple[Word, ...] = ()  # with their boxes (none: the line is one word)
-
-    @property
-    def confident(self) -> str:
-        return " ".join(w.text for w in self.parts if w.sure)
-
-    @property
-    def parts(self) -> tuple[Word, ...]:
-        return self.words or (Word(self.text, self.box),)
+    words: tuple[Word, ...]  # with their boxes
 
     def groups(self) -> list[Line]:
         """The line cut where a gap is wider than GROUP_GAP of the text's height: a label's characters stand close,
         a label and the field beside it apart."""
-        out: list[list[Word]] = [[self.parts[0]]]
-        for prev, word in itertools.pairwise(self.parts):
+        out: list[list[Word]] = [[self.words[0]]]
+        for prev, word in itertools.pairwise(self.words):
             h = max(prev.box.y1 - prev.box.y0, word.box.y1 - word.box.y0)
             if word.box.x0 - prev.box.x1 > GROUP_GAP * h:
                 out.append([word])
@@ -105,14 +98,14 @@ def _rows(lines: list[Line]) -> list[Line]:
             ph = prev.box.y1 - prev.box.y0
             same_row = abs((prev.box.y0 + prev.box.y1) - (line.box.y0 + line.box.y1)) <= max(h, ph) // 2 + 1
             if same_row and 0 <= line.box.x0 - prev.box.x1 <= max(h, ph) * 1.2:
-                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]), prev.parts + line.parts)
+                out[i] = Line(f"{prev.text} {line.text}", _span([prev.box, line.box]), prev.words + line.words)
                 break
         else:
             out.append(line)
     return out
 
 
-def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
+def _read_at(img: Image.Image, scale: int, psm: int, dy: int = 0) -> list[Line]:  # dy: img's top in the picture
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.png"
         _without_marks(img).resize((img.width * scale, img.height * scale), Image.Resampling.LANCZOS).save(path)
@@ -123,7 +116,7 @@ def _read_at(img: Image.Image, scale: int, psm: int) -> list[Line]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         x, y, w, h = (int(v) // scale for v in cols[6:10])
-        word = Word(cols[11].strip(), Box(x, y, x + max(w, 1), y + max(h, 1)), float(cols[10]) >= SURE)
+        word = Word(cols[11].strip(), Box(x, y + dy, x + max(w, 1), y + dy + max(h, 1)), float(cols[10]) >= SURE)
         words.setdefault(tuple(cols[1:5]), []).append(word)
     lines = [sorted(items, key=lambda w: w.box.x0) for items in words.values()]
     return _rows([Line(" ".join(w.text for w in ws), _span(w.box for w in ws), tuple(ws)) for ws in lines])
@@ -138,26 +131,21 @@ def read_lines(picture: Image.Image) -> list[Line]:
 def read_band(picture: Image.Image, y0: int, y1: int) -> list[Line]:
     """One row read as a single line (psm 7): finds what the sparse reading misses, such as text on a button."""
     dy = max(0, y0)
-    band = picture.crop((0, dy, picture.width, min(picture.height, y1)))
-    return [Line(line.text, line.box.moved(0, dy), tuple(Word(w.text, w.box.moved(0, dy), w.sure) for w in line.words))
-            for line in _read_at(band, 2, 7)]
+    return _read_at(picture.crop((0, dy, picture.width, min(picture.height, y1))), 2, 7, dy)
 
 
+@dataclass(frozen=True)
 class Cache:
     """Readings kept by the hash of the picture's bytes (ten pictures take half a minute to read)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    folder: Path
 
-    def _kept(self, key: str, read: Callable[[], list[Line]]) -> list[Line]:
-        path = self.folder / f"{key}.json"
-        if path.is_file():
-            try:
-                return [Line(text, Box(*box), tuple(Word(t, Box(*b), sure) for t, b, sure in words))
-                        for text, box, words in json.loads(path.read_text(encoding="utf-8"))]
-            except (ValueError, KeyError, TypeError):
-                pass
-        lines = read()
+    def _kept(self, png: bytes, suffix: str, read: Callable[[Image.Image], list[Line]]) -> list[Line]:
+        path = self.folder / f"{hashlib.sha256(png).hexdigest()}{suffix}.json"
+        with contextlib.suppress(FileNotFoundError, ValueError, KeyError, TypeError):  # none yet, or damaged: read
+            return [Line(text, Box(*box), tuple(Word(t, Box(*b), sure) for t, b, sure in words))
+                    for text, box, words in json.loads(path.read_text(encoding="utf-8"))]
+        lines = read(Image.open(io.BytesIO(png)))
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(".tmp")
         part.write_text(json.dumps([astuple(line) for line in lines], ensure_ascii=False), encoding="utf-8")
@@ -165,11 +153,10 @@ class Cache:
         return lines
 
     def lines(self, png: bytes) -> list[Line]:
-        return self._kept(hashlib.sha256(png).hexdigest(), lambda: read_lines(Image.open(io.BytesIO(png))))
+        return self._kept(png, "", read_lines)
 
     def band(self, png: bytes, y0: int, y1: int) -> list[Line]:
-        key = f"{hashlib.sha256(png).hexdigest()}-band-{y0}-{y1}"
-        return self._kept(key, lambda: read_band(Image.open(io.BytesIO(png)), y0, y1))
+        return self._kept(png, f"-band-{y0}-{y1}", lambda img: read_band(img, y0, y1))
 
 
 PUNCT = re.compile(r"[\s.,:;!?'\"`()\[\]{}<>《》〈〉（）【】、，。：；！？“”‘’/\\|*_\-–—…·•]+")
@@ -194,15 +181,12 @@ def _distance(a: str, b: str) -> int:
 def find_label(lines: Sequence[Line], label: str) -> Line | None:
     """The word group (Line.groups) that reads as the label and nothing more, or None: 密码 is not in 密码确认."""
     want = squeeze(label)
-    if not want:
-        return None
     found = [(d, group) for line in lines for group in line.groups()
-             if (d := _distance(want, squeeze(group.text))) <= len(want) // 6]
-    return min(found, key=lambda item: item[0])[1] if found else None
+             if want and (d := _distance(want, squeeze(group.text))) <= len(want) // 6]
+    return min(found, key=lambda item: item[0], default=(0, None))[1]
 
 
 def on_row(lines: Sequence[Line], y: int, diameter: int) -> list[Line]:
-    """The lines within half a marker's diameter of height y."""
     half = diameter // 2
     return [line for line in lines if line.box.y0 - half <= y <= line.box.y1 + half]
 
@@ -237,14 +221,13 @@ def personal_data(lines: Iterable[Line], quoted_digits: Iterable[str] = (), quot
 
     found = []
     for line in lines:
-        for m in EMAIL.finditer(line.text):
-            if not m.group(0).replace(" ", "").lower().endswith(("@" + ALLOWED_DOMAIN, "." + ALLOWED_DOMAIN)):
-                found.append(Finding("an e-mail address", m.group(0), line.box))
+        found += [Finding("an e-mail address", m.group(0), line.box) for m in EMAIL.finditer(line.text)
+                  if not m.group(0).replace(" ", "").lower().endswith(("@" + ALLOWED_DOMAIN, "." + ALLOWED_DOMAIN))]
         found += [Finding("a passport-like number", m.group(0), line.box)
                   for m in PASSPORT.finditer(line.text) if not quoted(m)]
         found += [Finding("a phone-like number", m.group(0), line.box)
                   for m in DIGIT_RUN.finditer(line.text) if not DATE.match(m.group(0).strip()) and not quoted(m)]
-        for m in LATIN_NAME.finditer(line.confident):
+        for m in LATIN_NAME.finditer(" ".join(w.text for w in line.words if w.sure)):  # confident words only
             words = [w for w in re.split(r"[ ,]+", m.group(0)) if w]
             # Every part of a name has a vowel (LI MING, WANG XIAOMING); OCR's reading of Chinese glyphs as
             # capitals ("SR OER") mostly has not.
