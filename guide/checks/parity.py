@@ -68,15 +68,6 @@ class PageFacts:
         return next((h.line for h in self.headings if h.key == section), fallback)
 
 
-def phone_digits(raw: str) -> str | None:
-    """A phone number as `+digits` or `digits`; None for things that only look like one (dates, short numbers)."""
-    raw = raw.strip()
-    digits = re.sub(r"\D", "", raw)
-    if DATE.match(raw) or len(digits) < 7:
-        return None
-    return ("+" if raw.startswith("+") else "") + digits
-
-
 def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
     """External addresses on one line: reference names used (if defined) and literal ones; and undefined names."""
     found: list[str] = []
@@ -90,7 +81,9 @@ def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
     found += URL.findall(rest)
     rest = URL.sub(" ", rest)
     found += [f"e-mail {email}" for email in EMAIL.findall(rest)]
-    found += [f"phone {digits}" for raw in PHONE.findall(EMAIL.sub(" ", rest)) if (digits := phone_digits(raw))]
+    for raw in PHONE.findall(EMAIL.sub(" ", rest)):  # as +digits or digits; dates and short numbers only look like one
+        if not DATE.match(raw) and len(digits := re.sub(r"\D", "", raw)) >= 7:
+            found.append(("phone +" if raw.startswith("+") else "phone ") + digits)
     return found, undefined
 
 
