@@ -355,20 +355,17 @@ def typed_facts(markdown: str, facts: Facts, src: str, first_line: int = 1) -> l
             problems.append(f"{src}:{number}: a link definition in a page: addresses live in {FACTS_FILE}; "
                             "add it there under addresses and link it as [words][name]")
             continue
-        known: list[tuple[int, int]] = []
+        known: set[int] = set()  # where a fact of the file is typed: what starts there is named above already
         for pattern, what, instead in checks:
             for m in pattern.finditer(text):
-                known.append(m.span())
+                known.update(range(*m.span()))
                 problems.append(f"{src}:{number}: {what} is typed here: write {instead} instead, so the page "
                                 f"always shows what {FACTS_FILE} says")
-
-        def unknown(m: re.Match[str], known: list[tuple[int, int]] = known) -> bool:
-            return not any(start <= m.start() < end for start, end in known)
-
         problems += [f"{src}:{number}: the address {m.group(0)} is typed here: add it to {FACTS_FILE} under "
                      "addresses with a short name, and link it as [words][name]"
-                     for m in ANY_ADDRESS.finditer(text) if unknown(m)]
+                     for m in ANY_ADDRESS.finditer(text) if m.start() not in known]
         problems += [f"{src}:{number}: the phone number {m.group(0)} is typed here: add it to {FACTS_FILE} under "
                      "hotlines with a short name, and write {{ name }}" for m in ANY_PHONE.finditer(text)
-                     if len(re.sub(r"\D", "", m.group(0))) >= 7 and not DATE.fullmatch(m.group(0)) and unknown(m)]
+                     if len(re.sub(r"\D", "", m.group(0))) >= 7 and not DATE.fullmatch(m.group(0))
+                     and m.start() not in known]
     return problems
