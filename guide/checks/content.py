@@ -94,25 +94,21 @@ def load_phrases(path: Path) -> tuple[str, ...]:
     """Every phrase that cites the source, of every language, lower case; a malformed file stops with what to write."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SourceError(f"{path}: missing (the phrases that cite this guide's source)") from None
     except yaml.YAMLError as err:
         where, problem = yaml_error(err, path)
         raise SourceError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
         raise SourceError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
     phrases = [p for v in data.values() for p in v]
-    bad = [p for p in phrases if not isinstance(p, str) or not p.strip()]
-    if bad:
+    if bad := [p for p in phrases if not isinstance(p, str) or not p.strip()]:
         raise SourceError(f"{path}: {bad[0]!r} is not a phrase: write each phrase as text in quotes")
     return tuple(dict.fromkeys(p.strip().lower() for p in phrases))
 
 
 def citing_lines(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
     """(line, first phrase found) for each line of a page that cites the source, front matter and alt text included."""
-    found = [(number, next((p for p in phrases if p in line.lower()), None))
-             for number, line in enumerate(text.splitlines(), 1)]
-    return [(number, phrase) for number, phrase in found if phrase]
+    return [(number, phrase) for number, line in enumerate(text.lower().splitlines(), 1)
+            if (phrase := next((p for p in phrases if p in line), None))]
 
 
 def item_problems(facts: facts_module.Facts, labels: dict[str, str]) -> list[str]:
