@@ -181,18 +181,13 @@ def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
 
 def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """A label bold on one page must occur on the other: bold there too, or (in Chinese prose) as plain text."""
-    found: list[Finding] = []
-    tr_values, ref_values = {item.value for item in tr.items["label"]}, {item.value for item in ref.items["label"]}
-    for item in ref.items["label"]:
-        if item.value not in tr_values and item.value not in tr.prose:
-            found.append((tr.path, tr.section_line(item.section, 1),
-                          f"UI label **{item.value}** of {ref.path}:{item.line} is missing here"))
-            tr_values.add(item.value)
-    for item in tr.items["label"]:
-        if item.value not in ref_values and item.value not in ref.prose:
-            found.append((tr.path, item.line, f"UI label **{item.value}** does not occur in {ref.path}"))
-            ref_values.add(item.value)
-    return found
+    def absent(page: PageFacts, other: PageFacts) -> dict[str, Item]:  # each at its first place on the page
+        bold = {item.value for item in other.items["label"]}
+        return {i.value: i for i in reversed(page.items["label"]) if i.value not in bold and i.value not in other.prose}
+
+    return ([(tr.path, tr.section_line(i.section, 1), f"UI label **{v}** of {ref.path}:{i.line} is missing here")
+             for v, i in absent(ref, tr).items()]
+            + [(tr.path, i.line, f"UI label **{v}** does not occur in {ref.path}") for v, i in absent(tr, ref).items()])
 
 
 def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dict[str, str]) -> list[Finding]:
