@@ -87,8 +87,7 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
 
 
 def _unwrap_tabs(article: ET.Element) -> None:
-    """Content tabs become consecutive blocks, each under its label (all alternatives are printed); print_article
-    removes the tabs' labels and radio buttons."""
+    """Content tabs become consecutive blocks, each under its label: on paper every alternative is printed."""
     for tabbed in [e for e in article.iter("div") if has_class(e, "tabbed-set")]:
         labels = [text_of(label) for c in tabbed if has_class(c, "tabbed-labels") for label in c.iter("label")]
         blocks = [b for c in tabbed if has_class(c, "tabbed-content") for b in c if has_class(b, "tabbed-block")]
@@ -120,8 +119,7 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
             if f"{src.scheme}://{src.netloc}/" == LOCAL:
                 e.set("src", src.path.lstrip("/"))  # relative to the site root, the document's base URL
             e.attrib.pop("loading", None)
-        if e.tag == "a" and e.get("href") is not None:
-            href = e.get("href")
+        if e.tag == "a" and (href := e.get("href")) is not None:
             if not prefix_ids and href.startswith("#"):
                 continue
             resolved = resolve_link(href, page_url, language, chapters, site_root)
