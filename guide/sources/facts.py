@@ -181,8 +181,7 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
     def need(key: str) -> yaml.Node | None:
         if key not in top:
             problems.append(f"{where}: '{key}:' is missing: the pages need it (see the comments in the file)")
-            return None
-        return top[key][1]
+        return top.get(key, (None, None))[1]
 
     school_node, email_node = need("school"), need("service-email")
     school, email = scalar(school_node), scalar(email_node)
