@@ -164,13 +164,9 @@ def contents(chapters: list[ET.Element], lang: str) -> ET.Element:
 
 def _document(info: DocInfo, kind: str, children: list[ET.Element]) -> str:
     """The print document: the metadata the PDF carries, and the body."""
-    head = element("head", children=[
-        element("meta", charset="utf-8"),
-        element("title", info.title),
-        element("meta", name="author", content=info.author),
-        element("meta", name="description", content=info.description),
-        element("meta", name="dcterms.created", content=info.version_date),
-    ])
+    named = {"author": info.author, "description": info.description, "dcterms.created": info.version_date}
+    head = element("head", children=[element("meta", charset="utf-8"), element("title", info.title),
+                                     *(element("meta", name=name, content=value) for name, value in named.items())])
     html = element("html", lang=info.lang, children=[head, element("body", dir="ltr", class_=kind, children=children)])
     return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
 
