@@ -86,11 +86,6 @@ def parse_synonyms(text: str, path: Path, languages: tuple[str, ...]) -> list[Sy
     return found
 
 
-def shown_text(text: str) -> str:
-    """An entry's text as read, lower case, with Material's U+200B word marks: a label is found as the word it is."""
-    return html_text(text).lower()
-
-
 def segment(words: str, cut) -> str:
     """Chinese runs cut into words and joined by U+200B, as Material's search plugin does to page text."""
     return HAN.sub(lambda m: ZWSP + ZWSP.join(cut(m.group(0))) + ZWSP, words).strip(ZWSP)
@@ -127,7 +122,8 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
     shows (a page was reworded: they would silently find nothing). `cut` segments Chinese as Material does."""
     docs = [d for d in index.get("docs", []) if d.get("boost", 1) > NO_TASK_BOOST]
     order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or [], folders), i))
-    shown = {id(d): shown_text(d.get("title", "") + " " + d.get("text", "")) for d in docs}
+    # Each entry as read, lower case, with Material's U+200B word marks: a label is found as the word it is.
+    shown = {id(d): html_text(d.get("title", "") + " " + d.get("text", "")).lower() for d in docs}
     added: dict[int, list[str]] = {}
     unmatched: list[Synonyms] = []
     # static-i18n may hand over an index that holds one language so far: only a language present can miss words.
@@ -142,7 +138,7 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
         names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
         # A heading that names the label by its gloss answers it even when its text does not show the label
         # ("Item 3: Account Name" explains 用户名 without repeating it).
-        headed = [d for d in own if any(holds(shown_text(d.get("title", "")), n) for n in names)]
+        headed = [d for d in own if any(holds(html_text(d.get("title", "")).lower(), n) for n in names)]
         if not holding and not headed:
             if entry.lang in present:
                 unmatched.append(entry)
@@ -168,7 +164,7 @@ def vocabulary(index: dict, student_words: list[str]) -> set[str]:
     known = {w for w in student_words if HAN.fullmatch(w)}
     for doc in index.get("docs", []):
         for text in (doc.get("title", ""), doc.get("text", "")):
-            known.update(w for w in re.split(r"[\s\u200b]+", shown_text(text)) if HAN.fullmatch(w))
+            known.update(w for w in re.split(r"[\s\u200b]+", html_text(text).lower()) if HAN.fullmatch(w))
     return known
 
 
