@@ -51,8 +51,7 @@ def front_matter_problem(source: str, src: str) -> str | None:
 
 
 def front_matter(source: str) -> dict:
-    """A page's front matter, which front_matter_problem has found to be a mapping: the rendered stage, this function's
-    one caller, runs only when the content stage finds nothing."""
+    """A page's front matter: the rendered stage, its one caller, runs only once front_matter_problem finds nothing."""
     return yaml.safe_load(FRONT_MATTER.match(source).group("body")) or {}
 
 
