@@ -198,8 +198,7 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
         skip = front_matter_lines(text)
         body = "\n".join(text.split("\n")[skip:])
         for problem in ui_labels.check_english(body, labels, path, skip + 1)[1]:
-            where, _, message = problem.partition(": ")
-            file, _, line = where.rpartition(":")
+            file, line, message = re.match(r"(.*?):(\d+): (.*)", problem, re.DOTALL).groups()
             found.append((file, int(line), message))
         used |= {m.group("label") for m in ui_labels.BOLD.finditer(body)}
     # A label a picture draws is explained by the glossary even when the page's steps refer to it briefly.
