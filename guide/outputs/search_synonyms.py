@@ -111,8 +111,7 @@ def doc_language(location: str, folders: Mapping[str, str]) -> str:
 
 def nav_rank(location: str, nav_slugs: list[str], folders: Mapping[str, str]) -> int:
     """Where an index entry's page stands in the navigation (pages outside it last)."""
-    page = location.split("#")[0]
-    page = page.removeprefix(folders[doc_language(location, folders)])
+    page = location.split("#")[0].removeprefix(folders[doc_language(location, folders)])
     return nav_slugs.index(page) if page in nav_slugs else len(nav_slugs)
 
 
