@@ -184,8 +184,7 @@ def checklist_document(page: Page, language: Language, info: DocInfo, site_root:
     qr = [f for f in body.iter("figure") if has_class(f, "checklist-qr")]
     if info.online_url:  # on paper the QR code's caption also gives the address, for readers who type it
         for caption in (c for f in qr for c in f.iter("figcaption")):
-            caption.append(element("br"))
-            caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+            caption.extend([element("br"), element("a", info.online_url, href=info.online_url, data_print_url="")])
     else:  # no public address: the QR figure has nothing to show, nor the heading above it
         qr += [p[i - 1] for p in body.iter() for i, c in enumerate(p) if c in qr and i and p[i - 1].tag in {"h2", "h3"}]
         remove_all(body, lambda e: e in qr)
