@@ -112,8 +112,7 @@ def citing_lines(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
 
 def item_problems(facts: facts_module.Facts, labels: dict[str, str]) -> list[str]:
     """One line per item of the e-mail whose label includes/ui-labels.yml lacks."""
-    line = facts.lines.get("mail-to-chsi")
-    at = f"{facts_module.FACTS_FILE}:{line}" if line else facts_module.FACTS_FILE
+    at = f"{facts_module.FACTS_FILE}:{facts.lines['mail-to-chsi']}"  # parse_facts refuses a file without the e-mail
     return [f"{at}: item ({n}) of mail-to-chsi has the label {item.label}, which {ui_labels.TABLE_FILE} lacks: "
             "add it there with its English gloss, or correct the label"
             for n, item in enumerate(facts.items, 1) if item.label not in labels]
