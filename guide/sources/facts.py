@@ -314,8 +314,7 @@ def expand(markdown: str, facts: Facts, locale: str, src: str, first_line: int =
             name = m.group(1)
             if name in MAIL_NAMES:  # a list glosses only the labels the page has not glossed above it
                 return facts.shown_mail(name, locale, "\n".join(out) + text[:m.start()])
-            value = facts.shown(name, locale)
-            if value is not None:
+            if (value := facts.shown(name, locale)) is not None:
                 return value
             if name == "mail-to-chsi":
                 problems.append(f"{src}:{number}: {{{{ mail-to-chsi }}}} is a whole e-mail, not something to show: "
