@@ -51,8 +51,7 @@ def front_matter_problem(source: str, src: str) -> str | None:
 
 
 def front_matter(source: str) -> dict:
-    """A page's front matter, which front_matter_problem has found to be a mapping: the rendered stage, this function's
-    one caller, runs only when the content stage finds nothing."""
+    """A page's front matter: the rendered stage, its one caller, runs only once front_matter_problem finds nothing."""
     return yaml.safe_load(FRONT_MATTER.match(source).group("body")) or {}
 
 
@@ -94,31 +93,26 @@ def load_phrases(path: Path) -> tuple[str, ...]:
     """Every phrase that cites the source, of every language, lower case; a malformed file stops with what to write."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SourceError(f"{path}: missing (the phrases that cite this guide's source)") from None
     except yaml.YAMLError as err:
         where, problem = yaml_error(err, path)
         raise SourceError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
         raise SourceError(f"{path}: expected one list of phrases per language, e.g. 'en: [\"office's guide\"]'")
     phrases = [p for v in data.values() for p in v]
-    bad = [p for p in phrases if not isinstance(p, str) or not p.strip()]
-    if bad:
+    if bad := [p for p in phrases if not isinstance(p, str) or not p.strip()]:
         raise SourceError(f"{path}: {bad[0]!r} is not a phrase: write each phrase as text in quotes")
     return tuple(dict.fromkeys(p.strip().lower() for p in phrases))
 
 
 def citing_lines(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
     """(line, first phrase found) for each line of a page that cites the source, front matter and alt text included."""
-    found = [(number, next((p for p in phrases if p in line.lower()), None))
-             for number, line in enumerate(text.splitlines(), 1)]
-    return [(number, phrase) for number, phrase in found if phrase]
+    return [(number, phrase) for number, line in enumerate(text.lower().splitlines(), 1)
+            if (phrase := next((p for p in phrases if p in line), None))]
 
 
 def item_problems(facts: facts_module.Facts, labels: dict[str, str]) -> list[str]:
     """One line per item of the e-mail whose label includes/ui-labels.yml lacks."""
-    line = facts.lines.get("mail-to-chsi")
-    at = f"{facts_module.FACTS_FILE}:{line}" if line else facts_module.FACTS_FILE
+    at = f"{facts_module.FACTS_FILE}:{facts.lines['mail-to-chsi']}"  # parse_facts refuses a file without the e-mail
     return [f"{at}: item ({n}) of mail-to-chsi has the label {item.label}, which {ui_labels.TABLE_FILE} lacks: "
             "add it there with its English gloss, or correct the label"
             for n, item in enumerate(facts.items, 1) if item.label not in labels]

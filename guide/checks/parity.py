@@ -68,15 +68,6 @@ class PageFacts:
         return next((h.line for h in self.headings if h.key == section), fallback)
 
 
-def phone_digits(raw: str) -> str | None:
-    """A phone number as `+digits` or `digits`; None for things that only look like one (dates, short numbers)."""
-    raw = raw.strip()
-    digits = re.sub(r"\D", "", raw)
-    if DATE.match(raw) or len(digits) < 7:
-        return None
-    return ("+" if raw.startswith("+") else "") + digits
-
-
 def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
     """External addresses on one line: reference names used (if defined) and literal ones; and undefined names."""
     found: list[str] = []
@@ -90,7 +81,9 @@ def addresses(line: str, link_names: set[str]) -> tuple[list[str], list[str]]:
     found += URL.findall(rest)
     rest = URL.sub(" ", rest)
     found += [f"e-mail {email}" for email in EMAIL.findall(rest)]
-    found += [f"phone {digits}" for raw in PHONE.findall(EMAIL.sub(" ", rest)) if (digits := phone_digits(raw))]
+    for raw in PHONE.findall(EMAIL.sub(" ", rest)):  # as +digits or digits; dates and short numbers only look like one
+        if not DATE.match(raw) and len(digits := re.sub(r"\D", "", raw)) >= 7:
+            found.append(("phone +" if raw.startswith("+") else "phone ") + digits)
     return found, undefined
 
 
@@ -188,18 +181,13 @@ def compare_links(ref: PageFacts, tr: PageFacts) -> list[Finding]:
 
 def compare_labels(ref: PageFacts, tr: PageFacts) -> list[Finding]:
     """A label bold on one page must occur on the other: bold there too, or (in Chinese prose) as plain text."""
-    found: list[Finding] = []
-    tr_values, ref_values = {item.value for item in tr.items["label"]}, {item.value for item in ref.items["label"]}
-    for item in ref.items["label"]:
-        if item.value not in tr_values and item.value not in tr.prose:
-            found.append((tr.path, tr.section_line(item.section, 1),
-                          f"UI label **{item.value}** of {ref.path}:{item.line} is missing here"))
-            tr_values.add(item.value)
-    for item in tr.items["label"]:
-        if item.value not in ref_values and item.value not in ref.prose:
-            found.append((tr.path, item.line, f"UI label **{item.value}** does not occur in {ref.path}"))
-            ref_values.add(item.value)
-    return found
+    def absent(page: PageFacts, other: PageFacts) -> dict[str, Item]:  # each at its first place on the page
+        bold = {item.value for item in other.items["label"]}
+        return {i.value: i for i in reversed(page.items["label"]) if i.value not in bold and i.value not in other.prose}
+
+    return ([(tr.path, tr.section_line(i.section, 1), f"UI label **{v}** of {ref.path}:{i.line} is missing here")
+             for v, i in absent(ref, tr).items()]
+            + [(tr.path, i.line, f"UI label **{v}** does not occur in {ref.path}") for v, i in absent(tr, ref).items()])
 
 
 def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dict[str, str]) -> list[Finding]:
@@ -210,8 +198,7 @@ def label_findings(root: Path, glossed_pages: list[tuple[str, str]], labels: dic
         skip = front_matter_lines(text)
         body = "\n".join(text.split("\n")[skip:])
         for problem in ui_labels.check_english(body, labels, path, skip + 1)[1]:
-            where, _, message = problem.partition(": ")
-            file, _, line = where.rpartition(":")
+            file, line, message = re.match(r"(.*?):(\d+): (.*)", problem, re.DOTALL).groups()
             found.append((file, int(line), message))
         used |= {m.group("label") for m in ui_labels.BOLD.finditer(body)}
     # A label a picture draws is explained by the glossary even when the page's steps refer to it briefly.

@@ -21,7 +21,8 @@ from guide.sources.errors import SourceError
 from guide.sources.markup import html_text
 
 SEARCH_KEY = "search"  # the top-level key of the table that holds synonyms of words that are not labels
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+HAN_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+HAN = re.compile(HAN_CHAR + "+")
 ZWSP = "\u200b"
 FIELD = "synonyms"
 FIELD_BOOST = 1000.0  # as Material weighs a heading's words (its "title" field)
@@ -61,10 +62,9 @@ def parse_synonyms(text: str, path: Path, languages: tuple[str, ...]) -> list[Sy
     def line_of(key: object) -> int:
         return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
 
-    def line_of_phrase(phrase: object, fallback: str) -> int | str:
+    def line_of_phrase(phrase: object) -> int:  # its line under search:, else that of search:
         start = line_of(SEARCH_KEY)
-        return next((i for i, text in enumerate(lines, 1) if i > start and text.strip().startswith(f"{phrase}:")),
-                    fallback.rsplit(":", 1)[-1])
+        return next((i for i, text in enumerate(lines, 1) if i > start and text.strip().startswith(f"{phrase}:")), start)
 
     found: list[Synonyms] = []
     for label, entry in data.items():
@@ -82,13 +82,8 @@ def parse_synonyms(text: str, path: Path, languages: tuple[str, ...]) -> list[Sy
                 raise SourceError(f"{where}: search: {lang}: write '\"the guide's words\": [the student's words]'")
             for phrase, words in table.items():
                 found.append(Synonyms(lang, str(phrase), _words(words, where, f"search: {lang}: {phrase!r}"),
-                                      where=f"{path}:{line_of_phrase(phrase, where)}"))
+                                      where=f"{path}:{line_of_phrase(phrase)}"))
     return found
-
-
-def shown_text(text: str) -> str:
-    """An entry's text as read, lower case, with Material's U+200B word marks: a label is found as the word it is."""
-    return html_text(text).lower()
 
 
 def segment(words: str, cut) -> str:
@@ -96,21 +91,16 @@ def segment(words: str, cut) -> str:
     return HAN.sub(lambda m: ZWSP + ZWSP.join(cut(m.group(0))) + ZWSP, words).strip(ZWSP)
 
 
-def _joins(a: str, b: str) -> bool:
-    """Whether two adjacent characters belong to one word: Chinese beside Chinese, or letters/digits together."""
-    return bool((HAN.match(a) and HAN.match(b)) or (a.isalnum() and b.isalnum() and a.isascii() and b.isascii()))
+def _same_word(char: str) -> str:
+    """What would continue `char`'s word (Chinese beside Chinese, ASCII letters/digits together); (?!): nothing."""
+    return HAN_CHAR if HAN.match(char) else "[A-Za-z0-9]" if char.isascii() and char.isalnum() else "(?!)"
 
 
 def holds(text: str, words: str) -> bool:
     """Whether `words` stand in `text` as whole words: 注册 in “点击 注册” but not in 立即注册, "edit" in "Edit your
     name" but not in "credit"."""
-    start = text.find(words)
-    while start != -1:
-        end = start + len(words)
-        if not (start and _joins(text[start - 1], words[0])) and not (end < len(text) and _joins(words[-1], text[end])):
-            return True
-        start = text.find(words, start + 1)
-    return False
+    whole = rf"(?<!{_same_word(words[0])}){re.escape(words)}(?!{_same_word(words[-1])})"
+    return re.search(whole, text) is not None
 
 
 def doc_language(location: str, folders: Mapping[str, str]) -> str:
@@ -121,8 +111,7 @@ def doc_language(location: str, folders: Mapping[str, str]) -> str:
 
 def nav_rank(location: str, nav_slugs: list[str], folders: Mapping[str, str]) -> int:
     """Where an index entry's page stands in the navigation (pages outside it last)."""
-    page = location.split("#")[0]
-    page = page.removeprefix(folders[doc_language(location, folders)])
+    page = location.split("#")[0].removeprefix(folders[doc_language(location, folders)])
     return nav_slugs.index(page) if page in nav_slugs else len(nav_slugs)
 
 
@@ -132,7 +121,8 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
     shows (a page was reworded: they would silently find nothing). `cut` segments Chinese as Material does."""
     docs = [d for d in index.get("docs", []) if d.get("boost", 1) > NO_TASK_BOOST]
     order = sorted(range(len(docs)), key=lambda i: (nav_rank(docs[i].get("location", ""), nav_slugs or [], folders), i))
-    shown = {id(d): shown_text(d.get("title", "") + " " + d.get("text", "")) for d in docs}
+    # Each entry as read, lower case, with Material's U+200B word marks: a label is found as the word it is.
+    shown = {id(d): html_text(d.get("title", "") + " " + d.get("text", "")).lower() for d in docs}
     added: dict[int, list[str]] = {}
     unmatched: list[Synonyms] = []
     # static-i18n may hand over an index that holds one language so far: only a language present can miss words.
@@ -147,7 +137,7 @@ def add_synonyms(index: dict, synonyms: list[Synonyms], folders: Mapping[str, st
         names = [needle(entry.guide_words)] + ([needle(entry.gloss)] if entry.gloss else [])
         # A heading that names the label by its gloss answers it even when its text does not show the label
         # ("Item 3: Account Name" explains 用户名 without repeating it).
-        headed = [d for d in own if any(holds(shown_text(d.get("title", "")), n) for n in names)]
+        headed = [d for d in own if any(holds(html_text(d.get("title", "")).lower(), n) for n in names)]
         if not holding and not headed:
             if entry.lang in present:
                 unmatched.append(entry)
@@ -173,7 +163,7 @@ def vocabulary(index: dict, student_words: list[str]) -> set[str]:
     known = {w for w in student_words if HAN.fullmatch(w)}
     for doc in index.get("docs", []):
         for text in (doc.get("title", ""), doc.get("text", "")):
-            known.update(w for w in re.split(r"[\s\u200b]+", shown_text(text)) if HAN.fullmatch(w))
+            known.update(w for w in re.split(r"[\s\u200b]+", html_text(text).lower()) if HAN.fullmatch(w))
     return known
 
 

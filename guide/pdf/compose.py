@@ -87,8 +87,7 @@ def resolve_link(href: str, page_url: str, language: Language, chapters: set[str
 
 
 def _unwrap_tabs(article: ET.Element) -> None:
-    """Content tabs become consecutive blocks, each under its label (all alternatives are printed); print_article
-    removes the tabs' labels and radio buttons."""
+    """Content tabs become consecutive blocks, each under its label: on paper every alternative is printed."""
     for tabbed in [e for e in article.iter("div") if has_class(e, "tabbed-set")]:
         labels = [text_of(label) for c in tabbed if has_class(c, "tabbed-labels") for label in c.iter("label")]
         blocks = [b for c in tabbed if has_class(c, "tabbed-content") for b in c if has_class(b, "tabbed-block")]
@@ -120,8 +119,7 @@ def print_article(page: Page, language: Language, chapters: set[str], site_root:
             if f"{src.scheme}://{src.netloc}/" == LOCAL:
                 e.set("src", src.path.lstrip("/"))  # relative to the site root, the document's base URL
             e.attrib.pop("loading", None)
-        if e.tag == "a" and e.get("href") is not None:
-            href = e.get("href")
+        if e.tag == "a" and (href := e.get("href")) is not None:
             if not prefix_ids and href.startswith("#"):
                 continue
             resolved = resolve_link(href, page_url, language, chapters, site_root)
@@ -166,13 +164,9 @@ def contents(chapters: list[ET.Element], lang: str) -> ET.Element:
 
 def _document(info: DocInfo, kind: str, children: list[ET.Element]) -> str:
     """The print document: the metadata the PDF carries, and the body."""
-    head = element("head", children=[
-        element("meta", charset="utf-8"),
-        element("title", info.title),
-        element("meta", name="author", content=info.author),
-        element("meta", name="description", content=info.description),
-        element("meta", name="dcterms.created", content=info.version_date),
-    ])
+    named = {"author": info.author, "description": info.description, "dcterms.created": info.version_date}
+    head = element("head", children=[element("meta", charset="utf-8"), element("title", info.title),
+                                     *(element("meta", name=name, content=value) for name, value in named.items())])
     html = element("html", lang=info.lang, children=[head, element("body", dir="ltr", class_=kind, children=children)])
     return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html")
 
@@ -190,8 +184,7 @@ def checklist_document(page: Page, language: Language, info: DocInfo, site_root:
     qr = [f for f in body.iter("figure") if has_class(f, "checklist-qr")]
     if info.online_url:  # on paper the QR code's caption also gives the address, for readers who type it
         for caption in (c for f in qr for c in f.iter("figcaption")):
-            caption.append(element("br"))
-            caption.append(element("a", info.online_url, href=info.online_url, data_print_url=""))
+            caption.extend([element("br"), element("a", info.online_url, href=info.online_url, data_print_url="")])
     else:  # no public address: the QR figure has nothing to show, nor the heading above it
         qr += [p[i - 1] for p in body.iter() for i, c in enumerate(p) if c in qr and i and p[i - 1].tag in {"h2", "h3"}]
         remove_all(body, lambda e: e in qr)

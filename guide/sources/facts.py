@@ -181,8 +181,7 @@ def parse_facts(text: str, languages: Sequence[str], where: str = FACTS_FILE) ->
     def need(key: str) -> yaml.Node | None:
         if key not in top:
             problems.append(f"{where}: '{key}:' is missing: the pages need it (see the comments in the file)")
-            return None
-        return top[key][1]
+        return top.get(key, (None, None))[1]
 
     school_node, email_node = need("school"), need("service-email")
     school, email = scalar(school_node), scalar(email_node)
@@ -315,8 +314,7 @@ def expand(markdown: str, facts: Facts, locale: str, src: str, first_line: int =
             name = m.group(1)
             if name in MAIL_NAMES:  # a list glosses only the labels the page has not glossed above it
                 return facts.shown_mail(name, locale, "\n".join(out) + text[:m.start()])
-            value = facts.shown(name, locale)
-            if value is not None:
+            if (value := facts.shown(name, locale)) is not None:
                 return value
             if name == "mail-to-chsi":
                 problems.append(f"{src}:{number}: {{{{ mail-to-chsi }}}} is a whole e-mail, not something to show: "
@@ -355,20 +353,17 @@ def typed_facts(markdown: str, facts: Facts, src: str, first_line: int = 1) -> l
             problems.append(f"{src}:{number}: a link definition in a page: addresses live in {FACTS_FILE}; "
                             "add it there under addresses and link it as [words][name]")
             continue
-        known: list[tuple[int, int]] = []
+        known: set[int] = set()  # where a fact of the file is typed: what starts there is named above already
         for pattern, what, instead in checks:
             for m in pattern.finditer(text):
-                known.append(m.span())
+                known.update(range(*m.span()))
                 problems.append(f"{src}:{number}: {what} is typed here: write {instead} instead, so the page "
                                 f"always shows what {FACTS_FILE} says")
-
-        def unknown(m: re.Match[str], known: list[tuple[int, int]] = known) -> bool:
-            return not any(start <= m.start() < end for start, end in known)
-
         problems += [f"{src}:{number}: the address {m.group(0)} is typed here: add it to {FACTS_FILE} under "
                      "addresses with a short name, and link it as [words][name]"
-                     for m in ANY_ADDRESS.finditer(text) if unknown(m)]
+                     for m in ANY_ADDRESS.finditer(text) if m.start() not in known]
         problems += [f"{src}:{number}: the phone number {m.group(0)} is typed here: add it to {FACTS_FILE} under "
                      "hotlines with a short name, and write {{ name }}" for m in ANY_PHONE.finditer(text)
-                     if len(re.sub(r"\D", "", m.group(0))) >= 7 and not DATE.fullmatch(m.group(0)) and unknown(m)]
+                     if len(re.sub(r"\D", "", m.group(0))) >= 7 and not DATE.fullmatch(m.group(0))
+                     and m.start() not in known]
     return problems
