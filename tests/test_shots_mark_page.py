@@ -211,3 +211,15 @@ def test_a_new_original_starts_without_the_old_marks_and_offers_them(new_page, s
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_phone_photo_stored_sideways_is_marked_upright_at_its_own_width(tmp_path: Path) -> None:
+    """A phone saves a portrait photo as a landscape one with a note to turn it: its width is the upright one's."""
+    upright = Image.new("RGB", (700, 1200), "white")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: turn 90 degrees clockwise to show
+    (tmp_path / "shots" / "originals").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
+    upright.transpose(Image.Transpose.ROTATE_90).save(tmp_path / "shots" / "originals" / "demo-01-form.jpg",
+                                                      exif=exif.tobytes())
+    assert mark_picture.Marking(tmp_path, "demo-01-form").image.size == (700, 1200)

@@ -61,15 +61,16 @@ class Marking:
             return None, False
         return prev, prev.fingerprint == self.fingerprint if prev.fingerprint else prev.original == self.original.name
 
-    def _width(self) -> int:
+    def _width(self) -> int | None:
+        """The width saved last, else the page's, else None: the upright original's own, at most MAX_WIDTH (a phone
+        stores a photo sideways with a note to turn it, so the stored width is the wrong one)."""
         prev = self.previous()[0]
         if prev and prev.width:
             return prev.width
         for use in shot_truth.uses(self.root / "docs", f"{self.name}.png"):
             if use.attrs.get("width", "").isdigit():
                 return min(int(use.attrs["width"]), MAX_WIDTH)
-        with Image.open(self.original) as img:
-            return min(img.width, MAX_WIDTH)
+        return None
 
     def taken(self) -> str:
         prev, same = self.previous()
