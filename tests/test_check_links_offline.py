@@ -182,3 +182,17 @@ def test_settings_from_pyproject_table() -> None:
     with pytest.raises(ConfigError):
         settings_from_table({"retries": "many"})
 
+
+
+def test_a_site_built_for_a_sub_path_resolves_the_404_page_s_links_from_the_server_root(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 404 page is served at any address, so it links as /chsi-guide/register/: that is the site's /register/."""
+    site = tmp_path / "site"
+    (site / "register").mkdir(parents=True)
+    (site / "index.html").write_text('<link rel="canonical" href="https://www.example.edu/chsi-guide/">')
+    (site / "register" / "index.html").write_text('<h2 id="steps">Steps</h2>')
+    (site / "404.html").write_text('<a href="/chsi-guide/register/#steps">Register</a>'
+                                   '<a href="/chsi-guide/contact/">Contact</a>')
+    code, out, _ = run(["--offline", "--format", "json", str(site)], capsys)
+    assert code == 1 and set(broken(out)) == {"/contact/"}
+    assert {r["url"]: r["verdict"] for r in json.loads(out)["results"]}["/register/#steps"] == "ok"

@@ -76,6 +76,8 @@ def check_site(root: Path) -> Findings:
              for p in sorted(root.rglob("*.html"))}
     home = pages.get("index.html")  # its canonical link is the absolute address the site was built for
     base = home.canonical if home and home.canonical and "://" in home.canonical else None
+    # The 404 pages, served at any address, link from the server's root: /chsi-guide/register/ for a sub-path build.
+    base_path = urlsplit(base).path if base else "/"
     for rel, page in pages.items():
         here = re.sub(r"/index\.html$", "/", "/" + rel)  # the URL path it is served at: /en/register/
         source = Source(display(root / rel))
@@ -84,6 +86,8 @@ def check_site(root: Path) -> Findings:
                 continue
             if base and target.startswith(base):
                 target = "/" + target[len(base):]
+            elif base_path != "/" and target.startswith(base_path):
+                target = "/" + target[len(base_path):]
             elif address := external(target):
                 found.external.append(Link(address, source))
                 continue
