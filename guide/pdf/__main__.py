@@ -1,6 +1,4 @@
 """`python -m guide.pdf`: see guide/pdf/export.py."""
-import sys
-
 from guide.pdf.export import main
 
-sys.exit(main())
+raise SystemExit(main())
